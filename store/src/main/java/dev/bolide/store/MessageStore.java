@@ -1,0 +1,304 @@
+package dev.bolide.store;
+
+import dev.bolide.protocol.message.MessageProperties;
+import dev.bolide.protocol.message.MessageRecordView;
+import dev.bolide.protocol.message.PropertyKeys;
+import dev.bolide.store.checkpoint.AbortMarker;
+import dev.bolide.store.checkpoint.Checkpoint;
+import dev.bolide.store.checkpoint.CheckpointService;
+import dev.bolide.store.checkpoint.StoreLock;
+import dev.bolide.store.commitlog.CommitLog;
+import dev.bolide.store.consumequeue.ConsumeQueue;
+import dev.bolide.store.consumequeue.ConsumeQueueTable;
+import dev.bolide.store.dispatch.Dispatcher;
+import dev.bolide.store.flush.CommitLogFlusher;
+import dev.bolide.store.index.IndexService;
+import dev.bolide.store.retention.RetentionService;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The storage engine: a CommitLog of message records, ConsumeQueues and an index derived from it,
+ * flushed and checkpointed so that it recovers from a crash. Thread-safe.
+ *
+ * <pre>{@code
+ * try (MessageStore store = MessageStore.open(StoreConfig.builder(dir).build())) {
+ *     store.append(MessageToStore.builder("orders", 0, body).build());
+ *     try (GetMessageResult read = store.getMessages("orders", 0, 0, 32, MessageFilter.ALL)) { ... }
+ * }
+ * }</pre>
+ */
+public final class MessageStore implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(MessageStore.class.getName());
+    /** A read returns at most this many bytes, beyond its first message. */
+    private static final int MAX_READ_BYTES = 256 * 1024;
+
+    private final StoreConfig config;
+    private final StoreLock lock;
+    private final AbortMarker abortMarker;
+    private final CommitLog commitLog;
+    private final ConsumeQueueTable queues;
+    private final IndexService index;
+    private final CommitLogFlusher flusher;
+    private final Dispatcher dispatcher;
+    private final CheckpointService checkpoints;
+    private final RetentionService retention;
+    private final QueueReader reader;
+
+    private MessageStore(StoreConfig config, StoreLock lock, Recovery recovered) throws IOException {
+        this.config = config;
+        this.lock = lock;
+        this.abortMarker = recovered.abortMarker;
+        this.commitLog = recovered.commitLog;
+        this.queues = recovered.queues;
+        this.index = recovered.index;
+        this.flusher = CommitLogFlusher.create(commitLog.segments(), config);
+        this.dispatcher = new Dispatcher(commitLog, queues, index, recovered.commitLogEnd, this::dispatchLimit);
+        this.checkpoints = new CheckpointService(checkpointFile(config), recovered.checkpoint, queues, index,
+                flusher::flushedOffset, dispatcher::progress);
+        this.retention = new RetentionService(config, commitLog, queues, index, dispatcher::dispatchedOffset);
+        this.reader = new QueueReader(commitLog, queues);
+    }
+
+    /**
+     * Opens (or creates) the store in {@code config.storePathRootDir()}, recovering it first: after
+     * a crash the CommitLog tail is validated and cut at the first bad record, and ConsumeQueues and
+     * index are rebuilt from the last checkpoint.
+     */
+    public static MessageStore open(StoreConfig config) throws IOException {
+        Files.createDirectories(config.storePathRootDir());
+        StoreLock lock = StoreLock.acquire(config.storePathRootDir());
+        try {
+            MessageStore store = new MessageStore(config, lock, Recovery.run(config));
+            store.start();
+            return store;
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static Path checkpointFile(StoreConfig config) {
+        return config.storePathRootDir().resolve("checkpoint");
+    }
+
+    private void start() throws IOException {
+        checkpoints.checkpoint();
+        abortMarker.create();
+        flusher.start();
+        dispatcher.start();
+        checkpoints.start(config.flushIntervalConsumeQueue().toMillis());
+        retention.start();
+    }
+
+    /** Under SYNC_FLUSH only flushed records become visible to consumers. */
+    private long dispatchLimit() {
+        return config.flushDiskType() == FlushDiskType.SYNC_FLUSH ? flusher.flushedOffset() : commitLog.maxOffset();
+    }
+
+    /**
+     * Appends messages as one batch: they land next to each other in one CommitLog segment.
+     * The future completes when the append may be acknowledged: at once under
+     * {@code ASYNC_FLUSH}, once on disk under {@code SYNC_FLUSH} (with
+     * {@link AppendResult.Status#FLUSH_DISK_TIMEOUT} after {@code syncFlushTimeout}).
+     *
+     * @throws StoreException for an illegal message, a full disk or a closed store; nothing is
+     *                        written then
+     */
+    public CompletableFuture<AppendResult> appendAsync(List<MessageToStore> messages) {
+        List<AppendedMessage> appended = commitLog.append(messages);
+        AppendedMessage last = appended.get(appended.size() - 1);
+        boolean wait = messages.stream().anyMatch(MessageToStore::waitForFlush);
+        AppendResult result = new AppendResult(AppendResult.Status.PUT_OK, appended);
+        CompletableFuture<Void> flushed = flusher.appended(last.physicalOffset() + last.size(), wait);
+        dispatcher.wakeUp();
+        if (flushed.isDone() && !flushed.isCompletedExceptionally()) {
+            return CompletableFuture.completedFuture(result);
+        }
+        return flushed.thenApply(done -> {
+            dispatcher.wakeUp();
+            return result;
+        }).completeOnTimeout(result.withStatus(AppendResult.Status.FLUSH_DISK_TIMEOUT),
+                config.syncFlushTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** {@link #appendAsync} for callers that may block. */
+    public AppendResult append(List<MessageToStore> messages) {
+        try {
+            return appendAsync(messages).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof StoreException s ? s : e;
+        }
+    }
+
+    public AppendResult append(MessageToStore... messages) {
+        return append(Arrays.asList(messages));
+    }
+
+    /**
+     * Reads up to {@code maxCount} messages of a queue from logical offset {@code offset}, keeping
+     * those the filter accepts. Close the result when done with its buffers.
+     */
+    public GetMessageResult getMessages(String topic, int queueId, long offset, int maxCount, MessageFilter filter) {
+        return reader.read(topic, queueId, offset, maxCount, MAX_READ_BYTES, filter);
+    }
+
+    /** The first logical offset of the queue whose message is still stored (0 for an unknown queue). */
+    public long minOffset(String topic, int queueId) {
+        ConsumeQueue queue = queues.find(topic, queueId);
+        return queue == null ? 0 : queue.minOffset();
+    }
+
+    /** The logical offset the next message of the queue will get (0 for an unknown queue). */
+    public long maxOffset(String topic, int queueId) {
+        ConsumeQueue queue = queues.find(topic, queueId);
+        return queue == null ? 0 : queue.maxOffset();
+    }
+
+    /** The logical offset of the message whose store time is closest to {@code timestamp}. */
+    public long offsetByTime(String topic, int queueId, long timestamp) {
+        ConsumeQueue queue = queues.find(topic, queueId);
+        return queue == null ? 0 : queue.offsetByTime(timestamp, commitLog::storeTimestampAt);
+    }
+
+    /**
+     * Records of {@code topic} whose {@code KEYS} contain {@code key} or whose unique id is
+     * {@code key}, stored within [{@code begin}, {@code end}] (ms), newest first, at most
+     * {@code maxNum}. The buffers are copies.
+     */
+    public List<ByteBuffer> queryByKey(String topic, String key, int maxNum, long begin, long end) {
+        List<ByteBuffer> found = new ArrayList<>();
+        if (index == null) {
+            return found;
+        }
+        MessageRecordView view = new MessageRecordView();
+        for (long offset : index.query(topic, key, maxNum, begin, end)) {
+            ByteBuffer record = commitLog.readRecord(offset);
+            if (record != null && hasKey(view.wrap(record, 0), topic, key)) {
+                found.add(record);
+            }
+        }
+        return found;
+    }
+
+    private static boolean hasKey(MessageRecordView record, String topic, String key) {
+        if (!record.topic().equals(topic)) {
+            return false;
+        }
+        String properties = record.properties();
+        if (key.equals(MessageProperties.find(properties, PropertyKeys.UNIQUE_CLIENT_MESSAGE_ID))) {
+            return true;
+        }
+        String keys = MessageProperties.find(properties, PropertyKeys.KEYS);
+        return keys != null && Arrays.asList(keys.split(PropertyKeys.KEY_SEPARATOR)).contains(key);
+    }
+
+    /** A copy of the record at a CommitLog offset (as in an offset message id), or null. */
+    public ByteBuffer lookupMessage(long physicalOffset) {
+        return commitLog.readRecord(physicalOffset);
+    }
+
+    public long commitLogMinOffset() {
+        return commitLog.minOffset();
+    }
+
+    public long commitLogMaxOffset() {
+        return commitLog.maxOffset();
+    }
+
+    /** Offset below which every record is readable from its queue. */
+    public long dispatchedOffset() {
+        return dispatcher.dispatchedOffset();
+    }
+
+    public void addDispatchListener(DispatchListener listener) {
+        dispatcher.addListener(listener);
+    }
+
+    /** Runs one retention round now (the broker's "delete expired files" command); returns segments deleted. */
+    public int deleteExpiredFiles() throws IOException {
+        return retention.run();
+    }
+
+    public StoreConfig config() {
+        return config;
+    }
+
+    /**
+     * Stops appends, flushes everything, dispatches what is left, writes a final checkpoint and
+     * removes the abort marker, so that the next start needs no repair.
+     */
+    @Override
+    public void close() throws IOException {
+        commitLog.stopAppends();
+        retention.close();
+        flusher.close();
+        dispatcher.close();
+        dispatcher.catchUp();
+        checkpoints.close();
+        checkpoints.checkpoint();
+        abortMarker.remove();
+        queues.close();
+        if (index != null) {
+            index.close();
+        }
+        commitLog.close();
+        lock.close();
+        LOG.log(System.Logger.Level.DEBUG, "store closed cleanly in {0}", config.storePathRootDir());
+    }
+
+    /** What start-up recovery produced. */
+    private record Recovery(AbortMarker abortMarker, Checkpoint checkpoint, CommitLog commitLog,
+            ConsumeQueueTable queues, IndexService index, long commitLogEnd) {
+
+        static Recovery run(StoreConfig config) throws IOException {
+            AbortMarker abortMarker = new AbortMarker(config.storePathRootDir());
+            boolean crashed = abortMarker.isPresent();
+            Checkpoint checkpoint = Checkpoint.read(checkpointFile(config));
+            CommitLog commitLog = CommitLog.open(config);
+            ConsumeQueueTable queues = null;
+            IndexService index = null;
+            try {
+                long end = commitLog.recover(checkpoint.commitLogFlushed(), config.checkCrcOnRecover());
+                long derivedUpTo = Math.min(checkpoint.dispatched(), end);
+                queues = ConsumeQueueTable.open(config.consumeQueueDir(), config.mappedFileSizeConsumeQueue());
+                for (ConsumeQueue queue : queues.all()) {
+                    queue.recover(derivedUpTo, commitLog::holdsRecord);
+                }
+                index = config.messageIndexEnable() ? IndexService.open(config) : null;
+                if (index != null && (crashed || checkpoint.dispatched() < end)) {
+                    index.repair(checkpoint.index(), derivedUpTo);
+                }
+                if (crashed) {
+                    LOG.log(System.Logger.Level.WARNING, "store in {0} was not shut down cleanly: CommitLog valid "
+                            + "to {1}, rebuilding queues and index from {2}", config.storePathRootDir(), end, derivedUpTo);
+                }
+                Dispatcher rebuild = new Dispatcher(commitLog, queues, index,
+                        Math.max(derivedUpTo, commitLog.minOffset()), () -> end);
+                rebuild.catchUp();
+                for (ConsumeQueue queue : queues.all()) {
+                    commitLog.restoreQueueOffset(queue.topic(), queue.queueId(), queue.maxOffset());
+                    queue.correctMinOffset(commitLog.minOffset());
+                }
+                return new Recovery(abortMarker, checkpoint, commitLog, queues, index, end);
+            } catch (IOException | RuntimeException e) {
+                if (queues != null) {
+                    queues.close();
+                }
+                if (index != null) {
+                    index.close();
+                }
+                commitLog.close();
+                throw e;
+            }
+        }
+    }
+}

@@ -1,0 +1,245 @@
+package dev.bolide.store.commitlog;
+
+import dev.bolide.protocol.message.HostAddress;
+import dev.bolide.protocol.message.MessageId;
+import dev.bolide.protocol.message.MessageRecordLayout;
+import dev.bolide.protocol.message.MessageRecordView;
+import dev.bolide.protocol.message.MessageRecordWriter;
+import dev.bolide.protocol.message.MessageSysFlag;
+import dev.bolide.protocol.message.RecordKind;
+import dev.bolide.store.AppendedMessage;
+import dev.bolide.store.MessageToStore;
+import dev.bolide.store.StoreConfig;
+import dev.bolide.store.StoreException;
+import dev.bolide.store.segment.MappedSegment;
+import dev.bolide.store.segment.SegmentSequence;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The append-only log of message records. Appends are encoded outside the lock; under it a
+ * batch only gets its offsets and timestamp and is copied into the mapped segment in one piece,
+ * so store timestamps and queue offsets grow in CommitLog order.
+ */
+public final class CommitLog implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(CommitLog.class.getName());
+
+    private final SegmentSequence segments;
+    private final QueueOffsetTable queueOffsets = new QueueOffsetTable();
+    private final ReentrantLock appendLock = new ReentrantLock();
+    private final byte[] storeHost;
+    private final int maxMessageSize;
+    private final Clock clock;
+    private volatile boolean closed;
+    private volatile String refusal;
+
+    private CommitLog(SegmentSequence segments, StoreConfig config) {
+        this.segments = segments;
+        this.storeHost = HostAddress.encode(config.storeHost());
+        this.maxMessageSize = config.maxMessageSize();
+        this.clock = config.clock();
+    }
+
+    public static CommitLog open(StoreConfig config) throws IOException {
+        return new CommitLog(SegmentSequence.open(config.storePathCommitLog(), config.mappedFileSizeCommitLog(), true),
+                config);
+    }
+
+    public SegmentSequence segments() {
+        return segments;
+    }
+
+    /**
+     * Finds where valid data ends, starting from {@code from} (a record boundary, normally the
+     * last checkpoint), and cuts everything after it.
+     *
+     * @return the end of valid data
+     */
+    public long recover(long from, boolean checkCrc) {
+        long end = CommitLogScanner.validEnd(segments, from, checkCrc);
+        segments.truncate(end);
+        return end;
+    }
+
+    /** Sets the next queue offset of a queue; used when rebuilding state at start-up. */
+    public void restoreQueueOffset(String topic, int queueId, long nextOffset) {
+        appendLock.lock();
+        try {
+            queueOffsets.set(topic, queueId, nextOffset);
+        } finally {
+            appendLock.unlock();
+        }
+    }
+
+    /**
+     * Refuses appends with {@link StoreException.Reason#DISK_FULL} and the given explanation while
+     * it is non-null.
+     */
+    public void refuseAppends(String explanation) {
+        this.refusal = explanation;
+    }
+
+    public List<AppendedMessage> append(List<MessageToStore> batch) {
+        EncodedBatch encoded = EncodedBatch.encode(batch, storeHost, maxMessageSize, segments.segmentSize());
+        long[] queueOffsets = new long[batch.size()];
+        long physicalStart;
+        long storeTimestamp;
+        appendLock.lock();
+        try {
+            checkWritable();
+            MappedSegment segment = segmentWithRoom(encoded.length());
+            int position = segment.writePosition();
+            physicalStart = segment.startOffset() + position;
+            storeTimestamp = clock.millis();
+            for (int i = 0; i < batch.size(); i++) {
+                MessageToStore message = batch.get(i);
+                queueOffsets[i] = MessageSysFlag.isConsumable(message.sysFlag())
+                        ? this.queueOffsets.assign(message.topic(), message.queueId()) : 0L;
+                encoded.assign(i, queueOffsets[i], physicalStart, storeTimestamp);
+            }
+            segment.buffer().put(position, encoded.buffer(), 0, encoded.length());
+            segment.setWritePosition(position + encoded.length());
+        } finally {
+            appendLock.unlock();
+        }
+        List<AppendedMessage> appended = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            MessageToStore message = batch.get(i);
+            long physicalOffset = physicalStart + encoded.start(i);
+            appended.add(new AppendedMessage(message.topic(), message.queueId(), queueOffsets[i], physicalOffset,
+                    encoded.size(i), storeTimestamp, MessageId.offsetMessageId(storeHost, physicalOffset)));
+        }
+        return appended;
+    }
+
+    private void checkWritable() {
+        if (closed) {
+            throw new StoreException(StoreException.Reason.CLOSED, "the store is closed");
+        }
+        String reason = refusal;
+        if (reason != null) {
+            throw new StoreException(StoreException.Reason.DISK_FULL, reason);
+        }
+    }
+
+    /**
+     * The segment to append {@code length} bytes to. A record never straddles two segments: when it
+     * does not fit (leaving room for a blank record), the rest of the segment is filled with a blank
+     * record and the next segment is used. The next segment is created first, so a failure to
+     * create it changes nothing.
+     */
+    private MappedSegment segmentWithRoom(int length) {
+        MappedSegment last = segments.last();
+        if (last != null && length + MessageRecordLayout.BLANK_RECORD_LENGTH <= last.remaining()) {
+            return last;
+        }
+        MappedSegment next;
+        try {
+            next = segments.createNextSegment();
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Reason.DISK_FULL,
+                    "cannot create CommitLog segment in " + segments.directory() + ": " + e.getMessage(), e);
+        }
+        if (last != null && last.remaining() > 0) {
+            int position = last.writePosition();
+            last.buffer().putInt(position + MessageRecordLayout.TOTAL_SIZE, last.remaining());
+            last.buffer().putInt(position + MessageRecordLayout.MAGIC, MessageRecordLayout.BLANK_MAGIC_CODE);
+            last.setWritePosition(last.size());
+        }
+        return next;
+    }
+
+    /** Offset just past the last appended record. */
+    public long maxOffset() {
+        return segments.maxOffset(0);
+    }
+
+    /** Offset of the first byte still stored. */
+    public long minOffset() {
+        return segments.minOffset(0);
+    }
+
+    /** The segment holding {@code physicalOffset}, retained for the caller; null if it is gone. */
+    public MappedSegment acquire(long physicalOffset) {
+        return segments.acquire(physicalOffset);
+    }
+
+    /** A copy of the record at {@code physicalOffset}, or null when no record starts there. */
+    public ByteBuffer readRecord(long physicalOffset) {
+        MappedSegment segment = acquire(physicalOffset);
+        if (segment == null) {
+            return null;
+        }
+        try {
+            int position = (int) (physicalOffset - segment.startOffset());
+            if (position >= segment.writePosition() || MessageRecordView.classify(segment.buffer(), position,
+                    segment.writePosition() - position, false) != RecordKind.MESSAGE) {
+                return null;
+            }
+            int size = segment.buffer().getInt(position);
+            ByteBuffer copy = ByteBuffer.allocate(size);
+            copy.put(0, segment.buffer(), position, size);
+            return copy;
+        } finally {
+            segment.release();
+        }
+    }
+
+    /**
+     * Whether a valid record of {@code size} bytes starts at {@code physicalOffset} and carries the
+     * given topic, queue and queue offset.
+     */
+    public boolean holdsRecord(long physicalOffset, int size, String topic, int queueId, long queueOffset) {
+        MappedSegment segment = acquire(physicalOffset);
+        if (segment == null) {
+            return false;
+        }
+        try {
+            int position = (int) (physicalOffset - segment.startOffset());
+            if (MessageRecordView.classify(segment.buffer(), position, segment.size() - position, false)
+                    != RecordKind.MESSAGE) {
+                return false;
+            }
+            MessageRecordView record = new MessageRecordView().wrap(segment.buffer(), position);
+            return record.totalSize() == size && record.physicalOffset() == physicalOffset
+                    && record.queueOffset() == queueOffset && record.queueId() == queueId && record.topic().equals(topic);
+        } finally {
+            segment.release();
+        }
+    }
+
+    /** Store timestamp of the record at {@code physicalOffset}, or -1 when it is gone. */
+    public long storeTimestampAt(long physicalOffset) {
+        MappedSegment segment = acquire(physicalOffset);
+        if (segment == null) {
+            return -1;
+        }
+        try {
+            int position = (int) (physicalOffset - segment.startOffset());
+            return new MessageRecordView().wrap(segment.buffer(), position).storeTimestamp();
+        } finally {
+            segment.release();
+        }
+    }
+
+    /** Stops appends; pending ones complete first because close takes the append lock. */
+    public void stopAppends() {
+        appendLock.lock();
+        try {
+            closed = true;
+        } finally {
+            appendLock.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        stopAppends();
+        segments.close();
+        LOG.log(System.Logger.Level.DEBUG, "CommitLog closed in {0}", segments.directory());
+    }
+}

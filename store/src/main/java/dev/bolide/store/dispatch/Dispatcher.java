@@ -1,0 +1,208 @@
+package dev.bolide.store.dispatch;
+
+import dev.bolide.protocol.message.MessageProperties;
+import dev.bolide.protocol.message.MessageRecordLayout;
+import dev.bolide.protocol.message.MessageRecordView;
+import dev.bolide.protocol.message.MessageSysFlag;
+import dev.bolide.protocol.message.PropertyKeys;
+import dev.bolide.store.DispatchListener;
+import dev.bolide.store.DispatchedMessage;
+import dev.bolide.store.commitlog.CommitLog;
+import dev.bolide.store.consumequeue.ConsumeQueueTable;
+import dev.bolide.store.index.IndexPosition;
+import dev.bolide.store.index.IndexService;
+import dev.bolide.store.segment.MappedSegment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
+
+/**
+ * A single thread that reads each new CommitLog record once and writes its ConsumeQueue unit and
+ * index entries. It reads up to a limit (the flushed offset under {@code SYNC_FLUSH}, so that a
+ * consumer never sees a message a crash could take back) and is woken by appends.
+ */
+public final class Dispatcher implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
+    private static final long IDLE_PARK_NANOS = 1_000_000L;
+
+    private final CommitLog commitLog;
+    private final ConsumeQueueTable queues;
+    private final IndexService index;
+    private final LongSupplier limit;
+    private final List<DispatchListener> listeners = new CopyOnWriteArrayList<>();
+    private final MessageRecordView view = new MessageRecordView();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile long offset;
+    private volatile DispatchProgress progress;
+
+    /**
+     * @param index null when message indexing is disabled
+     * @param limit the offset below which the CommitLog may be dispatched
+     */
+    public Dispatcher(CommitLog commitLog, ConsumeQueueTable queues, IndexService index, long fromOffset,
+            LongSupplier limit) {
+        this.commitLog = commitLog;
+        this.queues = queues;
+        this.index = index;
+        this.limit = limit;
+        this.offset = fromOffset;
+        this.progress = new DispatchProgress(fromOffset, indexPosition());
+        this.thread = new Thread(this::run, "bolide-dispatcher");
+        this.thread.setDaemon(true);
+    }
+
+    public void addListener(DispatchListener listener) {
+        listeners.add(listener);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    /** Wakes the dispatcher after an append (or a flush that moved the limit). */
+    public void wakeUp() {
+        LockSupport.unpark(thread);
+    }
+
+    /** Offset below which every record has been dispatched. */
+    public long dispatchedOffset() {
+        return offset;
+    }
+
+    public DispatchProgress progress() {
+        return progress;
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                if (dispatchAvailable() == 0) {
+                    LockSupport.parkNanos(IDLE_PARK_NANOS);
+                }
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "dispatch failed at CommitLog offset " + offset + "; retrying", e);
+                LockSupport.parkNanos(100 * IDLE_PARK_NANOS);
+            }
+        }
+    }
+
+    /**
+     * Dispatches every record available now, on the calling thread; only used while the
+     * dispatcher thread is not running (start-up, shutdown).
+     */
+    public void catchUp() {
+        while (dispatchAvailable() > 0) {
+            // keep going until nothing is left
+        }
+    }
+
+    /** Returns the number of records dispatched. */
+    private int dispatchAvailable() {
+        long end = limit.getAsLong();
+        int dispatched = 0;
+        while (offset < end) {
+            MappedSegment segment = commitLog.acquire(offset);
+            if (segment == null) {
+                offset = skipToExistingData(offset);
+                continue;
+            }
+            try {
+                int before = dispatched;
+                dispatched += dispatchSegment(segment, end);
+                if (dispatched == before && offset < segment.endOffset()) {
+                    break;
+                }
+            } finally {
+                segment.release();
+            }
+        }
+        if (dispatched > 0) {
+            progress = new DispatchProgress(offset, indexPosition());
+        }
+        return dispatched;
+    }
+
+    private long skipToExistingData(long from) {
+        long min = commitLog.minOffset();
+        if (from >= min) {
+            throw new IllegalStateException("no CommitLog segment at offset " + from);
+        }
+        LOG.log(System.Logger.Level.WARNING, "CommitLog data from {0} to {1} was deleted before dispatch", from, min);
+        return min;
+    }
+
+    private int dispatchSegment(MappedSegment segment, long end) {
+        int position = (int) (offset - segment.startOffset());
+        int available = (int) Math.min(segment.writePosition(), end - segment.startOffset());
+        int dispatched = 0;
+        while (position < available) {
+            int size = segment.buffer().getInt(position);
+            if (segment.buffer().getInt(position + MessageRecordLayout.MAGIC) == MessageRecordLayout.BLANK_MAGIC_CODE) {
+                offset = segment.endOffset();
+                return dispatched;
+            }
+            dispatch(view.wrap(segment.buffer(), position), segment.startOffset() + position, size);
+            position += size;
+            offset = segment.startOffset() + position;
+            dispatched++;
+        }
+        return dispatched;
+    }
+
+    private void dispatch(MessageRecordView record, long physicalOffset, int size) {
+        String topic = record.topic();
+        String properties = record.properties();
+        String tags = MessageProperties.find(properties, PropertyKeys.TAGS);
+        long tagsCode = tags == null || tags.isEmpty() ? 0 : tags.hashCode();
+        int sysFlag = record.sysFlag();
+        if (MessageSysFlag.isConsumable(sysFlag)) {
+            queues.findOrCreate(topic, record.queueId()).put(record.queueOffset(), physicalOffset, size, tagsCode);
+        }
+        if (index != null && MessageSysFlag.transactionType(sysFlag) != MessageSysFlag.TRANSACTION_ROLLBACK_TYPE) {
+            index.index(topic, indexKeys(properties), physicalOffset, record.storeTimestamp());
+        }
+        if (MessageSysFlag.isConsumable(sysFlag) && !listeners.isEmpty()) {
+            DispatchedMessage message = new DispatchedMessage(topic, record.queueId(), record.queueOffset(),
+                    physicalOffset, size, tagsCode, record.storeTimestamp(), properties);
+            for (DispatchListener listener : listeners) {
+                listener.dispatched(message);
+            }
+        }
+    }
+
+    private static List<String> indexKeys(String properties) {
+        List<String> keys = new ArrayList<>(2);
+        String uniqueKey = MessageProperties.find(properties, PropertyKeys.UNIQUE_CLIENT_MESSAGE_ID);
+        if (uniqueKey != null) {
+            keys.add(uniqueKey);
+        }
+        String businessKeys = MessageProperties.find(properties, PropertyKeys.KEYS);
+        if (businessKeys != null) {
+            for (String key : businessKeys.split(PropertyKeys.KEY_SEPARATOR)) {
+                if (!key.isEmpty()) {
+                    keys.add(key);
+                }
+            }
+        }
+        return keys;
+    }
+
+    private IndexPosition indexPosition() {
+        return index == null ? IndexPosition.NONE : index.position();
+    }
+
+    /** Stops the thread; records left over are dispatched by {@link #catchUp()}. */
+    @Override
+    public void close() {
+        running = false;
+        LockSupport.unpark(thread);
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

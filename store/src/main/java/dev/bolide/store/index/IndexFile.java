@@ -1,0 +1,205 @@
+package dev.bolide.store.index;
+
+import dev.bolide.store.segment.MappedSegment;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One index file: a 40-byte header, a table of hash slots each holding the number of the newest
+ * entry for that slot, and entries of 20 bytes (key hash, CommitLog offset, seconds since the
+ * file's begin timestamp, number of the previous entry in the same slot). Entry 0 is never used,
+ * so 0 means "none". Written by the dispatcher thread only.
+ */
+final class IndexFile {
+    private static final int HEADER = 40;
+    private static final int BEGIN_TIMESTAMP = 0;
+    private static final int END_TIMESTAMP = 8;
+    private static final int BEGIN_PHY_OFFSET = 16;
+    private static final int END_PHY_OFFSET = 24;
+    private static final int HASH_SLOT_COUNT = 32;
+    private static final int INDEX_COUNT = 36;
+    private static final int SLOT = 4;
+    private static final int ENTRY = 20;
+
+    private final long name;
+    private final MappedSegment file;
+    private final ByteBuffer buffer;
+    private final int slotCount;
+    private final int maxEntries;
+
+    private IndexFile(long name, MappedSegment file, int slotCount, int maxEntries) {
+        this.name = name;
+        this.file = file;
+        this.buffer = file.buffer();
+        this.slotCount = slotCount;
+        this.maxEntries = maxEntries;
+    }
+
+    static int fileSize(int slotCount, int maxEntries) {
+        return HEADER + slotCount * SLOT + maxEntries * ENTRY;
+    }
+
+    static IndexFile create(Path path, long name, int slotCount, int maxEntries) throws IOException {
+        IndexFile index = new IndexFile(name, MappedSegment.create(path, 0, fileSize(slotCount, maxEntries)),
+                slotCount, maxEntries);
+        index.buffer.putInt(INDEX_COUNT, 1);
+        return index;
+    }
+
+    static IndexFile open(Path path, long name, int slotCount, int maxEntries) throws IOException {
+        return new IndexFile(name, MappedSegment.open(path, 0, fileSize(slotCount, maxEntries)), slotCount, maxEntries);
+    }
+
+    long name() {
+        return name;
+    }
+
+    int entryCount() {
+        return buffer.getInt(INDEX_COUNT);
+    }
+
+    boolean isFull() {
+        return entryCount() >= maxEntries;
+    }
+
+    long beginTimestamp() {
+        return buffer.getLong(BEGIN_TIMESTAMP);
+    }
+
+    long endTimestamp() {
+        return buffer.getLong(END_TIMESTAMP);
+    }
+
+    long endPhyOffset() {
+        return buffer.getLong(END_PHY_OFFSET);
+    }
+
+    boolean isEmpty() {
+        return entryCount() <= 1;
+    }
+
+    static int keyHash(String key) {
+        return key.hashCode() & Integer.MAX_VALUE;
+    }
+
+    /** Adds one entry; the caller checked {@link #isFull()}. */
+    void put(String key, long physicalOffset, long storeTimestamp) {
+        int count = entryCount();
+        int hash = keyHash(key);
+        int slotAt = slotPosition(hash);
+        int previous = buffer.getInt(slotAt);
+        if (previous <= 0 || previous >= count) {
+            previous = 0;
+        }
+        if (count == 1) {
+            buffer.putLong(BEGIN_TIMESTAMP, storeTimestamp).putLong(BEGIN_PHY_OFFSET, physicalOffset);
+        }
+        int entryAt = entryPosition(count);
+        buffer.putInt(entryAt, hash)
+                .putLong(entryAt + 4, physicalOffset)
+                .putInt(entryAt + 12, timeDiff(storeTimestamp))
+                .putInt(entryAt + 16, previous);
+        buffer.putInt(slotAt, count);
+        if (previous == 0) {
+            buffer.putInt(HASH_SLOT_COUNT, buffer.getInt(HASH_SLOT_COUNT) + 1);
+        }
+        buffer.putLong(END_TIMESTAMP, storeTimestamp).putLong(END_PHY_OFFSET, physicalOffset);
+        buffer.putInt(INDEX_COUNT, count + 1);
+    }
+
+    private int timeDiff(long storeTimestamp) {
+        long seconds = (storeTimestamp - beginTimestamp()) / 1000;
+        return (int) Math.max(0, Math.min(Integer.MAX_VALUE, seconds));
+    }
+
+    /**
+     * Adds to {@code out} the offsets of entries whose key hash matches and whose time is within
+     * [{@code begin}, {@code end}], newest first, until {@code out} holds {@code maxNum}.
+     */
+    void select(String key, int maxNum, long begin, long end, List<Long> out) {
+        if (!file.retain()) {
+            return;
+        }
+        try {
+            selectRetained(key, maxNum, begin, end, out);
+        } finally {
+            file.release();
+        }
+    }
+
+    private void selectRetained(String key, int maxNum, long begin, long end, List<Long> out) {
+        int hash = keyHash(key);
+        int count = entryCount();
+        int entry = buffer.getInt(slotPosition(hash));
+        while (entry > 0 && entry < count && out.size() < maxNum) {
+            int entryAt = entryPosition(entry);
+            long time = beginTimestamp() + buffer.getInt(entryAt + 12) * 1000L;
+            if (time < begin - 999) {
+                break;
+            }
+            if (buffer.getInt(entryAt) == hash && time <= end) {
+                out.add(buffer.getLong(entryAt + 4));
+            }
+            int previous = buffer.getInt(entryAt + 16);
+            if (previous >= entry) {
+                break;
+            }
+            entry = previous;
+        }
+    }
+
+    /**
+     * Cuts the file back to its first {@code keepCount} entry numbers, dropping also entries that
+     * refer to CommitLog data at or past {@code commitLogEnd}, and rebuilds the slot table from the
+     * entries kept. Used after a crash: entries up to the checkpoint were flushed and are intact,
+     * but slots may point at entries that never reached the disk.
+     */
+    void repair(int keepCount, long commitLogEnd) {
+        int count = Math.max(1, Math.min(keepCount, entryCount()));
+        while (count > 1 && buffer.getLong(entryPosition(count - 1) + 4) >= commitLogEnd) {
+            count--;
+        }
+        file.zeroTail(entryPosition(count));
+        file.zero(HEADER, HEADER + slotCount * SLOT);
+        int usedSlots = 0;
+        for (int entry = 1; entry < count; entry++) {
+            int slotAt = slotPosition(buffer.getInt(entryPosition(entry)));
+            if (buffer.getInt(slotAt) == 0) {
+                usedSlots++;
+            }
+            buffer.putInt(slotAt, entry);
+        }
+        buffer.putInt(HASH_SLOT_COUNT, usedSlots).putInt(INDEX_COUNT, count);
+        if (count > 1) {
+            int lastAt = entryPosition(count - 1);
+            buffer.putLong(END_PHY_OFFSET, buffer.getLong(lastAt + 4))
+                    .putLong(END_TIMESTAMP, beginTimestamp() + buffer.getInt(lastAt + 12) * 1000L);
+        } else {
+            file.zero(0, HEADER);
+            buffer.putInt(INDEX_COUNT, 1);
+        }
+        file.forceAll();
+    }
+
+    private int slotPosition(int hash) {
+        return HEADER + (hash % slotCount) * SLOT;
+    }
+
+    private int entryPosition(int entry) {
+        return HEADER + slotCount * SLOT + entry * ENTRY;
+    }
+
+    void flush() {
+        file.forceAll();
+    }
+
+    void close() {
+        file.close();
+    }
+
+    void delete() {
+        file.delete();
+    }
+}

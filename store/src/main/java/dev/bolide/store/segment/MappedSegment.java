@@ -1,0 +1,257 @@
+package dev.bolide.store.segment;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
+import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One fixed-size file, mapped read-write for its whole length.
+ *
+ * <p>Files are filled with zeros when created, so that every block is allocated on disk before it
+ * is mapped: a write to a mapped page of a sparse file on a full disk kills the JVM with SIGBUS,
+ * whereas a failed zero-fill is an ordinary {@link IOException} that loses nothing.
+ *
+ * <p>Threads other than the one owning the segment must {@link #retain()} it before touching its
+ * buffer and {@link #release()} it afterwards: the mapping is only dropped once every holder let go,
+ * so a reader never touches unmapped memory while retention deletes the file under it.
+ */
+public final class MappedSegment {
+    private static final int ZERO_CHUNK = 1 << 20;
+
+    private final Path path;
+    private final long startOffset;
+    private final int size;
+    private final FileChannel channel;
+    private final MappedByteBuffer buffer;
+    private final AtomicInteger references = new AtomicInteger(1);
+    private volatile int writePosition;
+    private volatile int flushedPosition;
+    private volatile boolean deleteWhenReleased;
+
+    private MappedSegment(Path path, long startOffset, int size, FileChannel channel) throws IOException {
+        this.path = path;
+        this.startOffset = startOffset;
+        this.size = size;
+        this.channel = channel;
+        this.buffer = channel.map(FileChannel.MapMode.READ_WRITE, 0, size);
+    }
+
+    /** Creates a new zero-filled file; fails if the file exists. */
+    public static MappedSegment create(Path path, long startOffset, int size) throws IOException {
+        FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+        try {
+            zeroFill(channel, size);
+            return new MappedSegment(path, startOffset, size, channel);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            Files.deleteIfExists(path);
+            throw e;
+        }
+    }
+
+    /** Opens an existing file, which must have exactly {@code size} bytes. */
+    public static MappedSegment open(Path path, long startOffset, int size) throws IOException {
+        long actual = Files.size(path);
+        if (actual != size) {
+            throw new IOException("segment " + path + " has " + actual + " bytes, expected " + size
+                    + " (was the segment size changed for an existing store?)");
+        }
+        FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        try {
+            return new MappedSegment(path, startOffset, size, channel);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    private static void zeroFill(FileChannel channel, int size) throws IOException {
+        ByteBuffer zeros = ByteBuffer.allocateDirect(Math.min(size, ZERO_CHUNK));
+        long position = 0;
+        while (position < size) {
+            zeros.clear().limit((int) Math.min(zeros.capacity(), size - position));
+            position += channel.write(zeros, position);
+        }
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public long startOffset() {
+        return startOffset;
+    }
+
+    public long endOffset() {
+        return startOffset + size;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /** The mapping itself; use absolute get/put only, it is shared between threads. */
+    public ByteBuffer buffer() {
+        return buffer;
+    }
+
+    public int writePosition() {
+        return writePosition;
+    }
+
+    /** Publishes bytes written below {@code position} to readers. */
+    public void setWritePosition(int position) {
+        this.writePosition = position;
+    }
+
+    public int remaining() {
+        return size - writePosition;
+    }
+
+    public boolean isFull() {
+        return writePosition == size;
+    }
+
+    public int flushedPosition() {
+        return flushedPosition;
+    }
+
+    /** Forces the written but not yet flushed bytes to disk; returns the flushed position. */
+    public int flush() {
+        int target = writePosition;
+        int from = flushedPosition;
+        if (target > from) {
+            buffer.force(from, target - from);
+            flushedPosition = target;
+        }
+        return target;
+    }
+
+    /**
+     * Cuts the segment back to {@code position}: zeroes everything after it and forces the zeros,
+     * so that stale bytes can never be read back as records after later writes.
+     */
+    public void truncate(int position) {
+        zeroTail(position);
+        writePosition = position;
+        flushedPosition = position;
+    }
+
+    /** Zeroes and forces whatever is not zero from {@code position} to the end of the file. */
+    public void zeroTail(int position) {
+        int end = lastNonZeroEnd(position);
+        if (end > position) {
+            zero(position, end);
+            buffer.force(position, end - position);
+        }
+    }
+
+    /** Writes zeros over [{@code from}, {@code to}). */
+    public void zero(int from, int to) {
+        byte[] zeros = new byte[Math.min(ZERO_CHUNK, Math.max(0, to - from))];
+        for (int at = from; at < to; at += zeros.length) {
+            buffer.put(at, zeros, 0, Math.min(zeros.length, to - at));
+        }
+    }
+
+    /** Forces every dirty page of the file, wherever it is; for files not written sequentially. */
+    public void forceAll() {
+        buffer.force();
+    }
+
+    private int lastNonZeroEnd(int from) {
+        int end = size;
+        while (end - 8 >= from && buffer.getLong(end - 8) == 0) {
+            end -= 8;
+        }
+        while (end > from && buffer.get(end - 1) == 0) {
+            end--;
+        }
+        return end;
+    }
+
+    /** Takes a reference; false if the segment is already unmapped. */
+    public boolean retain() {
+        int count;
+        do {
+            count = references.get();
+            if (count <= 0) {
+                return false;
+            }
+        } while (!references.compareAndSet(count, count + 1));
+        return true;
+    }
+
+    public void release() {
+        if (references.decrementAndGet() == 0) {
+            unmapAndClose();
+        }
+    }
+
+    /** Drops the owner's reference; the file stays. */
+    public void close() {
+        release();
+    }
+
+    /** Drops the owner's reference and deletes the file once nobody holds the segment. */
+    public void delete() {
+        deleteWhenReleased = true;
+        release();
+    }
+
+    public long lastModifiedMillis() {
+        try {
+            return Files.getLastModifiedTime(path).toMillis();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void unmapAndClose() {
+        Unmapper.unmap(buffer);
+        try {
+            channel.close();
+            if (deleteWhenReleased) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot release segment " + path, e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return path.getFileName() + "[write=" + writePosition + ", flushed=" + flushedPosition + "]";
+    }
+
+    /**
+     * Unmaps now instead of waiting for the garbage collector, which would keep deleted files
+     * occupying disk space for an unbounded time. {@code Unsafe.invokeCleaner} is the JDK's
+     * supported way to do it before the foreign-memory API.
+     */
+    private static final class Unmapper {
+        private static final sun.misc.Unsafe UNSAFE = unsafe();
+
+        static void unmap(MappedByteBuffer buffer) {
+            UNSAFE.invokeCleaner(buffer);
+        }
+
+        private static sun.misc.Unsafe unsafe() {
+            try {
+                Field field = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
+                field.setAccessible(true);
+                return (sun.misc.Unsafe) field.get(null);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,266 @@
+package dev.bolide.store.segment;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.Arrays;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * A log split into contiguous {@link MappedSegment}s of one size, each file named by the log offset
+ * of its first byte as 20 zero-padded digits. Optionally creates the next segment in the
+ * background, so that a writer crossing a segment boundary does not wait for a zero-fill.
+ */
+public final class SegmentSequence implements AutoCloseable {
+    private static final Pattern SEGMENT_NAME = Pattern.compile("\\d{20}");
+
+    private final Path directory;
+    private final int segmentSize;
+    /** Replaced, never modified, so readers always see a consistent run of contiguous segments. */
+    private volatile MappedSegment[] segments = new MappedSegment[0];
+    private final ExecutorService preallocator;
+    private CompletableFuture<MappedSegment> preallocated;
+
+    private SegmentSequence(Path directory, int segmentSize, boolean preallocate) {
+        this.directory = directory;
+        this.segmentSize = segmentSize;
+        this.preallocator = preallocate ? Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "bolide-preallocate-" + directory.getFileName());
+            thread.setDaemon(true);
+            return thread;
+        }) : null;
+    }
+
+    /**
+     * Opens the segments found in {@code directory} (creating it if needed). Every segment is
+     * considered full until the owner's recovery says where the data ends.
+     */
+    public static SegmentSequence open(Path directory, int segmentSize, boolean preallocate) throws IOException {
+        Files.createDirectories(directory);
+        SegmentSequence sequence = new SegmentSequence(directory, segmentSize, preallocate);
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.filter(f -> SEGMENT_NAME.matcher(f.getFileName().toString()).matches())
+                    .sorted().toList()) {
+                sequence.openExisting(file);
+            }
+        } catch (IOException | RuntimeException e) {
+            sequence.close();
+            throw e;
+        }
+        return sequence;
+    }
+
+    private void openExisting(Path file) throws IOException {
+        long start = Long.parseLong(file.getFileName().toString());
+        if (last() != null && start != last().endOffset()) {
+            throw new IOException("segment " + file + " does not follow " + last().path() + ": a segment is missing");
+        }
+        MappedSegment segment = MappedSegment.open(file, start, segmentSize);
+        segment.setWritePosition(segmentSize);
+        segment.flush();
+        add(segment);
+    }
+
+    private synchronized void add(MappedSegment segment) {
+        MappedSegment[] next = Arrays.copyOf(segments, segments.length + 1);
+        next[segments.length] = segment;
+        segments = next;
+    }
+
+    private synchronized boolean remove(MappedSegment segment) {
+        MappedSegment[] current = segments;
+        MappedSegment[] next = Arrays.stream(current).filter(s -> s != segment).toArray(MappedSegment[]::new);
+        segments = next;
+        return next.length < current.length;
+    }
+
+    public static String fileName(long startOffset) {
+        return String.format("%020d", startOffset);
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    public int segmentSize() {
+        return segmentSize;
+    }
+
+    public boolean isEmpty() {
+        return segments.length == 0;
+    }
+
+    public List<MappedSegment> segments() {
+        return List.of(segments);
+    }
+
+    public MappedSegment first() {
+        MappedSegment[] snapshot = segments;
+        return snapshot.length == 0 ? null : snapshot[0];
+    }
+
+    public MappedSegment last() {
+        MappedSegment[] snapshot = segments;
+        return snapshot.length == 0 ? null : snapshot[snapshot.length - 1];
+    }
+
+    /** Offset of the first byte still stored, or {@code emptyValue} when there is none. */
+    public long minOffset(long emptyValue) {
+        MappedSegment first = first();
+        return first == null ? emptyValue : first.startOffset();
+    }
+
+    /** Offset just past the last written byte, or {@code emptyValue} when there is no segment. */
+    public long maxOffset(long emptyValue) {
+        MappedSegment last = last();
+        return last == null ? emptyValue : last.startOffset() + last.writePosition();
+    }
+
+    /** Appends a new empty segment starting at {@code startOffset}, which must follow the last one. */
+    public MappedSegment createSegment(long startOffset) throws IOException {
+        MappedSegment last = last();
+        if (last != null && startOffset != last.endOffset()) {
+            throw new IllegalStateException("new segment at " + startOffset + " does not follow " + last);
+        }
+        if (startOffset % segmentSize != 0) {
+            throw new IllegalStateException("segment start " + startOffset + " is not a multiple of " + segmentSize);
+        }
+        MappedSegment segment = takePreallocated(startOffset);
+        if (segment == null) {
+            segment = MappedSegment.create(directory.resolve(fileName(startOffset)), startOffset, segmentSize);
+        }
+        add(segment);
+        preallocate(startOffset + segmentSize);
+        return segment;
+    }
+
+    /** Appends the segment that follows the last one (or the one at offset 0). */
+    public MappedSegment createNextSegment() throws IOException {
+        MappedSegment last = last();
+        return createSegment(last == null ? 0 : last.endOffset());
+    }
+
+    private MappedSegment takePreallocated(long startOffset) throws IOException {
+        CompletableFuture<MappedSegment> next = preallocated;
+        preallocated = null;
+        if (next == null) {
+            return null;
+        }
+        try {
+            MappedSegment segment = next.join();
+            if (segment.startOffset() == startOffset) {
+                return segment;
+            }
+            segment.delete();
+            return null;
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw e;
+        }
+    }
+
+    private void preallocate(long startOffset) {
+        if (preallocator != null) {
+            preallocated = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return MappedSegment.create(directory.resolve(fileName(startOffset)), startOffset, segmentSize);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, preallocator).exceptionallyCompose(e -> CompletableFuture.failedFuture(
+                    e.getCause() instanceof UncheckedIOException u ? u.getCause() : e));
+        }
+    }
+
+    /** The segment holding {@code offset}, without taking a reference; null if none does. */
+    public MappedSegment segmentAt(long offset) {
+        MappedSegment[] snapshot = segments;
+        if (snapshot.length == 0 || offset < snapshot[0].startOffset()) {
+            return null;
+        }
+        long index = (offset - snapshot[0].startOffset()) / segmentSize;
+        return index < snapshot.length ? snapshot[(int) index] : null;
+    }
+
+    /** The segment holding {@code offset}, retained for the caller, or null. */
+    public MappedSegment acquire(long offset) {
+        MappedSegment segment = segmentAt(offset);
+        return segment != null && segment.retain() ? segment : null;
+    }
+
+    /** Forces every segment's unflushed bytes; returns the log offset everything below is durable to. */
+    public long flush() {
+        long flushedTo = minOffset(0);
+        for (MappedSegment segment : segments) {
+            if (segment.flushedPosition() < segment.writePosition() && segment.retain()) {
+                try {
+                    segment.flush();
+                } finally {
+                    segment.release();
+                }
+            }
+            flushedTo = segment.startOffset() + segment.flushedPosition();
+            if (segment.flushedPosition() < segmentSize) {
+                break;
+            }
+        }
+        return flushedTo;
+    }
+
+    /** Removes everything at or after {@code offset}: later segments are deleted, the one holding it cut. */
+    public void truncate(long offset) {
+        for (MappedSegment segment : segments) {
+            if (segment.startOffset() > offset || (segment.startOffset() == offset && segment != first())) {
+                remove(segment);
+                segment.delete();
+            } else if (offset < segment.endOffset()) {
+                segment.truncate((int) (offset - segment.startOffset()));
+            }
+        }
+    }
+
+    /** Deletes the oldest segment; the caller decides it may go. */
+    public void deleteFirst() {
+        MappedSegment first = first();
+        if (first != null && remove(first)) {
+            first.delete();
+        }
+    }
+
+    private static void awaitTermination(ExecutorService executor) {
+        try {
+            executor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (preallocated != null) {
+            try {
+                preallocated.join().delete();
+            } catch (CompletionException e) {
+                // the spare segment failed to allocate: nothing to delete
+            }
+        }
+        if (preallocator != null) {
+            preallocator.shutdownNow();
+            awaitTermination(preallocator);
+        }
+        for (MappedSegment segment : segments) {
+            segment.close();
+        }
+        segments = new MappedSegment[0];
+    }
+}
