@@ -56,8 +56,9 @@ final class IndexFile {
         return name;
     }
 
+    /** The number of the next entry; never below 1 (a file killed before its header was written reads 0). */
     int entryCount() {
-        return buffer.getInt(INDEX_COUNT);
+        return Math.max(1, buffer.getInt(INDEX_COUNT));
     }
 
     boolean isFull() {

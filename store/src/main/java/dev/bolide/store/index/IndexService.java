@@ -37,9 +37,13 @@ public final class IndexService implements AutoCloseable {
         Files.createDirectories(directory);
         IndexService service = new IndexService(directory, config.maxHashSlotNum(), config.maxIndexNum());
         try (Stream<Path> list = Files.list(directory)) {
-            for (Path file : list.filter(f -> f.getFileName().toString().matches("\\d{17}")).sorted().toList()) {
-                long name = Long.parseLong(file.getFileName().toString());
-                service.files.add(IndexFile.open(file, name, service.slotCount, service.maxEntries));
+            for (Path file : list.sorted().toList()) {
+                String name = file.getFileName().toString();
+                if (name.endsWith(".tmp")) {
+                    Files.delete(file);
+                } else if (name.matches("\\d{17}")) {
+                    service.files.add(IndexFile.open(file, Long.parseLong(name), service.slotCount, service.maxEntries));
+                }
             }
         } catch (IOException | RuntimeException e) {
             service.close();

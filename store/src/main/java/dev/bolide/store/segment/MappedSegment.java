@@ -8,6 +8,7 @@ import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -43,18 +44,29 @@ public final class MappedSegment {
         this.buffer = channel.map(FileChannel.MapMode.READ_WRITE, 0, size);
     }
 
-    /** Creates a new zero-filled file; fails if the file exists. */
+    /**
+     * Creates a new zero-filled file; fails if the file exists. The file is filled and forced
+     * under a temporary name and then renamed, so a crash never leaves a short segment behind.
+     */
     public static MappedSegment create(Path path, long startOffset, int size) throws IOException {
-        FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        Path temporary = temporaryPath(path);
+        FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.READ, StandardOpenOption.WRITE);
         try {
             zeroFill(channel, size);
+            channel.force(true);
+            Files.move(temporary, path, StandardCopyOption.ATOMIC_MOVE);
             return new MappedSegment(path, startOffset, size, channel);
         } catch (IOException | RuntimeException e) {
             channel.close();
-            Files.deleteIfExists(path);
+            Files.deleteIfExists(temporary);
             throw e;
         }
+    }
+
+    /** Where {@link #create} builds a file before it gets its name; leftovers are deleted at start-up. */
+    public static Path temporaryPath(Path path) {
+        return path.resolveSibling(path.getFileName() + ".tmp");
     }
 
     /** Opens an existing file, which must have exactly {@code size} bytes. */

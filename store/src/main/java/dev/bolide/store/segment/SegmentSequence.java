@@ -46,6 +46,7 @@ public final class SegmentSequence implements AutoCloseable {
     public static SegmentSequence open(Path directory, int segmentSize, boolean preallocate) throws IOException {
         Files.createDirectories(directory);
         SegmentSequence sequence = new SegmentSequence(directory, segmentSize, preallocate);
+        deleteUnfinishedSegments(directory);
         try (Stream<Path> files = Files.list(directory)) {
             for (Path file : files.filter(f -> SEGMENT_NAME.matcher(f.getFileName().toString()).matches())
                     .sorted().toList()) {
@@ -56,6 +57,14 @@ public final class SegmentSequence implements AutoCloseable {
             throw e;
         }
         return sequence;
+    }
+
+    private static void deleteUnfinishedSegments(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList()) {
+                Files.delete(file);
+            }
+        }
     }
 
     private void openExisting(Path file) throws IOException {
