@@ -7,17 +7,17 @@ import dev.bolide.store.GetMessageResult;
 import dev.bolide.store.MessageFilter;
 import dev.bolide.store.MessageStore;
 import dev.bolide.store.NoThreadLeaks;
-import java.io.BufferedReader;
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -55,38 +55,32 @@ class KillNineTest {
         System.out.printf("kill -9 cycles: %d, acknowledged: %d, lost: 0%n", CYCLES, acknowledged.size());
     }
 
+    /** The child's output goes to a file, read once it is dead: no pipe to race with the kill. */
     private List<Ack> runAndKill(long runMillis) throws Exception {
+        Path output = Files.createTempFile(store.getParent(), "crash-writer", ".out");
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), CrashWriter.class.getName(), store.toString(),
                 Integer.toString(WRITER_THREADS))
+                .redirectOutput(output.toFile())
                 .redirectError(ProcessBuilder.Redirect.appendTo(store.resolveSibling("crash-writer.err").toFile()))
                 .start();
-        CountDownLatch ready = new CountDownLatch(1);
-        CompletableFuture<List<Ack>> acks = CompletableFuture.supplyAsync(() -> readAcks(child, ready));
-        assertThat(ready.await(30, TimeUnit.SECONDS)).as("child store opened").isTrue();
+        await("child store opened").atMost(Duration.ofSeconds(30))
+                .until(() -> Files.readString(output, StandardCharsets.US_ASCII).startsWith("READY"));
         Thread.sleep(runMillis);
         child.destroyForcibly();
         assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(child.exitValue()).as("killed by SIGKILL").isEqualTo(137);
-        return acks.get(30, TimeUnit.SECONDS);
+        return acks(Files.readAllLines(output, StandardCharsets.US_ASCII));
     }
 
     /** Only complete lines count: the kill may cut the last one. */
-    private static List<Ack> readAcks(Process child, CountDownLatch ready) {
+    private static List<Ack> acks(List<String> lines) {
         List<Ack> acks = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                StandardCharsets.US_ASCII))) {
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                if (line.equals("READY")) {
-                    ready.countDown();
-                } else if (line.startsWith("ACK ") && line.endsWith(" END")) {
-                    String[] f = line.split(" ");
-                    acks.add(new Ack(Integer.parseInt(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]),
-                            Long.parseLong(f[4])));
-                }
+        for (String line : lines) {
+            if (line.startsWith("ACK ") && line.endsWith(" END")) {
+                String[] f = line.split(" ");
+                acks.add(new Ack(Integer.parseInt(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]), Long.parseLong(f[4])));
             }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
         return acks;
     }
