@@ -219,6 +219,11 @@ public final class MessageStore implements AutoCloseable {
         return dispatcher.dispatchedOffset();
     }
 
+    /** How many times the CommitLog was forced to disk since the store opened. */
+    public long commitLogForceCount() {
+        return flusher.forceCount();
+    }
+
     public void addDispatchListener(DispatchListener listener) {
         dispatcher.addListener(listener);
     }

@@ -4,6 +4,7 @@ import dev.bolide.store.FlushDiskType;
 import dev.bolide.store.StoreConfig;
 import dev.bolide.store.segment.SegmentSequence;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -17,6 +18,7 @@ public abstract class CommitLogFlusher implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile long flushedOffset;
+    private final LongAdder forces = new LongAdder();
 
     protected CommitLogFlusher(SegmentSequence segments, String name) {
         this.segments = segments;
@@ -60,7 +62,13 @@ public abstract class CommitLogFlusher implements AutoCloseable {
     protected final long flush() {
         long flushed = segments.flush();
         flushedOffset = flushed;
+        forces.increment();
         return flushed;
+    }
+
+    /** How many times the CommitLog was forced: appends divided by this is the group-commit batch size. */
+    public long forceCount() {
+        return forces.sum();
     }
 
     private void run() {
