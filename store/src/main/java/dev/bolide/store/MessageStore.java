@@ -219,6 +219,11 @@ public final class MessageStore implements AutoCloseable {
         return dispatcher.dispatchedOffset();
     }
 
+    /** Offset below which the CommitLog is known to be on disk. */
+    public long commitLogFlushedOffset() {
+        return flusher.flushedOffset();
+    }
+
     /** How many times the CommitLog was forced to disk since the store opened. */
     public long commitLogForceCount() {
         return flusher.forceCount();

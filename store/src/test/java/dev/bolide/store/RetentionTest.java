@@ -1,0 +1,133 @@
+package dev.bolide.store;
+
+import static dev.bolide.store.TestStores.message;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.bolide.protocol.message.PropertyKeys;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(NoThreadLeaks.class)
+class RetentionTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.now(), ZoneId.systemDefault());
+    private static final int THIS_HOUR = LocalTime.now(CLOCK).getHour();
+    private static final int OTHER_HOUR = (THIS_HOUR + 12) % 24;
+
+    @TempDir
+    Path dir;
+
+    private StoreConfig.Builder config() {
+        return TestStores.config(dir).clock(CLOCK).fileReservedTime(Duration.ofHours(1))
+                .diskMaxUsedSpaceRatio(1.0).diskSpaceCleanForciblyRatio(1.0)
+                .cleanResourceInterval(Duration.ofHours(1));
+    }
+
+    /** Fills about four CommitLog segments, messages keyed by their number. */
+    private static int fill(MessageStore store) {
+        int count = 0;
+        while (store.commitLogMaxOffset() < 4L * TestStores.COMMIT_LOG_SEGMENT) {
+            store.append(message("t", 0, "x".repeat(1000), Map.of(PropertyKeys.KEYS, "k" + count++)));
+        }
+        await().until(() -> store.dispatchedOffset() == store.commitLogMaxOffset());
+        return count;
+    }
+
+    private void ageCommitLog(Duration age) throws IOException {
+        try (Stream<Path> files = Files.list(dir.resolve("commitlog"))) {
+            for (Path file : files.toList()) {
+                Files.setLastModifiedTime(file, FileTime.from(CLOCK.instant().minus(age)));
+            }
+        }
+    }
+
+    @Test
+    void deletesExpiredSegmentsAtTheDeleteHourButNeverTheNewest() throws IOException {
+        try (MessageStore store = MessageStore.open(config().deleteWhen(Integer.toString(THIS_HOUR)).build())) {
+            int count = fill(store);
+            ageCommitLog(Duration.ofHours(2));
+
+            int deleted = store.deleteExpiredFiles();
+
+            assertThat(deleted).isGreaterThanOrEqualTo(3);
+            assertThat(store.commitLogMinOffset()).isEqualTo((long) deleted * TestStores.COMMIT_LOG_SEGMENT);
+            long min = store.minOffset("t", 0);
+            assertThat(min).isPositive();
+            assertThat(store.getMessages("t", 0, 0, 1, MessageFilter.ALL).status())
+                    .isEqualTo(GetMessageStatus.OFFSET_TOO_SMALL);
+            try (GetMessageResult first = store.getMessages("t", 0, min, 1, MessageFilter.ALL)) {
+                assertThat(first.status()).isEqualTo(GetMessageStatus.FOUND);
+            }
+            assertThat(store.queryByKey("t", "k" + (count - 1), 1, 0, Long.MAX_VALUE)).hasSize(1);
+        }
+    }
+
+    @Test
+    void keepsSegmentsYoungerThanFileReservedTime() throws IOException {
+        try (MessageStore store = MessageStore.open(config().deleteWhen(Integer.toString(THIS_HOUR)).build())) {
+            fill(store);
+            ageCommitLog(Duration.ofMinutes(30));
+
+            assertThat(store.deleteExpiredFiles()).isZero();
+            assertThat(store.commitLogMinOffset()).isZero();
+        }
+    }
+
+    @Test
+    void outsideTheDeleteHourDeletesOnlyWhenTheDiskIsAboveDiskMaxUsedSpaceRatio() throws IOException {
+        try (MessageStore store = MessageStore.open(config().deleteWhen(Integer.toString(OTHER_HOUR)).build())) {
+            fill(store);
+            ageCommitLog(Duration.ofHours(2));
+            assertThat(store.deleteExpiredFiles()).isZero();
+        }
+        try (MessageStore store = MessageStore.open(config().deleteWhen(Integer.toString(OTHER_HOUR))
+                .diskMaxUsedSpaceRatio(0.0).build())) {
+            ageCommitLog(Duration.ofHours(2));
+            assertThat(store.deleteExpiredFiles()).isPositive();
+        }
+    }
+
+    @Test
+    void aboveTheForciblyRatioDeletesSegmentsBeforeTheyExpire() throws IOException {
+        try (MessageStore store = MessageStore.open(config().deleteWhen(Integer.toString(OTHER_HOUR))
+                .diskMaxUsedSpaceRatio(0.0).diskSpaceCleanForciblyRatio(0.0).deleteFilesBatchMax(2).build())) {
+            fill(store);
+
+            assertThat(store.deleteExpiredFiles()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void derivedFilesReferringOnlyToDeletedSegmentsGoToo() throws IOException {
+        try (MessageStore store = MessageStore.open(config().deleteWhen(Integer.toString(THIS_HOUR))
+                .mappedFileSizeConsumeQueue(10 * StoreConfig.CONSUME_QUEUE_UNIT).maxIndexNum(20).build())) {
+            fill(store);
+            long queueSegments = count(dir.resolve("consumequeue/t/0"));
+            long indexFiles = count(dir.resolve("index"));
+            ageCommitLog(Duration.ofHours(2));
+
+            store.deleteExpiredFiles();
+
+            assertThat(count(dir.resolve("consumequeue/t/0"))).isLessThan(queueSegments);
+            assertThat(count(dir.resolve("index"))).isLessThan(indexFiles);
+        }
+    }
+
+    private static long count(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.count();
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.bolide.store.segment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIOException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MappedSegmentTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void createsAZeroFilledFileOfTheGivenSizeWithNoTemporaryLeft() throws IOException {
+        MappedSegment segment = MappedSegment.create(dir.resolve("s"), 0, 8192);
+
+        assertThat(Files.size(dir.resolve("s"))).isEqualTo(8192);
+        assertThat(Files.readAllBytes(dir.resolve("s"))).containsOnly(0);
+        assertThat(MappedSegment.temporaryPath(dir.resolve("s"))).doesNotExist();
+        segment.close();
+    }
+
+    @Test
+    void aDeletedSegmentStaysUntilItsLastReaderReleasesIt() throws IOException {
+        MappedSegment segment = MappedSegment.create(dir.resolve("s"), 0, 4096);
+        assertThat(segment.retain()).isTrue();
+
+        segment.delete();
+        assertThat(dir.resolve("s")).exists();
+        segment.buffer().get(0);
+        segment.release();
+
+        assertThat(dir.resolve("s")).doesNotExist();
+        assertThat(segment.retain()).isFalse();
+    }
+
+    @Test
+    void truncateZeroesEverythingAfterThePosition() throws IOException {
+        MappedSegment segment = MappedSegment.create(dir.resolve("s"), 0, 4096);
+        segment.buffer().put(0, new byte[] {1, 2, 3, 4}).put(4000, (byte) 9);
+        segment.setWritePosition(4);
+
+        segment.truncate(2);
+
+        assertThat(segment.writePosition()).isEqualTo(2);
+        assertThat(segment.buffer().get(1)).isEqualTo((byte) 2);
+        assertThat(segment.buffer().get(2)).isZero();
+        assertThat(segment.buffer().get(4000)).isZero();
+        segment.close();
+    }
+
+    @Test
+    void flushForcesOnlyWhatWasWrittenSinceTheLastFlush() throws IOException {
+        MappedSegment segment = MappedSegment.create(dir.resolve("s"), 0, 4096);
+        segment.buffer().put(0, (byte) 1);
+        segment.setWritePosition(100);
+
+        assertThat(segment.flush()).isEqualTo(100);
+        assertThat(segment.flushedPosition()).isEqualTo(100);
+        segment.close();
+        assertThat(Files.readAllBytes(dir.resolve("s"))[0]).isEqualTo((byte) 1);
+    }
+
+    @Test
+    void refusesToOpenAFileOfAnotherSize() throws IOException {
+        MappedSegment.create(dir.resolve("s"), 0, 4096).close();
+
+        assertThatIOException().isThrownBy(() -> MappedSegment.open(dir.resolve("s"), 0, 8192))
+                .withMessageContaining("has 4096 bytes, expected 8192");
+    }
+}
