@@ -1,0 +1,146 @@
+package dev.bolide.broker.launcher;
+
+import dev.bolide.store.FlushDiskType;
+import dev.bolide.store.StoreConfig;
+import java.io.IOException;
+import java.io.Reader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeSet;
+import java.util.function.BiConsumer;
+
+/**
+ * A RocketMQ {@code broker.conf} (Java properties) mapped onto Bolide's settings, key for key with
+ * RocketMQ's names, units and defaults. A value that does not parse is an error naming its key;
+ * a key that nothing in this build uses is reported, never silently dropped.
+ */
+public final class BrokerConfigFile {
+    private static final Map<String, BiConsumer<StoreConfig.Builder, String>> STORE_KEYS = Map.ofEntries(
+            Map.entry("storePathCommitLog", (b, v) -> b.storePathCommitLog(Path.of(v))),
+            Map.entry("mapedFileSizeCommitLog", (b, v) -> b.mappedFileSizeCommitLog(integer(v))),
+            Map.entry("mappedFileSizeCommitLog", (b, v) -> b.mappedFileSizeCommitLog(integer(v))),
+            Map.entry("mapedFileSizeConsumeQueue", (b, v) -> b.mappedFileSizeConsumeQueue(integer(v))),
+            Map.entry("mappedFileSizeConsumeQueue", (b, v) -> b.mappedFileSizeConsumeQueue(integer(v))),
+            Map.entry("flushDiskType", (b, v) -> b.flushDiskType(flushDiskType(v))),
+            Map.entry("flushIntervalCommitLog", (b, v) -> b.flushIntervalCommitLog(millis(v))),
+            Map.entry("flushCommitLogLeastPages", (b, v) -> b.flushCommitLogLeastPages(integer(v))),
+            Map.entry("flushCommitLogThoroughInterval", (b, v) -> b.flushCommitLogThoroughInterval(millis(v))),
+            Map.entry("syncFlushTimeout", (b, v) -> b.syncFlushTimeout(millis(v))),
+            Map.entry("flushIntervalConsumeQueue", (b, v) -> b.flushIntervalConsumeQueue(millis(v))),
+            Map.entry("maxMessageSize", (b, v) -> b.maxMessageSize(integer(v))),
+            Map.entry("messageIndexEnable", (b, v) -> b.messageIndexEnable(bool(v))),
+            Map.entry("maxHashSlotNum", (b, v) -> b.maxHashSlotNum(integer(v))),
+            Map.entry("maxIndexNum", (b, v) -> b.maxIndexNum(integer(v))),
+            Map.entry("checkCRCOnRecover", (b, v) -> b.checkCrcOnRecover(bool(v))),
+            Map.entry("deleteWhen", StoreConfig.Builder::deleteWhen),
+            Map.entry("fileReservedTime", (b, v) -> b.fileReservedTime(Duration.ofHours(integer(v)))),
+            Map.entry("diskMaxUsedSpaceRatio", (b, v) -> b.diskMaxUsedSpaceRatio(integer(v) / 100.0)),
+            Map.entry("cleanResourceInterval", (b, v) -> b.cleanResourceInterval(millis(v))));
+    private static final String ROOT_KEY = "storePathRootDir";
+    private static final String PORT_KEY = "listenPort";
+    private static final String IP_KEY = "brokerIP1";
+
+    private final StoreConfig storeConfig;
+    private final List<String> unusedKeys;
+
+    private BrokerConfigFile(StoreConfig storeConfig, List<String> unusedKeys) {
+        this.storeConfig = storeConfig;
+        this.unusedKeys = unusedKeys;
+    }
+
+    public static BrokerConfigFile load(Path file) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        return from(properties);
+    }
+
+    public static BrokerConfigFile from(Properties properties) {
+        String root = properties.getProperty(ROOT_KEY, Path.of(System.getProperty("user.home"), "store").toString());
+        StoreConfig.Builder builder = StoreConfig.builder(Path.of(root.trim()));
+        List<String> unused = new ArrayList<>();
+        for (String key : new TreeSet<>(properties.stringPropertyNames())) {
+            String value = properties.getProperty(key).trim();
+            BiConsumer<StoreConfig.Builder, String> setter = STORE_KEYS.get(key);
+            if (setter != null) {
+                apply(key, value, () -> setter.accept(builder, value));
+            } else if (!key.equals(ROOT_KEY) && !key.equals(PORT_KEY) && !key.equals(IP_KEY)) {
+                unused.add(key);
+            }
+        }
+        apply(IP_KEY + "/" + PORT_KEY, "", () -> builder.storeHost(storeHost(properties)));
+        StoreConfig config;
+        try {
+            config = builder.build();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("broker.conf: " + e.getMessage(), e);
+        }
+        return new BrokerConfigFile(config, List.copyOf(unused));
+    }
+
+    private static void apply(String key, String value, Runnable setter) {
+        try {
+            setter.run();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("broker.conf: " + key + " = '" + value + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static InetSocketAddress storeHost(Properties properties) {
+        int port = integer(properties.getProperty(PORT_KEY, "10911").trim());
+        String ip = properties.getProperty(IP_KEY);
+        try {
+            InetAddress address = ip == null ? InetAddress.getLocalHost() : InetAddress.getByName(ip.trim());
+            return new InetSocketAddress(address, port);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("cannot resolve " + (ip == null ? "the local host" : ip), e);
+        }
+    }
+
+    private static int integer(String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a whole number");
+        }
+    }
+
+    private static Duration millis(String value) {
+        return Duration.ofMillis(integer(value));
+    }
+
+    private static boolean bool(String value) {
+        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException("not true or false");
+        }
+        return Boolean.parseBoolean(value);
+    }
+
+    private static FlushDiskType flushDiskType(String value) {
+        try {
+            return FlushDiskType.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not ASYNC_FLUSH or SYNC_FLUSH");
+        }
+    }
+
+    public StoreConfig storeConfig() {
+        return storeConfig;
+    }
+
+    /** Keys of the file that nothing in this build uses (yet), in name order. */
+    public List<String> unusedKeys() {
+        return unusedKeys;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.bolide.broker.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import dev.bolide.store.FlushDiskType;
+import dev.bolide.store.StoreConfig;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class BrokerConfigFileTest {
+    private static Properties conf(String text) throws IOException {
+        Properties properties = new Properties();
+        properties.load(new StringReader(text));
+        return properties;
+    }
+
+    @Test
+    void mapsRocketMqStoreKeysWithTheirUnits() throws IOException {
+        StoreConfig config = BrokerConfigFile.from(conf("""
+                storePathRootDir = /data/store
+                mapedFileSizeCommitLog = 104857600
+                flushDiskType = SYNC_FLUSH
+                fileReservedTime = 48
+                diskMaxUsedSpaceRatio = 80
+                deleteWhen = 02;14
+                brokerIP1 = 10.0.0.5
+                listenPort = 10921
+                """)).storeConfig();
+
+        assertThat(config.storePathRootDir()).isEqualTo(Path.of("/data/store"));
+        assertThat(config.storePathCommitLog()).isEqualTo(Path.of("/data/store/commitlog"));
+        assertThat(config.mappedFileSizeCommitLog()).isEqualTo(104857600);
+        assertThat(config.flushDiskType()).isEqualTo(FlushDiskType.SYNC_FLUSH);
+        assertThat(config.fileReservedTime()).isEqualTo(Duration.ofHours(48));
+        assertThat(config.diskMaxUsedSpaceRatio()).isEqualTo(0.80);
+        assertThat(config.deleteWhen()).containsExactlyInAnyOrder(2, 14);
+        assertThat(config.storeHost()).isEqualTo(new InetSocketAddress("10.0.0.5", 10921));
+    }
+
+    @Test
+    void reportsKeysThisBuildDoesNotUse() throws IOException {
+        BrokerConfigFile file = BrokerConfigFile.from(conf("""
+                brokerName = broker-a
+                storePathRootDir = /data/store
+                autoCreateTopicEnable = true
+                """));
+
+        assertThat(file.unusedKeys()).containsExactly("autoCreateTopicEnable", "brokerName");
+    }
+
+    @Test
+    void aValueThatDoesNotParseNamesItsKey() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> BrokerConfigFile.from(conf("maxMessageSize = 4MB")))
+                .withMessageContaining("maxMessageSize").withMessageContaining("4MB");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> BrokerConfigFile.from(conf("flushDiskType = SOMETIMES")))
+                .withMessageContaining("flushDiskType");
+    }
+
+    @Test
+    void inconsistentValuesAreRefusedWithTheKeyName() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> BrokerConfigFile.from(conf("mapedFileSizeCommitLog = 1024")))
+                .withMessageContaining("mapedFileSizeCommitLog");
+    }
+}

@@ -1,0 +1,57 @@
+package dev.bolide.broker.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The launcher as a real process: started from a broker.conf, stopped by SIGTERM. */
+class BrokerLauncherTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void sigtermShutsTheStoreDownCleanly() throws Exception {
+        Path store = dir.resolve("store");
+        Path conf = dir.resolve("broker.conf");
+        Files.writeString(conf, "storePathRootDir = " + store + "\nmapedFileSizeCommitLog = 1048576\n"
+                + "maxMessageSize = 65536\nbrokerIP1 = 127.0.0.1\nbrokerName = broker-a\n");
+        Path output = dir.resolve("out.txt");
+        Process broker = start(conf, output);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.readString(output).contains("store open"));
+        assertThat(store.resolve("abort")).exists();
+
+        broker.destroy();
+
+        assertThat(broker.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(Files.readString(output)).contains("closed cleanly");
+        assertThat(store.resolve("abort")).doesNotExist();
+        assertThat(Files.readString(dir.resolve("err.txt"))).contains("'brokerName' is not used");
+    }
+
+    @Test
+    void aBadConfigurationStopsTheLauncherWithTheKeyNamed() throws Exception {
+        Path conf = dir.resolve("broker.conf");
+        Files.writeString(conf, "storePathRootDir = " + dir.resolve("store") + "\nflushDiskType = SOMETIMES\n");
+
+        Process broker = start(conf, dir.resolve("out.txt"));
+
+        assertThat(broker.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(broker.exitValue()).isNotZero();
+        assertThat(Files.readString(dir.resolve("err.txt"))).contains("flushDiskType");
+    }
+
+    private Process start(Path conf, Path output) throws IOException {
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), BrokerLauncher.class.getName(), "-c", conf.toString())
+                .redirectOutput(output.toFile())
+                .redirectError(dir.resolve("err.txt").toFile())
+                .start();
+    }
+}
