@@ -23,7 +23,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The storage engine: a CommitLog of message records, ConsumeQueues and an index derived from it,
@@ -60,8 +62,8 @@ public final class MessageStore implements AutoCloseable {
         this.commitLog = recovered.commitLog;
         this.queues = recovered.queues;
         this.index = recovered.index;
-        this.flusher = CommitLogFlusher.create(commitLog.segments(), config);
         this.dispatcher = new Dispatcher(commitLog, queues, index, recovered.commitLogEnd, this::dispatchLimit);
+        this.flusher = CommitLogFlusher.create(commitLog.segments(), config, dispatcher::wakeUp);
         this.checkpoints = new CheckpointService(checkpointFile(config), recovered.checkpoint, queues, index,
                 flusher::flushedOffset, dispatcher::progress);
         this.retention = new RetentionService(config, commitLog, queues, index, dispatcher::dispatchedOffset);
@@ -107,36 +109,50 @@ public final class MessageStore implements AutoCloseable {
     /**
      * Appends messages as one batch: they land next to each other in one CommitLog segment.
      * The future completes when the append may be acknowledged: at once under
-     * {@code ASYNC_FLUSH}, once on disk under {@code SYNC_FLUSH} (with
-     * {@link AppendResult.Status#FLUSH_DISK_TIMEOUT} after {@code syncFlushTimeout}).
+     * {@code ASYNC_FLUSH}, once on disk under {@code SYNC_FLUSH}. It has no timeout of its own
+     * (a timer task per append would cost more than the append); callers that must answer within
+     * a deadline apply {@code syncFlushTimeout} with their own timer, as {@link #append(List)} does.
      *
      * @throws StoreException for an illegal message, a full disk or a closed store; nothing is
      *                        written then
      */
     public CompletableFuture<AppendResult> appendAsync(List<MessageToStore> messages) {
+        Written written = write(messages);
+        return written.flushed.isDone() && !written.flushed.isCompletedExceptionally()
+                ? CompletableFuture.completedFuture(written.result) : written.flushed.thenApply(done -> written.result);
+    }
+
+    /**
+     * {@link #appendAsync} for callers that may block; reports
+     * {@link AppendResult.Status#FLUSH_DISK_TIMEOUT} when a {@code SYNC_FLUSH} store did not reach
+     * the disk within {@code syncFlushTimeout}.
+     */
+    public AppendResult append(List<MessageToStore> messages) {
+        Written written = write(messages);
+        try {
+            written.flushed.get(config.syncFlushTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return written.result;
+        } catch (TimeoutException e) {
+            return written.result.withStatus(AppendResult.Status.FLUSH_DISK_TIMEOUT);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof StoreException s ? s : new CompletionException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException(StoreException.Reason.IO_ERROR, "interrupted while waiting for the disk", e);
+        }
+    }
+
+    /** Messages in the CommitLog, and the flush that must complete before they are acknowledged. */
+    private record Written(AppendResult result, CompletableFuture<Void> flushed) {
+    }
+
+    private Written write(List<MessageToStore> messages) {
         List<AppendedMessage> appended = commitLog.append(messages);
         AppendedMessage last = appended.get(appended.size() - 1);
         boolean wait = messages.stream().anyMatch(MessageToStore::waitForFlush);
-        AppendResult result = new AppendResult(AppendResult.Status.PUT_OK, appended);
         CompletableFuture<Void> flushed = flusher.appended(last.physicalOffset() + last.size(), wait);
         dispatcher.wakeUp();
-        if (flushed.isDone() && !flushed.isCompletedExceptionally()) {
-            return CompletableFuture.completedFuture(result);
-        }
-        return flushed.thenApply(done -> {
-            dispatcher.wakeUp();
-            return result;
-        }).completeOnTimeout(result.withStatus(AppendResult.Status.FLUSH_DISK_TIMEOUT),
-                config.syncFlushTimeout().toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    /** {@link #appendAsync} for callers that may block. */
-    public AppendResult append(List<MessageToStore> messages) {
-        try {
-            return appendAsync(messages).join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof StoreException s ? s : e;
-        }
+        return new Written(new AppendResult(AppendResult.Status.PUT_OK, appended), flushed);
     }
 
     public AppendResult append(MessageToStore... messages) {

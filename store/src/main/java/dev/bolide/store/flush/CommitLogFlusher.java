@@ -15,21 +15,24 @@ public abstract class CommitLogFlusher implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(CommitLogFlusher.class.getName());
 
     protected final SegmentSequence segments;
+    private final Runnable onFlushed;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile long flushedOffset;
     private final LongAdder forces = new LongAdder();
 
-    protected CommitLogFlusher(SegmentSequence segments, String name) {
+    protected CommitLogFlusher(SegmentSequence segments, String name, Runnable onFlushed) {
         this.segments = segments;
+        this.onFlushed = onFlushed;
         this.flushedOffset = segments.maxOffset(0);
         this.thread = new Thread(this::run, name);
         this.thread.setDaemon(true);
     }
 
-    public static CommitLogFlusher create(SegmentSequence segments, StoreConfig config) {
-        return config.flushDiskType() == FlushDiskType.SYNC_FLUSH ? new GroupCommitFlusher(segments)
-                : new IntervalFlusher(segments, config);
+    /** @param onFlushed told after each force (the dispatcher waits for flushed data under SYNC_FLUSH) */
+    public static CommitLogFlusher create(SegmentSequence segments, StoreConfig config, Runnable onFlushed) {
+        return config.flushDiskType() == FlushDiskType.SYNC_FLUSH ? new GroupCommitFlusher(segments, onFlushed)
+                : new IntervalFlusher(segments, config, onFlushed);
     }
 
     public void start() {
@@ -63,6 +66,7 @@ public abstract class CommitLogFlusher implements AutoCloseable {
         long flushed = segments.flush();
         flushedOffset = flushed;
         forces.increment();
+        onFlushed.run();
         return flushed;
     }
 

@@ -21,8 +21,8 @@ final class GroupCommitFlusher extends CommitLogFlusher {
     private record Request(long endOffset, CompletableFuture<Void> done) {
     }
 
-    GroupCommitFlusher(SegmentSequence segments) {
-        super(segments, "bolide-group-commit");
+    GroupCommitFlusher(SegmentSequence segments, Runnable onFlushed) {
+        super(segments, "bolide-group-commit", onFlushed);
     }
 
     @Override

@@ -19,8 +19,8 @@ final class IntervalFlusher extends CommitLogFlusher {
     private final long leastBytes;
     private long lastThoroughFlush = System.nanoTime();
 
-    IntervalFlusher(SegmentSequence segments, StoreConfig config) {
-        super(segments, "bolide-interval-flush");
+    IntervalFlusher(SegmentSequence segments, StoreConfig config, Runnable onFlushed) {
+        super(segments, "bolide-interval-flush", onFlushed);
         this.intervalNanos = config.flushIntervalCommitLog().toNanos();
         this.thoroughIntervalNanos = config.flushCommitLogThoroughInterval().toNanos();
         this.leastBytes = (long) config.flushCommitLogLeastPages() * PAGE_SIZE;
