@@ -1,0 +1,56 @@
+package dev.bolide.protocol.remoting;
+
+import java.nio.ByteBuffer;
+
+/**
+ * The frame: int32 length of what follows, int32 with the serialize type in its high byte and the
+ * header length in the low 24 bits, the header, the body.
+ */
+public final class RemotingFrameCodec {
+    /** Largest frame accepted, counting its length field, as in the reference decoder. */
+    public static final int MAX_FRAME_LENGTH = 16 * 1024 * 1024;
+    /** Bytes of the length field that starts every frame. */
+    public static final int LENGTH_FIELD = 4;
+
+    private RemotingFrameCodec() {
+    }
+
+    /** The whole frame, length field included. */
+    public static ByteBuffer encode(RemotingCommand command) {
+        byte[] header = command.serializeType() == SerializeType.JSON ? JsonHeaderCodec.encode(command)
+                : RocketMqHeaderCodec.encode(command);
+        byte[] body = command.body();
+        ByteBuffer frame = ByteBuffer.allocate(LENGTH_FIELD + 4 + header.length + body.length);
+        frame.putInt(4 + header.length + body.length)
+                .putInt((command.serializeType().code() << 24) | header.length)
+                .put(header)
+                .put(body)
+                .flip();
+        return frame;
+    }
+
+    /**
+     * Decodes a frame whose length field was already read and checked (as a length-field frame
+     * decoder delivers it): {@code frame} holds exactly the bytes the length announced.
+     *
+     * @throws MalformedFrameException when the bytes are not a frame
+     */
+    public static RemotingCommand decode(ByteBuffer frame) {
+        if (frame.remaining() < 4) {
+            throw new MalformedFrameException("frame of " + frame.remaining() + " bytes has no header length");
+        }
+        int typeAndLength = frame.getInt();
+        SerializeType type = SerializeType.of((typeAndLength >>> 24) & 0xFF);
+        int headerLength = typeAndLength & 0xFFFFFF;
+        if (headerLength > frame.remaining()) {
+            throw new MalformedFrameException("header length " + headerLength + " exceeds the frame's "
+                    + frame.remaining() + " bytes");
+        }
+        byte[] header = new byte[headerLength];
+        frame.get(header);
+        byte[] body = new byte[frame.remaining()];
+        frame.get(body);
+        return type == SerializeType.JSON ? JsonHeaderCodec.decode(header, body)
+                : RocketMqHeaderCodec.decode(header, body);
+    }
+}
