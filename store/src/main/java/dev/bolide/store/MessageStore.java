@@ -93,6 +93,7 @@ public final class MessageStore implements AutoCloseable {
     }
 
     private void start() throws IOException {
+        commitLog.segments().prepareForAppends();
         checkpoints.checkpoint();
         abortMarker.create();
         flusher.start();

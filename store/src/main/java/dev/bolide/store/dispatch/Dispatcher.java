@@ -12,10 +12,10 @@ import dev.bolide.store.consumequeue.ConsumeQueueTable;
 import dev.bolide.store.index.IndexPosition;
 import dev.bolide.store.index.IndexService;
 import dev.bolide.store.segment.MappedSegment;
+import dev.bolide.store.worker.WorkerLoop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 
 /**
@@ -25,6 +25,7 @@ import java.util.function.LongSupplier;
  */
 public final class Dispatcher implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
+    private static final long IDLE_SPIN_NANOS = 20_000L;
     private static final long IDLE_PARK_NANOS = 1_000_000L;
 
     private final CommitLog commitLog;
@@ -33,8 +34,7 @@ public final class Dispatcher implements AutoCloseable {
     private final LongSupplier limit;
     private final List<DispatchListener> listeners = new CopyOnWriteArrayList<>();
     private final MessageRecordView view = new MessageRecordView();
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final WorkerLoop loop;
     private volatile long offset;
     private volatile DispatchProgress progress;
 
@@ -50,8 +50,8 @@ public final class Dispatcher implements AutoCloseable {
         this.limit = limit;
         this.offset = fromOffset;
         this.progress = new DispatchProgress(fromOffset, indexPosition());
-        this.thread = new Thread(this::run, "bolide-dispatcher");
-        this.thread.setDaemon(true);
+        this.loop = new WorkerLoop("bolide-dispatcher", () -> dispatchAvailable() > 0,
+                () -> limit.getAsLong() > offset, IDLE_SPIN_NANOS, IDLE_PARK_NANOS);
     }
 
     public void addListener(DispatchListener listener) {
@@ -59,12 +59,12 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     public void start() {
-        thread.start();
+        loop.start();
     }
 
     /** Wakes the dispatcher after an append (or a flush that moved the limit). */
     public void wakeUp() {
-        LockSupport.unpark(thread);
+        loop.wakeUp();
     }
 
     /** Offset below which every record has been dispatched. */
@@ -74,19 +74,6 @@ public final class Dispatcher implements AutoCloseable {
 
     public DispatchProgress progress() {
         return progress;
-    }
-
-    private void run() {
-        while (running) {
-            try {
-                if (dispatchAvailable() == 0) {
-                    LockSupport.parkNanos(IDLE_PARK_NANOS);
-                }
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.ERROR, "dispatch failed at CommitLog offset " + offset + "; retrying", e);
-                LockSupport.parkNanos(100 * IDLE_PARK_NANOS);
-            }
-        }
     }
 
     /**
@@ -197,12 +184,6 @@ public final class Dispatcher implements AutoCloseable {
     /** Stops the thread; records left over are dispatched by {@link #catchUp()}. */
     @Override
     public void close() {
-        running = false;
-        LockSupport.unpark(thread);
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.close();
     }
 }

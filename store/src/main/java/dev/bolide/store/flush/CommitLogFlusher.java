@@ -3,30 +3,26 @@ package dev.bolide.store.flush;
 import dev.bolide.store.FlushDiskType;
 import dev.bolide.store.StoreConfig;
 import dev.bolide.store.segment.SegmentSequence;
+import dev.bolide.store.worker.WorkerLoop;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * A thread that forces the CommitLog to disk and knows up to where it is durable. Subclasses
  * decide when; {@link #close()} always ends with a full flush.
  */
 public abstract class CommitLogFlusher implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(CommitLogFlusher.class.getName());
-
     protected final SegmentSequence segments;
     private final Runnable onFlushed;
-    private final Thread thread;
-    private volatile boolean running = true;
-    private volatile long flushedOffset;
+    private final WorkerLoop loop;
     private final LongAdder forces = new LongAdder();
+    private volatile long flushedOffset;
 
-    protected CommitLogFlusher(SegmentSequence segments, String name, Runnable onFlushed) {
+    protected CommitLogFlusher(SegmentSequence segments, Runnable onFlushed, String name, long parkNanos) {
         this.segments = segments;
         this.onFlushed = onFlushed;
         this.flushedOffset = segments.maxOffset(0);
-        this.thread = new Thread(this::run, name);
-        this.thread.setDaemon(true);
+        this.loop = new WorkerLoop(name, this::round, this::hasWork, 0, parkNanos);
     }
 
     /** @param onFlushed told after each force (the dispatcher waits for flushed data under SYNC_FLUSH) */
@@ -36,12 +32,17 @@ public abstract class CommitLogFlusher implements AutoCloseable {
     }
 
     public void start() {
-        thread.start();
+        loop.start();
     }
 
     /** Offset below which the CommitLog is known to be on disk. */
     public long flushedOffset() {
         return flushedOffset;
+    }
+
+    /** How many times the CommitLog was forced: appends divided by this is the group-commit batch size. */
+    public long forceCount() {
+        return forces.sum();
     }
 
     /**
@@ -50,15 +51,18 @@ public abstract class CommitLogFlusher implements AutoCloseable {
      */
     public abstract CompletableFuture<Void> appended(long endOffset, boolean waitForFlush);
 
-    /** One round of the service: wait for a reason to flush, then flush. */
-    protected abstract void runOnce();
+    /** One round of the service; returns whether it did anything. */
+    protected abstract boolean round();
 
-    protected final boolean running() {
-        return running;
-    }
+    /** Whether a round is due right now (checked before the thread parks). */
+    protected abstract boolean hasWork();
 
     protected final void wakeUp() {
-        LockSupport.unpark(thread);
+        loop.wakeUp();
+    }
+
+    protected final boolean running() {
+        return loop.isRunning();
     }
 
     /** Forces everything written so far. */
@@ -70,32 +74,10 @@ public abstract class CommitLogFlusher implements AutoCloseable {
         return flushed;
     }
 
-    /** How many times the CommitLog was forced: appends divided by this is the group-commit batch size. */
-    public long forceCount() {
-        return forces.sum();
-    }
-
-    private void run() {
-        while (running) {
-            try {
-                runOnce();
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.ERROR, "CommitLog flush failed; retrying", e);
-                LockSupport.parkNanos(10_000_000L);
-            }
-        }
-    }
-
     /** Stops the thread and flushes what is left. */
     @Override
     public void close() {
-        running = false;
-        LockSupport.unpark(thread);
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.close();
         flush();
         failPending();
     }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * {@code SYNC_FLUSH}: an append completes only once forced to disk. Writers queue a request and
@@ -22,7 +21,7 @@ final class GroupCommitFlusher extends CommitLogFlusher {
     }
 
     GroupCommitFlusher(SegmentSequence segments, Runnable onFlushed) {
-        super(segments, "bolide-group-commit", onFlushed);
+        super(segments, onFlushed, "bolide-group-commit", IDLE_PARK_NANOS);
     }
 
     @Override
@@ -38,13 +37,15 @@ final class GroupCommitFlusher extends CommitLogFlusher {
     }
 
     @Override
-    protected void runOnce() {
-        if (requests.isEmpty()) {
-            LockSupport.parkNanos(IDLE_PARK_NANOS);
-        }
+    protected boolean hasWork() {
+        return !requests.isEmpty();
+    }
+
+    @Override
+    protected boolean round() {
         List<Request> batch = drain();
         if (batch.isEmpty()) {
-            return;
+            return false;
         }
         long flushed;
         try {
@@ -61,6 +62,7 @@ final class GroupCommitFlusher extends CommitLogFlusher {
                 requests.add(request);
             }
         }
+        return true;
     }
 
     private List<Request> drain() {

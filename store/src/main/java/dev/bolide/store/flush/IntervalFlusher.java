@@ -3,7 +3,6 @@ package dev.bolide.store.flush;
 import dev.bolide.store.StoreConfig;
 import dev.bolide.store.segment.SegmentSequence;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * {@code ASYNC_FLUSH}: appends complete at once; every {@code flushIntervalCommitLog} the log is
@@ -17,10 +16,11 @@ final class IntervalFlusher extends CommitLogFlusher {
     private final long intervalNanos;
     private final long thoroughIntervalNanos;
     private final long leastBytes;
-    private long lastThoroughFlush = System.nanoTime();
+    private long nextFlush = System.nanoTime();
+    private long nextThoroughFlush = System.nanoTime();
 
     IntervalFlusher(SegmentSequence segments, StoreConfig config, Runnable onFlushed) {
-        super(segments, "bolide-interval-flush", onFlushed);
+        super(segments, onFlushed, "bolide-interval-flush", config.flushIntervalCommitLog().toNanos());
         this.intervalNanos = config.flushIntervalCommitLog().toNanos();
         this.thoroughIntervalNanos = config.flushCommitLogThoroughInterval().toNanos();
         this.leastBytes = (long) config.flushCommitLogLeastPages() * PAGE_SIZE;
@@ -31,17 +31,28 @@ final class IntervalFlusher extends CommitLogFlusher {
         return DONE;
     }
 
+    /** Never woken early: the thread parks for the interval between rounds. */
     @Override
-    protected void runOnce() {
-        LockSupport.parkNanos(intervalNanos);
+    protected boolean hasWork() {
+        return false;
+    }
+
+    @Override
+    protected boolean round() {
+        long now = System.nanoTime();
+        if (now - nextFlush < 0) {
+            return false;
+        }
+        nextFlush = now + intervalNanos;
+        boolean thorough = now - nextThoroughFlush >= 0;
         long dirty = segments.maxOffset(0) - flushedOffset();
-        boolean thorough = System.nanoTime() - lastThoroughFlush >= thoroughIntervalNanos;
-        if (dirty > 0 && (dirty >= leastBytes || thorough || !running())) {
+        if (dirty > 0 && (dirty >= leastBytes || thorough)) {
             flush();
         }
         if (thorough) {
-            lastThoroughFlush = System.nanoTime();
+            nextThoroughFlush = now + thoroughIntervalNanos;
         }
+        return false;
     }
 
     @Override

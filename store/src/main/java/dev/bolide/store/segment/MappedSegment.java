@@ -45,8 +45,11 @@ public final class MappedSegment {
     }
 
     /**
-     * Creates a new zero-filled file; fails if the file exists. The file is filled and forced
-     * under a temporary name and then renamed, so a crash never leaves a short segment behind.
+     * Creates a new zero-filled file; fails if the file exists. The file is filled under a
+     * temporary name and then renamed, so a killed process never leaves a short segment behind.
+     * The zeros are not forced: the first force of data written into the segment makes its size
+     * and blocks durable too, and forcing a whole empty segment would compete with the forces
+     * writers wait for.
      */
     public static MappedSegment create(Path path, long startOffset, int size) throws IOException {
         Path temporary = temporaryPath(path);
@@ -54,7 +57,6 @@ public final class MappedSegment {
                 StandardOpenOption.READ, StandardOpenOption.WRITE);
         try {
             zeroFill(channel, size);
-            channel.force(true);
             Files.move(temporary, path, StandardCopyOption.ATOMIC_MOVE);
             return new MappedSegment(path, startOffset, size, channel);
         } catch (IOException | RuntimeException e) {
@@ -71,7 +73,20 @@ public final class MappedSegment {
 
     /** Opens an existing file, which must have exactly {@code size} bytes. */
     public static MappedSegment open(Path path, long startOffset, int size) throws IOException {
+        return open(path, startOffset, size, false);
+    }
+
+    /**
+     * Opens an existing file; with {@code extendIfShort}, a file shorter than {@code size} is
+     * extended with zeros first (a power loss can leave the newest segment shorter than it was
+     * created, its size never having been forced because no data in it was).
+     */
+    public static MappedSegment open(Path path, long startOffset, int size, boolean extendIfShort) throws IOException {
         long actual = Files.size(path);
+        if (extendIfShort && actual < size) {
+            extend(path, actual, size);
+            actual = size;
+        }
         if (actual != size) {
             throw new IOException("segment " + path + " has " + actual + " bytes, expected " + size
                     + " (was the segment size changed for an existing store?)");
@@ -82,6 +97,16 @@ public final class MappedSegment {
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
+        }
+    }
+
+    private static void extend(Path path, long from, int size) throws IOException {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
+            ByteBuffer zeros = ByteBuffer.allocate((int) Math.min(ZERO_CHUNK, size - from));
+            for (long position = from; position < size; ) {
+                zeros.clear().limit((int) Math.min(zeros.capacity(), size - position));
+                position += channel.write(zeros, position);
+            }
         }
     }
 

@@ -48,9 +48,10 @@ public final class SegmentSequence implements AutoCloseable {
         SegmentSequence sequence = new SegmentSequence(directory, segmentSize, preallocate);
         deleteUnfinishedSegments(directory);
         try (Stream<Path> files = Files.list(directory)) {
-            for (Path file : files.filter(f -> SEGMENT_NAME.matcher(f.getFileName().toString()).matches())
-                    .sorted().toList()) {
-                sequence.openExisting(file);
+            List<Path> found = files.filter(f -> SEGMENT_NAME.matcher(f.getFileName().toString()).matches())
+                    .sorted().toList();
+            for (int i = 0; i < found.size(); i++) {
+                sequence.openExisting(found.get(i), i == found.size() - 1);
             }
         } catch (IOException | RuntimeException e) {
             sequence.close();
@@ -67,13 +68,14 @@ public final class SegmentSequence implements AutoCloseable {
         }
     }
 
-    private void openExisting(Path file) throws IOException {
+    private void openExisting(Path file, boolean newest) throws IOException {
         long start = Long.parseLong(file.getFileName().toString());
         if (last() != null && start != last().endOffset()) {
             throw new IOException("segment " + file + " does not follow " + last().path() + ": a segment is missing");
         }
-        MappedSegment segment = MappedSegment.open(file, start, segmentSize);
+        MappedSegment segment = MappedSegment.open(file, start, segmentSize, newest);
         segment.setWritePosition(segmentSize);
+        // forces pages a killed process left dirty in the page cache, so recovered data is durable
         segment.flush();
         add(segment);
     }
@@ -155,6 +157,19 @@ public final class SegmentSequence implements AutoCloseable {
     public MappedSegment createNextSegment() throws IOException {
         MappedSegment last = last();
         return createSegment(last == null ? 0 : last.endOffset());
+    }
+
+    /**
+     * Makes sure a segment is ready to write to, and the one after it is being prepared, so that
+     * neither the first append nor the first roll waits for a zero-fill.
+     */
+    public void prepareForAppends() throws IOException {
+        MappedSegment last = last();
+        if (last == null) {
+            createNextSegment();
+        } else if (preallocated == null) {
+            preallocate(last.endOffset());
+        }
     }
 
     private MappedSegment takePreallocated(long startOffset) throws IOException {

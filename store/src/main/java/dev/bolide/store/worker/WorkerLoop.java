@@ -1,0 +1,92 @@
+package dev.bolide.store.worker;
+
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A daemon thread that runs a unit of work again and again. When a round finds nothing to do it
+ * spins for a few microseconds, then parks. Writers call {@link #wakeUp()} after producing work;
+ * it only costs a system call when the thread is actually parked, so a busy writer does not pay
+ * a wake-up per message.
+ */
+public final class WorkerLoop implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(WorkerLoop.class.getName());
+    private static final long FAILURE_BACKOFF_NANOS = 100_000_000L;
+
+    private final Thread thread;
+    private final BooleanSupplier round;
+    private final BooleanSupplier hasWork;
+    private final long spinNanos;
+    private final long parkNanos;
+    private volatile boolean running = true;
+    private volatile boolean parked;
+
+    /**
+     * @param round     one round of work; returns whether it did anything
+     * @param hasWork   whether work is waiting (checked before parking, so no wake-up is lost)
+     * @param spinNanos how long to spin before parking
+     * @param parkNanos longest park before the next round, woken or not
+     */
+    public WorkerLoop(String name, BooleanSupplier round, BooleanSupplier hasWork, long spinNanos, long parkNanos) {
+        this.round = round;
+        this.hasWork = hasWork;
+        this.spinNanos = spinNanos;
+        this.parkNanos = parkNanos;
+        this.thread = new Thread(this::run, name);
+        this.thread.setDaemon(true);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    public void wakeUp() {
+        if (parked) {
+            LockSupport.unpark(thread);
+        }
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                if (!round.getAsBoolean()) {
+                    idle();
+                }
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, thread.getName() + " failed; retrying", e);
+                LockSupport.parkNanos(FAILURE_BACKOFF_NANOS);
+            }
+        }
+    }
+
+    private void idle() {
+        long spinUntil = System.nanoTime() + spinNanos;
+        while (System.nanoTime() < spinUntil) {
+            if (hasWork.getAsBoolean()) {
+                return;
+            }
+            Thread.onSpinWait();
+        }
+        parked = true;
+        if (running && !hasWork.getAsBoolean()) {
+            LockSupport.parkNanos(parkNanos);
+        }
+        parked = false;
+    }
+
+    /** Stops after the current round and waits for the thread to end. */
+    @Override
+    public void close() {
+        running = false;
+        LockSupport.unpark(thread);
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

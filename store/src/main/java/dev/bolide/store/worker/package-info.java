@@ -1,0 +1,5 @@
+/**
+ * The store's background threads (dispatcher, flushers) share one loop: do work while there is
+ * some, then wait cheaply, and are woken by writers only when they are really asleep.
+ */
+package dev.bolide.store.worker;
