@@ -22,10 +22,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The storage engine: a CommitLog of message records, ConsumeQueues and an index derived from it,
@@ -118,42 +114,43 @@ public final class MessageStore implements AutoCloseable {
      *                        written then
      */
     public CompletableFuture<AppendResult> appendAsync(List<MessageToStore> messages) {
-        Written written = write(messages);
-        return written.flushed.isDone() && !written.flushed.isCompletedExceptionally()
-                ? CompletableFuture.completedFuture(written.result) : written.flushed.thenApply(done -> written.result);
+        AppendResult result = write(messages);
+        CompletableFuture<Void> flushed = flusher.appended(endOffset(result), waitForFlush(messages));
+        return flushed.isDone() && !flushed.isCompletedExceptionally() ? CompletableFuture.completedFuture(result)
+                : flushed.thenApply(done -> result);
     }
 
     /**
-     * {@link #appendAsync} for callers that may block; reports
-     * {@link AppendResult.Status#FLUSH_DISK_TIMEOUT} when a {@code SYNC_FLUSH} store did not reach
-     * the disk within {@code syncFlushTimeout}.
+     * {@link #appendAsync} for callers that may block: under {@code SYNC_FLUSH} the calling thread
+     * forces the CommitLog itself when no other thread is forcing (one force covers every append
+     * made meanwhile), and reports {@link AppendResult.Status#FLUSH_DISK_TIMEOUT} when the data did
+     * not reach the disk within {@code syncFlushTimeout}.
      */
     public AppendResult append(List<MessageToStore> messages) {
-        Written written = write(messages);
-        try {
-            written.flushed.get(config.syncFlushTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            return written.result;
-        } catch (TimeoutException e) {
-            return written.result.withStatus(AppendResult.Status.FLUSH_DISK_TIMEOUT);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof StoreException s ? s : new CompletionException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreException(StoreException.Reason.IO_ERROR, "interrupted while waiting for the disk", e);
+        AppendResult result = write(messages);
+        long end = endOffset(result);
+        if (!waitForFlush(messages)) {
+            flusher.appended(end, false);
+            return result;
         }
+        return flusher.awaitFlushed(end, config.syncFlushTimeout().toNanos()) ? result
+                : result.withStatus(AppendResult.Status.FLUSH_DISK_TIMEOUT);
     }
 
-    /** Messages in the CommitLog, and the flush that must complete before they are acknowledged. */
-    private record Written(AppendResult result, CompletableFuture<Void> flushed) {
-    }
-
-    private Written write(List<MessageToStore> messages) {
-        List<AppendedMessage> appended = commitLog.append(messages);
-        AppendedMessage last = appended.get(appended.size() - 1);
-        boolean wait = messages.stream().anyMatch(MessageToStore::waitForFlush);
-        CompletableFuture<Void> flushed = flusher.appended(last.physicalOffset() + last.size(), wait);
+    private AppendResult write(List<MessageToStore> messages) {
+        AppendResult result = new AppendResult(AppendResult.Status.PUT_OK, commitLog.append(messages));
         dispatcher.wakeUp();
-        return new Written(new AppendResult(AppendResult.Status.PUT_OK, appended), flushed);
+        return result;
+    }
+
+    private static long endOffset(AppendResult result) {
+        AppendedMessage last = result.messages().get(result.messages().size() - 1);
+        return last.physicalOffset() + last.size();
+    }
+
+    private boolean waitForFlush(List<MessageToStore> messages) {
+        return config.flushDiskType() == FlushDiskType.SYNC_FLUSH
+                && messages.stream().anyMatch(MessageToStore::waitForFlush);
     }
 
     public AppendResult append(MessageToStore... messages) {

@@ -55,4 +55,26 @@ class GroupCommitTest {
             assertThat(store.commitLogFlushedOffset()).isGreaterThanOrEqualTo(appended.physicalOffset() + appended.size());
         }
     }
+
+    @Test
+    void anAsyncAppendCompletesOnceOnDisk() throws Exception {
+        try (MessageStore store = MessageStore.open(TestStores.config(dir).flushDiskType(FlushDiskType.SYNC_FLUSH)
+                .build())) {
+            AppendResult result = store.appendAsync(List.of(message("t", 0, "async"))).get(10, TimeUnit.SECONDS);
+            AppendedMessage appended = result.messages().get(0);
+
+            assertThat(store.commitLogFlushedOffset()).isGreaterThanOrEqualTo(appended.physicalOffset() + appended.size());
+        }
+    }
+
+    @Test
+    void aMessageThatDoesNotWaitIsStillFlushedAndBecomesVisible() throws Exception {
+        try (MessageStore store = MessageStore.open(TestStores.config(dir).flushDiskType(FlushDiskType.SYNC_FLUSH)
+                .build())) {
+            store.append(MessageToStore.builder("t", 0, new byte[] {1}).waitForFlush(false).build());
+
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                    .until(() -> store.maxOffset("t", 0) == 1);
+        }
+    }
 }

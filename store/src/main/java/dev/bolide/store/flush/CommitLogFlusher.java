@@ -51,6 +51,13 @@ public abstract class CommitLogFlusher implements AutoCloseable {
      */
     public abstract CompletableFuture<Void> appended(long endOffset, boolean waitForFlush);
 
+    /**
+     * Blocks until the CommitLog is on disk up to {@code endOffset} (at once under ASYNC_FLUSH).
+     *
+     * @return false if that did not happen within {@code timeoutNanos}
+     */
+    public abstract boolean awaitFlushed(long endOffset, long timeoutNanos);
+
     /** One round of the service; returns whether it did anything. */
     protected abstract boolean round();
 

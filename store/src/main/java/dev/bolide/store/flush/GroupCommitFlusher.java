@@ -8,16 +8,29 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * {@code SYNC_FLUSH}: an append completes only once forced to disk. Writers queue a request and
- * wake the flusher; the flusher takes every queued request at once and covers them all with one
- * force of everything written so far, so concurrent writers share the cost of a force.
+ * {@code SYNC_FLUSH}: an append is acknowledged only once forced to disk, and concurrent appends
+ * share forces (group commit). One force runs at a time, by whoever holds the force token: a
+ * blocked writer that finds nobody forcing forces itself (no hand-off to another thread), and
+ * the writers that appended meanwhile are covered by the next force. Asynchronous appends queue a
+ * request that the flusher thread serves the same way.
  */
 final class GroupCommitFlusher extends CommitLogFlusher {
     private static final long IDLE_PARK_NANOS = 10_000_000L;
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
     private final ConcurrentLinkedQueue<Request> requests = new ConcurrentLinkedQueue<>();
+    private final Object forceToken = new Object();
+    /** Guarded by {@link #forceToken}. */
+    private boolean forcing;
 
     private record Request(long endOffset, CompletableFuture<Void> done) {
+    }
+
+    /** What a thread that needs data on disk should do next. */
+    private enum Turn {
+        FORCE,
+        COVERED,
+        TIMED_OUT
     }
 
     GroupCommitFlusher(SegmentSequence segments, Runnable onFlushed) {
@@ -26,14 +39,60 @@ final class GroupCommitFlusher extends CommitLogFlusher {
 
     @Override
     public CompletableFuture<Void> appended(long endOffset, boolean waitForFlush) {
-        if (!waitForFlush || flushedOffset() >= endOffset) {
-            wakeUp();
-            return CompletableFuture.completedFuture(null);
-        }
-        Request request = new Request(endOffset, new CompletableFuture<>());
+        Request request = new Request(endOffset, waitForFlush ? new CompletableFuture<>() : null);
         requests.add(request);
         wakeUp();
-        return request.done;
+        return waitForFlush ? request.done : DONE;
+    }
+
+    @Override
+    public boolean awaitFlushed(long endOffset, long timeoutNanos) {
+        long deadline = System.nanoTime() + timeoutNanos;
+        while (true) {
+            switch (takeTurn(endOffset, deadline)) {
+                case COVERED -> {
+                    return true;
+                }
+                case TIMED_OUT -> {
+                    return false;
+                }
+                case FORCE -> forceHoldingToken();
+            }
+        }
+    }
+
+    /** Waits until the data is covered, or the token is free (then takes it), or the deadline passes. */
+    private Turn takeTurn(long endOffset, long deadline) {
+        synchronized (forceToken) {
+            while (flushedOffset() < endOffset) {
+                if (!forcing) {
+                    forcing = true;
+                    return Turn.FORCE;
+                }
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    return Turn.TIMED_OUT;
+                }
+                try {
+                    forceToken.wait(remaining / 1_000_000, (int) (remaining % 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return Turn.TIMED_OUT;
+                }
+            }
+            return Turn.COVERED;
+        }
+    }
+
+    private void forceHoldingToken() {
+        try {
+            flush();
+        } finally {
+            synchronized (forceToken) {
+                forcing = false;
+                forceToken.notifyAll();
+            }
+        }
     }
 
     @Override
@@ -41,28 +100,35 @@ final class GroupCommitFlusher extends CommitLogFlusher {
         return !requests.isEmpty();
     }
 
+    /** Serves queued asynchronous appends: forces if a blocked writer did not already cover them. */
     @Override
     protected boolean round() {
         List<Request> batch = drain();
         if (batch.isEmpty()) {
             return false;
         }
-        long flushed;
+        long end = batch.stream().mapToLong(Request::endOffset).max().orElseThrow();
         try {
-            flushed = flush();
+            awaitFlushed(end, Long.MAX_VALUE);
         } catch (RuntimeException e) {
-            batch.forEach(r -> r.done.completeExceptionally(
-                    new StoreException(StoreException.Reason.IO_ERROR, "CommitLog force failed: " + e.getMessage(), e)));
+            StoreException failure = new StoreException(StoreException.Reason.IO_ERROR,
+                    "CommitLog force failed: " + e.getMessage(), e);
+            batch.forEach(r -> complete(r, failure));
             throw e;
         }
-        for (Request request : batch) {
-            if (request.endOffset <= flushed) {
-                request.done.complete(null);
-            } else {
-                requests.add(request);
-            }
-        }
+        batch.forEach(r -> complete(r, null));
         return true;
+    }
+
+    private static void complete(Request request, StoreException failure) {
+        if (request.done == null) {
+            return;
+        }
+        if (failure == null) {
+            request.done.complete(null);
+        } else {
+            request.done.completeExceptionally(failure);
+        }
     }
 
     private List<Request> drain() {
@@ -77,12 +143,8 @@ final class GroupCommitFlusher extends CommitLogFlusher {
     protected void failPending() {
         long flushed = flushedOffset();
         for (Request r : drain()) {
-            if (r.endOffset <= flushed) {
-                r.done.complete(null);
-            } else {
-                r.done.completeExceptionally(new StoreException(StoreException.Reason.CLOSED,
-                        "the store closed before the message reached the disk"));
-            }
+            complete(r, r.endOffset <= flushed ? null : new StoreException(StoreException.Reason.CLOSED,
+                    "the store closed before the message reached the disk"));
         }
     }
 }
