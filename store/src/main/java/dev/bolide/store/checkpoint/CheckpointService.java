@@ -3,11 +3,10 @@ package dev.bolide.store.checkpoint;
 import dev.bolide.store.consumequeue.ConsumeQueueTable;
 import dev.bolide.store.dispatch.DispatchProgress;
 import dev.bolide.store.index.IndexService;
+import dev.bolide.store.worker.WorkerLoop;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -18,18 +17,12 @@ import java.util.function.Supplier;
  * before the flush, so everything it covers was written before the flush began.
  */
 public final class CheckpointService implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(CheckpointService.class.getName());
-
     private final Path file;
     private final ConsumeQueueTable queues;
     private final IndexService index;
     private final LongSupplier commitLogFlushed;
     private final Supplier<DispatchProgress> dispatchProgress;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "bolide-checkpoint");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private WorkerLoop loop;
     private Checkpoint last;
 
     /** @param index null when indexing is disabled */
@@ -44,13 +37,8 @@ public final class CheckpointService implements AutoCloseable {
     }
 
     public void start(long intervalMillis) {
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                checkpoint();
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.ERROR, "checkpoint failed", e);
-            }
-        }, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+        loop = WorkerLoop.periodic("bolide-checkpoint", TimeUnit.MILLISECONDS.toNanos(intervalMillis), this::checkpoint);
+        loop.start();
     }
 
     /** Flushes the derived files and writes a new checkpoint. */
@@ -73,11 +61,8 @@ public final class CheckpointService implements AutoCloseable {
     /** Stops the periodic checkpoints; the owner writes the final one. */
     @Override
     public void close() {
-        scheduler.shutdownNow();
-        try {
-            scheduler.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (loop != null) {
+            loop.close();
         }
     }
 }

@@ -6,15 +6,13 @@ import dev.bolide.store.consumequeue.ConsumeQueue;
 import dev.bolide.store.consumequeue.ConsumeQueueTable;
 import dev.bolide.store.index.IndexService;
 import dev.bolide.store.segment.MappedSegment;
+import dev.bolide.store.worker.WorkerLoop;
 import java.io.IOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
@@ -33,11 +31,7 @@ public final class RetentionService implements AutoCloseable {
     private final IndexService index;
     private final LongSupplier dispatchedOffset;
     private final FileStore fileStore;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "bolide-retention");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final WorkerLoop loop;
 
     public RetentionService(StoreConfig config, CommitLog commitLog, ConsumeQueueTable queues, IndexService index,
             LongSupplier dispatchedOffset) throws IOException {
@@ -47,11 +41,11 @@ public final class RetentionService implements AutoCloseable {
         this.index = index;
         this.dispatchedOffset = dispatchedOffset;
         this.fileStore = Files.getFileStore(config.storePathCommitLog());
+        this.loop = WorkerLoop.periodic("bolide-retention", config.cleanResourceInterval().toNanos(), this::runSafely);
     }
 
     public void start() {
-        long interval = config.cleanResourceInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(this::runSafely, 0, interval, TimeUnit.MILLISECONDS);
+        loop.start();
     }
 
     private void runSafely() {
@@ -125,11 +119,6 @@ public final class RetentionService implements AutoCloseable {
 
     @Override
     public void close() {
-        scheduler.shutdownNow();
-        try {
-            scheduler.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.close();
     }
 }

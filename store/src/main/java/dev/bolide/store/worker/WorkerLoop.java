@@ -36,6 +36,22 @@ public final class WorkerLoop implements AutoCloseable {
         this.thread.setDaemon(true);
     }
 
+    /**
+     * A loop that runs {@code task} every {@code periodNanos}, the first time right after start.
+     * A failing task is logged and retried at the next period.
+     */
+    public static WorkerLoop periodic(String name, long periodNanos, Runnable task) {
+        long[] next = {System.nanoTime()};
+        return new WorkerLoop(name, () -> {
+            long now = System.nanoTime();
+            if (now - next[0] >= 0) {
+                next[0] = now + periodNanos;
+                task.run();
+            }
+            return false;
+        }, () -> false, 0, periodNanos);
+    }
+
     public void start() {
         thread.start();
     }
