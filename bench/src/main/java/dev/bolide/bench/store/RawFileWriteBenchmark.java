@@ -1,10 +1,9 @@
 package dev.bolide.bench.store;
 
+import dev.bolide.store.FlushDiskType;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -18,41 +17,42 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 
 /**
  * The baseline the store is judged against: what one writer gets from the same disk by writing
- * records of the store's size one after another with plain {@link FileChannel#write}, with no
- * store around them. One operation is one record, so ops/s compare directly with appends/s.
+ * records of the store's size one after another with plain {@code FileChannel.write} into
+ * zero-filled files of a CommitLog segment's size ({@link ZeroFilledFiles}), forcing them with
+ * {@code force(false)} as the store forces its CommitLog, with no store around them. One operation
+ * is one record, so ops/s compare directly with appends/s.
  *
- * <p>{@code WRITE_FORCE_PER_BATCH} forces the file after every {@code batchSize} records, as group
- * commit would after a batch of that many appends. The force is counted per record rather than
- * with {@code @OperationsPerInvocation}, whose value must be a compile-time constant while the
- * batch size is only known once the store has been measured.
+ * <p>{@code WRITE} is the ASYNC_FLUSH baseline, the disk's raw sequential write rate: the writer
+ * never waits for a force, as the store's appenders never wait for its interval flusher; what it
+ * wrote is forced after each iteration, outside the measurement. {@code WRITE_FORCE_PER_BATCH}
+ * is the SYNC_FLUSH baseline: it forces after every {@code batchSize} records, as group commit does
+ * after a batch of that many appends. The force is counted per record rather than with
+ * {@code @OperationsPerInvocation}, whose value must be a compile-time constant while the batch
+ * size is only known once the store has been measured.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Threads(1) // a single sequential writer: the state below is not thread-safe, do not run with -t
 public class RawFileWriteBenchmark {
-    /** As a CommitLog segment: the file never grows beyond it, so disk use stays bounded. */
-    static final long MAX_FILE_SIZE = 1L << 30;
-    private static final int ZERO_CHUNK = 1 << 20;
+    /**
+     * Files prepared before an iteration hold this many times what the writer wrote in its fastest
+     * iteration so far, so that it seldom has to zero-fill one while measured. Before the first
+     * iteration (normally a warm-up) there is no such rate and one file is ready: no guess at it
+     * would fit both a writer that never forces and one forcing every record, whose rates differ
+     * a hundredfold, and a wrong guess costs gigabytes of zeros.
+     */
+    private static final double PREPARE_MARGIN = 1.5;
 
-    /** Whether the file is forced, and how often. */
+    /** When the files are forced. */
     public enum WriteMode {
         WRITE,
         WRITE_FORCE_PER_BATCH
-    }
-
-    /**
-     * How the file's blocks come to be. {@code APPEND} writes to a new empty file and truncates it
-     * at {@link #MAX_FILE_SIZE}, so every force also commits the file's growth. {@code PREALLOCATED}
-     * zero-fills the file first and writes over it, wrapping to the start at the end, as the store
-     * writes over its zero-filled segments.
-     */
-    public enum FileLayout {
-        APPEND,
-        PREALLOCATED
     }
 
     @Param({"128", "1024"})
@@ -61,43 +61,33 @@ public class RawFileWriteBenchmark {
     @Param({"WRITE", "WRITE_FORCE_PER_BATCH"})
     public WriteMode mode;
 
-    /** Records per force; ignored by {@code WRITE}. */
+    /** Records per force; only for {@code WRITE_FORCE_PER_BATCH}. */
     @Param({"16"})
     public int batchSize;
 
-    @Param({"APPEND", "PREALLOCATED"})
-    public FileLayout file;
-
     private Path directory;
-    private FileChannel channel;
+    private ZeroFilledFiles files;
     private ByteBuffer record;
-    private long position;
-    private int unforced;
+    private int unforcedRecords;
+    /** The writer's fastest rate so far, zero-filling on the spot left out: it sizes the files prepared. */
+    private double bytesPerSecond;
+    private long iterationStartNanos;
+    private long writtenAtIterationStart;
+    private int inlineRollsAtIterationStart;
+    private long inlineRollNanosAtIterationStart;
+    private boolean measuring;
+    private int measuredInlineRolls;
 
     @Setup(Level.Trial)
-    public void createFile() throws IOException {
+    public void createFiles() throws IOException {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be at least 1, was " + batchSize);
         }
         directory = BenchDirectory.createTrialDirectory("raw-");
-        channel = FileChannel.open(directory.resolve("records"), StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE);
-        if (file == FileLayout.PREALLOCATED) {
-            zeroFill();
-        }
+        long fileSize = StoreAppendBenchmark.config(directory, FlushDiskType.ASYNC_FLUSH).mappedFileSizeCommitLog();
+        files = new ZeroFilledFiles(directory, fileSize);
+        files.prepare(fileSize);
         record = randomRecord(StoreAppendBenchmark.recordLength(messageSize));
-    }
-
-    /** As {@code MappedSegment.create} does: every block allocated and on disk before the first record. */
-    private void zeroFill() throws IOException {
-        ByteBuffer zeros = ByteBuffer.allocateDirect(ZERO_CHUNK);
-        for (long at = 0; at < MAX_FILE_SIZE; at += ZERO_CHUNK) {
-            zeros.clear();
-            while (zeros.hasRemaining()) {
-                channel.write(zeros, at + zeros.position());
-            }
-        }
-        channel.force(true);
     }
 
     /** Direct, so that the write does not first copy a heap array into a temporary direct buffer. */
@@ -107,35 +97,58 @@ public class RawFileWriteBenchmark {
         return ByteBuffer.allocateDirect(length).put(bytes);
     }
 
+    /**
+     * Outside the measurement: deletes the files that are full and forced, and zero-fills enough
+     * new ones for the coming iteration. Records still unforced stay so: the interval or batch
+     * they belong to ends in the coming iteration, whose time includes their force.
+     */
+    @Setup(Level.Iteration)
+    public void prepareIteration(IterationParams iteration) throws IOException {
+        files.deleteDoneFiles();
+        double seconds = iteration.getTime().convertTo(TimeUnit.MILLISECONDS) / 1e3;
+        files.prepare((long) (PREPARE_MARGIN * bytesPerSecond * seconds));
+        measuring = iteration.getType() == IterationType.MEASUREMENT;
+        inlineRollsAtIterationStart = files.inlineRolls();
+        inlineRollNanosAtIterationStart = files.inlineRollNanos();
+        writtenAtIterationStart = files.written();
+        iterationStartNanos = System.nanoTime();
+    }
+
     @Benchmark
     public void write() throws IOException {
-        if (position + record.capacity() > MAX_FILE_SIZE) {
-            wrap();
-        }
         record.clear();
-        while (record.hasRemaining()) {
-            position += channel.write(record, position);
-        }
-        if (mode == WriteMode.WRITE_FORCE_PER_BATCH && ++unforced == batchSize) {
-            channel.force(false);
-            unforced = 0;
+        files.write(record);
+        if (mode == WriteMode.WRITE_FORCE_PER_BATCH && ++unforcedRecords == batchSize) {
+            files.force();
+            unforcedRecords = 0;
         }
     }
 
-    /** Starts again at the beginning of the file once it holds {@link #MAX_FILE_SIZE} bytes. */
-    private void wrap() throws IOException {
-        if (file == FileLayout.APPEND) {
-            channel.truncate(0);
+    @TearDown(Level.Iteration)
+    public void measureIteration() throws IOException {
+        if (mode == WriteMode.WRITE) {
+            files.force();
         }
-        position = 0;
+        long writingNanos = System.nanoTime() - iterationStartNanos
+                - (files.inlineRollNanos() - inlineRollNanosAtIterationStart);
+        double rate = (files.written() - writtenAtIterationStart) * 1e9 / Math.max(1, writingNanos);
+        bytesPerSecond = Math.max(bytesPerSecond, rate);
+        if (measuring) {
+            measuredInlineRolls += files.inlineRolls() - inlineRollsAtIterationStart;
+        }
     }
 
     @TearDown(Level.Trial)
-    public void deleteFile() throws IOException {
+    public void deleteFiles() throws IOException {
         try {
-            channel.close();
+            files.close();
         } finally {
             BenchDirectory.delete(directory);
+        }
+        if (measuredInlineRolls > 0) {
+            System.err.printf("WARNING: RawFileWriteBenchmark (%s, %d B) zero-filled %d file(s) while measured, "
+                    + "as too few were prepared: its rate includes writing those zeros and is below the disk's%n",
+                    mode, messageSize, measuredInlineRolls);
         }
     }
 }

@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /** The harness's report: one line per store run, then warnings about runs that cannot be trusted. */
 final class ResultTable {
-    private static final String FORMAT = "%5s  %-11s  %7s  %12s  %8s  %6s  %-18s  %14s  %6s  %s%n";
+    private static final String FORMAT = "%5s  %-11s  %7s  %12s  %8s  %6s  %-21s  %14s  %6s  %s%n";
 
     private ResultTable() {
     }

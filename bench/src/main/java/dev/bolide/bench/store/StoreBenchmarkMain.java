@@ -1,6 +1,5 @@
 package dev.bolide.bench.store;
 
-import dev.bolide.bench.store.RawFileWriteBenchmark.FileLayout;
 import dev.bolide.bench.store.RawFileWriteBenchmark.WriteMode;
 import dev.bolide.store.FlushDiskType;
 import java.io.IOException;
@@ -23,13 +22,13 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * The storage benchmark harness, Main-Class of {@code benchmarks.jar}. For each message size it
- * measures, in one invocation so that all numbers share the disk's state: the raw sequential write
- * rate, the store under ASYNC_FLUSH and SYNC_FLUSH with 1, 4 and 16 producer threads, and then raw
- * write + force at the group-commit batch sizes SYNC_FLUSH reached. It prints each store run as a
- * ratio to its baseline and writes the table to {@code target/bench-results.txt}.
+ * measures, in one invocation so that all numbers share the disk's state: raw write + force every
+ * {@code flushIntervalCommitLog} (the ASYNC_FLUSH baseline), the store under ASYNC_FLUSH and
+ * SYNC_FLUSH with 1, 4 and 16 producer threads, and then raw write + force at the group-commit batch
+ * sizes SYNC_FLUSH reached (the SYNC_FLUSH baselines). It prints each store run as a ratio to its
+ * baseline and writes the table to {@code target/bench-results.txt}.
  *
- * <p>Besides the {@link RunSettings} properties, {@code -Dbolide.bench.dir} chooses the disk and
- * {@code -Dbolide.bench.rawFile=APPEND|PREALLOCATED} the baseline's {@link FileLayout}.
+ * <p>Besides the {@link RunSettings} properties, {@code -Dbolide.bench.dir} chooses the disk.
  */
 public final class StoreBenchmarkMain {
     private static final int[] MESSAGE_SIZES = {128, 1024};
@@ -37,11 +36,9 @@ public final class StoreBenchmarkMain {
     private static final Path RESULTS = Path.of("target", "bench-results.txt");
 
     private final RunSettings settings;
-    private final FileLayout rawFile;
 
-    private StoreBenchmarkMain(RunSettings settings, FileLayout rawFile) {
+    private StoreBenchmarkMain(RunSettings settings) {
         this.settings = settings;
-        this.rawFile = rawFile;
     }
 
     /** A store run's rate and its counts of appends and forces. */
@@ -53,18 +50,30 @@ public final class StoreBenchmarkMain {
     }
 
     public static void main(String[] args) throws IOException, RunnerException {
+        if (args.length > 0) {
+            // JMH options given to the jar would otherwise start the whole 10-minute harness
+            System.err.println("StoreBenchmarkMain takes no arguments; its settings are -D properties (bench/README.md)."
+                    + " For one benchmark with JMH's options: java -cp <benchmarks.jar> org.openjdk.jmh.Main "
+                    + String.join(" ", args));
+            System.exit(2);
+        }
         // forks resolve a relative directory against their own working directory: pin it here
         System.setProperty(BenchDirectory.PROPERTY, BenchDirectory.root().toString());
+        if (System.getProperty("bolide.bench.rawFile") != null) {
+            // an earlier version's setting: say so rather than let someone believe it took effect
+            System.err.println("-Dbolide.bench.rawFile no longer exists: the baselines always write zero-filled files"
+                    + " (bench/README.md).");
+            System.exit(2);
+        }
         RunSettings settings = RunSettings.fromSystemProperties();
-        FileLayout rawFile = FileLayout.valueOf(System.getProperty("bolide.bench.rawFile", FileLayout.APPEND.name()));
-        StoreBenchmarkMain harness = new StoreBenchmarkMain(settings, rawFile);
+        StoreBenchmarkMain harness = new StoreBenchmarkMain(settings);
         List<ResultRow> rows = new ArrayList<>();
         for (int messageSize : MESSAGE_SIZES) {
             rows.addAll(harness.measure(messageSize));
         }
         BenchDirectory.deleteRootIfEmpty();
         String table = ResultTable.render("Bolide store appends vs raw file writes on " + BenchDirectory.root()
-                + " (" + settings + ", raw file " + rawFile + ")", rows);
+                + " (" + settings + ")", rows);
         System.out.println();
         System.out.print(table);
         Files.createDirectories(RESULTS.toAbsolutePath().getParent());
@@ -73,12 +82,12 @@ public final class StoreBenchmarkMain {
     }
 
     private List<ResultRow> measure(int messageSize) throws IOException, RunnerException {
-        double rawWrite = rawWrite(messageSize, WriteMode.WRITE, 1);
+        double writeBaseline = rawWrite(messageSize, WriteMode.WRITE, 1);
         List<ResultRow> rows = new ArrayList<>();
         for (int threads : THREADS) {
             StoreRun run = storeAppend(FlushDiskType.ASYNC_FLUSH, messageSize, threads);
             rows.add(new ResultRow(messageSize, FlushDiskType.ASYNC_FLUSH, threads, run.appendsPerSecond(),
-                    Double.NaN, run.counts().flushTimeouts(), "raw write", rawWrite));
+                    Double.NaN, run.counts().flushTimeouts(), "raw write", writeBaseline));
         }
         List<StoreRun> syncRuns = new ArrayList<>();
         for (int threads : THREADS) {
@@ -119,8 +128,7 @@ public final class StoreBenchmarkMain {
         return run(RawFileWriteBenchmark.class, 1, Map.of(
                 "messageSize", Integer.toString(messageSize),
                 "mode", mode.name(),
-                "batchSize", Integer.toString(batchSize),
-                "file", rawFile.name()));
+                "batchSize", Integer.toString(batchSize)));
     }
 
     /** Runs every benchmark method of the class once with the given parameters; returns its ops/s. */

@@ -8,6 +8,7 @@ import dev.bolide.protocol.message.MessageRecordWriter;
 import dev.bolide.protocol.message.MessageSysFlag;
 import dev.bolide.protocol.message.RecordKind;
 import dev.bolide.store.AppendedMessage;
+import dev.bolide.store.FlushDiskType;
 import dev.bolide.store.MessageToStore;
 import dev.bolide.store.StoreConfig;
 import dev.bolide.store.StoreException;
@@ -45,8 +46,9 @@ public final class CommitLog implements AutoCloseable {
     }
 
     public static CommitLog open(StoreConfig config) throws IOException {
-        return new CommitLog(SegmentSequence.open(config.storePathCommitLog(), config.mappedFileSizeCommitLog(), true),
-                config);
+        boolean writersWaitForForces = config.flushDiskType() == FlushDiskType.SYNC_FLUSH;
+        return new CommitLog(SegmentSequence.open(config.storePathCommitLog(), config.mappedFileSizeCommitLog(), true,
+                writersWaitForForces), config);
     }
 
     public SegmentSequence segments() {

@@ -44,19 +44,30 @@ public final class MappedSegment {
         this.buffer = channel.map(FileChannel.MapMode.READ_WRITE, 0, size);
     }
 
+    /** {@link #create(Path, long, int, boolean)} without forcing the zeros. */
+    public static MappedSegment create(Path path, long startOffset, int size) throws IOException {
+        return create(path, startOffset, size, false);
+    }
+
     /**
      * Creates a new zero-filled file; fails if the file exists. The file is filled under a
      * temporary name and then renamed, so a killed process never leaves a short segment behind.
-     * The zeros are not forced: the first force of data written into the segment makes its size
-     * and blocks durable too, and forcing a whole empty segment would compete with the forces
-     * writers wait for.
+     *
+     * @param forceZeros whether to force the zeros to disk before use. Then the blocks are
+     *                   allocated and written, and a later force of data is a pure data write: the
+     *                   right trade when writers wait for forces ({@code SYNC_FLUSH}). Otherwise the
+     *                   first force of data into the segment allocates its blocks and makes its size
+     *                   durable, and the zeros usually never reach the disk.
      */
-    public static MappedSegment create(Path path, long startOffset, int size) throws IOException {
+    public static MappedSegment create(Path path, long startOffset, int size, boolean forceZeros) throws IOException {
         Path temporary = temporaryPath(path);
         FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.READ, StandardOpenOption.WRITE);
         try {
             zeroFill(channel, size);
+            if (forceZeros) {
+                channel.force(true);
+            }
             Files.move(temporary, path, StandardCopyOption.ATOMIC_MOVE);
             return new MappedSegment(path, startOffset, size, channel);
         } catch (IOException | RuntimeException e) {

@@ -27,11 +27,13 @@ public final class SegmentSequence implements AutoCloseable {
     /** Replaced, never modified, so readers always see a consistent run of contiguous segments. */
     private volatile MappedSegment[] segments = new MappedSegment[0];
     private final ExecutorService preallocator;
+    private final boolean forceZeros;
     private CompletableFuture<MappedSegment> preallocated;
 
-    private SegmentSequence(Path directory, int segmentSize, boolean preallocate) {
+    private SegmentSequence(Path directory, int segmentSize, boolean preallocate, boolean forceZeros) {
         this.directory = directory;
         this.segmentSize = segmentSize;
+        this.forceZeros = forceZeros;
         this.preallocator = preallocate ? Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "bolide-preallocate-" + directory.getFileName());
             thread.setDaemon(true);
@@ -39,13 +41,22 @@ public final class SegmentSequence implements AutoCloseable {
         }) : null;
     }
 
+    /** A sequence whose new segments are not forced before use; see {@link MappedSegment#create}. */
+    public static SegmentSequence open(Path directory, int segmentSize, boolean preallocate) throws IOException {
+        return open(directory, segmentSize, preallocate, false);
+    }
+
     /**
      * Opens the segments found in {@code directory} (creating it if needed). Every segment is
      * considered full until the owner's recovery says where the data ends.
+     *
+     * @param preallocate whether to prepare the next segment in the background
+     * @param forceZeros  whether new segments are forced before use ({@link MappedSegment#create})
      */
-    public static SegmentSequence open(Path directory, int segmentSize, boolean preallocate) throws IOException {
+    public static SegmentSequence open(Path directory, int segmentSize, boolean preallocate, boolean forceZeros)
+            throws IOException {
         Files.createDirectories(directory);
-        SegmentSequence sequence = new SegmentSequence(directory, segmentSize, preallocate);
+        SegmentSequence sequence = new SegmentSequence(directory, segmentSize, preallocate, forceZeros);
         deleteUnfinishedSegments(directory);
         try (Stream<Path> files = Files.list(directory)) {
             List<Path> found = files.filter(f -> SEGMENT_NAME.matcher(f.getFileName().toString()).matches())
@@ -146,7 +157,8 @@ public final class SegmentSequence implements AutoCloseable {
         }
         MappedSegment segment = takePreallocated(startOffset);
         if (segment == null) {
-            segment = MappedSegment.create(directory.resolve(fileName(startOffset)), startOffset, segmentSize);
+            segment = MappedSegment.create(directory.resolve(fileName(startOffset)), startOffset, segmentSize,
+                    forceZeros);
         }
         add(segment);
         preallocate(startOffset + segmentSize);
@@ -197,7 +209,8 @@ public final class SegmentSequence implements AutoCloseable {
         if (preallocator != null) {
             preallocated = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return MappedSegment.create(directory.resolve(fileName(startOffset)), startOffset, segmentSize);
+                    return MappedSegment.create(directory.resolve(fileName(startOffset)), startOffset, segmentSize,
+                            forceZeros);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
