@@ -74,11 +74,16 @@ public final class MessageStore implements AutoCloseable {
     public static MessageStore open(StoreConfig config) throws IOException {
         Files.createDirectories(config.storePathRootDir());
         StoreLock lock = StoreLock.acquire(config.storePathRootDir());
+        Recovery recovered = null;
         try {
-            MessageStore store = new MessageStore(config, lock, Recovery.run(config));
+            recovered = Recovery.run(config);
+            MessageStore store = new MessageStore(config, lock, recovered);
             store.start();
             return store;
         } catch (IOException | RuntimeException e) {
+            if (recovered != null) {
+                recovered.close();
+            }
             lock.close();
             throw e;
         }
@@ -314,15 +319,20 @@ public final class MessageStore implements AutoCloseable {
                 }
                 return new Recovery(abortMarker, checkpoint, commitLog, queues, index, end);
             } catch (IOException | RuntimeException e) {
-                if (queues != null) {
-                    queues.close();
-                }
-                if (index != null) {
-                    index.close();
-                }
-                commitLog.close();
+                new Recovery(abortMarker, checkpoint, commitLog, queues, index, 0).close();
                 throw e;
             }
+        }
+
+        /** Releases what recovery opened, when the store does not start after all. */
+        void close() {
+            if (queues != null) {
+                queues.close();
+            }
+            if (index != null) {
+                index.close();
+            }
+            commitLog.close();
         }
     }
 }

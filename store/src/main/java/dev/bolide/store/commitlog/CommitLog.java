@@ -1,7 +1,6 @@
 package dev.bolide.store.commitlog;
 
 import dev.bolide.protocol.message.HostAddress;
-import dev.bolide.protocol.message.MessageId;
 import dev.bolide.protocol.message.MessageRecordLayout;
 import dev.bolide.protocol.message.MessageRecordView;
 import dev.bolide.protocol.message.MessageRecordWriter;
@@ -46,9 +45,9 @@ public final class CommitLog implements AutoCloseable {
     }
 
     public static CommitLog open(StoreConfig config) throws IOException {
-        boolean writersWaitForForces = config.flushDiskType() == FlushDiskType.SYNC_FLUSH;
+        boolean syncWrites = config.flushDiskType() == FlushDiskType.SYNC_FLUSH;
         return new CommitLog(SegmentSequence.open(config.storePathCommitLog(), config.mappedFileSizeCommitLog(), true,
-                writersWaitForForces), config);
+                syncWrites), config);
     }
 
     public SegmentSequence segments() {
@@ -103,7 +102,7 @@ public final class CommitLog implements AutoCloseable {
                         ? this.queueOffsets.assign(message.topic(), message.queueId()) : 0L;
                 encoded.assign(i, queueOffsets[i], physicalStart, storeTimestamp);
             }
-            segment.buffer().put(position, encoded.buffer(), 0, encoded.length());
+            segment.write(position, encoded.buffer(), encoded.length());
             segment.setWritePosition(position + encoded.length());
         } finally {
             appendLock.unlock();
@@ -113,7 +112,7 @@ public final class CommitLog implements AutoCloseable {
             MessageToStore message = batch.get(i);
             long physicalOffset = physicalStart + encoded.start(i);
             appended.add(new AppendedMessage(message.topic(), message.queueId(), queueOffsets[i], physicalOffset,
-                    encoded.size(i), storeTimestamp, MessageId.offsetMessageId(storeHost, physicalOffset)));
+                    encoded.size(i), storeTimestamp, storeHost));
         }
         return appended;
     }

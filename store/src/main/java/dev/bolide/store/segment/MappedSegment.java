@@ -25,26 +25,30 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class MappedSegment {
     private static final int ZERO_CHUNK = 1 << 20;
+    private static final int PAGE_SIZE = 4096;
 
     private final Path path;
     private final long startOffset;
     private final int size;
     private final FileChannel channel;
     private final MappedByteBuffer buffer;
+    private final boolean syncWrites;
     private final AtomicInteger references = new AtomicInteger(1);
     private volatile int writePosition;
     private volatile int flushedPosition;
     private volatile boolean deleteWhenReleased;
 
-    private MappedSegment(Path path, long startOffset, int size, FileChannel channel) throws IOException {
+    private MappedSegment(Path path, long startOffset, int size, FileChannel channel, boolean syncWrites)
+            throws IOException {
         this.path = path;
+        this.syncWrites = syncWrites;
         this.startOffset = startOffset;
         this.size = size;
         this.channel = channel;
         this.buffer = channel.map(FileChannel.MapMode.READ_WRITE, 0, size);
     }
 
-    /** {@link #create(Path, long, int, boolean)} without forcing the zeros. */
+    /** {@link #create(Path, long, int, boolean)} for data that is not forced after every write. */
     public static MappedSegment create(Path path, long startOffset, int size) throws IOException {
         return create(path, startOffset, size, false);
     }
@@ -53,23 +57,31 @@ public final class MappedSegment {
      * Creates a new zero-filled file; fails if the file exists. The file is filled under a
      * temporary name and then renamed, so a killed process never leaves a short segment behind.
      *
-     * @param forceZeros whether to force the zeros to disk before use. Then the blocks are
-     *                   allocated and written, and a later force of data is a pure data write: the
-     *                   right trade when writers wait for forces ({@code SYNC_FLUSH}). Otherwise the
-     *                   first force of data into the segment allocates its blocks and makes its size
-     *                   durable, and the zeros usually never reach the disk.
+     * @param syncWrites whether writers will wait for a force after each write ({@code SYNC_FLUSH}).
+     *                   Then the zeros are forced before use, so that blocks are allocated and a
+     *                   later force is a pure data write, and {@link #write} goes through the file
+     *                   channel: on ext4 a write through the mapping re-dirties its page with a page
+     *                   fault that costs every following force a journal commit (forces measured
+     *                   2.7 times slower). Otherwise the zeros are not forced (the first force of data
+     *                   makes size and blocks durable, and the zeros usually never reach the disk) and
+     *                   writes are plain memory copies into the mapping, 20 times cheaper than a
+     *                   system call.
      */
-    public static MappedSegment create(Path path, long startOffset, int size, boolean forceZeros) throws IOException {
+    public static MappedSegment create(Path path, long startOffset, int size, boolean syncWrites) throws IOException {
         Path temporary = temporaryPath(path);
         FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.READ, StandardOpenOption.WRITE);
         try {
             zeroFill(channel, size);
-            if (forceZeros) {
+            if (syncWrites) {
                 channel.force(true);
             }
             Files.move(temporary, path, StandardCopyOption.ATOMIC_MOVE);
-            return new MappedSegment(path, startOffset, size, channel);
+            MappedSegment segment = new MappedSegment(path, startOffset, size, channel, syncWrites);
+            if (!syncWrites) {
+                segment.prefault();
+            }
+            return segment;
         } catch (IOException | RuntimeException e) {
             channel.close();
             Files.deleteIfExists(temporary);
@@ -84,7 +96,7 @@ public final class MappedSegment {
 
     /** Opens an existing file, which must have exactly {@code size} bytes. */
     public static MappedSegment open(Path path, long startOffset, int size) throws IOException {
-        return open(path, startOffset, size, false);
+        return open(path, startOffset, size, false, false);
     }
 
     /**
@@ -92,7 +104,8 @@ public final class MappedSegment {
      * extended with zeros first (a power loss can leave the newest segment shorter than it was
      * created, its size never having been forced because no data in it was).
      */
-    public static MappedSegment open(Path path, long startOffset, int size, boolean extendIfShort) throws IOException {
+    public static MappedSegment open(Path path, long startOffset, int size, boolean extendIfShort,
+            boolean syncWrites) throws IOException {
         long actual = Files.size(path);
         if (extendIfShort && actual < size) {
             extend(path, actual, size);
@@ -104,10 +117,21 @@ public final class MappedSegment {
         }
         FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
         try {
-            return new MappedSegment(path, startOffset, size, channel);
+            return new MappedSegment(path, startOffset, size, channel, syncWrites);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
+        }
+    }
+
+    /**
+     * Writes one zero into every page through the mapping, so that the page faults of a fresh
+     * mapping are taken here (on the thread preparing the segment) rather than by appenders, one
+     * per page. Safe on a full disk: the blocks were reserved by the zero-fill before.
+     */
+    private void prefault() {
+        for (int page = 0; page < size; page += PAGE_SIZE) {
+            buffer.put(page, (byte) 0);
         }
     }
 
@@ -149,6 +173,27 @@ public final class MappedSegment {
     /** The mapping itself; use absolute get/put only, it is shared between threads. */
     public ByteBuffer buffer() {
         return buffer;
+    }
+
+    /**
+     * Copies {@code length} bytes from the start of {@code source} to {@code position}, through
+     * the channel or the mapping as chosen at creation; the caller publishes them with
+     * {@link #setWritePosition}. Either way readers of the mapping see the bytes: both write the
+     * same page cache.
+     */
+    public void write(int position, ByteBuffer source, int length) {
+        if (!syncWrites) {
+            buffer.put(position, source, 0, length);
+            return;
+        }
+        ByteBuffer bytes = source.slice(0, length);
+        try {
+            for (long at = position; bytes.hasRemaining(); ) {
+                at += channel.write(bytes, at);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to " + path, e);
+        }
     }
 
     public int writePosition() {

@@ -27,13 +27,13 @@ public final class SegmentSequence implements AutoCloseable {
     /** Replaced, never modified, so readers always see a consistent run of contiguous segments. */
     private volatile MappedSegment[] segments = new MappedSegment[0];
     private final ExecutorService preallocator;
-    private final boolean forceZeros;
+    private final boolean syncWrites;
     private CompletableFuture<MappedSegment> preallocated;
 
-    private SegmentSequence(Path directory, int segmentSize, boolean preallocate, boolean forceZeros) {
+    private SegmentSequence(Path directory, int segmentSize, boolean preallocate, boolean syncWrites) {
         this.directory = directory;
         this.segmentSize = segmentSize;
-        this.forceZeros = forceZeros;
+        this.syncWrites = syncWrites;
         this.preallocator = preallocate ? Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "bolide-preallocate-" + directory.getFileName());
             thread.setDaemon(true);
@@ -41,7 +41,7 @@ public final class SegmentSequence implements AutoCloseable {
         }) : null;
     }
 
-    /** A sequence whose new segments are not forced before use; see {@link MappedSegment#create}. */
+    /** A sequence for data not forced after every write; see {@link MappedSegment#create}. */
     public static SegmentSequence open(Path directory, int segmentSize, boolean preallocate) throws IOException {
         return open(directory, segmentSize, preallocate, false);
     }
@@ -51,12 +51,12 @@ public final class SegmentSequence implements AutoCloseable {
      * considered full until the owner's recovery says where the data ends.
      *
      * @param preallocate whether to prepare the next segment in the background
-     * @param forceZeros  whether new segments are forced before use ({@link MappedSegment#create})
+     * @param syncWrites  whether writers wait for a force after each write ({@link MappedSegment#create})
      */
-    public static SegmentSequence open(Path directory, int segmentSize, boolean preallocate, boolean forceZeros)
+    public static SegmentSequence open(Path directory, int segmentSize, boolean preallocate, boolean syncWrites)
             throws IOException {
         Files.createDirectories(directory);
-        SegmentSequence sequence = new SegmentSequence(directory, segmentSize, preallocate, forceZeros);
+        SegmentSequence sequence = new SegmentSequence(directory, segmentSize, preallocate, syncWrites);
         deleteUnfinishedSegments(directory);
         try (Stream<Path> files = Files.list(directory)) {
             List<Path> found = files.filter(f -> SEGMENT_NAME.matcher(f.getFileName().toString()).matches())
@@ -84,7 +84,7 @@ public final class SegmentSequence implements AutoCloseable {
         if (last() != null && start != last().endOffset()) {
             throw new IOException("segment " + file + " does not follow " + last().path() + ": a segment is missing");
         }
-        MappedSegment segment = MappedSegment.open(file, start, segmentSize, newest);
+        MappedSegment segment = MappedSegment.open(file, start, segmentSize, newest, syncWrites);
         segment.setWritePosition(segmentSize);
         // forces pages a killed process left dirty in the page cache, so recovered data is durable
         segment.flush();
@@ -158,7 +158,7 @@ public final class SegmentSequence implements AutoCloseable {
         MappedSegment segment = takePreallocated(startOffset);
         if (segment == null) {
             segment = MappedSegment.create(directory.resolve(fileName(startOffset)), startOffset, segmentSize,
-                    forceZeros);
+                    syncWrites);
         }
         add(segment);
         preallocate(startOffset + segmentSize);
@@ -210,7 +210,7 @@ public final class SegmentSequence implements AutoCloseable {
             preallocated = CompletableFuture.supplyAsync(() -> {
                 try {
                     return MappedSegment.create(directory.resolve(fileName(startOffset)), startOffset, segmentSize,
-                            forceZeros);
+                            syncWrites);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
