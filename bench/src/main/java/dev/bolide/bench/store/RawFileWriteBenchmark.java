@@ -2,10 +2,12 @@ package dev.bolide.bench.store;
 
 import dev.bolide.store.FlushDiskType;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -28,8 +30,9 @@ import org.openjdk.jmh.runner.IterationType;
  * is one record, so ops/s compare directly with appends/s.
  *
  * <p>{@code WRITE} is the ASYNC_FLUSH baseline, the disk's raw sequential write rate: the writer
- * never waits for a force, as the store's appenders never wait for its interval flusher; what it
- * wrote is forced after each iteration, outside the measurement. {@code WRITE_FORCE_PER_BATCH}
+ * never waits for a force, and a second thread forces what it wrote every 500 ms, as the store's
+ * interval flusher does beside its appenders (without it the writer would only fill the page cache
+ * and measure memory, not the disk). {@code WRITE_FORCE_PER_BATCH}
  * is the SYNC_FLUSH baseline: it forces after every {@code batchSize} records, as group commit does
  * after a batch of that many appends. The force is counted per record rather than with
  * {@code @OperationsPerInvocation}, whose value must be a compile-time constant while the batch
@@ -67,6 +70,9 @@ public class RawFileWriteBenchmark {
 
     private Path directory;
     private ZeroFilledFiles files;
+    private Thread forcer;
+    /** Not an interrupt: interrupting a thread inside {@code FileChannel.force} closes the channel. */
+    private volatile boolean forcing;
     private ByteBuffer record;
     private int unforcedRecords;
     /** The writer's fastest rate so far, zero-filling on the spot left out: it sizes the files prepared. */
@@ -108,10 +114,33 @@ public class RawFileWriteBenchmark {
         double seconds = iteration.getTime().convertTo(TimeUnit.MILLISECONDS) / 1e3;
         files.prepare((long) (PREPARE_MARGIN * bytesPerSecond * seconds));
         measuring = iteration.getType() == IterationType.MEASUREMENT;
+        if (mode == WriteMode.WRITE) {
+            forcer = startForcer();
+        }
         inlineRollsAtIterationStart = files.inlineRolls();
         inlineRollNanosAtIterationStart = files.inlineRollNanos();
         writtenAtIterationStart = files.written();
         iterationStartNanos = System.nanoTime();
+    }
+
+    /** Forces on the store's {@code flushIntervalCommitLog}, from a thread of its own as the store does. */
+    private Thread startForcer() {
+        long intervalMillis = StoreAppendBenchmark.config(directory, FlushDiskType.ASYNC_FLUSH)
+                .flushIntervalCommitLog().toMillis();
+        forcing = true;
+        Thread thread = new Thread(() -> {
+            while (forcing) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(intervalMillis));
+                try {
+                    files.force();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }, "raw-forcer");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
     }
 
     @Benchmark
@@ -125,8 +154,12 @@ public class RawFileWriteBenchmark {
     }
 
     @TearDown(Level.Iteration)
-    public void measureIteration() throws IOException {
-        if (mode == WriteMode.WRITE) {
+    public void measureIteration() throws IOException, InterruptedException {
+        if (forcer != null) {
+            forcing = false;
+            LockSupport.unpark(forcer);
+            forcer.join();
+            forcer = null;
             files.force();
         }
         long writingNanos = System.nanoTime() - iterationStartNanos

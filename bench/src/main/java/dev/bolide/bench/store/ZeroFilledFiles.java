@@ -9,7 +9,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The raw writer's log: records written one after another with {@link FileChannel#write} into
@@ -42,7 +44,7 @@ final class ZeroFilledFiles implements AutoCloseable {
     /** Files holding records written since the last {@link #force()}; the current one among them. */
     private final List<File> unforced = new ArrayList<>();
     /** Full files whose records are all forced: nothing in them is still needed. */
-    private final List<Path> done = new ArrayList<>();
+    private final Set<File> done = new LinkedHashSet<>();
     private File current;
     /** Where the next record goes in {@link #current}; "full" until the first record takes a file. */
     private long position;
@@ -66,11 +68,13 @@ final class ZeroFilledFiles implements AutoCloseable {
 
     /** Writes the record after the previous one; a record that does not fit goes whole into the next file. */
     void write(ByteBuffer record) throws IOException {
-        if (position + record.remaining() > fileSize) {
-            roll();
-        }
-        if (unforced.isEmpty() || unforced.get(unforced.size() - 1) != current) {
-            unforced.add(current);
+        synchronized (this) {
+            if (position + record.remaining() > fileSize) {
+                roll();
+            }
+            if (unforced.isEmpty() || unforced.get(unforced.size() - 1) != current) {
+                unforced.add(current);
+            }
         }
         while (record.hasRemaining()) {
             int bytes = current.channel().write(record, position);
@@ -94,20 +98,32 @@ final class ZeroFilledFiles implements AutoCloseable {
         position = 0;
     }
 
-    /** {@code force(false)} on every file written since the last force, as the store's flush covers every segment. */
+    /**
+     * {@code force(false)} on every file written since the last force, as the store's flush covers
+     * every segment. May run on another thread than the writer, as the store's flusher does: the
+     * forces run outside the lock, so the writer is not held up by them.
+     */
     void force() throws IOException {
-        for (File file : unforced) {
+        List<File> toForce;
+        synchronized (this) {
+            toForce = new ArrayList<>(unforced);
+            unforced.clear();
+        }
+        for (File file : toForce) {
             file.channel().force(false);
-            if (file != current) {
-                retire(file);
+        }
+        synchronized (this) {
+            for (File file : toForce) {
+                if (file != current && !unforced.contains(file)) {
+                    retire(file);
+                }
             }
         }
-        unforced.clear();
     }
 
-    private void retire(File file) throws IOException {
-        file.channel().close();
-        done.add(file.path());
+    /** Channels are closed with the deletion, between iterations, so that a concurrent force never meets a closed one. */
+    private void retire(File file) {
+        done.add(file);
     }
 
     /**
@@ -115,12 +131,13 @@ final class ZeroFilledFiles implements AutoCloseable {
      * committed the deletions, so that freeing their blocks (and discarding them, where mounted with
      * {@code discard}) is not left to a force that is being timed. Call it outside the measurement.
      */
-    void deleteDoneFiles() throws IOException {
+    synchronized void deleteDoneFiles() throws IOException {
         if (done.isEmpty()) {
             return;
         }
-        for (Path path : done) {
-            Files.delete(path);
+        for (File file : done) {
+            file.channel().close();
+            Files.delete(file.path());
         }
         done.clear();
         try (FileChannel directoryChannel = FileChannel.open(directory, StandardOpenOption.READ)) {
@@ -167,6 +184,7 @@ final class ZeroFilledFiles implements AutoCloseable {
         IOException failure = null;
         List<File> open = new ArrayList<>(ready);
         open.addAll(unforced);
+        open.addAll(done);
         if (current != null && !unforced.contains(current)) {
             open.add(current);
         }

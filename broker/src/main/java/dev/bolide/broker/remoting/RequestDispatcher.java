@@ -1,6 +1,7 @@
 package dev.bolide.broker.remoting;
 
 import dev.bolide.protocol.remoting.RemotingCommand;
+import dev.bolide.protocol.remoting.ResponseCode;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -36,14 +37,14 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<RemotingComman
         }
         Registration registration = registrations.get(command.code());
         if (registration == null) {
-            answer(ctx, command, error(command, ResponseCodes.REQUEST_CODE_NOT_SUPPORTED,
+            answer(ctx, command, error(command, ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
                     " request type " + command.code() + " not supported"));
             return;
         }
         try {
             registration.executor().execute(() -> process(ctx, command, registration.processor()));
         } catch (RejectedExecutionException e) {
-            answer(ctx, command, error(command, ResponseCodes.SYSTEM_BUSY,
+            answer(ctx, command, error(command, ResponseCode.SYSTEM_BUSY,
                     "[OVERLOAD]system busy, start flow control for a while"));
         }
     }
@@ -58,7 +59,7 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<RemotingComman
         response.whenComplete((answer, failure) -> {
             if (failure != null) {
                 LOG.log(System.Logger.Level.WARNING, "request " + request + " failed", failure);
-                answer(ctx, request, error(request, ResponseCodes.SYSTEM_ERROR, summary(failure)));
+                answer(ctx, request, error(request, ResponseCode.SYSTEM_ERROR, summary(failure)));
             } else if (answer != null) {
                 answer(ctx, request, answer);
             }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bolide.protocol.remoting.LanguageCode;
 import dev.bolide.protocol.remoting.RemotingCommand;
+import dev.bolide.protocol.remoting.ResponseCode;
 import dev.bolide.protocol.remoting.SerializeType;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -28,7 +29,7 @@ class RemotingServerTest {
     void start() throws InterruptedException {
         server = new RemotingServer(new InetSocketAddress("127.0.0.1", 0))
                 .register(ECHO, (channel, request) -> CompletableFuture.completedFuture(
-                        RemotingCommand.responseTo(request, ResponseCodes.SUCCESS, null, request.extFields(),
+                        RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null, request.extFields(),
                                 request.body())), executor)
                 .register(FAIL, (channel, request) -> {
                     throw new IllegalStateException("broken processor");
@@ -69,7 +70,7 @@ class RemotingServerTest {
             client.send(request(4242, 1, SerializeType.JSON, 0));
 
             RemotingCommand response = client.receive();
-            assertThat(response.code()).isEqualTo(ResponseCodes.REQUEST_CODE_NOT_SUPPORTED);
+            assertThat(response.code()).isEqualTo(ResponseCode.REQUEST_CODE_NOT_SUPPORTED);
             assertThat(response.remark()).contains("4242");
         }
     }
@@ -80,7 +81,7 @@ class RemotingServerTest {
             client.send(request(FAIL, 2, SerializeType.JSON, 0));
 
             RemotingCommand response = client.receive();
-            assertThat(response.code()).isEqualTo(ResponseCodes.SYSTEM_ERROR);
+            assertThat(response.code()).isEqualTo(ResponseCode.SYSTEM_ERROR);
             assertThat(response.remark()).contains("broken processor");
         }
     }

@@ -58,6 +58,10 @@ public final class ConsumeQueueTable implements AutoCloseable {
     }
 
     public ConsumeQueue findOrCreate(String topic, int queueId) {
+        ConsumeQueue existing = find(topic, queueId);
+        if (existing != null) {
+            return existing; // the common case, without computeIfAbsent's locking
+        }
         return queuesOf(topic).computeIfAbsent(queueId, id -> {
             try {
                 return ConsumeQueue.open(root.resolve(topic).resolve(Integer.toString(id)), topic, id, segmentSize);

@@ -161,6 +161,9 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     private static List<String> indexKeys(String properties) {
+        if (properties.isEmpty()) {
+            return List.of();
+        }
         List<String> keys = new ArrayList<>(2);
         String uniqueKey = MessageProperties.find(properties, PropertyKeys.UNIQUE_CLIENT_MESSAGE_ID);
         if (uniqueKey != null) {
