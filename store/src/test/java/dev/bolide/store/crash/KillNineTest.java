@@ -1,13 +1,13 @@
 package dev.bolide.store.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.bolide.protocol.message.MessageRecordView;
 import dev.bolide.store.GetMessageResult;
 import dev.bolide.store.MessageFilter;
 import dev.bolide.store.MessageStore;
 import dev.bolide.store.NoThreadLeaks;
-import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
