@@ -91,7 +91,11 @@ public class RawFileWriteBenchmark {
         }
         directory = BenchDirectory.createTrialDirectory("raw-");
         long fileSize = StoreAppendBenchmark.config(directory, FlushDiskType.ASYNC_FLUSH).mappedFileSizeCommitLog();
-        files = new ZeroFilledFiles(directory, fileSize);
+        // WRITE appends to new, empty files, as a plain writer does, paying for block allocation
+        // as the store's ASYNC_FLUSH segments do (their zeros are not forced, so their blocks are
+        // allocated when data is written back); WRITE_FORCE_PER_BATCH writes into zero-filled,
+        // forced files, as the store's SYNC_FLUSH segments are prepared
+        files = new ZeroFilledFiles(directory, fileSize, mode == WriteMode.WRITE_FORCE_PER_BATCH);
         files.prepare(fileSize);
         record = randomRecord(StoreAppendBenchmark.recordLength(messageSize));
     }

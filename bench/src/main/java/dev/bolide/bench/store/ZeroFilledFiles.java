@@ -38,6 +38,8 @@ final class ZeroFilledFiles implements AutoCloseable {
 
     private final Path directory;
     private final long fileSize;
+    /** False for plain appends to new, empty files: every block is allocated as it is written. */
+    private final boolean zeroFill;
     private final ByteBuffer zeros = ByteBuffer.allocateDirect(ZERO_CHUNK);
     /** Zero-filled and forced, nothing written yet, in the order they will be written. */
     private final Deque<File> ready = new ArrayDeque<>();
@@ -53,9 +55,11 @@ final class ZeroFilledFiles implements AutoCloseable {
     private long inlineRollNanos;
     private int created;
 
-    ZeroFilledFiles(Path directory, long fileSize) {
+    /** @param zeroFill whether files are zero-filled (and forced) before records go in */
+    ZeroFilledFiles(Path directory, long fileSize, boolean zeroFill) {
         this.directory = directory;
         this.fileSize = fileSize;
+        this.zeroFill = zeroFill;
         this.position = fileSize;
     }
 
@@ -149,7 +153,7 @@ final class ZeroFilledFiles implements AutoCloseable {
         Path path = directory.resolve(String.format("%06d", created++));
         FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         try {
-            for (long at = 0; at < fileSize; ) {
+            for (long at = 0; zeroFill && at < fileSize; ) {
                 zeros.clear().limit((int) Math.min(ZERO_CHUNK, fileSize - at));
                 at += channel.write(zeros, at);
             }
