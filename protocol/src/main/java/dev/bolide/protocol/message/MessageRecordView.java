@@ -154,12 +154,36 @@ public final class MessageRecordView {
         return string(at + 1, buffer.get(at) & 0xFF);
     }
 
+    /** The topic; {@code candidate} itself when it is the same topic, so that no string is decoded. */
+    public String topic(String candidate) {
+        int at = topicLengthPosition();
+        int length = buffer.get(at) & 0xFF;
+        if (candidate.length() == length && sameAscii(candidate, at + 1)) {
+            return candidate;
+        }
+        return string(at + 1, length);
+    }
+
+    private boolean sameAscii(String candidate, int position) {
+        for (int i = 0; i < candidate.length(); i++) {
+            char c = candidate.charAt(i);
+            if (c >= 0x80 || buffer.get(position + i) != (byte) c) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+
     public String properties() {
         int at = propertiesLengthPosition();
         return string(at + 2, buffer.getShort(at) & 0xFFFF);
     }
 
     private String string(int position, int length) {
+        if (length == 0) {
+            return "";
+        }
         byte[] bytes = new byte[length];
         buffer.get(position, bytes);
         return new String(bytes, StandardCharsets.UTF_8);

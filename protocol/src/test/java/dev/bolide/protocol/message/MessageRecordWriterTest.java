@@ -43,6 +43,16 @@ class MessageRecordWriterTest {
     }
 
     @Test
+    void topicReusesAnEqualCandidateInsteadOfDecoding() {
+        MessageRecordView view = new MessageRecordView().wrap(referenceRecord(), 0);
+        String candidate = new String("TopicTest");
+
+        assertThat(view.topic(candidate)).isSameAs(candidate);
+        assertThat(view.topic("TopicTesu")).isEqualTo("TopicTest").isNotSameAs("TopicTesu");
+        assertThat(view.topic("Topic")).isEqualTo("TopicTest");
+    }
+
+    @Test
     void ipv6HostsSetTheirFlagsAndWidenTheRecord() {
         byte[] v6 = HostAddress.encode(new InetSocketAddress("::1", 10911));
         ByteBuffer record = ByteBuffer.allocate(256);

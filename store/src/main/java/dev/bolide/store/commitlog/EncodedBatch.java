@@ -7,8 +7,15 @@ import dev.bolide.store.StoreException;
 import java.nio.ByteBuffer;
 import java.util.List;
 
-/** A batch of records encoded back to back, waiting for the offsets only the append lock can give. */
+/**
+ * A batch of records encoded back to back, waiting for the offsets only the append lock can give.
+ * Valid until the encoding thread encodes its next batch: small batches reuse one buffer per
+ * thread, because allocating and zeroing a fresh one cost more than the rest of an append.
+ */
 final class EncodedBatch {
+    private static final int REUSED_BUFFER_LIMIT = 64 * 1024;
+    private static final ThreadLocal<ByteBuffer> REUSED = ThreadLocal.withInitial(() -> ByteBuffer.allocate(4096));
+
     private final ByteBuffer buffer;
     private final int[] starts;
 
@@ -35,7 +42,7 @@ final class EncodedBatch {
             throw new StoreException(StoreException.Reason.MESSAGE_ILLEGAL, "batch of " + batch.size() + " messages ("
                     + total + " bytes) does not fit in one CommitLog segment of " + segmentSize + " bytes");
         }
-        ByteBuffer buffer = ByteBuffer.allocate((int) total);
+        ByteBuffer buffer = buffer((int) total);
         int[] starts = new int[batch.size() + 1];
         for (int i = 0; i < batch.size(); i++) {
             MessageToStore m = batch.get(i);
@@ -46,6 +53,18 @@ final class EncodedBatch {
         }
         starts[batch.size()] = buffer.position();
         return new EncodedBatch(buffer, starts);
+    }
+
+    private static ByteBuffer buffer(int length) {
+        if (length > REUSED_BUFFER_LIMIT) {
+            return ByteBuffer.allocate(length);
+        }
+        ByteBuffer reused = REUSED.get();
+        if (reused.capacity() < length) {
+            reused = ByteBuffer.allocate(Math.max(length, Math.min(REUSED_BUFFER_LIMIT, 2 * reused.capacity())));
+            REUSED.set(reused);
+        }
+        return reused.clear().limit(length);
     }
 
     ByteBuffer buffer() {

@@ -37,6 +37,8 @@ public final class Dispatcher implements AutoCloseable {
     private final WorkerLoop loop;
     private volatile long offset;
     private volatile DispatchProgress progress;
+    /** Consecutive records mostly share their topic: its string is reused rather than decoded again. */
+    private String lastTopic = "";
 
     /**
      * @param index null when message indexing is disabled
@@ -140,7 +142,8 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     private void dispatch(MessageRecordView record, long physicalOffset, int size) {
-        String topic = record.topic();
+        String topic = record.topic(lastTopic);
+        lastTopic = topic;
         String properties = record.properties();
         String tags = MessageProperties.find(properties, PropertyKeys.TAGS);
         long tagsCode = tags == null || tags.isEmpty() ? 0 : tags.hashCode();
