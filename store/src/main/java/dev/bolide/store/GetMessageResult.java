@@ -53,10 +53,6 @@ public final class GetMessageResult implements AutoCloseable {
         return maxOffset;
     }
 
-    public int totalBytes() {
-        return messages.stream().mapToInt(ByteBuffer::remaining).sum();
-    }
-
     @Override
     public void close() {
         retained.forEach(MappedSegment::release);

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The storage engine: a CommitLog of message records, ConsumeQueues and an index derived from it,
@@ -50,6 +51,7 @@ public final class MessageStore implements AutoCloseable {
     private final CheckpointService checkpoints;
     private final RetentionService retention;
     private final QueueReader reader;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private MessageStore(StoreConfig config, StoreLock lock, Recovery recovered) throws IOException {
         this.config = config;
@@ -257,16 +259,15 @@ public final class MessageStore implements AutoCloseable {
         return retention.run();
     }
 
-    public StoreConfig config() {
-        return config;
-    }
-
     /**
      * Stops appends, flushes everything, dispatches what is left, writes a final checkpoint and
      * removes the abort marker, so that the next start needs no repair.
      */
     @Override
     public void close() throws IOException {
+        if (closed.getAndSet(true)) {
+            return;
+        }
         commitLog.stopAppends();
         retention.close();
         flusher.close();

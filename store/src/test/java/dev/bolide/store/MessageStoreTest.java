@@ -260,6 +260,15 @@ class MessageStoreTest {
     }
 
     @Test
+    void refusesAppendsOnceClosedAndClosesOnlyOnce() throws IOException {
+        store.close();
+
+        assertThatThrownBy(() -> store.append(message("t", 0, "late"))).isInstanceOf(StoreException.class)
+                .extracting(e -> ((StoreException) e).reason()).isEqualTo(StoreException.Reason.CLOSED);
+        store.close();
+    }
+
+    @Test
     void refusesAppendsWhenTheDiskIsAboveTheWarningLevel() throws IOException {
         store.close();
         store = MessageStore.open(TestStores.config(dir).diskSpaceWarningLevelRatio(0.0).build());

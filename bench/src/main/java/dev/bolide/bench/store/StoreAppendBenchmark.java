@@ -128,7 +128,7 @@ public class StoreAppendBenchmark {
     private void checkRecordLength(long appended, long written) {
         int length = recordLength(messageSize);
         long expected = appended * length;
-        long segmentEndSlack = (written / store.config().mappedFileSizeCommitLog() + 1L) * length;
+        long segmentEndSlack = (written / config(directory, flushDiskType).mappedFileSizeCommitLog() + 1L) * length;
         if (written < expected || written - expected > segmentEndSlack) {
             throw new IllegalStateException("CommitLog holds " + written + " bytes after " + appended + " appends of "
                     + length + "-byte records; the MB/s column would be wrong");

@@ -1,6 +1,5 @@
 package dev.bolide.protocol.remoting;
 
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -101,11 +100,6 @@ public final class RemotingCommand {
 
     public SerializeType serializeType() {
         return serializeType;
-    }
-
-    /** A copy with its custom fields in a mutable map, for processors that add to them. */
-    public Map<String, String> mutableExtFields() {
-        return new HashMap<>(extFields());
     }
 
     @Override

@@ -68,10 +68,6 @@ public abstract class CommitLogFlusher implements AutoCloseable {
         loop.wakeUp();
     }
 
-    protected final boolean running() {
-        return loop.isRunning();
-    }
-
     /** Forces everything written so far. */
     protected final long flush() {
         long flushed = segments.flush();

@@ -56,10 +56,6 @@ public final class WorkerLoop implements AutoCloseable {
         thread.start();
     }
 
-    public boolean isRunning() {
-        return running;
-    }
-
     public void wakeUp() {
         if (parked) {
             LockSupport.unpark(thread);
