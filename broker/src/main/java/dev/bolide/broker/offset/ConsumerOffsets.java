@@ -1,0 +1,122 @@
+package dev.bolide.broker.offset;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import dev.bolide.broker.metadata.MetadataFile;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Committed offsets keyed {@code topic@group}, then queue id, persisted in
+ * {@code config/consumerOffset.json} in RocketMQ's shape ({@code {"offsetTable":{"T@G":{"0":5}}}}).
+ * Queue ids are written as quoted keys (standard JSON, which fastjson readers accept) and read
+ * quoted or not, so a RocketMQ broker's own file can be taken over.
+ */
+public final class ConsumerOffsets {
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES).build();
+    private static final String SEPARATOR = "@";
+
+    private final MetadataFile file;
+    private final Map<String, Map<Integer, Long>> offsets = new ConcurrentHashMap<>();
+
+    private ConsumerOffsets(MetadataFile file) {
+        this.file = file;
+    }
+
+    /** Loads the offsets saved in {@code file}, if any. */
+    public static ConsumerOffsets load(MetadataFile file) throws IOException {
+        ConsumerOffsets table = new ConsumerOffsets(file);
+        file.load(ConsumerOffsets::parse).ifPresent(table.offsets::putAll);
+        return table;
+    }
+
+    private static String key(String group, String topic) {
+        return topic + SEPARATOR + group;
+    }
+
+    /** Records {@code offset} as the next offset {@code group} will consume from the queue. */
+    public void commit(String group, String topic, int queueId, long offset) {
+        offsets.computeIfAbsent(key(group, topic), k -> new ConcurrentHashMap<>()).put(queueId, offset);
+    }
+
+    /** The committed offset, or empty when the group never committed one for the queue. */
+    public OptionalLong committed(String group, String topic, int queueId) {
+        Map<Integer, Long> queues = offsets.get(key(group, topic));
+        Long offset = queues == null ? null : queues.get(queueId);
+        return offset == null ? OptionalLong.empty() : OptionalLong.of(offset);
+    }
+
+    /** Forgets every offset of the group (on every topic). */
+    public void removeGroup(String group) {
+        offsets.keySet().removeIf(key -> key.endsWith(SEPARATOR + group));
+    }
+
+    /** Writes the offsets to the file; the broker calls it periodically and at shutdown. */
+    public void persist() throws IOException {
+        file.store(serialize());
+    }
+
+    private String serialize() {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeObjectFieldStart("offsetTable");
+            for (Map.Entry<String, Map<Integer, Long>> entry : new TreeMap<>(offsets).entrySet()) {
+                json.writeObjectFieldStart(entry.getKey());
+                for (Map.Entry<Integer, Long> queue : new TreeMap<>(entry.getValue()).entrySet()) {
+                    json.writeNumberField(Integer.toString(queue.getKey()), queue.getValue());
+                }
+                json.writeEndObject();
+            }
+            json.writeEndObject();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static Map<String, Map<Integer, Long>> parse(String content) {
+        Map<String, Map<Integer, Long>> table = new ConcurrentHashMap<>();
+        try (JsonParser json = JSON.createParser(content)) {
+            expect(json.nextToken(), JsonToken.START_OBJECT);
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                if (!json.currentName().equals("offsetTable")) {
+                    json.nextToken();
+                    json.skipChildren();
+                    continue;
+                }
+                expect(json.nextToken(), JsonToken.START_OBJECT);
+                while (json.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = json.currentName();
+                    expect(json.nextToken(), JsonToken.START_OBJECT);
+                    Map<Integer, Long> queues = new ConcurrentHashMap<>();
+                    while (json.nextToken() == JsonToken.FIELD_NAME) {
+                        int queueId = Integer.parseInt(json.currentName());
+                        json.nextToken();
+                        queues.put(queueId, json.getValueAsLong());
+                    }
+                    table.put(key, queues);
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not a consumer offset file: " + e.getMessage(), e);
+        }
+        return table;
+    }
+
+    private static void expect(JsonToken actual, JsonToken expected) {
+        if (actual != expected) {
+            throw new IllegalArgumentException("expected " + expected + " but found " + actual);
+        }
+    }
+}
