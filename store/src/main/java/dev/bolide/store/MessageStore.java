@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -113,9 +114,9 @@ public final class MessageStore implements AutoCloseable {
     /**
      * Appends messages as one batch: they land next to each other in one CommitLog segment.
      * The future completes when the append may be acknowledged: at once under
-     * {@code ASYNC_FLUSH}, once on disk under {@code SYNC_FLUSH}. It has no timeout of its own
-     * (a timer task per append would cost more than the append); callers that must answer within
-     * a deadline apply {@code syncFlushTimeout} with their own timer, as {@link #append(List)} does.
+     * {@code ASYNC_FLUSH}; under {@code SYNC_FLUSH} once on disk, or with
+     * {@link AppendResult.Status#FLUSH_DISK_TIMEOUT} after {@code syncFlushTimeout}. (Only a
+     * waiting append gets a timer: next to a force, its cost does not show.)
      *
      * @throws StoreException for an illegal message, a full disk or a closed store; nothing is
      *                        written then
@@ -123,8 +124,12 @@ public final class MessageStore implements AutoCloseable {
     public CompletableFuture<AppendResult> appendAsync(List<MessageToStore> messages) {
         AppendResult result = write(messages);
         CompletableFuture<Void> flushed = flusher.appended(endOffset(result), waitForFlush(messages));
-        return flushed.isDone() && !flushed.isCompletedExceptionally() ? CompletableFuture.completedFuture(result)
-                : flushed.thenApply(done -> result);
+        if (flushed.isDone() && !flushed.isCompletedExceptionally()) {
+            return CompletableFuture.completedFuture(result);
+        }
+        return flushed.thenApply(done -> result).completeOnTimeout(
+                result.withStatus(AppendResult.Status.FLUSH_DISK_TIMEOUT), config.syncFlushTimeout().toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /**

@@ -9,35 +9,35 @@ import java.net.Socket;
 import java.nio.ByteBuffer;
 
 /** A plain blocking socket that speaks frames, for tests: what any client puts on the wire. */
-final class FrameClient implements AutoCloseable {
+public final class FrameClient implements AutoCloseable {
     private final Socket socket;
     private final DataInputStream in;
     private final OutputStream out;
 
-    FrameClient(int port) throws IOException {
+    public FrameClient(int port) throws IOException {
         socket = new Socket("127.0.0.1", port);
         socket.setSoTimeout(10_000);
         in = new DataInputStream(socket.getInputStream());
         out = socket.getOutputStream();
     }
 
-    void send(RemotingCommand command) throws IOException {
+    public void send(RemotingCommand command) throws IOException {
         writeRaw(RemotingFrameCodec.encode(command).array());
     }
 
-    void writeRaw(byte[] bytes) throws IOException {
+    public void writeRaw(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
     }
 
-    RemotingCommand receive() throws IOException {
+    public RemotingCommand receive() throws IOException {
         byte[] frame = new byte[in.readInt()];
         in.readFully(frame);
         return RemotingFrameCodec.decode(ByteBuffer.wrap(frame));
     }
 
     /** True once the server closed the connection (reading hits the end of the stream). */
-    boolean isClosedByServer() {
+    public boolean isClosedByServer() {
         try {
             return in.read() == -1;
         } catch (IOException e) {

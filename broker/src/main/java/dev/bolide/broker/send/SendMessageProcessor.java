@@ -1,0 +1,184 @@
+package dev.bolide.broker.send;
+
+import dev.bolide.broker.remoting.RequestProcessor;
+import dev.bolide.broker.topic.TopicConfig;
+import dev.bolide.broker.topic.TopicConfigTable;
+import dev.bolide.broker.topic.TopicName;
+import dev.bolide.protocol.message.MessageProperties;
+import dev.bolide.protocol.message.PropertyKeys;
+import dev.bolide.protocol.remoting.RemotingCommand;
+import dev.bolide.protocol.remoting.ResponseCode;
+import dev.bolide.store.AppendResult;
+import dev.bolide.store.AppendedMessage;
+import dev.bolide.store.MessageStore;
+import dev.bolide.store.MessageToStore;
+import dev.bolide.store.StoreException;
+import io.netty.channel.Channel;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+
+/**
+ * Stores what producers send (single messages and batches) and answers with where it went:
+ * {@code msgId} (offset message ids, comma-separated for a batch), {@code queueId},
+ * {@code queueOffset}, plus the {@code MSG_REGION} and {@code TRACE_ON} fields clients read
+ * without a null check. Unknown topics are created from the default topic when it allows it.
+ */
+public final class SendMessageProcessor implements RequestProcessor {
+    /** Topics only the broker itself writes to. */
+    private static final Set<String> FORBIDDEN_TOPICS = Set.of("SCHEDULE_TOPIC_XXXX", "RMQ_SYS_TRANS_HALF_TOPIC",
+            "RMQ_SYS_TRANS_OP_HALF_TOPIC", "TRANS_CHECK_MAX_TIME_TOPIC", "SELF_TEST_TOPIC", "OFFSET_MOVED_EVENT");
+
+    private final MessageStore store;
+    private final TopicConfigTable topics;
+    private final String clusterName;
+    private final String regionId;
+
+    public SendMessageProcessor(MessageStore store, TopicConfigTable topics, String clusterName, String regionId) {
+        this.store = store;
+        this.topics = topics;
+        this.clusterName = clusterName;
+        this.regionId = regionId;
+    }
+
+    @Override
+    public CompletableFuture<RemotingCommand> process(Channel channel, RemotingCommand request) throws IOException {
+        SendRequestHeader header;
+        try {
+            header = SendRequestHeader.of(request);
+            TopicName.check(header.topic());
+        } catch (IllegalArgumentException e) {
+            return answer(request, ResponseCode.SYSTEM_ERROR, e.getMessage());
+        }
+        if (FORBIDDEN_TOPICS.contains(header.topic())) {
+            return answer(request, ResponseCode.NO_PERMISSION,
+                    "Sending message to topic[" + header.topic() + "] is forbidden.");
+        }
+        Optional<TopicConfig> topic = topicFor(header);
+        if (topic.isEmpty()) {
+            return answer(request, ResponseCode.TOPIC_NOT_EXIST, "topic[" + header.topic()
+                    + "] not exist, apply first please!");
+        }
+        int queueId = header.queueId() < 0 ? ThreadLocalRandom.current().nextInt(topic.get().writeQueueNums())
+                : header.queueId();
+        if (queueId >= Math.max(topic.get().writeQueueNums(), topic.get().readQueueNums())) {
+            return answer(request, ResponseCode.SYSTEM_ERROR, "request queueId[" + queueId + "] is illegal, "
+                    + topic.get() + " Producer: " + channel.remoteAddress());
+        }
+        List<MessageToStore> messages;
+        try {
+            messages = messages(header, queueId, request.body(), (InetSocketAddress) channel.remoteAddress());
+        } catch (IllegalArgumentException e) {
+            return answer(request, ResponseCode.MESSAGE_ILLEGAL, e.getMessage());
+        }
+        return append(request, queueId, messages);
+    }
+
+    private Optional<TopicConfig> topicFor(SendRequestHeader header) throws IOException {
+        Optional<TopicConfig> existing = topics.find(header.topic());
+        if (existing.isPresent()) {
+            return existing;
+        }
+        Optional<TopicConfig> template = topics.find(header.defaultTopic());
+        return template.isEmpty() ? Optional.empty()
+                : topics.createFrom(header.topic(), template.get(), header.defaultTopicQueueNums());
+    }
+
+    private List<MessageToStore> messages(SendRequestHeader header, int queueId, byte[] body,
+            InetSocketAddress producer) {
+        Map<String, String> properties = MessageProperties.decode(header.properties());
+        refuseUnsupported(properties);
+        boolean waitForFlush = !"false".equals(properties.remove(PropertyKeys.WAIT_STORE_MSG_OK));
+        properties.put(PropertyKeys.CLUSTER, clusterName);
+        if (!header.batch()) {
+            return List.of(message(header, queueId, producer, waitForFlush, header.flag(), body,
+                    MessageProperties.encode(properties)));
+        }
+        String batchProperties = MessageProperties.encode(properties);
+        List<MessageToStore> messages = new ArrayList<>();
+        for (BatchBody.Item item : BatchBody.decode(body)) {
+            String itemProperties = item.properties().isEmpty() ? batchProperties
+                    : item.properties() + MessageProperties.PROPERTY_SEPARATOR + batchProperties;
+            messages.add(message(header, queueId, producer, waitForFlush, item.flag(), item.body(), itemProperties));
+        }
+        return messages;
+    }
+
+    /** Delay levels and transactions come with their own broker features; until then they fail loudly. */
+    private static void refuseUnsupported(Map<String, String> properties) {
+        String delay = properties.get(PropertyKeys.DELAY_TIME_LEVEL);
+        if (delay != null && !delay.equals("0")) {
+            throw new IllegalArgumentException("delay levels are not supported by this Bolide build yet");
+        }
+        if ("true".equals(properties.get(PropertyKeys.TRANSACTION_PREPARED))) {
+            throw new IllegalArgumentException("transactional messages are not supported by this Bolide build yet");
+        }
+    }
+
+    private static MessageToStore message(SendRequestHeader header, int queueId, InetSocketAddress producer,
+            boolean waitForFlush, int flag, byte[] body, String properties) {
+        try {
+            return MessageToStore.builder(header.topic(), queueId, body)
+                    .flag(flag)
+                    .sysFlag(header.sysFlag())
+                    .bornTimestamp(header.bornTimestamp())
+                    .bornHost(producer)
+                    .reconsumeTimes(header.reconsumeTimes())
+                    .properties(properties)
+                    .waitForFlush(waitForFlush)
+                    .build();
+        } catch (StoreException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    private CompletableFuture<RemotingCommand> append(RemotingCommand request, int queueId,
+            List<MessageToStore> messages) {
+        try {
+            return store.appendAsync(messages).handle((result, failure) -> failure == null
+                    ? stored(request, queueId, result)
+                    : refused(request, failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause() : failure));
+        } catch (StoreException e) {
+            return CompletableFuture.completedFuture(refused(request, e));
+        }
+    }
+
+    private RemotingCommand stored(RemotingCommand request, int queueId, AppendResult result) {
+        List<AppendedMessage> appended = result.messages();
+        Map<String, String> fields = new HashMap<>();
+        fields.put("msgId", appended.stream().map(AppendedMessage::offsetMessageId).collect(Collectors.joining(",")));
+        fields.put("queueId", Integer.toString(queueId));
+        fields.put("queueOffset", Long.toString(appended.get(0).queueOffset()));
+        fields.put("MSG_REGION", regionId);
+        fields.put("TRACE_ON", "true");
+        int code = result.status() == AppendResult.Status.PUT_OK ? ResponseCode.SUCCESS
+                : ResponseCode.FLUSH_DISK_TIMEOUT;
+        return RemotingCommand.responseTo(request, code, null, fields, null);
+    }
+
+    private static RemotingCommand refused(RemotingCommand request, Throwable failure) {
+        if (!(failure instanceof StoreException e)) {
+            return RemotingCommand.responseTo(request, ResponseCode.SYSTEM_ERROR, String.valueOf(failure), null, null);
+        }
+        int code = switch (e.reason()) {
+            case MESSAGE_ILLEGAL -> ResponseCode.MESSAGE_ILLEGAL;
+            case DISK_FULL, CLOSED -> ResponseCode.SERVICE_NOT_AVAILABLE;
+            case IO_ERROR -> ResponseCode.SYSTEM_ERROR;
+        };
+        return RemotingCommand.responseTo(request, code, e.getMessage(), null, null);
+    }
+
+    private static CompletableFuture<RemotingCommand> answer(RemotingCommand request, int code, String remark) {
+        return CompletableFuture.completedFuture(RemotingCommand.responseTo(request, code, remark, null, null));
+    }
+}

@@ -1,0 +1,204 @@
+package dev.bolide.broker.send;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.bolide.broker.metadata.MetadataFile;
+import dev.bolide.broker.remoting.FrameClient;
+import dev.bolide.broker.remoting.RemotingServer;
+import dev.bolide.broker.topic.TopicConfig;
+import dev.bolide.broker.topic.TopicConfigTable;
+import dev.bolide.protocol.message.MessageId;
+import dev.bolide.protocol.message.MessageProperties;
+import dev.bolide.protocol.message.MessageRecordView;
+import dev.bolide.protocol.remoting.LanguageCode;
+import dev.bolide.protocol.remoting.RemotingCommand;
+import dev.bolide.protocol.remoting.RequestCode;
+import dev.bolide.protocol.remoting.ResponseCode;
+import dev.bolide.protocol.remoting.SerializeType;
+import dev.bolide.store.GetMessageResult;
+import dev.bolide.store.MessageFilter;
+import dev.bolide.store.MessageStore;
+import dev.bolide.store.StoreConfig;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The send processor behind a real remoting server and a real store, driven over loopback. */
+class SendMessageProcessorTest {
+    private static final TopicConfig TBW102 = new TopicConfig("TBW102", 8, 8,
+            TopicConfig.PERM_READ_WRITE | TopicConfig.PERM_INHERIT, TopicConfig.SINGLE_TAG, 0, false);
+
+    @TempDir
+    Path dir;
+    private MessageStore store;
+    private TopicConfigTable topics;
+    private RemotingServer server;
+    private final ExecutorService executor = Executors.newFixedThreadPool(2);
+    private FrameClient client;
+    private int opaque;
+
+    @BeforeEach
+    void start() throws Exception {
+        store = MessageStore.open(StoreConfig.builder(dir.resolve("store")).mappedFileSizeCommitLog(1 << 20)
+                .maxMessageSize(64 * 1024).build());
+        topics = TopicConfigTable.load(new MetadataFile(dir.resolve("config/topics.json")), Clock.systemUTC());
+        topics.put(TopicConfig.of("TopicTest", 4));
+        SendMessageProcessor processor = new SendMessageProcessor(store, topics, "DefaultCluster", "DefaultRegion");
+        server = new RemotingServer(new InetSocketAddress("127.0.0.1", 0))
+                .register(RequestCode.SEND_MESSAGE, processor, executor)
+                .register(RequestCode.SEND_MESSAGE_V2, processor, executor)
+                .register(RequestCode.SEND_BATCH_MESSAGE, processor, executor)
+                .start();
+        client = new FrameClient(server.port());
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        client.close();
+        server.close();
+        executor.shutdownNow();
+        store.close();
+    }
+
+    private static Map<String, String> v2Header(String topic, int queueId, String properties) {
+        Map<String, String> fields = new HashMap<>();
+        fields.put("a", "PG");
+        fields.put("b", topic);
+        fields.put("c", "TBW102");
+        fields.put("d", "4");
+        fields.put("e", Integer.toString(queueId));
+        fields.put("f", "0");
+        fields.put("g", "1700000000000");
+        fields.put("h", "0");
+        fields.put("i", properties);
+        fields.put("j", "0");
+        fields.put("k", "false");
+        fields.put("m", "false");
+        return fields;
+    }
+
+    private RemotingCommand send(int code, Map<String, String> fields, byte[] body) throws IOException {
+        client.send(new RemotingCommand(code, LanguageCode.JAVA, 409, ++opaque, 0, null, fields, body,
+                SerializeType.JSON));
+        return client.receive();
+    }
+
+    private RemotingCommand sendV2(String topic, int queueId, String properties, String body) throws IOException {
+        return send(RequestCode.SEND_MESSAGE_V2, v2Header(topic, queueId, properties),
+                body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private MessageRecordView stored(String topic, int queueId, long offset) {
+        await().until(() -> store.maxOffset(topic, queueId) > offset);
+        try (GetMessageResult read = store.getMessages(topic, queueId, offset, 1, MessageFilter.ALL)) {
+            ByteBuffer copy = ByteBuffer.allocate(read.messages().get(0).remaining()).put(read.messages().get(0)).flip();
+            return new MessageRecordView().wrap(copy, 0);
+        }
+    }
+
+    @Test
+    void storesAMessageAndAnswersWhereItWent() throws IOException {
+        RemotingCommand response = sendV2("TopicTest", 2, "TAGS\u0001TagA\u0002WAIT\u0001true", "Hello");
+
+        assertThat(response.code()).isEqualTo(ResponseCode.SUCCESS);
+        assertThat(response.extFields()).containsEntry("queueId", "2").containsEntry("queueOffset", "0")
+                .containsEntry("MSG_REGION", "DefaultRegion").containsEntry("TRACE_ON", "true");
+        MessageRecordView record = stored("TopicTest", 2, 0);
+        assertThat(MessageId.physicalOffset(response.field("msgId"))).isEqualTo(record.physicalOffset());
+        assertThat(new String(record.bodyBytes(), StandardCharsets.UTF_8)).isEqualTo("Hello");
+        assertThat(MessageProperties.decode(record.properties())).containsEntry("TAGS", "TagA")
+                .containsEntry("CLUSTER", "DefaultCluster").doesNotContainKey("WAIT");
+        assertThat(record.bornTimestamp()).isEqualTo(1700000000000L);
+    }
+
+    @Test
+    void acceptsTheLongHeaderNamesOfSendMessage() throws IOException {
+        Map<String, String> fields = new HashMap<>();
+        fields.put("producerGroup", "PG");
+        fields.put("topic", "TopicTest");
+        fields.put("defaultTopic", "TBW102");
+        fields.put("defaultTopicQueueNums", "4");
+        fields.put("queueId", "1");
+        fields.put("sysFlag", "0");
+        fields.put("bornTimestamp", "1700000000000");
+        fields.put("flag", "0");
+
+        RemotingCommand response = send(RequestCode.SEND_MESSAGE, fields, new byte[] {1});
+
+        assertThat(response.code()).isEqualTo(ResponseCode.SUCCESS);
+        assertThat(response.field("queueId")).isEqualTo("1");
+    }
+
+    @Test
+    void storesEveryItemOfABatchWithConsecutiveOffsets() throws IOException {
+        ByteBuffer body = ByteBuffer.allocate(200);
+        for (String item : new String[] {"one", "two", "three"}) {
+            byte[] bytes = item.getBytes(StandardCharsets.UTF_8);
+            byte[] properties = ("KEYS\u0001" + item).getBytes(StandardCharsets.UTF_8);
+            body.putInt(20 + bytes.length + 2 + properties.length).putInt(0).putInt(0).putInt(0)
+                    .putInt(bytes.length).put(bytes).putShort((short) properties.length).put(properties);
+        }
+        Map<String, String> header = v2Header("TopicTest", 0, "WAIT\u0001true");
+        header.put("m", "true");
+
+        RemotingCommand response = send(RequestCode.SEND_BATCH_MESSAGE, header,
+                java.util.Arrays.copyOf(body.array(), body.position()));
+
+        assertThat(response.code()).isEqualTo(ResponseCode.SUCCESS);
+        assertThat(response.field("msgId").split(",")).hasSize(3);
+        assertThat(new String(stored("TopicTest", 0, 2).bodyBytes(), StandardCharsets.UTF_8)).isEqualTo("three");
+        assertThat(MessageProperties.decode(stored("TopicTest", 0, 1).properties())).containsEntry("KEYS", "two")
+                .containsEntry("CLUSTER", "DefaultCluster");
+    }
+
+    @Test
+    void anUnknownTopicIsCreatedFromAnInheritableDefaultTopic() throws IOException {
+        assertThat(sendV2("NewTopic", 0, "", "x").code()).isEqualTo(ResponseCode.TOPIC_NOT_EXIST);
+
+        topics.put(TBW102);
+
+        assertThat(sendV2("NewTopic", 0, "", "x").code()).isEqualTo(ResponseCode.SUCCESS);
+        assertThat(topics.find("NewTopic").orElseThrow().writeQueueNums()).isEqualTo(4);
+    }
+
+    @Test
+    void refusesBadRequestsWithRocketMqCodesAndKeepsServing() throws IOException {
+        assertThat(sendV2("bad topic", 0, "", "x").code()).isEqualTo(ResponseCode.SYSTEM_ERROR);
+        assertThat(sendV2("SCHEDULE_TOPIC_XXXX", 0, "", "x").code()).isEqualTo(ResponseCode.NO_PERMISSION);
+        assertThat(sendV2("TopicTest", 4, "", "x").code()).isEqualTo(ResponseCode.SYSTEM_ERROR);
+        assertThat(sendV2("TopicTest", 0, "", "x".repeat(64 * 1024 + 1)).code())
+                .isEqualTo(ResponseCode.MESSAGE_ILLEGAL);
+        Map<String, String> batch = v2Header("TopicTest", 0, "");
+        batch.put("m", "true");
+        assertThat(send(RequestCode.SEND_BATCH_MESSAGE, batch, new byte[] {0, 0, 0, 99, 1}).code())
+                .isEqualTo(ResponseCode.MESSAGE_ILLEGAL);
+        Map<String, String> missing = v2Header("TopicTest", 0, "");
+        missing.remove("g");
+        assertThat(send(RequestCode.SEND_MESSAGE_V2, missing, new byte[1]).remark()).contains("bornTimestamp");
+
+        assertThat(sendV2("TopicTest", 0, "", "still fine").code()).isEqualTo(ResponseCode.SUCCESS);
+    }
+
+    @Test
+    void delayedAndTransactionalMessagesFailLoudlyUntilSupported() throws IOException {
+        RemotingCommand delayed = sendV2("TopicTest", 0, "DELAY\u00013", "x");
+        RemotingCommand transactional = sendV2("TopicTest", 0, "TRAN_MSG\u0001true", "x");
+
+        assertThat(delayed.code()).isEqualTo(ResponseCode.MESSAGE_ILLEGAL);
+        assertThat(delayed.remark()).contains("delay levels");
+        assertThat(transactional.code()).isEqualTo(ResponseCode.MESSAGE_ILLEGAL);
+        assertThat(store.maxOffset("TopicTest", 0)).isZero();
+    }
+}
