@@ -1,0 +1,105 @@
+package dev.bolide.broker.pull;
+
+import dev.bolide.broker.offset.ConsumerOffsets;
+import dev.bolide.broker.remoting.RequestProcessor;
+import dev.bolide.broker.topic.TopicConfig;
+import dev.bolide.broker.topic.TopicConfigTable;
+import dev.bolide.protocol.remoting.RemotingCommand;
+import dev.bolide.protocol.remoting.ResponseCode;
+import dev.bolide.store.GetMessageResult;
+import dev.bolide.store.MessageStore;
+import io.netty.channel.Channel;
+import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Answers PULL_MESSAGE from the store: the records found, concatenated as stored, and the four
+ * header fields every pull response must carry ({@code nextBeginOffset}, {@code minOffset},
+ * {@code maxOffset}, {@code suggestWhichBrokerId}).
+ *
+ * <p>Not yet here: subscriptions learned from heartbeats (a request must carry its own
+ * expression), SQL92 expressions, and long polling (an empty queue is answered at once).
+ */
+public final class PullMessageProcessor implements RequestProcessor {
+    private final MessageStore store;
+    private final TopicConfigTable topics;
+    private final ConsumerOffsets offsets;
+
+    public PullMessageProcessor(MessageStore store, TopicConfigTable topics, ConsumerOffsets offsets) {
+        this.store = store;
+        this.topics = topics;
+        this.offsets = offsets;
+    }
+
+    @Override
+    public CompletableFuture<RemotingCommand> process(Channel channel, RemotingCommand request) {
+        return CompletableFuture.completedFuture(answer(request));
+    }
+
+    private RemotingCommand answer(RemotingCommand request) {
+        PullRequestHeader header;
+        try {
+            header = PullRequestHeader.of(request);
+        } catch (IllegalArgumentException e) {
+            return error(request, ResponseCode.SYSTEM_ERROR, e.getMessage());
+        }
+        Optional<TopicConfig> topic = topics.find(header.topic());
+        if (topic.isEmpty()) {
+            return error(request, ResponseCode.TOPIC_NOT_EXIST, "topic[" + header.topic() + "] not exist");
+        }
+        if (!topic.get().isReadable()) {
+            return error(request, ResponseCode.NO_PERMISSION, "the topic[" + header.topic() + "] pulling message is forbidden");
+        }
+        if (header.queueId() < 0 || header.queueId() >= topic.get().readQueueNums()) {
+            return error(request, ResponseCode.SYSTEM_ERROR, "queueId[" + header.queueId() + "] is illegal, topic:["
+                    + header.topic() + "] topicConfig.readQueueNums:[" + topic.get().readQueueNums() + "]");
+        }
+        if (!header.hasSubscription()) {
+            return error(request, ResponseCode.SUBSCRIPTION_NOT_EXIST, "the consumer's subscription not exist"
+                    + " (subscriptions from heartbeats are not supported by this Bolide build yet)");
+        }
+        if (header.expressionType() != null && !header.expressionType().equals("TAG")) {
+            return error(request, ResponseCode.SYSTEM_ERROR, "The broker does not support consumer to filter message by "
+                    + header.expressionType());
+        }
+        if (header.hasCommitOffset()) {
+            offsets.commit(header.consumerGroup(), header.topic(), header.queueId(), header.commitOffset());
+        }
+        try (GetMessageResult result = store.getMessages(header.topic(), header.queueId(), header.queueOffset(),
+                header.maxMsgNums(), TagFilter.of(header.subscription()))) {
+            return response(request, header, result);
+        }
+    }
+
+    private static RemotingCommand response(RemotingCommand request, PullRequestHeader header, GetMessageResult result) {
+        Map<String, String> fields = new HashMap<>();
+        fields.put("nextBeginOffset", Long.toString(result.nextBeginOffset()));
+        fields.put("minOffset", Long.toString(result.minOffset()));
+        fields.put("maxOffset", Long.toString(result.maxOffset()));
+        fields.put("suggestWhichBrokerId", "0");
+        int code = switch (result.status()) {
+            case FOUND -> ResponseCode.SUCCESS;
+            case NO_MATCHED_MESSAGE, MESSAGE_WAS_REMOVING -> ResponseCode.PULL_RETRY_IMMEDIATELY;
+            case OFFSET_OVERFLOW_ONE -> ResponseCode.PULL_NOT_FOUND;
+            case OFFSET_TOO_SMALL, OFFSET_OVERFLOW_BADLY -> ResponseCode.PULL_OFFSET_MOVED;
+            case NO_MESSAGE_IN_QUEUE, NO_MATCHED_LOGIC_QUEUE -> header.queueOffset() != 0
+                    ? ResponseCode.PULL_OFFSET_MOVED : ResponseCode.PULL_NOT_FOUND;
+        };
+        byte[] body = code == ResponseCode.SUCCESS ? concatenate(result) : null;
+        return RemotingCommand.responseTo(request, code, result.status().name(), fields, body);
+    }
+
+    private static byte[] concatenate(GetMessageResult result) {
+        int total = result.messages().stream().mapToInt(ByteBuffer::remaining).sum();
+        ByteBuffer body = ByteBuffer.allocate(total);
+        result.messages().forEach(message -> body.put(message.duplicate()));
+        return body.array();
+    }
+
+    private static RemotingCommand error(RemotingCommand request, int code, String remark) {
+        return RemotingCommand.responseTo(request, code, remark, null, null);
+    }
+}

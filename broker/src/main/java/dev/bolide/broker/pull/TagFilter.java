@@ -1,0 +1,34 @@
+package dev.bolide.broker.pull;
+
+import dev.bolide.store.MessageFilter;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A TAG subscription ({@code "*"}, or tags separated by {@code ||}) checked against the tag hash
+ * in the ConsumeQueue, as RocketMQ brokers do; clients re-check the tag string itself, since two
+ * tags can share a hash.
+ */
+final class TagFilter implements MessageFilter {
+    private final Set<Long> tagHashes;
+
+    private TagFilter(Set<Long> tagHashes) {
+        this.tagHashes = tagHashes;
+    }
+
+    /** {@code null}, blank and {@code "*"} accept every message. */
+    static MessageFilter of(String expression) {
+        if (expression == null || expression.isBlank() || expression.trim().equals("*")) {
+            return MessageFilter.ALL;
+        }
+        Set<Long> hashes = Arrays.stream(expression.split("\\|\\|")).map(String::trim).filter(tag -> !tag.isEmpty())
+                .map(tag -> (long) tag.hashCode()).collect(Collectors.toUnmodifiableSet());
+        return hashes.isEmpty() ? MessageFilter.ALL : new TagFilter(hashes);
+    }
+
+    @Override
+    public boolean matchesTagsCode(long tagsCode) {
+        return tagHashes.contains(tagsCode);
+    }
+}

@@ -1,0 +1,156 @@
+package dev.bolide.broker.pull;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.bolide.broker.metadata.MetadataFile;
+import dev.bolide.broker.offset.ConsumerOffsets;
+import dev.bolide.broker.remoting.FrameClient;
+import dev.bolide.broker.remoting.RemotingServer;
+import dev.bolide.broker.topic.TopicConfig;
+import dev.bolide.broker.topic.TopicConfigTable;
+import dev.bolide.protocol.message.MessageRecordView;
+import dev.bolide.protocol.remoting.LanguageCode;
+import dev.bolide.protocol.remoting.RemotingCommand;
+import dev.bolide.protocol.remoting.RequestCode;
+import dev.bolide.protocol.remoting.ResponseCode;
+import dev.bolide.protocol.remoting.SerializeType;
+import dev.bolide.store.MessageStore;
+import dev.bolide.store.MessageToStore;
+import dev.bolide.store.StoreConfig;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The pull processor behind a real remoting server and a real store, driven over loopback. */
+class PullMessageProcessorTest {
+    @TempDir
+    Path dir;
+    private MessageStore store;
+    private ConsumerOffsets offsets;
+    private RemotingServer server;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor();
+    private FrameClient client;
+    private int opaque;
+
+    @BeforeEach
+    void start() throws Exception {
+        store = MessageStore.open(StoreConfig.builder(dir.resolve("store")).mappedFileSizeCommitLog(1 << 20)
+                .maxMessageSize(64 * 1024).build());
+        TopicConfigTable topics = TopicConfigTable.load(new MetadataFile(dir.resolve("config/topics.json")),
+                Clock.systemUTC());
+        topics.put(TopicConfig.of("TopicTest", 2));
+        offsets = ConsumerOffsets.load(new MetadataFile(dir.resolve("config/consumerOffset.json")));
+        server = new RemotingServer(new InetSocketAddress("127.0.0.1", 0))
+                .register(RequestCode.PULL_MESSAGE, new PullMessageProcessor(store, topics, offsets), executor)
+                .start();
+        client = new FrameClient(server.port());
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        client.close();
+        server.close();
+        executor.shutdownNow();
+        store.close();
+    }
+
+    private void append(String body, String tag) {
+        store.append(MessageToStore.builder("TopicTest", 0, body.getBytes(StandardCharsets.UTF_8))
+                .properties(Map.of("TAGS", tag)).build());
+    }
+
+    private RemotingCommand pull(long offset, int sysFlag, String subscription) throws IOException {
+        Map<String, String> fields = new HashMap<>();
+        fields.put("consumerGroup", "CG");
+        fields.put("topic", "TopicTest");
+        fields.put("queueId", "0");
+        fields.put("queueOffset", Long.toString(offset));
+        fields.put("maxMsgNums", "32");
+        fields.put("sysFlag", Integer.toString(sysFlag));
+        fields.put("commitOffset", "2");
+        fields.put("suspendTimeoutMillis", "15000");
+        fields.put("subVersion", "0");
+        fields.put("expressionType", "TAG");
+        if (subscription != null) {
+            fields.put("subscription", subscription);
+        }
+        client.send(new RemotingCommand(RequestCode.PULL_MESSAGE, LanguageCode.JAVA, 409, ++opaque, 0, null, fields,
+                null, SerializeType.JSON));
+        return client.receive();
+    }
+
+    private static List<String> bodies(RemotingCommand response) {
+        List<String> bodies = new ArrayList<>();
+        ByteBuffer records = ByteBuffer.wrap(response.body());
+        MessageRecordView view = new MessageRecordView();
+        for (int at = 0; at < records.limit(); at += view.totalSize()) {
+            bodies.add(new String(view.wrap(records, at).bodyBytes(), StandardCharsets.UTF_8));
+        }
+        return bodies;
+    }
+
+    @Test
+    void returnsTheStoredRecordsWithTheFourHeaderFields() throws IOException {
+        append("a", "red");
+        append("b", "blue");
+        await().until(() -> store.maxOffset("TopicTest", 0) == 2);
+
+        RemotingCommand response = pull(0, PullRequestHeader.FLAG_SUBSCRIPTION, "*");
+
+        assertThat(response.code()).isEqualTo(ResponseCode.SUCCESS);
+        assertThat(bodies(response)).containsExactly("a", "b");
+        assertThat(response.extFields()).containsEntry("nextBeginOffset", "2").containsEntry("minOffset", "0")
+                .containsEntry("maxOffset", "2").containsEntry("suggestWhichBrokerId", "0");
+    }
+
+    @Test
+    void keepsOnlyTheSubscribedTags() throws IOException {
+        append("a", "red");
+        append("b", "blue");
+        append("c", "green");
+        await().until(() -> store.maxOffset("TopicTest", 0) == 3);
+
+        assertThat(bodies(pull(0, PullRequestHeader.FLAG_SUBSCRIPTION, "red || green"))).containsExactly("a", "c");
+        assertThat(pull(0, PullRequestHeader.FLAG_SUBSCRIPTION, "yellow").code())
+                .isEqualTo(ResponseCode.PULL_RETRY_IMMEDIATELY);
+    }
+
+    @Test
+    void mapsQueueStatesToPullCodes() throws IOException {
+        assertThat(pull(0, PullRequestHeader.FLAG_SUBSCRIPTION, "*").code()).isEqualTo(ResponseCode.PULL_NOT_FOUND);
+        append("a", "red");
+        await().until(() -> store.maxOffset("TopicTest", 0) == 1);
+
+        assertThat(pull(1, PullRequestHeader.FLAG_SUBSCRIPTION, "*").code()).isEqualTo(ResponseCode.PULL_NOT_FOUND);
+        RemotingCommand moved = pull(5, PullRequestHeader.FLAG_SUBSCRIPTION, "*");
+        assertThat(moved.code()).isEqualTo(ResponseCode.PULL_OFFSET_MOVED);
+        assertThat(moved.field("nextBeginOffset")).isEqualTo("1");
+    }
+
+    @Test
+    void storesTheCommitOffsetThePullCarries() throws IOException {
+        pull(0, PullRequestHeader.FLAG_SUBSCRIPTION | PullRequestHeader.FLAG_COMMIT_OFFSET, "*");
+
+        assertThat(offsets.committed("CG", "TopicTest", 0)).isEqualTo(OptionalLong.of(2));
+    }
+
+    @Test
+    void refusesAPullThatDoesNotCarryItsSubscription() throws IOException {
+        assertThat(pull(0, 0, null).code()).isEqualTo(ResponseCode.SUBSCRIPTION_NOT_EXIST);
+    }
+}
