@@ -1,5 +1,7 @@
 package dev.bolide.broker.pull;
 
+import dev.bolide.broker.client.ConsumerGroups;
+import dev.bolide.broker.client.Subscription;
 import dev.bolide.broker.offset.ConsumerOffsets;
 import dev.bolide.broker.remoting.RequestProcessor;
 import dev.bolide.broker.topic.TopicConfig;
@@ -20,18 +22,21 @@ import java.util.concurrent.CompletableFuture;
  * header fields every pull response must carry ({@code nextBeginOffset}, {@code minOffset},
  * {@code maxOffset}, {@code suggestWhichBrokerId}).
  *
- * <p>Not yet here: subscriptions learned from heartbeats (a request must carry its own
- * expression), SQL92 expressions, and long polling (an empty queue is answered at once).
+ * <p>A request without its own expression is filtered by the subscription its group declared in
+ * heartbeats. Not yet here: SQL92 expressions, and long polling (an empty queue is answered at once).
  */
 public final class PullMessageProcessor implements RequestProcessor {
     private final MessageStore store;
     private final TopicConfigTable topics;
     private final ConsumerOffsets offsets;
+    private final ConsumerGroups groups;
 
-    public PullMessageProcessor(MessageStore store, TopicConfigTable topics, ConsumerOffsets offsets) {
+    public PullMessageProcessor(MessageStore store, TopicConfigTable topics, ConsumerOffsets offsets,
+            ConsumerGroups groups) {
         this.store = store;
         this.topics = topics;
         this.offsets = offsets;
+        this.groups = groups;
     }
 
     @Override
@@ -57,19 +62,22 @@ public final class PullMessageProcessor implements RequestProcessor {
             return error(request, ResponseCode.SYSTEM_ERROR, "queueId[" + header.queueId() + "] is illegal, topic:["
                     + header.topic() + "] topicConfig.readQueueNums:[" + topic.get().readQueueNums() + "]");
         }
-        if (!header.hasSubscription()) {
-            return error(request, ResponseCode.SUBSCRIPTION_NOT_EXIST, "the consumer's subscription not exist"
-                    + " (subscriptions from heartbeats are not supported by this Bolide build yet)");
+        Optional<Subscription> subscription = header.hasSubscription()
+                ? Optional.of(new Subscription(header.topic(), header.subscription(),
+                        header.expressionType() == null ? "TAG" : header.expressionType(), 0))
+                : groups.subscription(header.consumerGroup(), header.topic());
+        if (subscription.isEmpty()) {
+            return error(request, ResponseCode.SUBSCRIPTION_NOT_EXIST, "the consumer's subscription not exist");
         }
-        if (header.expressionType() != null && !header.expressionType().equals("TAG")) {
+        if (!subscription.get().expressionType().equals("TAG")) {
             return error(request, ResponseCode.SYSTEM_ERROR, "The broker does not support consumer to filter message by "
-                    + header.expressionType());
+                    + subscription.get().expressionType());
         }
         if (header.hasCommitOffset()) {
             offsets.commit(header.consumerGroup(), header.topic(), header.queueId(), header.commitOffset());
         }
         try (GetMessageResult result = store.getMessages(header.topic(), header.queueId(), header.queueOffset(),
-                header.maxMsgNums(), TagFilter.of(header.subscription()))) {
+                header.maxMsgNums(), TagFilter.of(subscription.get().expression()))) {
             return response(request, header, result);
         }
     }

@@ -14,9 +14,12 @@ import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * A TCP server speaking RocketMQ remoting frames. Register processors per request code, then
@@ -28,6 +31,7 @@ public final class RemotingServer implements AutoCloseable {
 
     private final InetSocketAddress address;
     private final Map<Integer, RequestDispatcher.Registration> registrations = new HashMap<>();
+    private final List<Consumer<Channel>> closeListeners = new CopyOnWriteArrayList<>();
     private EventLoopGroup boss;
     private EventLoopGroup workers;
     private Channel serverChannel;
@@ -39,6 +43,12 @@ public final class RemotingServer implements AutoCloseable {
     /** Routes requests with {@code code} to {@code processor}, run on {@code executor}. */
     public RemotingServer register(int code, RequestProcessor processor, Executor executor) {
         registrations.put(code, new RequestDispatcher.Registration(processor, executor));
+        return this;
+    }
+
+    /** Tells {@code listener} about every client connection that closes, for whatever reason. */
+    public RemotingServer onConnectionClosed(Consumer<Channel> listener) {
+        closeListeners.add(listener);
         return this;
     }
 
@@ -55,6 +65,7 @@ public final class RemotingServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
+                        channel.closeFuture().addListener(closed -> closeListeners.forEach(l -> l.accept(channel)));
                         channel.pipeline()
                                 .addLast(new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS))
                                 .addLast(new LengthFieldBasedFrameDecoder(RemotingFrameCodec.MAX_FRAME_LENGTH, 0,

@@ -3,6 +3,9 @@ package dev.bolide.broker.pull;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.bolide.broker.client.ConsumerGroups;
+import dev.bolide.broker.client.HeartbeatData;
+import dev.bolide.broker.client.Subscription;
 import dev.bolide.broker.metadata.MetadataFile;
 import dev.bolide.broker.offset.ConsumerOffsets;
 import dev.bolide.broker.remoting.FrameClient;
@@ -42,6 +45,7 @@ class PullMessageProcessorTest {
     Path dir;
     private MessageStore store;
     private ConsumerOffsets offsets;
+    private final ConsumerGroups groups = new ConsumerGroups();
     private RemotingServer server;
     private final ExecutorService executor = Executors.newSingleThreadExecutor();
     private FrameClient client;
@@ -56,7 +60,7 @@ class PullMessageProcessorTest {
         topics.put(TopicConfig.of("TopicTest", 2));
         offsets = ConsumerOffsets.load(new MetadataFile(dir.resolve("config/consumerOffset.json")));
         server = new RemotingServer(new InetSocketAddress("127.0.0.1", 0))
-                .register(RequestCode.PULL_MESSAGE, new PullMessageProcessor(store, topics, offsets), executor)
+                .register(RequestCode.PULL_MESSAGE, new PullMessageProcessor(store, topics, offsets, groups), executor)
                 .start();
         client = new FrameClient(server.port());
     }
@@ -150,7 +154,18 @@ class PullMessageProcessorTest {
     }
 
     @Test
-    void refusesAPullThatDoesNotCarryItsSubscription() throws IOException {
+    void refusesAPullOfAGroupWithoutSubscription() throws IOException {
         assertThat(pull(0, 0, null).code()).isEqualTo(ResponseCode.SUBSCRIPTION_NOT_EXIST);
+    }
+
+    @Test
+    void aPullWithoutItsOwnExpressionUsesTheGroupsHeartbeatSubscription() throws IOException {
+        append("a", "red");
+        append("b", "blue");
+        await().until(() -> store.maxOffset("TopicTest", 0) == 2);
+        groups.register(new io.netty.channel.embedded.EmbeddedChannel(), "client-1", new HeartbeatData.Consumer("CG",
+                "CLUSTERING", "CONSUME_FROM_LAST_OFFSET", List.of(new Subscription("TopicTest", "blue", "TAG", 1))));
+
+        assertThat(bodies(pull(0, 0, null))).containsExactly("b");
     }
 }

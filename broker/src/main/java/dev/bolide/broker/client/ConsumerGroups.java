@@ -1,0 +1,72 @@
+package dev.bolide.broker.client;
+
+import io.netty.channel.Channel;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The consumer groups known from heartbeats: for each group, its member connections (with their
+ * client ids) and its subscriptions. A member stays until it unregisters or its connection closes.
+ */
+public final class ConsumerGroups {
+    private final Map<String, Group> groups = new ConcurrentHashMap<>();
+
+    /** One group's members and subscriptions. */
+    private static final class Group {
+        final Map<Channel, String> members = new ConcurrentHashMap<>();
+        final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
+    }
+
+    /**
+     * Records a heartbeat of {@code clientId} on {@code channel} for a group, replacing the group's
+     * subscriptions with the ones it lists.
+     *
+     * @return whether the membership or the subscriptions changed (the members must then rebalance)
+     */
+    public boolean register(Channel channel, String clientId, HeartbeatData.Consumer consumer) {
+        Group group = groups.computeIfAbsent(consumer.groupName(), name -> new Group());
+        boolean joined = !clientId.equals(group.members.put(channel, clientId));
+        boolean changed = false;
+        for (Subscription subscription : consumer.subscriptions()) {
+            Subscription old = group.subscriptions.get(subscription.topic());
+            if (old == null || old.version() < subscription.version()) {
+                group.subscriptions.put(subscription.topic(), subscription);
+                changed |= old == null || !Objects.equals(old.expression(), subscription.expression());
+            }
+        }
+        List<String> listed = consumer.subscriptions().stream().map(Subscription::topic).toList();
+        changed |= group.subscriptions.keySet().retainAll(listed);
+        return joined || changed;
+    }
+
+    /** Removes the client's connection from the group; returns whether it was a member. */
+    public boolean unregister(String groupName, String clientId) {
+        Group group = groups.get(groupName);
+        return group != null && group.members.values().removeIf(clientId::equals);
+    }
+
+    /** Removes a closed connection from every group; returns the groups it left. */
+    public List<String> remove(Channel channel) {
+        return groups.entrySet().stream().filter(entry -> entry.getValue().members.remove(channel) != null)
+                .map(Map.Entry::getKey).toList();
+    }
+
+    /** Client ids of the group's live members, sorted as clients sort them for rebalancing. */
+    public List<String> consumerIds(String groupName) {
+        Group group = groups.get(groupName);
+        return group == null ? List.of() : group.members.values().stream().distinct().sorted().toList();
+    }
+
+    public List<Channel> channels(String groupName) {
+        Group group = groups.get(groupName);
+        return group == null ? List.of() : List.copyOf(group.members.keySet());
+    }
+
+    public Optional<Subscription> subscription(String groupName, String topic) {
+        Group group = groups.get(groupName);
+        return group == null ? Optional.empty() : Optional.ofNullable(group.subscriptions.get(topic));
+    }
+}
