@@ -23,28 +23,35 @@ import java.util.concurrent.CompletableFuture;
  * {@code maxOffset}, {@code suggestWhichBrokerId}).
  *
  * <p>A request without its own expression is filtered by the subscription its group declared in
- * heartbeats. Not yet here: SQL92 expressions, and long polling (an empty queue is answered at once).
+ * heartbeats. A request that finds nothing new and allows it is held ({@link HeldPulls}) until a
+ * message arrives or its suspend time ends. Not yet here: SQL92 expressions.
  */
 public final class PullMessageProcessor implements RequestProcessor {
     private final MessageStore store;
     private final TopicConfigTable topics;
     private final ConsumerOffsets offsets;
     private final ConsumerGroups groups;
+    private final HeldPulls held;
 
+    /** @param held where requests wait for news; started here, closed by the caller */
     public PullMessageProcessor(MessageStore store, TopicConfigTable topics, ConsumerOffsets offsets,
-            ConsumerGroups groups) {
+            ConsumerGroups groups, HeldPulls held) {
         this.store = store;
         this.topics = topics;
         this.offsets = offsets;
         this.groups = groups;
+        this.held = held;
+        held.start((channel, request) -> answer(channel, request, false));
+        store.addDispatchListener(held::dispatched);
     }
 
     @Override
     public CompletableFuture<RemotingCommand> process(Channel channel, RemotingCommand request) {
-        return CompletableFuture.completedFuture(answer(request));
+        return CompletableFuture.completedFuture(answer(channel, request, true));
     }
 
-    private RemotingCommand answer(RemotingCommand request) {
+    /** The answer, or null when the request is held for later. */
+    private RemotingCommand answer(Channel channel, RemotingCommand request, boolean firstExecution) {
         PullRequestHeader header;
         try {
             header = PullRequestHeader.of(request);
@@ -73,12 +80,18 @@ public final class PullMessageProcessor implements RequestProcessor {
             return error(request, ResponseCode.SYSTEM_ERROR, "The broker does not support consumer to filter message by "
                     + subscription.get().expressionType());
         }
-        if (header.hasCommitOffset()) {
+        if (header.hasCommitOffset() && firstExecution) {
             offsets.commit(header.consumerGroup(), header.topic(), header.queueId(), header.commitOffset());
         }
         try (GetMessageResult result = store.getMessages(header.topic(), header.queueId(), header.queueOffset(),
                 header.maxMsgNums(), TagFilter.of(subscription.get().expression()))) {
-            return response(request, header, result);
+            RemotingCommand response = response(request, header, result);
+            if (firstExecution && header.maySuspend() && response.code() == ResponseCode.PULL_NOT_FOUND) {
+                held.hold(channel, request, header.topic(), header.queueId(), header.queueOffset(),
+                        header.suspendTimeoutMillis());
+                return null;
+            }
+            return response;
         }
     }
 

@@ -4,9 +4,11 @@ import dev.bolide.protocol.remoting.RemotingCommand;
 
 /** The custom header of PULL_MESSAGE. */
 record PullRequestHeader(String consumerGroup, String topic, int queueId, long queueOffset, int maxMsgNums,
-        int sysFlag, long commitOffset, String subscription, String expressionType) {
+        int sysFlag, long commitOffset, long suspendTimeoutMillis, String subscription, String expressionType) {
     /** PullSysFlag: the request carries the consumer's committed offset. */
     static final int FLAG_COMMIT_OFFSET = 0x1;
+    /** PullSysFlag: the broker may hold the request until a message arrives (long polling). */
+    static final int FLAG_SUSPEND = 0x2;
     /** PullSysFlag: the request carries its subscription expression. */
     static final int FLAG_SUBSCRIPTION = 0x4;
 
@@ -14,12 +16,16 @@ record PullRequestHeader(String consumerGroup, String topic, int queueId, long q
     static PullRequestHeader of(RemotingCommand request) {
         return new PullRequestHeader(required(request, "consumerGroup"), required(request, "topic"),
                 (int) number(request, "queueId"), number(request, "queueOffset"), (int) number(request, "maxMsgNums"),
-                (int) number(request, "sysFlag"), number(request, "commitOffset"), request.field("subscription"),
-                request.field("expressionType"));
+                (int) number(request, "sysFlag"), number(request, "commitOffset"),
+                number(request, "suspendTimeoutMillis"), request.field("subscription"), request.field("expressionType"));
     }
 
     boolean hasCommitOffset() {
         return (sysFlag & FLAG_COMMIT_OFFSET) != 0;
+    }
+
+    boolean maySuspend() {
+        return (sysFlag & FLAG_SUSPEND) != 0;
     }
 
     boolean hasSubscription() {

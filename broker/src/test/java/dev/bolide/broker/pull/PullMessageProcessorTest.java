@@ -46,6 +46,7 @@ class PullMessageProcessorTest {
     private MessageStore store;
     private ConsumerOffsets offsets;
     private final ConsumerGroups groups = new ConsumerGroups();
+    private final HeldPulls held = new HeldPulls();
     private RemotingServer server;
     private final ExecutorService executor = Executors.newSingleThreadExecutor();
     private FrameClient client;
@@ -60,7 +61,8 @@ class PullMessageProcessorTest {
         topics.put(TopicConfig.of("TopicTest", 2));
         offsets = ConsumerOffsets.load(new MetadataFile(dir.resolve("config/consumerOffset.json")));
         server = new RemotingServer(new InetSocketAddress("127.0.0.1", 0))
-                .register(RequestCode.PULL_MESSAGE, new PullMessageProcessor(store, topics, offsets, groups), executor)
+                .register(RequestCode.PULL_MESSAGE, new PullMessageProcessor(store, topics, offsets, groups, held),
+                        executor)
                 .start();
         client = new FrameClient(server.port());
     }
@@ -69,6 +71,7 @@ class PullMessageProcessorTest {
     void stop() throws IOException {
         client.close();
         server.close();
+        held.close();
         executor.shutdownNow();
         store.close();
     }
@@ -79,6 +82,11 @@ class PullMessageProcessorTest {
     }
 
     private RemotingCommand pull(long offset, int sysFlag, String subscription) throws IOException {
+        sendPull(offset, sysFlag, subscription, 15000);
+        return client.receive();
+    }
+
+    private void sendPull(long offset, int sysFlag, String subscription, long suspendMillis) throws IOException {
         Map<String, String> fields = new HashMap<>();
         fields.put("consumerGroup", "CG");
         fields.put("topic", "TopicTest");
@@ -87,7 +95,7 @@ class PullMessageProcessorTest {
         fields.put("maxMsgNums", "32");
         fields.put("sysFlag", Integer.toString(sysFlag));
         fields.put("commitOffset", "2");
-        fields.put("suspendTimeoutMillis", "15000");
+        fields.put("suspendTimeoutMillis", Long.toString(suspendMillis));
         fields.put("subVersion", "0");
         fields.put("expressionType", "TAG");
         if (subscription != null) {
@@ -95,7 +103,6 @@ class PullMessageProcessorTest {
         }
         client.send(new RemotingCommand(RequestCode.PULL_MESSAGE, LanguageCode.JAVA, 409, ++opaque, 0, null, fields,
                 null, SerializeType.JSON));
-        return client.receive();
     }
 
     private static List<String> bodies(RemotingCommand response) {
@@ -151,6 +158,29 @@ class PullMessageProcessorTest {
         pull(0, PullRequestHeader.FLAG_SUBSCRIPTION | PullRequestHeader.FLAG_COMMIT_OFFSET, "*");
 
         assertThat(offsets.committed("CG", "TopicTest", 0)).isEqualTo(OptionalLong.of(2));
+    }
+
+    @Test
+    void aSuspendedPullIsAnsweredWhenAMessageArrives() throws IOException {
+        sendPull(0, PullRequestHeader.FLAG_SUBSCRIPTION | PullRequestHeader.FLAG_SUSPEND, "*", 15000);
+        await().until(() -> held.size() == 1);
+
+        append("late", "red");
+
+        RemotingCommand response = client.receive();
+        assertThat(response.code()).isEqualTo(ResponseCode.SUCCESS);
+        assertThat(bodies(response)).containsExactly("late");
+    }
+
+    @Test
+    void aSuspendedPullIsAnsweredWithNothingNewWhenItsTimeEnds() throws IOException {
+        long start = System.nanoTime();
+        sendPull(0, PullRequestHeader.FLAG_SUBSCRIPTION | PullRequestHeader.FLAG_SUSPEND, "*", 500);
+
+        RemotingCommand response = client.receive();
+
+        assertThat(response.code()).isEqualTo(ResponseCode.PULL_NOT_FOUND);
+        assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(400_000_000L);
     }
 
     @Test
