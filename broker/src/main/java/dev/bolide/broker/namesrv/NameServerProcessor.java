@@ -1,0 +1,43 @@
+package dev.bolide.broker.namesrv;
+
+import dev.bolide.broker.remoting.RequestProcessor;
+import dev.bolide.protocol.remoting.RemotingCommand;
+import dev.bolide.protocol.remoting.RequestCode;
+import dev.bolide.protocol.remoting.ResponseCode;
+import io.netty.channel.Channel;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The client-facing name server requests: GET_ROUTEINFO_BY_TOPIC, GET_BROKER_CLUSTER_INFO and
+ * GET_ALL_TOPIC_LIST_FROM_NAMESERVER. (Brokers in this process register directly in the
+ * {@link RouteTable}; REGISTER_BROKER from remote brokers comes with multi-broker support.)
+ */
+public final class NameServerProcessor implements RequestProcessor {
+    private final RouteTable routes;
+
+    public NameServerProcessor(RouteTable routes) {
+        this.routes = routes;
+    }
+
+    @Override
+    public CompletableFuture<RemotingCommand> process(Channel channel, RemotingCommand request) {
+        return CompletableFuture.completedFuture(switch (request.code()) {
+            case RequestCode.GET_ROUTEINFO_BY_TOPIC -> route(request);
+            case RequestCode.GET_BROKER_CLUSTER_INFO -> ok(request, RouteJson.clusterInfo(routes.brokers()));
+            case RequestCode.GET_ALL_TOPIC_LIST_FROM_NAMESERVER -> ok(request, RouteJson.topicList(routes.topicNames()));
+            default -> RemotingCommand.responseTo(request, ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
+                    " request type " + request.code() + " not supported", null, null);
+        });
+    }
+
+    private RemotingCommand route(RemotingCommand request) {
+        String topic = request.field("topic");
+        return routes.route(topic == null ? "" : topic).map(route -> ok(request, RouteJson.topicRoute(route)))
+                .orElseGet(() -> RemotingCommand.responseTo(request, ResponseCode.TOPIC_NOT_EXIST,
+                        "No topic route info in name server for the topic: " + topic, null, null));
+    }
+
+    private static RemotingCommand ok(RemotingCommand request, byte[] body) {
+        return RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null, null, body);
+    }
+}
