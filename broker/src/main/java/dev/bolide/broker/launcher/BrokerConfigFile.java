@@ -1,5 +1,6 @@
 package dev.bolide.broker.launcher;
 
+import dev.bolide.broker.BrokerSettings;
 import dev.bolide.store.FlushDiskType;
 import dev.bolide.store.StoreConfig;
 import java.io.IOException;
@@ -16,8 +17,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * A RocketMQ {@code broker.conf} (Java properties) mapped onto Bolide's settings, key for key with
@@ -49,12 +52,15 @@ public final class BrokerConfigFile {
     private static final String ROOT_KEY = "storePathRootDir";
     private static final String PORT_KEY = "listenPort";
     private static final String IP_KEY = "brokerIP1";
+    /** Broker keys read into {@link BrokerSettings}; {@code namesrvListenPort} is Bolide's, for the embedded name server. */
+    private static final Set<String> BROKER_KEYS = Set.of("brokerClusterName", "brokerName", "brokerId",
+            "namesrvListenPort", "autoCreateTopicEnable", "defaultTopicQueueNums", "regionId");
 
-    private final StoreConfig storeConfig;
+    private final BrokerSettings settings;
     private final List<String> unusedKeys;
 
-    private BrokerConfigFile(StoreConfig storeConfig, List<String> unusedKeys) {
-        this.storeConfig = storeConfig;
+    private BrokerConfigFile(BrokerSettings settings, List<String> unusedKeys) {
+        this.settings = settings;
         this.unusedKeys = unusedKeys;
     }
 
@@ -75,7 +81,8 @@ public final class BrokerConfigFile {
             BiConsumer<StoreConfig.Builder, String> setter = STORE_KEYS.get(key);
             if (setter != null) {
                 apply(key, value, () -> setter.accept(builder, value));
-            } else if (!key.equals(ROOT_KEY) && !key.equals(PORT_KEY) && !key.equals(IP_KEY)) {
+            } else if (!key.equals(ROOT_KEY) && !key.equals(PORT_KEY) && !key.equals(IP_KEY)
+                    && !BROKER_KEYS.contains(key)) {
                 unused.add(key);
             }
         }
@@ -86,7 +93,34 @@ public final class BrokerConfigFile {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("broker.conf: " + e.getMessage(), e);
         }
-        return new BrokerConfigFile(config, List.copyOf(unused));
+        return new BrokerConfigFile(settings(properties, config), List.copyOf(unused));
+    }
+
+    private static BrokerSettings settings(Properties properties, StoreConfig store) {
+        return new BrokerSettings(
+                text(properties, "brokerClusterName", "DefaultCluster"),
+                text(properties, "brokerName", "broker-a"),
+                parsed(properties, "brokerId", "0", BrokerConfigFile::integer),
+                store.storeHost().getAddress().getHostAddress(),
+                store.storeHost().getPort(),
+                parsed(properties, "namesrvListenPort", "9876", BrokerConfigFile::integer),
+                parsed(properties, "autoCreateTopicEnable", "true", BrokerConfigFile::bool),
+                parsed(properties, "defaultTopicQueueNums", "8", BrokerConfigFile::integer),
+                text(properties, "regionId", "DefaultRegion"),
+                store);
+    }
+
+    private static String text(Properties properties, String key, String fallback) {
+        return properties.getProperty(key, fallback).trim();
+    }
+
+    private static <T> T parsed(Properties properties, String key, String fallback, Function<String, T> parser) {
+        String value = text(properties, key, fallback);
+        try {
+            return parser.apply(value);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("broker.conf: " + key + " = '" + value + "': " + e.getMessage(), e);
+        }
     }
 
     private static void apply(String key, String value, Runnable setter) {
@@ -136,7 +170,11 @@ public final class BrokerConfigFile {
     }
 
     public StoreConfig storeConfig() {
-        return storeConfig;
+        return settings.storeConfig();
+    }
+
+    public BrokerSettings brokerSettings() {
+        return settings;
     }
 
     /** Keys of the file that nothing in this build uses (yet), in name order. */

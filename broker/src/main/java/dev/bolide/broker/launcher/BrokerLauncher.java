@@ -1,18 +1,16 @@
 package dev.bolide.broker.launcher;
 
-import dev.bolide.store.MessageStore;
+import dev.bolide.broker.BolideBroker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code java -jar bolide-broker.jar -c broker.conf}: opens the store the file describes (recovering
- * it if the last run crashed) and keeps it open until SIGTERM, when it shuts down cleanly: appends
- * stop, the CommitLog is flushed, queues and index are checkpointed, the abort marker is removed.
- *
- * <p>This build has the storage engine only; the remoting server (name server and broker ports)
- * comes with the broker core, on top of this launcher.
+ * {@code java -jar bolide-broker.jar -c broker.conf}: starts the broker the file describes (its
+ * store recovered if the last run crashed, the broker port and the embedded name server) and runs
+ * until SIGTERM, when it shuts down cleanly: serving stops, consumer offsets are persisted, the
+ * CommitLog is flushed, queues and index are checkpointed, the abort marker is removed.
  */
 public final class BrokerLauncher {
     private static final System.Logger LOG = System.getLogger(BrokerLauncher.class.getName());
@@ -31,19 +29,20 @@ public final class BrokerLauncher {
         for (String key : config.unusedKeys()) {
             LOG.log(System.Logger.Level.WARNING, "{0}: key ''{1}'' is not used by this build of Bolide", configFile, key);
         }
-        MessageStore store = MessageStore.open(config.storeConfig());
+        BolideBroker broker = BolideBroker.start(config.brokerSettings());
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(store, stopped), "bolide-shutdown"));
-        System.out.printf("Bolide store open in %s (%s, CommitLog offsets %d..%d); SIGTERM stops it cleanly%n",
-                config.storeConfig().storePathRootDir(), config.storeConfig().flushDiskType(),
-                store.commitLogMinOffset(), store.commitLogMaxOffset());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(broker, stopped), "bolide-shutdown"));
+        System.out.printf("Bolide broker %s started: name server 127.0.0.1:%d, broker %s:%d, store open in %s (%s); "
+                + "SIGTERM stops it cleanly%n", config.brokerSettings().brokerName(), broker.nameServerPort(),
+                config.brokerSettings().brokerIP1(), broker.port(), config.storeConfig().storePathRootDir(),
+                config.storeConfig().flushDiskType());
         stopped.await();
     }
 
-    private static void shutdown(MessageStore store, CountDownLatch stopped) {
+    private static void shutdown(BolideBroker broker, CountDownLatch stopped) {
         try {
-            store.close();
-            System.out.println("Bolide store closed cleanly");
+            broker.close();
+            System.out.println("Bolide broker closed cleanly");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

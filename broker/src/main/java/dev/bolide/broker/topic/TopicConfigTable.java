@@ -9,10 +9,12 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The broker's topics, persisted on every change in {@code config/topics.json} in RocketMQ's shape
@@ -25,6 +27,7 @@ public final class TopicConfigTable {
     private final MetadataFile file;
     private final Clock clock;
     private final Map<String, TopicConfig> topics = new ConcurrentHashMap<>();
+    private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
     private DataVersion dataVersion;
 
     /** The version of the table: a counter bumped on every change, and when that happened. */
@@ -41,6 +44,11 @@ public final class TopicConfigTable {
         TopicConfigTable table = new TopicConfigTable(file, clock);
         file.load(table::parse).ifPresent(loaded -> table.topics.putAll(loaded));
         return table;
+    }
+
+    /** Told after every change (the broker re-registers its topics with the name server). */
+    public void onChange(Runnable listener) {
+        changeListeners.add(listener);
     }
 
     public Optional<TopicConfig> find(String topic) {
@@ -94,6 +102,7 @@ public final class TopicConfigTable {
     private void changed() throws IOException {
         dataVersion = new DataVersion(dataVersion.counter() + 1, clock.millis());
         file.store(serialize());
+        changeListeners.forEach(Runnable::run);
     }
 
     private String serialize() {

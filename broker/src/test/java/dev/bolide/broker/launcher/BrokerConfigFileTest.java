@@ -48,10 +48,30 @@ class BrokerConfigFileTest {
         BrokerConfigFile file = BrokerConfigFile.from(conf("""
                 brokerName = broker-a
                 storePathRootDir = /data/store
-                autoCreateTopicEnable = true
+                namesrvAddr = 127.0.0.1:9876
                 """));
 
-        assertThat(file.unusedKeys()).containsExactly("autoCreateTopicEnable", "brokerName");
+        assertThat(file.unusedKeys()).containsExactly("namesrvAddr");
+    }
+
+    @Test
+    void readsTheBrokerIdentityAndTopicRules() throws IOException {
+        var settings = BrokerConfigFile.from(conf("""
+                brokerClusterName = C1
+                brokerName = broker-b
+                brokerId = 0
+                listenPort = 10921
+                namesrvListenPort = 19876
+                autoCreateTopicEnable = false
+                defaultTopicQueueNums = 4
+                """)).brokerSettings();
+
+        assertThat(settings.brokerClusterName()).isEqualTo("C1");
+        assertThat(settings.brokerName()).isEqualTo("broker-b");
+        assertThat(settings.listenPort()).isEqualTo(10921);
+        assertThat(settings.namesrvListenPort()).isEqualTo(19876);
+        assertThat(settings.autoCreateTopicEnable()).isFalse();
+        assertThat(settings.defaultTopicQueueNums()).isEqualTo(4);
     }
 
     @Test

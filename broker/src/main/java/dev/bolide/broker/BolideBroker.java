@@ -1,0 +1,156 @@
+package dev.bolide.broker;
+
+import dev.bolide.broker.client.ClientRequestProcessor;
+import dev.bolide.broker.client.ConsumerGroups;
+import dev.bolide.broker.metadata.MetadataFile;
+import dev.bolide.broker.namesrv.NameServerProcessor;
+import dev.bolide.broker.namesrv.RouteTable;
+import dev.bolide.broker.offset.ConsumerOffsetProcessor;
+import dev.bolide.broker.offset.ConsumerOffsets;
+import dev.bolide.broker.pull.HeldPulls;
+import dev.bolide.broker.pull.PullMessageProcessor;
+import dev.bolide.broker.remoting.RemotingServer;
+import dev.bolide.broker.send.SendMessageProcessor;
+import dev.bolide.broker.topic.TopicConfig;
+import dev.bolide.broker.topic.TopicConfigTable;
+import dev.bolide.protocol.remoting.RequestCode;
+import dev.bolide.store.MessageStore;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One Bolide process: the store, the broker's request processors on {@code listenPort}, and the
+ * embedded name server on {@code namesrvListenPort}, where the broker registers itself directly.
+ */
+public final class BolideBroker implements AutoCloseable {
+    private static final String DEFAULT_TOPIC = "TBW102";
+    private static final int OFFSET_FLUSH_SECONDS = 5;
+
+    private final MessageStore store;
+    private final ConsumerOffsets offsets;
+    private final HeldPulls heldPulls = new HeldPulls();
+    private final ExecutorService sendExecutor = Executors.newFixedThreadPool(4, daemon("bolide-send"));
+    private final ExecutorService pullExecutor = Executors.newFixedThreadPool(4, daemon("bolide-pull"));
+    private final ExecutorService adminExecutor = Executors.newFixedThreadPool(2, daemon("bolide-admin"));
+    private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
+            daemon("bolide-housekeeping"));
+    private RemotingServer brokerServer;
+    private RemotingServer nameServer;
+
+    private BolideBroker(MessageStore store, ConsumerOffsets offsets) {
+        this.store = store;
+        this.offsets = offsets;
+    }
+
+    public static BolideBroker start(BrokerSettings settings) throws IOException, InterruptedException {
+        Path configDir = settings.storeConfig().storePathRootDir().resolve("config");
+        MessageStore store = MessageStore.open(settings.storeConfig());
+        BolideBroker broker = null;
+        try {
+            ConsumerOffsets offsets = ConsumerOffsets.load(new MetadataFile(configDir.resolve("consumerOffset.json")));
+            broker = new BolideBroker(store, offsets);
+            broker.startServers(settings, configDir);
+            return broker;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            if (broker != null) {
+                broker.close();
+            } else {
+                store.close();
+            }
+            throw e;
+        }
+    }
+
+    private void startServers(BrokerSettings settings, Path configDir) throws IOException, InterruptedException {
+        TopicConfigTable topics = TopicConfigTable.load(new MetadataFile(configDir.resolve("topics.json")),
+                Clock.systemUTC());
+        if (settings.autoCreateTopicEnable() && topics.find(DEFAULT_TOPIC).isEmpty()) {
+            topics.put(new TopicConfig(DEFAULT_TOPIC, settings.defaultTopicQueueNums(), settings.defaultTopicQueueNums(),
+                    TopicConfig.PERM_READ_WRITE | TopicConfig.PERM_INHERIT, TopicConfig.SINGLE_TAG, 0, false));
+        }
+        ConsumerGroups groups = new ConsumerGroups();
+        SendMessageProcessor send = new SendMessageProcessor(store, topics, settings.brokerClusterName(),
+                settings.regionId());
+        ClientRequestProcessor clients = new ClientRequestProcessor(groups, topics);
+        ConsumerOffsetProcessor offsetRequests = new ConsumerOffsetProcessor(store, offsets);
+        brokerServer = new RemotingServer(new InetSocketAddress(settings.listenPort()))
+                .register(RequestCode.SEND_MESSAGE, send, sendExecutor)
+                .register(RequestCode.SEND_MESSAGE_V2, send, sendExecutor)
+                .register(RequestCode.SEND_BATCH_MESSAGE, send, sendExecutor)
+                .register(RequestCode.PULL_MESSAGE, new PullMessageProcessor(store, topics, offsets, groups, heldPulls),
+                        pullExecutor)
+                .register(RequestCode.HEART_BEAT, clients, adminExecutor)
+                .register(RequestCode.UNREGISTER_CLIENT, clients, adminExecutor)
+                .register(RequestCode.GET_CONSUMER_LIST_BY_GROUP, clients, adminExecutor)
+                .onConnectionClosed(clients::connectionClosed);
+        for (int code : new int[] {RequestCode.QUERY_CONSUMER_OFFSET, RequestCode.UPDATE_CONSUMER_OFFSET,
+            RequestCode.GET_MIN_OFFSET, RequestCode.GET_MAX_OFFSET, RequestCode.SEARCH_OFFSET_BY_TIMESTAMP,
+            RequestCode.GET_EARLIEST_MSG_STORETIME}) {
+            brokerServer.register(code, offsetRequests, adminExecutor);
+        }
+        brokerServer.start();
+        RouteTable routes = new RouteTable();
+        NameServerProcessor names = new NameServerProcessor(routes);
+        nameServer = new RemotingServer(new InetSocketAddress(settings.namesrvListenPort()))
+                .register(RequestCode.GET_ROUTEINFO_BY_TOPIC, names, adminExecutor)
+                .register(RequestCode.GET_BROKER_CLUSTER_INFO, names, adminExecutor)
+                .register(RequestCode.GET_ALL_TOPIC_LIST_FROM_NAMESERVER, names, adminExecutor)
+                .start();
+        String address = settings.brokerIP1() + ":" + brokerServer.port();
+        Runnable register = () -> routes.register(settings.brokerClusterName(), settings.brokerName(),
+                settings.brokerId(), address, topics.all().values());
+        topics.onChange(register);
+        register.run();
+        housekeeping.scheduleWithFixedDelay(this::persistOffsets, OFFSET_FLUSH_SECONDS, OFFSET_FLUSH_SECONDS,
+                TimeUnit.SECONDS);
+    }
+
+    public int port() {
+        return brokerServer.port();
+    }
+
+    public int nameServerPort() {
+        return nameServer.port();
+    }
+
+    private void persistOffsets() {
+        try {
+            offsets.persist();
+        } catch (IOException e) {
+            System.getLogger(BolideBroker.class.getName()).log(System.Logger.Level.ERROR,
+                    "cannot persist consumer offsets", e);
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** Stops serving, persists consumer offsets and closes the store cleanly. */
+    @Override
+    public void close() throws IOException {
+        if (nameServer != null) {
+            nameServer.close();
+        }
+        if (brokerServer != null) {
+            brokerServer.close();
+        }
+        heldPulls.close();
+        housekeeping.shutdownNow();
+        sendExecutor.shutdownNow();
+        pullExecutor.shutdownNow();
+        adminExecutor.shutdownNow();
+        persistOffsets();
+        store.close();
+    }
+}
