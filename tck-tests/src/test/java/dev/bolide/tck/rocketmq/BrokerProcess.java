@@ -1,0 +1,67 @@
+package dev.bolide.tck.rocketmq;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Bolide broker in a child JVM (the built {@code bolide-broker.jar}, started as a user would),
+ * on free ports, with its store in {@code directory}.
+ */
+final class BrokerProcess implements AutoCloseable {
+    private final Process process;
+    private final int nameServerPort;
+
+    private BrokerProcess(Process process, int nameServerPort) {
+        this.process = process;
+        this.nameServerPort = nameServerPort;
+    }
+
+    static BrokerProcess start(Path directory) throws IOException {
+        int brokerPort = freePort();
+        int nameServerPort = freePort();
+        Path conf = directory.resolve("broker.conf");
+        Files.writeString(conf, String.join("\n",
+                "brokerClusterName = DefaultCluster",
+                "brokerName = broker-a",
+                "brokerIP1 = 127.0.0.1",
+                "listenPort = " + brokerPort,
+                "namesrvListenPort = " + nameServerPort,
+                "storePathRootDir = " + directory.resolve("store"),
+                "mapedFileSizeCommitLog = 67108864",
+                "flushDiskType = ASYNC_FLUSH", ""));
+        Path output = directory.resolve("broker.out");
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-jar", System.getProperty("bolide.broker.jar"), "-c", conf.toString())
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        await("broker started").atMost(Duration.ofSeconds(60))
+                .until(() -> Files.readString(output).contains("started") || !process.isAlive());
+        if (!process.isAlive()) {
+            throw new IllegalStateException("broker did not start:\n" + Files.readString(output));
+        }
+        return new BrokerProcess(process, nameServerPort);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    String nameServerAddress() {
+        return "127.0.0.1:" + nameServerPort;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
