@@ -28,7 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Async, one-way and batch sends and tag expressions, with the unchanged 4.9.8 client. */
+/** Sync, async, one-way and batch sends and tag expressions, with the unchanged 4.9.8 client. */
 class ProducerModesTest {
     @TempDir
     static Path dir;
@@ -81,8 +81,8 @@ class ProducerModesTest {
     }
 
     @Test
-    void asyncAndOneWaySendsAreStoredAndConsumed() throws Exception {
-        producer.send(message("Modes", "T", "sync"));
+    void syncAsyncAndOneWaySendsAreAllConsumedByAPushConsumer() throws Exception {
+        assertThat(producer.send(message("Modes", "T", "sync")).getSendStatus()).isEqualTo(SendStatus.SEND_OK);
         CompletableFuture<SendResult> async = new CompletableFuture<>();
         producer.send(message("Modes", "T", "async"), new SendCallback() {
             @Override
