@@ -2,6 +2,8 @@ package dev.bolide.broker;
 
 import dev.bolide.broker.client.ClientRequestProcessor;
 import dev.bolide.broker.client.ConsumerGroups;
+import dev.bolide.broker.client.QueueLockProcessor;
+import dev.bolide.broker.client.QueueLocks;
 import dev.bolide.broker.metadata.MetadataFile;
 import dev.bolide.broker.namesrv.NameServerProcessor;
 import dev.bolide.broker.namesrv.RouteTable;
@@ -31,6 +33,8 @@ import java.util.concurrent.TimeUnit;
 public final class BolideBroker implements AutoCloseable {
     private static final String DEFAULT_TOPIC = "TBW102";
     private static final int OFFSET_FLUSH_SECONDS = 5;
+    /** RocketMQ's {@code rocketmq.broker.rebalance.lockMaxLiveTime}. */
+    private static final long LOCK_MAX_LIVE_MILLIS = 60_000;
 
     private final MessageStore store;
     private final ConsumerOffsets offsets;
@@ -79,6 +83,7 @@ public final class BolideBroker implements AutoCloseable {
                 settings.regionId());
         ClientRequestProcessor clients = new ClientRequestProcessor(groups, topics);
         ConsumerOffsetProcessor offsetRequests = new ConsumerOffsetProcessor(store, offsets);
+        QueueLockProcessor queueLocks = new QueueLockProcessor(new QueueLocks(Clock.systemUTC(), LOCK_MAX_LIVE_MILLIS));
         brokerServer = new RemotingServer(new InetSocketAddress(settings.listenPort()))
                 .register(RequestCode.SEND_MESSAGE, send, sendExecutor)
                 .register(RequestCode.SEND_MESSAGE_V2, send, sendExecutor)
@@ -88,6 +93,8 @@ public final class BolideBroker implements AutoCloseable {
                 .register(RequestCode.HEART_BEAT, clients, adminExecutor)
                 .register(RequestCode.UNREGISTER_CLIENT, clients, adminExecutor)
                 .register(RequestCode.GET_CONSUMER_LIST_BY_GROUP, clients, adminExecutor)
+                .register(RequestCode.LOCK_BATCH_MQ, queueLocks, adminExecutor)
+                .register(RequestCode.UNLOCK_BATCH_MQ, queueLocks, adminExecutor)
                 .onConnectionClosed(clients::connectionClosed);
         for (int code : new int[] {RequestCode.QUERY_CONSUMER_OFFSET, RequestCode.UPDATE_CONSUMER_OFFSET,
             RequestCode.GET_MIN_OFFSET, RequestCode.GET_MAX_OFFSET, RequestCode.SEARCH_OFFSET_BY_TIMESTAMP,
