@@ -10,6 +10,7 @@ import dev.bolide.broker.namesrv.RouteTable;
 import dev.bolide.broker.offset.ConsumerOffsetProcessor;
 import dev.bolide.broker.offset.ConsumerOffsets;
 import dev.bolide.broker.pull.HeldPulls;
+import dev.bolide.broker.query.QueryMessageProcessor;
 import dev.bolide.broker.pull.PullMessageProcessor;
 import dev.bolide.broker.remoting.RemotingServer;
 import dev.bolide.broker.send.SendMessageProcessor;
@@ -83,6 +84,7 @@ public final class BolideBroker implements AutoCloseable {
                 settings.regionId());
         ClientRequestProcessor clients = new ClientRequestProcessor(groups, topics);
         ConsumerOffsetProcessor offsetRequests = new ConsumerOffsetProcessor(store, offsets);
+        QueryMessageProcessor queries = new QueryMessageProcessor(store);
         QueueLockProcessor queueLocks = new QueueLockProcessor(new QueueLocks(Clock.systemUTC(), LOCK_MAX_LIVE_MILLIS));
         brokerServer = new RemotingServer(new InetSocketAddress(settings.listenPort()))
                 .register(RequestCode.SEND_MESSAGE, send, sendExecutor)
@@ -93,6 +95,8 @@ public final class BolideBroker implements AutoCloseable {
                 .register(RequestCode.HEART_BEAT, clients, adminExecutor)
                 .register(RequestCode.UNREGISTER_CLIENT, clients, adminExecutor)
                 .register(RequestCode.GET_CONSUMER_LIST_BY_GROUP, clients, adminExecutor)
+                .register(RequestCode.QUERY_MESSAGE, queries, adminExecutor)
+                .register(RequestCode.VIEW_MESSAGE_BY_ID, queries, adminExecutor)
                 .register(RequestCode.LOCK_BATCH_MQ, queueLocks, adminExecutor)
                 .register(RequestCode.UNLOCK_BATCH_MQ, queueLocks, adminExecutor)
                 .onConnectionClosed(clients::connectionClosed);

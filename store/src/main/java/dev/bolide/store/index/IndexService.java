@@ -45,6 +45,11 @@ public final class IndexService implements AutoCloseable {
                     service.files.add(IndexFile.open(file, Long.parseLong(name), service.slotCount, service.maxEntries));
                 }
             }
+            if (service.files.isEmpty()) {
+                // created now rather than by the dispatcher's first indexed record: filling a
+                // default-size file (420 MB) there would hold up every consumer for about a second
+                service.writableFile();
+            }
         } catch (IOException | RuntimeException e) {
             service.close();
             throw e;
