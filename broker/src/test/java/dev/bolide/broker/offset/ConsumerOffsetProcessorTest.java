@@ -42,7 +42,7 @@ class ConsumerOffsetProcessorTest {
 
     @BeforeEach
     void start() throws Exception {
-        store = MessageStore.open(StoreConfig.builder(dir.resolve("store")).mappedFileSizeCommitLog(1 << 20)
+        store = MessageStore.open(StoreConfig.builder(dir.resolve("store")).mappedFileSizeCommitLog(1 << 20).maxHashSlotNum(1024).maxIndexNum(4096)
                 .maxMessageSize(64 * 1024).build());
         ConsumerOffsetProcessor processor = new ConsumerOffsetProcessor(store,
                 ConsumerOffsets.load(new MetadataFile(dir.resolve("config/consumerOffset.json"))));

@@ -54,7 +54,7 @@ class PullMessageProcessorTest {
 
     @BeforeEach
     void start() throws Exception {
-        store = MessageStore.open(StoreConfig.builder(dir.resolve("store")).mappedFileSizeCommitLog(1 << 20)
+        store = MessageStore.open(StoreConfig.builder(dir.resolve("store")).mappedFileSizeCommitLog(1 << 20).maxHashSlotNum(1024).maxIndexNum(4096)
                 .maxMessageSize(64 * 1024).build());
         TopicConfigTable topics = TopicConfigTable.load(new MetadataFile(dir.resolve("config/topics.json")),
                 Clock.systemUTC());

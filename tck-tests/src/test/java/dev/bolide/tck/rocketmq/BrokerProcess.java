@@ -34,6 +34,8 @@ final class BrokerProcess implements AutoCloseable {
                 "namesrvListenPort = " + nameServerPort,
                 "storePathRootDir = " + directory.resolve("store"),
                 "mapedFileSizeCommitLog = 67108864",
+                "maxHashSlotNum = 65536",
+                "maxIndexNum = 262144",
                 "flushDiskType = ASYNC_FLUSH", ""));
         Path output = directory.resolve("broker.out");
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
