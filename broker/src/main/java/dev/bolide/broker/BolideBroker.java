@@ -81,7 +81,7 @@ public final class BolideBroker implements AutoCloseable {
         }
         ConsumerGroups groups = new ConsumerGroups();
         SendMessageProcessor send = new SendMessageProcessor(store, topics, settings.brokerClusterName(),
-                settings.regionId());
+                settings.regionId(), settings.storeConfig().maxMessageSize());
         ClientRequestProcessor clients = new ClientRequestProcessor(groups, topics);
         ConsumerOffsetProcessor offsetRequests = new ConsumerOffsetProcessor(store, offsets);
         QueryMessageProcessor queries = new QueryMessageProcessor(store);

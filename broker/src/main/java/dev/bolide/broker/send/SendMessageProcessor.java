@@ -42,12 +42,16 @@ public final class SendMessageProcessor implements RequestProcessor {
     private final TopicConfigTable topics;
     private final String clusterName;
     private final String regionId;
+    private final int maxMessageSize;
 
-    public SendMessageProcessor(MessageStore store, TopicConfigTable topics, String clusterName, String regionId) {
+    /** @param maxMessageSize the largest body, and the largest sum of the bodies of a batch */
+    public SendMessageProcessor(MessageStore store, TopicConfigTable topics, String clusterName, String regionId,
+            int maxMessageSize) {
         this.store = store;
         this.topics = topics;
         this.clusterName = clusterName;
         this.regionId = regionId;
+        this.maxMessageSize = maxMessageSize;
     }
 
     @Override
@@ -104,8 +108,14 @@ public final class SendMessageProcessor implements RequestProcessor {
                     MessageProperties.encode(properties)));
         }
         String batchProperties = MessageProperties.encode(properties);
+        List<BatchBody.Item> items = BatchBody.decode(body);
+        long total = items.stream().mapToLong(item -> item.body().length).sum();
+        if (total > maxMessageSize) {
+            throw new IllegalArgumentException("the bodies of a batch add up to " + total
+                    + " bytes, more than maxMessageSize " + maxMessageSize);
+        }
         List<MessageToStore> messages = new ArrayList<>();
-        for (BatchBody.Item item : BatchBody.decode(body)) {
+        for (BatchBody.Item item : items) {
             String itemProperties = item.properties().isEmpty() ? batchProperties
                     : item.properties() + MessageProperties.PROPERTY_SEPARATOR + batchProperties;
             messages.add(message(header, queueId, producer, waitForFlush, item.flag(), item.body(), itemProperties));

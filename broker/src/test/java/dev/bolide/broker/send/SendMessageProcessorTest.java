@@ -55,7 +55,8 @@ class SendMessageProcessorTest {
                 .maxMessageSize(64 * 1024).build());
         topics = TopicConfigTable.load(new MetadataFile(dir.resolve("config/topics.json")), Clock.systemUTC());
         topics.put(TopicConfig.of("TopicTest", 4));
-        SendMessageProcessor processor = new SendMessageProcessor(store, topics, "DefaultCluster", "DefaultRegion");
+        SendMessageProcessor processor = new SendMessageProcessor(store, topics, "DefaultCluster", "DefaultRegion",
+                64 * 1024);
         server = new RemotingServer(new InetSocketAddress("127.0.0.1", 0))
                 .register(RequestCode.SEND_MESSAGE, processor, executor)
                 .register(RequestCode.SEND_MESSAGE_V2, processor, executor)
@@ -161,6 +162,23 @@ class SendMessageProcessorTest {
         assertThat(new String(stored("TopicTest", 0, 2).bodyBytes(), StandardCharsets.UTF_8)).isEqualTo("three");
         assertThat(MessageProperties.decode(stored("TopicTest", 0, 1).properties())).containsEntry("KEYS", "two")
                 .containsEntry("CLUSTER", "DefaultCluster");
+    }
+
+    @Test
+    void aBatchWhoseBodiesExceedMaxMessageSizeIsRefusedWhole() throws IOException {
+        ByteBuffer body = ByteBuffer.allocate(3 * (30 * 1024 + 22));
+        for (int i = 0; i < 3; i++) {
+            body.putInt(30 * 1024 + 22).putInt(0).putInt(0).putInt(0).putInt(30 * 1024).put(new byte[30 * 1024])
+                    .putShort((short) 0);
+        }
+        Map<String, String> header = v2Header("TopicTest", 0, "");
+        header.put("m", "true");
+
+        RemotingCommand response = send(RequestCode.SEND_BATCH_MESSAGE, header, body.array());
+
+        assertThat(response.code()).isEqualTo(ResponseCode.MESSAGE_ILLEGAL);
+        assertThat(response.remark()).contains("maxMessageSize");
+        assertThat(store.maxOffset("TopicTest", 0)).isZero();
     }
 
     @Test

@@ -22,7 +22,8 @@ final class BrokerProcess implements AutoCloseable {
         this.nameServerPort = nameServerPort;
     }
 
-    static BrokerProcess start(Path directory) throws IOException {
+    /** @param extraLines further {@code broker.conf} lines */
+    static BrokerProcess start(Path directory, String... extraLines) throws IOException {
         int brokerPort = freePort();
         int nameServerPort = freePort();
         Path conf = directory.resolve("broker.conf");
@@ -36,7 +37,8 @@ final class BrokerProcess implements AutoCloseable {
                 "mapedFileSizeCommitLog = 67108864",
                 "maxHashSlotNum = 65536",
                 "maxIndexNum = 262144",
-                "flushDiskType = ASYNC_FLUSH", ""));
+                "flushDiskType = ASYNC_FLUSH",
+                String.join("\n", extraLines), ""));
         Path output = directory.resolve("broker.out");
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-jar", System.getProperty("bolide.broker.jar"), "-c", conf.toString())
