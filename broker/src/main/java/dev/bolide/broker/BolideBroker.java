@@ -14,6 +14,7 @@ import dev.bolide.broker.query.QueryMessageProcessor;
 import dev.bolide.broker.pull.PullMessageProcessor;
 import dev.bolide.broker.remoting.RemotingServer;
 import dev.bolide.broker.send.SendMessageProcessor;
+import dev.bolide.broker.topic.TopicAdminProcessor;
 import dev.bolide.broker.topic.TopicConfig;
 import dev.bolide.broker.topic.TopicConfigTable;
 import dev.bolide.protocol.remoting.RequestCode;
@@ -85,6 +86,7 @@ public final class BolideBroker implements AutoCloseable {
         ClientRequestProcessor clients = new ClientRequestProcessor(groups, topics);
         ConsumerOffsetProcessor offsetRequests = new ConsumerOffsetProcessor(store, offsets);
         QueryMessageProcessor queries = new QueryMessageProcessor(store);
+        TopicAdminProcessor topicAdmin = new TopicAdminProcessor(topics);
         QueueLockProcessor queueLocks = new QueueLockProcessor(new QueueLocks(Clock.systemUTC(), LOCK_MAX_LIVE_MILLIS));
         brokerServer = new RemotingServer(new InetSocketAddress(settings.listenPort()))
                 .register(RequestCode.SEND_MESSAGE, send, sendExecutor)
@@ -95,6 +97,8 @@ public final class BolideBroker implements AutoCloseable {
                 .register(RequestCode.HEART_BEAT, clients, adminExecutor)
                 .register(RequestCode.UNREGISTER_CLIENT, clients, adminExecutor)
                 .register(RequestCode.GET_CONSUMER_LIST_BY_GROUP, clients, adminExecutor)
+                .register(RequestCode.UPDATE_AND_CREATE_TOPIC, topicAdmin, adminExecutor)
+                .register(RequestCode.DELETE_TOPIC_IN_BROKER, topicAdmin, adminExecutor)
                 .register(RequestCode.QUERY_MESSAGE, queries, adminExecutor)
                 .register(RequestCode.VIEW_MESSAGE_BY_ID, queries, adminExecutor)
                 .register(RequestCode.LOCK_BATCH_MQ, queueLocks, adminExecutor)

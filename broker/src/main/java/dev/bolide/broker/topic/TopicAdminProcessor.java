@@ -1,0 +1,73 @@
+package dev.bolide.broker.topic;
+
+import dev.bolide.broker.remoting.RequestProcessor;
+import dev.bolide.protocol.remoting.RemotingCommand;
+import dev.bolide.protocol.remoting.RequestCode;
+import dev.bolide.protocol.remoting.ResponseCode;
+import io.netty.channel.Channel;
+import java.io.IOException;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * UPDATE_AND_CREATE_TOPIC (mqadmin {@code updateTopic}, the client's {@code createTopic}) and
+ * DELETE_TOPIC_IN_BROKER. System topics cannot be created or replaced this way.
+ */
+public final class TopicAdminProcessor implements RequestProcessor {
+    private static final Set<String> SYSTEM_TOPICS = Set.of("TBW102", "SCHEDULE_TOPIC_XXXX", "BenchmarkTest",
+            "RMQ_SYS_TRANS_HALF_TOPIC", "RMQ_SYS_TRANS_OP_HALF_TOPIC", "TRANS_CHECK_MAX_TIME_TOPIC", "SELF_TEST_TOPIC",
+            "OFFSET_MOVED_EVENT", "RMQ_SYS_TRACE_TOPIC");
+
+    private final TopicConfigTable topics;
+
+    public TopicAdminProcessor(TopicConfigTable topics) {
+        this.topics = topics;
+    }
+
+    @Override
+    public CompletableFuture<RemotingCommand> process(Channel channel, RemotingCommand request) throws IOException {
+        RemotingCommand response;
+        try {
+            response = request.code() == RequestCode.UPDATE_AND_CREATE_TOPIC ? createOrUpdate(request) : delete(request);
+        } catch (IllegalArgumentException e) {
+            response = RemotingCommand.responseTo(request, ResponseCode.SYSTEM_ERROR, e.getMessage(), null, null);
+        }
+        return CompletableFuture.completedFuture(response);
+    }
+
+    private RemotingCommand createOrUpdate(RemotingCommand request) throws IOException {
+        String topic = TopicName.check(request.field("topic"));
+        if (SYSTEM_TOPICS.contains(topic) || topic.toLowerCase(java.util.Locale.ROOT).startsWith("rmq_sys_")) {
+            throw new IllegalArgumentException("The topic[" + topic + "] is conflict with system topic.");
+        }
+        topics.put(new TopicConfig(topic, number(request, "readQueueNums", null), number(request, "writeQueueNums", null),
+                number(request, "perm", null), orDefault(request.field("topicFilterType"), TopicConfig.SINGLE_TAG),
+                number(request, "topicSysFlag", "0"), Boolean.parseBoolean(request.field("order"))));
+        return RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null, null, null);
+    }
+
+    private RemotingCommand delete(RemotingCommand request) throws IOException {
+        String topic = request.field("topic");
+        if (topic == null) {
+            throw new IllegalArgumentException("delete topic request without topic");
+        }
+        topics.delete(topic);
+        return RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null, null, null);
+    }
+
+    private static int number(RemotingCommand request, String name, String fallback) {
+        String value = orDefault(request.field(name), fallback);
+        if (value == null) {
+            throw new IllegalArgumentException("update topic request without " + name);
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("update topic request field " + name + " is not a number: " + value);
+        }
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null ? fallback : value;
+    }
+}
