@@ -48,19 +48,19 @@ public final class ConsumerOffsetProcessor implements RequestProcessor {
     }
 
     private RemotingCommand answer(RemotingCommand request) {
-        String topic = field(request, "topic");
-        int queueId = (int) number(request, "queueId");
+        String topic = request.requiredField("topic");
+        int queueId = request.intField("queueId");
         return switch (request.code()) {
-            case RequestCode.QUERY_CONSUMER_OFFSET -> queryConsumerOffset(request, field(request, "consumerGroup"),
+            case RequestCode.QUERY_CONSUMER_OFFSET -> queryConsumerOffset(request, request.requiredField("consumerGroup"),
                     topic, queueId);
             case RequestCode.UPDATE_CONSUMER_OFFSET -> {
-                offsets.commit(field(request, "consumerGroup"), topic, queueId, number(request, "commitOffset"));
+                offsets.commit(request.requiredField("consumerGroup"), topic, queueId, request.longField("commitOffset"));
                 yield RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null, null, null);
             }
             case RequestCode.GET_MIN_OFFSET -> offset(request, store.minOffset(topic, queueId));
             case RequestCode.GET_MAX_OFFSET -> offset(request, store.maxOffset(topic, queueId));
             case RequestCode.SEARCH_OFFSET_BY_TIMESTAMP -> offset(request,
-                    store.offsetByTime(topic, queueId, number(request, "timestamp")));
+                    store.offsetByTime(topic, queueId, request.longField("timestamp")));
             case RequestCode.GET_EARLIEST_MSG_STORETIME -> RemotingCommand.responseTo(request, ResponseCode.SUCCESS,
                     null, Map.of("timestamp", Long.toString(earliestStoreTime(topic, queueId))), null);
             default -> throw new IllegalArgumentException("request code " + request.code() + " is not an offset request");
@@ -104,23 +104,5 @@ public final class ConsumerOffsetProcessor implements RequestProcessor {
     private static RemotingCommand offset(RemotingCommand request, long offset) {
         return RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null, Map.of("offset", Long.toString(offset)),
                 null);
-    }
-
-    private static String field(RemotingCommand request, String name) {
-        String value = request.field(name);
-        if (value == null) {
-            throw new IllegalArgumentException("request " + request.code() + " without " + name);
-        }
-        return value;
-    }
-
-    private static long number(RemotingCommand request, String name) {
-        String value = field(request, name);
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("request " + request.code() + " field " + name + " is not a number: "
-                    + value);
-        }
     }
 }

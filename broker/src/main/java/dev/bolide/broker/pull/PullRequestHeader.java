@@ -14,10 +14,10 @@ record PullRequestHeader(String consumerGroup, String topic, int queueId, long q
 
     /** @throws IllegalArgumentException naming the field that is missing or not a number */
     static PullRequestHeader of(RemotingCommand request) {
-        return new PullRequestHeader(required(request, "consumerGroup"), required(request, "topic"),
-                (int) number(request, "queueId"), number(request, "queueOffset"), (int) number(request, "maxMsgNums"),
-                (int) number(request, "sysFlag"), number(request, "commitOffset"),
-                number(request, "suspendTimeoutMillis"), request.field("subscription"), request.field("expressionType"));
+        return new PullRequestHeader(request.requiredField("consumerGroup"), request.requiredField("topic"),
+                request.intField("queueId"), request.longField("queueOffset"), request.intField("maxMsgNums"),
+                request.intField("sysFlag"), request.longField("commitOffset"),
+                request.longField("suspendTimeoutMillis"), request.field("subscription"), request.field("expressionType"));
     }
 
     boolean hasCommitOffset() {
@@ -30,22 +30,5 @@ record PullRequestHeader(String consumerGroup, String topic, int queueId, long q
 
     boolean hasSubscription() {
         return (sysFlag & FLAG_SUBSCRIPTION) != 0;
-    }
-
-    private static String required(RemotingCommand request, String name) {
-        String value = request.field(name);
-        if (value == null) {
-            throw new IllegalArgumentException("pull request without " + name);
-        }
-        return value;
-    }
-
-    private static long number(RemotingCommand request, String name) {
-        String value = required(request, name);
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("pull request field " + name + " is not a number: " + value);
-        }
     }
 }

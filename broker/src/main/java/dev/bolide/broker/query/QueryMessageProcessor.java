@@ -39,9 +39,9 @@ public final class QueryMessageProcessor implements RequestProcessor {
 
     private RemotingCommand query(RemotingCommand request) {
         int maxNum = "true".equals(request.field("_UNIQUE_KEY_QUERY")) ? UNIQUE_KEY_QUERY_MAX
-                : (int) Math.min(QUERY_MAX, number(request, "maxNum"));
-        List<ByteBuffer> found = store.queryByKey(field(request, "topic"), field(request, "key"), maxNum,
-                number(request, "beginTimestamp"), number(request, "endTimestamp"));
+                : (int) Math.min(QUERY_MAX, request.longField("maxNum"));
+        List<ByteBuffer> found = store.queryByKey(request.requiredField("topic"), request.requiredField("key"), maxNum,
+                request.longField("beginTimestamp"), request.longField("endTimestamp"));
         if (found.isEmpty()) {
             return RemotingCommand.responseTo(request, ResponseCode.QUERY_NOT_FOUND,
                     "can not find message, maybe time range not correct", null, null);
@@ -53,7 +53,7 @@ public final class QueryMessageProcessor implements RequestProcessor {
     }
 
     private RemotingCommand view(RemotingCommand request) {
-        long offset = number(request, "offset");
+        long offset = request.longField("offset");
         ByteBuffer record = store.lookupMessage(offset);
         if (record == null) {
             return RemotingCommand.responseTo(request, ResponseCode.SYSTEM_ERROR,
@@ -66,21 +66,5 @@ public final class QueryMessageProcessor implements RequestProcessor {
         ByteBuffer body = ByteBuffer.allocate(records.stream().mapToInt(ByteBuffer::remaining).sum());
         records.forEach(record -> body.put(record.duplicate()));
         return body.array();
-    }
-
-    private static String field(RemotingCommand request, String name) {
-        String value = request.field(name);
-        if (value == null) {
-            throw new IllegalArgumentException("request " + request.code() + " without " + name);
-        }
-        return value;
-    }
-
-    private static long number(RemotingCommand request, String name) {
-        try {
-            return Long.parseLong(field(request, name));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("request " + request.code() + " field " + name + " is not a number");
-        }
     }
 }

@@ -40,31 +40,16 @@ public final class TopicAdminProcessor implements RequestProcessor {
         if (SYSTEM_TOPICS.contains(topic) || topic.toLowerCase(java.util.Locale.ROOT).startsWith("rmq_sys_")) {
             throw new IllegalArgumentException("The topic[" + topic + "] is conflict with system topic.");
         }
-        topics.put(new TopicConfig(topic, number(request, "readQueueNums", null), number(request, "writeQueueNums", null),
-                number(request, "perm", null), orDefault(request.field("topicFilterType"), TopicConfig.SINGLE_TAG),
-                number(request, "topicSysFlag", "0"), Boolean.parseBoolean(request.field("order"))));
+        String sysFlag = request.field("topicSysFlag");
+        topics.put(new TopicConfig(topic, request.intField("readQueueNums"), request.intField("writeQueueNums"),
+                request.intField("perm"), orDefault(request.field("topicFilterType"), TopicConfig.SINGLE_TAG),
+                sysFlag == null ? 0 : request.intField("topicSysFlag"), Boolean.parseBoolean(request.field("order"))));
         return RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null, null, null);
     }
 
     private RemotingCommand delete(RemotingCommand request) throws IOException {
-        String topic = request.field("topic");
-        if (topic == null) {
-            throw new IllegalArgumentException("delete topic request without topic");
-        }
-        topics.delete(topic);
+        topics.delete(request.requiredField("topic"));
         return RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null, null, null);
-    }
-
-    private static int number(RemotingCommand request, String name, String fallback) {
-        String value = orDefault(request.field(name), fallback);
-        if (value == null) {
-            throw new IllegalArgumentException("update topic request without " + name);
-        }
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("update topic request field " + name + " is not a number: " + value);
-        }
     }
 
     private static String orDefault(String value, String fallback) {

@@ -93,6 +93,34 @@ public final class RemotingCommand {
         return extFields == null ? null : extFields.get(name);
     }
 
+    /** A header field that must be there; {@link IllegalArgumentException} naming it otherwise. */
+    public String requiredField(String name) {
+        String value = field(name);
+        if (value == null) {
+            throw new IllegalArgumentException("request " + code + " without " + name);
+        }
+        return value;
+    }
+
+    /** A required header field holding a whole number. */
+    public long longField(String name) {
+        String value = requiredField(name);
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("request " + code + " field " + name + " is not a number: " + value);
+        }
+    }
+
+    /** A required header field holding an int. */
+    public int intField(String name) {
+        long value = longField(name);
+        if (value != (int) value) {
+            throw new IllegalArgumentException("request " + code + " field " + name + " is out of range: " + value);
+        }
+        return (int) value;
+    }
+
     /** Never null; empty when the frame had no body. */
     public byte[] body() {
         return body == null ? new byte[0] : body;
