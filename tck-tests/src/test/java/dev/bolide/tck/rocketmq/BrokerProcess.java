@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.apache.rocketmq.client.exception.MQClientException;
+import org.apache.rocketmq.client.producer.DefaultMQProducer;
 
 /**
  * A Bolide broker in a child JVM (the built {@code bolide-broker.jar}, started as a user would),
@@ -59,6 +61,15 @@ final class BrokerProcess implements AutoCloseable {
 
     String nameServerAddress() {
         return "127.0.0.1:" + nameServerPort;
+    }
+
+    /** A started producer of group {@code PG} using this broker's name server. */
+    DefaultMQProducer startProducer() throws MQClientException {
+        DefaultMQProducer producer = new DefaultMQProducer("PG");
+        producer.setNamesrvAddr(nameServerAddress());
+        producer.setInstanceName("producer-" + System.nanoTime());
+        producer.start();
+        return producer;
     }
 
     @Override

@@ -40,10 +40,7 @@ class ConsumerGroupsTest {
     }
 
     private DefaultMQProducer producer() throws Exception {
-        DefaultMQProducer producer = new DefaultMQProducer("PG");
-        producer.setNamesrvAddr(broker.nameServerAddress());
-        producer.setInstanceName("producer-" + System.nanoTime());
-        producer.start();
+        DefaultMQProducer producer = broker.startProducer();
         producers.add(producer);
         return producer;
     }

@@ -29,10 +29,7 @@ class OrderedMessagesTest {
     @Test
     void eachKeysMessagesArriveInTheOrderSent() throws Exception {
         try (BrokerProcess broker = BrokerProcess.start(dir)) {
-            DefaultMQProducer producer = new DefaultMQProducer("PG");
-            producer.setNamesrvAddr(broker.nameServerAddress());
-            producer.setInstanceName("producer-" + System.nanoTime());
-            producer.start();
+            DefaultMQProducer producer = broker.startProducer();
             DefaultMQPushConsumer consumer = new DefaultMQPushConsumer("CG-ordered");
             try {
                 MessageQueueSelector byKey = (queues, message, key) -> queues.get((Integer) key % queues.size());

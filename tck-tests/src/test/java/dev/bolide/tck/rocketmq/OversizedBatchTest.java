@@ -20,10 +20,7 @@ class OversizedBatchTest {
     @Test
     void theBrokerRefusesABatchOverItsMaxMessageSize() throws Exception {
         try (BrokerProcess broker = BrokerProcess.start(dir, "maxMessageSize = 65536")) {
-            DefaultMQProducer producer = new DefaultMQProducer("PG");
-            producer.setNamesrvAddr(broker.nameServerAddress());
-            producer.setInstanceName("producer-" + System.nanoTime());
-            producer.start();
+            DefaultMQProducer producer = broker.startProducer();
             try {
                 List<Message> batch = List.of(new Message("Big", "T", new byte[40 * 1024]),
                         new Message("Big", "T", new byte[40 * 1024]));

@@ -48,10 +48,7 @@ class ProducerModesTest {
 
     @BeforeEach
     void startProducer() throws Exception {
-        producer = new DefaultMQProducer("PG");
-        producer.setNamesrvAddr(broker.nameServerAddress());
-        producer.setInstanceName("producer-" + System.nanoTime());
-        producer.start();
+        producer = broker.startProducer();
     }
 
     @AfterEach

@@ -23,10 +23,7 @@ class QueryMessagesTest {
     @SuppressWarnings("deprecation")
     void aMessageIsFoundByKeyAndViewedById() throws Exception {
         try (BrokerProcess broker = BrokerProcess.start(dir)) {
-            DefaultMQProducer producer = new DefaultMQProducer("PG");
-            producer.setNamesrvAddr(broker.nameServerAddress());
-            producer.setInstanceName("producer-" + System.nanoTime());
-            producer.start();
+            DefaultMQProducer producer = broker.startProducer();
             try {
                 long begin = System.currentTimeMillis() - 1000;
                 SendResult sent = producer.send(new Message("Query", "T", "order-42",

@@ -38,10 +38,7 @@ class RocketMqSerializeTypeTest {
         assertThat(RemotingCommand.createRequestCommand(0, null).getSerializeTypeCurrentRPC())
                 .as("the client really uses the binary header").isEqualTo(SerializeType.ROCKETMQ);
         try (BrokerProcess broker = BrokerProcess.start(dir)) {
-            DefaultMQProducer producer = new DefaultMQProducer("PG");
-            producer.setNamesrvAddr(broker.nameServerAddress());
-            producer.setInstanceName("producer-" + System.nanoTime());
-            producer.start();
+            DefaultMQProducer producer = broker.startProducer();
             DefaultMQPushConsumer consumer = new DefaultMQPushConsumer("CG-binary");
             try {
                 assertThat(producer.send(new Message("Binary", "T", "binary".getBytes(StandardCharsets.UTF_8)))

@@ -18,10 +18,7 @@ class TopicAdminTest {
     @SuppressWarnings("deprecation")
     void aTopicCreatedWithTheClientGetsItsQueuesAndARoute() throws Exception {
         try (BrokerProcess broker = BrokerProcess.start(dir)) {
-            DefaultMQProducer producer = new DefaultMQProducer("PG");
-            producer.setNamesrvAddr(broker.nameServerAddress());
-            producer.setInstanceName("producer-" + System.nanoTime());
-            producer.start();
+            DefaultMQProducer producer = broker.startProducer();
             try {
                 producer.createTopic("TBW102", "Created", 6);
 
