@@ -4,23 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.bolide.broker.metadata.MetadataFile;
-import dev.bolide.broker.remoting.FrameClient;
-import dev.bolide.broker.remoting.RemotingServer;
-import dev.bolide.protocol.remoting.LanguageCode;
+import dev.bolide.broker.remoting.Loopback;
+import dev.bolide.broker.remoting.RequestProcessor;
 import dev.bolide.protocol.remoting.RemotingCommand;
 import dev.bolide.protocol.remoting.RequestCode;
 import dev.bolide.protocol.remoting.ResponseCode;
-import dev.bolide.protocol.remoting.SerializeType;
 import dev.bolide.store.MessageStore;
 import dev.bolide.store.MessageToStore;
-import dev.bolide.store.StoreConfig;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,30 +29,23 @@ class ConsumerOffsetProcessorTest {
     @TempDir
     Path dir;
     private MessageStore store;
-    private RemotingServer server;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor();
-    private FrameClient client;
-    private int opaque;
+    private Loopback loopback;
 
     @BeforeEach
     void start() throws Exception {
-        store = MessageStore.open(StoreConfig.builder(dir.resolve("store")).mappedFileSizeCommitLog(1 << 20).maxHashSlotNum(1024).maxIndexNum(4096)
-                .maxMessageSize(64 * 1024).build());
+        store = Loopback.openStore(dir);
         ConsumerOffsetProcessor processor = new ConsumerOffsetProcessor(store,
                 ConsumerOffsets.load(new MetadataFile(dir.resolve("config/consumerOffset.json"))));
-        server = new RemotingServer(new InetSocketAddress("127.0.0.1", 0));
+        Map<Integer, RequestProcessor> processors = new HashMap<>();
         for (int code : CODES) {
-            server.register(code, processor, executor);
+            processors.put(code, processor);
         }
-        server.start();
-        client = new FrameClient(server.port());
+        loopback = Loopback.start(processors);
     }
 
     @AfterEach
     void stop() throws IOException {
-        client.close();
-        server.close();
-        executor.shutdownNow();
+        loopback.close();
         store.close();
     }
 
@@ -67,9 +54,7 @@ class ConsumerOffsetProcessorTest {
         for (int i = 0; i < keysAndValues.length; i += 2) {
             fields.put(keysAndValues[i], keysAndValues[i + 1]);
         }
-        client.send(new RemotingCommand(code, LanguageCode.JAVA, 409, ++opaque, 0, null, fields, null,
-                SerializeType.JSON));
-        return client.receive();
+        return loopback.call(code, fields, null);
     }
 
     private void appendMessages(int count) {

@@ -8,21 +8,16 @@ import dev.bolide.broker.client.HeartbeatData;
 import dev.bolide.broker.client.Subscription;
 import dev.bolide.broker.metadata.MetadataFile;
 import dev.bolide.broker.offset.ConsumerOffsets;
-import dev.bolide.broker.remoting.FrameClient;
-import dev.bolide.broker.remoting.RemotingServer;
+import dev.bolide.broker.remoting.Loopback;
 import dev.bolide.broker.topic.TopicConfig;
 import dev.bolide.broker.topic.TopicConfigTable;
 import dev.bolide.protocol.message.MessageRecordView;
-import dev.bolide.protocol.remoting.LanguageCode;
 import dev.bolide.protocol.remoting.RemotingCommand;
 import dev.bolide.protocol.remoting.RequestCode;
 import dev.bolide.protocol.remoting.ResponseCode;
-import dev.bolide.protocol.remoting.SerializeType;
 import dev.bolide.store.MessageStore;
 import dev.bolide.store.MessageToStore;
-import dev.bolide.store.StoreConfig;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -32,8 +27,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,32 +40,23 @@ class PullMessageProcessorTest {
     private ConsumerOffsets offsets;
     private final ConsumerGroups groups = new ConsumerGroups();
     private final HeldPulls held = new HeldPulls();
-    private RemotingServer server;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor();
-    private FrameClient client;
-    private int opaque;
+    private Loopback loopback;
 
     @BeforeEach
     void start() throws Exception {
-        store = MessageStore.open(StoreConfig.builder(dir.resolve("store")).mappedFileSizeCommitLog(1 << 20).maxHashSlotNum(1024).maxIndexNum(4096)
-                .maxMessageSize(64 * 1024).build());
+        store = Loopback.openStore(dir);
         TopicConfigTable topics = TopicConfigTable.load(new MetadataFile(dir.resolve("config/topics.json")),
                 Clock.systemUTC());
         topics.put(TopicConfig.of("TopicTest", 2));
         offsets = ConsumerOffsets.load(new MetadataFile(dir.resolve("config/consumerOffset.json")));
-        server = new RemotingServer(new InetSocketAddress("127.0.0.1", 0))
-                .register(RequestCode.PULL_MESSAGE, new PullMessageProcessor(store, topics, offsets, groups, held),
-                        executor)
-                .start();
-        client = new FrameClient(server.port());
+        loopback = Loopback.start(Map.of(RequestCode.PULL_MESSAGE,
+                new PullMessageProcessor(store, topics, offsets, groups, held)));
     }
 
     @AfterEach
     void stop() throws IOException {
-        client.close();
-        server.close();
+        loopback.close();
         held.close();
-        executor.shutdownNow();
         store.close();
     }
 
@@ -83,7 +67,7 @@ class PullMessageProcessorTest {
 
     private RemotingCommand pull(long offset, int sysFlag, String subscription) throws IOException {
         sendPull(offset, sysFlag, subscription, 15000);
-        return client.receive();
+        return loopback.client().receive();
     }
 
     private void sendPull(long offset, int sysFlag, String subscription, long suspendMillis) throws IOException {
@@ -101,8 +85,7 @@ class PullMessageProcessorTest {
         if (subscription != null) {
             fields.put("subscription", subscription);
         }
-        client.send(new RemotingCommand(RequestCode.PULL_MESSAGE, LanguageCode.JAVA, 409, ++opaque, 0, null, fields,
-                null, SerializeType.JSON));
+        loopback.send(RequestCode.PULL_MESSAGE, fields, null);
     }
 
     private static List<String> bodies(RemotingCommand response) {
@@ -167,7 +150,7 @@ class PullMessageProcessorTest {
 
         append("late", "red");
 
-        RemotingCommand response = client.receive();
+        RemotingCommand response = loopback.client().receive();
         assertThat(response.code()).isEqualTo(ResponseCode.SUCCESS);
         assertThat(bodies(response)).containsExactly("late");
     }
@@ -177,7 +160,7 @@ class PullMessageProcessorTest {
         long start = System.nanoTime();
         sendPull(0, PullRequestHeader.FLAG_SUBSCRIPTION | PullRequestHeader.FLAG_SUSPEND, "*", 500);
 
-        RemotingCommand response = client.receive();
+        RemotingCommand response = loopback.client().receive();
 
         assertThat(response.code()).isEqualTo(ResponseCode.PULL_NOT_FOUND);
         assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(400_000_000L);

@@ -4,32 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.bolide.broker.metadata.MetadataFile;
-import dev.bolide.broker.remoting.FrameClient;
-import dev.bolide.broker.remoting.RemotingServer;
+import dev.bolide.broker.remoting.Loopback;
 import dev.bolide.broker.topic.TopicConfig;
 import dev.bolide.broker.topic.TopicConfigTable;
 import dev.bolide.protocol.message.MessageId;
 import dev.bolide.protocol.message.MessageProperties;
 import dev.bolide.protocol.message.MessageRecordView;
-import dev.bolide.protocol.remoting.LanguageCode;
 import dev.bolide.protocol.remoting.RemotingCommand;
 import dev.bolide.protocol.remoting.RequestCode;
 import dev.bolide.protocol.remoting.ResponseCode;
-import dev.bolide.protocol.remoting.SerializeType;
 import dev.bolide.store.GetMessageResult;
 import dev.bolide.store.MessageFilter;
 import dev.bolide.store.MessageStore;
-import dev.bolide.store.StoreConfig;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,32 +37,22 @@ class SendMessageProcessorTest {
     Path dir;
     private MessageStore store;
     private TopicConfigTable topics;
-    private RemotingServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(2);
-    private FrameClient client;
-    private int opaque;
+    private Loopback loopback;
 
     @BeforeEach
     void start() throws Exception {
-        store = MessageStore.open(StoreConfig.builder(dir.resolve("store")).mappedFileSizeCommitLog(1 << 20).maxHashSlotNum(1024).maxIndexNum(4096)
-                .maxMessageSize(64 * 1024).build());
+        store = Loopback.openStore(dir);
         topics = TopicConfigTable.load(new MetadataFile(dir.resolve("config/topics.json")), Clock.systemUTC());
         topics.put(TopicConfig.of("TopicTest", 4));
         SendMessageProcessor processor = new SendMessageProcessor(store, topics, "DefaultCluster", "DefaultRegion",
                 64 * 1024);
-        server = new RemotingServer(new InetSocketAddress("127.0.0.1", 0))
-                .register(RequestCode.SEND_MESSAGE, processor, executor)
-                .register(RequestCode.SEND_MESSAGE_V2, processor, executor)
-                .register(RequestCode.SEND_BATCH_MESSAGE, processor, executor)
-                .start();
-        client = new FrameClient(server.port());
+        loopback = Loopback.start(Map.of(RequestCode.SEND_MESSAGE, processor, RequestCode.SEND_MESSAGE_V2, processor,
+                RequestCode.SEND_BATCH_MESSAGE, processor));
     }
 
     @AfterEach
     void stop() throws IOException {
-        client.close();
-        server.close();
-        executor.shutdownNow();
+        loopback.close();
         store.close();
     }
 
@@ -91,9 +74,7 @@ class SendMessageProcessorTest {
     }
 
     private RemotingCommand send(int code, Map<String, String> fields, byte[] body) throws IOException {
-        client.send(new RemotingCommand(code, LanguageCode.JAVA, 409, ++opaque, 0, null, fields, body,
-                SerializeType.JSON));
-        return client.receive();
+        return loopback.call(code, fields, body);
     }
 
     private RemotingCommand sendV2(String topic, int queueId, String properties, String body) throws IOException {
