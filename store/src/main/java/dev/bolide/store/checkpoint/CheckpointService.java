@@ -37,7 +37,9 @@ public final class CheckpointService implements AutoCloseable {
     }
 
     public void start(long intervalMillis) {
-        loop = WorkerLoop.periodic("bolide-checkpoint", TimeUnit.MILLISECONDS.toNanos(intervalMillis), this::checkpoint);
+        // the store wrote a checkpoint as it opened: the next one is due a period later
+        loop = WorkerLoop.periodic("bolide-checkpoint", TimeUnit.MILLISECONDS.toNanos(intervalMillis), false,
+                this::checkpoint);
         loop.start();
     }
 

@@ -41,7 +41,8 @@ public final class RetentionService implements AutoCloseable {
         this.index = index;
         this.dispatchedOffset = dispatchedOffset;
         this.fileStore = Files.getFileStore(config.storePathCommitLog());
-        this.loop = WorkerLoop.periodic("bolide-retention", config.cleanResourceInterval().toNanos(), this::runSafely);
+        this.loop = WorkerLoop.periodic("bolide-retention", config.cleanResourceInterval().toNanos(), true,
+                this::runSafely);
     }
 
     public void start() {

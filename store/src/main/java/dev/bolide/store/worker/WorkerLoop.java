@@ -37,11 +37,12 @@ public final class WorkerLoop implements AutoCloseable {
     }
 
     /**
-     * A loop that runs {@code task} every {@code periodNanos}, the first time right after start.
-     * A failing task is logged and retried at the next period.
+     * A loop that runs {@code task} every {@code periodNanos}, the first time right after start
+     * when {@code runAtStart}, else one period later. A failing task is logged and retried at the
+     * next period.
      */
-    public static WorkerLoop periodic(String name, long periodNanos, Runnable task) {
-        long[] next = {System.nanoTime()};
+    public static WorkerLoop periodic(String name, long periodNanos, boolean runAtStart, Runnable task) {
+        long[] next = {System.nanoTime() + (runAtStart ? 0 : periodNanos)};
         return new WorkerLoop(name, () -> {
             long now = System.nanoTime();
             if (now - next[0] >= 0) {
