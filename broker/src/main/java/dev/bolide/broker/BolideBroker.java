@@ -1,9 +1,18 @@
 package dev.bolide.broker;
 
+import dev.bolide.broker.admin.BrokerConfigProcessor;
+import dev.bolide.broker.admin.BrokerRuntimeProcessor;
+import dev.bolide.broker.admin.ConnectionListProcessor;
+import dev.bolide.broker.admin.ConsumeStatsProcessor;
+import dev.bolide.broker.admin.TopicConsumersProcessor;
+import dev.bolide.broker.admin.TopicStatsProcessor;
 import dev.bolide.broker.client.ClientRequestProcessor;
 import dev.bolide.broker.client.ConsumerGroups;
+import dev.bolide.broker.client.ProducerGroups;
 import dev.bolide.broker.client.QueueLockProcessor;
 import dev.bolide.broker.client.QueueLocks;
+import dev.bolide.broker.group.SubscriptionGroupAdminProcessor;
+import dev.bolide.broker.group.SubscriptionGroupTable;
 import dev.bolide.broker.metadata.MetadataFile;
 import dev.bolide.broker.namesrv.NameServerProcessor;
 import dev.bolide.broker.namesrv.RouteTable;
@@ -14,6 +23,7 @@ import dev.bolide.broker.query.QueryMessageProcessor;
 import dev.bolide.broker.pull.PullMessageProcessor;
 import dev.bolide.broker.remoting.RemotingServer;
 import dev.bolide.broker.send.SendMessageProcessor;
+import dev.bolide.broker.stats.BrokerStats;
 import dev.bolide.broker.topic.TopicAdminProcessor;
 import dev.bolide.broker.topic.TopicConfig;
 import dev.bolide.broker.topic.TopicConfigTable;
@@ -26,6 +36,7 @@ import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,8 +52,11 @@ public final class BolideBroker implements AutoCloseable {
     private final MessageStore store;
     private final ConsumerOffsets offsets;
     private final HeldPulls heldPulls = new HeldPulls();
-    private final ExecutorService sendExecutor = Executors.newFixedThreadPool(4, daemon("bolide-send"));
-    private final ExecutorService pullExecutor = Executors.newFixedThreadPool(4, daemon("bolide-pull"));
+    private final BrokerStats stats = new BrokerStats(Clock.systemDefaultZone());
+    private final ThreadPoolExecutor sendExecutor = (ThreadPoolExecutor) Executors.newFixedThreadPool(4,
+            daemon("bolide-send"));
+    private final ThreadPoolExecutor pullExecutor = (ThreadPoolExecutor) Executors.newFixedThreadPool(4,
+            daemon("bolide-pull"));
     private final ExecutorService adminExecutor = Executors.newFixedThreadPool(2, daemon("bolide-admin"));
     private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
             daemon("bolide-housekeeping"));
@@ -80,25 +94,47 @@ public final class BolideBroker implements AutoCloseable {
             topics.put(new TopicConfig(DEFAULT_TOPIC, settings.defaultTopicQueueNums(), settings.defaultTopicQueueNums(),
                     TopicConfig.PERM_READ_WRITE | TopicConfig.PERM_INHERIT, TopicConfig.SINGLE_TAG, 0, false));
         }
+        SubscriptionGroupTable groupConfigs = SubscriptionGroupTable.load(
+                new MetadataFile(configDir.resolve("subscriptionGroup.json")), Clock.systemUTC(),
+                settings.autoCreateSubscriptionGroup());
         ConsumerGroups groups = new ConsumerGroups();
+        ProducerGroups producers = new ProducerGroups();
         SendMessageProcessor send = new SendMessageProcessor(store, topics, settings.brokerClusterName(),
                 settings.regionId(), settings.storeConfig().maxMessageSize());
-        ClientRequestProcessor clients = new ClientRequestProcessor(groups, topics);
+        ClientRequestProcessor clients = new ClientRequestProcessor(groups, producers, groupConfigs, topics);
         ConsumerOffsetProcessor offsetRequests = new ConsumerOffsetProcessor(store, offsets);
         QueryMessageProcessor queries = new QueryMessageProcessor(store);
         TopicAdminProcessor topicAdmin = new TopicAdminProcessor(topics);
+        SubscriptionGroupAdminProcessor groupAdmin = new SubscriptionGroupAdminProcessor(groupConfigs, offsets);
+        ConnectionListProcessor connections = new ConnectionListProcessor(groups, producers);
+        BrokerConfigProcessor config = new BrokerConfigProcessor(settings.asProperties());
         QueueLockProcessor queueLocks = new QueueLockProcessor(new QueueLocks(Clock.systemUTC(), LOCK_MAX_LIVE_MILLIS));
         brokerServer = new RemotingServer(new InetSocketAddress(settings.listenPort()))
                 .register(RequestCode.SEND_MESSAGE, send, sendExecutor)
                 .register(RequestCode.SEND_MESSAGE_V2, send, sendExecutor)
                 .register(RequestCode.SEND_BATCH_MESSAGE, send, sendExecutor)
-                .register(RequestCode.PULL_MESSAGE, new PullMessageProcessor(store, topics, offsets, groups, heldPulls),
-                        pullExecutor)
+                .register(RequestCode.PULL_MESSAGE, new PullMessageProcessor(store, topics, offsets, groups,
+                        groupConfigs, stats, heldPulls), pullExecutor)
                 .register(RequestCode.HEART_BEAT, clients, adminExecutor)
                 .register(RequestCode.UNREGISTER_CLIENT, clients, adminExecutor)
                 .register(RequestCode.GET_CONSUMER_LIST_BY_GROUP, clients, adminExecutor)
                 .register(RequestCode.UPDATE_AND_CREATE_TOPIC, topicAdmin, adminExecutor)
                 .register(RequestCode.DELETE_TOPIC_IN_BROKER, topicAdmin, adminExecutor)
+                .register(RequestCode.UPDATE_AND_CREATE_SUBSCRIPTIONGROUP, groupAdmin, adminExecutor)
+                .register(RequestCode.GET_ALL_SUBSCRIPTIONGROUP_CONFIG, groupAdmin, adminExecutor)
+                .register(RequestCode.DELETE_SUBSCRIPTIONGROUP, groupAdmin, adminExecutor)
+                .register(RequestCode.GET_TOPIC_STATS_INFO,
+                        new TopicStatsProcessor(store, topics, settings.brokerName()), adminExecutor)
+                .register(RequestCode.GET_CONSUME_STATS, new ConsumeStatsProcessor(store, topics, offsets, groups,
+                        stats, settings.brokerName()), adminExecutor)
+                .register(RequestCode.GET_CONSUMER_CONNECTION_LIST, connections, adminExecutor)
+                .register(RequestCode.GET_PRODUCER_CONNECTION_LIST, connections, adminExecutor)
+                .register(RequestCode.QUERY_TOPIC_CONSUME_BY_WHO, new TopicConsumersProcessor(groups, offsets),
+                        adminExecutor)
+                .register(RequestCode.GET_BROKER_RUNTIME_INFO, new BrokerRuntimeProcessor(store, stats, sendExecutor,
+                        pullExecutor, settings.storeConfig().storePathCommitLog()), adminExecutor)
+                .register(RequestCode.GET_BROKER_CONFIG, config, adminExecutor)
+                .register(RequestCode.UPDATE_BROKER_CONFIG, config, adminExecutor)
                 .register(RequestCode.QUERY_MESSAGE, queries, adminExecutor)
                 .register(RequestCode.VIEW_MESSAGE_BY_ID, queries, adminExecutor)
                 .register(RequestCode.LOCK_BATCH_MQ, queueLocks, adminExecutor)
@@ -109,6 +145,7 @@ public final class BolideBroker implements AutoCloseable {
             RequestCode.GET_EARLIEST_MSG_STORETIME}) {
             brokerServer.register(code, offsetRequests, adminExecutor);
         }
+        store.addDispatchListener(message -> stats.stored(1));
         brokerServer.start();
         RouteTable routes = new RouteTable();
         NameServerProcessor names = new NameServerProcessor(routes);
@@ -124,6 +161,7 @@ public final class BolideBroker implements AutoCloseable {
         register.run();
         housekeeping.scheduleWithFixedDelay(this::persistOffsets, OFFSET_FLUSH_SECONDS, OFFSET_FLUSH_SECONDS,
                 TimeUnit.SECONDS);
+        housekeeping.scheduleAtFixedRate(stats::sample, 1, 1, TimeUnit.SECONDS);
     }
 
     public int port() {

@@ -196,6 +196,16 @@ public final class MessageStore implements AutoCloseable {
     }
 
     /**
+     * When the message at a logical offset of a queue was stored (ms), or -1 when the queue no
+     * longer or not yet holds it. Admin statistics use it for "last updated" times.
+     */
+    public long storeTimestamp(String topic, int queueId, long queueOffset) {
+        ConsumeQueue queue = queues.find(topic, queueId);
+        long physicalOffset = queue == null || queueOffset < 0 ? -1 : queue.physicalOffsetAt(queueOffset);
+        return physicalOffset < 0 ? -1 : commitLog.storeTimestampAt(physicalOffset);
+    }
+
+    /**
      * Records of {@code topic} whose {@code KEYS} contain {@code key} or whose unique id is
      * {@code key}, stored within [{@code begin}, {@code end}] (ms), newest first, at most
      * {@code maxNum}. The buffers are copies.

@@ -87,6 +87,17 @@ class MessageStoreTest {
     }
 
     @Test
+    void knowsWhenTheMessageAtAQueueOffsetWasStored() {
+        AppendedMessage second = store.append(message("t", 0, "x"), message("t", 0, "y")).messages().get(1);
+        await().until(() -> store.maxOffset("t", 0) == 2);
+
+        assertThat(store.storeTimestamp("t", 0, 1)).isEqualTo(second.storeTimestamp());
+        assertThat(store.storeTimestamp("t", 0, 2)).isEqualTo(-1);
+        assertThat(store.storeTimestamp("t", 0, -1)).isEqualTo(-1);
+        assertThat(store.storeTimestamp("unknown", 0, 0)).isEqualTo(-1);
+    }
+
+    @Test
     void filtersByTagHash() {
         store.append(message("t", 0, "a", Map.of(PropertyKeys.TAGS, "red")),
                 message("t", 0, "b", Map.of(PropertyKeys.TAGS, "blue")),

@@ -2,6 +2,8 @@ package dev.bolide.broker.client;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.bolide.broker.group.SubscriptionGroupConfig;
+import dev.bolide.broker.group.SubscriptionGroupTable;
 import dev.bolide.broker.remoting.RequestProcessor;
 import dev.bolide.broker.topic.TopicConfig;
 import dev.bolide.broker.topic.TopicConfigTable;
@@ -16,13 +18,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * HEART_BEAT, UNREGISTER_CLIENT and GET_CONSUMER_LIST_BY_GROUP. A heartbeat that changes a group
  * (a new member, a changed subscription) and a member leaving make the broker send
- * NOTIFY_CONSUMER_IDS_CHANGED to the group's other members, so that they rebalance at once.
+ * NOTIFY_CONSUMER_IDS_CHANGED to the group's other members, so that they rebalance at once (unless
+ * the group's configuration turns that off). A consumer group's first heartbeat creates its
+ * subscription group, when the broker may, and its {@code %RETRY%} topic.
  */
 public final class ClientRequestProcessor implements RequestProcessor {
     private static final System.Logger LOG = System.getLogger(ClientRequestProcessor.class.getName());
@@ -30,11 +35,16 @@ public final class ClientRequestProcessor implements RequestProcessor {
     private static final String RETRY_TOPIC_PREFIX = "%RETRY%";
 
     private final ConsumerGroups groups;
+    private final ProducerGroups producers;
+    private final SubscriptionGroupTable groupConfigs;
     private final TopicConfigTable topics;
     private final AtomicInteger opaques = new AtomicInteger();
 
-    public ClientRequestProcessor(ConsumerGroups groups, TopicConfigTable topics) {
+    public ClientRequestProcessor(ConsumerGroups groups, ProducerGroups producers, SubscriptionGroupTable groupConfigs,
+            TopicConfigTable topics) {
         this.groups = groups;
+        this.producers = producers;
+        this.groupConfigs = groupConfigs;
         this.topics = topics;
     }
 
@@ -57,29 +67,45 @@ public final class ClientRequestProcessor implements RequestProcessor {
         } catch (IllegalArgumentException e) {
             return RemotingCommand.responseTo(request, ResponseCode.SYSTEM_ERROR, e.getMessage(), null, null);
         }
+        ClientConnection client = new ClientConnection(channel, heartbeat.clientId(), request.language(),
+                request.version());
         for (HeartbeatData.Consumer consumer : heartbeat.consumers()) {
-            String retryTopic = RETRY_TOPIC_PREFIX + consumer.groupName();
-            if (topics.find(retryTopic).isEmpty()) {
-                topics.put(TopicConfig.of(retryTopic, 1));
+            Optional<SubscriptionGroupConfig> config = groupConfigs.findOrCreate(consumer.groupName());
+            if (config.isPresent()) {
+                createRetryTopic(config.get());
             }
-            if (groups.register(channel, heartbeat.clientId(), consumer)) {
+            boolean notify = config.map(SubscriptionGroupConfig::notifyConsumerIdsChangedEnable).orElse(true);
+            if (groups.register(client, consumer) && notify) {
                 notifyMembers(consumer.groupName());
             }
         }
+        heartbeat.producerGroups().forEach(group -> producers.register(group, client));
         return RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null, null, null);
+    }
+
+    private void createRetryTopic(SubscriptionGroupConfig group) throws IOException {
+        String retryTopic = RETRY_TOPIC_PREFIX + group.groupName();
+        if (topics.find(retryTopic).isEmpty()) {
+            topics.put(TopicConfig.of(retryTopic, Math.max(1, group.retryQueueNums())));
+        }
     }
 
     private RemotingCommand unregister(RemotingCommand request) {
         String clientId = request.field("clientID");
         String group = request.field("consumerGroup");
+        String producerGroup = request.field("producerGroup");
         if (clientId != null && group != null && groups.unregister(group, clientId)) {
             notifyMembers(group);
+        }
+        if (clientId != null && producerGroup != null) {
+            producers.unregister(producerGroup, clientId);
         }
         return RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null, null, null);
     }
 
     /** For the server's connection-closed hook: members of a dropped connection have left. */
     public void connectionClosed(Channel channel) {
+        producers.remove(channel);
         groups.remove(channel).forEach(this::notifyMembers);
     }
 

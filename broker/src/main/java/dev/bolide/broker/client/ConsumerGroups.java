@@ -1,6 +1,7 @@
 package dev.bolide.broker.client;
 
 import io.netty.channel.Channel;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -8,27 +9,36 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The consumer groups known from heartbeats: for each group, its member connections (with their
- * client ids) and its subscriptions. A member stays until it unregisters or its connection closes.
+ * The consumer groups known from heartbeats: for each group, its member connections, how it
+ * consumes (model, starting point) and its subscriptions. A member stays until it unregisters or
+ * its connection closes.
  */
 public final class ConsumerGroups {
     private final Map<String, Group> groups = new ConcurrentHashMap<>();
 
+    /** How a live group consumes, as its latest heartbeat declared. */
+    public record GroupInfo(String consumeType, String messageModel, String consumeFromWhere,
+            List<ClientConnection> members, Collection<Subscription> subscriptions) {
+    }
+
     /** One group's members and subscriptions. */
     private static final class Group {
-        final Map<Channel, String> members = new ConcurrentHashMap<>();
+        final Map<Channel, ClientConnection> members = new ConcurrentHashMap<>();
         final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
+        volatile HeartbeatData.Consumer declared;
     }
 
     /**
-     * Records a heartbeat of {@code clientId} on {@code channel} for a group, replacing the group's
-     * subscriptions with the ones it lists.
+     * Records a heartbeat of {@code client} for a group, replacing the group's subscriptions with
+     * the ones it lists.
      *
      * @return whether the membership or the subscriptions changed (the members must then rebalance)
      */
-    public boolean register(Channel channel, String clientId, HeartbeatData.Consumer consumer) {
+    public boolean register(ClientConnection client, HeartbeatData.Consumer consumer) {
         Group group = groups.computeIfAbsent(consumer.groupName(), name -> new Group());
-        boolean joined = !clientId.equals(group.members.put(channel, clientId));
+        group.declared = consumer;
+        ClientConnection previous = group.members.put(client.channel(), client);
+        boolean joined = previous == null || !previous.clientId().equals(client.clientId());
         boolean changed = false;
         for (Subscription subscription : consumer.subscriptions()) {
             Subscription old = group.subscriptions.get(subscription.topic());
@@ -45,7 +55,7 @@ public final class ConsumerGroups {
     /** Removes the client's connection from the group; returns whether it was a member. */
     public boolean unregister(String groupName, String clientId) {
         Group group = groups.get(groupName);
-        return group != null && group.members.values().removeIf(clientId::equals);
+        return group != null && group.members.values().removeIf(member -> member.clientId().equals(clientId));
     }
 
     /** Removes a closed connection from every group; returns the groups it left. */
@@ -57,7 +67,8 @@ public final class ConsumerGroups {
     /** Client ids of the group's live members, sorted as clients sort them for rebalancing. */
     public List<String> consumerIds(String groupName) {
         Group group = groups.get(groupName);
-        return group == null ? List.of() : group.members.values().stream().distinct().sorted().toList();
+        return group == null ? List.of()
+                : group.members.values().stream().map(ClientConnection::clientId).distinct().sorted().toList();
     }
 
     public List<Channel> channels(String groupName) {
@@ -68,5 +79,24 @@ public final class ConsumerGroups {
     public Optional<Subscription> subscription(String groupName, String topic) {
         Group group = groups.get(groupName);
         return group == null ? Optional.empty() : Optional.ofNullable(group.subscriptions.get(topic));
+    }
+
+    /** The group while it has live members. */
+    public Optional<GroupInfo> info(String groupName) {
+        Group group = groups.get(groupName);
+        if (group == null || group.members.isEmpty()) {
+            return Optional.empty();
+        }
+        HeartbeatData.Consumer declared = group.declared;
+        return Optional.of(new GroupInfo(declared.consumeType(), declared.messageModel(), declared.consumeFromWhere(),
+                List.copyOf(group.members.values()), List.copyOf(group.subscriptions.values())));
+    }
+
+    /** Names of the live groups subscribing {@code topic}. */
+    public List<String> groupsSubscribing(String topic) {
+        return groups.entrySet().stream()
+                .filter(entry -> !entry.getValue().members.isEmpty()
+                        && entry.getValue().subscriptions.containsKey(topic))
+                .map(Map.Entry::getKey).sorted().toList();
     }
 }

@@ -15,7 +15,7 @@ public record HeartbeatData(String clientId, List<Consumer> consumers, List<Stri
     private static final JsonFactory JSON = new JsonFactory();
 
     /** One consumer group of the client. */
-    public record Consumer(String groupName, String messageModel, String consumeFromWhere,
+    public record Consumer(String groupName, String consumeType, String messageModel, String consumeFromWhere,
             List<Subscription> subscriptions) {
     }
 
@@ -39,6 +39,7 @@ public record HeartbeatData(String clientId, List<Consumer> consumers, List<Stri
             if (clientId == null) {
                 throw new IllegalArgumentException("heartbeat without clientID");
             }
+            producers.removeIf(java.util.Objects::isNull);
             return new HeartbeatData(clientId, consumers, producers);
         } catch (IOException e) {
             throw new IllegalArgumentException("heartbeat body is not JSON: " + e.getMessage(), e);
@@ -47,6 +48,7 @@ public record HeartbeatData(String clientId, List<Consumer> consumers, List<Stri
 
     private static Consumer consumer(JsonParser json) throws IOException {
         String group = null;
+        String type = "CONSUME_PASSIVELY";
         String model = "CLUSTERING";
         String from = "CONSUME_FROM_LAST_OFFSET";
         List<Subscription> subscriptions = new ArrayList<>();
@@ -55,6 +57,7 @@ public record HeartbeatData(String clientId, List<Consumer> consumers, List<Stri
             json.nextToken();
             switch (field) {
                 case "groupName" -> group = json.getValueAsString();
+                case "consumeType" -> type = json.getValueAsString();
                 case "messageModel" -> model = json.getValueAsString();
                 case "consumeFromWhere" -> from = json.getValueAsString();
                 case "subscriptionDataSet" -> forEachObject(json, () -> subscriptions.add(subscription(json)));
@@ -64,7 +67,7 @@ public record HeartbeatData(String clientId, List<Consumer> consumers, List<Stri
         if (group == null) {
             throw new IllegalArgumentException("consumer data without groupName");
         }
-        return new Consumer(group, model, from, subscriptions);
+        return new Consumer(group, type, model, from, subscriptions);
     }
 
     private static Subscription subscription(JsonParser json) throws IOException {

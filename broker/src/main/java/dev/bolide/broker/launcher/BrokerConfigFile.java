@@ -54,7 +54,8 @@ public final class BrokerConfigFile {
     private static final String IP_KEY = "brokerIP1";
     /** Broker keys read into {@link BrokerSettings}; {@code namesrvListenPort} is Bolide's, for the embedded name server. */
     private static final Set<String> BROKER_KEYS = Set.of("brokerClusterName", "brokerName", "brokerId",
-            "namesrvListenPort", "autoCreateTopicEnable", "defaultTopicQueueNums", "regionId");
+            "namesrvListenPort", "autoCreateTopicEnable", "defaultTopicQueueNums", "autoCreateSubscriptionGroup",
+            "enablePropertyFilter", "regionId");
 
     private final BrokerSettings settings;
     private final List<String> unusedKeys;
@@ -106,6 +107,8 @@ public final class BrokerConfigFile {
                 parsed(properties, "namesrvListenPort", "9876", BrokerConfigFile::integer),
                 parsed(properties, "autoCreateTopicEnable", "true", BrokerConfigFile::bool),
                 parsed(properties, "defaultTopicQueueNums", "8", BrokerConfigFile::integer),
+                parsed(properties, "autoCreateSubscriptionGroup", "true", BrokerConfigFile::bool),
+                parsed(properties, "enablePropertyFilter", "false", BrokerConfigFile::bool),
                 text(properties, "regionId", "DefaultRegion"),
                 store);
     }

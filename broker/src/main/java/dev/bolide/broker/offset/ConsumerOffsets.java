@@ -11,8 +11,10 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * Committed offsets keyed {@code topic@group}, then queue id, persisted in
@@ -53,6 +55,18 @@ public final class ConsumerOffsets {
         Map<Integer, Long> queues = offsets.get(key(group, topic));
         Long offset = queues == null ? null : queues.get(queueId);
         return offset == null ? OptionalLong.empty() : OptionalLong.of(offset);
+    }
+
+    /** Topics the group has committed offsets on. */
+    public Set<String> topicsOf(String group) {
+        return offsets.keySet().stream().filter(key -> key.endsWith(SEPARATOR + group))
+                .map(key -> key.substring(0, key.length() - group.length() - 1)).collect(Collectors.toSet());
+    }
+
+    /** Groups that have committed offsets on the topic. */
+    public Set<String> groupsOf(String topic) {
+        return offsets.keySet().stream().filter(key -> key.startsWith(topic + SEPARATOR))
+                .map(key -> key.substring(topic.length() + 1)).collect(Collectors.toSet());
     }
 
     /** Forgets every offset of the group (on every topic). */

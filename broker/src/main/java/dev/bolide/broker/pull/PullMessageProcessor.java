@@ -2,8 +2,11 @@ package dev.bolide.broker.pull;
 
 import dev.bolide.broker.client.ConsumerGroups;
 import dev.bolide.broker.client.Subscription;
+import dev.bolide.broker.group.SubscriptionGroupConfig;
+import dev.bolide.broker.group.SubscriptionGroupTable;
 import dev.bolide.broker.offset.ConsumerOffsets;
 import dev.bolide.broker.remoting.RequestProcessor;
+import dev.bolide.broker.stats.BrokerStats;
 import dev.bolide.broker.topic.TopicConfig;
 import dev.bolide.broker.topic.TopicConfigTable;
 import dev.bolide.protocol.remoting.RemotingCommand;
@@ -11,6 +14,8 @@ import dev.bolide.protocol.remoting.ResponseCode;
 import dev.bolide.store.GetMessageResult;
 import dev.bolide.store.MessageStore;
 import io.netty.channel.Channel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,15 +36,19 @@ public final class PullMessageProcessor implements RequestProcessor {
     private final TopicConfigTable topics;
     private final ConsumerOffsets offsets;
     private final ConsumerGroups groups;
+    private final SubscriptionGroupTable groupConfigs;
+    private final BrokerStats stats;
     private final HeldPulls held;
 
     /** @param held where requests wait for news; started here, closed by the caller */
     public PullMessageProcessor(MessageStore store, TopicConfigTable topics, ConsumerOffsets offsets,
-            ConsumerGroups groups, HeldPulls held) {
+            ConsumerGroups groups, SubscriptionGroupTable groupConfigs, BrokerStats stats, HeldPulls held) {
         this.store = store;
         this.topics = topics;
         this.offsets = offsets;
         this.groups = groups;
+        this.groupConfigs = groupConfigs;
+        this.stats = stats;
         this.held = held;
         held.start((channel, request) -> answer(channel, request, false));
         store.addDispatchListener(held::dispatched);
@@ -57,6 +66,15 @@ public final class PullMessageProcessor implements RequestProcessor {
             header = PullRequestHeader.of(request);
         } catch (IllegalArgumentException e) {
             return error(request, ResponseCode.SYSTEM_ERROR, e.getMessage());
+        }
+        Optional<SubscriptionGroupConfig> group = findOrCreateGroup(header.consumerGroup());
+        if (group.isEmpty()) {
+            return error(request, ResponseCode.SUBSCRIPTION_GROUP_NOT_EXIST,
+                    "subscription group [" + header.consumerGroup() + "] does not exist");
+        }
+        if (!group.get().consumeEnable()) {
+            return error(request, ResponseCode.NO_PERMISSION, "subscription group no permission, "
+                    + header.consumerGroup());
         }
         Optional<TopicConfig> topic = topics.find(header.topic());
         if (topic.isEmpty()) {
@@ -86,12 +104,23 @@ public final class PullMessageProcessor implements RequestProcessor {
         try (GetMessageResult result = store.getMessages(header.topic(), header.queueId(), header.queueOffset(),
                 header.maxMsgNums(), TagFilter.of(subscription.get().expression()))) {
             RemotingCommand response = response(request, header, result);
+            if (response.code() == ResponseCode.SUCCESS) {
+                stats.delivered(header.consumerGroup(), result.messages().size());
+            }
             if (firstExecution && header.maySuspend() && response.code() == ResponseCode.PULL_NOT_FOUND) {
                 held.hold(channel, request, header.topic(), header.queueId(), header.queueOffset(),
                         header.suspendTimeoutMillis());
                 return null;
             }
             return response;
+        }
+    }
+
+    private Optional<SubscriptionGroupConfig> findOrCreateGroup(String group) {
+        try {
+            return groupConfigs.findOrCreate(group);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot persist the new subscription group " + group, e);
         }
     }
 

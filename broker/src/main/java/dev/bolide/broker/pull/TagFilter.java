@@ -1,7 +1,7 @@
 package dev.bolide.broker.pull;
 
+import dev.bolide.broker.client.Subscription;
 import dev.bolide.store.MessageFilter;
-import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -19,11 +19,8 @@ final class TagFilter implements MessageFilter {
 
     /** {@code null}, blank and {@code "*"} accept every message. */
     static MessageFilter of(String expression) {
-        if (expression == null || expression.isBlank() || expression.trim().equals("*")) {
-            return MessageFilter.ALL;
-        }
-        Set<Long> hashes = Arrays.stream(expression.split("\\|\\|")).map(String::trim).filter(tag -> !tag.isEmpty())
-                .map(tag -> (long) tag.hashCode()).collect(Collectors.toUnmodifiableSet());
+        Set<Long> hashes = Subscription.tagsOf(expression).stream().map(tag -> (long) tag.hashCode())
+                .collect(Collectors.toUnmodifiableSet());
         return hashes.isEmpty() ? MessageFilter.ALL : new TagFilter(hashes);
     }
 

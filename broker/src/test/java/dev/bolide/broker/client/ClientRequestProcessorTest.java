@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import dev.bolide.broker.group.SubscriptionGroupTable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,8 @@ class ClientRequestProcessorTest {
     @TempDir
     Path dir;
     private final ConsumerGroups groups = new ConsumerGroups();
+    private final ProducerGroups producers = new ProducerGroups();
+    private SubscriptionGroupTable groupConfigs;
     private TopicConfigTable topics;
     private RemotingServer server;
     private final ExecutorService executor = Executors.newSingleThreadExecutor();
@@ -38,7 +41,9 @@ class ClientRequestProcessorTest {
     @BeforeEach
     void start() throws Exception {
         topics = TopicConfigTable.load(new MetadataFile(dir.resolve("config/topics.json")), Clock.systemUTC());
-        ClientRequestProcessor processor = new ClientRequestProcessor(groups, topics);
+        groupConfigs = SubscriptionGroupTable.load(new MetadataFile(dir.resolve("config/subscriptionGroup.json")),
+                Clock.systemUTC(), true);
+        ClientRequestProcessor processor = new ClientRequestProcessor(groups, producers, groupConfigs, topics);
         server = new RemotingServer(new InetSocketAddress("127.0.0.1", 0))
                 .register(RequestCode.HEART_BEAT, processor, executor)
                 .register(RequestCode.UNREGISTER_CLIENT, processor, executor)

@@ -42,7 +42,7 @@ class LiveFrameFuzzTest {
         long seed = System.nanoTime();
         Random random = new Random(seed);
         try (BolideBroker broker = BolideBroker.start(new BrokerSettings("DefaultCluster", "broker-a", 0, "127.0.0.1",
-                0, 0, true, 8, "DefaultRegion", store));
+                0, 0, true, 8, true, false, "DefaultRegion", store));
                 FrameClient good = new FrameClient(broker.port())) {
             byte[][] valid = {frame(send(1)), frame(pull(2))};
             for (int round = 0; round < ROUNDS; round++) {

@@ -75,6 +75,28 @@ class BrokerConfigFileTest {
     }
 
     @Test
+    void theEffectiveSettingsReadBackAsTheSameSettings() throws IOException {
+        var settings = BrokerConfigFile.from(conf("""
+                brokerName = broker-b
+                brokerIP1 = 127.0.0.1
+                flushDiskType = SYNC_FLUSH
+                fileReservedTime = 48
+                deleteWhen = 04;16
+                diskMaxUsedSpaceRatio = 80
+                enablePropertyFilter = true
+                autoCreateSubscriptionGroup = false
+                """)).brokerSettings();
+        Properties written = new Properties();
+        written.putAll(settings.asProperties());
+
+        BrokerConfigFile reread = BrokerConfigFile.from(written);
+
+        assertThat(reread.unusedKeys()).isEmpty();
+        assertThat(reread.brokerSettings().asProperties()).isEqualTo(settings.asProperties());
+        assertThat(reread.brokerSettings().enablePropertyFilter()).isTrue();
+    }
+
+    @Test
     void aValueThatDoesNotParseNamesItsKey() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> BrokerConfigFile.from(conf("maxMessageSize = 4MB")))

@@ -27,6 +27,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import dev.bolide.broker.client.ClientConnection;
+import dev.bolide.broker.group.SubscriptionGroupConfig;
+import dev.bolide.broker.group.SubscriptionGroupTable;
+import dev.bolide.broker.stats.BrokerStats;
+import dev.bolide.protocol.remoting.LanguageCode;
+import io.netty.channel.embedded.EmbeddedChannel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +44,7 @@ class PullMessageProcessorTest {
     Path dir;
     private MessageStore store;
     private ConsumerOffsets offsets;
+    private SubscriptionGroupTable groupConfigs;
     private final ConsumerGroups groups = new ConsumerGroups();
     private final HeldPulls held = new HeldPulls();
     private Loopback loopback;
@@ -49,8 +56,11 @@ class PullMessageProcessorTest {
                 Clock.systemUTC());
         topics.put(TopicConfig.of("TopicTest", 2));
         offsets = ConsumerOffsets.load(new MetadataFile(dir.resolve("config/consumerOffset.json")));
+        groupConfigs = SubscriptionGroupTable.load(new MetadataFile(dir.resolve("config/subscriptionGroup.json")),
+                Clock.systemUTC(), true);
         loopback = Loopback.start(Map.of(RequestCode.PULL_MESSAGE,
-                new PullMessageProcessor(store, topics, offsets, groups, held)));
+                new PullMessageProcessor(store, topics, offsets, groups, groupConfigs, new BrokerStats(Clock.systemUTC()),
+                        held)));
     }
 
     @AfterEach
@@ -167,6 +177,13 @@ class PullMessageProcessorTest {
     }
 
     @Test
+    void refusesAPullOfAGroupWhoseConsumptionIsDisabled() throws IOException {
+        groupConfigs.put(new SubscriptionGroupConfig("CG", false, true, true, 1, 16, 0, 1, true));
+
+        assertThat(pull(0, 0, "*").code()).isEqualTo(ResponseCode.NO_PERMISSION);
+    }
+
+    @Test
     void refusesAPullOfAGroupWithoutSubscription() throws IOException {
         assertThat(pull(0, 0, null).code()).isEqualTo(ResponseCode.SUBSCRIPTION_NOT_EXIST);
     }
@@ -176,8 +193,8 @@ class PullMessageProcessorTest {
         append("a", "red");
         append("b", "blue");
         await().until(() -> store.maxOffset("TopicTest", 0) == 2);
-        groups.register(new io.netty.channel.embedded.EmbeddedChannel(), "client-1", new HeartbeatData.Consumer("CG",
-                "CLUSTERING", "CONSUME_FROM_LAST_OFFSET", List.of(new Subscription("TopicTest", "blue", "TAG", 1))));
+        groups.register(new ClientConnection(new EmbeddedChannel(), "client-1", LanguageCode.JAVA, 409),
+                new HeartbeatData.Consumer("CG", "CONSUME_PASSIVELY", "CLUSTERING", "CONSUME_FROM_LAST_OFFSET", List.of(new Subscription("TopicTest", "blue", "TAG", 1))));
 
         assertThat(bodies(pull(0, 0, null))).containsExactly("b");
     }

@@ -33,13 +33,17 @@ public final class RequestCode {
     public static final int UNREGISTER_BROKER = 104;
     public static final int GET_ROUTEINFO_BY_TOPIC = 105;
     public static final int GET_BROKER_CLUSTER_INFO = 106;
+    public static final int UPDATE_AND_CREATE_SUBSCRIPTIONGROUP = 200;
+    public static final int GET_ALL_SUBSCRIPTIONGROUP_CONFIG = 201;
     public static final int GET_TOPIC_STATS_INFO = 202;
     public static final int GET_CONSUMER_CONNECTION_LIST = 203;
     public static final int GET_PRODUCER_CONNECTION_LIST = 204;
     public static final int GET_ALL_TOPIC_LIST_FROM_NAMESERVER = 206;
+    public static final int DELETE_SUBSCRIPTIONGROUP = 207;
     public static final int GET_CONSUME_STATS = 208;
     public static final int DELETE_TOPIC_IN_BROKER = 215;
     public static final int DELETE_TOPIC_IN_NAMESRV = 216;
+    public static final int QUERY_TOPIC_CONSUME_BY_WHO = 300;
     public static final int GET_CONSUMER_RUNNING_INFO = 307;
     public static final int SEND_MESSAGE_V2 = 310;
     public static final int SEND_BATCH_MESSAGE = 320;

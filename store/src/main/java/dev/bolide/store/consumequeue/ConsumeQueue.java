@@ -223,7 +223,8 @@ public final class ConsumeQueue implements AutoCloseable {
         return timestamp - before < at - timestamp ? low - 1 : low;
     }
 
-    private long physicalOffsetAt(long offset) {
+    /** The CommitLog offset of the unit at a logical offset, or -1 when the queue does not hold it. */
+    public long physicalOffsetAt(long offset) {
         long[] physical = {-1};
         read(offset, 1, (queueOffset, physicalOffset, size, tags) -> {
             physical[0] = physicalOffset;

@@ -17,10 +17,12 @@ import org.apache.rocketmq.client.producer.DefaultMQProducer;
  */
 final class BrokerProcess implements AutoCloseable {
     private final Process process;
+    private final int brokerPort;
     private final int nameServerPort;
 
-    private BrokerProcess(Process process, int nameServerPort) {
+    private BrokerProcess(Process process, int brokerPort, int nameServerPort) {
         this.process = process;
+        this.brokerPort = brokerPort;
         this.nameServerPort = nameServerPort;
     }
 
@@ -50,13 +52,17 @@ final class BrokerProcess implements AutoCloseable {
         if (!process.isAlive()) {
             throw new IllegalStateException("broker did not start:\n" + Files.readString(output));
         }
-        return new BrokerProcess(process, nameServerPort);
+        return new BrokerProcess(process, brokerPort, nameServerPort);
     }
 
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    int brokerPort() {
+        return brokerPort;
     }
 
     String nameServerAddress() {

@@ -1,0 +1,84 @@
+package dev.bolide.broker.stats;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Message counts mqadmin reports: messages stored and delivered, their rates, the totals at the
+ * start of today and yesterday, and deliveries per consumer group. {@link #sample()} runs once a
+ * second.
+ */
+public final class BrokerStats {
+    private final Clock clock;
+    private final RateCounter puts = new RateCounter();
+    private final RateCounter gets = new RateCounter();
+    private final Map<String, RateCounter> getsByGroup = new ConcurrentHashMap<>();
+    private final long startedMillis;
+    private LocalDate today;
+    private DayStart todayMorning = new DayStart(0, 0);
+    private DayStart yesterdayMorning = new DayStart(0, 0);
+
+    /** Totals at the start of a day. */
+    public record DayStart(long puts, long gets) {
+    }
+
+    public BrokerStats(Clock clock) {
+        this.clock = clock;
+        this.today = LocalDate.now(clock);
+        this.startedMillis = clock.millis();
+    }
+
+    public void stored(int messages) {
+        puts.add(messages);
+    }
+
+    public void delivered(String group, int messages) {
+        gets.add(messages);
+        getsByGroup.computeIfAbsent(group, g -> new RateCounter()).add(messages);
+    }
+
+    public RateCounter puts() {
+        return puts;
+    }
+
+    public RateCounter gets() {
+        return gets;
+    }
+
+    /** Deliveries per second to the group over the last minute. */
+    public double groupGetsPerSecond(String group) {
+        RateCounter counter = getsByGroup.get(group);
+        return counter == null ? 0 : counter.perSecond(60);
+    }
+
+    public long startedMillis() {
+        return startedMillis;
+    }
+
+    public synchronized DayStart todayMorning() {
+        return todayMorning;
+    }
+
+    public synchronized DayStart yesterdayMorning() {
+        return yesterdayMorning;
+    }
+
+    /** Takes the one-second samples and, past midnight, starts a new day. */
+    public void sample() {
+        puts.sample();
+        gets.sample();
+        getsByGroup.values().forEach(RateCounter::sample);
+        rollDay();
+    }
+
+    private synchronized void rollDay() {
+        LocalDate now = LocalDate.now(clock);
+        if (!now.equals(today)) {
+            today = now;
+            yesterdayMorning = todayMorning;
+            todayMorning = new DayStart(puts.total(), gets.total());
+        }
+    }
+}
