@@ -14,13 +14,19 @@ import dev.bolide.broker.client.QueueLocks;
 import dev.bolide.broker.group.SubscriptionGroupAdminProcessor;
 import dev.bolide.broker.group.SubscriptionGroupTable;
 import dev.bolide.broker.metadata.MetadataFile;
-import dev.bolide.broker.namesrv.NameServerProcessor;
+import dev.bolide.broker.namesrv.BrokerIdentity;
+import dev.bolide.broker.namesrv.NameServer;
 import dev.bolide.broker.namesrv.RouteTable;
 import dev.bolide.broker.offset.ConsumerOffsetProcessor;
 import dev.bolide.broker.offset.ConsumerOffsets;
 import dev.bolide.broker.pull.HeldPulls;
 import dev.bolide.broker.query.QueryMessageProcessor;
 import dev.bolide.broker.pull.PullMessageProcessor;
+import dev.bolide.broker.registration.InProcessNameServer;
+import dev.bolide.broker.registration.NameServerEndpoint;
+import dev.bolide.broker.registration.NameServerRegistration;
+import dev.bolide.broker.registration.RemoteNameServer;
+import dev.bolide.broker.remoting.RemotingClient;
 import dev.bolide.broker.remoting.RemotingServer;
 import dev.bolide.broker.send.SendMessageProcessor;
 import dev.bolide.broker.stats.BrokerStats;
@@ -33,6 +39,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -40,8 +47,10 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One Bolide process: the store, the broker's request processors on {@code listenPort}, and the
- * embedded name server on {@code namesrvListenPort}, where the broker registers itself directly.
+ * One Bolide process: the store, the broker's request processors on {@code listenPort}, the
+ * embedded name server on {@code namesrvListenPort} (unless disabled), and the broker's
+ * registration with its name servers: the embedded one in-process, or those of
+ * {@code namesrvAddr} over the network (see {@link BrokerSettings}).
  */
 public final class BolideBroker implements AutoCloseable {
     private static final String DEFAULT_TOPIC = "TBW102";
@@ -61,7 +70,9 @@ public final class BolideBroker implements AutoCloseable {
     private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
             daemon("bolide-housekeeping"));
     private RemotingServer brokerServer;
-    private RemotingServer nameServer;
+    private NameServer nameServer;
+    private RemotingClient nameServerClient;
+    private NameServerRegistration registration;
 
     private BolideBroker(MessageStore store, ConsumerOffsets offsets) {
         this.store = store;
@@ -147,29 +158,40 @@ public final class BolideBroker implements AutoCloseable {
         }
         store.addDispatchListener(message -> stats.stored(1));
         brokerServer.start();
-        RouteTable routes = new RouteTable();
-        NameServerProcessor names = new NameServerProcessor(routes);
-        nameServer = new RemotingServer(new InetSocketAddress(settings.namesrvListenPort()))
-                .register(RequestCode.GET_ROUTEINFO_BY_TOPIC, names, adminExecutor)
-                .register(RequestCode.GET_BROKER_CLUSTER_INFO, names, adminExecutor)
-                .register(RequestCode.GET_ALL_TOPIC_LIST_FROM_NAMESERVER, names, adminExecutor)
-                .start();
-        String address = settings.brokerIP1() + ":" + brokerServer.port();
-        Runnable register = () -> routes.register(settings.brokerClusterName(), settings.brokerName(),
-                settings.brokerId(), address, topics.all().values());
-        topics.onChange(register);
-        register.run();
+        if (settings.namesrvListenPort() != BrokerSettings.NO_EMBEDDED_NAME_SERVER) {
+            nameServer = NameServer.start(new InetSocketAddress(settings.namesrvListenPort()),
+                    new RouteTable(Clock.systemUTC()), adminExecutor, housekeeping);
+        }
+        registration = NameServerRegistration.start(identity(settings), topics, nameServers(settings),
+                settings.registerNameServerPeriod(), housekeeping);
         housekeeping.scheduleWithFixedDelay(this::persistOffsets, OFFSET_FLUSH_SECONDS, OFFSET_FLUSH_SECONDS,
                 TimeUnit.SECONDS);
         housekeeping.scheduleAtFixedRate(stats::sample, 1, 1, TimeUnit.SECONDS);
+    }
+
+    private BrokerIdentity identity(BrokerSettings settings) {
+        // RocketMQ's haServerAddr is brokerIP2:haListenPort, by default brokerIP1:listenPort + 1
+        String host = settings.brokerIP1() + ":";
+        return new BrokerIdentity(settings.brokerClusterName(), settings.brokerName(), settings.brokerId(),
+                host + brokerServer.port(), host + (brokerServer.port() + 1));
+    }
+
+    private List<NameServerEndpoint> nameServers(BrokerSettings settings) {
+        if (settings.namesrvAddr().isEmpty()) {
+            return List.of(new InProcessNameServer(nameServer.routes()));
+        }
+        nameServerClient = new RemotingClient();
+        return settings.namesrvAddr().stream()
+                .<NameServerEndpoint>map(address -> new RemoteNameServer(address, nameServerClient)).toList();
     }
 
     public int port() {
         return brokerServer.port();
     }
 
+    /** The embedded name server's port; {@link BrokerSettings#NO_EMBEDDED_NAME_SERVER} when it runs none. */
     public int nameServerPort() {
-        return nameServer.port();
+        return nameServer == null ? BrokerSettings.NO_EMBEDDED_NAME_SERVER : nameServer.port();
     }
 
     private void persistOffsets() {
@@ -181,6 +203,15 @@ public final class BolideBroker implements AutoCloseable {
         }
     }
 
+    private void unregister() {
+        try {
+            registration.close();
+        } catch (InterruptedException e) {
+            // closing goes on: the store must still be closed cleanly
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static java.util.concurrent.ThreadFactory daemon(String name) {
         return runnable -> {
             Thread thread = new Thread(runnable, name);
@@ -189,9 +220,18 @@ public final class BolideBroker implements AutoCloseable {
         };
     }
 
-    /** Stops serving, persists consumer offsets and closes the store cleanly. */
+    /**
+     * Unregisters from the name servers, stops serving, persists consumer offsets and closes the
+     * store cleanly.
+     */
     @Override
     public void close() throws IOException {
+        if (registration != null) {
+            unregister();
+        }
+        if (nameServerClient != null) {
+            nameServerClient.close();
+        }
         if (nameServer != null) {
             nameServer.close();
         }

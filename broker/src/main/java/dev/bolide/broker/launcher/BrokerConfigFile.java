@@ -26,6 +26,13 @@ import java.util.function.Function;
  * A RocketMQ {@code broker.conf} (Java properties) mapped onto Bolide's settings, key for key with
  * RocketMQ's names, units and defaults. A value that does not parse is an error naming its key;
  * a key that nothing in this build uses is reported, never silently dropped.
+ *
+ * <p>Name servers: {@code namesrvAddr} ({@code host:port;host:port}) lists the name servers the
+ * broker registers with over the network, every {@code registerNameServerPeriod} ms (default 30000,
+ * clamped to 10000..60000 as in RocketMQ). Without it the broker registers in-process with its
+ * embedded name server. The embedded name server (Bolide's own key {@code namesrvListenPort},
+ * default 9876) runs either way, so one process can be the name server of others;
+ * {@code namesrvListenPort = -1} turns it off, which needs {@code namesrvAddr}.
  */
 public final class BrokerConfigFile {
     private static final Map<String, BiConsumer<StoreConfig.Builder, String>> STORE_KEYS = Map.ofEntries(
@@ -55,7 +62,10 @@ public final class BrokerConfigFile {
     /** Broker keys read into {@link BrokerSettings}; {@code namesrvListenPort} is Bolide's, for the embedded name server. */
     private static final Set<String> BROKER_KEYS = Set.of("brokerClusterName", "brokerName", "brokerId",
             "namesrvListenPort", "autoCreateTopicEnable", "defaultTopicQueueNums", "autoCreateSubscriptionGroup",
-            "enablePropertyFilter", "regionId");
+            "enablePropertyFilter", "regionId", "namesrvAddr", "registerNameServerPeriod");
+    /** RocketMQ clamps {@code registerNameServerPeriod} to this range (milliseconds). */
+    private static final int MIN_REGISTER_PERIOD = 10_000;
+    private static final int MAX_REGISTER_PERIOD = 60_000;
 
     private final BrokerSettings settings;
     private final List<String> unusedKeys;
@@ -98,19 +108,56 @@ public final class BrokerConfigFile {
     }
 
     private static BrokerSettings settings(Properties properties, StoreConfig store) {
-        return new BrokerSettings(
-                text(properties, "brokerClusterName", "DefaultCluster"),
-                text(properties, "brokerName", "broker-a"),
-                parsed(properties, "brokerId", "0", BrokerConfigFile::integer),
-                store.storeHost().getAddress().getHostAddress(),
-                store.storeHost().getPort(),
-                parsed(properties, "namesrvListenPort", "9876", BrokerConfigFile::integer),
-                parsed(properties, "autoCreateTopicEnable", "true", BrokerConfigFile::bool),
-                parsed(properties, "defaultTopicQueueNums", "8", BrokerConfigFile::integer),
-                parsed(properties, "autoCreateSubscriptionGroup", "true", BrokerConfigFile::bool),
-                parsed(properties, "enablePropertyFilter", "false", BrokerConfigFile::bool),
-                text(properties, "regionId", "DefaultRegion"),
-                store);
+        long brokerId = parsed(properties, "brokerId", "0", BrokerConfigFile::integer);
+        int namesrvListenPort = parsed(properties, "namesrvListenPort", "9876", BrokerConfigFile::integer);
+        boolean autoCreateTopicEnable = parsed(properties, "autoCreateTopicEnable", "true", BrokerConfigFile::bool);
+        int defaultTopicQueueNums = parsed(properties, "defaultTopicQueueNums", "8", BrokerConfigFile::integer);
+        boolean autoCreateGroups = parsed(properties, "autoCreateSubscriptionGroup", "true", BrokerConfigFile::bool);
+        boolean propertyFilter = parsed(properties, "enablePropertyFilter", "false", BrokerConfigFile::bool);
+        List<String> namesrvAddr = parsed(properties, "namesrvAddr", "", BrokerConfigFile::addresses);
+        Duration registerPeriod = parsed(properties, "registerNameServerPeriod", "30000",
+                BrokerConfigFile::registerPeriod);
+        try {
+            return new BrokerSettings(text(properties, "brokerClusterName", "DefaultCluster"),
+                    text(properties, "brokerName", "broker-a"), brokerId,
+                    store.storeHost().getAddress().getHostAddress(), store.storeHost().getPort(), namesrvListenPort,
+                    autoCreateTopicEnable, defaultTopicQueueNums, autoCreateGroups, propertyFilter,
+                    text(properties, "regionId", "DefaultRegion"), store, namesrvAddr, registerPeriod);
+        } catch (IllegalArgumentException e) {
+            // values that parse but do not fit together (namesrvListenPort = -1 without namesrvAddr)
+            throw new IllegalArgumentException("broker.conf: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code host:port;host:port}, as RocketMQ writes name server lists; blank entries are skipped. */
+    private static List<String> addresses(String value) {
+        List<String> addresses = new ArrayList<>();
+        for (String address : value.split(";")) {
+            String trimmed = address.trim();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            int colon = trimmed.lastIndexOf(':');
+            if (colon <= 0 || !port(trimmed.substring(colon + 1))) {
+                throw new IllegalArgumentException("'" + trimmed + "' is not host:port");
+            }
+            addresses.add(trimmed);
+        }
+        return addresses;
+    }
+
+    private static boolean port(String value) {
+        try {
+            int port = Integer.parseInt(value);
+            return port > 0 && port < 65536;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** Milliseconds, clamped like RocketMQ: a shorter period floods name servers, a longer one risks expiry. */
+    private static Duration registerPeriod(String value) {
+        return Duration.ofMillis(Math.max(MIN_REGISTER_PERIOD, Math.min(integer(value), MAX_REGISTER_PERIOD)));
     }
 
     private static String text(Properties properties, String key, String fallback) {

@@ -1,16 +1,26 @@
 package dev.bolide.broker.launcher;
 
 import dev.bolide.broker.BolideBroker;
+import dev.bolide.broker.BrokerSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar bolide-broker.jar -c broker.conf}: starts the broker the file describes (its
  * store recovered if the last run crashed, the broker port and the embedded name server) and runs
- * until SIGTERM, when it shuts down cleanly: serving stops, consumer offsets are persisted, the
- * CommitLog is flushed, queues and index are checkpointed, the abort marker is removed.
+ * until SIGTERM, when it shuts down cleanly: the broker unregisters from its name servers, serving
+ * stops, consumer offsets are persisted, the CommitLog is flushed, queues and index are
+ * checkpointed, the abort marker is removed.
+ *
+ * <p>Name servers: without {@code namesrvAddr} the broker is its own name server (embedded, on
+ * {@code namesrvListenPort}, default 9876, where it registers in-process). With
+ * {@code namesrvAddr = host:port;host:port} it registers over the network with exactly those
+ * (list its own embedded name server there too if it should be one of them), every
+ * {@code registerNameServerPeriod} ms; the embedded name server still runs, for other brokers and
+ * clients, unless {@code namesrvListenPort = -1}.
  */
 public final class BrokerLauncher {
     private static final System.Logger LOG = System.getLogger(BrokerLauncher.class.getName());
@@ -32,11 +42,18 @@ public final class BrokerLauncher {
         BolideBroker broker = BolideBroker.start(config.brokerSettings());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(broker, stopped), "bolide-shutdown"));
-        System.out.printf("Bolide broker %s started: name server 127.0.0.1:%d, broker %s:%d, store open in %s (%s); "
-                + "SIGTERM stops it cleanly%n", config.brokerSettings().brokerName(), broker.nameServerPort(),
+        System.out.printf("Bolide broker %s started: %s, broker %s:%d, store open in %s (%s); "
+                + "SIGTERM stops it cleanly%n", config.brokerSettings().brokerName(), nameServers(config, broker),
                 config.brokerSettings().brokerIP1(), broker.port(), config.storeConfig().storePathRootDir(),
                 config.storeConfig().flushDiskType());
         stopped.await();
+    }
+
+    private static String nameServers(BrokerConfigFile config, BolideBroker broker) {
+        String embedded = broker.nameServerPort() == BrokerSettings.NO_EMBEDDED_NAME_SERVER ? "no embedded name server"
+                : "name server 127.0.0.1:" + broker.nameServerPort();
+        List<String> remote = config.brokerSettings().namesrvAddr();
+        return remote.isEmpty() ? embedded : embedded + ", registered with " + String.join(";", remote);
     }
 
     private static void shutdown(BolideBroker broker, CountDownLatch stopped) {

@@ -9,8 +9,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The client-facing name server requests: GET_ROUTEINFO_BY_TOPIC, GET_BROKER_CLUSTER_INFO and
- * GET_ALL_TOPIC_LIST_FROM_NAMESERVER. (Brokers in this process register directly in the
- * {@link RouteTable}; REGISTER_BROKER from remote brokers comes with multi-broker support.)
+ * GET_ALL_TOPIC_LIST_FROM_NAMESERVER. Brokers register through {@link BrokerRegistrationProcessor}.
  */
 public final class NameServerProcessor implements RequestProcessor {
     private final RouteTable routes;

@@ -2,6 +2,8 @@ package dev.bolide.broker.namesrv;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.bolide.broker.topic.DataVersion;
+import dev.bolide.broker.topic.TopicTableJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -82,6 +84,10 @@ final class RouteJson {
             json.writeEndObject();
             json.writeEndObject();
         });
+    }
+
+    static byte[] dataVersion(DataVersion version) {
+        return json(json -> TopicTableJson.writeDataVersion(json, version));
     }
 
     static byte[] topicList(Collection<String> topics) {

@@ -1,6 +1,11 @@
 package dev.bolide.broker.namesrv;
 
+import dev.bolide.broker.topic.DataVersion;
 import dev.bolide.broker.topic.TopicConfig;
+import dev.bolide.broker.topic.VersionedTopics;
+import io.netty.channel.Channel;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -8,15 +13,20 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
- * The name server's registry: brokers by name (cluster and addresses per broker id) and, from
- * each master's registration, the topics it serves. Topics missing from a later registration
- * are not removed: they leave only with their broker, as in RocketMQ.
+ * The name server's registry: brokers by name (cluster and addresses per broker id), from each
+ * master's registration the topics it serves, and per broker address when it last registered.
+ * Topics missing from a later registration are not removed: they leave only with their broker, as
+ * in RocketMQ. An address leaves when its broker unregisters, when it has not registered for
+ * {@link #EXPIRY} or when the connection it registered over closes.
  */
 public final class RouteTable {
     /** brokerId 0 is the master. */
     public static final long MASTER_ID = 0;
+    /** A broker that has not registered for this long is gone (brokers register every 10 to 60 s). */
+    public static final Duration EXPIRY = Duration.ofSeconds(120);
 
     /** One broker name: its cluster and its addresses by broker id. */
     public record Broker(String cluster, String brokerName, Map<Long, String> addresses) {
@@ -30,26 +40,61 @@ public final class RouteTable {
     public record TopicRoute(List<QueueData> queueDatas, List<Broker> brokerDatas) {
     }
 
+    /** Where a slave's master is: its client address and the address it replicates from (may be null). */
+    public record Master(String address, String haServerAddr) {
+    }
+
+    /**
+     * The last registration from one address; {@code connection} is null for a broker that
+     * registered in-process, which therefore only leaves by expiry or unregistration.
+     */
+    private record Liveness(String brokerName, long lastUpdateMillis, DataVersion dataVersion, Channel connection,
+            String haServerAddr) {
+        Liveness touched(long now) {
+            return new Liveness(brokerName, now, dataVersion, connection, haServerAddr);
+        }
+    }
+
+    private final Clock clock;
     private final Map<String, Broker> brokers = new ConcurrentHashMap<>();
     private final Map<String, Map<String, QueueData>> topics = new ConcurrentHashMap<>();
+    private final Map<String, Liveness> liveness = new ConcurrentHashMap<>();
 
-    /** Records a broker's registration; a master's topic table replaces its queue data. */
-    public synchronized void register(String cluster, String brokerName, long brokerId, String address,
-            Collection<TopicConfig> topicConfigs) {
-        Broker broker = brokers.computeIfAbsent(brokerName, name -> new Broker(cluster, name, new ConcurrentHashMap<>()));
-        broker.addresses().values().remove(address);
-        broker.addresses().put(brokerId, address);
-        if (brokerId == MASTER_ID) {
-            for (TopicConfig topic : topicConfigs) {
-                topics.computeIfAbsent(topic.topicName(), name -> new ConcurrentHashMap<>()).put(brokerName,
-                        new QueueData(brokerName, topic.readQueueNums(), topic.writeQueueNums(), topic.perm(),
-                                topic.topicSysFlag()));
-            }
+    /** @param clock tells when registrations happen, for expiry */
+    public RouteTable(Clock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * Records a broker's registration. A master's topics replace its queue data when this is its
+     * first registration or its data version changed; a slave's topics are ignored.
+     *
+     * @param connection the connection the registration came over; null when in-process
+     */
+    public synchronized void register(BrokerIdentity identity, VersionedTopics table, Channel connection) {
+        Broker broker = brokers.computeIfAbsent(identity.brokerName(),
+                name -> new Broker(identity.cluster(), name, new ConcurrentHashMap<>()));
+        broker.addresses().values().remove(identity.address());
+        broker.addresses().put(identity.brokerId(), identity.address());
+        Liveness previous = liveness.put(identity.address(), new Liveness(identity.brokerName(), clock.millis(),
+                table.dataVersion(), connection, identity.haServerAddr()));
+        boolean changed = previous == null || !previous.dataVersion().equals(table.dataVersion());
+        if (identity.isMaster() && changed) {
+            putQueueData(identity.brokerName(), table.topics().values());
+        }
+    }
+
+    private void putQueueData(String brokerName, Collection<TopicConfig> topicConfigs) {
+        for (TopicConfig topic : topicConfigs) {
+            topics.computeIfAbsent(topic.topicName(), name -> new ConcurrentHashMap<>()).put(brokerName,
+                    new QueueData(brokerName, topic.readQueueNums(), topic.writeQueueNums(), topic.perm(),
+                            topic.topicSysFlag()));
         }
     }
 
     /** Removes one address of a broker; a broker left without addresses leaves every route. */
     public synchronized void unregister(String brokerName, String address) {
+        liveness.remove(address);
         Broker broker = brokers.get(brokerName);
         if (broker == null) {
             return;
@@ -60,6 +105,50 @@ public final class RouteTable {
             topics.values().forEach(byBroker -> byBroker.remove(brokerName));
             topics.values().removeIf(Map::isEmpty);
         }
+    }
+
+    /** Removes the addresses that have not registered for {@link #EXPIRY}; returns them. */
+    public synchronized List<String> removeExpired() {
+        long oldest = clock.millis() - EXPIRY.toMillis();
+        return removeWhere(live -> live.lastUpdateMillis() < oldest);
+    }
+
+    /** Removes the addresses registered over {@code connection}, which has closed; returns them. */
+    public synchronized List<String> connectionClosed(Channel connection) {
+        return removeWhere(live -> live.connection() == connection);
+    }
+
+    private List<String> removeWhere(Predicate<Liveness> gone) {
+        List<Map.Entry<String, Liveness>> removed = liveness.entrySet().stream()
+                .filter(entry -> gone.test(entry.getValue())).toList();
+        removed.forEach(entry -> unregister(entry.getValue().brokerName(), entry.getKey()));
+        return removed.stream().map(Map.Entry::getKey).toList();
+    }
+
+    /**
+     * QUERY_DATA_VERSION: whether {@code version} differs from the one {@code address} last
+     * registered (true when it never did). An unchanged broker counts as alive again, since it is
+     * about to skip its registration.
+     */
+    public synchronized boolean touchUnlessChanged(String address, DataVersion version) {
+        Liveness live = liveness.get(address);
+        if (live == null || !live.dataVersion().equals(version)) {
+            return true;
+        }
+        liveness.put(address, live.touched(clock.millis()));
+        return false;
+    }
+
+    /** The data version {@code address} last registered with, if it is registered. */
+    public Optional<DataVersion> dataVersion(String address) {
+        return Optional.ofNullable(liveness.get(address)).map(Liveness::dataVersion);
+    }
+
+    /** The master of {@code brokerName}, if one is registered. */
+    public Optional<Master> master(String brokerName) {
+        return Optional.ofNullable(brokers.get(brokerName)).map(broker -> broker.addresses().get(MASTER_ID))
+                .map(address -> new Master(address, Optional.ofNullable(liveness.get(address))
+                        .map(Liveness::haServerAddr).orElse(null)));
     }
 
     /** The route of a topic; empty unless some registered broker serves it. */

@@ -2,10 +2,8 @@ package dev.bolide.broker.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import dev.bolide.broker.MutableClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -14,26 +12,6 @@ class QueueLocksTest {
     private static final QueueLocks.Queue Q1 = new QueueLocks.Queue("T", "broker-a", 1);
     private final MutableClock clock = new MutableClock();
     private final QueueLocks locks = new QueueLocks(clock, 60_000);
-
-    /** A clock the test moves by hand, for lock expiry. */
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-11-25T10:00:00Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @Test
     void aQueueHeldByOneClientIsNotGrantedToAnother() {
@@ -46,12 +24,12 @@ class QueueLocksTest {
     @Test
     void theHolderRenewsAndAnExpiredLockGoesToTheNextClient() {
         locks.lock("CG", "c1", List.of(Q0));
-        clock.now = clock.now.plus(Duration.ofSeconds(50));
+        clock.advance(Duration.ofSeconds(50));
         assertThat(locks.lock("CG", "c1", List.of(Q0))).containsExactly(Q0);
-        clock.now = clock.now.plus(Duration.ofSeconds(50));
+        clock.advance(Duration.ofSeconds(50));
         assertThat(locks.lock("CG", "c2", List.of(Q0))).isEmpty();
 
-        clock.now = clock.now.plus(Duration.ofSeconds(11));
+        clock.advance(Duration.ofSeconds(11));
 
         assertThat(locks.lock("CG", "c2", List.of(Q0))).containsExactly(Q0);
     }

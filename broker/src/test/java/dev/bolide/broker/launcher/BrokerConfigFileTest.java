@@ -3,6 +3,7 @@ package dev.bolide.broker.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import dev.bolide.broker.BrokerSettings;
 import dev.bolide.store.FlushDiskType;
 import dev.bolide.store.StoreConfig;
 import java.io.IOException;
@@ -48,10 +49,60 @@ class BrokerConfigFileTest {
         BrokerConfigFile file = BrokerConfigFile.from(conf("""
                 brokerName = broker-a
                 storePathRootDir = /data/store
-                namesrvAddr = 127.0.0.1:9876
+                aclEnable = false
                 """));
 
-        assertThat(file.unusedKeys()).containsExactly("namesrvAddr");
+        assertThat(file.unusedKeys()).containsExactly("aclEnable");
+    }
+
+    @Test
+    void withoutNamesrvAddrTheBrokerRegistersWithItsEmbeddedNameServerEvery30Seconds() throws IOException {
+        var settings = BrokerConfigFile.from(conf("brokerName = broker-a")).brokerSettings();
+
+        assertThat(settings.namesrvAddr()).isEmpty();
+        assertThat(settings.namesrvListenPort()).isEqualTo(9876);
+        assertThat(settings.registerNameServerPeriod()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void namesrvAddrListsNameServersSeparatedBySemicolons() throws IOException {
+        var settings = BrokerConfigFile.from(conf("namesrvAddr = 10.0.0.1:9876; ns2.example:9877;")).brokerSettings();
+
+        assertThat(settings.namesrvAddr()).containsExactly("10.0.0.1:9876", "ns2.example:9877");
+    }
+
+    @Test
+    void aNameServerAddressWithoutPortIsRefused() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> BrokerConfigFile.from(conf("namesrvAddr = 10.0.0.1:9876;10.0.0.2")))
+                .withMessageContaining("namesrvAddr").withMessageContaining("'10.0.0.2' is not host:port");
+    }
+
+    @Test
+    void registerNameServerPeriodIsClampedBetween10And60SecondsLikeRocketMq() throws IOException {
+        assertThat(BrokerConfigFile.from(conf("registerNameServerPeriod = 1000")).brokerSettings()
+                .registerNameServerPeriod()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(BrokerConfigFile.from(conf("registerNameServerPeriod = 45000")).brokerSettings()
+                .registerNameServerPeriod()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(BrokerConfigFile.from(conf("registerNameServerPeriod = 600000")).brokerSettings()
+                .registerNameServerPeriod()).isEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void namesrvListenPortMinusOneRunsNoEmbeddedNameServer() throws IOException {
+        var settings = BrokerConfigFile.from(conf("""
+                namesrvListenPort = -1
+                namesrvAddr = 10.0.0.1:9876
+                """)).brokerSettings();
+
+        assertThat(settings.namesrvListenPort()).isEqualTo(BrokerSettings.NO_EMBEDDED_NAME_SERVER);
+    }
+
+    @Test
+    void withoutAnEmbeddedNameServerNamesrvAddrIsRequired() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> BrokerConfigFile.from(conf("namesrvListenPort = -1")))
+                .withMessageStartingWith("broker.conf: ").withMessageContaining("namesrvAddr");
     }
 
     @Test

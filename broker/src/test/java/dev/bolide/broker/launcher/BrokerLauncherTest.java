@@ -22,7 +22,7 @@ class BrokerLauncherTest {
         Path conf = dir.resolve("broker.conf");
         Files.writeString(conf, "storePathRootDir = " + store + "\nmapedFileSizeCommitLog = 1048576\n"
                 + "maxMessageSize = 65536\nbrokerIP1 = 127.0.0.1\nlistenPort = 0\nnamesrvListenPort = 0\nbrokerName = broker-a\n"
-                + "namesrvAddr = 127.0.0.1:9876\n");
+                + "aclEnable = false\n");
         Path output = dir.resolve("out.txt");
         Process broker = start(conf, output);
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.readString(output).contains("store open"));
@@ -33,7 +33,7 @@ class BrokerLauncherTest {
         assertThat(broker.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(Files.readString(output)).contains("closed cleanly");
         assertThat(store.resolve("abort")).doesNotExist();
-        assertThat(Files.readString(dir.resolve("err.txt"))).contains("'namesrvAddr' is not used");
+        assertThat(Files.readString(dir.resolve("err.txt"))).contains("'aclEnable' is not used");
     }
 
     @Test

@@ -2,17 +2,34 @@ package dev.bolide.broker.namesrv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bolide.broker.MutableClock;
+import dev.bolide.broker.topic.DataVersion;
 import dev.bolide.broker.topic.TopicConfig;
+import dev.bolide.broker.topic.VersionedTopics;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class RouteTableTest {
-    private final RouteTable routes = new RouteTable();
+    private final MutableClock clock = new MutableClock();
+    private final RouteTable routes = new RouteTable(clock);
+
+    private static BrokerIdentity broker(String cluster, String name, long id, String address) {
+        return new BrokerIdentity(cluster, name, id, address, null);
+    }
+
+    private static VersionedTopics topics(long version, TopicConfig... topics) {
+        return new VersionedTopics(new DataVersion(version, 1_700_000_000_000L), Arrays.stream(topics)
+                .collect(Collectors.toMap(TopicConfig::topicName, Function.identity())));
+    }
 
     @Test
     void aMastersTopicsBecomeRoutesInTheStandardJsonForm() {
-        routes.register("DefaultCluster", "broker-a", 0, "192.168.0.1:10911", List.of(TopicConfig.of("TopicTest", 4)));
+        routes.register(broker("DefaultCluster", "broker-a", 0, "192.168.0.1:10911"),
+                topics(1, TopicConfig.of("TopicTest", 4)), null);
 
         byte[] body = RouteJson.topicRoute(routes.route("TopicTest").orElseThrow());
 
@@ -24,8 +41,9 @@ class RouteTableTest {
 
     @Test
     void aSlaveAddsAnAddressButNoTopics() {
-        routes.register("C", "broker-a", 0, "10.0.0.1:10911", List.of(TopicConfig.of("T", 4)));
-        routes.register("C", "broker-a", 1, "10.0.0.2:10911", List.of(TopicConfig.of("OnlyOnSlave", 4)));
+        routes.register(broker("C", "broker-a", 0, "10.0.0.1:10911"), topics(1, TopicConfig.of("T", 4)), null);
+        routes.register(broker("C", "broker-a", 1, "10.0.0.2:10911"), topics(1, TopicConfig.of("OnlyOnSlave", 4)),
+                null);
 
         assertThat(routes.route("T").orElseThrow().brokerDatas().get(0).addresses()).containsOnlyKeys(0L, 1L);
         assertThat(routes.route("OnlyOnSlave")).isEmpty();
@@ -33,7 +51,7 @@ class RouteTableTest {
 
     @Test
     void aBrokerWithoutAddressesLeavesEveryRoute() {
-        routes.register("C", "broker-a", 0, "10.0.0.1:10911", List.of(TopicConfig.of("T", 4)));
+        routes.register(broker("C", "broker-a", 0, "10.0.0.1:10911"), topics(1, TopicConfig.of("T", 4)), null);
 
         routes.unregister("broker-a", "10.0.0.1:10911");
 
@@ -43,10 +61,78 @@ class RouteTableTest {
 
     @Test
     void clusterInfoListsBrokersByCluster() {
-        routes.register("C", "broker-b", 0, "10.0.0.2:10911", List.of());
-        routes.register("C", "broker-a", 0, "10.0.0.1:10911", List.of());
+        routes.register(broker("C", "broker-b", 0, "10.0.0.2:10911"), topics(1), null);
+        routes.register(broker("C", "broker-a", 0, "10.0.0.1:10911"), topics(1), null);
 
         assertThat(new String(RouteJson.clusterInfo(routes.brokers()), StandardCharsets.UTF_8))
                 .contains("\"clusterAddrTable\":{\"C\":[\"broker-a\",\"broker-b\"]}");
+    }
+
+    @Test
+    void topicsMissingFromALaterRegistrationStayRoutable() {
+        routes.register(broker("C", "broker-a", 0, "10.0.0.1:10911"), topics(1, TopicConfig.of("Old", 4)), null);
+
+        routes.register(broker("C", "broker-a", 0, "10.0.0.1:10911"), topics(2, TopicConfig.of("New", 4)), null);
+
+        assertThat(routes.route("Old")).isPresent();
+        assertThat(routes.route("New")).isPresent();
+    }
+
+    @Test
+    void anUnchangedDataVersionLeavesTheRoutesAlone() {
+        routes.register(broker("C", "broker-a", 0, "10.0.0.1:10911"), topics(1, TopicConfig.of("T", 4)), null);
+
+        routes.register(broker("C", "broker-a", 0, "10.0.0.1:10911"), topics(1, TopicConfig.of("T", 8)), null);
+
+        assertThat(routes.route("T").orElseThrow().queueDatas().get(0).writeQueueNums()).isEqualTo(4);
+    }
+
+    @Test
+    void aBrokerNotRegisteredFor120SecondsExpires() {
+        routes.register(broker("C", "broker-a", 0, "10.0.0.1:10911"), topics(1, TopicConfig.of("T", 4)), null);
+        clock.advance(Duration.ofSeconds(120));
+        assertThat(routes.removeExpired()).isEmpty();
+
+        clock.advance(Duration.ofMillis(1));
+
+        assertThat(routes.removeExpired()).containsExactly("10.0.0.1:10911");
+        assertThat(routes.route("T")).isEmpty();
+        assertThat(routes.brokers()).isEmpty();
+    }
+
+    @Test
+    void registeringAgainKeepsABrokerAlive() {
+        routes.register(broker("C", "broker-a", 0, "10.0.0.1:10911"), topics(1, TopicConfig.of("T", 4)), null);
+        clock.advance(Duration.ofSeconds(100));
+        routes.register(broker("C", "broker-a", 0, "10.0.0.1:10911"), topics(1, TopicConfig.of("T", 4)), null);
+
+        clock.advance(Duration.ofSeconds(100));
+
+        assertThat(routes.removeExpired()).isEmpty();
+        assertThat(routes.route("T")).isPresent();
+    }
+
+    @Test
+    void anExpiredSlaveLeavesItsMastersRoutes() {
+        routes.register(broker("C", "broker-a", 0, "10.0.0.1:10911"), topics(1, TopicConfig.of("T", 4)), null);
+        routes.register(broker("C", "broker-a", 1, "10.0.0.2:10911"), topics(1), null);
+        clock.advance(Duration.ofSeconds(100));
+        routes.register(broker("C", "broker-a", 0, "10.0.0.1:10911"), topics(1, TopicConfig.of("T", 4)), null);
+
+        clock.advance(Duration.ofSeconds(30));
+
+        assertThat(routes.removeExpired()).containsExactly("10.0.0.2:10911");
+        assertThat(routes.route("T").orElseThrow().brokerDatas().get(0).addresses()).containsOnlyKeys(0L);
+    }
+
+    @Test
+    void aBrokerThatIsRegisteredAgainAfterExpiryGetsItsTopicsBack() {
+        routes.register(broker("C", "broker-a", 0, "10.0.0.1:10911"), topics(1, TopicConfig.of("T", 4)), null);
+        clock.advance(Duration.ofSeconds(121));
+        routes.removeExpired();
+
+        routes.register(broker("C", "broker-a", 0, "10.0.0.1:10911"), topics(1, TopicConfig.of("T", 4)), null);
+
+        assertThat(routes.route("T")).isPresent();
     }
 }

@@ -1,0 +1,94 @@
+package dev.bolide.broker.namesrv;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import dev.bolide.broker.remoting.RequestProcessor;
+import dev.bolide.broker.topic.DataVersion;
+import dev.bolide.broker.topic.TopicTableJson;
+import dev.bolide.protocol.remoting.RemotingCommand;
+import dev.bolide.protocol.remoting.RequestCode;
+import dev.bolide.protocol.remoting.ResponseCode;
+import io.netty.channel.Channel;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The broker-facing name server requests: REGISTER_BROKER, UNREGISTER_BROKER and
+ * QUERY_DATA_VERSION, from Bolide brokers and RocketMQ 4.9 brokers alike. Registration bodies must
+ * be uncompressed (RocketMQ's default, {@code compressedRegister=false}).
+ */
+public final class BrokerRegistrationProcessor implements RequestProcessor {
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final RouteTable routes;
+
+    public BrokerRegistrationProcessor(RouteTable routes) {
+        this.routes = routes;
+    }
+
+    @Override
+    public CompletableFuture<RemotingCommand> process(Channel channel, RemotingCommand request) throws IOException {
+        return CompletableFuture.completedFuture(switch (request.code()) {
+            case RequestCode.REGISTER_BROKER -> register(channel, request);
+            case RequestCode.UNREGISTER_BROKER -> unregister(request);
+            case RequestCode.QUERY_DATA_VERSION -> queryDataVersion(request);
+            default -> RemotingCommand.responseTo(request, ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
+                    " request type " + request.code() + " not supported", null, null);
+        });
+    }
+
+    private RemotingCommand register(Channel channel, RemotingCommand request) {
+        if (Boolean.parseBoolean(request.field("compressed"))) {
+            return error(request, "compressed registration bodies are not supported by Bolide's name server; "
+                    + "set compressedRegister=false on the broker");
+        }
+        // 0 means "do not check", as in RocketMQ; older brokers leave the field out
+        int crc = request.field("bodyCrc32") == null ? 0 : request.intField("bodyCrc32");
+        if (crc != 0 && crc != RegisterBrokerBody.crc32(request.body())) {
+            return error(request, "crc32 not match");
+        }
+        BrokerIdentity identity = identity(request);
+        routes.register(identity, RegisterBrokerBody.decode(request.body()), channel);
+        Map<String, String> fields = new HashMap<>();
+        if (!identity.isMaster()) {
+            routes.master(identity.brokerName()).ifPresent(master -> {
+                fields.put("masterAddr", master.address());
+                if (master.haServerAddr() != null) {
+                    fields.put("haServerAddr", master.haServerAddr());
+                }
+            });
+        }
+        return RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null, fields, null);
+    }
+
+    private RemotingCommand unregister(RemotingCommand request) {
+        routes.unregister(request.requiredField("brokerName"), request.requiredField("brokerAddr"));
+        return RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null, null, null);
+    }
+
+    private RemotingCommand queryDataVersion(RemotingCommand request) throws IOException {
+        String address = request.requiredField("brokerAddr");
+        boolean changed = routes.touchUnlessChanged(address, dataVersion(request.body()));
+        byte[] stored = routes.dataVersion(address).map(RouteJson::dataVersion).orElse(null);
+        return RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null,
+                Map.of("changed", Boolean.toString(changed)), stored);
+    }
+
+    private static BrokerIdentity identity(RemotingCommand request) {
+        return new BrokerIdentity(request.requiredField("clusterName"), request.requiredField("brokerName"),
+                request.longField("brokerId"), request.requiredField("brokerAddr"), request.field("haServerAddr"));
+    }
+
+    private static DataVersion dataVersion(byte[] body) throws IOException {
+        try (JsonParser json = JSON.createParser(body)) {
+            json.nextToken();
+            return TopicTableJson.readDataVersion(json);
+        }
+    }
+
+    private static RemotingCommand error(RemotingCommand request, String remark) {
+        return RemotingCommand.responseTo(request, ResponseCode.SYSTEM_ERROR, remark, null, null);
+    }
+}

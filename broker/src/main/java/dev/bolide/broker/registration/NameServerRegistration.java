@@ -1,0 +1,126 @@
+package dev.bolide.broker.registration;
+
+import dev.bolide.broker.namesrv.BrokerIdentity;
+import dev.bolide.broker.topic.TopicConfigTable;
+import dev.bolide.broker.topic.VersionedTopics;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+/**
+ * Keeps a broker registered with its name servers: its whole topic table goes to every one of
+ * them at start, then every period (name servers drop brokers silent for 120 s) and after every
+ * topic change; {@link #close()} unregisters it. A name server that cannot be reached never stops
+ * the broker: the failure is logged and the next period tries again.
+ */
+public final class NameServerRegistration implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(NameServerRegistration.class.getName());
+    /** How long start and close wait for the name servers (each request times out sooner). */
+    private static final Duration WAIT = RemoteNameServer.TIMEOUT.plusSeconds(1);
+
+    private final BrokerIdentity broker;
+    private final TopicConfigTable topics;
+    private final List<NameServerEndpoint> nameServers;
+    private final Duration period;
+    /** Whether the last request to each name server failed, so that a down one is reported once. */
+    private final Map<NameServerEndpoint, Boolean> failing = new ConcurrentHashMap<>();
+    private volatile ScheduledFuture<?> periodic;
+    private volatile boolean closed;
+
+    private NameServerRegistration(BrokerIdentity broker, TopicConfigTable topics, List<NameServerEndpoint> nameServers,
+            Duration period) {
+        this.broker = broker;
+        this.topics = topics;
+        this.nameServers = List.copyOf(nameServers);
+        this.period = period;
+    }
+
+    /**
+     * Registers {@code broker} with every name server (waiting a few seconds at most, so that the
+     * reachable ones know the broker when this returns), then keeps it registered.
+     *
+     * @param scheduler runs the periodic registration
+     */
+    public static NameServerRegistration start(BrokerIdentity broker, TopicConfigTable topics,
+            List<NameServerEndpoint> nameServers, Duration period, ScheduledExecutorService scheduler)
+            throws InterruptedException {
+        NameServerRegistration registration = new NameServerRegistration(broker, topics, nameServers, period);
+        topics.onChange(registration::registerAll);
+        await(registration.registerAll());
+        registration.periodic = scheduler.scheduleWithFixedDelay(registration::registerAll, period.toMillis(),
+                period.toMillis(), TimeUnit.MILLISECONDS);
+        return registration;
+    }
+
+    /**
+     * Sends the current topic table to every name server. Never throws (a periodic task that
+     * throws is never run again); the future completes when every name server answered or failed.
+     */
+    public CompletableFuture<Void> registerAll() {
+        if (closed) {
+            return CompletableFuture.completedFuture(null);
+        }
+        try {
+            VersionedTopics table = topics.snapshot();
+            return everyNameServer("register " + broker.brokerName() + " with",
+                    nameServer -> nameServer.register(broker, table));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "cannot register " + broker.brokerName() + " with its name servers", e);
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+
+    private CompletableFuture<Void> everyNameServer(String action,
+            Function<NameServerEndpoint, CompletableFuture<Void>> request) {
+        return CompletableFuture.allOf(nameServers.stream()
+                .map(nameServer -> request.apply(nameServer)
+                        .handle((done, failure) -> outcome(nameServer, action, failure)))
+                .toArray(CompletableFuture[]::new));
+    }
+
+    private Void outcome(NameServerEndpoint nameServer, String action, Throwable failure) {
+        boolean wasFailing = Boolean.TRUE.equals(failing.put(nameServer, failure != null));
+        if (failure != null && !wasFailing) {
+            LOG.log(System.Logger.Level.WARNING, "cannot {0} {1} (the broker goes on; registration is retried every {2} s): {3}",
+                    action, nameServer, period.toSeconds(), describe(failure));
+        } else if (failure != null) {
+            LOG.log(System.Logger.Level.DEBUG, "still cannot {0} {1}: {2}", action, nameServer, describe(failure));
+        } else if (wasFailing) {
+            LOG.log(System.Logger.Level.INFO, "{0} reached again", nameServer);
+        }
+        return null;
+    }
+
+    private static String describe(Throwable failure) {
+        return (failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure)
+                .toString();
+    }
+
+    private static void await(CompletableFuture<Void> round) throws InterruptedException {
+        try {
+            round.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // every failure was logged with its name server; the broker goes on without it
+        }
+    }
+
+    /** Stops registering and unregisters the broker from every name server, waiting a few seconds at most. */
+    @Override
+    public void close() throws InterruptedException {
+        closed = true;
+        if (periodic != null) {
+            periodic.cancel(false);
+        }
+        await(everyNameServer("unregister " + broker.brokerName() + " from",
+                nameServer -> nameServer.unregister(broker)));
+    }
+}

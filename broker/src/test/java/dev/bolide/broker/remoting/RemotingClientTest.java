@@ -1,0 +1,141 @@
+package dev.bolide.broker.remoting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.bolide.protocol.remoting.RemotingCommand;
+import dev.bolide.protocol.remoting.ResponseCode;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class RemotingClientTest {
+    private static final int ECHO = 1000;
+    /** Answered only when the test completes {@link #held}. */
+    private static final int HELD = 1001;
+    /** Never answered (but recorded, as ECHO requests are). */
+    private static final int SILENT = 1002;
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    private final ExecutorService executor = Executors.newFixedThreadPool(2);
+    private final CompletableFuture<Void> held = new CompletableFuture<>();
+    private final BlockingQueue<RemotingCommand> received = new LinkedBlockingQueue<>();
+    private final RemotingClient client = new RemotingClient();
+    private RemotingServer server;
+
+    @BeforeEach
+    void start() throws InterruptedException {
+        server = startServer(0);
+    }
+
+    private RemotingServer startServer(int port) throws InterruptedException {
+        return new RemotingServer(new InetSocketAddress("127.0.0.1", port))
+                .register(ECHO, (channel, request) -> {
+                    received.add(request);
+                    return CompletableFuture.completedFuture(echo(request));
+                }, executor)
+                .register(HELD, (channel, request) -> held.thenApply(ignored -> echo(request)), executor)
+                .register(SILENT, (channel, request) -> {
+                    received.add(request);
+                    return new CompletableFuture<>();
+                }, executor)
+                .start();
+    }
+
+    private static RemotingCommand echo(RemotingCommand request) {
+        return RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null, request.extFields(), null);
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.close();
+        executor.shutdownNow();
+    }
+
+    private String address() {
+        return "127.0.0.1:" + server.port();
+    }
+
+    @Test
+    void eachResponseCompletesTheRequestWithItsOpaqueWhateverTheOrder() throws Exception {
+        CompletableFuture<RemotingCommand> first = client.invoke(address(), HELD, Map.of("n", "1"), null, TIMEOUT);
+        CompletableFuture<RemotingCommand> second = client.invoke(address(), ECHO, Map.of("n", "2"), null, TIMEOUT);
+
+        assertThat(second.get(5, TimeUnit.SECONDS).field("n")).isEqualTo("2");
+        assertThat(first).isNotDone();
+        held.complete(null);
+        assertThat(first.get(5, TimeUnit.SECONDS).field("n")).isEqualTo("1");
+    }
+
+    @Test
+    void aRequestWithoutResponseTimesOut() {
+        CompletableFuture<RemotingCommand> call = client.invoke(address(), SILENT, Map.of(), null,
+                Duration.ofMillis(200));
+
+        assertThatThrownBy(() -> call.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .hasCauseInstanceOf(TimeoutException.class);
+    }
+
+    @Test
+    void aServerThatIsDownFailsTheRequest() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+
+        CompletableFuture<RemotingCommand> call = client.invoke("127.0.0.1:" + closedPort, ECHO, Map.of(), null,
+                TIMEOUT);
+
+        assertThatThrownBy(() -> call.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .hasCauseInstanceOf(ConnectException.class).hasMessageContaining("127.0.0.1:" + closedPort);
+    }
+
+    @Test
+    void aOnewayRequestIsSentWithTheOnewayFlag() throws Exception {
+        client.invokeOneway(address(), ECHO, Map.of("k", "v"), new byte[] {1}).get(5, TimeUnit.SECONDS);
+
+        RemotingCommand request = received.poll(5, TimeUnit.SECONDS);
+        assertThat(request).isNotNull();
+        assertThat(request.isOneway()).isTrue();
+        assertThat(request.field("k")).isEqualTo("v");
+    }
+
+    @Test
+    void aClosedConnectionIsOpenedAgainOnTheNextRequest() throws Exception {
+        client.invoke(address(), ECHO, Map.of(), null, TIMEOUT).get(5, TimeUnit.SECONDS);
+        int port = server.port();
+        server.close();
+        server = startServer(port);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                client.invoke(address(), ECHO, Map.of(), null, TIMEOUT).get(5, TimeUnit.SECONDS).code())
+                .isEqualTo(ResponseCode.SUCCESS));
+    }
+
+    @Test
+    void closingTheClientFailsTheRequestsStillWaiting() throws Exception {
+        CompletableFuture<RemotingCommand> call = client.invoke(address(), SILENT, Map.of(), null, TIMEOUT);
+        assertThat(received.poll(5, TimeUnit.SECONDS)).as("request on the wire").isNotNull();
+
+        client.close();
+
+        assertThatThrownBy(() -> call.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .hasCauseInstanceOf(IOException.class);
+    }
+}
