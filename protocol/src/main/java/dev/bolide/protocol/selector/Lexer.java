@@ -122,7 +122,7 @@ final class Lexer {
         return fraction || exponent ? floating(start) : integer(start);
     }
 
-    /** {@code E} or {@code e}, an optional sign, then at least one digit; otherwise the letter starts the next token. */
+    /** {@code E} or {@code e}, an optional sign, then a digit; otherwise the letter starts the next token. */
     private boolean exponentFollows() {
         char c = charAt(pos);
         if (c != 'e' && c != 'E') {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -64,18 +65,18 @@ final class Sql92Parser {
     }
 
     private Expression or() {
-        return chain(TokenType.OR, this::and, Or::new);
+        return junction(TokenType.OR, this::and, Or::new);
     }
 
     private Expression and() {
-        return chain(TokenType.AND, this::equality, And::new);
+        return junction(TokenType.AND, this::equality, And::new);
     }
 
     /**
-     * {@code operand (keyword operand)*}. A lone operand is returned as it is (it need not be a
+     * {@code operand (keyword operand)*} for AND and OR. A lone operand is returned as it is (it need not be a
      * condition: it may be an operand of a comparison); a chain becomes one node, however long.
      */
-    private Expression chain(TokenType keyword, Supplier<Expression> operand,
+    private Expression junction(TokenType keyword, Supplier<Expression> operand,
             Function<List<Condition>, Condition> combine) {
         int start = peek().position();
         Expression first = operand.get();
@@ -92,18 +93,30 @@ final class Sql92Parser {
     }
 
     private Expression equality() {
+        return leftChain(this::comparison, this::equalityLink);
+    }
+
+    /**
+     * {@code operand (operator operand)*} for operators that apply to everything on their left, so
+     * that {@code a = b = c} is {@code (a = b) = c}. {@code link} applies the next operator, or
+     * returns null when none follows.
+     */
+    private Expression leftChain(Supplier<Expression> operand, BiFunction<Expression, Span, Expression> link) {
         int start = peek().position();
-        Expression left = comparison();
+        Expression left = operand.get();
         int links = 0;
         while (true) {
-            Expression linked = equalityLink(left, spanFrom(start));
+            Token operator = peek();
+            Expression linked = link.apply(left, spanFrom(start));
             if (linked == null) {
-                nesting -= links;
+                nesting -= Math.max(links - 1, 0);
                 return left;
             }
+            // each operator after the first nests the tree one level deeper, as a parenthesis would
+            if (links++ > 0) {
+                enterNesting(operator.position());
+            }
             left = linked;
-            links++;
-            enterNesting();
         }
     }
 
@@ -115,7 +128,7 @@ final class Sql92Parser {
                 next++;
                 int rightStart = peek().position();
                 Expression right = comparison();
-                Condition equality = equality(left, leftSpan, operator, right, spanFrom(rightStart));
+                Condition equality = equalityOf(left, leftSpan, operator, right, spanFrom(rightStart));
                 return operator.type() == TokenType.EQUAL ? equality : new Not(equality);
             }
             case IS -> {
@@ -130,7 +143,7 @@ final class Sql92Parser {
         }
     }
 
-    private Equality equality(Expression left, Span leftSpan, Token operator, Expression right, Span rightSpan) {
+    private Equality equalityOf(Expression left, Span leftSpan, Token operator, Expression right, Span rightSpan) {
         requireNotNullLiteral(left, leftSpan, operator);
         requireNotNullLiteral(right, rightSpan, operator);
         return new Equality(left, right);
@@ -146,19 +159,7 @@ final class Sql92Parser {
     }
 
     private Expression comparison() {
-        int start = peek().position();
-        Expression left = unary();
-        int links = 0;
-        while (true) {
-            Expression linked = comparisonLink(left, spanFrom(start));
-            if (linked == null) {
-                nesting -= links;
-                return left;
-            }
-            left = linked;
-            links++;
-            enterNesting();
-        }
+        return leftChain(this::unary, this::comparisonLink);
     }
 
     /** {@code left} with the next comparison operator applied, or null when no such operator follows. */
@@ -169,7 +170,7 @@ final class Sql92Parser {
                 next++;
                 int rightStart = peek().position();
                 Expression right = unary();
-                return ordering(left, leftSpan, operator, orderingOperator(operator), right, spanFrom(rightStart));
+                return orderingOf(left, leftSpan, operator, orderingOperator(operator), right, spanFrom(rightStart));
             }
             case BETWEEN -> {
                 next++;
@@ -199,11 +200,12 @@ final class Sql92Parser {
             case GREATER -> Ordering.Operator.GREATER;
             case GREATER_OR_EQUAL -> Ordering.Operator.GREATER_OR_EQUAL;
             case LESS -> Ordering.Operator.LESS;
-            default -> Ordering.Operator.LESS_OR_EQUAL;
+            case LESS_OR_EQUAL -> Ordering.Operator.LESS_OR_EQUAL;
+            default -> throw new IllegalArgumentException(operator.describe() + " is not an ordering operator");
         };
     }
 
-    private Ordering ordering(Expression left, Span leftSpan, Token operator, Ordering.Operator comparison,
+    private Ordering orderingOf(Expression left, Span leftSpan, Token operator, Ordering.Operator comparison,
             Expression right, Span rightSpan) {
         requireOrderable(left, leftSpan, operator);
         requireOrderable(right, rightSpan, operator);
@@ -216,7 +218,9 @@ final class Sql92Parser {
      */
     private void requireOrderable(Expression operand, Span span, Token operator) {
         String compared = " cannot be compared with " + operator.describe();
-        if (operand instanceof BooleanLiteral || operand instanceof Literal literal && literal.value() instanceof String) {
+        boolean neverNumber = operand instanceof BooleanLiteral
+                || operand instanceof Literal literal && literal.value() instanceof String;
+        if (neverNumber) {
             throw new SelectorSyntaxException(quote(span) + compared + ", only numbers and properties can",
                     span.start());
         }
@@ -239,8 +243,8 @@ final class Sql92Parser {
         requireKnownBound(low, lowSpan);
         requireKnownBound(high, highSpan);
         Condition range = new And(List.of(
-                ordering(value, valueSpan, keyword, Ordering.Operator.GREATER_OR_EQUAL, low, lowSpan),
-                ordering(value, valueSpan, keyword, Ordering.Operator.LESS_OR_EQUAL, high, highSpan)));
+                orderingOf(value, valueSpan, keyword, Ordering.Operator.GREATER_OR_EQUAL, low, lowSpan),
+                orderingOf(value, valueSpan, keyword, Ordering.Operator.LESS_OR_EQUAL, high, highSpan)));
         requireBoundsInOrder(low, high, lowSpan);
         return range;
     }
@@ -281,16 +285,16 @@ final class Sql92Parser {
             case PLUS -> {
                 next++;
                 // 4.9 ignores a unary plus, whatever its operand
-                return nestedUnary();
+                return nestedUnary(operator);
             }
             case MINUS -> {
                 next++;
-                return Negation.of(nestedUnary());
+                return Negation.of(nestedUnary(operator));
             }
             case NOT -> {
                 next++;
                 int operandStart = peek().position();
-                Expression operand = nestedUnary();
+                Expression operand = nestedUnary(operator);
                 return new Not(condition(operand, spanFrom(operandStart)));
             }
             default -> {
@@ -299,8 +303,8 @@ final class Sql92Parser {
         }
     }
 
-    private Expression nestedUnary() {
-        enterNesting();
+    private Expression nestedUnary(Token operator) {
+        enterNesting(operator.position());
         Expression operand = unary();
         nesting--;
         return operand;
@@ -331,7 +335,7 @@ final class Sql92Parser {
             }
             case LEFT_PAREN -> {
                 next++;
-                enterNesting();
+                enterNesting(token.position());
                 Expression inner = or();
                 nesting--;
                 expect(TokenType.RIGHT_PAREN, "')'");
@@ -356,13 +360,14 @@ final class Sql92Parser {
     }
 
     /**
-     * One more level of parentheses, unary operators or chained comparisons. Bounding it keeps both
-     * this parser's recursion and the evaluation of the tree far from the end of any thread's stack.
+     * One more level of parentheses, unary operators or chained comparisons, opened at
+     * {@code position}. Bounding it keeps both this parser's recursion and the evaluation of the tree
+     * far from the end of any thread's stack.
      */
-    private void enterNesting() {
+    private void enterNesting(int position) {
         if (++nesting > Selector.MAX_NESTING) {
             throw new SelectorSyntaxException("expression is nested more than " + Selector.MAX_NESTING
-                    + " levels deep", peek().position());
+                    + " levels deep", position);
         }
     }
 
