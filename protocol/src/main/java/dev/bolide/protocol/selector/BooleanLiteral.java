@@ -1,0 +1,18 @@
+package dev.bolide.protocol.selector;
+
+import java.util.Map;
+
+/**
+ * TRUE, FALSE or NULL. As in RocketMQ 4.9, NULL is a truth value (unknown), so it may stand where a
+ * condition is expected, but it may not be an operand of {@code =} or {@code <>}.
+ */
+record BooleanLiteral(Boolean value) implements Condition {
+    static final BooleanLiteral TRUE = new BooleanLiteral(Boolean.TRUE);
+    static final BooleanLiteral FALSE = new BooleanLiteral(Boolean.FALSE);
+    static final BooleanLiteral NULL = new BooleanLiteral(null);
+
+    @Override
+    public Boolean evaluate(Map<String, String> properties) {
+        return value;
+    }
+}

@@ -1,0 +1,238 @@
+package dev.bolide.protocol.selector;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Splits a selector into tokens, ending with an {@link TokenType#END} token. Blanks and comments
+ * ({@code -- to end of line} and {@code /* ... *}{@code /}) separate tokens and are dropped.
+ *
+ * <p>Literals are decoded here: a string loses its quotes and {@code ''} becomes one quote; a whole
+ * number ({@code 0} or digits without a leading zero, optionally suffixed {@code l} or {@code L})
+ * becomes an Integer when it fits, else a Long; a number with a fraction or an exponent
+ * ({@code 5.5}, {@code 5.}, {@code .5}, {@code 5E3}) becomes a Double.
+ */
+final class Lexer {
+    private static final Map<String, TokenType> KEYWORDS = keywordsBySpelling();
+
+    private final String source;
+    private int pos;
+
+    private Lexer(String source) {
+        this.source = source;
+    }
+
+    static List<Token> tokenize(String source) {
+        return new Lexer(source).tokens();
+    }
+
+    private List<Token> tokens() {
+        List<Token> tokens = new ArrayList<>();
+        skipBlanksAndComments();
+        while (pos < source.length()) {
+            tokens.add(token());
+            skipBlanksAndComments();
+        }
+        tokens.add(new Token(TokenType.END, "", pos, null));
+        return tokens;
+    }
+
+    private void skipBlanksAndComments() {
+        while (pos < source.length()) {
+            if (isBlank(source.charAt(pos))) {
+                pos++;
+            } else if (source.startsWith("--", pos)) {
+                skipLineComment();
+            } else if (source.startsWith("/*", pos)) {
+                skipBlockComment();
+            } else {
+                return;
+            }
+        }
+    }
+
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+    }
+
+    /** A line comment may also end the expression without a line break (4.9 insists on one). */
+    private void skipLineComment() {
+        while (pos < source.length() && source.charAt(pos) != '\n' && source.charAt(pos) != '\r') {
+            pos++;
+        }
+    }
+
+    private void skipBlockComment() {
+        int close = source.indexOf("*/", pos + 2);
+        if (close < 0) {
+            throw new SelectorSyntaxException("unterminated comment", pos);
+        }
+        pos = close + 2;
+    }
+
+    private Token token() {
+        char c = source.charAt(pos);
+        if (c == '\'') {
+            return string();
+        }
+        if (isDigit(c) || c == '.' && isDigit(charAt(pos + 1))) {
+            return number();
+        }
+        if (isIdentifierStart(c)) {
+            return word();
+        }
+        return operator();
+    }
+
+    private Token string() {
+        int start = pos;
+        StringBuilder value = new StringBuilder();
+        pos++;
+        while (true) {
+            int quote = source.indexOf('\'', pos);
+            if (quote < 0) {
+                throw new SelectorSyntaxException("unterminated string literal", start);
+            }
+            value.append(source, pos, quote);
+            pos = quote + 1;
+            if (charAt(pos) != '\'') {
+                return new Token(TokenType.STRING, source.substring(start, pos), start, value.toString());
+            }
+            value.append('\'');
+            pos++;
+        }
+    }
+
+    private Token number() {
+        int start = pos;
+        skipDigits();
+        boolean fraction = charAt(pos) == '.';
+        if (fraction) {
+            pos++;
+            skipDigits();
+        }
+        boolean exponent = exponentFollows();
+        if (exponent) {
+            pos += isDigit(charAt(pos + 1)) ? 1 : 2;
+            skipDigits();
+        }
+        return fraction || exponent ? floating(start) : integer(start);
+    }
+
+    /** {@code E} or {@code e}, an optional sign, then a digit; otherwise the letter starts the next token. */
+    private boolean exponentFollows() {
+        char c = charAt(pos);
+        if (c != 'e' && c != 'E') {
+            return false;
+        }
+        char next = charAt(pos + 1);
+        return isDigit(next) || (next == '+' || next == '-') && isDigit(charAt(pos + 2));
+    }
+
+    private Token floating(int start) {
+        String text = source.substring(start, pos);
+        double value = Double.parseDouble(text);
+        if (Double.isInfinite(value)) {
+            throw new SelectorSyntaxException("number " + text + " is too large for a double", start);
+        }
+        return new Token(TokenType.FLOAT, text, start, value);
+    }
+
+    private Token integer(int start) {
+        String digits = source.substring(start, pos);
+        if (digits.length() > 1 && digits.charAt(0) == '0') {
+            // 4.9 would read 0 and then 12 and fail on the second number; saying why is kinder
+            throw new SelectorSyntaxException("number " + digits + " has a leading zero", start);
+        }
+        if (charAt(pos) == 'l' || charAt(pos) == 'L') {
+            pos++;
+        }
+        String text = source.substring(start, pos);
+        long value;
+        try {
+            value = Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            throw new SelectorSyntaxException("number " + text + " is too large for a long", start);
+        }
+        return new Token(TokenType.INTEGER, text, start, narrowest(value));
+    }
+
+    /** Not a conditional expression: {@code ?:} would unbox both branches and widen the Integer to a Long. */
+    private static Number narrowest(long value) {
+        if (value == (int) value) {
+            return Integer.valueOf((int) value);
+        }
+        return Long.valueOf(value);
+    }
+
+    private Token word() {
+        int start = pos;
+        do {
+            pos++;
+        } while (isIdentifierPart(charAt(pos)));
+        String text = source.substring(start, pos);
+        TokenType type = KEYWORDS.getOrDefault(text.toUpperCase(Locale.ROOT), TokenType.IDENTIFIER);
+        return new Token(type, text, start, null);
+    }
+
+    private Token operator() {
+        char c = source.charAt(pos);
+        char next = charAt(pos + 1);
+        return switch (c) {
+            case '=' -> symbol(TokenType.EQUAL, 1);
+            case '<' -> next == '>' ? symbol(TokenType.NOT_EQUAL, 2)
+                    : next == '=' ? symbol(TokenType.LESS_OR_EQUAL, 2) : symbol(TokenType.LESS, 1);
+            case '>' -> next == '=' ? symbol(TokenType.GREATER_OR_EQUAL, 2) : symbol(TokenType.GREATER, 1);
+            case '(' -> symbol(TokenType.LEFT_PAREN, 1);
+            case ')' -> symbol(TokenType.RIGHT_PAREN, 1);
+            case ',' -> symbol(TokenType.COMMA, 1);
+            case '+' -> symbol(TokenType.PLUS, 1);
+            case '-' -> symbol(TokenType.MINUS, 1);
+            default -> throw new SelectorSyntaxException("unexpected character " + describe(c), pos);
+        };
+    }
+
+    private Token symbol(TokenType type, int length) {
+        Token token = new Token(type, source.substring(pos, pos + length), pos, null);
+        pos += length;
+        return token;
+    }
+
+    private void skipDigits() {
+        while (isDigit(charAt(pos))) {
+            pos++;
+        }
+    }
+
+    /** The character at {@code index}, or NUL past the end, which no token rule accepts. */
+    private char charAt(int index) {
+        return index < source.length() ? source.charAt(index) : '\0';
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isIdentifierStart(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '$';
+    }
+
+    private static boolean isIdentifierPart(char c) {
+        return isIdentifierStart(c) || isDigit(c);
+    }
+
+    private static String describe(char c) {
+        return c > ' ' && c < 0x7F ? "'" + c + "'" : String.format("U+%04X", (int) c);
+    }
+
+    private static Map<String, TokenType> keywordsBySpelling() {
+        Map<String, TokenType> keywords = new HashMap<>();
+        for (TokenType keyword : TokenType.KEYWORDS) {
+            keywords.put(keyword.name(), keyword);
+        }
+        return Map.copyOf(keywords);
+    }
+}

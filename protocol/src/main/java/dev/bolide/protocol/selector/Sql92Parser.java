@@ -1,0 +1,409 @@
+package dev.bolide.protocol.selector;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Recursive-descent parser for the SQL92 dialect of RocketMQ 4.9, one method per rule of its
+ * grammar (reference section 7.2), from the loosest binding to the tightest:
+ *
+ * <pre>
+ * selector   := or END
+ * or         := and ( OR and )*
+ * and        := equality ( AND equality )*
+ * equality   := comparison ( '=' comparison | '&lt;&gt;' comparison | IS NULL | IS NOT NULL )*
+ * comparison := unary ( ('&gt;' | '&gt;=' | '&lt;' | '&lt;=') unary | [NOT] BETWEEN unary AND unary
+ *                     | [NOT] IN '(' string ( ',' string )* ')' )*
+ * unary      := '+' unary | '-' unary | NOT unary | primary
+ * primary    := string | integer | float | TRUE | FALSE | NULL | identifier | '(' or ')'
+ * </pre>
+ *
+ * <p>While building the tree it makes the checks 4.9 makes when compiling: AND, OR, NOT and the
+ * whole selector need conditions (a bare property is accepted as one); {@code > >= < <=} and BETWEEN
+ * need operands that can be numbers; {@code =} and {@code <>} refuse NULL; constant BETWEEN bounds
+ * must be known and in order; IN needs a property. Unlike 4.9 it requires the end of the input.
+ */
+final class Sql92Parser {
+    /** Longest token text quoted in full in an error message. */
+    private static final int QUOTED_LENGTH = 40;
+
+    private final String source;
+    private final List<Token> tokens;
+    private int next;
+    private int nesting;
+
+    private Sql92Parser(String source, List<Token> tokens) {
+        this.source = source;
+        this.tokens = tokens;
+    }
+
+    static Condition parse(String source) {
+        if (source.length() > Selector.MAX_LENGTH) {
+            throw new SelectorSyntaxException("expression is longer than " + Selector.MAX_LENGTH + " characters",
+                    Selector.MAX_LENGTH);
+        }
+        return new Sql92Parser(source, Lexer.tokenize(source)).selector();
+    }
+
+    private Condition selector() {
+        if (peek().type() == TokenType.END) {
+            throw new SelectorSyntaxException("expression is empty", peek().position());
+        }
+        int start = peek().position();
+        Expression expression = or();
+        Token extra = peek();
+        if (extra.type() != TokenType.END) {
+            throw new SelectorSyntaxException("unexpected " + extra.describe() + " after a complete expression",
+                    extra.position());
+        }
+        return condition(expression, spanFrom(start));
+    }
+
+    private Expression or() {
+        return junction(TokenType.OR, this::and, Or::new);
+    }
+
+    private Expression and() {
+        return junction(TokenType.AND, this::equality, And::new);
+    }
+
+    /**
+     * {@code operand (keyword operand)*} for AND and OR. A lone operand is returned as it is (it need not be a
+     * condition: it may be an operand of a comparison); a chain becomes one node, however long.
+     */
+    private Expression junction(TokenType keyword, Supplier<Expression> operand,
+            Function<List<Condition>, Condition> combine) {
+        int start = peek().position();
+        Expression first = operand.get();
+        if (peek().type() != keyword) {
+            return first;
+        }
+        List<Condition> operands = new ArrayList<>();
+        operands.add(condition(first, spanFrom(start)));
+        while (accept(keyword)) {
+            int operandStart = peek().position();
+            operands.add(condition(operand.get(), spanFrom(operandStart)));
+        }
+        return combine.apply(operands);
+    }
+
+    private Expression equality() {
+        return leftChain(this::comparison, this::equalityLink);
+    }
+
+    /**
+     * {@code operand (operator operand)*} for operators that apply to everything on their left, so
+     * that {@code a = b = c} is {@code (a = b) = c}. {@code link} applies the next operator, or
+     * returns null when none follows.
+     */
+    private Expression leftChain(Supplier<Expression> operand, BiFunction<Expression, Span, Expression> link) {
+        int start = peek().position();
+        Expression left = operand.get();
+        int links = 0;
+        while (true) {
+            Token operator = peek();
+            Expression linked = link.apply(left, spanFrom(start));
+            if (linked == null) {
+                nesting -= Math.max(links - 1, 0);
+                return left;
+            }
+            // each operator after the first nests the tree one level deeper, as a parenthesis would
+            if (links++ > 0) {
+                enterNesting(operator.position());
+            }
+            left = linked;
+        }
+    }
+
+    /** {@code left} with the next equality operator applied, or null when no such operator follows. */
+    private Expression equalityLink(Expression left, Span leftSpan) {
+        Token operator = peek();
+        switch (operator.type()) {
+            case EQUAL, NOT_EQUAL -> {
+                next++;
+                int rightStart = peek().position();
+                Expression right = comparison();
+                Condition equality = equalityOf(left, leftSpan, operator, right, spanFrom(rightStart));
+                return operator.type() == TokenType.EQUAL ? equality : new Not(equality);
+            }
+            case IS -> {
+                next++;
+                boolean negated = accept(TokenType.NOT);
+                expect(TokenType.NULL, negated ? "NULL" : "NULL or NOT NULL");
+                return negated ? new Not(new IsNull(left)) : new IsNull(left);
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    private Equality equalityOf(Expression left, Span leftSpan, Token operator, Expression right, Span rightSpan) {
+        requireNotNullLiteral(left, leftSpan, operator);
+        requireNotNullLiteral(right, rightSpan, operator);
+        return new Equality(left, right);
+    }
+
+    /** NULL is never equal to anything in SQL; 4.9 refuses the comparison rather than let it be always unknown. */
+    private static void requireNotNullLiteral(Expression operand, Span span, Token operator) {
+        if (BooleanLiteral.NULL.equals(operand)) {
+            String instead = operator.type() == TokenType.EQUAL ? "IS NULL" : "IS NOT NULL";
+            throw new SelectorSyntaxException("NULL cannot be compared with " + operator.describe() + ", use "
+                    + instead, span.start());
+        }
+    }
+
+    private Expression comparison() {
+        return leftChain(this::unary, this::comparisonLink);
+    }
+
+    /** {@code left} with the next comparison operator applied, or null when no such operator follows. */
+    private Expression comparisonLink(Expression left, Span leftSpan) {
+        Token operator = peek();
+        switch (operator.type()) {
+            case GREATER, GREATER_OR_EQUAL, LESS, LESS_OR_EQUAL -> {
+                next++;
+                int rightStart = peek().position();
+                Expression right = unary();
+                return orderingOf(left, leftSpan, operator, orderingOperator(operator), right, spanFrom(rightStart));
+            }
+            case BETWEEN -> {
+                next++;
+                return between(left, leftSpan, operator);
+            }
+            case IN -> {
+                next++;
+                return in(left, leftSpan);
+            }
+            case NOT -> {
+                Token keyword = tokens.get(next + 1);
+                if (keyword.type() != TokenType.BETWEEN && keyword.type() != TokenType.IN) {
+                    return null;
+                }
+                next += 2;
+                return new Not(keyword.type() == TokenType.BETWEEN ? between(left, leftSpan, keyword)
+                        : in(left, leftSpan));
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    private static Ordering.Operator orderingOperator(Token operator) {
+        return switch (operator.type()) {
+            case GREATER -> Ordering.Operator.GREATER;
+            case GREATER_OR_EQUAL -> Ordering.Operator.GREATER_OR_EQUAL;
+            case LESS -> Ordering.Operator.LESS;
+            case LESS_OR_EQUAL -> Ordering.Operator.LESS_OR_EQUAL;
+            default -> throw new IllegalArgumentException(operator.describe() + " is not an ordering operator");
+        };
+    }
+
+    private Ordering orderingOf(Expression left, Span leftSpan, Token operator, Ordering.Operator comparison,
+            Expression right, Span rightSpan) {
+        requireOrderable(left, leftSpan, operator);
+        requireOrderable(right, rightSpan, operator);
+        return new Ordering(left, comparison, right);
+    }
+
+    /**
+     * Only numbers can be ordered, and property values can be parsed as numbers; 4.9 refuses when
+     * compiling the operands that never can: string and boolean literals, NULL and conditions.
+     */
+    private void requireOrderable(Expression operand, Span span, Token operator) {
+        String compared = " cannot be compared with " + operator.describe();
+        boolean neverNumber = operand instanceof BooleanLiteral
+                || operand instanceof Literal literal && literal.value() instanceof String;
+        if (neverNumber) {
+            throw new SelectorSyntaxException(quote(span) + compared + ", only numbers and properties can",
+                    span.start());
+        }
+        if (operand instanceof Condition) {
+            // the usual way to get here: NOT binds tighter than comparisons, so NOT a > 1 is (NOT a) > 1
+            String hint = operand instanceof Not ? " (NOT applies first; write NOT (...) around the comparison)" : "";
+            throw new SelectorSyntaxException("the condition " + quote(span) + compared + hint, span.start());
+        }
+    }
+
+    /** {@code x BETWEEN low AND high}, which is {@code x >= low AND x <= high}; BETWEEN was just read. */
+    private Condition between(Expression value, Span valueSpan, Token keyword) {
+        int lowStart = peek().position();
+        Expression low = unary();
+        Span lowSpan = spanFrom(lowStart);
+        expect(TokenType.AND, "AND");
+        int highStart = peek().position();
+        Expression high = unary();
+        Span highSpan = spanFrom(highStart);
+        requireKnownBound(low, lowSpan);
+        requireKnownBound(high, highSpan);
+        Condition range = new And(List.of(
+                orderingOf(value, valueSpan, keyword, Ordering.Operator.GREATER_OR_EQUAL, low, lowSpan),
+                orderingOf(value, valueSpan, keyword, Ordering.Operator.LESS_OR_EQUAL, high, highSpan)));
+        requireBoundsInOrder(low, high, lowSpan);
+        return range;
+    }
+
+    private static void requireKnownBound(Expression bound, Span span) {
+        if (BooleanLiteral.NULL.equals(bound)) {
+            throw new SelectorSyntaxException("a bound of BETWEEN cannot be NULL", span.start());
+        }
+    }
+
+    /** A range whose literal bounds are reversed is empty; 4.9 takes it for a mistake. */
+    private void requireBoundsInOrder(Expression low, Expression high, Span lowSpan) {
+        if (low instanceof Literal lowLiteral && high instanceof Literal highLiteral
+                && ValueComparison.order(lowLiteral.value(), highLiteral.value()) > 0) {
+            throw new SelectorSyntaxException("the bounds of BETWEEN are reversed: " + lowLiteral.value()
+                    + " is greater than " + highLiteral.value(), lowSpan.start());
+        }
+    }
+
+    /** {@code property IN ('s1', ...)}; IN was just read. */
+    private Condition in(Expression left, Span leftSpan) {
+        if (!(left instanceof Property property)) {
+            throw new SelectorSyntaxException("IN needs a property name on its left, not " + quote(leftSpan),
+                    leftSpan.start());
+        }
+        expect(TokenType.LEFT_PAREN, "'(' after IN");
+        Set<String> values = new HashSet<>();
+        do {
+            values.add((String) expect(TokenType.STRING, "a string literal").value());
+        } while (accept(TokenType.COMMA));
+        expect(TokenType.RIGHT_PAREN, "',' or ')'");
+        return new InList(property.name(), values);
+    }
+
+    private Expression unary() {
+        Token operator = peek();
+        switch (operator.type()) {
+            case PLUS -> {
+                next++;
+                // 4.9 ignores a unary plus, whatever its operand
+                return nestedUnary(operator);
+            }
+            case MINUS -> {
+                next++;
+                return Negation.of(nestedUnary(operator));
+            }
+            case NOT -> {
+                next++;
+                int operandStart = peek().position();
+                Expression operand = nestedUnary(operator);
+                return new Not(condition(operand, spanFrom(operandStart)));
+            }
+            default -> {
+                return primary();
+            }
+        }
+    }
+
+    private Expression nestedUnary(Token operator) {
+        enterNesting(operator.position());
+        Expression operand = unary();
+        nesting--;
+        return operand;
+    }
+
+    private Expression primary() {
+        Token token = peek();
+        switch (token.type()) {
+            case STRING, INTEGER, FLOAT -> {
+                next++;
+                return new Literal(token.value());
+            }
+            case TRUE -> {
+                next++;
+                return BooleanLiteral.TRUE;
+            }
+            case FALSE -> {
+                next++;
+                return BooleanLiteral.FALSE;
+            }
+            case NULL -> {
+                next++;
+                return BooleanLiteral.NULL;
+            }
+            case IDENTIFIER -> {
+                next++;
+                return new Property(token.text());
+            }
+            case LEFT_PAREN -> {
+                next++;
+                enterNesting(token.position());
+                Expression inner = or();
+                nesting--;
+                expect(TokenType.RIGHT_PAREN, "')'");
+                return inner;
+            }
+            default -> throw new SelectorSyntaxException("expected a value, a property or '(' but found "
+                    + token.describe(), token.position());
+        }
+    }
+
+    /**
+     * Where a condition is needed. 4.9 also accepts a property there: see {@link PropertyCondition}.
+     */
+    private Condition condition(Expression expression, Span span) {
+        if (expression instanceof Condition condition) {
+            return condition;
+        }
+        if (expression instanceof Property property) {
+            return new PropertyCondition(property.name());
+        }
+        throw new SelectorSyntaxException("expected a condition but found " + quote(span), span.start());
+    }
+
+    /**
+     * One more level of parentheses, unary operators or chained comparisons, opened at
+     * {@code position}. Bounding it keeps both this parser's recursion and the evaluation of the tree
+     * far from the end of any thread's stack.
+     */
+    private void enterNesting(int position) {
+        if (++nesting > Selector.MAX_NESTING) {
+            throw new SelectorSyntaxException("expression is nested more than " + Selector.MAX_NESTING
+                    + " levels deep", position);
+        }
+    }
+
+    private Token peek() {
+        return tokens.get(next);
+    }
+
+    private boolean accept(TokenType type) {
+        if (peek().type() != type) {
+            return false;
+        }
+        next++;
+        return true;
+    }
+
+    private Token expect(TokenType type, String expected) {
+        Token token = peek();
+        if (token.type() != type) {
+            throw new SelectorSyntaxException("expected " + expected + " but found " + token.describe(),
+                    token.position());
+        }
+        next++;
+        return token;
+    }
+
+    /** The source text from {@code start} to the end of the last token read. */
+    private Span spanFrom(int start) {
+        return new Span(start, tokens.get(next - 1).end());
+    }
+
+    private String quote(Span span) {
+        String text = source.substring(span.start(), span.end());
+        return "\"" + (text.length() <= QUOTED_LENGTH ? text : text.substring(0, QUOTED_LENGTH - 3) + "...") + "\"";
+    }
+
+    /** Where an operand was written, to quote it in an error message. */
+    private record Span(int start, int end) {
+    }
+}
