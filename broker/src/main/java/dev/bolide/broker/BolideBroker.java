@@ -11,6 +11,8 @@ import dev.bolide.broker.client.ConsumerGroups;
 import dev.bolide.broker.client.ProducerGroups;
 import dev.bolide.broker.client.QueueLockProcessor;
 import dev.bolide.broker.client.QueueLocks;
+import dev.bolide.broker.filter.CheckClientConfigProcessor;
+import dev.bolide.broker.filter.SubscriptionFilters;
 import dev.bolide.broker.group.SubscriptionGroupAdminProcessor;
 import dev.bolide.broker.group.SubscriptionGroupTable;
 import dev.bolide.broker.metadata.MetadataFile;
@@ -109,6 +111,7 @@ public final class BolideBroker implements AutoCloseable {
                 new MetadataFile(configDir.resolve("subscriptionGroup.json")), Clock.systemUTC(),
                 settings.autoCreateSubscriptionGroup());
         ConsumerGroups groups = new ConsumerGroups();
+        SubscriptionFilters filters = new SubscriptionFilters(settings.enablePropertyFilter());
         ProducerGroups producers = new ProducerGroups();
         SendMessageProcessor send = new SendMessageProcessor(store, topics, settings.brokerClusterName(),
                 settings.regionId(), settings.storeConfig().maxMessageSize());
@@ -125,7 +128,8 @@ public final class BolideBroker implements AutoCloseable {
                 .register(RequestCode.SEND_MESSAGE_V2, send, sendExecutor)
                 .register(RequestCode.SEND_BATCH_MESSAGE, send, sendExecutor)
                 .register(RequestCode.PULL_MESSAGE, new PullMessageProcessor(store, topics, offsets, groups,
-                        groupConfigs, stats, heldPulls), pullExecutor)
+                        groupConfigs, stats, filters, heldPulls), pullExecutor)
+                .register(RequestCode.CHECK_CLIENT_CONFIG, new CheckClientConfigProcessor(filters), adminExecutor)
                 .register(RequestCode.HEART_BEAT, clients, adminExecutor)
                 .register(RequestCode.UNREGISTER_CLIENT, clients, adminExecutor)
                 .register(RequestCode.GET_CONSUMER_LIST_BY_GROUP, clients, adminExecutor)

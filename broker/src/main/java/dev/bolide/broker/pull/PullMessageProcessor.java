@@ -2,6 +2,8 @@ package dev.bolide.broker.pull;
 
 import dev.bolide.broker.client.ConsumerGroups;
 import dev.bolide.broker.client.Subscription;
+import dev.bolide.broker.filter.FilterRefusedException;
+import dev.bolide.broker.filter.SubscriptionFilters;
 import dev.bolide.broker.group.SubscriptionGroupConfig;
 import dev.bolide.broker.group.SubscriptionGroupTable;
 import dev.bolide.broker.offset.ConsumerOffsets;
@@ -12,6 +14,7 @@ import dev.bolide.broker.topic.TopicConfigTable;
 import dev.bolide.protocol.remoting.RemotingCommand;
 import dev.bolide.protocol.remoting.ResponseCode;
 import dev.bolide.store.GetMessageResult;
+import dev.bolide.store.MessageFilter;
 import dev.bolide.store.MessageStore;
 import io.netty.channel.Channel;
 import java.io.IOException;
@@ -29,7 +32,7 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>A request without its own expression is filtered by the subscription its group declared in
  * heartbeats. A request that finds nothing new and allows it is held ({@link HeldPulls}) until a
- * message arrives or its suspend time ends. Not yet here: SQL92 expressions.
+ * message arrives or its suspend time ends. TAG and SQL92 expressions are applied by {@link SubscriptionFilters}.
  */
 public final class PullMessageProcessor implements RequestProcessor {
     private final MessageStore store;
@@ -38,17 +41,20 @@ public final class PullMessageProcessor implements RequestProcessor {
     private final ConsumerGroups groups;
     private final SubscriptionGroupTable groupConfigs;
     private final BrokerStats stats;
+    private final SubscriptionFilters filters;
     private final HeldPulls held;
 
     /** @param held where requests wait for news; started here, closed by the caller */
     public PullMessageProcessor(MessageStore store, TopicConfigTable topics, ConsumerOffsets offsets,
-            ConsumerGroups groups, SubscriptionGroupTable groupConfigs, BrokerStats stats, HeldPulls held) {
+            ConsumerGroups groups, SubscriptionGroupTable groupConfigs, BrokerStats stats, SubscriptionFilters filters,
+            HeldPulls held) {
         this.store = store;
         this.topics = topics;
         this.offsets = offsets;
         this.groups = groups;
         this.groupConfigs = groupConfigs;
         this.stats = stats;
+        this.filters = filters;
         this.held = held;
         held.start((channel, request) -> answer(channel, request, false));
         store.addDispatchListener(held::dispatched);
@@ -94,15 +100,17 @@ public final class PullMessageProcessor implements RequestProcessor {
         if (subscription.isEmpty()) {
             return error(request, ResponseCode.SUBSCRIPTION_NOT_EXIST, "the consumer's subscription not exist");
         }
-        if (!subscription.get().expressionType().equals("TAG")) {
-            return error(request, ResponseCode.SYSTEM_ERROR, "The broker does not support consumer to filter message by "
-                    + subscription.get().expressionType());
+        MessageFilter filter;
+        try {
+            filter = filters.filterFor(subscription.get());
+        } catch (FilterRefusedException e) {
+            return error(request, e.responseCode(), e.getMessage());
         }
         if (header.hasCommitOffset() && firstExecution) {
             offsets.commit(header.consumerGroup(), header.topic(), header.queueId(), header.commitOffset());
         }
         try (GetMessageResult result = store.getMessages(header.topic(), header.queueId(), header.queueOffset(),
-                header.maxMsgNums(), TagFilter.of(subscription.get().expression()))) {
+                header.maxMsgNums(), filter)) {
             RemotingCommand response = response(request, header, result);
             if (response.code() == ResponseCode.SUCCESS) {
                 stats.delivered(header.consumerGroup(), result.messages().size());

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import dev.bolide.broker.client.ClientConnection;
+import dev.bolide.broker.filter.SubscriptionFilters;
 import dev.bolide.broker.group.SubscriptionGroupConfig;
 import dev.bolide.broker.group.SubscriptionGroupTable;
 import dev.bolide.broker.stats.BrokerStats;
@@ -60,7 +61,7 @@ class PullMessageProcessorTest {
                 Clock.systemUTC(), true);
         loopback = Loopback.start(Map.of(RequestCode.PULL_MESSAGE,
                 new PullMessageProcessor(store, topics, offsets, groups, groupConfigs, new BrokerStats(Clock.systemUTC()),
-                        held)));
+                        new SubscriptionFilters(true), held)));
     }
 
     @AfterEach
@@ -76,11 +77,20 @@ class PullMessageProcessorTest {
     }
 
     private RemotingCommand pull(long offset, int sysFlag, String subscription) throws IOException {
-        sendPull(offset, sysFlag, subscription, 15000);
+        return pull(offset, sysFlag, subscription, "TAG");
+    }
+
+    private RemotingCommand pull(long offset, int sysFlag, String subscription, String type) throws IOException {
+        sendPull(offset, sysFlag, subscription, 15000, type);
         return loopback.client().receive();
     }
 
     private void sendPull(long offset, int sysFlag, String subscription, long suspendMillis) throws IOException {
+        sendPull(offset, sysFlag, subscription, suspendMillis, "TAG");
+    }
+
+    private void sendPull(long offset, int sysFlag, String subscription, long suspendMillis, String type)
+            throws IOException {
         Map<String, String> fields = new HashMap<>();
         fields.put("consumerGroup", "CG");
         fields.put("topic", "TopicTest");
@@ -91,7 +101,7 @@ class PullMessageProcessorTest {
         fields.put("commitOffset", "2");
         fields.put("suspendTimeoutMillis", Long.toString(suspendMillis));
         fields.put("subVersion", "0");
-        fields.put("expressionType", "TAG");
+        fields.put("expressionType", type);
         if (subscription != null) {
             fields.put("subscription", subscription);
         }
@@ -174,6 +184,26 @@ class PullMessageProcessorTest {
 
         assertThat(response.code()).isEqualTo(ResponseCode.PULL_NOT_FOUND);
         assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(400_000_000L);
+    }
+
+    @Test
+    void keepsOnlyTheMessagesAnSql92ExpressionSelects() throws IOException {
+        append("a", "red");
+        append("b", "blue");
+        append("c", "red");
+        await().until(() -> store.maxOffset("TopicTest", 0) == 3);
+
+        RemotingCommand response = pull(0, PullRequestHeader.FLAG_SUBSCRIPTION, "TAGS = 'red'", "SQL92");
+
+        assertThat(bodies(response)).containsExactly("a", "c");
+    }
+
+    @Test
+    void refusesAnSql92ExpressionThatDoesNotCompile() throws IOException {
+        RemotingCommand response = pull(0, PullRequestHeader.FLAG_SUBSCRIPTION, "TAGS = ", "SQL92");
+
+        assertThat(response.code()).isEqualTo(ResponseCode.SUBSCRIPTION_PARSE_FAILED);
+        assertThat(response.remark()).contains("TAGS = ");
     }
 
     @Test

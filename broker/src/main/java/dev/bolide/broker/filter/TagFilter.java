@@ -1,4 +1,4 @@
-package dev.bolide.broker.pull;
+package dev.bolide.broker.filter;
 
 import dev.bolide.broker.client.Subscription;
 import dev.bolide.store.MessageFilter;
