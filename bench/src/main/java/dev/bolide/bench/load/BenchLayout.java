@@ -1,0 +1,44 @@
+package dev.bolide.bench.load;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+
+/**
+ * Where the harness finds what the build made, found from where its own classes are
+ * ({@code bench/target/load-harness.jar} or {@code bench/target/classes}), so that it runs from
+ * any working directory.
+ *
+ * @param benchTarget {@code bench/target}
+ */
+record BenchLayout(Path benchTarget) {
+
+    static BenchLayout ofThisBuild() {
+        try {
+            Path code = Path.of(LoadHarness.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return new BenchLayout(code.toAbsolutePath().getParent());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot tell where the harness's classes are", e);
+        }
+    }
+
+    Path bolideBrokerJar() {
+        return benchModule().getParent().resolve("broker/target/bolide-broker.jar");
+    }
+
+    Path rocketMqLib() {
+        return benchModule().resolve("rocketmq-dist/target/rocketmq-" + RocketMqBrokerProcess.VERSION + "/lib");
+    }
+
+    private Path benchModule() {
+        return benchTarget.getParent();
+    }
+
+    /** Under {@code target}, on the disk of the build, not in a system temp directory that may be in memory. */
+    Path scratchParent() {
+        return benchTarget.resolve("load-data");
+    }
+
+    Path results() {
+        return benchTarget.resolve("load-results.txt");
+    }
+}

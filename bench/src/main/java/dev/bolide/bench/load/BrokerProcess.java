@@ -1,0 +1,105 @@
+package dev.bolide.bench.load;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A broker under test: its child JVMs (broker, and name server if separate) and its scratch
+ * directory. Closing stops the JVMs and deletes the directory; a shutdown hook does the same if
+ * the harness is stopped (Ctrl-C) in between, so no broker outlives the harness.
+ */
+abstract class BrokerProcess implements AutoCloseable {
+    static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+    private final String name;
+    private final ScratchDirectory directory;
+    private final List<ChildJvm> children = new ArrayList<>();
+    private final Thread shutdownHook = new Thread(this::killForShutdown, "bench-broker-cleanup");
+    private boolean closed;
+
+    protected BrokerProcess(String name, ScratchDirectory directory) {
+        this.name = name;
+        this.directory = directory;
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    final String name() {
+        return name;
+    }
+
+    abstract String nameServerAddress();
+
+    protected final ScratchDirectory directory() {
+        return directory;
+    }
+
+    /** Starts a child JVM and waits until it prints {@code readyMarker}. */
+    protected final void launch(String childName, List<String> arguments, String readyMarker)
+            throws IOException, InterruptedException {
+        ChildJvm child;
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException(name + " is closed");
+            }
+            child = ChildJvm.start(childName, arguments, directory.resolve(childName + ".out"));
+            children.add(child);
+        }
+        child.awaitOutput(readyMarker, START_TIMEOUT);
+    }
+
+    /**
+     * Stops the JVMs, the last started first (the broker before its name server), and deletes the
+     * directory. If interrupted meanwhile, kills what is left rather than leave it running.
+     */
+    @Override
+    public final synchronized void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            for (int i = children.size() - 1; i >= 0; i--) {
+                children.get(i).stop();
+            }
+        } catch (InterruptedException e) {
+            killAll();
+            Thread.currentThread().interrupt();
+        }
+        directory.delete();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down: the hook runs or has run, and finds this closed
+        }
+    }
+
+    /** Closes after {@code failure} in starting or using the broker, which stays the error to report. */
+    final void closeAfter(Exception failure) {
+        try {
+            close();
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private synchronized void killForShutdown() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        killAll();
+        try {
+            directory.delete();
+        } catch (IOException e) {
+            System.err.println("could not delete " + directory.path() + ": " + e);
+        }
+    }
+
+    private void killAll() {
+        for (ChildJvm child : children) {
+            child.kill();
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package dev.bolide.bench.load;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.rocketmq.client.exception.MQClientException;
+import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.apache.rocketmq.common.message.MessageQueue;
+import org.apache.rocketmq.common.topic.TopicValidator;
+
+/** The whole {@link WorkloadPlan} against one started broker, through one producer. */
+final class BrokerRun {
+    private static final String WARMUP_TOPIC = "bench-warmup";
+    private static final Duration ROUTE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final BrokerProcess broker;
+    private final WorkloadPlan plan;
+    private final DefaultMQProducer producer;
+
+    private BrokerRun(BrokerProcess broker, WorkloadPlan plan, DefaultMQProducer producer) {
+        this.broker = broker;
+        this.plan = plan;
+        this.producer = producer;
+    }
+
+    static List<Measurement> measure(BrokerProcess broker, WorkloadPlan plan) throws Exception {
+        DefaultMQProducer producer = new DefaultMQProducer("bench-producer");
+        producer.setNamesrvAddr(broker.nameServerAddress());
+        producer.setInstanceName("bench-producer-" + System.nanoTime());
+        // every request on the broker's main port; the VIP port is a RocketMQ peculiarity
+        producer.setVipChannelEnabled(false);
+        producer.start();
+        try {
+            return new BrokerRun(broker, plan, producer).measureAll();
+        } finally {
+            producer.shutdown();
+        }
+    }
+
+    private List<Measurement> measureAll() throws Exception {
+        createTopic(WARMUP_TOPIC);
+        for (int size : WorkloadPlan.MESSAGE_SIZES) {
+            createTopic(WorkloadPlan.topic(size));
+        }
+        warmUp();
+        List<Measurement> results = new ArrayList<>();
+        Map<Integer, Long> acknowledged = new LinkedHashMap<>();
+        SendWorkload sends = new SendWorkload(producer);
+        for (int size : WorkloadPlan.MESSAGE_SIZES) {
+            for (WorkloadPlan.SendCell cell : plan.sendCells(size)) {
+                Measurement measurement = sends.run(cell.workload(), WorkloadPlan.topic(size), size, cell.threads(),
+                        plan.sendDuration());
+                results.add(report(measurement));
+                acknowledged.merge(size, measurement.messages(), Long::sum);
+            }
+        }
+        for (int size : WorkloadPlan.MESSAGE_SIZES) {
+            results.add(report(drain(WorkloadPlan.consumeWorkload(size), WorkloadPlan.topic(size),
+                    acknowledged.get(size))));
+        }
+        return results;
+    }
+
+    /**
+     * Both brokers' JIT compilers and page caches see the same traffic, every message size, before
+     * anything is measured; the warm-up backlog is consumed too, to warm the consuming path.
+     */
+    private void warmUp() throws Exception {
+        System.out.printf("%s: warming up for %d s%n", broker.name(), plan.warmupDuration().toSeconds());
+        Duration perSize = plan.warmupDuration().dividedBy(WorkloadPlan.MESSAGE_SIZES.size());
+        long sent = 0;
+        for (int size : WorkloadPlan.MESSAGE_SIZES) {
+            sent += new SendWorkload(producer).run("warm-up", WARMUP_TOPIC, size, 8, perSize).messages();
+        }
+        drain("warm-up consume", WARMUP_TOPIC, sent);
+    }
+
+    private Measurement drain(String workload, String topic, long acknowledged) throws Exception {
+        return new ConsumeWorkload(broker.nameServerAddress()).drain(workload, topic, backlog(topic, acknowledged),
+                plan.consumeTimeout());
+    }
+
+    /**
+     * The topic's messages as the broker counts them: at least every acknowledged send, and also
+     * those whose send failed on the client after the broker had stored them. Waits while the
+     * broker's queues still lag behind its log.
+     */
+    private long backlog(String topic, long acknowledged) throws MQClientException, InterruptedException {
+        long deadline = System.nanoTime() + ROUTE_TIMEOUT.toNanos();
+        long backlog;
+        while ((backlog = queuedMessages(topic)) < acknowledged && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        return backlog;
+    }
+
+    // deprecated in the client for rocketmq-tools' admin API, which is not a dependency here
+    @SuppressWarnings("deprecation")
+    private long queuedMessages(String topic) throws MQClientException {
+        long total = 0;
+        for (MessageQueue queue : producer.fetchPublishMessageQueues(topic)) {
+            total += producer.maxOffset(queue) - producer.minOffset(queue);
+        }
+        return total;
+    }
+
+    /** Creates the topic with {@link WorkloadPlan#QUEUES} queues and waits until the name server routes it. */
+    @SuppressWarnings("deprecation") // as queuedMessages
+    private void createTopic(String topic) throws MQClientException, InterruptedException {
+        producer.createTopic(TopicValidator.AUTO_CREATE_TOPIC_KEY_TOPIC, topic, WorkloadPlan.QUEUES);
+        long deadline = System.nanoTime() + ROUTE_TIMEOUT.toNanos();
+        while (routedQueues(topic) < WorkloadPlan.QUEUES) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(broker.name() + ": topic " + topic + " has no route with "
+                        + WorkloadPlan.QUEUES + " queues after " + ROUTE_TIMEOUT.toSeconds() + " s");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private int routedQueues(String topic) {
+        try {
+            return producer.fetchPublishMessageQueues(topic).size();
+        } catch (MQClientException e) {
+            return 0; // not routed yet
+        }
+    }
+
+    /** Prints each figure as it comes, so that a long run shows its progress. */
+    private Measurement report(Measurement measurement) {
+        String latency = measurement.latencies() == null ? "" : String.format(Locale.ROOT,
+                "  p50 %.2f ms  p99 %.2f ms", measurement.p50Millis(), measurement.p99Millis());
+        System.out.printf(Locale.ROOT, "%s: %-26s %9.0f msgs/s%s%s%n", broker.name(), measurement.workload(),
+                measurement.messagesPerSecond(), latency,
+                measurement.problem() == null ? "" : "  (" + measurement.problem() + ")");
+        return measurement;
+    }
+}

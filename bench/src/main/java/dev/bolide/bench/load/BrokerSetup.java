@@ -1,0 +1,42 @@
+package dev.bolide.bench.load;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What both brokers get alike, so that their figures compare: the JVM's heap and collector, the
+ * flush mode, a fresh store on the same disk, loopback addresses and automatic topic creation.
+ * Everything else is each broker's default.
+ *
+ * @param heap          {@code -Xms} and {@code -Xmx}, e.g. {@code 512m}
+ * @param flushDiskType {@code ASYNC_FLUSH} or {@code SYNC_FLUSH}
+ * @param scratchParent where each broker's fresh directory is created
+ */
+record BrokerSetup(String heap, String flushDiskType, Path scratchParent) {
+
+    BrokerSetup {
+        if (!flushDiskType.equals("ASYNC_FLUSH") && !flushDiskType.equals("SYNC_FLUSH")) {
+            throw new IllegalArgumentException("flush must be ASYNC_FLUSH or SYNC_FLUSH, was " + flushDiskType);
+        }
+    }
+
+    /** The broker JVM's options; {@code user.home} is where either broker puts files it is not told about. */
+    List<String> jvmOptions(ScratchDirectory directory) {
+        return List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC", "-Duser.home=" + directory.path());
+    }
+
+    /** The {@code broker.conf} lines both brokers read with the same meaning. */
+    List<String> brokerConfLines(int listenPort, ScratchDirectory directory) {
+        Path store = directory.resolve("store");
+        return List.of(
+                "brokerClusterName = DefaultCluster",
+                "brokerName = broker-a",
+                "brokerId = 0",
+                "brokerIP1 = 127.0.0.1",
+                "listenPort = " + listenPort,
+                "storePathRootDir = " + store,
+                "storePathCommitLog = " + store.resolve("commitlog"),
+                "flushDiskType = " + flushDiskType,
+                "autoCreateTopicEnable = true");
+    }
+}

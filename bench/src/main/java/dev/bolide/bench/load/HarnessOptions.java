@@ -1,0 +1,131 @@
+package dev.bolide.bench.load;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+
+/** The command line of {@link LoadHarness}; {@link #USAGE} lists it. */
+final class HarnessOptions {
+    static final String USAGE = """
+            usage: java -jar bench/target/load-harness.jar [options]
+              --quick              2 s per send cell and 2 s warm-up, to try the harness out
+              --seconds N          length of each send cell (default 10)
+              --warmup N           length of the warm-up sends (default 10)
+              --flush MODE         ASYNC_FLUSH (default) or SYNC_FLUSH, for both brokers
+              --heap SIZE          -Xms and -Xmx of both broker JVMs (default 512m)
+              --only BROKER        bolide or rocketmq: run one broker alone (no ratio)
+              --bolide-jar FILE    default broker/target/bolide-broker.jar
+              --rocketmq-lib DIR   default bench/rocketmq-dist/target/rocketmq-4.9.7/lib
+              --dir DIR            where the brokers' stores go (default bench/target/load-data)
+              --out FILE           the report (default bench/target/load-results.txt)
+            """;
+    private static final Duration CONSUME_TIMEOUT = Duration.ofMinutes(5);
+
+    private long sendSeconds = 10;
+    private long warmupSeconds = 10;
+    private String flushDiskType = "ASYNC_FLUSH";
+    private String heap = "512m";
+    private final List<String> brokers = new ArrayList<>(List.of("bolide", "rocketmq"));
+    private Path bolideJar;
+    private Path rocketMqLib;
+    private Path scratchParent;
+    private Path results;
+
+    private HarnessOptions(BenchLayout layout) {
+        bolideJar = layout.bolideBrokerJar();
+        rocketMqLib = layout.rocketMqLib();
+        scratchParent = layout.scratchParent();
+        results = layout.results();
+    }
+
+    static HarnessOptions parse(String[] args, BenchLayout layout) {
+        HarnessOptions options = new HarnessOptions(layout);
+        Iterator<String> rest = List.of(args).iterator();
+        while (rest.hasNext()) {
+            options.apply(rest.next(), rest);
+        }
+        return options;
+    }
+
+    private void apply(String option, Iterator<String> rest) {
+        switch (option) {
+            case "--quick" -> {
+                sendSeconds = 2;
+                warmupSeconds = 2;
+            }
+            case "--seconds" -> sendSeconds = positive(option, value(option, rest));
+            case "--warmup" -> warmupSeconds = positive(option, value(option, rest));
+            case "--flush" -> flushDiskType = value(option, rest).toUpperCase(Locale.ROOT);
+            case "--heap" -> heap = value(option, rest);
+            case "--only" -> onlyBroker(value(option, rest).toLowerCase(Locale.ROOT));
+            case "--bolide-jar" -> bolideJar = Path.of(value(option, rest));
+            case "--rocketmq-lib" -> rocketMqLib = Path.of(value(option, rest));
+            case "--dir" -> scratchParent = Path.of(value(option, rest)).toAbsolutePath();
+            case "--out" -> results = Path.of(value(option, rest)).toAbsolutePath();
+            default -> throw new IllegalArgumentException("unknown option " + option);
+        }
+    }
+
+    private void onlyBroker(String broker) {
+        if (!brokers.contains(broker)) {
+            throw new IllegalArgumentException("--only takes bolide or rocketmq, not " + broker);
+        }
+        brokers.retainAll(List.of(broker));
+    }
+
+    private static String value(String option, Iterator<String> rest) {
+        if (!rest.hasNext()) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return rest.next();
+    }
+
+    private static long positive(String option, String value) {
+        try {
+            long number = Long.parseLong(value);
+            if (number > 0) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(option + " takes a whole number of seconds above 0, not " + value);
+    }
+
+    BrokerSetup brokerSetup() {
+        return new BrokerSetup(heap, flushDiskType, scratchParent);
+    }
+
+    WorkloadPlan plan() {
+        return new WorkloadPlan(Duration.ofSeconds(sendSeconds), Duration.ofSeconds(warmupSeconds), CONSUME_TIMEOUT);
+    }
+
+    boolean runs(String broker) {
+        return brokers.contains(broker);
+    }
+
+    Path bolideJar() {
+        return bolideJar;
+    }
+
+    Path rocketMqLib() {
+        return rocketMqLib;
+    }
+
+    Path scratchParent() {
+        return scratchParent;
+    }
+
+    Path results() {
+        return results;
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "broker heap %s, %s, %d s per send cell, %d s warm-up", heap, flushDiskType,
+                sendSeconds, warmupSeconds);
+    }
+}

@@ -1,0 +1,95 @@
+package dev.bolide.bench.load;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Apache RocketMQ's name server and broker, two JVMs on the jars Maven Central publishes (copied
+ * into {@code lib} by {@code bench/rocketmq-dist}), started as the distribution's
+ * {@code mqnamesrv} and {@code mqbroker} scripts start them, but with the harness's JVM options.
+ * The name server is not on the data path, so it gets a small heap of its own.
+ */
+final class RocketMqBrokerProcess extends BrokerProcess {
+    static final String VERSION = "4.9.7";
+    private static final String NAME_SERVER_HEAP = "256m";
+
+    private final Path lib;
+    private final Path home;
+    private final int nameServerPort;
+
+    private RocketMqBrokerProcess(ScratchDirectory directory, Path lib, int nameServerPort) {
+        super("RocketMQ", directory);
+        this.lib = lib.toAbsolutePath();
+        this.home = directory.resolve("rocketmq-home");
+        this.nameServerPort = nameServerPort;
+    }
+
+    static RocketMqBrokerProcess start(BrokerSetup setup, Path lib) throws IOException, InterruptedException {
+        if (!Files.isRegularFile(lib.resolve("rocketmq-broker-" + VERSION + ".jar"))) {
+            throw new IllegalStateException(lib + " holds no RocketMQ " + VERSION + " broker: build"
+                    + " bench/rocketmq-dist first (bench/README.md)");
+        }
+        // five ports: the name server's, then the broker's VIP port (listenPort - 2), one it leaves
+        // alone, listenPort and the HA port (listenPort + 1)
+        int first = FreePorts.consecutive(5);
+        int listenPort = first + 3;
+        RocketMqBrokerProcess broker = new RocketMqBrokerProcess(
+                ScratchDirectory.create(setup.scratchParent(), "rocketmq-"), lib, first);
+        try {
+            broker.writeLoggingConfiguration();
+            broker.startNameServer();
+            broker.startBroker(setup, listenPort);
+            return broker;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            broker.closeAfter(e);
+            throw e;
+        }
+    }
+
+    /**
+     * Both programs require a ROCKETMQ_HOME and read their logback configuration from its
+     * {@code conf/}, which the Maven Central jars do not ship: a home with only that in it.
+     */
+    private void writeLoggingConfiguration() throws IOException {
+        Path conf = Files.createDirectories(home.resolve("conf"));
+        String template;
+        try (InputStream in = RocketMqBrokerProcess.class.getResourceAsStream("rocketmq-logback.xml")) {
+            template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        for (String program : List.of("namesrv", "broker")) {
+            // a log file each: two processes appending to one would interleave
+            Files.writeString(conf.resolve("logback_" + program + ".xml"), template.replace("@PROGRAM@", program));
+        }
+    }
+
+    private void startNameServer() throws IOException, InterruptedException {
+        Path conf = Files.write(directory().resolve("namesrv.conf"), List.of("listenPort = " + nameServerPort));
+        List<String> arguments = new ArrayList<>(List.of("-Xms" + NAME_SERVER_HEAP, "-Xmx" + NAME_SERVER_HEAP,
+                "-XX:+UseG1GC", "-Duser.home=" + directory().path()));
+        arguments.addAll(mainClass("org.apache.rocketmq.namesrv.NamesrvStartup"));
+        arguments.addAll(List.of("-c", conf.toString()));
+        launch("rocketmq-namesrv", arguments, "The Name Server boot success");
+    }
+
+    private void startBroker(BrokerSetup setup, int listenPort) throws IOException, InterruptedException {
+        Path conf = Files.write(directory().resolve("broker.conf"), setup.brokerConfLines(listenPort, directory()));
+        List<String> arguments = new ArrayList<>(setup.jvmOptions(directory()));
+        arguments.addAll(mainClass("org.apache.rocketmq.broker.BrokerStartup"));
+        arguments.addAll(List.of("-c", conf.toString(), "-n", nameServerAddress()));
+        launch("rocketmq-broker", arguments, "boot success");
+    }
+
+    private List<String> mainClass(String className) {
+        return List.of("-Drocketmq.home.dir=" + home, "-cp", lib + "/*", className);
+    }
+
+    @Override
+    String nameServerAddress() {
+        return "127.0.0.1:" + nameServerPort;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.bolide.bench.load;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** A new directory for one broker's store, configuration and logs, deleted with all it holds. */
+final class ScratchDirectory {
+    private final Path path;
+
+    private ScratchDirectory(Path path) {
+        this.path = path;
+    }
+
+    static ScratchDirectory create(Path parent, String prefix) throws IOException {
+        Files.createDirectories(parent);
+        return new ScratchDirectory(Files.createTempDirectory(parent, prefix));
+    }
+
+    Path path() {
+        return path;
+    }
+
+    Path resolve(String name) {
+        return path.resolve(name);
+    }
+
+    void delete() throws IOException {
+        deleteTree(path);
+    }
+
+    static void deleteTree(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(path)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+}
