@@ -110,56 +110,10 @@ public final class BolideBroker implements AutoCloseable {
         SubscriptionGroupTable groupConfigs = SubscriptionGroupTable.load(
                 new MetadataFile(configDir.resolve("subscriptionGroup.json")), Clock.systemUTC(),
                 settings.autoCreateSubscriptionGroup());
-        ConsumerGroups groups = new ConsumerGroups();
-        SubscriptionFilters filters = new SubscriptionFilters(settings.enablePropertyFilter());
-        ProducerGroups producers = new ProducerGroups();
-        SendMessageProcessor send = new SendMessageProcessor(store, topics, settings.brokerClusterName(),
-                settings.regionId(), settings.storeConfig().maxMessageSize());
-        ClientRequestProcessor clients = new ClientRequestProcessor(groups, producers, groupConfigs, topics);
-        ConsumerOffsetProcessor offsetRequests = new ConsumerOffsetProcessor(store, offsets);
-        QueryMessageProcessor queries = new QueryMessageProcessor(store);
-        TopicAdminProcessor topicAdmin = new TopicAdminProcessor(topics);
-        SubscriptionGroupAdminProcessor groupAdmin = new SubscriptionGroupAdminProcessor(groupConfigs, offsets);
-        ConnectionListProcessor connections = new ConnectionListProcessor(groups, producers);
-        BrokerConfigProcessor config = new BrokerConfigProcessor(settings.asProperties());
-        QueueLockProcessor queueLocks = new QueueLockProcessor(new QueueLocks(Clock.systemUTC(), LOCK_MAX_LIVE_MILLIS));
-        brokerServer = new RemotingServer(new InetSocketAddress(settings.listenPort()))
-                .register(RequestCode.SEND_MESSAGE, send, sendExecutor)
-                .register(RequestCode.SEND_MESSAGE_V2, send, sendExecutor)
-                .register(RequestCode.SEND_BATCH_MESSAGE, send, sendExecutor)
-                .register(RequestCode.PULL_MESSAGE, new PullMessageProcessor(store, topics, offsets, groups,
-                        groupConfigs, stats, filters, heldPulls), pullExecutor)
-                .register(RequestCode.CHECK_CLIENT_CONFIG, new CheckClientConfigProcessor(filters), adminExecutor)
-                .register(RequestCode.HEART_BEAT, clients, adminExecutor)
-                .register(RequestCode.UNREGISTER_CLIENT, clients, adminExecutor)
-                .register(RequestCode.GET_CONSUMER_LIST_BY_GROUP, clients, adminExecutor)
-                .register(RequestCode.UPDATE_AND_CREATE_TOPIC, topicAdmin, adminExecutor)
-                .register(RequestCode.DELETE_TOPIC_IN_BROKER, topicAdmin, adminExecutor)
-                .register(RequestCode.UPDATE_AND_CREATE_SUBSCRIPTIONGROUP, groupAdmin, adminExecutor)
-                .register(RequestCode.GET_ALL_SUBSCRIPTIONGROUP_CONFIG, groupAdmin, adminExecutor)
-                .register(RequestCode.DELETE_SUBSCRIPTIONGROUP, groupAdmin, adminExecutor)
-                .register(RequestCode.GET_TOPIC_STATS_INFO,
-                        new TopicStatsProcessor(store, topics, settings.brokerName()), adminExecutor)
-                .register(RequestCode.GET_CONSUME_STATS, new ConsumeStatsProcessor(store, topics, offsets, groups,
-                        stats, settings.brokerName()), adminExecutor)
-                .register(RequestCode.GET_CONSUMER_CONNECTION_LIST, connections, adminExecutor)
-                .register(RequestCode.GET_PRODUCER_CONNECTION_LIST, connections, adminExecutor)
-                .register(RequestCode.QUERY_TOPIC_CONSUME_BY_WHO, new TopicConsumersProcessor(groups, offsets),
-                        adminExecutor)
-                .register(RequestCode.GET_BROKER_RUNTIME_INFO, new BrokerRuntimeProcessor(store, stats, sendExecutor,
-                        pullExecutor, settings.storeConfig().storePathCommitLog()), adminExecutor)
-                .register(RequestCode.GET_BROKER_CONFIG, config, adminExecutor)
-                .register(RequestCode.UPDATE_BROKER_CONFIG, config, adminExecutor)
-                .register(RequestCode.QUERY_MESSAGE, queries, adminExecutor)
-                .register(RequestCode.VIEW_MESSAGE_BY_ID, queries, adminExecutor)
-                .register(RequestCode.LOCK_BATCH_MQ, queueLocks, adminExecutor)
-                .register(RequestCode.UNLOCK_BATCH_MQ, queueLocks, adminExecutor)
-                .onConnectionClosed(clients::connectionClosed);
-        for (int code : new int[] {RequestCode.QUERY_CONSUMER_OFFSET, RequestCode.UPDATE_CONSUMER_OFFSET,
-            RequestCode.GET_MIN_OFFSET, RequestCode.GET_MAX_OFFSET, RequestCode.SEARCH_OFFSET_BY_TIMESTAMP,
-            RequestCode.GET_EARLIEST_MSG_STORETIME}) {
-            brokerServer.register(code, offsetRequests, adminExecutor);
-        }
+        Clients clients = new Clients(new ConsumerGroups(), new ProducerGroups());
+        brokerServer = new RemotingServer(new InetSocketAddress(settings.listenPort()));
+        registerMessaging(settings, topics, groupConfigs, clients);
+        registerAdministration(settings, topics, groupConfigs, clients);
         store.addDispatchListener(message -> stats.stored(1));
         brokerServer.start();
         if (settings.namesrvListenPort() != BrokerSettings.NO_EMBEDDED_NAME_SERVER) {
@@ -171,6 +125,68 @@ public final class BolideBroker implements AutoCloseable {
         housekeeping.scheduleWithFixedDelay(this::persistOffsets, OFFSET_FLUSH_SECONDS, OFFSET_FLUSH_SECONDS,
                 TimeUnit.SECONDS);
         housekeeping.scheduleAtFixedRate(stats::sample, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** The live members of consumer and producer groups, known from heartbeats. */
+    private record Clients(ConsumerGroups consumers, ProducerGroups producers) {
+    }
+
+    /** What producers and consumers use: send, pull, heartbeats, offsets, locks, queries. */
+    private void registerMessaging(BrokerSettings settings, TopicConfigTable topics,
+            SubscriptionGroupTable groupConfigs, Clients clients) {
+        SendMessageProcessor send = new SendMessageProcessor(store, topics, settings.brokerClusterName(),
+                settings.regionId(), settings.storeConfig().maxMessageSize());
+        SubscriptionFilters filters = new SubscriptionFilters(settings.enablePropertyFilter());
+        ClientRequestProcessor heartbeats = new ClientRequestProcessor(clients.consumers(), clients.producers(),
+                groupConfigs, topics);
+        QueryMessageProcessor queries = new QueryMessageProcessor(store);
+        QueueLockProcessor queueLocks = new QueueLockProcessor(new QueueLocks(Clock.systemUTC(), LOCK_MAX_LIVE_MILLIS));
+        brokerServer.register(RequestCode.SEND_MESSAGE, send, sendExecutor)
+                .register(RequestCode.SEND_MESSAGE_V2, send, sendExecutor)
+                .register(RequestCode.SEND_BATCH_MESSAGE, send, sendExecutor)
+                .register(RequestCode.PULL_MESSAGE, new PullMessageProcessor(store, topics, offsets, clients.consumers(),
+                        groupConfigs, stats, filters, heldPulls), pullExecutor)
+                .register(RequestCode.CHECK_CLIENT_CONFIG, new CheckClientConfigProcessor(filters), adminExecutor)
+                .register(RequestCode.HEART_BEAT, heartbeats, adminExecutor)
+                .register(RequestCode.UNREGISTER_CLIENT, heartbeats, adminExecutor)
+                .register(RequestCode.GET_CONSUMER_LIST_BY_GROUP, heartbeats, adminExecutor)
+                .register(RequestCode.QUERY_MESSAGE, queries, adminExecutor)
+                .register(RequestCode.VIEW_MESSAGE_BY_ID, queries, adminExecutor)
+                .register(RequestCode.LOCK_BATCH_MQ, queueLocks, adminExecutor)
+                .register(RequestCode.UNLOCK_BATCH_MQ, queueLocks, adminExecutor)
+                .onConnectionClosed(heartbeats::connectionClosed);
+        ConsumerOffsetProcessor offsetRequests = new ConsumerOffsetProcessor(store, offsets);
+        for (int code : new int[] {RequestCode.QUERY_CONSUMER_OFFSET, RequestCode.UPDATE_CONSUMER_OFFSET,
+            RequestCode.GET_MIN_OFFSET, RequestCode.GET_MAX_OFFSET, RequestCode.SEARCH_OFFSET_BY_TIMESTAMP,
+            RequestCode.GET_EARLIEST_MSG_STORETIME}) {
+            brokerServer.register(code, offsetRequests, adminExecutor);
+        }
+    }
+
+    /** What mqadmin uses: topic and group administration, statistics, connections, configuration. */
+    private void registerAdministration(BrokerSettings settings, TopicConfigTable topics,
+            SubscriptionGroupTable groupConfigs, Clients clients) {
+        TopicAdminProcessor topicAdmin = new TopicAdminProcessor(topics);
+        SubscriptionGroupAdminProcessor groupAdmin = new SubscriptionGroupAdminProcessor(groupConfigs, offsets);
+        ConnectionListProcessor connections = new ConnectionListProcessor(clients.consumers(), clients.producers());
+        BrokerConfigProcessor config = new BrokerConfigProcessor(settings.asProperties());
+        brokerServer.register(RequestCode.UPDATE_AND_CREATE_TOPIC, topicAdmin, adminExecutor)
+                .register(RequestCode.DELETE_TOPIC_IN_BROKER, topicAdmin, adminExecutor)
+                .register(RequestCode.UPDATE_AND_CREATE_SUBSCRIPTIONGROUP, groupAdmin, adminExecutor)
+                .register(RequestCode.GET_ALL_SUBSCRIPTIONGROUP_CONFIG, groupAdmin, adminExecutor)
+                .register(RequestCode.DELETE_SUBSCRIPTIONGROUP, groupAdmin, adminExecutor)
+                .register(RequestCode.GET_TOPIC_STATS_INFO,
+                        new TopicStatsProcessor(store, topics, settings.brokerName()), adminExecutor)
+                .register(RequestCode.GET_CONSUME_STATS, new ConsumeStatsProcessor(store, topics, offsets,
+                        clients.consumers(), stats, settings.brokerName()), adminExecutor)
+                .register(RequestCode.GET_CONSUMER_CONNECTION_LIST, connections, adminExecutor)
+                .register(RequestCode.GET_PRODUCER_CONNECTION_LIST, connections, adminExecutor)
+                .register(RequestCode.QUERY_TOPIC_CONSUME_BY_WHO,
+                        new TopicConsumersProcessor(clients.consumers(), offsets), adminExecutor)
+                .register(RequestCode.GET_BROKER_RUNTIME_INFO, new BrokerRuntimeProcessor(store, stats, sendExecutor,
+                        pullExecutor, settings.storeConfig().storePathCommitLog()), adminExecutor)
+                .register(RequestCode.GET_BROKER_CONFIG, config, adminExecutor)
+                .register(RequestCode.UPDATE_BROKER_CONFIG, config, adminExecutor);
     }
 
     private BrokerIdentity identity(BrokerSettings settings) {

@@ -136,6 +136,7 @@ public final class CommitLog implements AutoCloseable {
     private MappedSegment segmentWithRoom(int length) {
         MappedSegment last = segments.last();
         if (last != null && length + MessageRecordLayout.BLANK_RECORD_LENGTH <= last.remaining()) {
+            segments.prepareNextWhenHalfFull();
             return last;
         }
         MappedSegment next;

@@ -77,9 +77,15 @@ class SegmentSequenceTest {
     }
 
     @Test
-    void preparesTheNextSegmentAheadOfTime() throws IOException {
+    void preparesTheNextSegmentOnceTheLastIsHalfFull() throws IOException {
         try (SegmentSequence sequence = SegmentSequence.open(dir, SIZE, true)) {
-            sequence.createNextSegment();
+            MappedSegment first = sequence.createNextSegment();
+            first.setWritePosition(SIZE / 2 - 1);
+            sequence.prepareNextWhenHalfFull();
+            assertThat(dir.resolve(SegmentSequence.fileName(SIZE))).as("not yet half full").doesNotExist();
+
+            first.setWritePosition(SIZE / 2);
+            sequence.prepareNextWhenHalfFull();
             org.awaitility.Awaitility.await().until(() -> Files.exists(dir.resolve(SegmentSequence.fileName(SIZE))));
 
             assertThat(sequence.createNextSegment().startOffset()).isEqualTo(SIZE);
