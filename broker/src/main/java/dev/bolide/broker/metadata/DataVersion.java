@@ -11,8 +11,9 @@ import java.io.IOException;
  */
 public record DataVersion(long counter, long timestamp) {
 
-    public DataVersion next(long now) {
-        return new DataVersion(counter + 1, now);
+    /** The next version, stamped {@code timestamp}. */
+    public DataVersion next(long timestamp) {
+        return new DataVersion(counter + 1, timestamp);
     }
 
     public void write(JsonGenerator json) throws IOException {
@@ -22,8 +23,15 @@ public record DataVersion(long counter, long timestamp) {
         json.writeEndObject();
     }
 
-    /** Reads the object the parser is positioned on. */
+    /**
+     * Reads the object the parser is positioned on.
+     *
+     * @throws IllegalArgumentException when the parser is not on an object
+     */
     public static DataVersion read(JsonParser json) throws IOException {
+        if (json.currentToken() != JsonToken.START_OBJECT) {
+            throw new IllegalArgumentException("a data version must be an object, not " + json.currentToken());
+        }
         long counter = 0;
         long timestamp = 0;
         while (json.nextToken() == JsonToken.FIELD_NAME) {

@@ -3,7 +3,7 @@ package dev.bolide.broker.namesrv;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import dev.bolide.broker.remoting.RequestProcessor;
-import dev.bolide.broker.topic.DataVersion;
+import dev.bolide.broker.metadata.DataVersion;
 import dev.bolide.broker.topic.TopicTableJson;
 import dev.bolide.protocol.remoting.RemotingCommand;
 import dev.bolide.protocol.remoting.RequestCode;
@@ -84,7 +84,7 @@ public final class BrokerRegistrationProcessor implements RequestProcessor {
     private static DataVersion dataVersion(byte[] body) throws IOException {
         try (JsonParser json = JSON.createParser(body)) {
             json.nextToken();
-            return TopicTableJson.readDataVersion(json);
+            return DataVersion.read(json);
         }
     }
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.bolide.broker.topic.DataVersion;
+import dev.bolide.broker.metadata.DataVersion;
 import dev.bolide.broker.topic.TopicTableJson;
 import dev.bolide.broker.topic.VersionedTopics;
 import java.io.ByteArrayOutputStream;

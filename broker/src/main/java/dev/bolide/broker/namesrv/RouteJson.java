@@ -2,7 +2,7 @@ package dev.bolide.broker.namesrv;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.bolide.broker.topic.DataVersion;
+import dev.bolide.broker.metadata.DataVersion;
 import dev.bolide.broker.topic.TopicTableJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -87,7 +87,7 @@ final class RouteJson {
     }
 
     static byte[] dataVersion(DataVersion version) {
-        return json(json -> TopicTableJson.writeDataVersion(json, version));
+        return json(json -> version.write(json));
     }
 
     static byte[] topicList(Collection<String> topics) {

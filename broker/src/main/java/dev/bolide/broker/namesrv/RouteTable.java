@@ -1,6 +1,6 @@
 package dev.bolide.broker.namesrv;
 
-import dev.bolide.broker.topic.DataVersion;
+import dev.bolide.broker.metadata.DataVersion;
 import dev.bolide.broker.topic.TopicConfig;
 import dev.bolide.broker.topic.VersionedTopics;
 import io.netty.channel.Channel;

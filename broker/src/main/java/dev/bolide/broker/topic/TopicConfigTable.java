@@ -1,5 +1,6 @@
 package dev.bolide.broker.topic;
 
+import dev.bolide.broker.metadata.DataVersion;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;

@@ -1,5 +1,6 @@
 package dev.bolide.broker.topic;
 
+import dev.bolide.broker.metadata.DataVersion;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -21,7 +22,7 @@ public final class TopicTableJson {
     public static void write(JsonGenerator json, VersionedTopics table) throws IOException {
         json.writeStartObject();
         json.writeFieldName("dataVersion");
-        writeDataVersion(json, table.dataVersion());
+        table.dataVersion().write(json);
         json.writeObjectFieldStart("topicConfigTable");
         for (TopicConfig topic : new TreeMap<>(table.topics()).values()) {
             json.writeObjectFieldStart(topic.topicName());
@@ -35,13 +36,6 @@ public final class TopicTableJson {
             json.writeEndObject();
         }
         json.writeEndObject();
-        json.writeEndObject();
-    }
-
-    public static void writeDataVersion(JsonGenerator json, DataVersion version) throws IOException {
-        json.writeStartObject();
-        json.writeNumberField("counter", version.counter());
-        json.writeNumberField("timestamp", version.timestamp());
         json.writeEndObject();
     }
 
@@ -59,7 +53,7 @@ public final class TopicTableJson {
             String section = json.currentName();
             json.nextToken();
             if (section.equals("dataVersion")) {
-                version = readDataVersion(json);
+                version = DataVersion.read(json);
             } else if (section.equals("topicConfigTable")) {
                 expect(json.currentToken(), JsonToken.START_OBJECT);
                 while (json.nextToken() == JsonToken.FIELD_NAME) {
@@ -72,23 +66,6 @@ public final class TopicTableJson {
             }
         }
         return new VersionedTopics(version, topics);
-    }
-
-    /** Reads the data version object the parser is on. */
-    public static DataVersion readDataVersion(JsonParser json) throws IOException {
-        expect(json.currentToken(), JsonToken.START_OBJECT);
-        long counter = 0;
-        long timestamp = 0;
-        while (json.nextToken() == JsonToken.FIELD_NAME) {
-            String field = json.currentName();
-            json.nextToken();
-            switch (field) {
-                case "counter" -> counter = json.getValueAsLong();
-                case "timestamp" -> timestamp = json.getValueAsLong();
-                default -> json.skipChildren();
-            }
-        }
-        return new DataVersion(counter, timestamp);
     }
 
     private static TopicConfig readTopic(String name, JsonParser json) throws IOException {

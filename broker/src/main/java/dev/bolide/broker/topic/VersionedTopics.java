@@ -1,5 +1,6 @@
 package dev.bolide.broker.topic;
 
+import dev.bolide.broker.metadata.DataVersion;
 import java.util.Map;
 
 /**

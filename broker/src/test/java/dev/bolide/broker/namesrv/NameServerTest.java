@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.bolide.broker.MutableClock;
 import dev.bolide.broker.remoting.FrameClient;
-import dev.bolide.broker.topic.DataVersion;
+import dev.bolide.broker.metadata.DataVersion;
 import dev.bolide.broker.topic.TopicConfig;
 import dev.bolide.broker.topic.VersionedTopics;
 import dev.bolide.protocol.remoting.RemotingCommand;

@@ -3,7 +3,7 @@ package dev.bolide.broker.namesrv;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bolide.broker.MutableClock;
-import dev.bolide.broker.topic.DataVersion;
+import dev.bolide.broker.metadata.DataVersion;
 import dev.bolide.broker.topic.TopicConfig;
 import dev.bolide.broker.topic.VersionedTopics;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package dev.bolide.broker.topic;
 
+import dev.bolide.broker.metadata.DataVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
