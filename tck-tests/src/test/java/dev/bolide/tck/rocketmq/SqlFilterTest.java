@@ -16,6 +16,7 @@ import org.apache.rocketmq.client.consumer.MessageSelector;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.apache.rocketmq.client.producer.SendStatus;
 import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.common.message.Message;
 import org.junit.jupiter.api.AfterEach;
@@ -89,6 +90,8 @@ class SqlFilterTest {
                 ConcurrentHashMap.newKeySet());
 
         assertThatThrownBy(consumer::start).hasMessageContaining("a > 'text'");
+        assertThat(producer.send(new Message("Sql", "after".getBytes(StandardCharsets.UTF_8))).getSendStatus())
+                .as("the broker still serves").isEqualTo(SendStatus.SEND_OK);
     }
 
     @Test
