@@ -1,6 +1,7 @@
 package dev.bolide.broker;
 
 import dev.bolide.broker.admin.BrokerConfigProcessor;
+import dev.bolide.broker.admin.BrokerConfigUpdate;
 import dev.bolide.broker.admin.BrokerRuntimeProcessor;
 import dev.bolide.broker.admin.ConnectionListProcessor;
 import dev.bolide.broker.admin.ConsumeStatsProcessor;
@@ -81,14 +82,21 @@ public final class BolideBroker implements AutoCloseable {
         this.offsets = offsets;
     }
 
+    /** A broker not started from a {@code broker.conf}: configuration updates are refused. */
     public static BolideBroker start(BrokerSettings settings) throws IOException, InterruptedException {
+        return start(settings, BrokerConfigUpdate.NOT_FROM_A_FILE);
+    }
+
+    /** @param configUpdate where UPDATE_BROKER_CONFIG saves changes */
+    public static BolideBroker start(BrokerSettings settings, BrokerConfigUpdate configUpdate)
+            throws IOException, InterruptedException {
         Path configDir = settings.storeConfig().storePathRootDir().resolve("config");
         MessageStore store = MessageStore.open(settings.storeConfig());
         BolideBroker broker = null;
         try {
             ConsumerOffsets offsets = ConsumerOffsets.load(new MetadataFile(configDir.resolve("consumerOffset.json")));
             broker = new BolideBroker(store, offsets);
-            broker.startServers(settings, configDir);
+            broker.startServers(settings, configDir, configUpdate);
             return broker;
         } catch (IOException | InterruptedException | RuntimeException e) {
             if (broker != null) {
@@ -100,7 +108,8 @@ public final class BolideBroker implements AutoCloseable {
         }
     }
 
-    private void startServers(BrokerSettings settings, Path configDir) throws IOException, InterruptedException {
+    private void startServers(BrokerSettings settings, Path configDir, BrokerConfigUpdate configUpdate)
+            throws IOException, InterruptedException {
         TopicConfigTable topics = TopicConfigTable.load(new MetadataFile(configDir.resolve("topics.json")),
                 Clock.systemUTC());
         if (settings.autoCreateTopicEnable() && topics.find(DEFAULT_TOPIC).isEmpty()) {
@@ -113,7 +122,7 @@ public final class BolideBroker implements AutoCloseable {
         Clients clients = new Clients(new ConsumerGroups(), new ProducerGroups());
         brokerServer = new RemotingServer(new InetSocketAddress(settings.listenPort()));
         registerMessaging(settings, topics, groupConfigs, clients);
-        registerAdministration(settings, topics, groupConfigs, clients);
+        registerAdministration(settings, topics, groupConfigs, clients, configUpdate);
         store.addDispatchListener(message -> stats.stored(1));
         brokerServer.start();
         if (settings.namesrvListenPort() != BrokerSettings.NO_EMBEDDED_NAME_SERVER) {
@@ -165,11 +174,11 @@ public final class BolideBroker implements AutoCloseable {
 
     /** What mqadmin uses: topic and group administration, statistics, connections, configuration. */
     private void registerAdministration(BrokerSettings settings, TopicConfigTable topics,
-            SubscriptionGroupTable groupConfigs, Clients clients) {
+            SubscriptionGroupTable groupConfigs, Clients clients, BrokerConfigUpdate configUpdate) {
         TopicAdminProcessor topicAdmin = new TopicAdminProcessor(topics);
         SubscriptionGroupAdminProcessor groupAdmin = new SubscriptionGroupAdminProcessor(groupConfigs, offsets);
         ConnectionListProcessor connections = new ConnectionListProcessor(clients.consumers(), clients.producers());
-        BrokerConfigProcessor config = new BrokerConfigProcessor(settings.asProperties());
+        BrokerConfigProcessor config = new BrokerConfigProcessor(settings.asProperties(), configUpdate);
         brokerServer.register(RequestCode.UPDATE_AND_CREATE_TOPIC, topicAdmin, adminExecutor)
                 .register(RequestCode.DELETE_TOPIC_IN_BROKER, topicAdmin, adminExecutor)
                 .register(RequestCode.UPDATE_AND_CREATE_SUBSCRIPTIONGROUP, groupAdmin, adminExecutor)

@@ -5,36 +5,60 @@ import dev.bolide.protocol.remoting.RemotingCommand;
 import dev.bolide.protocol.remoting.RequestCode;
 import dev.bolide.protocol.remoting.ResponseCode;
 import io.netty.channel.Channel;
+import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * GET_BROKER_CONFIG (mqadmin {@code getBrokerConfig}): the effective configuration as
- * {@code key=value} lines under RocketMQ's key names. UPDATE_BROKER_CONFIG is refused with an
- * explanation: Bolide reads its configuration once, at start, so a change that would silently not
- * apply (or apply to half the broker) is worse than a clear "edit broker.conf and restart".
+ * GET_BROKER_CONFIG and UPDATE_BROKER_CONFIG (mqadmin {@code getBrokerConfig},
+ * {@code updateBrokerConfig}). Get answers the running configuration as {@code key=value} lines
+ * under RocketMQ's key names. Update checks the changed keys and saves them to the broker's
+ * {@code broker.conf}; since Bolide reads its configuration once, at start, they apply from the
+ * next start, and the reply says so (RocketMQ applies some keys at once and others never until a
+ * restart, without saying which).
  */
 public final class BrokerConfigProcessor implements RequestProcessor {
-    private final Map<String, String> effectiveConfig;
+    private final Map<String, String> runningConfig;
+    private final BrokerConfigUpdate update;
 
-    public BrokerConfigProcessor(Map<String, String> effectiveConfig) {
-        this.effectiveConfig = Map.copyOf(effectiveConfig);
+    public BrokerConfigProcessor(Map<String, String> runningConfig, BrokerConfigUpdate update) {
+        this.runningConfig = Map.copyOf(runningConfig);
+        this.update = update;
     }
 
     @Override
-    public CompletableFuture<RemotingCommand> process(Channel channel, RemotingCommand request) {
+    public CompletableFuture<RemotingCommand> process(Channel channel, RemotingCommand request) throws IOException {
         RemotingCommand response = request.code() == RequestCode.GET_BROKER_CONFIG
                 ? RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null, null, propertiesText())
-                : RemotingCommand.responseTo(request, ResponseCode.SYSTEM_ERROR, "Bolide reads its configuration at start"
-                        + " only: change broker.conf and restart the broker", null, null);
+                : update(request);
         return CompletableFuture.completedFuture(response);
+    }
+
+    private RemotingCommand update(RemotingCommand request) throws IOException {
+        if (request.body() == null) {
+            return RemotingCommand.responseTo(request, ResponseCode.SYSTEM_ERROR, "no configuration to update", null,
+                    null);
+        }
+        Properties changes = new Properties();
+        changes.load(new StringReader(new String(request.body(), StandardCharsets.UTF_8)));
+        Map<String, String> changed = new TreeMap<>();
+        changes.stringPropertyNames().forEach(key -> changed.put(key, changes.getProperty(key).trim()));
+        try {
+            String savedIn = update.save(changed);
+            return RemotingCommand.responseTo(request, ResponseCode.SUCCESS, "saved " + changed.keySet() + " in "
+                    + savedIn + "; they apply when the broker restarts", null, null);
+        } catch (IllegalArgumentException e) {
+            return RemotingCommand.responseTo(request, ResponseCode.SYSTEM_ERROR, e.getMessage(), null, null);
+        }
     }
 
     private byte[] propertiesText() {
         StringBuilder text = new StringBuilder();
-        new java.util.TreeMap<>(effectiveConfig).forEach((key, value) -> text.append(key).append('=').append(value)
-                .append('\n'));
+        new TreeMap<>(runningConfig).forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -39,7 +39,7 @@ public final class BrokerLauncher {
         for (String key : config.unusedKeys()) {
             LOG.log(System.Logger.Level.WARNING, "{0}: key ''{1}'' is not used by this build of Bolide", configFile, key);
         }
-        BolideBroker broker = BolideBroker.start(config.brokerSettings());
+        BolideBroker broker = BolideBroker.start(config.brokerSettings(), new ConfigFileUpdate(configFile));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(broker, stopped), "bolide-shutdown"));
         System.out.printf("Bolide broker %s started: %s, broker %s:%d, store open in %s (%s); "

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
@@ -174,6 +175,24 @@ class AdminToolsTest {
 
         assertThat(config.getProperty("brokerName")).isEqualTo("broker-a");
         assertThat(config.getProperty("flushDiskType")).isEqualTo("ASYNC_FLUSH");
+    }
+
+    @Test
+    void anUpdatedBrokerConfigIsSavedToBrokerConf() throws Exception {
+        Properties changes = new Properties();
+        changes.setProperty("fileReservedTime", "24");
+
+        admin.updateBrokerConfig(brokerAddress, changes);
+
+        assertThat(Files.readString(dir.resolve("broker.conf"))).contains("fileReservedTime = 24");
+    }
+
+    @Test
+    void anUnknownBrokerConfigKeyIsRefused() {
+        Properties changes = new Properties();
+        changes.setProperty("noSuchKey", "1");
+
+        assertThatThrownBy(() -> admin.updateBrokerConfig(brokerAddress, changes)).hasMessageContaining("noSuchKey");
     }
 
     @Test
