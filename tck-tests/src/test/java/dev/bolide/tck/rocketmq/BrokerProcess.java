@@ -16,12 +16,13 @@ import org.apache.rocketmq.client.producer.DefaultMQProducer;
  * on free ports, with its store in {@code directory}.
  */
 final class BrokerProcess implements AutoCloseable {
-    private final Process process;
+    private final Path directory;
     private final int brokerPort;
     private final int nameServerPort;
+    private Process process;
 
-    private BrokerProcess(Process process, int brokerPort, int nameServerPort) {
-        this.process = process;
+    private BrokerProcess(Path directory, int brokerPort, int nameServerPort) {
+        this.directory = directory;
         this.brokerPort = brokerPort;
         this.nameServerPort = nameServerPort;
     }
@@ -43,16 +44,33 @@ final class BrokerProcess implements AutoCloseable {
                 "maxIndexNum = 262144",
                 "flushDiskType = ASYNC_FLUSH",
                 String.join("\n", extraLines), ""));
+        BrokerProcess broker = new BrokerProcess(directory, brokerPort, nameServerPort);
+        broker.launch();
+        return broker;
+    }
+
+    private void launch() throws IOException {
         Path output = directory.resolve("broker.out");
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", System.getProperty("bolide.broker.jar"), "-c", conf.toString())
+        Process started = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-jar", System.getProperty("bolide.broker.jar"), "-c",
+                directory.resolve("broker.conf").toString())
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         await("broker started").atMost(Duration.ofSeconds(60))
-                .until(() -> Files.readString(output).contains("started") || !process.isAlive());
-        if (!process.isAlive()) {
+                .until(() -> Files.readString(output).contains("started") || !started.isAlive());
+        if (!started.isAlive()) {
             throw new IllegalStateException("broker did not start:\n" + Files.readString(output));
         }
-        return new BrokerProcess(process, brokerPort, nameServerPort);
+        process = started;
+    }
+
+    /** Kills the broker with SIGKILL, as a crash would: nothing is flushed or closed. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    /** Starts the broker again on the same store, configuration and ports. */
+    void restart() throws IOException {
+        launch();
     }
 
     private static int freePort() throws IOException {
