@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.bolide.broker.metadata.MetadataFile;
 import dev.bolide.broker.remoting.Loopback;
+import dev.bolide.broker.timer.TimerService;
+import dev.bolide.broker.timer.TimerSettings;
 import dev.bolide.broker.topic.TopicConfig;
 import dev.bolide.broker.topic.TopicConfigTable;
 import dev.bolide.protocol.message.MessageId;
@@ -36,6 +38,7 @@ class SendMessageProcessorTest {
     @TempDir
     Path dir;
     private MessageStore store;
+    private TimerService timers;
     private TopicConfigTable topics;
     private Loopback loopback;
 
@@ -44,8 +47,9 @@ class SendMessageProcessorTest {
         store = Loopback.openStore(dir);
         topics = TopicConfigTable.load(new MetadataFile(dir.resolve("config/topics.json")), Clock.systemUTC());
         topics.put(TopicConfig.of("TopicTest", 4));
-        SendMessageProcessor processor = new SendMessageProcessor(store, topics, "DefaultCluster", "DefaultRegion",
-                64 * 1024);
+        timers = TimerService.start(store, Loopback.storeConfig(dir), TimerSettings.DEFAULT);
+        SendMessageProcessor processor = new SendMessageProcessor(store, topics, timers, "DefaultCluster",
+                "DefaultRegion", 64 * 1024);
         loopback = Loopback.start(Map.of(RequestCode.SEND_MESSAGE, processor, RequestCode.SEND_MESSAGE_V2, processor,
                 RequestCode.SEND_BATCH_MESSAGE, processor));
     }
@@ -53,6 +57,7 @@ class SendMessageProcessorTest {
     @AfterEach
     void stop() throws IOException {
         loopback.close();
+        timers.close();
         store.close();
     }
 
