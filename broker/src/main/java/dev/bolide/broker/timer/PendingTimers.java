@@ -67,7 +67,7 @@ final class PendingTimers implements AutoCloseable {
             wheel = TimerWheel.open(directory.resolve("wheel"), settings.wheelSlots(), settings.timerPrecisionMs());
             PendingTimers pending = new PendingTimers(log, wheel, abortMarker, crashed, now);
             if (crashed || wheel.isFresh()) {
-                pending.rebuildWheel();
+                pending.rebuildWheel(crashed ? System.Logger.Level.INFO : System.Logger.Level.DEBUG);
             }
             abortMarker.create();
             return pending;
@@ -80,7 +80,7 @@ final class PendingTimers implements AutoCloseable {
         }
     }
 
-    private void rebuildWheel() {
+    private void rebuildWheel(System.Logger.Level level) {
         wheel.clear();
         int linked = 0;
         for (long position = log.firstPosition(); position < log.end(); position += TimerLog.ENTRY_SIZE) {
@@ -91,7 +91,7 @@ final class PendingTimers implements AutoCloseable {
                 linked++;
             }
         }
-        LOG.log(System.Logger.Level.INFO, "timer wheel rebuilt from the timer log: {0} pending timers", linked);
+        LOG.log(level, "timer wheel rebuilt from the timer log: {0} pending timers", linked);
     }
 
     /** Whether the last run ended without closing the timers: deliveries may lack their mark. */

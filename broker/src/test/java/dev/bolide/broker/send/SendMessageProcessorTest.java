@@ -205,4 +205,52 @@ class SendMessageProcessorTest {
         assertThat(transactional.code()).isEqualTo(ResponseCode.MESSAGE_ILLEGAL);
         assertThat(store.maxOffset("TopicTest", 0)).isZero();
     }
+
+    @Test
+    void aMessageWithTimerPropertiesIsHeldBackUntilItsTime() throws IOException {
+        long sent = System.currentTimeMillis();
+        RemotingCommand response = sendV2("TopicTest", 3, "TIMER_DELAY_MS\u0001500\u0002UNIQ_KEY\u0001K1", "later");
+
+        assertThat(response.code()).isEqualTo(ResponseCode.SUCCESS);
+        assertThat(response.field("queueId")).isEqualTo("3");
+        assertThat(store.maxOffset("TopicTest", 3)).as("not readable before its time").isZero();
+        MessageRecordView delivered = stored("TopicTest", 3, 0);
+        assertThat(delivered.storeTimestamp()).isGreaterThanOrEqualTo(sent + 500);
+        assertThat(MessageProperties.decode(delivered.properties())).containsEntry("UNIQ_KEY", "K1");
+    }
+
+    @Test
+    void aDeliveryTimeBeyondTimerMaxDelaySecIsRefusedWithTheLimitNamed() throws IOException {
+        RemotingCommand response = sendV2("TopicTest", 0, "TIMER_DELAY_SEC\u0001259201", "too late");
+
+        assertThat(response.code()).isEqualTo(ResponseCode.MESSAGE_ILLEGAL);
+        assertThat(response.remark()).contains("timerMaxDelaySec = 259200");
+        assertThat(sendV2("TopicTest", 0, "TIMER_DELIVER_MS\u0001soon", "x").remark())
+                .contains("TIMER_DELIVER_MS must be a whole number");
+    }
+
+    @Test
+    void timerPropertiesInABatchAreRefused() throws IOException {
+        byte[] item = "x".getBytes(StandardCharsets.UTF_8);
+        byte[] properties = "TIMER_DELAY_SEC\u00015".getBytes(StandardCharsets.UTF_8);
+        ByteBuffer body = ByteBuffer.allocate(100).putInt(20 + item.length + 2 + properties.length).putInt(0)
+                .putInt(0).putInt(0).putInt(item.length).put(item).putShort((short) properties.length).put(properties);
+        Map<String, String> header = v2Header("TopicTest", 0, "");
+        header.put("m", "true");
+
+        RemotingCommand response = send(RequestCode.SEND_BATCH_MESSAGE, header,
+                java.util.Arrays.copyOf(body.array(), body.position()));
+
+        assertThat(response.code()).isEqualTo(ResponseCode.MESSAGE_ILLEGAL);
+        assertThat(response.remark()).contains("TIMER_DELAY_SEC is not supported on batch messages");
+    }
+
+    @Test
+    void aProducerCannotSetTheBrokersTimerDeliveryMarker() throws IOException {
+        sendV2("TopicTest", 0, "BOLIDE_TIMER_ENTRY\u000148:0", "forged");
+
+        assertThat(MessageProperties.decode(stored("TopicTest", 0, 0).properties()))
+                .doesNotContainKey("BOLIDE_TIMER_ENTRY");
+        assertThat(sendV2("rmq_sys_wheel_timer", 0, "", "x").code()).isEqualTo(ResponseCode.NO_PERMISSION);
+    }
 }

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -178,10 +175,10 @@ class PendingTimersTest {
                 pending.add(T0 + 1_000 * i, i, 100L * i, 80);
             }
             drain(pending, T0 + 1_000);
-            copyWhileOpen(dir.resolve("running"), crashed);
+            CrashImage.copy(dir.resolve("running"), crashed);
         }
-        overwrite(crashed.resolve("wheel"), 16, new byte[64]);
-        overwrite(crashed.resolve("log").resolve(String.format("%020d", 0)), 5L * TimerLog.ENTRY_SIZE + 8,
+        CrashImage.overwrite(crashed.resolve("wheel"), 16, new byte[64]);
+        CrashImage.overwrite(crashed.resolve("log").resolve(String.format("%020d", 0)), 5L * TimerLog.ENTRY_SIZE + 8,
                 new byte[] {1});
 
         try (PendingTimers pending = PendingTimers.open(crashed, TimerSettings.DEFAULT, T0 + 10_000)) {
@@ -189,26 +186,6 @@ class PendingTimersTest {
             assertThat(pending.nextTimerOffset()).as("the torn entry of timer 4 is taken in again").isEqualTo(4);
             assertThat(drain(pending, T0 + 10_000)).extracting(DueTimer::timerOffset)
                     .containsExactlyInAnyOrder(2L, 3L);
-        }
-    }
-
-    /** What a killed process leaves: the files as the page cache holds them, abort marker included. */
-    private static void copyWhileOpen(Path running, Path target) throws IOException {
-        try (Stream<Path> files = Files.walk(running)) {
-            for (Path source : files.toList()) {
-                Path copy = target.resolve(running.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(source, copy);
-                }
-            }
-        }
-    }
-
-    private static void overwrite(Path file, long position, byte[] bytes) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            channel.write(ByteBuffer.wrap(bytes), position);
         }
     }
 }
