@@ -17,11 +17,13 @@ import org.apache.rocketmq.client.producer.DefaultMQProducer;
  */
 final class BrokerProcess implements AutoCloseable {
     private final Process process;
+    private final Path directory;
     private final int brokerPort;
     private final int nameServerPort;
 
-    private BrokerProcess(Process process, int brokerPort, int nameServerPort) {
+    private BrokerProcess(Process process, Path directory, int brokerPort, int nameServerPort) {
         this.process = process;
+        this.directory = directory;
         this.brokerPort = brokerPort;
         this.nameServerPort = nameServerPort;
     }
@@ -43,16 +45,35 @@ final class BrokerProcess implements AutoCloseable {
                 "maxIndexNum = 262144",
                 "flushDiskType = ASYNC_FLUSH",
                 String.join("\n", extraLines), ""));
-        Path output = directory.resolve("broker.out");
+        return new BrokerProcess(launch(directory), directory, brokerPort, nameServerPort);
+    }
+
+    /** Starts the broker {@code directory/broker.conf} describes and waits until it serves. */
+    private static Process launch(Path directory) throws IOException {
+        Path output = Files.createTempFile(directory, "broker", ".out");
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", System.getProperty("bolide.broker.jar"), "-c", conf.toString())
+                "-Xmx256m", "-jar", System.getProperty("bolide.broker.jar"), "-c",
+                directory.resolve("broker.conf").toString())
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         await("broker started").atMost(Duration.ofSeconds(60))
                 .until(() -> Files.readString(output).contains("started") || !process.isAlive());
         if (!process.isAlive()) {
             throw new IllegalStateException("broker did not start:\n" + Files.readString(output));
         }
-        return new BrokerProcess(process, brokerPort, nameServerPort);
+        return process;
+    }
+
+    /** Kills the broker with SIGKILL, as {@code kill -9} does: nothing is closed, no shutdown hook runs. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the broker outlived SIGKILL");
+        }
+    }
+
+    /** Starts the broker again, after {@link #kill()} or {@link #close()}: same store, ports and broker.conf. */
+    BrokerProcess restart() throws IOException {
+        return new BrokerProcess(launch(directory), directory, brokerPort, nameServerPort);
     }
 
     private static int freePort() throws IOException {
