@@ -52,7 +52,8 @@ final class TimerIntake {
         return hasMore();
     }
 
-    private boolean hasMore() {
+    /** Whether timer records wait to be taken in; safe to ask from any thread. */
+    boolean hasMore() {
         return next < store.maxOffset(TimerRecord.TOPIC, TimerRecord.QUEUE_ID);
     }
 

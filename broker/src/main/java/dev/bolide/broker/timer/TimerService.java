@@ -71,6 +71,7 @@ public final class TimerService implements AutoCloseable {
      */
     public static TimerService start(MessageStore store, StoreConfig storeConfig, TimerSettings settings)
             throws IOException {
+        warnIfRecordsMayExpireFirst(storeConfig, settings);
         Clock clock = Clock.systemUTC();
         Path directory = Files.createDirectories(storeConfig.storePathRootDir().resolve("timer"));
         PendingTimers pending = PendingTimers.open(directory, settings, clock.millis());
@@ -92,6 +93,14 @@ public final class TimerService implements AutoCloseable {
             }
             pending.close();
             throw e;
+        }
+    }
+
+    private static void warnIfRecordsMayExpireFirst(StoreConfig storeConfig, TimerSettings settings) {
+        if (storeConfig.fileReservedTime().toSeconds() < settings.timerMaxDelaySec()) {
+            LOG.log(System.Logger.Level.WARNING, "fileReservedTime ({0} h) is shorter than timerMaxDelaySec ({1} s): "
+                    + "a timer record may be deleted before it is due", storeConfig.fileReservedTime().toHours(),
+                    settings.timerMaxDelaySec());
         }
     }
 
