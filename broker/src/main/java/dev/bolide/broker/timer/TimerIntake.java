@@ -33,26 +33,29 @@ final class TimerIntake {
     boolean takeIn(int max) {
         int taken = 0;
         while (taken < max && hasMore()) {
-            try (GetMessageResult read = store.getMessages(TimerRecord.TOPIC, TimerRecord.QUEUE_ID, next, READ_BATCH,
+            long from = next;
+            try (GetMessageResult read = store.getMessages(TimerRecord.TOPIC, TimerRecord.QUEUE_ID, from, READ_BATCH,
                     MessageFilter.ALL)) {
                 if (read.status() == GetMessageStatus.OFFSET_TOO_SMALL) {
                     LOG.log(System.Logger.Level.ERROR, "timer records {0} to {1} were deleted before they were taken "
-                            + "in: those timers are lost", next, read.nextBeginOffset());
+                            + "in: those timers are lost", from, read.nextBeginOffset());
                 }
                 for (ByteBuffer record : read.messages()) {
                     add(view.wrap(record, 0));
+                    // per record: if a later add fails, this one must not be added twice
+                    next = view.queueOffset() + 1;
                     taken++;
                 }
-                if (read.nextBeginOffset() <= next) {
+                if (read.nextBeginOffset() <= from) {
                     break;
                 }
-                next = read.nextBeginOffset();
+                next = Math.max(next, read.nextBeginOffset());
             }
         }
         return hasMore();
     }
 
-    /** Whether timer records wait to be taken in; safe to ask from any thread. */
+    /** Whether timer records wait to be taken in (asked by the timer thread before it sleeps). */
     boolean hasMore() {
         return next < store.maxOffset(TimerRecord.TOPIC, TimerRecord.QUEUE_ID);
     }

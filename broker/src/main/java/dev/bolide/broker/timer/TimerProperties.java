@@ -10,9 +10,9 @@ import java.util.OptionalLong;
  * The RocketMQ 5 timer properties a producer sets (a 4.9 client sends them as user properties)
  * and the delivery time they ask for, read as RocketMQ 5 reads them: {@code TIMER_DELAY_SEC},
  * else {@code TIMER_DELAY_MS} (both from the moment the broker receives the message), else
- * {@code TIMER_DELIVER_MS} (epoch ms). A delay level wins over them (they are dropped), and a
+ * {@code TIMER_DELIVER_MS} (epoch ms). A delay level wins over them (they are dropped); a
  * message already carrying {@code TIMER_OUT_MS} was delivered by a timer once and is not delayed
- * again.
+ * again; a transactional half message is not delayed (its commit may be).
  */
 public final class TimerProperties {
     private static final List<String> REQUESTS = List.of(PropertyKeys.TIMER_DELAY_SEC, PropertyKeys.TIMER_DELAY_MS,
@@ -33,7 +33,8 @@ public final class TimerProperties {
             REQUESTS.forEach(properties::remove);
             return OptionalLong.empty();
         }
-        if (properties.containsKey(PropertyKeys.TIMER_OUT_MS)) {
+        if (properties.containsKey(PropertyKeys.TIMER_OUT_MS)
+                || "true".equals(properties.get(PropertyKeys.TRANSACTION_PREPARED))) {
             return OptionalLong.empty();
         }
         for (String key : REQUESTS) {
