@@ -33,6 +33,7 @@ import dev.bolide.broker.remoting.RemotingClient;
 import dev.bolide.broker.remoting.RemotingServer;
 import dev.bolide.broker.send.SendMessageProcessor;
 import dev.bolide.broker.stats.BrokerStats;
+import dev.bolide.broker.timer.TimerService;
 import dev.bolide.broker.topic.TopicAdminProcessor;
 import dev.bolide.broker.topic.TopicConfig;
 import dev.bolide.broker.topic.TopicConfigTable;
@@ -76,6 +77,7 @@ public final class BolideBroker implements AutoCloseable {
     private NameServer nameServer;
     private RemotingClient nameServerClient;
     private NameServerRegistration registration;
+    private TimerService timers;
 
     private BolideBroker(MessageStore store, ConsumerOffsets offsets) {
         this.store = store;
@@ -96,6 +98,7 @@ public final class BolideBroker implements AutoCloseable {
         try {
             ConsumerOffsets offsets = ConsumerOffsets.load(new MetadataFile(configDir.resolve("consumerOffset.json")));
             broker = new BolideBroker(store, offsets);
+            broker.timers = TimerService.start(store, settings.storeConfig(), settings.timer());
             broker.startServers(settings, configDir, configUpdate);
             return broker;
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -143,7 +146,7 @@ public final class BolideBroker implements AutoCloseable {
     /** What producers and consumers use: send, pull, heartbeats, offsets, locks, queries. */
     private void registerMessaging(BrokerSettings settings, TopicConfigTable topics,
             SubscriptionGroupTable groupConfigs, Clients clients) {
-        SendMessageProcessor send = new SendMessageProcessor(store, topics, settings.brokerClusterName(),
+        SendMessageProcessor send = new SendMessageProcessor(store, topics, timers, settings.brokerClusterName(),
                 settings.regionId(), settings.storeConfig().maxMessageSize());
         SubscriptionFilters filters = new SubscriptionFilters(settings.enablePropertyFilter());
         ClientRequestProcessor heartbeats = new ClientRequestProcessor(clients.consumers(), clients.producers(),
@@ -250,8 +253,8 @@ public final class BolideBroker implements AutoCloseable {
     }
 
     /**
-     * Unregisters from the name servers, stops serving, persists consumer offsets and closes the
-     * store cleanly.
+     * Unregisters from the name servers, stops serving, persists consumer offsets, stops the timer
+     * and closes the store cleanly.
      */
     @Override
     public void close() throws IOException {
@@ -273,6 +276,9 @@ public final class BolideBroker implements AutoCloseable {
         pullExecutor.shutdownNow();
         adminExecutor.shutdownNow();
         persistOffsets();
+        if (timers != null) {
+            timers.close();
+        }
         store.close();
     }
 }

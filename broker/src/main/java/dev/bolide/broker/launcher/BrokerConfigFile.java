@@ -1,6 +1,7 @@
 package dev.bolide.broker.launcher;
 
 import dev.bolide.broker.BrokerSettings;
+import dev.bolide.broker.timer.TimerSettings;
 import dev.bolide.store.FlushDiskType;
 import dev.bolide.store.StoreConfig;
 import java.io.IOException;
@@ -93,7 +94,7 @@ public final class BrokerConfigFile {
             if (setter != null) {
                 apply(key, value, () -> setter.accept(builder, value));
             } else if (!key.equals(ROOT_KEY) && !key.equals(PORT_KEY) && !key.equals(IP_KEY)
-                    && !BROKER_KEYS.contains(key)) {
+                    && !BROKER_KEYS.contains(key) && !TimerSettings.KEYS.contains(key)) {
                 unused.add(key);
             }
         }
@@ -104,7 +105,7 @@ public final class BrokerConfigFile {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("broker.conf: " + e.getMessage(), e);
         }
-        return new BrokerConfigFile(settings(properties, config), List.copyOf(unused));
+        return new BrokerConfigFile(settings(properties, config).withTimer(timer(properties)), List.copyOf(unused));
     }
 
     private static BrokerSettings settings(Properties properties, StoreConfig store) {
@@ -125,6 +126,19 @@ public final class BrokerConfigFile {
                     text(properties, "regionId", "DefaultRegion"), store, namesrvAddr, registerPeriod);
         } catch (IllegalArgumentException e) {
             // values that parse but do not fit together (namesrvListenPort = -1 without namesrvAddr)
+            throw new IllegalArgumentException("broker.conf: " + e.getMessage(), e);
+        }
+    }
+
+    /** RocketMQ 5's timer keys: {@code timerMaxDelaySec} (default 3 days), {@code timerPrecisionMs}. */
+    private static TimerSettings timer(Properties properties) {
+        long maxDelay = parsed(properties, "timerMaxDelaySec", Long.toString(TimerSettings.DEFAULT.timerMaxDelaySec()),
+                Long::parseLong);
+        int precision = parsed(properties, "timerPrecisionMs",
+                Integer.toString(TimerSettings.DEFAULT.timerPrecisionMs()), BrokerConfigFile::integer);
+        try {
+            return new TimerSettings(maxDelay, precision);
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("broker.conf: " + e.getMessage(), e);
         }
     }

@@ -1,6 +1,8 @@
 package dev.bolide.broker.send;
 
 import dev.bolide.broker.remoting.RequestProcessor;
+import dev.bolide.broker.timer.TimerProperties;
+import dev.bolide.broker.timer.TimerService;
 import dev.bolide.broker.topic.TopicConfig;
 import dev.bolide.broker.topic.TopicConfigTable;
 import dev.bolide.broker.topic.TopicName;
@@ -21,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -32,23 +35,28 @@ import java.util.stream.Collectors;
  * {@code msgId} (offset message ids, comma-separated for a batch), {@code queueId},
  * {@code queueOffset}, plus the {@code MSG_REGION} and {@code TRACE_ON} fields clients read
  * without a null check. Unknown topics are created from the default topic when it allows it.
+ * A message with RocketMQ 5 timer properties is stored as a timer record ({@link TimerService}):
+ * the answer then tells where that record went, as RocketMQ does for delayed messages.
  */
 public final class SendMessageProcessor implements RequestProcessor {
     /** Topics only the broker itself writes to. */
     private static final Set<String> FORBIDDEN_TOPICS = Set.of("SCHEDULE_TOPIC_XXXX", "RMQ_SYS_TRANS_HALF_TOPIC",
-            "RMQ_SYS_TRANS_OP_HALF_TOPIC", "TRANS_CHECK_MAX_TIME_TOPIC", "SELF_TEST_TOPIC", "OFFSET_MOVED_EVENT");
+            "RMQ_SYS_TRANS_OP_HALF_TOPIC", "TRANS_CHECK_MAX_TIME_TOPIC", "SELF_TEST_TOPIC", "OFFSET_MOVED_EVENT",
+            "rmq_sys_wheel_timer");
 
     private final MessageStore store;
     private final TopicConfigTable topics;
+    private final TimerService timers;
     private final String clusterName;
     private final String regionId;
     private final int maxMessageSize;
 
     /** @param maxMessageSize the largest body, and the largest sum of the bodies of a batch */
-    public SendMessageProcessor(MessageStore store, TopicConfigTable topics, String clusterName, String regionId,
-            int maxMessageSize) {
+    public SendMessageProcessor(MessageStore store, TopicConfigTable topics, TimerService timers, String clusterName,
+            String regionId, int maxMessageSize) {
         this.store = store;
         this.topics = topics;
+        this.timers = timers;
         this.clusterName = clusterName;
         this.regionId = regionId;
         this.maxMessageSize = maxMessageSize;
@@ -104,10 +112,13 @@ public final class SendMessageProcessor implements RequestProcessor {
         boolean waitForFlush = !"false".equals(properties.remove(PropertyKeys.WAIT_STORE_MSG_OK));
         properties.put(PropertyKeys.CLUSTER, clusterName);
         if (!header.batch()) {
-            return List.of(message(header, queueId, producer, waitForFlush, header.flag(), body,
-                    MessageProperties.encode(properties)));
+            OptionalLong deliverAt = timers.requestedDeliveryTime(properties);
+            MessageToStore message = message(header, queueId, producer, waitForFlush, header.flag(), body,
+                    MessageProperties.encode(properties));
+            return List.of(deliverAt.isPresent() ? timers.timerRecord(message, deliverAt.getAsLong()) : message);
         }
         String batchProperties = MessageProperties.encode(properties);
+        TimerProperties.refuseInBatch(batchProperties);
         List<BatchBody.Item> items = BatchBody.decode(body);
         long total = items.stream().mapToLong(item -> item.body().length).sum();
         if (total > maxMessageSize) {
@@ -116,6 +127,7 @@ public final class SendMessageProcessor implements RequestProcessor {
         }
         List<MessageToStore> messages = new ArrayList<>();
         for (BatchBody.Item item : items) {
+            TimerProperties.refuseInBatch(item.properties());
             String itemProperties = item.properties().isEmpty() ? batchProperties
                     : item.properties() + MessageProperties.PROPERTY_SEPARATOR + batchProperties;
             messages.add(message(header, queueId, producer, waitForFlush, item.flag(), item.body(), itemProperties));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import dev.bolide.broker.BrokerSettings;
+import dev.bolide.broker.timer.TimerSettings;
 import dev.bolide.store.FlushDiskType;
 import dev.bolide.store.StoreConfig;
 import java.io.IOException;
@@ -162,5 +163,20 @@ class BrokerConfigFileTest {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> BrokerConfigFile.from(conf("mapedFileSizeCommitLog = 1024")))
                 .withMessageContaining("mapedFileSizeCommitLog");
+    }
+
+    @Test
+    void readsTheTimerKeysOfRocketMq5WithAThreeDayMaximumDelayByDefault() throws IOException {
+        assertThat(BrokerConfigFile.from(conf("brokerName = broker-a")).brokerSettings().timer())
+                .isEqualTo(new TimerSettings(259_200, 100));
+        BrokerConfigFile file = BrokerConfigFile.from(conf("""
+                timerMaxDelaySec = 3600
+                timerPrecisionMs = 1000
+                """));
+
+        assertThat(file.brokerSettings().timer()).isEqualTo(new TimerSettings(3600, 1000));
+        assertThat(file.unusedKeys()).isEmpty();
+        assertThatIllegalArgumentException().isThrownBy(() -> BrokerConfigFile.from(conf("timerPrecisionMs = 0")))
+                .withMessageContaining("timerPrecisionMs");
     }
 }

@@ -36,8 +36,13 @@ public final class Loopback implements AutoCloseable {
 
     /** A store with 1 MiB segments, small index files and 64 KiB messages, in {@code dir/store}. */
     public static MessageStore openStore(Path dir) throws IOException {
-        return MessageStore.open(StoreConfig.builder(dir.resolve("store")).mappedFileSizeCommitLog(1 << 20)
-                .maxHashSlotNum(1024).maxIndexNum(4096).maxMessageSize(64 * 1024).build());
+        return MessageStore.open(storeConfig(dir));
+    }
+
+    /** The configuration of the small store {@link #openStore} opens. */
+    public static StoreConfig storeConfig(Path dir) {
+        return StoreConfig.builder(dir.resolve("store")).mappedFileSizeCommitLog(1 << 20)
+                .maxHashSlotNum(1024).maxIndexNum(4096).maxMessageSize(64 * 1024).build();
     }
 
     public FrameClient client() {

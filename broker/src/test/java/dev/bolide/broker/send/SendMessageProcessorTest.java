@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.bolide.broker.metadata.MetadataFile;
 import dev.bolide.broker.remoting.Loopback;
+import dev.bolide.broker.timer.TimerService;
+import dev.bolide.broker.timer.TimerSettings;
 import dev.bolide.broker.topic.TopicConfig;
 import dev.bolide.broker.topic.TopicConfigTable;
 import dev.bolide.protocol.message.MessageId;
@@ -36,6 +38,7 @@ class SendMessageProcessorTest {
     @TempDir
     Path dir;
     private MessageStore store;
+    private TimerService timers;
     private TopicConfigTable topics;
     private Loopback loopback;
 
@@ -44,8 +47,9 @@ class SendMessageProcessorTest {
         store = Loopback.openStore(dir);
         topics = TopicConfigTable.load(new MetadataFile(dir.resolve("config/topics.json")), Clock.systemUTC());
         topics.put(TopicConfig.of("TopicTest", 4));
-        SendMessageProcessor processor = new SendMessageProcessor(store, topics, "DefaultCluster", "DefaultRegion",
-                64 * 1024);
+        timers = TimerService.start(store, Loopback.storeConfig(dir), TimerSettings.DEFAULT);
+        SendMessageProcessor processor = new SendMessageProcessor(store, topics, timers, "DefaultCluster",
+                "DefaultRegion", 64 * 1024);
         loopback = Loopback.start(Map.of(RequestCode.SEND_MESSAGE, processor, RequestCode.SEND_MESSAGE_V2, processor,
                 RequestCode.SEND_BATCH_MESSAGE, processor));
     }
@@ -53,6 +57,7 @@ class SendMessageProcessorTest {
     @AfterEach
     void stop() throws IOException {
         loopback.close();
+        timers.close();
         store.close();
     }
 
@@ -199,5 +204,53 @@ class SendMessageProcessorTest {
         assertThat(delayed.remark()).contains("delay levels");
         assertThat(transactional.code()).isEqualTo(ResponseCode.MESSAGE_ILLEGAL);
         assertThat(store.maxOffset("TopicTest", 0)).isZero();
+    }
+
+    @Test
+    void aMessageWithTimerPropertiesIsHeldBackUntilItsTime() throws IOException {
+        long sent = System.currentTimeMillis();
+        RemotingCommand response = sendV2("TopicTest", 3, "TIMER_DELAY_MS\u0001500\u0002UNIQ_KEY\u0001K1", "later");
+
+        assertThat(response.code()).isEqualTo(ResponseCode.SUCCESS);
+        assertThat(response.field("queueId")).isEqualTo("3");
+        assertThat(store.maxOffset("TopicTest", 3)).as("not readable before its time").isZero();
+        MessageRecordView delivered = stored("TopicTest", 3, 0);
+        assertThat(delivered.storeTimestamp()).isGreaterThanOrEqualTo(sent + 500);
+        assertThat(MessageProperties.decode(delivered.properties())).containsEntry("UNIQ_KEY", "K1");
+    }
+
+    @Test
+    void aDeliveryTimeBeyondTimerMaxDelaySecIsRefusedWithTheLimitNamed() throws IOException {
+        RemotingCommand response = sendV2("TopicTest", 0, "TIMER_DELAY_SEC\u0001259201", "too late");
+
+        assertThat(response.code()).isEqualTo(ResponseCode.MESSAGE_ILLEGAL);
+        assertThat(response.remark()).contains("timerMaxDelaySec = 259200");
+        assertThat(sendV2("TopicTest", 0, "TIMER_DELIVER_MS\u0001soon", "x").remark())
+                .contains("TIMER_DELIVER_MS must be a whole number");
+    }
+
+    @Test
+    void timerPropertiesInABatchAreRefused() throws IOException {
+        byte[] item = "x".getBytes(StandardCharsets.UTF_8);
+        byte[] properties = "TIMER_DELAY_SEC\u00015".getBytes(StandardCharsets.UTF_8);
+        ByteBuffer body = ByteBuffer.allocate(100).putInt(20 + item.length + 2 + properties.length).putInt(0)
+                .putInt(0).putInt(0).putInt(item.length).put(item).putShort((short) properties.length).put(properties);
+        Map<String, String> header = v2Header("TopicTest", 0, "");
+        header.put("m", "true");
+
+        RemotingCommand response = send(RequestCode.SEND_BATCH_MESSAGE, header,
+                java.util.Arrays.copyOf(body.array(), body.position()));
+
+        assertThat(response.code()).isEqualTo(ResponseCode.MESSAGE_ILLEGAL);
+        assertThat(response.remark()).contains("TIMER_DELAY_SEC is not supported on batch messages");
+    }
+
+    @Test
+    void aProducerCannotSetTheBrokersTimerDeliveryMarker() throws IOException {
+        sendV2("TopicTest", 0, "BOLIDE_TIMER_ENTRY\u000148:0", "forged");
+
+        assertThat(MessageProperties.decode(stored("TopicTest", 0, 0).properties()))
+                .doesNotContainKey("BOLIDE_TIMER_ENTRY");
+        assertThat(sendV2("rmq_sys_wheel_timer", 0, "", "x").code()).isEqualTo(ResponseCode.NO_PERMISSION);
     }
 }

@@ -21,6 +21,14 @@ public final class PropertyKeys {
     public static final String TRANSACTION_CHECK_TIMES = "TRANSACTION_CHECK_TIMES";
     public static final String CHECK_IMMUNITY_TIME_IN_SECONDS = "CHECK_IMMUNITY_TIME_IN_SECONDS";
     public static final String CLUSTER = "CLUSTER";
+    /** RocketMQ 5 timer: absolute delivery time, epoch milliseconds. */
+    public static final String TIMER_DELIVER_MS = "TIMER_DELIVER_MS";
+    /** RocketMQ 5 timer: delivery after this many seconds. */
+    public static final String TIMER_DELAY_SEC = "TIMER_DELAY_SEC";
+    /** RocketMQ 5 timer: delivery after this many milliseconds. */
+    public static final String TIMER_DELAY_MS = "TIMER_DELAY_MS";
+    /** RocketMQ 5 timer: the delivery time the broker settled on, set on the stored timer record. */
+    public static final String TIMER_OUT_MS = "TIMER_OUT_MS";
 
     /** The separator between the keys of the {@link #KEYS} property. */
     public static final String KEY_SEPARATOR = " ";

@@ -2,6 +2,7 @@ package dev.bolide.store.worker;
 
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * A daemon thread that runs a unit of work again and again. When a round finds nothing to do it
@@ -17,7 +18,7 @@ public final class WorkerLoop implements AutoCloseable {
     private final BooleanSupplier round;
     private final BooleanSupplier hasWork;
     private final long spinNanos;
-    private final long parkNanos;
+    private final LongSupplier parkNanos;
     private volatile boolean running = true;
     private volatile boolean parked;
 
@@ -28,6 +29,15 @@ public final class WorkerLoop implements AutoCloseable {
      * @param parkNanos longest park before the next round, woken or not
      */
     public WorkerLoop(String name, BooleanSupplier round, BooleanSupplier hasWork, long spinNanos, long parkNanos) {
+        this(name, round, hasWork, spinNanos, () -> parkNanos);
+    }
+
+    /**
+     * A loop whose longest park is decided before each park, on the loop's thread (for work
+     * that comes due at a known time).
+     */
+    public WorkerLoop(String name, BooleanSupplier round, BooleanSupplier hasWork, long spinNanos,
+            LongSupplier parkNanos) {
         this.round = round;
         this.hasWork = hasWork;
         this.spinNanos = spinNanos;
@@ -86,7 +96,7 @@ public final class WorkerLoop implements AutoCloseable {
         }
         parked = true;
         if (running && !hasWork.getAsBoolean()) {
-            LockSupport.parkNanos(parkNanos);
+            LockSupport.parkNanos(parkNanos.getAsLong());
         }
         parked = false;
     }

@@ -50,7 +50,8 @@ final class BrokerProcess implements AutoCloseable {
     }
 
     private void launch() throws IOException {
-        Path output = directory.resolve("broker.out");
+        // a file per start, so that the output of a killed broker stays readable
+        Path output = Files.createTempFile(directory, "broker", ".out");
         Process started = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-jar", System.getProperty("bolide.broker.jar"), "-c",
                 directory.resolve("broker.conf").toString())
@@ -63,14 +64,18 @@ final class BrokerProcess implements AutoCloseable {
         process = started;
     }
 
-    /** Kills the broker with SIGKILL, as a crash would: nothing is flushed or closed. */
+    /** Kills the broker with SIGKILL, as {@code kill -9} does: nothing is closed, no shutdown hook runs. */
     void kill() throws InterruptedException {
-        process.destroyForcibly().waitFor();
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the broker outlived SIGKILL");
+        }
     }
 
-    /** Starts the broker again on the same store, configuration and ports. */
-    void restart() throws IOException {
+    /** Starts the broker again, after {@link #kill()} or {@link #close()}: same store, ports and broker.conf. */
+    BrokerProcess restart() throws IOException {
         launch();
+        return this;
     }
 
     private static int freePort() throws IOException {

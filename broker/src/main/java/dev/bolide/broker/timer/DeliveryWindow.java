@@ -1,0 +1,47 @@
+package dev.bolide.broker.timer;
+
+import dev.bolide.store.segment.MappedSegment;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where in the CommitLog the delivery under way began: from there on, delivered messages may not
+ * be marked delivered in the timer log yet. Written (to a mapped 8-byte file) before each batch
+ * of deliveries is appended and cleared once the batch is marked, so that after a crash only the
+ * records from there on need to be read to find deliveries the crash left unmarked.
+ */
+final class DeliveryWindow implements AutoCloseable {
+    private static final long CLOSED = 0;
+
+    private final MappedSegment file;
+
+    private DeliveryWindow(MappedSegment file) {
+        this.file = file;
+    }
+
+    static DeliveryWindow open(Path path) throws IOException {
+        return new DeliveryWindow(Files.exists(path) ? MappedSegment.open(path, 0, Long.BYTES)
+                : MappedSegment.create(path, 0, Long.BYTES));
+    }
+
+    /** Opens the window at a CommitLog offset. */
+    void begin(long commitLogOffset) {
+        file.buffer().putLong(0, commitLogOffset + 1);
+    }
+
+    void end() {
+        file.buffer().putLong(0, CLOSED);
+    }
+
+    /** The CommitLog offset the window was opened at, or -1 when it is closed. */
+    long openSince() {
+        return file.buffer().getLong(0) - 1;
+    }
+
+    @Override
+    public void close() {
+        file.forceAll();
+        file.close();
+    }
+}
