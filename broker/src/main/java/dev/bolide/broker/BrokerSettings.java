@@ -1,5 +1,6 @@
 package dev.bolide.broker;
 
+import dev.bolide.broker.transaction.TransactionSettings;
 import dev.bolide.store.StoreConfig;
 import java.time.Duration;
 import java.util.List;
@@ -27,11 +28,12 @@ import java.util.stream.Collectors;
  * @param registerNameServerPeriod how often the broker registers again (taken as given; the
  *                                 {@code broker.conf} reader clamps it to RocketMQ's 10 to 60 s)
  * @param enablePropertyFilter     whether consumers may subscribe with SQL92 expressions on properties
+ * @param transactions             when and how often undecided transactions are checked back
  */
 public record BrokerSettings(String brokerClusterName, String brokerName, long brokerId, String brokerIP1,
         int listenPort, int namesrvListenPort, boolean autoCreateTopicEnable, int defaultTopicQueueNums,
         boolean autoCreateSubscriptionGroup, boolean enablePropertyFilter, String regionId, StoreConfig storeConfig,
-        List<String> namesrvAddr, Duration registerNameServerPeriod) {
+        List<String> namesrvAddr, Duration registerNameServerPeriod, TransactionSettings transactions) {
     /** {@code namesrvListenPort} value that runs no embedded name server. */
     public static final int NO_EMBEDDED_NAME_SERVER = -1;
     /** RocketMQ's default {@code registerNameServerPeriod}. */
@@ -51,6 +53,16 @@ public record BrokerSettings(String brokerClusterName, String brokerName, long b
         }
     }
 
+    /** These settings with RocketMQ's default transaction check-back settings. */
+    public BrokerSettings(String brokerClusterName, String brokerName, long brokerId, String brokerIP1, int listenPort,
+            int namesrvListenPort, boolean autoCreateTopicEnable, int defaultTopicQueueNums,
+            boolean autoCreateSubscriptionGroup, boolean enablePropertyFilter, String regionId, StoreConfig storeConfig,
+            List<String> namesrvAddr, Duration registerNameServerPeriod) {
+        this(brokerClusterName, brokerName, brokerId, brokerIP1, listenPort, namesrvListenPort, autoCreateTopicEnable,
+                defaultTopicQueueNums, autoCreateSubscriptionGroup, enablePropertyFilter, regionId, storeConfig,
+                namesrvAddr, registerNameServerPeriod, TransactionSettings.DEFAULTS);
+    }
+
     /** A broker that is its own name server: it registers with the embedded one only. */
     public BrokerSettings(String brokerClusterName, String brokerName, long brokerId, String brokerIP1, int listenPort,
             int namesrvListenPort, boolean autoCreateTopicEnable, int defaultTopicQueueNums,
@@ -64,7 +76,14 @@ public record BrokerSettings(String brokerClusterName, String brokerName, long b
     public BrokerSettings withNameServers(List<String> namesrvAddr, Duration period) {
         return new BrokerSettings(brokerClusterName, brokerName, brokerId, brokerIP1, listenPort, namesrvListenPort,
                 autoCreateTopicEnable, defaultTopicQueueNums, autoCreateSubscriptionGroup, enablePropertyFilter, regionId,
-                storeConfig, namesrvAddr, period);
+                storeConfig, namesrvAddr, period, transactions);
+    }
+
+    /** These settings, checking back transactions as {@code settings} say. */
+    public BrokerSettings withTransactions(TransactionSettings settings) {
+        return new BrokerSettings(brokerClusterName, brokerName, brokerId, brokerIP1, listenPort, namesrvListenPort,
+                autoCreateTopicEnable, defaultTopicQueueNums, autoCreateSubscriptionGroup, enablePropertyFilter, regionId,
+                storeConfig, namesrvAddr, registerNameServerPeriod, settings);
     }
 
     /** The effective configuration under RocketMQ's {@code broker.conf} keys, in their units. */
@@ -106,6 +125,7 @@ public record BrokerSettings(String brokerClusterName, String brokerName, long b
         properties.put("fileReservedTime", Long.toString(storeConfig.fileReservedTime().toHours()));
         properties.put("diskMaxUsedSpaceRatio", Long.toString(Math.round(storeConfig.diskMaxUsedSpaceRatio() * 100)));
         properties.put("cleanResourceInterval", Long.toString(storeConfig.cleanResourceInterval().toMillis()));
+        properties.putAll(transactions.asProperties());
         return properties;
     }
 }

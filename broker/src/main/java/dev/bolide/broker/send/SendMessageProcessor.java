@@ -1,10 +1,12 @@
 package dev.bolide.broker.send;
 
 import dev.bolide.broker.remoting.RequestProcessor;
+import dev.bolide.broker.transaction.HalfMessages;
 import dev.bolide.broker.topic.TopicConfig;
 import dev.bolide.broker.topic.TopicConfigTable;
 import dev.bolide.broker.topic.TopicName;
 import dev.bolide.protocol.message.MessageProperties;
+import dev.bolide.protocol.message.MessageSysFlag;
 import dev.bolide.protocol.message.PropertyKeys;
 import dev.bolide.protocol.remoting.RemotingCommand;
 import dev.bolide.protocol.remoting.ResponseCode;
@@ -31,7 +33,9 @@ import java.util.stream.Collectors;
  * Stores what producers send (single messages and batches) and answers with where it went:
  * {@code msgId} (offset message ids, comma-separated for a batch), {@code queueId},
  * {@code queueOffset}, plus the {@code MSG_REGION} and {@code TRACE_ON} fields clients read
- * without a null check. Unknown topics are created from the default topic when it allows it.
+ * without a null check. Unknown topics are created from the default topic when it allows it. The
+ * prepared half of a transaction ({@code TRAN_MSG=true}) is stored in the half topic, invisible to
+ * consumers; its answer still names the queue the producer asked for, as RocketMQ's does.
  */
 public final class SendMessageProcessor implements RequestProcessor {
     /** Topics only the broker itself writes to. */
@@ -104,8 +108,11 @@ public final class SendMessageProcessor implements RequestProcessor {
         boolean waitForFlush = !"false".equals(properties.remove(PropertyKeys.WAIT_STORE_MSG_OK));
         properties.put(PropertyKeys.CLUSTER, clusterName);
         if (!header.batch()) {
-            return List.of(message(header, queueId, producer, waitForFlush, header.flag(), body,
-                    MessageProperties.encode(properties)));
+            return List.of(single(header, queueId, producer, waitForFlush, body, properties));
+        }
+        if (HalfMessages.isPrepared(properties)
+                || MessageSysFlag.transactionType(header.sysFlag()) != MessageSysFlag.TRANSACTION_NOT_TYPE) {
+            throw new IllegalArgumentException("a batch of messages cannot be transactional");
         }
         String batchProperties = MessageProperties.encode(properties);
         List<BatchBody.Item> items = BatchBody.decode(body);
@@ -118,28 +125,38 @@ public final class SendMessageProcessor implements RequestProcessor {
         for (BatchBody.Item item : items) {
             String itemProperties = item.properties().isEmpty() ? batchProperties
                     : item.properties() + MessageProperties.PROPERTY_SEPARATOR + batchProperties;
-            messages.add(message(header, queueId, producer, waitForFlush, item.flag(), item.body(), itemProperties));
+            messages.add(message(header, header.topic(), queueId, header.sysFlag(), producer, waitForFlush, item.flag(),
+                    item.body(), itemProperties));
         }
         return messages;
     }
 
-    /** Delay levels and transactions come with their own broker features; until then they fail loudly. */
+    /** Delay levels come with their own broker feature; until then they fail loudly. */
     private static void refuseUnsupported(Map<String, String> properties) {
         String delay = properties.get(PropertyKeys.DELAY_TIME_LEVEL);
         if (delay != null && !delay.equals("0")) {
             throw new IllegalArgumentException("delay levels are not supported by this Bolide build yet");
         }
-        if ("true".equals(properties.get(PropertyKeys.TRANSACTION_PREPARED))) {
-            throw new IllegalArgumentException("transactional messages are not supported by this Bolide build yet");
-        }
     }
 
-    private static MessageToStore message(SendRequestHeader header, int queueId, InetSocketAddress producer,
-            boolean waitForFlush, int flag, byte[] body, String properties) {
+    /** A single message; the prepared half of a transaction is stored in the half topic instead of its own. */
+    private static MessageToStore single(SendRequestHeader header, int queueId, InetSocketAddress producer,
+            boolean waitForFlush, byte[] body, Map<String, String> properties) {
+        if (!HalfMessages.isPrepared(properties)) {
+            return message(header, header.topic(), queueId, header.sysFlag(), producer, waitForFlush, header.flag(),
+                    body, MessageProperties.encode(properties));
+        }
+        HalfMessages.keepDestination(properties, header.topic(), queueId);
+        return message(header, HalfMessages.TOPIC, HalfMessages.QUEUE_ID, HalfMessages.storedSysFlag(header.sysFlag()),
+                producer, waitForFlush, header.flag(), body, MessageProperties.encode(properties));
+    }
+
+    private static MessageToStore message(SendRequestHeader header, String topic, int queueId, int sysFlag,
+            InetSocketAddress producer, boolean waitForFlush, int flag, byte[] body, String properties) {
         try {
-            return MessageToStore.builder(header.topic(), queueId, body)
+            return MessageToStore.builder(topic, queueId, body)
                     .flag(flag)
-                    .sysFlag(header.sysFlag())
+                    .sysFlag(sysFlag)
                     .bornTimestamp(header.bornTimestamp())
                     .bornHost(producer)
                     .reconsumeTimes(header.reconsumeTimes())
