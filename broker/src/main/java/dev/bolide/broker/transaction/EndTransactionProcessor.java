@@ -42,24 +42,25 @@ final class EndTransactionProcessor implements RequestProcessor {
         }
         ByteBuffer record = store.lookupMessage(header.commitLogOffset());
         Optional<HalfRecord> half = record == null ? Optional.empty() : HalfRecord.of(record);
-        String mismatch = half.map(found -> mismatch(found, header))
-                .orElse("no half message at commitLogOffset " + header.commitLogOffset());
-        if (mismatch != null) {
-            return refuse(request, header.describe() + ": " + mismatch);
+        Optional<String> mismatch = half.isEmpty()
+                ? Optional.of("no half message at commitLogOffset " + header.commitLogOffset())
+                : mismatch(half.get(), header);
+        if (mismatch.isPresent()) {
+            return refuse(request, header.describe() + ": " + mismatch.get());
         }
         return resolver.resolve(half.get(), resolution.get())
                 .thenApply(done -> RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null, null, null));
     }
 
-    private static String mismatch(HalfRecord half, EndTransactionHeader header) {
+    private static Optional<String> mismatch(HalfRecord half, EndTransactionHeader header) {
         if (!Objects.equals(half.producerGroup(), header.producerGroup())) {
-            return "the half message belongs to producer group " + half.producerGroup();
+            return Optional.of("the half message belongs to producer group " + half.producerGroup());
         }
         if (half.queueOffset() != header.tranStateTableOffset()) {
-            return "the half message is at offset " + half.queueOffset() + " of the half queue, not "
-                    + header.tranStateTableOffset();
+            return Optional.of("the half message is at offset " + half.queueOffset() + " of the half queue, not "
+                    + header.tranStateTableOffset());
         }
-        return null;
+        return Optional.empty();
     }
 
     private static CompletableFuture<RemotingCommand> refuse(RemotingCommand request, String reason) {

@@ -76,7 +76,8 @@ public final class TransactionService implements AutoCloseable {
         return open;
     }
 
-    private void checkOnce() {
+    /** One check pass now (the scheduler runs one every {@code transactionCheckInterval}). */
+    void checkOnce() {
         try {
             checker.checkOnce();
         } catch (RuntimeException e) {

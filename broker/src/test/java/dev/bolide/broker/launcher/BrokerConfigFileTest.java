@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import dev.bolide.broker.BrokerSettings;
+import dev.bolide.broker.transaction.TransactionSettings;
 import dev.bolide.store.FlushDiskType;
 import dev.bolide.store.StoreConfig;
 import java.io.IOException;
@@ -162,5 +163,22 @@ class BrokerConfigFileTest {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> BrokerConfigFile.from(conf("mapedFileSizeCommitLog = 1024")))
                 .withMessageContaining("mapedFileSizeCommitLog");
+    }
+
+    @Test
+    void readsTheTransactionCheckSettingsInMillisecondsWithRocketMqDefaults() throws IOException {
+        BrokerConfigFile configured = BrokerConfigFile.from(conf("""
+                transactionTimeout = 1500
+                transactionCheckInterval = 2000
+                transactionCheckMax = 3
+                """));
+
+        assertThat(configured.brokerSettings().transactions()).isEqualTo(new TransactionSettings(
+                Duration.ofMillis(1500), Duration.ofMillis(2000), 3));
+        assertThat(configured.unusedKeys()).isEmpty();
+        assertThat(BrokerConfigFile.from(conf("")).brokerSettings().transactions())
+                .isEqualTo(TransactionSettings.DEFAULTS);
+        assertThatIllegalArgumentException().isThrownBy(() -> BrokerConfigFile.from(conf("transactionCheckInterval = 0")))
+                .withMessageContaining("transactionCheckInterval");
     }
 }
