@@ -21,10 +21,16 @@ public final class HalfMessages {
         return "true".equals(properties.get(PropertyKeys.TRANSACTION_PREPARED));
     }
 
-    /** Adds the real destination to the properties of a prepared send; it is then stored in {@link #TOPIC}. */
+    /**
+     * Adds the real destination to the properties of a prepared send, which is then stored in
+     * {@link #TOPIC}, and drops the check-back bookkeeping only the broker may write: a producer's
+     * own {@code TRAN_PREPARED_QUEUE_OFFSET} would make its message pass for another transaction.
+     */
     public static void keepDestination(Map<String, String> properties, String topic, int queueId) {
         properties.put(PropertyKeys.REAL_TOPIC, topic);
         properties.put(PropertyKeys.REAL_QUEUE_ID, Integer.toString(queueId));
+        properties.remove(PropertyKeys.TRANSACTION_PREPARED_QUEUE_OFFSET);
+        properties.remove(PropertyKeys.TRANSACTION_CHECK_TIMES);
     }
 
     /** The sysFlag a half message is stored with: the prepared type would keep it out of the half queue. */

@@ -201,7 +201,8 @@ class SendMessageProcessorTest {
 
     @Test
     void aPreparedMessageIsStoredInTheHalfTopicWithItsRealDestination() throws IOException {
-        Map<String, String> header = v2Header("TopicTest", 3, "TRAN_MSG\u0001true\u0002PGROUP\u0001PG");
+        Map<String, String> header = v2Header("TopicTest", 3,
+                "TRAN_MSG\u0001true\u0002PGROUP\u0001PG\u0002TRAN_PREPARED_QUEUE_OFFSET\u00017");
         header.put("f", "4");
 
         RemotingCommand response = send(RequestCode.SEND_MESSAGE_V2, header, "half".getBytes(StandardCharsets.UTF_8));
@@ -211,7 +212,8 @@ class SendMessageProcessorTest {
         MessageRecordView half = stored("RMQ_SYS_TRANS_HALF_TOPIC", 0, 0);
         assertThat(MessageId.physicalOffset(response.field("msgId"))).isEqualTo(half.physicalOffset());
         assertThat(MessageProperties.decode(half.properties())).containsEntry("REAL_TOPIC", "TopicTest")
-                .containsEntry("REAL_QID", "3").containsEntry("PGROUP", "PG");
+                .containsEntry("REAL_QID", "3").containsEntry("PGROUP", "PG")
+                .as("bookkeeping only the broker writes").doesNotContainKey("TRAN_PREPARED_QUEUE_OFFSET");
         assertThat(half.sysFlag() & 0xC).as("transaction type").isZero();
         assertThat(store.maxOffset("TopicTest", 3)).isZero();
     }

@@ -17,11 +17,13 @@ import org.apache.rocketmq.client.producer.DefaultMQProducer;
  */
 final class BrokerProcess implements AutoCloseable {
     private final Process process;
+    private final Path directory;
     private final int brokerPort;
     private final int nameServerPort;
 
-    private BrokerProcess(Process process, int brokerPort, int nameServerPort) {
+    private BrokerProcess(Process process, Path directory, int brokerPort, int nameServerPort) {
         this.process = process;
+        this.directory = directory;
         this.brokerPort = brokerPort;
         this.nameServerPort = nameServerPort;
     }
@@ -43,7 +45,13 @@ final class BrokerProcess implements AutoCloseable {
                 "maxIndexNum = 262144",
                 "flushDiskType = ASYNC_FLUSH",
                 String.join("\n", extraLines), ""));
-        Path output = directory.resolve("broker.out");
+        return launch(directory, brokerPort, nameServerPort, "broker.out");
+    }
+
+    private static BrokerProcess launch(Path directory, int brokerPort, int nameServerPort, String outputFile)
+            throws IOException {
+        Path conf = directory.resolve("broker.conf");
+        Path output = directory.resolve(outputFile);
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-jar", System.getProperty("bolide.broker.jar"), "-c", conf.toString())
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
@@ -52,7 +60,7 @@ final class BrokerProcess implements AutoCloseable {
         if (!process.isAlive()) {
             throw new IllegalStateException("broker did not start:\n" + Files.readString(output));
         }
-        return new BrokerProcess(process, brokerPort, nameServerPort);
+        return new BrokerProcess(process, directory, brokerPort, nameServerPort);
     }
 
     private static int freePort() throws IOException {
@@ -76,6 +84,20 @@ final class BrokerProcess implements AutoCloseable {
         producer.setInstanceName("producer-" + System.nanoTime());
         producer.start();
         return producer;
+    }
+
+    /** Kills the broker as {@code kill -9} does: no shutdown hook, nothing flushed or saved on the way out. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /**
+     * A new broker process on this one's directory, configuration and ports (after {@link #kill()}
+     * or close), writing its output to {@code broker-restarted.out}.
+     */
+    BrokerProcess restart() throws IOException {
+        return launch(directory, brokerPort, nameServerPort, "broker-restarted.out");
     }
 
     @Override
