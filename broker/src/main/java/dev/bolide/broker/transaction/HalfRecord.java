@@ -2,13 +2,13 @@ package dev.bolide.broker.transaction;
 
 import dev.bolide.protocol.message.HostAddress;
 import dev.bolide.protocol.message.MessageId;
+import dev.bolide.protocol.message.MessageProperties;
 import dev.bolide.protocol.message.MessageRecordLayout;
 import dev.bolide.protocol.message.MessageRecordView;
 import dev.bolide.protocol.message.MessageRecordWriter;
 import dev.bolide.protocol.message.MessageSysFlag;
 import dev.bolide.protocol.message.PropertyKeys;
 import dev.bolide.store.MessageToStore;
-import dev.bolide.protocol.message.MessageProperties;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;

@@ -1,6 +1,7 @@
 package dev.bolide.broker.transaction;
 
 import dev.bolide.broker.metadata.MetadataFile;
+import dev.bolide.protocol.message.MessageRecordView;
 import dev.bolide.store.AppendedMessage;
 import dev.bolide.store.MessageStore;
 import dev.bolide.store.MessageToStore;
@@ -53,16 +54,30 @@ final class TransactionChecker {
 
     /** One pass over the half queue, then the progress saved. */
     void checkOnce() {
-        long now = clock.millis();
-        long end = halfQueue.endOffset();
-        long[] firstWaiting = {end};
-        halfQueue.read(open.progress(), end, (record, view) -> {
-            if (examine(record, now) == Outcome.WAITING) {
-                firstWaiting[0] = Math.min(firstWaiting[0], view.queueOffset());
-            }
-        });
-        long opOffset = open.advance(firstWaiting[0], opQueue.endOffset());
+        Pass pass = new Pass(clock.millis(), halfQueue.endOffset());
+        halfQueue.read(open.progress(), pass.end, pass::visit);
+        long opOffset = open.advance(pass.firstWaiting, opQueue.endOffset());
         save(new TransactionProgress(open.progress(), opOffset));
+    }
+
+    /** One walk over the half queue, up to where it ended when the pass began. */
+    private final class Pass {
+        private final long now;
+        private final long end;
+        /** Where the progress offset stops: the first record a later pass must look at again. */
+        private long firstWaiting;
+
+        Pass(long now, long end) {
+            this.now = now;
+            this.end = end;
+            this.firstWaiting = end;
+        }
+
+        void visit(ByteBuffer record, MessageRecordView view) {
+            if (examine(record, now) == Outcome.WAITING) {
+                firstWaiting = Math.min(firstWaiting, view.queueOffset());
+            }
+        }
     }
 
     /** Saves the progress as it stands (at shutdown). */

@@ -57,20 +57,7 @@ class SendMessageProcessorTest {
     }
 
     private static Map<String, String> v2Header(String topic, int queueId, String properties) {
-        Map<String, String> fields = new HashMap<>();
-        fields.put("a", "PG");
-        fields.put("b", topic);
-        fields.put("c", "TBW102");
-        fields.put("d", "4");
-        fields.put("e", Integer.toString(queueId));
-        fields.put("f", "0");
-        fields.put("g", "1700000000000");
-        fields.put("h", "0");
-        fields.put("i", properties);
-        fields.put("j", "0");
-        fields.put("k", "false");
-        fields.put("m", "false");
-        return fields;
+        return SendRequests.v2Header(topic, queueId, properties);
     }
 
     private RemotingCommand send(int code, Map<String, String> fields, byte[] body) throws IOException {

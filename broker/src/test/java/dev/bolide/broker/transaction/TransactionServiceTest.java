@@ -8,6 +8,7 @@ import dev.bolide.broker.client.ProducerGroups;
 import dev.bolide.broker.metadata.MetadataFile;
 import dev.bolide.broker.remoting.Loopback;
 import dev.bolide.broker.send.SendMessageProcessor;
+import dev.bolide.broker.send.SendRequests;
 import dev.bolide.broker.topic.TopicConfig;
 import dev.bolide.broker.topic.TopicConfigTable;
 import dev.bolide.protocol.message.MessageId;
@@ -92,18 +93,10 @@ class TransactionServiceTest {
 
     /** A prepared message as TransactionMQProducer sends it; returns the SEND response. */
     private RemotingCommand prepare(String body, String extraProperties) throws IOException {
-        Map<String, String> fields = new HashMap<>();
-        fields.put("a", "PG");
-        fields.put("b", TOPIC);
-        fields.put("c", "TBW102");
-        fields.put("d", "4");
-        fields.put("e", Integer.toString(QUEUE));
+        Map<String, String> fields = SendRequests.v2Header(TOPIC, QUEUE, "TRAN_MSG\u0001true\u0002PGROUP\u0001PG"
+                + "\u0002KEYS\u0001key-" + body + "\u0002UNIQ_KEY\u0001id-" + body + extraProperties);
         fields.put("f", "4");
         fields.put("g", Long.toString(System.currentTimeMillis()));
-        fields.put("h", "0");
-        fields.put("i", "TRAN_MSG\u0001true\u0002PGROUP\u0001PG\u0002KEYS\u0001key-" + body + "\u0002UNIQ_KEY\u0001id-"
-                + body + extraProperties);
-        fields.put("m", "false");
         RemotingCommand response = loopback.call(RequestCode.SEND_MESSAGE_V2, fields,
                 body.getBytes(StandardCharsets.UTF_8));
         assertThat(response.code()).isEqualTo(ResponseCode.SUCCESS);
