@@ -37,6 +37,7 @@ import dev.bolide.broker.timer.TimerService;
 import dev.bolide.broker.topic.TopicAdminProcessor;
 import dev.bolide.broker.topic.TopicConfig;
 import dev.bolide.broker.topic.TopicConfigTable;
+import dev.bolide.broker.transaction.TransactionService;
 import dev.bolide.protocol.remoting.RequestCode;
 import dev.bolide.store.MessageStore;
 import java.io.IOException;
@@ -78,6 +79,7 @@ public final class BolideBroker implements AutoCloseable {
     private RemotingClient nameServerClient;
     private NameServerRegistration registration;
     private TimerService timers;
+    private TransactionService transactions;
 
     private BolideBroker(MessageStore store, ConsumerOffsets offsets) {
         this.store = store;
@@ -123,6 +125,7 @@ public final class BolideBroker implements AutoCloseable {
                 new MetadataFile(configDir.resolve("subscriptionGroup.json")), Clock.systemUTC(),
                 settings.autoCreateSubscriptionGroup());
         Clients clients = new Clients(new ConsumerGroups(), new ProducerGroups());
+        transactions = TransactionService.start(store, topics, clients.producers(), settings.transactions(), configDir);
         brokerServer = new RemotingServer(new InetSocketAddress(settings.listenPort()));
         registerMessaging(settings, topics, groupConfigs, clients);
         registerAdministration(settings, topics, groupConfigs, clients, configUpdate);
@@ -143,7 +146,7 @@ public final class BolideBroker implements AutoCloseable {
     private record Clients(ConsumerGroups consumers, ProducerGroups producers) {
     }
 
-    /** What producers and consumers use: send, pull, heartbeats, offsets, locks, queries. */
+    /** What producers and consumers use: send, transaction ends, pull, heartbeats, offsets, locks, queries. */
     private void registerMessaging(BrokerSettings settings, TopicConfigTable topics,
             SubscriptionGroupTable groupConfigs, Clients clients) {
         SendMessageProcessor send = new SendMessageProcessor(store, topics, timers, settings.brokerClusterName(),
@@ -156,6 +159,7 @@ public final class BolideBroker implements AutoCloseable {
         brokerServer.register(RequestCode.SEND_MESSAGE, send, sendExecutor)
                 .register(RequestCode.SEND_MESSAGE_V2, send, sendExecutor)
                 .register(RequestCode.SEND_BATCH_MESSAGE, send, sendExecutor)
+                .register(RequestCode.END_TRANSACTION, transactions.endTransactionProcessor(), sendExecutor)
                 .register(RequestCode.PULL_MESSAGE, new PullMessageProcessor(store, topics, offsets, clients.consumers(),
                         groupConfigs, stats, filters, heldPulls), pullExecutor)
                 .register(RequestCode.CHECK_CLIENT_CONFIG, new CheckClientConfigProcessor(filters), adminExecutor)
@@ -271,6 +275,9 @@ public final class BolideBroker implements AutoCloseable {
             brokerServer.close();
         }
         heldPulls.close();
+        if (transactions != null) {
+            transactions.close();
+        }
         housekeeping.shutdownNow();
         sendExecutor.shutdownNow();
         pullExecutor.shutdownNow();

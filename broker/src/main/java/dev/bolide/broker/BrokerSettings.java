@@ -1,6 +1,7 @@
 package dev.bolide.broker;
 
 import dev.bolide.broker.timer.TimerSettings;
+import dev.bolide.broker.transaction.TransactionSettings;
 import dev.bolide.store.StoreConfig;
 import java.time.Duration;
 import java.util.List;
@@ -29,11 +30,13 @@ import java.util.stream.Collectors;
  *                                 {@code broker.conf} reader clamps it to RocketMQ's 10 to 60 s)
  * @param enablePropertyFilter     whether consumers may subscribe with SQL92 expressions on properties
  * @param timer                    the durable timer's settings
+ * @param transactions             when and how often undecided transactions are checked back
  */
 public record BrokerSettings(String brokerClusterName, String brokerName, long brokerId, String brokerIP1,
         int listenPort, int namesrvListenPort, boolean autoCreateTopicEnable, int defaultTopicQueueNums,
         boolean autoCreateSubscriptionGroup, boolean enablePropertyFilter, String regionId, StoreConfig storeConfig,
-        List<String> namesrvAddr, Duration registerNameServerPeriod, TimerSettings timer) {
+        List<String> namesrvAddr, Duration registerNameServerPeriod, TimerSettings timer,
+        TransactionSettings transactions) {
     /** {@code namesrvListenPort} value that runs no embedded name server. */
     public static final int NO_EMBEDDED_NAME_SERVER = -1;
     /** RocketMQ's default {@code registerNameServerPeriod}. */
@@ -53,14 +56,14 @@ public record BrokerSettings(String brokerClusterName, String brokerName, long b
         }
     }
 
-    /** These settings with the timer's defaults. */
+    /** These settings with the timer's and RocketMQ's transaction check-back defaults. */
     public BrokerSettings(String brokerClusterName, String brokerName, long brokerId, String brokerIP1, int listenPort,
             int namesrvListenPort, boolean autoCreateTopicEnable, int defaultTopicQueueNums,
             boolean autoCreateSubscriptionGroup, boolean enablePropertyFilter, String regionId, StoreConfig storeConfig,
             List<String> namesrvAddr, Duration registerNameServerPeriod) {
         this(brokerClusterName, brokerName, brokerId, brokerIP1, listenPort, namesrvListenPort, autoCreateTopicEnable,
                 defaultTopicQueueNums, autoCreateSubscriptionGroup, enablePropertyFilter, regionId, storeConfig,
-                namesrvAddr, registerNameServerPeriod, TimerSettings.DEFAULT);
+                namesrvAddr, registerNameServerPeriod, TimerSettings.DEFAULT, TransactionSettings.DEFAULTS);
     }
 
     /** A broker that is its own name server: it registers with the embedded one only. */
@@ -76,14 +79,21 @@ public record BrokerSettings(String brokerClusterName, String brokerName, long b
     public BrokerSettings withNameServers(List<String> namesrvAddr, Duration period) {
         return new BrokerSettings(brokerClusterName, brokerName, brokerId, brokerIP1, listenPort, namesrvListenPort,
                 autoCreateTopicEnable, defaultTopicQueueNums, autoCreateSubscriptionGroup, enablePropertyFilter, regionId,
-                storeConfig, namesrvAddr, period, timer);
+                storeConfig, namesrvAddr, period, timer, transactions);
     }
 
     /** These settings with other timer settings. */
     public BrokerSettings withTimer(TimerSettings timerSettings) {
         return new BrokerSettings(brokerClusterName, brokerName, brokerId, brokerIP1, listenPort, namesrvListenPort,
                 autoCreateTopicEnable, defaultTopicQueueNums, autoCreateSubscriptionGroup, enablePropertyFilter, regionId,
-                storeConfig, namesrvAddr, registerNameServerPeriod, timerSettings);
+                storeConfig, namesrvAddr, registerNameServerPeriod, timerSettings, transactions);
+    }
+
+    /** These settings, checking back transactions as {@code settings} say. */
+    public BrokerSettings withTransactions(TransactionSettings settings) {
+        return new BrokerSettings(brokerClusterName, brokerName, brokerId, brokerIP1, listenPort, namesrvListenPort,
+                autoCreateTopicEnable, defaultTopicQueueNums, autoCreateSubscriptionGroup, enablePropertyFilter, regionId,
+                storeConfig, namesrvAddr, registerNameServerPeriod, timer, settings);
     }
 
     /** The effective configuration under RocketMQ's {@code broker.conf} keys, in their units. */
@@ -126,6 +136,7 @@ public record BrokerSettings(String brokerClusterName, String brokerName, long b
         properties.put("diskMaxUsedSpaceRatio", Long.toString(Math.round(storeConfig.diskMaxUsedSpaceRatio() * 100)));
         properties.put("cleanResourceInterval", Long.toString(storeConfig.cleanResourceInterval().toMillis()));
         properties.putAll(timer.asProperties());
+        properties.putAll(transactions.asProperties());
         return properties;
     }
 }

@@ -2,6 +2,7 @@ package dev.bolide.broker.launcher;
 
 import dev.bolide.broker.BrokerSettings;
 import dev.bolide.broker.timer.TimerSettings;
+import dev.bolide.broker.transaction.TransactionSettings;
 import dev.bolide.store.FlushDiskType;
 import dev.bolide.store.StoreConfig;
 import java.io.IOException;
@@ -63,7 +64,8 @@ public final class BrokerConfigFile {
     /** Broker keys read into {@link BrokerSettings}; {@code namesrvListenPort} is Bolide's, for the embedded name server. */
     private static final Set<String> BROKER_KEYS = Set.of("brokerClusterName", "brokerName", "brokerId",
             "namesrvListenPort", "autoCreateTopicEnable", "defaultTopicQueueNums", "autoCreateSubscriptionGroup",
-            "enablePropertyFilter", "regionId", "namesrvAddr", "registerNameServerPeriod");
+            "enablePropertyFilter", "regionId", "namesrvAddr", "registerNameServerPeriod", "transactionTimeout",
+            "transactionCheckInterval", "transactionCheckMax");
     /** RocketMQ clamps {@code registerNameServerPeriod} to this range (milliseconds). */
     private static final int MIN_REGISTER_PERIOD = 10_000;
     private static final int MAX_REGISTER_PERIOD = 60_000;
@@ -105,7 +107,7 @@ public final class BrokerConfigFile {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("broker.conf: " + e.getMessage(), e);
         }
-        return new BrokerConfigFile(settings(properties, config).withTimer(timer(properties)), List.copyOf(unused));
+        return new BrokerConfigFile(settings(properties, config), List.copyOf(unused));
     }
 
     private static BrokerSettings settings(Properties properties, StoreConfig store) {
@@ -118,12 +120,16 @@ public final class BrokerConfigFile {
         List<String> namesrvAddr = parsed(properties, "namesrvAddr", "", BrokerConfigFile::addresses);
         Duration registerPeriod = parsed(properties, "registerNameServerPeriod", "30000",
                 BrokerConfigFile::registerPeriod);
+        Duration transactionTimeout = parsed(properties, "transactionTimeout", "6000", BrokerConfigFile::millis);
+        Duration checkInterval = parsed(properties, "transactionCheckInterval", "60000", BrokerConfigFile::millis);
+        int checkMax = parsed(properties, "transactionCheckMax", "15", BrokerConfigFile::integer);
         try {
             return new BrokerSettings(text(properties, "brokerClusterName", "DefaultCluster"),
                     text(properties, "brokerName", "broker-a"), brokerId,
                     store.storeHost().getAddress().getHostAddress(), store.storeHost().getPort(), namesrvListenPort,
                     autoCreateTopicEnable, defaultTopicQueueNums, autoCreateGroups, propertyFilter,
-                    text(properties, "regionId", "DefaultRegion"), store, namesrvAddr, registerPeriod);
+                    text(properties, "regionId", "DefaultRegion"), store, namesrvAddr, registerPeriod, timer(properties),
+                    new TransactionSettings(transactionTimeout, checkInterval, checkMax));
         } catch (IllegalArgumentException e) {
             // values that parse but do not fit together (namesrvListenPort = -1 without namesrvAddr)
             throw new IllegalArgumentException("broker.conf: " + e.getMessage(), e);

@@ -3,10 +3,12 @@ package dev.bolide.broker.send;
 import dev.bolide.broker.remoting.RequestProcessor;
 import dev.bolide.broker.timer.TimerProperties;
 import dev.bolide.broker.timer.TimerService;
+import dev.bolide.broker.transaction.HalfMessages;
 import dev.bolide.broker.topic.TopicConfig;
 import dev.bolide.broker.topic.TopicConfigTable;
 import dev.bolide.broker.topic.TopicName;
 import dev.bolide.protocol.message.MessageProperties;
+import dev.bolide.protocol.message.MessageSysFlag;
 import dev.bolide.protocol.message.PropertyKeys;
 import dev.bolide.protocol.remoting.RemotingCommand;
 import dev.bolide.protocol.remoting.ResponseCode;
@@ -36,7 +38,9 @@ import java.util.stream.Collectors;
  * {@code queueOffset}, plus the {@code MSG_REGION} and {@code TRACE_ON} fields clients read
  * without a null check. Unknown topics are created from the default topic when it allows it.
  * A message with RocketMQ 5 timer properties is stored as a timer record ({@link TimerService}):
- * the answer then tells where that record went, as RocketMQ does for delayed messages.
+ * the answer then tells where that record went, as RocketMQ does for delayed messages. The
+ * prepared half of a transaction ({@code TRAN_MSG=true}) is stored in the half topic, invisible to
+ * consumers; its answer still names the queue the producer asked for, as RocketMQ's does.
  */
 public final class SendMessageProcessor implements RequestProcessor {
     /** Topics only the broker itself writes to. */
@@ -112,10 +116,11 @@ public final class SendMessageProcessor implements RequestProcessor {
         boolean waitForFlush = !"false".equals(properties.remove(PropertyKeys.WAIT_STORE_MSG_OK));
         properties.put(PropertyKeys.CLUSTER, clusterName);
         if (!header.batch()) {
-            OptionalLong deliverAt = timers.requestedDeliveryTime(properties);
-            MessageToStore message = message(header, queueId, producer, waitForFlush, header.flag(), body,
-                    MessageProperties.encode(properties));
-            return List.of(deliverAt.isPresent() ? timers.timerRecord(message, deliverAt.getAsLong()) : message);
+            return List.of(single(header, queueId, producer, waitForFlush, body, properties));
+        }
+        if (HalfMessages.isPrepared(properties)
+                || MessageSysFlag.transactionType(header.sysFlag()) != MessageSysFlag.TRANSACTION_NOT_TYPE) {
+            throw new IllegalArgumentException("a batch of messages cannot be transactional");
         }
         String batchProperties = MessageProperties.encode(properties);
         TimerProperties.refuseInBatch(batchProperties);
@@ -130,28 +135,44 @@ public final class SendMessageProcessor implements RequestProcessor {
             TimerProperties.refuseInBatch(item.properties());
             String itemProperties = item.properties().isEmpty() ? batchProperties
                     : item.properties() + MessageProperties.PROPERTY_SEPARATOR + batchProperties;
-            messages.add(message(header, queueId, producer, waitForFlush, item.flag(), item.body(), itemProperties));
+            messages.add(message(header, header.topic(), queueId, header.sysFlag(), producer, waitForFlush, item.flag(),
+                    item.body(), itemProperties));
         }
         return messages;
     }
 
-    /** Delay levels and transactions come with their own broker features; until then they fail loudly. */
+    /** Delay levels come with their own broker feature; until then they fail loudly. */
     private static void refuseUnsupported(Map<String, String> properties) {
         String delay = properties.get(PropertyKeys.DELAY_TIME_LEVEL);
         if (delay != null && !delay.equals("0")) {
             throw new IllegalArgumentException("delay levels are not supported by this Bolide build yet");
         }
-        if ("true".equals(properties.get(PropertyKeys.TRANSACTION_PREPARED))) {
-            throw new IllegalArgumentException("transactional messages are not supported by this Bolide build yet");
-        }
     }
 
-    private static MessageToStore message(SendRequestHeader header, int queueId, InetSocketAddress producer,
-            boolean waitForFlush, int flag, byte[] body, String properties) {
+    /**
+     * A single message: the prepared half of a transaction is stored in the half topic, a message
+     * with a delivery time as a timer record, any other in its own topic.
+     */
+    private MessageToStore single(SendRequestHeader header, int queueId, InetSocketAddress producer,
+            boolean waitForFlush, byte[] body, Map<String, String> properties) {
+        if (HalfMessages.isPrepared(properties)) {
+            HalfMessages.keepDestination(properties, header.topic(), queueId);
+            return message(header, HalfMessages.TOPIC, HalfMessages.QUEUE_ID,
+                    HalfMessages.storedSysFlag(header.sysFlag()), producer, waitForFlush, header.flag(), body,
+                    MessageProperties.encode(properties));
+        }
+        OptionalLong deliverAt = timers.requestedDeliveryTime(properties);
+        MessageToStore message = message(header, header.topic(), queueId, header.sysFlag(), producer, waitForFlush,
+                header.flag(), body, MessageProperties.encode(properties));
+        return deliverAt.isPresent() ? timers.timerRecord(message, deliverAt.getAsLong()) : message;
+    }
+
+    private static MessageToStore message(SendRequestHeader header, String topic, int queueId, int sysFlag,
+            InetSocketAddress producer, boolean waitForFlush, int flag, byte[] body, String properties) {
         try {
-            return MessageToStore.builder(header.topic(), queueId, body)
+            return MessageToStore.builder(topic, queueId, body)
                     .flag(flag)
-                    .sysFlag(header.sysFlag())
+                    .sysFlag(sysFlag)
                     .bornTimestamp(header.bornTimestamp())
                     .bornHost(producer)
                     .reconsumeTimes(header.reconsumeTimes())

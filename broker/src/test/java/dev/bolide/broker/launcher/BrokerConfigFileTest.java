@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import dev.bolide.broker.BrokerSettings;
 import dev.bolide.broker.timer.TimerSettings;
+import dev.bolide.broker.transaction.TransactionSettings;
 import dev.bolide.store.FlushDiskType;
 import dev.bolide.store.StoreConfig;
 import java.io.IOException;
@@ -178,5 +179,22 @@ class BrokerConfigFileTest {
         assertThat(file.unusedKeys()).isEmpty();
         assertThatIllegalArgumentException().isThrownBy(() -> BrokerConfigFile.from(conf("timerPrecisionMs = 0")))
                 .withMessageContaining("timerPrecisionMs");
+    }
+
+    @Test
+    void readsTheTransactionCheckSettingsInMillisecondsWithRocketMqDefaults() throws IOException {
+        BrokerConfigFile configured = BrokerConfigFile.from(conf("""
+                transactionTimeout = 1500
+                transactionCheckInterval = 2000
+                transactionCheckMax = 3
+                """));
+
+        assertThat(configured.brokerSettings().transactions()).isEqualTo(new TransactionSettings(
+                Duration.ofMillis(1500), Duration.ofMillis(2000), 3));
+        assertThat(configured.unusedKeys()).isEmpty();
+        assertThat(BrokerConfigFile.from(conf("")).brokerSettings().transactions())
+                .isEqualTo(TransactionSettings.DEFAULTS);
+        assertThatIllegalArgumentException().isThrownBy(() -> BrokerConfigFile.from(conf("transactionCheckInterval = 0")))
+                .withMessageContaining("transactionCheckInterval");
     }
 }

@@ -62,20 +62,7 @@ class SendMessageProcessorTest {
     }
 
     private static Map<String, String> v2Header(String topic, int queueId, String properties) {
-        Map<String, String> fields = new HashMap<>();
-        fields.put("a", "PG");
-        fields.put("b", topic);
-        fields.put("c", "TBW102");
-        fields.put("d", "4");
-        fields.put("e", Integer.toString(queueId));
-        fields.put("f", "0");
-        fields.put("g", "1700000000000");
-        fields.put("h", "0");
-        fields.put("i", properties);
-        fields.put("j", "0");
-        fields.put("k", "false");
-        fields.put("m", "false");
-        return fields;
+        return SendRequests.v2Header(topic, queueId, properties);
     }
 
     private RemotingCommand send(int code, Map<String, String> fields, byte[] body) throws IOException {
@@ -196,13 +183,45 @@ class SendMessageProcessorTest {
     }
 
     @Test
-    void delayedAndTransactionalMessagesFailLoudlyUntilSupported() throws IOException {
+    void delayedMessagesFailLoudlyUntilSupported() throws IOException {
         RemotingCommand delayed = sendV2("TopicTest", 0, "DELAY\u00013", "x");
-        RemotingCommand transactional = sendV2("TopicTest", 0, "TRAN_MSG\u0001true", "x");
 
         assertThat(delayed.code()).isEqualTo(ResponseCode.MESSAGE_ILLEGAL);
         assertThat(delayed.remark()).contains("delay levels");
-        assertThat(transactional.code()).isEqualTo(ResponseCode.MESSAGE_ILLEGAL);
+        assertThat(store.maxOffset("TopicTest", 0)).isZero();
+    }
+
+    @Test
+    void aPreparedMessageIsStoredInTheHalfTopicWithItsRealDestination() throws IOException {
+        Map<String, String> header = v2Header("TopicTest", 3,
+                "TRAN_MSG\u0001true\u0002PGROUP\u0001PG\u0002TRAN_PREPARED_QUEUE_OFFSET\u00017");
+        header.put("f", "4");
+
+        RemotingCommand response = send(RequestCode.SEND_MESSAGE_V2, header, "half".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.code()).isEqualTo(ResponseCode.SUCCESS);
+        assertThat(response.extFields()).containsEntry("queueId", "3").containsEntry("queueOffset", "0");
+        MessageRecordView half = stored("RMQ_SYS_TRANS_HALF_TOPIC", 0, 0);
+        assertThat(MessageId.physicalOffset(response.field("msgId"))).isEqualTo(half.physicalOffset());
+        assertThat(MessageProperties.decode(half.properties())).containsEntry("REAL_TOPIC", "TopicTest")
+                .containsEntry("REAL_QID", "3").containsEntry("PGROUP", "PG")
+                .as("bookkeeping only the broker writes").doesNotContainKey("TRAN_PREPARED_QUEUE_OFFSET");
+        assertThat(half.sysFlag() & 0xC).as("transaction type").isZero();
+        assertThat(store.maxOffset("TopicTest", 3)).isZero();
+    }
+
+    @Test
+    void aTransactionalBatchIsIllegal() throws IOException {
+        Map<String, String> header = v2Header("TopicTest", 0, "TRAN_MSG\u0001true");
+        header.put("m", "true");
+        header.put("f", "4");
+        byte[] item = ByteBuffer.allocate(23).putInt(23).putInt(0).putInt(0).putInt(0).putInt(1).put((byte) 1)
+                .putShort((short) 0).array();
+
+        RemotingCommand response = send(RequestCode.SEND_BATCH_MESSAGE, header, item);
+
+        assertThat(response.code()).isEqualTo(ResponseCode.MESSAGE_ILLEGAL);
+        assertThat(store.maxOffset("RMQ_SYS_TRANS_HALF_TOPIC", 0)).isZero();
         assertThat(store.maxOffset("TopicTest", 0)).isZero();
     }
 

@@ -1,0 +1,70 @@
+package dev.bolide.broker.transaction;
+
+import dev.bolide.store.AppendResult;
+import dev.bolide.store.MessageStore;
+import dev.bolide.store.MessageToStore;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Resolves transactions, once each: the first resolution of a transaction appends what it
+ * delivers (the committed message, or the moved-aside copy) and its op record in one append, so
+ * that they land together in the CommitLog; any later resolution changes nothing and is logged.
+ */
+final class TransactionResolver {
+    private static final System.Logger LOG = System.getLogger(TransactionResolver.class.getName());
+
+    private final MessageStore store;
+    private final OpenTransactions open;
+    private final SystemQueue opQueue;
+
+    TransactionResolver(MessageStore store, OpenTransactions open) {
+        this.store = store;
+        this.open = open;
+        this.opQueue = new SystemQueue(store, TransactionTopics.OP);
+    }
+
+    /**
+     * Resolves the transaction of {@code half} (any of its half records).
+     *
+     * @return completes with whether this call resolved it (false: it was resolved before)
+     */
+    CompletableFuture<Boolean> resolve(HalfRecord half, Resolution resolution) {
+        long key = half.transactionKey();
+        OpenTransactions.Claim claim = open.claim(key, half.queueOffset(), resolution, opQueue.endOffset());
+        if (!claim.granted()) {
+            LOG.log(System.Logger.Level.INFO, "{0} ignored: it was {1} already", describe(half, resolution),
+                    claim.earlier().map(Resolution::pastTense).orElse("resolved"));
+            return CompletableFuture.completedFuture(false);
+        }
+        CompletableFuture<AppendResult> appended;
+        try {
+            appended = store.appendAsync(records(half, resolution));
+        } catch (RuntimeException e) {
+            open.release(key);
+            return CompletableFuture.failedFuture(e);
+        }
+        return appended.handle((result, failure) -> {
+            if (failure != null) {
+                open.release(key);
+                throw new IllegalStateException("cannot record " + describe(half, resolution), failure);
+            }
+            open.recorded(key, result.messages().get(result.messages().size() - 1).queueOffset());
+            LOG.log(System.Logger.Level.DEBUG, "{0}", describe(half, resolution));
+            return true;
+        });
+    }
+
+    private static List<MessageToStore> records(HalfRecord half, Resolution resolution) {
+        MessageToStore op = new OpRecord(half.transactionKey(), resolution, half.branch()).toStore();
+        return switch (resolution) {
+            case COMMIT -> List.of(half.committed(), op);
+            case ROLLBACK -> List.of(op);
+            case MOVED_ASIDE -> List.of(half.movedAside(), op);
+        };
+    }
+
+    private static String describe(HalfRecord half, Resolution resolution) {
+        return resolution + " of " + half;
+    }
+}

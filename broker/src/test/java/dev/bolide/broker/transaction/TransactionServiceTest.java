@@ -1,0 +1,337 @@
+package dev.bolide.broker.transaction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.bolide.broker.client.ClientConnection;
+import dev.bolide.broker.client.ProducerGroups;
+import dev.bolide.broker.metadata.MetadataFile;
+import dev.bolide.broker.remoting.Loopback;
+import dev.bolide.broker.send.SendMessageProcessor;
+import dev.bolide.broker.send.SendRequests;
+import dev.bolide.broker.topic.TopicConfig;
+import dev.bolide.broker.topic.TopicConfigTable;
+import dev.bolide.protocol.message.MessageId;
+import dev.bolide.protocol.message.MessageProperties;
+import dev.bolide.protocol.message.MessageRecordView;
+import dev.bolide.protocol.remoting.LanguageCode;
+import dev.bolide.protocol.remoting.RemotingCommand;
+import dev.bolide.protocol.remoting.RequestCode;
+import dev.bolide.protocol.remoting.ResponseCode;
+import dev.bolide.store.GetMessageResult;
+import dev.bolide.store.MessageFilter;
+import dev.bolide.store.MessageStore;
+import io.netty.channel.embedded.EmbeddedChannel;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import dev.bolide.broker.timer.TimerService;
+import dev.bolide.broker.timer.TimerSettings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Half messages, END_TRANSACTION and check passes against a real store, with the send and
+ * END_TRANSACTION processors behind a loopback server and a producer connection that records the
+ * check-backs it is sent. Check passes are run by the test, not by the clock.
+ */
+class TransactionServiceTest {
+    private static final String TOPIC = "TopicTest";
+    private static final int QUEUE = 2;
+    private static final int COMMIT = 8;
+    private static final int ROLLBACK = 12;
+    private static final TransactionSettings CHECK_AT_ONCE = new TransactionSettings(Duration.ZERO,
+            Duration.ofHours(1), 15);
+
+    @TempDir
+    Path dir;
+    private MessageStore store;
+    private TransactionService service;
+    private TimerService timers;
+    private Loopback loopback;
+    private final EmbeddedChannel producer = new EmbeddedChannel();
+
+    @AfterEach
+    void stop() throws IOException {
+        if (loopback != null) {
+            loopback.close();
+            service.close();
+            timers.close();
+            store.close();
+        }
+    }
+
+    private void start(TransactionSettings settings) throws Exception {
+        store = Loopback.openStore(dir);
+        TopicConfigTable topics = TopicConfigTable.load(new MetadataFile(dir.resolve("config/topics.json")),
+                Clock.systemUTC());
+        topics.put(TopicConfig.of(TOPIC, 4));
+        ProducerGroups producers = new ProducerGroups();
+        producers.register("PG", new ClientConnection(producer, "producer-1", LanguageCode.JAVA, 409));
+        service = TransactionService.start(store, topics, producers, settings, dir.resolve("config"));
+        timers = TimerService.start(store, Loopback.storeConfig(dir), TimerSettings.DEFAULT);
+        SendMessageProcessor send = new SendMessageProcessor(store, topics, timers, "DefaultCluster", "DefaultRegion",
+                64 * 1024);
+        loopback = Loopback.start(Map.of(RequestCode.SEND_MESSAGE_V2, send,
+                RequestCode.END_TRANSACTION, service.endTransactionProcessor()));
+    }
+
+    /** Stops everything as a crash would leave it for the next start, except that the store closes. */
+    private void restart(boolean progressSaved) throws Exception {
+        loopback.close();
+        service.close();
+        timers.close();
+        store.close();
+        if (!progressSaved) {
+            Files.delete(dir.resolve("config/transactionProgress.json"));
+        }
+        start(CHECK_AT_ONCE);
+    }
+
+    /** A prepared message as TransactionMQProducer sends it; returns the SEND response. */
+    private RemotingCommand prepare(String body, String extraProperties) throws IOException {
+        Map<String, String> fields = SendRequests.v2Header(TOPIC, QUEUE, "TRAN_MSG\u0001true\u0002PGROUP\u0001PG"
+                + "\u0002KEYS\u0001key-" + body + "\u0002UNIQ_KEY\u0001id-" + body + extraProperties);
+        fields.put("f", "4");
+        fields.put("g", Long.toString(System.currentTimeMillis()));
+        RemotingCommand response = loopback.call(RequestCode.SEND_MESSAGE_V2, fields,
+                body.getBytes(StandardCharsets.UTF_8));
+        assertThat(response.code()).isEqualTo(ResponseCode.SUCCESS);
+        long halfOffset = Long.parseLong(response.field("queueOffset"));
+        await().until(() -> store.maxOffset(TransactionTopics.HALF, 0) > halfOffset);
+        return response;
+    }
+
+    private RemotingCommand prepare(String body) throws IOException {
+        return prepare(body, "");
+    }
+
+    /** END_TRANSACTION as the client sends it after its local transaction (but waiting for the answer). */
+    private RemotingCommand end(RemotingCommand sent, int commitOrRollback) throws IOException {
+        return end(sent.field("queueOffset"), Long.toString(MessageId.physicalOffset(sent.field("msgId"))),
+                commitOrRollback, false);
+    }
+
+    /** END_TRANSACTION as the client sends it answering a check-back. */
+    private RemotingCommand answer(RemotingCommand check, int commitOrRollback) throws IOException {
+        return end(check.field("tranStateTableOffset"), check.field("commitLogOffset"), commitOrRollback, true);
+    }
+
+    private RemotingCommand end(String queueOffset, String commitLogOffset, int commitOrRollback, boolean fromCheck)
+            throws IOException {
+        Map<String, String> fields = new HashMap<>();
+        fields.put("producerGroup", "PG");
+        fields.put("tranStateTableOffset", queueOffset);
+        fields.put("commitLogOffset", commitLogOffset);
+        fields.put("commitOrRollback", Integer.toString(commitOrRollback));
+        fields.put("fromTransactionCheck", Boolean.toString(fromCheck));
+        fields.put("msgId", "whatever");
+        return loopback.call(RequestCode.END_TRANSACTION, fields, null);
+    }
+
+    /** Runs a check pass once what was appended so far is readable, and returns the check-backs it sent. */
+    private List<RemotingCommand> checkPass() {
+        await().until(() -> store.dispatchedOffset() >= store.commitLogMaxOffset());
+        service.checkOnce();
+        List<RemotingCommand> checks = new ArrayList<>();
+        for (Object sent = producer.readOutbound(); sent != null; sent = producer.readOutbound()) {
+            checks.add((RemotingCommand) sent);
+        }
+        return checks;
+    }
+
+    private List<MessageRecordView> records(String topic, int queueId) {
+        await().until(() -> store.dispatchedOffset() >= store.commitLogMaxOffset());
+        List<MessageRecordView> records = new ArrayList<>();
+        try (GetMessageResult read = store.getMessages(topic, queueId, 0, 32, MessageFilter.ALL)) {
+            for (ByteBuffer record : read.messages()) {
+                ByteBuffer copy = ByteBuffer.allocate(record.remaining()).put(record.duplicate()).flip();
+                records.add(new MessageRecordView().wrap(copy, 0));
+            }
+        }
+        return records;
+    }
+
+    private List<String> delivered() {
+        return records(TOPIC, QUEUE).stream().map(r -> new String(r.bodyBytes(), StandardCharsets.UTF_8)).toList();
+    }
+
+    @Test
+    void aCommitDeliversTheMessageToItsRealQueueWithTheIdsTheProducerKnows() throws Exception {
+        start(CHECK_AT_ONCE);
+        RemotingCommand sent = prepare("order-1");
+
+        assertThat(delivered()).isEmpty();
+        assertThat(end(sent, COMMIT).code()).isEqualTo(ResponseCode.SUCCESS);
+
+        List<MessageRecordView> committed = records(TOPIC, QUEUE);
+        assertThat(committed).hasSize(1);
+        MessageRecordView message = committed.get(0);
+        assertThat(new String(message.bodyBytes(), StandardCharsets.UTF_8)).isEqualTo("order-1");
+        assertThat(message.sysFlag() & 0xC).as("transaction type").isEqualTo(COMMIT);
+        assertThat(message.preparedTransactionOffset()).isEqualTo(MessageId.physicalOffset(sent.field("msgId")));
+        assertThat(MessageProperties.decode(message.properties())).containsEntry("UNIQ_KEY", "id-order-1")
+                .containsEntry("KEYS", "key-order-1").containsEntry("TRAN_MSG", "true")
+                .doesNotContainKeys("REAL_TOPIC", "REAL_QID");
+    }
+
+    @Test
+    void aRollbackDeliversNothingAndIsNeverCheckedBack() throws Exception {
+        start(CHECK_AT_ONCE);
+        RemotingCommand sent = prepare("order-2");
+
+        assertThat(end(sent, ROLLBACK).code()).isEqualTo(ResponseCode.SUCCESS);
+
+        assertThat(checkPass()).isEmpty();
+        assertThat(delivered()).isEmpty();
+        assertThat(records(TransactionTopics.OP, 0)).hasSize(1);
+    }
+
+    @Test
+    void aSecondCommitOrACommitAfterARollbackChangesNothing() throws Exception {
+        start(CHECK_AT_ONCE);
+        RemotingCommand committed = prepare("twice");
+        RemotingCommand rolledBack = prepare("never");
+
+        end(committed, COMMIT);
+        end(committed, COMMIT);
+        end(rolledBack, ROLLBACK);
+        end(rolledBack, COMMIT);
+        end(committed, ROLLBACK);
+
+        assertThat(delivered()).containsExactly("twice");
+        assertThat(records(TransactionTopics.OP, 0)).as("one op record per transaction").hasSize(2);
+    }
+
+    @Test
+    void anEndTransactionNamingNoHalfMessageOfTheGroupIsRefused() throws Exception {
+        start(CHECK_AT_ONCE);
+        RemotingCommand sent = prepare("mine");
+
+        RemotingCommand wrongOffset = end("7", Long.toString(MessageId.physicalOffset(sent.field("msgId"))), COMMIT,
+                false);
+        RemotingCommand nothingThere = end("0", "123456", COMMIT, false);
+
+        assertThat(wrongOffset.code()).isEqualTo(ResponseCode.SYSTEM_ERROR);
+        assertThat(nothingThere.code()).isEqualTo(ResponseCode.SYSTEM_ERROR);
+        assertThat(delivered()).isEmpty();
+    }
+
+    @Test
+    void anUndecidedTransactionIsCheckedBackAndTheAnswerCommitsItOnce() throws Exception {
+        start(CHECK_AT_ONCE);
+        RemotingCommand sent = prepare("unknown");
+
+        List<RemotingCommand> checks = checkPass();
+
+        assertThat(checks).hasSize(1);
+        RemotingCommand check = checks.get(0);
+        assertThat(check.code()).isEqualTo(RequestCode.CHECK_TRANSACTION_STATE);
+        assertThat(check.isOneway()).isTrue();
+        assertThat(check.extFields()).containsEntry("msgId", "id-unknown").containsEntry("transactionId", "id-unknown")
+                .containsEntry("tranStateTableOffset", "1");
+        MessageRecordView body = new MessageRecordView().wrap(ByteBuffer.wrap(check.body()), 0);
+        assertThat(body.topic()).isEqualTo(TOPIC);
+        assertThat(body.queueId()).isEqualTo(QUEUE);
+        assertThat(body.physicalOffset()).isEqualTo(Long.parseLong(check.field("commitLogOffset")));
+        assertThat(MessageProperties.decode(body.properties())).containsEntry("TRANSACTION_CHECK_TIMES", "1")
+                .containsEntry("PGROUP", "PG");
+        assertThat(new String(body.bodyBytes(), StandardCharsets.UTF_8)).isEqualTo("unknown");
+
+        answer(check, COMMIT);
+        end(sent, COMMIT);
+
+        assertThat(delivered()).containsExactly("unknown");
+        assertThat(checkPass()).as("no check-back once decided").isEmpty();
+    }
+
+    @Test
+    void aTransactionIsCheckedBackOncePerPassUntilDecided() throws Exception {
+        start(CHECK_AT_ONCE);
+        prepare("slow");
+
+        List<RemotingCommand> first = checkPass();
+        List<RemotingCommand> second = checkPass();
+        answer(second.get(0), ROLLBACK);
+
+        assertThat(first).hasSize(1);
+        assertThat(second).hasSize(1);
+        assertThat(MessageProperties.decode(new MessageRecordView().wrap(ByteBuffer.wrap(second.get(0).body()), 0)
+                .properties())).containsEntry("TRANSACTION_CHECK_TIMES", "2");
+        assertThat(checkPass()).isEmpty();
+        assertThat(delivered()).isEmpty();
+    }
+
+    @Test
+    void aYoungTransactionWaitsForTransactionTimeoutOrItsOwnImmunity() throws Exception {
+        start(new TransactionSettings(Duration.ofHours(1), Duration.ofHours(1), 15));
+        prepare("young");
+        prepare("immune", "\u0002CHECK_IMMUNITY_TIME_IN_SECONDS\u00013600");
+
+        assertThat(checkPass()).isEmpty();
+    }
+
+    @Test
+    void anOwnImmunityShorterThanTransactionTimeoutIsHonoured() throws Exception {
+        start(new TransactionSettings(Duration.ofHours(1), Duration.ofHours(1), 15));
+        prepare("eager", "\u0002CHECK_IMMUNITY_TIME_IN_SECONDS\u00010");
+
+        assertThat(checkPass()).extracting(check -> check.field("msgId")).containsExactly("id-eager");
+    }
+
+    @Test
+    void afterTransactionCheckMaxCheckBacksTheMessageIsMovedAsideWhereItCanBeRead() throws Exception {
+        start(new TransactionSettings(Duration.ZERO, Duration.ofHours(1), 2));
+        RemotingCommand sent = prepare("abandoned");
+
+        int checks = checkPass().size() + checkPass().size();
+        List<RemotingCommand> third = checkPass();
+        end(sent, COMMIT);
+
+        assertThat(checks).isEqualTo(2);
+        assertThat(third).isEmpty();
+        assertThat(checkPass()).isEmpty();
+        assertThat(delivered()).as("a decision after the move changes nothing").isEmpty();
+        List<MessageRecordView> aside = records(TransactionTopics.CHECK_MAX_TIME, 0);
+        assertThat(aside).hasSize(1);
+        assertThat(new String(aside.get(0).bodyBytes(), StandardCharsets.UTF_8)).isEqualTo("abandoned");
+        assertThat(MessageProperties.decode(aside.get(0).properties())).containsEntry("REAL_TOPIC", TOPIC)
+                .containsEntry("UNIQ_KEY", "id-abandoned");
+    }
+
+    @Test
+    void decisionsAndUndecidedTransactionsSurviveARestart() throws Exception {
+        decisionsSurvive(true);
+    }
+
+    @Test
+    void withoutSavedProgressTheStoreAloneRebuildsWhatIsDecided() throws Exception {
+        decisionsSurvive(false);
+    }
+
+    private void decisionsSurvive(boolean progressSaved) throws Exception {
+        start(CHECK_AT_ONCE);
+        RemotingCommand committed = prepare("committed");
+        prepare("open");
+        end(committed, COMMIT);
+        RemotingCommand firstCheck = checkPass().get(0);
+
+        restart(progressSaved);
+        List<RemotingCommand> checks = checkPass();
+        end(committed, COMMIT);
+        answer(firstCheck, COMMIT);
+
+        assertThat(checks).extracting(check -> check.field("msgId")).containsExactly("id-open");
+        assertThat(delivered()).containsExactly("committed", "open");
+        assertThat(checkPass()).isEmpty();
+    }
+}
