@@ -101,20 +101,6 @@ final class BrokerProcess implements AutoCloseable {
         return producer;
     }
 
-    /** Kills the broker as {@code kill -9} does: no shutdown hook, nothing flushed or saved on the way out. */
-    void kill() throws InterruptedException {
-        process.destroyForcibly();
-        process.waitFor(30, TimeUnit.SECONDS);
-    }
-
-    /**
-     * A new broker process on this one's directory, configuration and ports (after {@link #kill()}
-     * or close), writing its output to {@code broker-restarted.out}.
-     */
-    BrokerProcess restart() throws IOException {
-        return launch(directory, brokerPort, nameServerPort, "broker-restarted.out");
-    }
-
     @Override
     public void close() throws InterruptedException {
         process.destroy();
