@@ -30,11 +30,19 @@ import dev.bolide.broker.registration.NameServerRegistration;
 import dev.bolide.broker.registration.RemoteNameServer;
 import dev.bolide.broker.remoting.RemotingClient;
 import dev.bolide.broker.remoting.RemotingServer;
+import dev.bolide.broker.retry.DeadLetterResendProcessor;
+import dev.bolide.broker.retry.ExhaustedRetries;
+import dev.bolide.broker.retry.RetryTopics;
+import dev.bolide.broker.retry.SendBackProcessor;
+import dev.bolide.broker.schedule.DelayedSends;
+import dev.bolide.broker.schedule.DueTimes;
+import dev.bolide.broker.schedule.ScheduleService;
 import dev.bolide.broker.send.SendMessageProcessor;
 import dev.bolide.broker.stats.BrokerStats;
 import dev.bolide.broker.topic.TopicAdminProcessor;
 import dev.bolide.broker.topic.TopicConfig;
 import dev.bolide.broker.topic.TopicConfigTable;
+import dev.bolide.protocol.remoting.BolideRequestCode;
 import dev.bolide.protocol.remoting.RequestCode;
 import dev.bolide.store.MessageStore;
 import java.io.IOException;
@@ -75,6 +83,7 @@ public final class BolideBroker implements AutoCloseable {
     private NameServer nameServer;
     private RemotingClient nameServerClient;
     private NameServerRegistration registration;
+    private ScheduleService schedule;
 
     private BolideBroker(MessageStore store, ConsumerOffsets offsets) {
         this.store = store;
@@ -83,11 +92,13 @@ public final class BolideBroker implements AutoCloseable {
 
     public static BolideBroker start(BrokerSettings settings) throws IOException, InterruptedException {
         Path configDir = settings.storeConfig().storePathRootDir().resolve("config");
-        MessageStore store = MessageStore.open(settings.storeConfig());
+        MessageStore store = MessageStore.open(settings.storeConfig(),
+                new DueTimes(settings.schedule().messageDelayLevel()));
         BolideBroker broker = null;
         try {
             ConsumerOffsets offsets = ConsumerOffsets.load(new MetadataFile(configDir.resolve("consumerOffset.json")));
             broker = new BolideBroker(store, offsets);
+            broker.schedule = ScheduleService.start(store, settings.schedule(), configDir);
             broker.startServers(settings, configDir);
             return broker;
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -131,11 +142,14 @@ public final class BolideBroker implements AutoCloseable {
     private record Clients(ConsumerGroups consumers, ProducerGroups producers) {
     }
 
-    /** What producers and consumers use: send, pull, heartbeats, offsets, locks, queries. */
+    /** What producers and consumers use: send, pull, heartbeats, offsets, locks, queries, retries. */
     private void registerMessaging(BrokerSettings settings, TopicConfigTable topics,
             SubscriptionGroupTable groupConfigs, Clients clients) {
+        RetryTopics retryTopics = new RetryTopics(topics);
+        DelayedSends delays = new DelayedSends(settings.schedule().messageDelayLevel());
         SendMessageProcessor send = new SendMessageProcessor(store, topics, settings.brokerClusterName(),
-                settings.regionId(), settings.storeConfig().maxMessageSize());
+                settings.regionId(), settings.storeConfig().maxMessageSize(),
+                new ExhaustedRetries(groupConfigs, retryTopics).andThen(delays));
         SubscriptionFilters filters = new SubscriptionFilters(settings.enablePropertyFilter());
         ClientRequestProcessor heartbeats = new ClientRequestProcessor(clients.consumers(), clients.producers(),
                 groupConfigs, topics);
@@ -144,6 +158,8 @@ public final class BolideBroker implements AutoCloseable {
         brokerServer.register(RequestCode.SEND_MESSAGE, send, sendExecutor)
                 .register(RequestCode.SEND_MESSAGE_V2, send, sendExecutor)
                 .register(RequestCode.SEND_BATCH_MESSAGE, send, sendExecutor)
+                .register(RequestCode.CONSUMER_SEND_MSG_BACK,
+                        new SendBackProcessor(store, groupConfigs, retryTopics, delays), sendExecutor)
                 .register(RequestCode.PULL_MESSAGE, new PullMessageProcessor(store, topics, offsets, clients.consumers(),
                         groupConfigs, stats, filters, heldPulls), pullExecutor)
                 .register(RequestCode.CHECK_CLIENT_CONFIG, new CheckClientConfigProcessor(filters), adminExecutor)
@@ -186,7 +202,9 @@ public final class BolideBroker implements AutoCloseable {
                 .register(RequestCode.GET_BROKER_RUNTIME_INFO, new BrokerRuntimeProcessor(store, stats, sendExecutor,
                         pullExecutor, settings.storeConfig().storePathCommitLog()), adminExecutor)
                 .register(RequestCode.GET_BROKER_CONFIG, config, adminExecutor)
-                .register(RequestCode.UPDATE_BROKER_CONFIG, config, adminExecutor);
+                .register(RequestCode.UPDATE_BROKER_CONFIG, config, adminExecutor)
+                .register(BolideRequestCode.RESEND_DEAD_LETTER, new DeadLetterResendProcessor(store, topics),
+                        adminExecutor);
     }
 
     private BrokerIdentity identity(BrokerSettings settings) {
@@ -241,8 +259,8 @@ public final class BolideBroker implements AutoCloseable {
     }
 
     /**
-     * Unregisters from the name servers, stops serving, persists consumer offsets and closes the
-     * store cleanly.
+     * Unregisters from the name servers, stops serving and delivering delayed messages, persists
+     * consumer offsets and delay progress, and closes the store cleanly.
      */
     @Override
     public void close() throws IOException {
@@ -263,6 +281,9 @@ public final class BolideBroker implements AutoCloseable {
         sendExecutor.shutdownNow();
         pullExecutor.shutdownNow();
         adminExecutor.shutdownNow();
+        if (schedule != null) {
+            schedule.close();
+        }
         persistOffsets();
         store.close();
     }

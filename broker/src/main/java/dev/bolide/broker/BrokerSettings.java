@@ -1,5 +1,6 @@
 package dev.bolide.broker;
 
+import dev.bolide.broker.schedule.ScheduleSettings;
 import dev.bolide.store.StoreConfig;
 import java.time.Duration;
 import java.util.List;
@@ -27,11 +28,12 @@ import java.util.stream.Collectors;
  * @param registerNameServerPeriod how often the broker registers again (taken as given; the
  *                                 {@code broker.conf} reader clamps it to RocketMQ's 10 to 60 s)
  * @param enablePropertyFilter     whether consumers may subscribe with SQL92 expressions on properties
+ * @param schedule                 delay levels ({@code messageDelayLevel}) and how delivery progress is kept
  */
 public record BrokerSettings(String brokerClusterName, String brokerName, long brokerId, String brokerIP1,
         int listenPort, int namesrvListenPort, boolean autoCreateTopicEnable, int defaultTopicQueueNums,
         boolean autoCreateSubscriptionGroup, boolean enablePropertyFilter, String regionId, StoreConfig storeConfig,
-        List<String> namesrvAddr, Duration registerNameServerPeriod) {
+        List<String> namesrvAddr, Duration registerNameServerPeriod, ScheduleSettings schedule) {
     /** {@code namesrvListenPort} value that runs no embedded name server. */
     public static final int NO_EMBEDDED_NAME_SERVER = -1;
     /** RocketMQ's default {@code registerNameServerPeriod}. */
@@ -51,6 +53,16 @@ public record BrokerSettings(String brokerClusterName, String brokerName, long b
         }
     }
 
+    /** Settings with RocketMQ's default delay levels. */
+    public BrokerSettings(String brokerClusterName, String brokerName, long brokerId, String brokerIP1, int listenPort,
+            int namesrvListenPort, boolean autoCreateTopicEnable, int defaultTopicQueueNums,
+            boolean autoCreateSubscriptionGroup, boolean enablePropertyFilter, String regionId, StoreConfig storeConfig,
+            List<String> namesrvAddr, Duration registerNameServerPeriod) {
+        this(brokerClusterName, brokerName, brokerId, brokerIP1, listenPort, namesrvListenPort, autoCreateTopicEnable,
+                defaultTopicQueueNums, autoCreateSubscriptionGroup, enablePropertyFilter, regionId, storeConfig,
+                namesrvAddr, registerNameServerPeriod, ScheduleSettings.DEFAULT);
+    }
+
     /** A broker that is its own name server: it registers with the embedded one only. */
     public BrokerSettings(String brokerClusterName, String brokerName, long brokerId, String brokerIP1, int listenPort,
             int namesrvListenPort, boolean autoCreateTopicEnable, int defaultTopicQueueNums,
@@ -64,7 +76,14 @@ public record BrokerSettings(String brokerClusterName, String brokerName, long b
     public BrokerSettings withNameServers(List<String> namesrvAddr, Duration period) {
         return new BrokerSettings(brokerClusterName, brokerName, brokerId, brokerIP1, listenPort, namesrvListenPort,
                 autoCreateTopicEnable, defaultTopicQueueNums, autoCreateSubscriptionGroup, enablePropertyFilter, regionId,
-                storeConfig, namesrvAddr, period);
+                storeConfig, namesrvAddr, period, schedule);
+    }
+
+    /** These settings with other delay levels and delay progress keeping. */
+    public BrokerSettings withSchedule(ScheduleSettings newSchedule) {
+        return new BrokerSettings(brokerClusterName, brokerName, brokerId, brokerIP1, listenPort, namesrvListenPort,
+                autoCreateTopicEnable, defaultTopicQueueNums, autoCreateSubscriptionGroup, enablePropertyFilter, regionId,
+                storeConfig, namesrvAddr, registerNameServerPeriod, newSchedule);
     }
 
     /** The effective configuration under RocketMQ's {@code broker.conf} keys, in their units. */
@@ -85,6 +104,8 @@ public record BrokerSettings(String brokerClusterName, String brokerName, long b
             properties.put("namesrvAddr", String.join(";", namesrvAddr));
         }
         properties.put("registerNameServerPeriod", Long.toString(registerNameServerPeriod.toMillis()));
+        properties.put("messageDelayLevel", schedule.messageDelayLevel().toString());
+        properties.put("flushDelayOffsetInterval", Long.toString(schedule.flushDelayOffsetInterval().toMillis()));
         properties.put("storePathRootDir", storeConfig.storePathRootDir().toString());
         properties.put("storePathCommitLog", storeConfig.storePathCommitLog().toString());
         properties.put("mappedFileSizeCommitLog", Integer.toString(storeConfig.mappedFileSizeCommitLog()));

@@ -1,6 +1,8 @@
 package dev.bolide.broker.launcher;
 
 import dev.bolide.broker.BrokerSettings;
+import dev.bolide.broker.schedule.DelayLevels;
+import dev.bolide.broker.schedule.ScheduleSettings;
 import dev.bolide.store.FlushDiskType;
 import dev.bolide.store.StoreConfig;
 import java.io.IOException;
@@ -62,7 +64,8 @@ public final class BrokerConfigFile {
     /** Broker keys read into {@link BrokerSettings}; {@code namesrvListenPort} is Bolide's, for the embedded name server. */
     private static final Set<String> BROKER_KEYS = Set.of("brokerClusterName", "brokerName", "brokerId",
             "namesrvListenPort", "autoCreateTopicEnable", "defaultTopicQueueNums", "autoCreateSubscriptionGroup",
-            "enablePropertyFilter", "regionId", "namesrvAddr", "registerNameServerPeriod");
+            "enablePropertyFilter", "regionId", "namesrvAddr", "registerNameServerPeriod", "messageDelayLevel",
+            "flushDelayOffsetInterval");
     /** RocketMQ clamps {@code registerNameServerPeriod} to this range (milliseconds). */
     private static final int MIN_REGISTER_PERIOD = 10_000;
     private static final int MAX_REGISTER_PERIOD = 60_000;
@@ -117,12 +120,16 @@ public final class BrokerConfigFile {
         List<String> namesrvAddr = parsed(properties, "namesrvAddr", "", BrokerConfigFile::addresses);
         Duration registerPeriod = parsed(properties, "registerNameServerPeriod", "30000",
                 BrokerConfigFile::registerPeriod);
+        DelayLevels delayLevels = parsed(properties, "messageDelayLevel", DelayLevels.DEFAULT_TEXT, DelayLevels::parse);
+        Duration flushDelayOffsetInterval = parsed(properties, "flushDelayOffsetInterval", "10000",
+                BrokerConfigFile::millis);
         try {
             return new BrokerSettings(text(properties, "brokerClusterName", "DefaultCluster"),
                     text(properties, "brokerName", "broker-a"), brokerId,
                     store.storeHost().getAddress().getHostAddress(), store.storeHost().getPort(), namesrvListenPort,
                     autoCreateTopicEnable, defaultTopicQueueNums, autoCreateGroups, propertyFilter,
-                    text(properties, "regionId", "DefaultRegion"), store, namesrvAddr, registerPeriod);
+                    text(properties, "regionId", "DefaultRegion"), store, namesrvAddr, registerPeriod,
+                    new ScheduleSettings(delayLevels, flushDelayOffsetInterval));
         } catch (IllegalArgumentException e) {
             // values that parse but do not fit together (namesrvListenPort = -1 without namesrvAddr)
             throw new IllegalArgumentException("broker.conf: " + e.getMessage(), e);

@@ -31,7 +31,9 @@ import java.util.stream.Collectors;
  * Stores what producers send (single messages and batches) and answers with where it went:
  * {@code msgId} (offset message ids, comma-separated for a batch), {@code queueId},
  * {@code queueOffset}, plus the {@code MSG_REGION} and {@code TRACE_ON} fields clients read
- * without a null check. Unknown topics are created from the default topic when it allows it.
+ * without a null check. Unknown topics are created from the default topic when it allows it. A
+ * single message may be stored elsewhere than sent ({@link Diversion}: delays, exhausted retries);
+ * the answer still names the queue it was sent to, as RocketMQ's does.
  */
 public final class SendMessageProcessor implements RequestProcessor {
     /** Topics only the broker itself writes to. */
@@ -43,15 +45,23 @@ public final class SendMessageProcessor implements RequestProcessor {
     private final String clusterName;
     private final String regionId;
     private final int maxMessageSize;
+    private final Diversion diversion;
+
+    /** A processor that stores every message where it was sent. */
+    public SendMessageProcessor(MessageStore store, TopicConfigTable topics, String clusterName, String regionId,
+            int maxMessageSize) {
+        this(store, topics, clusterName, regionId, maxMessageSize, Diversion.NONE);
+    }
 
     /** @param maxMessageSize the largest body, and the largest sum of the bodies of a batch */
     public SendMessageProcessor(MessageStore store, TopicConfigTable topics, String clusterName, String regionId,
-            int maxMessageSize) {
+            int maxMessageSize, Diversion diversion) {
         this.store = store;
         this.topics = topics;
         this.clusterName = clusterName;
         this.regionId = regionId;
         this.maxMessageSize = maxMessageSize;
+        this.diversion = diversion;
     }
 
     @Override
@@ -98,13 +108,15 @@ public final class SendMessageProcessor implements RequestProcessor {
     }
 
     private List<MessageToStore> messages(SendRequestHeader header, int queueId, byte[] body,
-            InetSocketAddress producer) {
+            InetSocketAddress producer) throws IOException {
         Map<String, String> properties = MessageProperties.decode(header.properties());
-        refuseUnsupported(properties);
+        refuseUnsupported(properties, header.batch());
         boolean waitForFlush = !"false".equals(properties.remove(PropertyKeys.WAIT_STORE_MSG_OK));
         properties.put(PropertyKeys.CLUSTER, clusterName);
         if (!header.batch()) {
-            return List.of(message(header, queueId, producer, waitForFlush, header.flag(), body,
+            Destination destination = diversion.divert(new Destination(header.topic(), queueId), properties,
+                    header.reconsumeTimes(), header.maxReconsumeTimes());
+            return List.of(message(header, destination, producer, waitForFlush, header.flag(), body,
                     MessageProperties.encode(properties)));
         }
         String batchProperties = MessageProperties.encode(properties);
@@ -118,26 +130,27 @@ public final class SendMessageProcessor implements RequestProcessor {
         for (BatchBody.Item item : items) {
             String itemProperties = item.properties().isEmpty() ? batchProperties
                     : item.properties() + MessageProperties.PROPERTY_SEPARATOR + batchProperties;
-            messages.add(message(header, queueId, producer, waitForFlush, item.flag(), item.body(), itemProperties));
+            messages.add(message(header, new Destination(header.topic(), queueId), producer, waitForFlush, item.flag(),
+                    item.body(), itemProperties));
         }
         return messages;
     }
 
-    /** Delay levels and transactions come with their own broker features; until then they fail loudly. */
-    private static void refuseUnsupported(Map<String, String> properties) {
+    /** A batch cannot be delayed, as in RocketMQ; transactions come with their own broker feature. */
+    private static void refuseUnsupported(Map<String, String> properties, boolean batch) {
         String delay = properties.get(PropertyKeys.DELAY_TIME_LEVEL);
-        if (delay != null && !delay.equals("0")) {
-            throw new IllegalArgumentException("delay levels are not supported by this Bolide build yet");
+        if (batch && delay != null && !delay.equals("0")) {
+            throw new IllegalArgumentException("a batch of messages cannot have a delay level");
         }
         if ("true".equals(properties.get(PropertyKeys.TRANSACTION_PREPARED))) {
             throw new IllegalArgumentException("transactional messages are not supported by this Bolide build yet");
         }
     }
 
-    private static MessageToStore message(SendRequestHeader header, int queueId, InetSocketAddress producer,
-            boolean waitForFlush, int flag, byte[] body, String properties) {
+    private static MessageToStore message(SendRequestHeader header, Destination destination,
+            InetSocketAddress producer, boolean waitForFlush, int flag, byte[] body, String properties) {
         try {
-            return MessageToStore.builder(header.topic(), queueId, body)
+            return MessageToStore.builder(destination.topic(), destination.queueId(), body)
                     .flag(flag)
                     .sysFlag(header.sysFlag())
                     .bornTimestamp(header.bornTimestamp())

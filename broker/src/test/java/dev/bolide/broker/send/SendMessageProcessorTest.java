@@ -191,12 +191,9 @@ class SendMessageProcessorTest {
     }
 
     @Test
-    void delayedAndTransactionalMessagesFailLoudlyUntilSupported() throws IOException {
-        RemotingCommand delayed = sendV2("TopicTest", 0, "DELAY\u00013", "x");
+    void transactionalMessagesFailLoudlyUntilSupported() throws IOException {
         RemotingCommand transactional = sendV2("TopicTest", 0, "TRAN_MSG\u0001true", "x");
 
-        assertThat(delayed.code()).isEqualTo(ResponseCode.MESSAGE_ILLEGAL);
-        assertThat(delayed.remark()).contains("delay levels");
         assertThat(transactional.code()).isEqualTo(ResponseCode.MESSAGE_ILLEGAL);
         assertThat(store.maxOffset("TopicTest", 0)).isZero();
     }
