@@ -13,15 +13,18 @@ import org.apache.rocketmq.client.producer.DefaultMQProducer;
 
 /**
  * A Bolide broker in a child JVM (the built {@code bolide-broker.jar}, started as a user would),
- * on free ports, with its store in {@code directory}.
+ * on free ports, with its store in {@code directory}. It can be killed as {@code kill -9} does and
+ * started again on the same directory and ports.
  */
 final class BrokerProcess implements AutoCloseable {
     private final Process process;
+    private final Path conf;
     private final int brokerPort;
     private final int nameServerPort;
 
-    private BrokerProcess(Process process, int brokerPort, int nameServerPort) {
+    private BrokerProcess(Process process, Path conf, int brokerPort, int nameServerPort) {
         this.process = process;
+        this.conf = conf;
         this.brokerPort = brokerPort;
         this.nameServerPort = nameServerPort;
     }
@@ -43,7 +46,11 @@ final class BrokerProcess implements AutoCloseable {
                 "maxIndexNum = 262144",
                 "flushDiskType = ASYNC_FLUSH",
                 String.join("\n", extraLines), ""));
-        Path output = directory.resolve("broker.out");
+        return launch(conf, brokerPort, nameServerPort);
+    }
+
+    private static BrokerProcess launch(Path conf, int brokerPort, int nameServerPort) throws IOException {
+        Path output = Files.createTempFile(conf.getParent(), "broker-", ".out");
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-jar", System.getProperty("bolide.broker.jar"), "-c", conf.toString())
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
@@ -52,7 +59,18 @@ final class BrokerProcess implements AutoCloseable {
         if (!process.isAlive()) {
             throw new IllegalStateException("broker did not start:\n" + Files.readString(output));
         }
-        return new BrokerProcess(process, brokerPort, nameServerPort);
+        return new BrokerProcess(process, conf, brokerPort, nameServerPort);
+    }
+
+    /** Kills the broker as {@code kill -9} does: no shutdown hook runs, nothing is flushed or closed. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** The broker started again, stopped or killed before, on the same directory, ports and configuration. */
+    BrokerProcess restart() throws IOException {
+        return launch(conf, brokerPort, nameServerPort);
     }
 
     private static int freePort() throws IOException {
