@@ -28,8 +28,8 @@ import java.util.concurrent.locks.LockSupport;
  * <li>A progress snapshot is taken on this thread together with the CommitLog end at that moment.
  * Every delivery it does not count is appended later, so at or after that offset.</li>
  * <li>A snapshot is written only once the CommitLog is flushed up to its offset, so the deliveries
- * it counts survive even a machine crash. (The last snapshot at a clean close is written at once:
- * the store flushes right after.)</li>
+ * it counts survive even a machine crash. (The last snapshot, when the thread stops at a clean
+ * close, is written at once: the store flushes right after.)</li>
  * <li>At start ({@link ProgressRecovery}) the CommitLog is walked from the snapshot's offset; each
  * mark found moves its level past the marked message. A delivery is therefore either counted by
  * the snapshot or found by the walk (never delivered twice), and an undelivered message is
@@ -42,6 +42,7 @@ import java.util.concurrent.locks.LockSupport;
 public final class ScheduleService implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ScheduleService.class.getName());
     private static final long PAUSE_AFTER_FAILURE_MILLIS = 1000;
+    private static final long STOP_TIMEOUT_MILLIS = 10_000;
 
     private final MessageStore store;
     private final MetadataFile file;
@@ -105,6 +106,7 @@ public final class ScheduleService implements AutoCloseable {
             // a message parked while awake has unparked this thread already: then this returns at once
             LockSupport.parkUntil(this, wake);
         }
+        write(snapshot());
     }
 
     private long deliverAndPersist(long now) {
@@ -145,17 +147,23 @@ public final class ScheduleService implements AutoCloseable {
         }
     }
 
-    /** Stops delivering and writes the final progress; call before the store closes. */
+    /**
+     * Stops delivering; the thread writes the final progress as it ends. Call before the store
+     * closes. A thread that does not end in time is left behind: its progress is found again in
+     * the CommitLog at the next start.
+     */
     @Override
     public void close() {
         running = false;
         LockSupport.unpark(thread);
         try {
-            thread.join();
+            thread.join(STOP_TIMEOUT_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return;
         }
-        write(snapshot());
+        if (thread.isAlive()) {
+            LOG.log(System.Logger.Level.WARNING, "the schedule thread did not stop within {0} ms",
+                    STOP_TIMEOUT_MILLIS);
+        }
     }
 }
