@@ -21,19 +21,24 @@ final class Delivery {
     private Delivery() {
     }
 
-    /** Empty when the record cannot be delivered at all (no real topic, or it no longer fits the limits). */
+    /** Empty when the record cannot be delivered at all (no real destination, or it no longer fits the limits). */
     static Optional<MessageToStore> of(MessageRecordView scheduled) {
         Map<String, String> properties = MessageProperties.decode(scheduled.properties());
         String topic = properties.get(PropertyKeys.REAL_TOPIC);
         String queueId = properties.get(PropertyKeys.REAL_QUEUE_ID);
+        properties.remove(PropertyKeys.DELAY_TIME_LEVEL);
+        properties.put(DeliveryMark.KEY, DeliveryMark.of(scheduled.physicalOffset()));
         try {
-            properties.remove(PropertyKeys.DELAY_TIME_LEVEL);
-            properties.put(DeliveryMark.KEY, DeliveryMark.of(scheduled.physicalOffset()));
+            if (topic == null || queueId == null) {
+                throw new IllegalArgumentException("it has no " + PropertyKeys.REAL_TOPIC + " or "
+                        + PropertyKeys.REAL_QUEUE_ID);
+            }
             return Optional.of(MessageToStore.copyOf(scheduled, topic, Integer.parseInt(queueId))
                     .properties(properties)
+                    // nothing is acknowledged: progress counting it is written only once it is flushed
                     .waitForFlush(false)
                     .build());
-        } catch (NumberFormatException | NullPointerException | StoreException e) {
+        } catch (IllegalArgumentException | StoreException e) {
             LOG.log(System.Logger.Level.ERROR, "delayed message at CommitLog offset {0} cannot be delivered to "
                     + "topic {1} queue {2} and is dropped: {3}", scheduled.physicalOffset(), topic, queueId,
                     e.getMessage());

@@ -31,13 +31,12 @@ class DeadLetterResendProcessorTest {
     @TempDir
     Path dir;
     private MessageStore store;
-    private TopicConfigTable topics;
     private Loopback loopback;
 
     @BeforeEach
     void start() throws Exception {
         store = Loopback.openStore(dir);
-        topics = TopicConfigTable.load(new MetadataFile(dir.resolve("config/topics.json")), Clock.systemUTC());
+        TopicConfigTable topics = TopicConfigTable.load(new MetadataFile(dir.resolve("config/topics.json")), Clock.systemUTC());
         topics.put(TopicConfig.of("Orders", 1));
         loopback = Loopback.start(Map.of(BolideRequestCode.RESEND_DEAD_LETTER,
                 new DeadLetterResendProcessor(store, topics)));
