@@ -4,8 +4,11 @@ import static dev.bolide.store.TestStores.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.bolide.protocol.message.MessageRecordView;
+import dev.bolide.protocol.message.MessageSysFlag;
 import dev.bolide.protocol.message.PropertyKeys;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What a broker plugs into the store: its own tags codes, and walks over the CommitLog. */
+/** What a broker builds on: its own tags codes, walks over the CommitLog, copies of stored records. */
 @ExtendWith(NoThreadLeaks.class)
 class StoreHooksTest {
     /** Queue "due" keeps store time + 1000 in the tags-code slot; other queues the tag hash. */
@@ -83,6 +86,32 @@ class StoreHooksTest {
             assertThat(store.commitLogMaxOffset()).isGreaterThan(2L * TestStores.COMMIT_LOG_SEGMENT);
             assertThat(seen).containsExactlyElementsOf(IntStream.range(20, 200).boxed().toList());
             assertThat(offsets.get(0)).isEqualTo(from);
+        }
+    }
+
+    @Test
+    void aCopyOfAStoredRecordKeepsWhatItsProducerGaveIt() throws IOException {
+        try (MessageStore store = MessageStore.open(TestStores.config(dir).build())) {
+            MessageToStore original = MessageToStore.builder("t", 0, "body".getBytes())
+                    .properties(Map.of(PropertyKeys.KEYS, "k")).flag(3).sysFlag(MessageSysFlag.COMPRESSED)
+                    .bornTimestamp(1_700_000_000_000L).bornHost(new InetSocketAddress("10.0.0.9", 4321))
+                    .reconsumeTimes(2).build();
+            long offset = store.append(original).messages().get(0).physicalOffset();
+            MessageRecordView stored = new MessageRecordView().wrap(store.lookupMessage(offset), 0);
+
+            long copyOffset = store.append(MessageToStore.copyOf(stored, "elsewhere", 1).build()).messages().get(0)
+                    .physicalOffset();
+
+            MessageRecordView copy = new MessageRecordView().wrap(store.lookupMessage(copyOffset), 0);
+            assertThat(copy.topic()).isEqualTo("elsewhere");
+            assertThat(copy.queueId()).isEqualTo(1);
+            assertThat(copy.bodyBytes()).isEqualTo("body".getBytes());
+            assertThat(copy.properties()).isEqualTo(stored.properties());
+            assertThat(copy.flag()).isEqualTo(3);
+            assertThat(copy.sysFlag()).isEqualTo(MessageSysFlag.COMPRESSED);
+            assertThat(copy.bornTimestamp()).isEqualTo(1_700_000_000_000L);
+            assertThat(copy.bornHost()).isEqualTo(new InetSocketAddress("10.0.0.9", 4321));
+            assertThat(copy.reconsumeTimes()).isEqualTo(2);
         }
     }
 }
