@@ -31,6 +31,13 @@ import dev.bolide.broker.registration.NameServerRegistration;
 import dev.bolide.broker.registration.RemoteNameServer;
 import dev.bolide.broker.remoting.RemotingClient;
 import dev.bolide.broker.remoting.RemotingServer;
+import dev.bolide.broker.retry.DeadLetterResendProcessor;
+import dev.bolide.broker.retry.ExhaustedRetries;
+import dev.bolide.broker.retry.RetryTopics;
+import dev.bolide.broker.retry.SendBackProcessor;
+import dev.bolide.broker.schedule.DelayedSends;
+import dev.bolide.broker.schedule.DueTimes;
+import dev.bolide.broker.schedule.ScheduleService;
 import dev.bolide.broker.send.SendMessageProcessor;
 import dev.bolide.broker.stats.BrokerStats;
 import dev.bolide.broker.timer.TimerService;
@@ -38,6 +45,7 @@ import dev.bolide.broker.topic.TopicAdminProcessor;
 import dev.bolide.broker.topic.TopicConfig;
 import dev.bolide.broker.topic.TopicConfigTable;
 import dev.bolide.broker.transaction.TransactionService;
+import dev.bolide.protocol.remoting.BolideRequestCode;
 import dev.bolide.protocol.remoting.RequestCode;
 import dev.bolide.store.MessageStore;
 import java.io.IOException;
@@ -80,6 +88,7 @@ public final class BolideBroker implements AutoCloseable {
     private NameServerRegistration registration;
     private TimerService timers;
     private TransactionService transactions;
+    private ScheduleService schedule;
 
     private BolideBroker(MessageStore store, ConsumerOffsets offsets) {
         this.store = store;
@@ -95,12 +104,14 @@ public final class BolideBroker implements AutoCloseable {
     public static BolideBroker start(BrokerSettings settings, BrokerConfigUpdate configUpdate)
             throws IOException, InterruptedException {
         Path configDir = settings.storeConfig().storePathRootDir().resolve("config");
-        MessageStore store = MessageStore.open(settings.storeConfig());
+        MessageStore store = MessageStore.open(settings.storeConfig(),
+                new DueTimes(settings.schedule().messageDelayLevel()));
         BolideBroker broker = null;
         try {
             ConsumerOffsets offsets = ConsumerOffsets.load(new MetadataFile(configDir.resolve("consumerOffset.json")));
             broker = new BolideBroker(store, offsets);
             broker.timers = TimerService.start(store, settings.storeConfig(), settings.timer());
+            broker.schedule = ScheduleService.start(store, settings.schedule(), configDir);
             broker.startServers(settings, configDir, configUpdate);
             return broker;
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -146,11 +157,14 @@ public final class BolideBroker implements AutoCloseable {
     private record Clients(ConsumerGroups consumers, ProducerGroups producers) {
     }
 
-    /** What producers and consumers use: send, transaction ends, pull, heartbeats, offsets, locks, queries. */
+    /** What producers and consumers use: send, transaction ends, pull, heartbeats, offsets, locks, queries, retries. */
     private void registerMessaging(BrokerSettings settings, TopicConfigTable topics,
             SubscriptionGroupTable groupConfigs, Clients clients) {
+        RetryTopics retryTopics = new RetryTopics(topics);
+        DelayedSends delays = new DelayedSends(settings.schedule().messageDelayLevel());
         SendMessageProcessor send = new SendMessageProcessor(store, topics, timers, settings.brokerClusterName(),
-                settings.regionId(), settings.storeConfig().maxMessageSize());
+                settings.regionId(), settings.storeConfig().maxMessageSize(),
+                new ExhaustedRetries(groupConfigs, retryTopics).andThen(delays));
         SubscriptionFilters filters = new SubscriptionFilters(settings.enablePropertyFilter());
         ClientRequestProcessor heartbeats = new ClientRequestProcessor(clients.consumers(), clients.producers(),
                 groupConfigs, topics);
@@ -160,6 +174,8 @@ public final class BolideBroker implements AutoCloseable {
                 .register(RequestCode.SEND_MESSAGE_V2, send, sendExecutor)
                 .register(RequestCode.SEND_BATCH_MESSAGE, send, sendExecutor)
                 .register(RequestCode.END_TRANSACTION, transactions.endTransactionProcessor(), sendExecutor)
+                .register(RequestCode.CONSUMER_SEND_MSG_BACK,
+                        new SendBackProcessor(store, groupConfigs, retryTopics, delays), sendExecutor)
                 .register(RequestCode.PULL_MESSAGE, new PullMessageProcessor(store, topics, offsets, clients.consumers(),
                         groupConfigs, stats, filters, heldPulls), pullExecutor)
                 .register(RequestCode.CHECK_CLIENT_CONFIG, new CheckClientConfigProcessor(filters), adminExecutor)
@@ -202,7 +218,9 @@ public final class BolideBroker implements AutoCloseable {
                 .register(RequestCode.GET_BROKER_RUNTIME_INFO, new BrokerRuntimeProcessor(store, stats, sendExecutor,
                         pullExecutor, settings.storeConfig().storePathCommitLog()), adminExecutor)
                 .register(RequestCode.GET_BROKER_CONFIG, config, adminExecutor)
-                .register(RequestCode.UPDATE_BROKER_CONFIG, config, adminExecutor);
+                .register(RequestCode.UPDATE_BROKER_CONFIG, config, adminExecutor)
+                .register(BolideRequestCode.RESEND_DEAD_LETTER, new DeadLetterResendProcessor(store, topics),
+                        adminExecutor);
     }
 
     private BrokerIdentity identity(BrokerSettings settings) {
@@ -257,8 +275,8 @@ public final class BolideBroker implements AutoCloseable {
     }
 
     /**
-     * Unregisters from the name servers, stops serving, persists consumer offsets, stops the timer
-     * and closes the store cleanly.
+     * Unregisters from the name servers, stops serving, delivering delayed messages and the timer,
+     * persists consumer offsets and delay progress, and closes the store cleanly.
      */
     @Override
     public void close() throws IOException {
@@ -282,6 +300,9 @@ public final class BolideBroker implements AutoCloseable {
         sendExecutor.shutdownNow();
         pullExecutor.shutdownNow();
         adminExecutor.shutdownNow();
+        if (schedule != null) {
+            schedule.close();
+        }
         persistOffsets();
         if (timers != null) {
             timers.close();

@@ -2,6 +2,7 @@ package dev.bolide.broker;
 
 import dev.bolide.broker.timer.TimerSettings;
 import dev.bolide.broker.transaction.TransactionSettings;
+import dev.bolide.broker.schedule.ScheduleSettings;
 import dev.bolide.store.StoreConfig;
 import java.time.Duration;
 import java.util.List;
@@ -31,12 +32,13 @@ import java.util.stream.Collectors;
  * @param enablePropertyFilter     whether consumers may subscribe with SQL92 expressions on properties
  * @param timer                    the durable timer's settings
  * @param transactions             when and how often undecided transactions are checked back
+ * @param schedule                 delay levels ({@code messageDelayLevel}) and how delivery progress is kept
  */
 public record BrokerSettings(String brokerClusterName, String brokerName, long brokerId, String brokerIP1,
         int listenPort, int namesrvListenPort, boolean autoCreateTopicEnable, int defaultTopicQueueNums,
         boolean autoCreateSubscriptionGroup, boolean enablePropertyFilter, String regionId, StoreConfig storeConfig,
         List<String> namesrvAddr, Duration registerNameServerPeriod, TimerSettings timer,
-        TransactionSettings transactions) {
+        TransactionSettings transactions, ScheduleSettings schedule) {
     /** {@code namesrvListenPort} value that runs no embedded name server. */
     public static final int NO_EMBEDDED_NAME_SERVER = -1;
     /** RocketMQ's default {@code registerNameServerPeriod}. */
@@ -56,14 +58,15 @@ public record BrokerSettings(String brokerClusterName, String brokerName, long b
         }
     }
 
-    /** These settings with the timer's and RocketMQ's transaction check-back defaults. */
+    /** These settings with the defaults of the timer, transaction check-back and delay levels. */
     public BrokerSettings(String brokerClusterName, String brokerName, long brokerId, String brokerIP1, int listenPort,
             int namesrvListenPort, boolean autoCreateTopicEnable, int defaultTopicQueueNums,
             boolean autoCreateSubscriptionGroup, boolean enablePropertyFilter, String regionId, StoreConfig storeConfig,
             List<String> namesrvAddr, Duration registerNameServerPeriod) {
         this(brokerClusterName, brokerName, brokerId, brokerIP1, listenPort, namesrvListenPort, autoCreateTopicEnable,
                 defaultTopicQueueNums, autoCreateSubscriptionGroup, enablePropertyFilter, regionId, storeConfig,
-                namesrvAddr, registerNameServerPeriod, TimerSettings.DEFAULT, TransactionSettings.DEFAULTS);
+                namesrvAddr, registerNameServerPeriod, TimerSettings.DEFAULT, TransactionSettings.DEFAULTS,
+                ScheduleSettings.DEFAULT);
     }
 
     /** A broker that is its own name server: it registers with the embedded one only. */
@@ -79,21 +82,29 @@ public record BrokerSettings(String brokerClusterName, String brokerName, long b
     public BrokerSettings withNameServers(List<String> namesrvAddr, Duration period) {
         return new BrokerSettings(brokerClusterName, brokerName, brokerId, brokerIP1, listenPort, namesrvListenPort,
                 autoCreateTopicEnable, defaultTopicQueueNums, autoCreateSubscriptionGroup, enablePropertyFilter, regionId,
-                storeConfig, namesrvAddr, period, timer, transactions);
+                storeConfig, namesrvAddr, period, timer, transactions, schedule);
     }
 
     /** These settings with other timer settings. */
-    public BrokerSettings withTimer(TimerSettings timerSettings) {
-        return new BrokerSettings(brokerClusterName, brokerName, brokerId, brokerIP1, listenPort, namesrvListenPort,
-                autoCreateTopicEnable, defaultTopicQueueNums, autoCreateSubscriptionGroup, enablePropertyFilter, regionId,
-                storeConfig, namesrvAddr, registerNameServerPeriod, timerSettings, transactions);
+    public BrokerSettings withTimer(TimerSettings newTimer) {
+        return withFeatures(newTimer, transactions, schedule);
     }
 
-    /** These settings, checking back transactions as {@code settings} say. */
-    public BrokerSettings withTransactions(TransactionSettings settings) {
+    /** These settings, checking back transactions as {@code newTransactions} say. */
+    public BrokerSettings withTransactions(TransactionSettings newTransactions) {
+        return withFeatures(timer, newTransactions, schedule);
+    }
+
+    /** These settings with other delay levels and delay progress keeping. */
+    public BrokerSettings withSchedule(ScheduleSettings newSchedule) {
+        return withFeatures(timer, transactions, newSchedule);
+    }
+
+    private BrokerSettings withFeatures(TimerSettings newTimer, TransactionSettings newTransactions,
+            ScheduleSettings newSchedule) {
         return new BrokerSettings(brokerClusterName, brokerName, brokerId, brokerIP1, listenPort, namesrvListenPort,
                 autoCreateTopicEnable, defaultTopicQueueNums, autoCreateSubscriptionGroup, enablePropertyFilter, regionId,
-                storeConfig, namesrvAddr, registerNameServerPeriod, timer, settings);
+                storeConfig, namesrvAddr, registerNameServerPeriod, newTimer, newTransactions, newSchedule);
     }
 
     /** The effective configuration under RocketMQ's {@code broker.conf} keys, in their units. */
@@ -114,6 +125,8 @@ public record BrokerSettings(String brokerClusterName, String brokerName, long b
             properties.put("namesrvAddr", String.join(";", namesrvAddr));
         }
         properties.put("registerNameServerPeriod", Long.toString(registerNameServerPeriod.toMillis()));
+        properties.put("messageDelayLevel", schedule.messageDelayLevel().toString());
+        properties.put("flushDelayOffsetInterval", Long.toString(schedule.flushDelayOffsetInterval().toMillis()));
         properties.put("storePathRootDir", storeConfig.storePathRootDir().toString());
         properties.put("storePathCommitLog", storeConfig.storePathCommitLog().toString());
         properties.put("mappedFileSizeCommitLog", Integer.toString(storeConfig.mappedFileSizeCommitLog()));
@@ -137,6 +150,8 @@ public record BrokerSettings(String brokerClusterName, String brokerName, long b
         properties.put("cleanResourceInterval", Long.toString(storeConfig.cleanResourceInterval().toMillis()));
         properties.putAll(timer.asProperties());
         properties.putAll(transactions.asProperties());
+        properties.put("messageDelayLevel", schedule.messageDelayLevel().toString());
+        properties.put("flushDelayOffsetInterval", Long.toString(schedule.flushDelayOffsetInterval().toMillis()));
         return properties;
     }
 }

@@ -54,14 +54,16 @@ public final class MessageStore implements AutoCloseable {
     private final QueueReader reader;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private MessageStore(StoreConfig config, StoreLock lock, Recovery recovered) throws IOException {
+    private MessageStore(StoreConfig config, StoreLock lock, Recovery recovered, TagsCode tagsCodes)
+            throws IOException {
         this.config = config;
         this.lock = lock;
         this.abortMarker = recovered.abortMarker;
         this.commitLog = recovered.commitLog;
         this.queues = recovered.queues;
         this.index = recovered.index;
-        this.dispatcher = new Dispatcher(commitLog, queues, index, recovered.commitLogEnd, this::dispatchLimit);
+        this.dispatcher = new Dispatcher(commitLog, queues, index, recovered.commitLogEnd, this::dispatchLimit,
+                tagsCodes);
         this.flusher = CommitLogFlusher.create(commitLog.segments(), config, dispatcher::wakeUp);
         this.checkpoints = new CheckpointService(checkpointFile(config), recovered.checkpoint, queues, index,
                 flusher::flushedOffset, dispatcher::progress);
@@ -75,12 +77,20 @@ public final class MessageStore implements AutoCloseable {
      * index are rebuilt from the last checkpoint.
      */
     public static MessageStore open(StoreConfig config) throws IOException {
+        return open(config, TagsCode.OF_TAGS);
+    }
+
+    /**
+     * {@link #open(StoreConfig)}, with {@code tagsCodes} deciding what ConsumeQueue units carry in
+     * their tags-code slot (for queues rebuilt by recovery too).
+     */
+    public static MessageStore open(StoreConfig config, TagsCode tagsCodes) throws IOException {
         Files.createDirectories(config.storePathRootDir());
         StoreLock lock = StoreLock.acquire(config.storePathRootDir());
         Recovery recovered = null;
         try {
-            recovered = Recovery.run(config);
-            MessageStore store = new MessageStore(config, lock, recovered);
+            recovered = Recovery.run(config, tagsCodes);
+            MessageStore store = new MessageStore(config, lock, recovered, tagsCodes);
             store.start();
             return store;
         } catch (IOException | RuntimeException e) {
@@ -242,6 +252,14 @@ public final class MessageStore implements AutoCloseable {
         return commitLog.readRecord(physicalOffset);
     }
 
+    /**
+     * Shows the visitor every record stored from {@code fromOffset} (a record boundary, such as a
+     * former {@link #commitLogMaxOffset()}) to the current end, in CommitLog order.
+     */
+    public void forEachRecord(long fromOffset, RecordVisitor visitor) {
+        commitLog.forEachRecord(fromOffset, commitLog.maxOffset(), visitor);
+    }
+
     public long commitLogMinOffset() {
         return commitLog.minOffset();
     }
@@ -304,7 +322,7 @@ public final class MessageStore implements AutoCloseable {
     private record Recovery(AbortMarker abortMarker, Checkpoint checkpoint, CommitLog commitLog,
             ConsumeQueueTable queues, IndexService index, long commitLogEnd) {
 
-        static Recovery run(StoreConfig config) throws IOException {
+        static Recovery run(StoreConfig config, TagsCode tagsCodes) throws IOException {
             AbortMarker abortMarker = new AbortMarker(config.storePathRootDir());
             boolean crashed = abortMarker.isPresent();
             Checkpoint checkpoint = Checkpoint.read(checkpointFile(config));
@@ -327,7 +345,7 @@ public final class MessageStore implements AutoCloseable {
                             + "to {1}, rebuilding queues and index from {2}", config.storePathRootDir(), end, derivedUpTo);
                 }
                 Dispatcher rebuild = new Dispatcher(commitLog, queues, index,
-                        Math.max(derivedUpTo, commitLog.minOffset()), () -> end);
+                        Math.max(derivedUpTo, commitLog.minOffset()), () -> end, tagsCodes);
                 rebuild.catchUp();
                 for (ConsumeQueue queue : queues.all()) {
                     commitLog.restoreQueueOffset(queue.topic(), queue.queueId(), queue.maxOffset());

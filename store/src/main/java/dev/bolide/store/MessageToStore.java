@@ -3,6 +3,7 @@ package dev.bolide.store;
 import dev.bolide.protocol.message.HostAddress;
 import dev.bolide.protocol.message.MessageProperties;
 import dev.bolide.protocol.message.MessageRecordLayout;
+import dev.bolide.protocol.message.MessageRecordView;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -56,6 +57,20 @@ public final class MessageToStore {
 
     public static Builder builder(String topic, int queueId, byte[] body) {
         return new Builder(topic, queueId, body);
+    }
+
+    /**
+     * A builder holding what a stored record carries from its producer (body, flags, born time and
+     * host, reconsume times, properties), for storing it again under another topic and queue.
+     */
+    public static Builder copyOf(MessageRecordView record, String topic, int queueId) {
+        return new Builder(topic, queueId, record.bodyBytes())
+                .flag(record.flag())
+                .sysFlag(record.sysFlag())
+                .bornTimestamp(record.bornTimestamp())
+                .bornHost(record.bornHost())
+                .reconsumeTimes(record.reconsumeTimes())
+                .properties(record.properties());
     }
 
     public String topic() {

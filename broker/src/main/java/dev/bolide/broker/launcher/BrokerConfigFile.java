@@ -3,6 +3,8 @@ package dev.bolide.broker.launcher;
 import dev.bolide.broker.BrokerSettings;
 import dev.bolide.broker.timer.TimerSettings;
 import dev.bolide.broker.transaction.TransactionSettings;
+import dev.bolide.broker.schedule.DelayLevels;
+import dev.bolide.broker.schedule.ScheduleSettings;
 import dev.bolide.store.FlushDiskType;
 import dev.bolide.store.StoreConfig;
 import java.io.IOException;
@@ -65,7 +67,7 @@ public final class BrokerConfigFile {
     private static final Set<String> BROKER_KEYS = Set.of("brokerClusterName", "brokerName", "brokerId",
             "namesrvListenPort", "autoCreateTopicEnable", "defaultTopicQueueNums", "autoCreateSubscriptionGroup",
             "enablePropertyFilter", "regionId", "namesrvAddr", "registerNameServerPeriod", "transactionTimeout",
-            "transactionCheckInterval", "transactionCheckMax");
+            "transactionCheckInterval", "transactionCheckMax", "messageDelayLevel", "flushDelayOffsetInterval");
     /** RocketMQ clamps {@code registerNameServerPeriod} to this range (milliseconds). */
     private static final int MIN_REGISTER_PERIOD = 10_000;
     private static final int MAX_REGISTER_PERIOD = 60_000;
@@ -123,13 +125,17 @@ public final class BrokerConfigFile {
         Duration transactionTimeout = parsed(properties, "transactionTimeout", "6000", BrokerConfigFile::millis);
         Duration checkInterval = parsed(properties, "transactionCheckInterval", "60000", BrokerConfigFile::millis);
         int checkMax = parsed(properties, "transactionCheckMax", "15", BrokerConfigFile::integer);
+        DelayLevels delayLevels = parsed(properties, "messageDelayLevel", DelayLevels.DEFAULT_TEXT, DelayLevels::parse);
+        Duration flushDelayOffsetInterval = parsed(properties, "flushDelayOffsetInterval", "10000",
+                BrokerConfigFile::millis);
         try {
             return new BrokerSettings(text(properties, "brokerClusterName", "DefaultCluster"),
                     text(properties, "brokerName", "broker-a"), brokerId,
                     store.storeHost().getAddress().getHostAddress(), store.storeHost().getPort(), namesrvListenPort,
                     autoCreateTopicEnable, defaultTopicQueueNums, autoCreateGroups, propertyFilter,
                     text(properties, "regionId", "DefaultRegion"), store, namesrvAddr, registerPeriod, timer(properties),
-                    new TransactionSettings(transactionTimeout, checkInterval, checkMax));
+                    new TransactionSettings(transactionTimeout, checkInterval, checkMax),
+                    new ScheduleSettings(delayLevels, flushDelayOffsetInterval));
         } catch (IllegalArgumentException e) {
             // values that parse but do not fit together (namesrvListenPort = -1 without namesrvAddr)
             throw new IllegalArgumentException("broker.conf: " + e.getMessage(), e);

@@ -37,10 +37,10 @@ import java.util.stream.Collectors;
  * {@code msgId} (offset message ids, comma-separated for a batch), {@code queueId},
  * {@code queueOffset}, plus the {@code MSG_REGION} and {@code TRACE_ON} fields clients read
  * without a null check. Unknown topics are created from the default topic when it allows it.
- * A message with RocketMQ 5 timer properties is stored as a timer record ({@link TimerService}):
- * the answer then tells where that record went, as RocketMQ does for delayed messages. The
- * prepared half of a transaction ({@code TRAN_MSG=true}) is stored in the half topic, invisible to
- * consumers; its answer still names the queue the producer asked for, as RocketMQ's does.
+ * The prepared half of a transaction ({@code TRAN_MSG=true}) is stored in the half topic, invisible
+ * to consumers. Any other single message may be stored elsewhere than sent ({@link Diversion}:
+ * delays, exhausted retries), and one with RocketMQ 5 timer properties as a timer record
+ * ({@link TimerService}). The answer still names the queue it was sent to, as RocketMQ's does.
  */
 public final class SendMessageProcessor implements RequestProcessor {
     /** Topics only the broker itself writes to. */
@@ -54,16 +54,18 @@ public final class SendMessageProcessor implements RequestProcessor {
     private final String clusterName;
     private final String regionId;
     private final int maxMessageSize;
+    private final Diversion diversion;
 
     /** @param maxMessageSize the largest body, and the largest sum of the bodies of a batch */
     public SendMessageProcessor(MessageStore store, TopicConfigTable topics, TimerService timers, String clusterName,
-            String regionId, int maxMessageSize) {
+            String regionId, int maxMessageSize, Diversion diversion) {
         this.store = store;
         this.topics = topics;
         this.timers = timers;
         this.clusterName = clusterName;
         this.regionId = regionId;
         this.maxMessageSize = maxMessageSize;
+        this.diversion = diversion;
     }
 
     @Override
@@ -110,9 +112,9 @@ public final class SendMessageProcessor implements RequestProcessor {
     }
 
     private List<MessageToStore> messages(SendRequestHeader header, int queueId, byte[] body,
-            InetSocketAddress producer) {
+            InetSocketAddress producer) throws IOException {
         Map<String, String> properties = MessageProperties.decode(header.properties());
-        refuseUnsupported(properties);
+        refuseUnsupported(properties, header.batch());
         boolean waitForFlush = !"false".equals(properties.remove(PropertyKeys.WAIT_STORE_MSG_OK));
         properties.put(PropertyKeys.CLUSTER, clusterName);
         if (!header.batch()) {
@@ -135,42 +137,44 @@ public final class SendMessageProcessor implements RequestProcessor {
             TimerProperties.refuseInBatch(item.properties());
             String itemProperties = item.properties().isEmpty() ? batchProperties
                     : item.properties() + MessageProperties.PROPERTY_SEPARATOR + batchProperties;
-            messages.add(message(header, header.topic(), queueId, header.sysFlag(), producer, waitForFlush, item.flag(),
-                    item.body(), itemProperties));
+            messages.add(message(header, new Destination(header.topic(), queueId), header.sysFlag(), producer,
+                    waitForFlush, item.flag(), item.body(), itemProperties));
         }
         return messages;
     }
 
-    /** Delay levels come with their own broker feature; until then they fail loudly. */
-    private static void refuseUnsupported(Map<String, String> properties) {
+    /** A batch cannot be delayed, as in RocketMQ. */
+    private static void refuseUnsupported(Map<String, String> properties, boolean batch) {
         String delay = properties.get(PropertyKeys.DELAY_TIME_LEVEL);
-        if (delay != null && !delay.equals("0")) {
-            throw new IllegalArgumentException("delay levels are not supported by this Bolide build yet");
+        if (batch && delay != null && !delay.equals("0")) {
+            throw new IllegalArgumentException("a batch of messages cannot have a delay level");
         }
     }
 
     /**
-     * A single message: the prepared half of a transaction is stored in the half topic, a message
-     * with a delivery time as a timer record, any other in its own topic.
+     * A single message: the prepared half of a transaction is stored in the half topic; any other
+     * goes where the diversions send it, as a timer record when it asks for a delivery time.
      */
     private MessageToStore single(SendRequestHeader header, int queueId, InetSocketAddress producer,
-            boolean waitForFlush, byte[] body, Map<String, String> properties) {
+            boolean waitForFlush, byte[] body, Map<String, String> properties) throws IOException {
         if (HalfMessages.isPrepared(properties)) {
             HalfMessages.keepDestination(properties, header.topic(), queueId);
-            return message(header, HalfMessages.TOPIC, HalfMessages.QUEUE_ID,
+            return message(header, new Destination(HalfMessages.TOPIC, HalfMessages.QUEUE_ID),
                     HalfMessages.storedSysFlag(header.sysFlag()), producer, waitForFlush, header.flag(), body,
                     MessageProperties.encode(properties));
         }
+        Destination destination = diversion.divert(new Destination(header.topic(), queueId), properties,
+                header.reconsumeTimes(), header.maxReconsumeTimes());
         OptionalLong deliverAt = timers.requestedDeliveryTime(properties);
-        MessageToStore message = message(header, header.topic(), queueId, header.sysFlag(), producer, waitForFlush,
+        MessageToStore message = message(header, destination, header.sysFlag(), producer, waitForFlush,
                 header.flag(), body, MessageProperties.encode(properties));
         return deliverAt.isPresent() ? timers.timerRecord(message, deliverAt.getAsLong()) : message;
     }
 
-    private static MessageToStore message(SendRequestHeader header, String topic, int queueId, int sysFlag,
+    private static MessageToStore message(SendRequestHeader header, Destination destination, int sysFlag,
             InetSocketAddress producer, boolean waitForFlush, int flag, byte[] body, String properties) {
         try {
-            return MessageToStore.builder(topic, queueId, body)
+            return MessageToStore.builder(destination.topic(), destination.queueId(), body)
                     .flag(flag)
                     .sysFlag(sysFlag)
                     .bornTimestamp(header.bornTimestamp())

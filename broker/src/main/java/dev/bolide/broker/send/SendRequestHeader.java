@@ -8,7 +8,11 @@ import dev.bolide.protocol.remoting.RequestCode;
  * SEND_BATCH_MESSAGE the one-letter names {@code a}..{@code n}; both read into this one record.
  */
 record SendRequestHeader(String producerGroup, String topic, String defaultTopic, int defaultTopicQueueNums,
-        int queueId, int sysFlag, long bornTimestamp, int flag, String properties, int reconsumeTimes, boolean batch) {
+        int queueId, int sysFlag, long bornTimestamp, int flag, String properties, int reconsumeTimes, boolean batch,
+        int maxReconsumeTimes) {
+    /** {@link #maxReconsumeTimes} when the client sent none (it sends one only for retry topics). */
+    static final int NO_MAX_RECONSUME_TIMES = -1;
+
 
     /** @throws IllegalArgumentException naming the field that is missing or not a number */
     static SendRequestHeader of(RemotingCommand request) {
@@ -25,7 +29,8 @@ record SendRequestHeader(String producerGroup, String topic, String defaultTopic
                 fields.integer("h", "flag", null),
                 fields.optional("i", "properties", ""),
                 fields.integer("j", "reconsumeTimes", "0"),
-                Boolean.parseBoolean(fields.optional("m", "batch", "false")) || request.code() == RequestCode.SEND_BATCH_MESSAGE);
+                Boolean.parseBoolean(fields.optional("m", "batch", "false")) || request.code() == RequestCode.SEND_BATCH_MESSAGE,
+                fields.integer("l", "maxReconsumeTimes", Integer.toString(NO_MAX_RECONSUME_TIMES)));
     }
 
     /** Reads a field under its short or long name. */

@@ -197,4 +197,21 @@ class BrokerConfigFileTest {
         assertThatIllegalArgumentException().isThrownBy(() -> BrokerConfigFile.from(conf("transactionCheckInterval = 0")))
                 .withMessageContaining("transactionCheckInterval");
     }
+
+    @Test
+    void readsDelayLevelsAndTheDelayProgressIntervalInRocketMqSyntax() throws IOException {
+        var schedule = BrokerConfigFile.from(conf("""
+                messageDelayLevel = 1s 2m 3h 1d
+                flushDelayOffsetInterval = 2500
+                """)).brokerSettings().schedule();
+
+        assertThat(schedule.messageDelayLevel().delays()).containsExactly(Duration.ofSeconds(1), Duration.ofMinutes(2),
+                Duration.ofHours(3), Duration.ofDays(1));
+        assertThat(schedule.flushDelayOffsetInterval()).isEqualTo(Duration.ofMillis(2500));
+        assertThat(BrokerConfigFile.from(conf("brokerName = b")).brokerSettings().schedule().messageDelayLevel())
+                .hasToString("1s 5s 10s 30s 1m 2m 3m 4m 5m 6m 7m 8m 9m 10m 20m 30m 1h 2h");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> BrokerConfigFile.from(conf("messageDelayLevel = 1s 5x")))
+                .withMessageContaining("messageDelayLevel").withMessageContaining("5x");
+    }
 }

@@ -49,7 +49,7 @@ class SendMessageProcessorTest {
         topics.put(TopicConfig.of("TopicTest", 4));
         timers = TimerService.start(store, Loopback.storeConfig(dir), TimerSettings.DEFAULT);
         SendMessageProcessor processor = new SendMessageProcessor(store, topics, timers, "DefaultCluster",
-                "DefaultRegion", 64 * 1024);
+                "DefaultRegion", 64 * 1024, Diversion.NONE);
         loopback = Loopback.start(Map.of(RequestCode.SEND_MESSAGE, processor, RequestCode.SEND_MESSAGE_V2, processor,
                 RequestCode.SEND_BATCH_MESSAGE, processor));
     }
@@ -180,15 +180,6 @@ class SendMessageProcessorTest {
         assertThat(send(RequestCode.SEND_MESSAGE_V2, missing, new byte[1]).remark()).contains("bornTimestamp");
 
         assertThat(sendV2("TopicTest", 0, "", "still fine").code()).isEqualTo(ResponseCode.SUCCESS);
-    }
-
-    @Test
-    void delayedMessagesFailLoudlyUntilSupported() throws IOException {
-        RemotingCommand delayed = sendV2("TopicTest", 0, "DELAY\u00013", "x");
-
-        assertThat(delayed.code()).isEqualTo(ResponseCode.MESSAGE_ILLEGAL);
-        assertThat(delayed.remark()).contains("delay levels");
-        assertThat(store.maxOffset("TopicTest", 0)).isZero();
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.bolide.broker.client.ClientConnection;
 import dev.bolide.broker.client.ProducerGroups;
 import dev.bolide.broker.metadata.MetadataFile;
 import dev.bolide.broker.remoting.Loopback;
+import dev.bolide.broker.send.Diversion;
 import dev.bolide.broker.send.SendMessageProcessor;
 import dev.bolide.broker.send.SendRequests;
 import dev.bolide.broker.topic.TopicConfig;
@@ -80,7 +81,7 @@ class TransactionServiceTest {
         service = TransactionService.start(store, topics, producers, settings, dir.resolve("config"));
         timers = TimerService.start(store, Loopback.storeConfig(dir), TimerSettings.DEFAULT);
         SendMessageProcessor send = new SendMessageProcessor(store, topics, timers, "DefaultCluster", "DefaultRegion",
-                64 * 1024);
+                64 * 1024, Diversion.NONE);
         loopback = Loopback.start(Map.of(RequestCode.SEND_MESSAGE_V2, send,
                 RequestCode.END_TRANSACTION, service.endTransactionProcessor()));
     }

@@ -9,6 +9,7 @@ import dev.bolide.protocol.message.RecordKind;
 import dev.bolide.store.AppendedMessage;
 import dev.bolide.store.FlushDiskType;
 import dev.bolide.store.MessageToStore;
+import dev.bolide.store.RecordVisitor;
 import dev.bolide.store.StoreConfig;
 import dev.bolide.store.StoreException;
 import dev.bolide.store.segment.MappedSegment;
@@ -189,6 +190,51 @@ public final class CommitLog implements AutoCloseable {
         } finally {
             segment.release();
         }
+    }
+
+    /**
+     * Shows the visitor every record from {@code from} (a record boundary) up to {@code to}, in
+     * order; data that is not a record ends the walk.
+     */
+    public void forEachRecord(long from, long to, RecordVisitor visitor) {
+        MessageRecordView view = new MessageRecordView();
+        long offset = Math.max(from, minOffset());
+        while (offset < to) {
+            MappedSegment segment = acquire(offset);
+            if (segment == null) {
+                return;
+            }
+            try {
+                offset = visitSegment(segment, offset, to, view, visitor);
+            } finally {
+                segment.release();
+            }
+        }
+    }
+
+    /** Returns where the walk goes on: the next segment after a blank record, {@code Long.MAX_VALUE} to stop. */
+    private static long visitSegment(MappedSegment segment, long from, long to, MessageRecordView view,
+            RecordVisitor visitor) {
+        ByteBuffer buffer = segment.buffer();
+        int position = (int) (from - segment.startOffset());
+        int written = segment.writePosition();
+        while (position < written && segment.startOffset() + position < to) {
+            switch (MessageRecordView.classify(buffer, position, written - position, false)) {
+                case MESSAGE -> {
+                    visitor.visit(segment.startOffset() + position, view.wrap(buffer, position));
+                    position += buffer.getInt(position);
+                }
+                case BLANK -> {
+                    return segment.endOffset();
+                }
+                default -> {
+                    return Long.MAX_VALUE;
+                }
+            }
+        }
+        long reached = segment.startOffset() + position;
+        // short of the end: this segment holds nothing more, the walk goes on in the next one
+        return reached >= to ? reached : segment.endOffset();
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.bolide.protocol.message.MessageSysFlag;
 import dev.bolide.protocol.message.PropertyKeys;
 import dev.bolide.store.DispatchListener;
 import dev.bolide.store.DispatchedMessage;
+import dev.bolide.store.TagsCode;
 import dev.bolide.store.commitlog.CommitLog;
 import dev.bolide.store.consumequeue.ConsumeQueueTable;
 import dev.bolide.store.index.IndexPosition;
@@ -37,6 +38,7 @@ public final class Dispatcher implements AutoCloseable {
     private final ConsumeQueueTable queues;
     private final IndexService index;
     private final LongSupplier limit;
+    private final TagsCode tagsCodes;
     private final List<DispatchListener> listeners = new CopyOnWriteArrayList<>();
     private final MessageRecordView view = new MessageRecordView();
     private final WorkerLoop loop;
@@ -48,13 +50,15 @@ public final class Dispatcher implements AutoCloseable {
     /**
      * @param index null when message indexing is disabled
      * @param limit the offset below which the CommitLog may be dispatched
+     * @param tagsCodes what each ConsumeQueue unit carries in its tags-code slot
      */
     public Dispatcher(CommitLog commitLog, ConsumeQueueTable queues, IndexService index, long fromOffset,
-            LongSupplier limit) {
+            LongSupplier limit, TagsCode tagsCodes) {
         this.commitLog = commitLog;
         this.queues = queues;
         this.index = index;
         this.limit = limit;
+        this.tagsCodes = tagsCodes;
         this.offset = fromOffset;
         this.progress = new DispatchProgress(fromOffset, indexPosition());
         this.loop = new WorkerLoop("bolide-dispatcher", () -> dispatchAvailable() > 0,
@@ -150,8 +154,7 @@ public final class Dispatcher implements AutoCloseable {
         String topic = record.topic(lastTopic);
         lastTopic = topic;
         String properties = record.properties();
-        String tags = MessageProperties.find(properties, PropertyKeys.TAGS);
-        long tagsCode = tags == null || tags.isEmpty() ? 0 : tags.hashCode();
+        long tagsCode = tagsCodes.of(topic, record.queueId(), properties, record.storeTimestamp());
         int sysFlag = record.sysFlag();
         if (MessageSysFlag.isConsumable(sysFlag)) {
             queues.findOrCreate(topic, record.queueId()).put(record.queueOffset(), physicalOffset, size, tagsCode);

@@ -13,7 +13,8 @@ import org.apache.rocketmq.client.producer.DefaultMQProducer;
 
 /**
  * A Bolide broker in a child JVM (the built {@code bolide-broker.jar}, started as a user would),
- * on free ports, with its store in {@code directory}.
+ * on free ports, with its store in {@code directory}. It can be killed as {@code kill -9} does and
+ * started again on the same directory and ports.
  */
 final class BrokerProcess implements AutoCloseable {
     private final Path directory;
