@@ -2,7 +2,7 @@ package dev.bolide.broker.admin;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.bolide.broker.remoting.RequestProcessor;
+import dev.bolide.remoting.RequestProcessor;
 import dev.bolide.broker.stats.BrokerStats;
 import dev.bolide.broker.stats.RateCounter;
 import dev.bolide.protocol.message.MessageRecordView;

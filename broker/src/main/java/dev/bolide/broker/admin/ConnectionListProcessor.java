@@ -6,7 +6,7 @@ import dev.bolide.broker.client.ClientConnection;
 import dev.bolide.broker.client.ConsumerGroups;
 import dev.bolide.broker.client.ProducerGroups;
 import dev.bolide.broker.client.Subscription;
-import dev.bolide.broker.remoting.RequestProcessor;
+import dev.bolide.remoting.RequestProcessor;
 import dev.bolide.protocol.remoting.RemotingCommand;
 import dev.bolide.protocol.remoting.RequestCode;
 import dev.bolide.protocol.remoting.ResponseCode;

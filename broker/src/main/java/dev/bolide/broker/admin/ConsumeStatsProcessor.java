@@ -2,7 +2,7 @@ package dev.bolide.broker.admin;
 
 import dev.bolide.broker.client.ConsumerGroups;
 import dev.bolide.broker.offset.ConsumerOffsets;
-import dev.bolide.broker.remoting.RequestProcessor;
+import dev.bolide.remoting.RequestProcessor;
 import dev.bolide.broker.stats.BrokerStats;
 import dev.bolide.broker.topic.TopicConfig;
 import dev.bolide.broker.topic.TopicConfigTable;

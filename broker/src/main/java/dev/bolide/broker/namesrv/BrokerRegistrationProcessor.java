@@ -2,7 +2,7 @@ package dev.bolide.broker.namesrv;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import dev.bolide.broker.remoting.RequestProcessor;
+import dev.bolide.remoting.RequestProcessor;
 import dev.bolide.broker.metadata.DataVersion;
 import dev.bolide.broker.topic.TopicTableJson;
 import dev.bolide.protocol.remoting.RemotingCommand;

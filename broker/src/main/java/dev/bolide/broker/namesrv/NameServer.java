@@ -1,6 +1,6 @@
 package dev.bolide.broker.namesrv;
 
-import dev.bolide.broker.remoting.RemotingServer;
+import dev.bolide.remoting.RemotingServer;
 import dev.bolide.protocol.remoting.RequestCode;
 import java.net.InetSocketAddress;
 import java.time.Duration;

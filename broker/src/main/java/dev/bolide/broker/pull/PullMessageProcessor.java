@@ -7,7 +7,7 @@ import dev.bolide.broker.filter.SubscriptionFilters;
 import dev.bolide.broker.group.SubscriptionGroupConfig;
 import dev.bolide.broker.group.SubscriptionGroupTable;
 import dev.bolide.broker.offset.ConsumerOffsets;
-import dev.bolide.broker.remoting.RequestProcessor;
+import dev.bolide.remoting.RequestProcessor;
 import dev.bolide.broker.stats.BrokerStats;
 import dev.bolide.broker.topic.TopicConfig;
 import dev.bolide.broker.topic.TopicConfigTable;

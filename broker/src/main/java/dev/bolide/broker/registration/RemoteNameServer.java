@@ -2,7 +2,7 @@ package dev.bolide.broker.registration;
 
 import dev.bolide.broker.namesrv.BrokerIdentity;
 import dev.bolide.broker.namesrv.RegisterBrokerBody;
-import dev.bolide.broker.remoting.RemotingClient;
+import dev.bolide.remoting.RemotingClient;
 import dev.bolide.broker.topic.VersionedTopics;
 import dev.bolide.protocol.remoting.RemotingCommand;
 import dev.bolide.protocol.remoting.RequestCode;

@@ -2,7 +2,7 @@ package dev.bolide.broker.retry;
 
 import dev.bolide.broker.group.SubscriptionGroupConfig;
 import dev.bolide.broker.group.SubscriptionGroupTable;
-import dev.bolide.broker.remoting.RequestProcessor;
+import dev.bolide.remoting.RequestProcessor;
 import dev.bolide.broker.send.Destination;
 import dev.bolide.broker.send.Diversion;
 import dev.bolide.broker.topic.TopicConfig;

@@ -1,6 +1,6 @@
 package dev.bolide.broker.send;
 
-import dev.bolide.broker.remoting.RequestProcessor;
+import dev.bolide.remoting.RequestProcessor;
 import dev.bolide.broker.timer.TimerProperties;
 import dev.bolide.broker.timer.TimerService;
 import dev.bolide.broker.transaction.HalfMessages;

@@ -1,6 +1,6 @@
 package dev.bolide.broker.transaction;
 
-import dev.bolide.broker.remoting.RequestProcessor;
+import dev.bolide.remoting.RequestProcessor;
 import dev.bolide.protocol.remoting.RemotingCommand;
 import dev.bolide.protocol.remoting.ResponseCode;
 import dev.bolide.store.MessageStore;

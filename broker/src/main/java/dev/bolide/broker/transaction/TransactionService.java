@@ -2,7 +2,7 @@ package dev.bolide.broker.transaction;
 
 import dev.bolide.broker.client.ProducerGroups;
 import dev.bolide.broker.metadata.MetadataFile;
-import dev.bolide.broker.remoting.RequestProcessor;
+import dev.bolide.remoting.RequestProcessor;
 import dev.bolide.broker.topic.TopicConfig;
 import dev.bolide.broker.topic.TopicConfigTable;
 import dev.bolide.store.MessageStore;

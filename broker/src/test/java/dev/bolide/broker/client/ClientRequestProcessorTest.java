@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.bolide.broker.metadata.MetadataFile;
-import dev.bolide.broker.remoting.FrameClient;
-import dev.bolide.broker.remoting.RemotingServer;
+import dev.bolide.remoting.FrameClient;
+import dev.bolide.remoting.RemotingServer;
 import dev.bolide.broker.topic.TopicConfigTable;
 import dev.bolide.protocol.remoting.LanguageCode;
 import dev.bolide.protocol.remoting.RemotingCommand;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bolide.broker.BolideBroker;
 import dev.bolide.broker.BrokerSettings;
-import dev.bolide.broker.remoting.FrameClient;
+import dev.bolide.remoting.FrameClient;
 import dev.bolide.protocol.remoting.LanguageCode;
 import dev.bolide.protocol.remoting.RemotingCommand;
 import dev.bolide.protocol.remoting.RemotingFrameCodec;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.bolide.broker.MutableClock;
-import dev.bolide.broker.remoting.FrameClient;
+import dev.bolide.remoting.FrameClient;
 import dev.bolide.broker.metadata.DataVersion;
 import dev.bolide.broker.topic.TopicConfig;
 import dev.bolide.broker.topic.VersionedTopics;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.bolide.broker.metadata.MetadataFile;
-import dev.bolide.broker.remoting.Loopback;
-import dev.bolide.broker.remoting.RequestProcessor;
+import dev.bolide.broker.fixture.Loopback;
+import dev.bolide.remoting.RequestProcessor;
 import dev.bolide.protocol.remoting.RemotingCommand;
 import dev.bolide.protocol.remoting.RequestCode;
 import dev.bolide.protocol.remoting.ResponseCode;

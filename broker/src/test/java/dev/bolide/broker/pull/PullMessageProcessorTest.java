@@ -8,7 +8,7 @@ import dev.bolide.broker.client.HeartbeatData;
 import dev.bolide.broker.client.Subscription;
 import dev.bolide.broker.metadata.MetadataFile;
 import dev.bolide.broker.offset.ConsumerOffsets;
-import dev.bolide.broker.remoting.Loopback;
+import dev.bolide.broker.fixture.Loopback;
 import dev.bolide.broker.topic.TopicConfig;
 import dev.bolide.broker.topic.TopicConfigTable;
 import dev.bolide.protocol.message.MessageRecordView;

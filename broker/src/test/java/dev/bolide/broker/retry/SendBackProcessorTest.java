@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.bolide.broker.group.SubscriptionGroupConfig;
 import dev.bolide.broker.group.SubscriptionGroupTable;
 import dev.bolide.broker.metadata.MetadataFile;
-import dev.bolide.broker.remoting.Loopback;
+import dev.bolide.broker.fixture.Loopback;
 import dev.bolide.broker.schedule.DelayLevels;
 import dev.bolide.broker.schedule.DelayedSends;
 import dev.bolide.broker.topic.TopicConfig;

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.bolide.broker.client.ClientConnection;
 import dev.bolide.broker.client.ProducerGroups;
 import dev.bolide.broker.metadata.MetadataFile;
-import dev.bolide.broker.remoting.Loopback;
+import dev.bolide.broker.fixture.Loopback;
 import dev.bolide.broker.send.Diversion;
 import dev.bolide.broker.send.SendMessageProcessor;
 import dev.bolide.broker.send.SendRequests;

@@ -1,4 +1,4 @@
-package dev.bolide.broker.remoting;
+package dev.bolide.remoting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

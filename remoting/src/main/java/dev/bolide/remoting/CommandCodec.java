@@ -1,4 +1,4 @@
-package dev.bolide.broker.remoting;
+package dev.bolide.remoting;
 
 import dev.bolide.protocol.remoting.MalformedFrameException;
 import dev.bolide.protocol.remoting.RemotingCommand;

@@ -1,4 +1,4 @@
-package dev.bolide.broker.remoting;
+package dev.bolide.remoting;
 
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandler;
