@@ -4,6 +4,7 @@ import jakarta.jms.MessageFormatException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.function.Function;
 
 /**
  * The {@code BOLIDE_JMS_TYPES} property: RocketMQ property values are strings (so native consumers
@@ -45,41 +46,49 @@ public final class PropertyTypes {
 
     /** The typed value of a property's text. */
     public static Object parse(String text, char code) throws MessageFormatException {
-        try {
-            return switch (code) {
-                case 'Z' -> Boolean.valueOf(text);
-                case 'B' -> Byte.valueOf(text);
-                case 'S' -> Short.valueOf(text);
-                case 'I' -> Integer.valueOf(text);
-                case 'J' -> Long.valueOf(text);
-                case 'F' -> Float.valueOf(text);
-                case 'D' -> Double.valueOf(text);
-                default -> throw new MessageFormatException("unknown property type code " + code);
-            };
-        } catch (NumberFormatException e) {
-            throw new MessageFormatException("property value " + text + " is not of type " + code);
+        for (Type type : Type.values()) {
+            if (type.code == code) {
+                return type.parse(text);
+            }
         }
+        throw new MessageFormatException("unknown property type code " + code);
     }
 
     private static Character codeOf(Object value) {
-        if (value instanceof Boolean) {
-            return 'Z';
+        for (Type type : Type.values()) {
+            if (type.javaType.isInstance(value)) {
+                return type.code;
+            }
         }
-        if (value instanceof Byte) {
-            return 'B';
+        return null;
+    }
+
+    /** One row of the code table: code, Java type and how its text is read back. */
+    private enum Type {
+        BOOLEAN('Z', Boolean.class, Boolean::valueOf),
+        BYTE('B', Byte.class, Byte::valueOf),
+        SHORT('S', Short.class, Short::valueOf),
+        INT('I', Integer.class, Integer::valueOf),
+        LONG('J', Long.class, Long::valueOf),
+        FLOAT('F', Float.class, Float::valueOf),
+        DOUBLE('D', Double.class, Double::valueOf);
+
+        private final char code;
+        private final Class<?> javaType;
+        private final Function<String, Object> parser;
+
+        Type(char code, Class<?> javaType, Function<String, Object> parser) {
+            this.code = code;
+            this.javaType = javaType;
+            this.parser = parser;
         }
-        if (value instanceof Short) {
-            return 'S';
+
+        Object parse(String text) throws MessageFormatException {
+            try {
+                return parser.apply(text);
+            } catch (NumberFormatException e) {
+                throw new MessageFormatException("property value " + text + " is not a " + name());
+            }
         }
-        if (value instanceof Integer) {
-            return 'I';
-        }
-        if (value instanceof Long) {
-            return 'J';
-        }
-        if (value instanceof Float) {
-            return 'F';
-        }
-        return value instanceof Double ? 'D' : null;
     }
 }

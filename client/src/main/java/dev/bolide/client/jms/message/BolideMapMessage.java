@@ -7,14 +7,9 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /** A map message; the RocketMQ body is the map in the {@link TypedBodyCodec} format. */
 public class BolideMapMessage extends BolideMessage implements MapMessage {
-    private static final Set<Class<?>> VALUE_TYPES = Set.of(Boolean.class, Byte.class, Short.class,
-            Character.class, Integer.class, Long.class, Float.class, Double.class, String.class,
-            byte[].class);
-
     private final Map<String, Object> entries = new LinkedHashMap<>();
 
     public static BolideMapMessage fromBody(byte[] body) throws MessageFormatException {
@@ -168,10 +163,7 @@ public class BolideMapMessage extends BolideMessage implements MapMessage {
 
     @Override
     public void setObject(String name, Object value) throws JMSException {
-        if (value != null && !VALUE_TYPES.contains(value.getClass())) {
-            throw new MessageFormatException("a map cannot hold a " + value.getClass().getName());
-        }
-        put(name, value instanceof byte[] bytes ? bytes.clone() : value);
+        put(name, TypedBodyCodec.checkedCopy(value));
     }
 
     private void put(String name, Object value) throws JMSException {

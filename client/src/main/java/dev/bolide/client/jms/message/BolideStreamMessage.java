@@ -8,7 +8,6 @@ import jakarta.jms.MessageNotWriteableException;
 import jakarta.jms.StreamMessage;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A stream message; the RocketMQ body is the list of values in the {@link TypedBodyCodec} format.
@@ -16,9 +15,6 @@ import java.util.Set;
  * specification asks, so the value can be read again as another type.
  */
 public class BolideStreamMessage extends BolideMessage implements StreamMessage {
-    private static final Set<Class<?>> VALUE_TYPES = Set.of(Boolean.class, Byte.class, Short.class,
-            Character.class, Integer.class, Long.class, Float.class, Double.class, String.class,
-            byte[].class);
     /** No partial byte[] read is under way. */
     private static final int NOT_IN_BYTES = -1;
 
@@ -76,72 +72,63 @@ public class BolideStreamMessage extends BolideMessage implements StreamMessage 
 
     @Override
     public boolean readBoolean() throws JMSException {
-        boolean value = ValueConversion.toBoolean(peek());
-        position++;
-        return value;
+        return next(ValueConversion::toBoolean);
     }
 
     @Override
     public byte readByte() throws JMSException {
-        byte value = ValueConversion.toByte(peek());
-        position++;
-        return value;
+        return next(ValueConversion::toByte);
     }
 
     @Override
     public short readShort() throws JMSException {
-        short value = ValueConversion.toShort(peek());
-        position++;
-        return value;
+        return next(ValueConversion::toShort);
     }
 
     @Override
     public char readChar() throws JMSException {
-        char value = ValueConversion.toChar(peek());
-        position++;
-        return value;
+        return next(ValueConversion::toChar);
     }
 
     @Override
     public int readInt() throws JMSException {
-        int value = ValueConversion.toInt(peek());
-        position++;
-        return value;
+        return next(ValueConversion::toInt);
     }
 
     @Override
     public long readLong() throws JMSException {
-        long value = ValueConversion.toLong(peek());
-        position++;
-        return value;
+        return next(ValueConversion::toLong);
     }
 
     @Override
     public float readFloat() throws JMSException {
-        float value = ValueConversion.toFloat(peek());
-        position++;
-        return value;
+        return next(ValueConversion::toFloat);
     }
 
     @Override
     public double readDouble() throws JMSException {
-        double value = ValueConversion.toDouble(peek());
-        position++;
-        return value;
+        return next(ValueConversion::toDouble);
     }
 
     @Override
     public String readString() throws JMSException {
-        String value = ValueConversion.toText(peek());
-        position++;
-        return value;
+        return next(ValueConversion::toText);
     }
 
     @Override
     public Object readObject() throws JMSException {
-        Object value = peek();
+        return next(value -> value instanceof byte[] bytes ? bytes.clone() : value);
+    }
+
+    private interface Conversion<T> {
+        T apply(Object value) throws JMSException;
+    }
+
+    /** Converts the next value and only then moves past it. */
+    private <T> T next(Conversion<T> conversion) throws JMSException {
+        T value = conversion.apply(peek());
         position++;
-        return value instanceof byte[] bytes ? bytes.clone() : value;
+        return value;
     }
 
     /**
@@ -256,10 +243,7 @@ public class BolideStreamMessage extends BolideMessage implements StreamMessage 
 
     @Override
     public void writeObject(Object value) throws JMSException {
-        if (value != null && !VALUE_TYPES.contains(value.getClass())) {
-            throw new MessageFormatException("a stream cannot hold a " + value.getClass().getName());
-        }
-        append(value instanceof byte[] bytes ? bytes.clone() : value);
+        append(TypedBodyCodec.checkedCopy(value));
     }
 
     private void append(Object value) throws MessageNotWriteableException {

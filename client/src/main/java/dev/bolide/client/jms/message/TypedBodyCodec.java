@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The body of a {@code MapMessage} or {@code StreamMessage}: a compact typed binary format.
@@ -36,7 +37,20 @@ public final class TypedBodyCodec {
     private static final byte MAP = 'M';
     private static final byte STREAM = 'S';
 
+    private static final Set<Class<?>> VALUE_TYPES = Set.of(Boolean.class, Byte.class, Short.class,
+            Character.class, Integer.class, Long.class, Float.class, Double.class, String.class,
+            byte[].class);
+
     private TypedBodyCodec() {
+    }
+
+    /** A value for a map or stream, refused unless the format can carry it; byte[] is copied. */
+    public static Object checkedCopy(Object value) throws MessageFormatException {
+        if (value != null && !VALUE_TYPES.contains(value.getClass())) {
+            throw new MessageFormatException(
+                    "a map or stream message cannot hold a " + value.getClass().getName());
+        }
+        return value instanceof byte[] bytes ? bytes.clone() : value;
     }
 
     public static byte[] encodeMap(Map<String, Object> map) {
