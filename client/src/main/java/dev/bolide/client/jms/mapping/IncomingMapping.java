@@ -77,8 +77,8 @@ final class IncomingMapping {
         message.setJMSDeliveryMode("NON_PERSISTENT".equals(properties.get(JmsPropertyKeys.DELIVERY_MODE))
                 ? DeliveryMode.NON_PERSISTENT : DeliveryMode.PERSISTENT);
         message.setJMSExpiration(parseLong(properties.get(JmsPropertyKeys.EXPIRATION), 0));
-        long deliveryTime = parseLong(properties.get(PropertyKeys.TIMER_DELIVER_MS),
-                parseLong(properties.get(PropertyKeys.TIMER_OUT_MS), record.bornTimestamp()));
+        long deliveryTime = parseLong(properties.get(PropertyKeys.TIMER_OUT_MS),
+                parseLong(properties.get(PropertyKeys.TIMER_DELIVER_MS), record.bornTimestamp()));
         message.setJMSDeliveryTime(deliveryTime);
         message.setJMSRedelivered(record.reconsumeTimes() > 0);
     }

@@ -1,8 +1,10 @@
 package dev.bolide.client.jms.mapping;
 
 import dev.bolide.client.jms.message.BolideMessage;
+import dev.bolide.client.jms.message.ForeignMessageCopy;
 import dev.bolide.client.jms.message.ObjectAllowList;
 import jakarta.jms.JMSException;
+import jakarta.jms.Message;
 
 /**
  * Maps Jakarta Messaging messages to RocketMQ messages and back. This table is the whole mapping;
@@ -30,8 +32,9 @@ import jakarta.jms.JMSException;
  * <tr><td>JMSExpiration</td><td>{@code JMS_EXPIRATION}, epoch ms, only when not 0</td>
  *     <td>{@code JMS_EXPIRATION}; absent: 0 (never)</td></tr>
  * <tr><td>JMSDeliveryTime</td><td>{@code TIMER_DELIVER_MS} (the broker's durable timer) when
- *     later than JMSTimestamp</td><td>{@code TIMER_DELIVER_MS}, else {@code TIMER_OUT_MS}, else the
- *     born timestamp</td></tr>
+ *     later than JMSTimestamp</td><td>{@code TIMER_OUT_MS} (the time the broker's timer settled
+ *     on, also for native {@code TIMER_DELAY_SEC}/{@code _MS}), else {@code TIMER_DELIVER_MS}, else
+ *     the born timestamp</td></tr>
  * <tr><td>JMSReplyTo</td><td>{@code JMS_REPLY_TO} = {@code queue:NAME} or {@code topic:NAME}</td>
  *     <td>{@code JMS_REPLY_TO}</td></tr>
  * <tr><td>JMSRedelivered</td><td>not sent</td><td>reconsumeTimes &gt; 0</td></tr>
@@ -72,9 +75,12 @@ public final class RocketMqMapping {
         this.incoming = new IncomingMapping(allowList);
     }
 
-    /** The RocketMQ message to send for a message whose headers the producer has set. */
-    public OutgoingRecord toRocketMq(BolideMessage message) throws JMSException {
-        return OutgoingMapping.map(message);
+    /**
+     * The RocketMQ message to send for a message whose headers the producer has set; a message of
+     * another provider is copied first.
+     */
+    public OutgoingRecord toRocketMq(Message message) throws JMSException {
+        return OutgoingMapping.map(ForeignMessageCopy.of(message));
     }
 
     /** The received, read-only Jakarta Messaging view of a RocketMQ message. */

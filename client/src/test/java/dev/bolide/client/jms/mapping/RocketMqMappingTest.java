@@ -87,6 +87,23 @@ class RocketMqMappingTest {
     }
 
     @Test
+    void theDeliveryTimeIsTheOneTheBrokerTimerSettledOn() throws JMSException {
+        BolideMessage received = mapping.toJms(new ReceivedRecord("t",
+                Map.of("TIMER_DELAY_SEC", "5", "TIMER_OUT_MS", "6000"), new byte[0], 1_000, 0, "X"));
+        assertThat(received.getJMSDeliveryTime()).isEqualTo(6_000);
+    }
+
+    @Test
+    void aNonPersistentMessageDoesNotWaitForTheFlushAndItsCorrelationIdIsAKey() throws JMSException {
+        BolideMessage message = addressed(new BolideMessage());
+        message.setJMSDeliveryMode(DeliveryMode.NON_PERSISTENT);
+        message.setJMSCorrelationID("req-9");
+        OutgoingRecord sent = mapping.toRocketMq(message);
+        assertThat(sent.properties()).containsEntry("WAIT", "false").containsEntry("JMS_DELIVERY_MODE", "NON_PERSISTENT");
+        assertThat(sent.keys()).isEqualTo("req-9");
+    }
+
+    @Test
     void aRedeliveryCountsTheReconsumeTimes() throws JMSException {
         BolideMessage received = roundTrip(addressed(new BolideMessage()), 2);
         assertThat(received.getJMSRedelivered()).isTrue();
