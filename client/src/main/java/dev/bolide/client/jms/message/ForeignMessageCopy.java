@@ -8,7 +8,7 @@ import jakarta.jms.MessageEOFException;
 import jakarta.jms.ObjectMessage;
 import jakarta.jms.StreamMessage;
 import jakarta.jms.TextMessage;
-import java.util.Collections;
+import java.util.Enumeration;
 
 /**
  * A Bolide copy of a message another provider made: the specification lets a client send any
@@ -62,8 +62,10 @@ public final class ForeignMessageCopy {
 
     private static BolideMessage copyMap(MapMessage foreign) throws JMSException {
         BolideMapMessage copy = new BolideMapMessage();
-        for (Object name : Collections.list(foreign.getMapNames())) {
-            copy.setObject((String) name, foreign.getObject((String) name));
+        Enumeration<?> names = foreign.getMapNames();
+        while (names.hasMoreElements()) {
+            String name = (String) names.nextElement();
+            copy.setObject(name, foreign.getObject(name));
         }
         return copy;
     }
@@ -96,8 +98,9 @@ public final class ForeignMessageCopy {
 
     /** Provider-set JMSX properties belong to the other provider and are left behind. */
     private static void copyProperties(Message foreign, BolideMessage copy) throws JMSException {
-        for (Object name : Collections.list(foreign.getPropertyNames())) {
-            String property = (String) name;
+        Enumeration<?> names = foreign.getPropertyNames();
+        while (names.hasMoreElements()) {
+            String property = (String) names.nextElement();
             if (!property.startsWith("JMSX") || property.equals(PropertyNames.GROUP_ID)
                     || property.equals(PropertyNames.GROUP_SEQ)) {
                 copy.setObjectProperty(property, foreign.getObjectProperty(property));

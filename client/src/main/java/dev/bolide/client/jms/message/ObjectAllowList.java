@@ -1,6 +1,7 @@
 package dev.bolide.client.jms.message;
 
 import java.io.ObjectInputFilter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -25,9 +26,9 @@ public final class ObjectAllowList {
 
     /** This list with more packages and classes allowed. */
     public ObjectAllowList with(List<String> morePackages, List<String> moreClasses) {
-        List<String> allPackages = new java.util.ArrayList<>(packages);
+        List<String> allPackages = new ArrayList<>(packages);
         allPackages.addAll(morePackages);
-        List<String> allClasses = new java.util.ArrayList<>(classes);
+        List<String> allClasses = new ArrayList<>(classes);
         allClasses.addAll(moreClasses);
         return new ObjectAllowList(allPackages, allClasses);
     }

@@ -110,7 +110,7 @@ class BodyAccessTest {
     void getBodyReturnsTheBodyAsItsOwnType() throws JMSException {
         BolideMapMessage map = new BolideMapMessage();
         map.setString("k", "v");
-        assertThat(map.getBody(Map.class)).containsEntry("k", "v");
+        assertThat(map.getBody(Map.class).get("k")).isEqualTo("v");
         assertThat(map.isBodyAssignableTo(String.class)).isFalse();
         assertThatThrownBy(() -> map.getBody(String.class)).isInstanceOf(MessageFormatException.class);
         assertThat(new BolideTextMessage("t").getBody(String.class)).isEqualTo("t");
@@ -121,7 +121,7 @@ class BodyAccessTest {
     void aMessageWithoutBodyGivesNullForAnyType() throws JMSException {
         assertThat(new BolideMessage().getBody(Integer.class)).isNull();
         assertThat(new BolideTextMessage().isBodyAssignableTo(Integer.class)).isTrue();
-        assertThat(new BolideMapMessage().getBody(Map.class)).isNull();
+        assertThat((Object) new BolideMapMessage().getBody(Map.class)).isNull();
     }
 
     @Test
