@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Splits a selector into tokens, ending with an {@link TokenType#END} token. Blanks and comments
@@ -19,14 +20,20 @@ final class Lexer {
     private static final Map<String, TokenType> KEYWORDS = keywordsBySpelling();
 
     private final String source;
+    private final Set<TokenType> vocabulary;
     private int pos;
 
-    private Lexer(String source) {
+    private Lexer(String source, Set<TokenType> vocabulary) {
         this.source = source;
+        this.vocabulary = vocabulary;
     }
 
-    static List<Token> tokenize(String source) {
-        return new Lexer(source).tokens();
+    /**
+     * The tokens of {@code source} in a dialect that knows the token types of {@code vocabulary}: another
+     * dialect's keyword is an identifier here, another dialect's operator an unexpected character.
+     */
+    static List<Token> tokenize(String source, Set<TokenType> vocabulary) {
+        return new Lexer(source, vocabulary).tokens();
     }
 
     private List<Token> tokens() {
@@ -175,7 +182,7 @@ final class Lexer {
         } while (isIdentifierPart(charAt(pos)));
         String text = source.substring(start, pos);
         TokenType type = KEYWORDS.getOrDefault(text.toUpperCase(Locale.ROOT), TokenType.IDENTIFIER);
-        return new Token(type, text, start, null);
+        return new Token(vocabulary.contains(type) ? type : TokenType.IDENTIFIER, text, start, null);
     }
 
     private Token operator() {
@@ -191,11 +198,20 @@ final class Lexer {
             case ',' -> symbol(TokenType.COMMA, 1);
             case '+' -> symbol(TokenType.PLUS, 1);
             case '-' -> symbol(TokenType.MINUS, 1);
-            default -> throw new SelectorSyntaxException("unexpected character " + describe(c), pos);
+            case '*' -> symbol(TokenType.STAR, 1);
+            case '/' -> symbol(TokenType.SLASH, 1);
+            default -> throw unexpectedCharacter();
         };
     }
 
+    private SelectorSyntaxException unexpectedCharacter() {
+        return new SelectorSyntaxException("unexpected character " + describe(source.charAt(pos)), pos);
+    }
+
     private Token symbol(TokenType type, int length) {
+        if (!vocabulary.contains(type)) {
+            throw unexpectedCharacter();
+        }
         Token token = new Token(type, source.substring(pos, pos + length), pos, null);
         pos += length;
         return token;

@@ -1,6 +1,5 @@
 package dev.bolide.protocol.selector;
 
-import java.util.Map;
 
 /** Unary minus. Only numbers have a negation; for anything else (a property's string) it is unknown. */
 record Negation(Expression operand) implements Expression {
@@ -16,8 +15,8 @@ record Negation(Expression operand) implements Expression {
     }
 
     @Override
-    public Object evaluate(Map<String, String> properties) {
-        return operand.evaluate(properties) instanceof Number number ? negate(number) : null;
+    public Object evaluate(SelectorContext message) {
+        return operand.evaluate(message) instanceof Number number ? negate(number) : null;
     }
 
     /** Numbers are Integer, Long or Double; no Integer is Integer.MIN_VALUE, whose negation would overflow. */
