@@ -53,10 +53,13 @@ final class JmsMessageContext implements SelectorContext {
         return key == null ? null : "ID:" + key;
     }
 
-    private Integer priority() {
+    /** Not a conditional expression: {@code ?:} would unbox the Integer of a corrupt priority (null). */
+    private Object priority() {
         String text = properties.get(JmsWireProperties.PRIORITY);
-        return text == null ? JmsWireProperties.DEFAULT_PRIORITY
-                : (Integer) JmsWireProperties.typedValue(text, 'I');
+        if (text == null) {
+            return JmsWireProperties.DEFAULT_PRIORITY;
+        }
+        return JmsWireProperties.typedValue(text, 'I');
     }
 
     private Object property(String name) {
