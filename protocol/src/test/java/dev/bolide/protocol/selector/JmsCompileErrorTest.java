@@ -79,7 +79,7 @@ class JmsCompileErrorTest {
         rejecting("(".repeat(Selector.MAX_NESTING + 1) + "a" + ")".repeat(Selector.MAX_NESTING + 1))
                 .hasMessageContaining("nested more than");
         rejecting("NOT ".repeat(Selector.MAX_NESTING + 1) + "a").hasMessageContaining("nested more than");
-        rejecting("a = " + "1 + ".repeat(Selector.MAX_NESTING + 1) + "1").hasMessageContaining("nested more than");
+        rejecting("a = " + "1 + ".repeat(Selector.MAX_NESTING + 2) + "1").hasMessageContaining("nested more than");
         rejecting("a = '" + "x".repeat(Selector.MAX_LENGTH) + "'").hasMessageContaining("longer than");
     }
 
