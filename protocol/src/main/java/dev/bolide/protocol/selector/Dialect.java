@@ -7,7 +7,6 @@ import java.util.Set;
 /**
  * What sets one selector language apart from the other; the lexer, the parser and the tree are shared.
  *
- * @param name how error messages name the dialect
  * @param vocabulary the token types the dialect knows
  * @param rules how values compare (the one difference in evaluation)
  * @param jmsGrammar whether NOT binds looser than comparisons, arithmetic and LIKE exist, reversed
@@ -16,14 +15,14 @@ import java.util.Set;
  * @param identifiers which identifiers may name a value
  * @param reader how the wire properties of a message (strings) and its born timestamp are seen
  */
-record Dialect(String name, Set<TokenType> vocabulary, ValueRules rules, boolean jmsGrammar,
+record Dialect(Set<TokenType> vocabulary, ValueRules rules, boolean jmsGrammar,
         IdentifierCheck identifiers, WireReader reader) {
 
-    static final Dialect SQL92 = new Dialect("SQL92",
+    static final Dialect SQL92 = new Dialect(
             EnumSet.complementOf(EnumSet.of(TokenType.LIKE, TokenType.ESCAPE, TokenType.STAR, TokenType.SLASH)),
             Sql92Rules.INSTANCE, false, name -> null, (properties, bornTimestamp) -> properties::get);
 
-    static final Dialect JMS = new Dialect("JMS", EnumSet.allOf(TokenType.class), JmsRules.INSTANCE, true,
+    static final Dialect JMS = new Dialect(EnumSet.allOf(TokenType.class), JmsRules.INSTANCE, true,
             JmsMessageContext::identifierProblem, JmsMessageContext::new);
 
     /** Checks an identifier where the parser reads it. */
