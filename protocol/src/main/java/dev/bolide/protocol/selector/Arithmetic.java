@@ -22,10 +22,12 @@ record Arithmetic(Expression left, Operator operator, Expression right) implemen
         if (operator == Operator.DIVIDE && rightNumber.longValue() == 0) {
             return null;
         }
+        long result = apply(leftNumber.longValue(), rightNumber.longValue());
         if (leftNumber instanceof Long || rightNumber instanceof Long) {
-            return apply(leftNumber.longValue(), rightNumber.longValue());
+            return result;
         }
-        return apply(leftNumber.intValue(), rightNumber.intValue());
+        // the low 32 bits of a long +, -, * or / of two ints are the int result, overflow included
+        return (int) result;
     }
 
     private Double apply(double a, double b) {
@@ -37,16 +39,7 @@ record Arithmetic(Expression left, Operator operator, Expression right) implemen
         };
     }
 
-    private Long apply(long a, long b) {
-        return switch (operator) {
-            case ADD -> a + b;
-            case SUBTRACT -> a - b;
-            case MULTIPLY -> a * b;
-            case DIVIDE -> a / b;
-        };
-    }
-
-    private Integer apply(int a, int b) {
+    private long apply(long a, long b) {
         return switch (operator) {
             case ADD -> a + b;
             case SUBTRACT -> a - b;

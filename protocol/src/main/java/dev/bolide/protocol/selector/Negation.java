@@ -19,7 +19,10 @@ record Negation(Expression operand) implements Expression {
         return operand.evaluate(message) instanceof Number number ? negate(number) : null;
     }
 
-    /** Numbers are Integer, Long or Double; no Integer is Integer.MIN_VALUE, whose negation would overflow. */
+    /**
+     * Numbers are Integer, Long or Double. A literal is never Integer.MIN_VALUE (2147483648 is a Long);
+     * a JMS property can be, and its negation overflows to itself, as in Java.
+     */
     private static Number negate(Number number) {
         if (number instanceof Integer value) {
             return -value;

@@ -79,6 +79,8 @@ class JmsSelectorTest {
         assertThat(JmsOutcome.of("7 / 2 = 3 AND 7 / 2.0 = 3.5 AND -a = -5", Map.of("a", (short) 5)))
                 .isEqualTo(Outcome.TRUE);
         assertThat(JmsOutcome.of("a * 2 = 4294967296", Map.of("a", 2147483648L))).isEqualTo(Outcome.TRUE);
+        assertThat(JmsOutcome.of("a + 1 = -2147483648", Map.of("a", Integer.MAX_VALUE)))
+                .as("ints overflow as in Java").isEqualTo(Outcome.TRUE);
     }
 
     @Test
