@@ -14,7 +14,8 @@ import java.util.Set;
  * <p>Literals are decoded here: a string loses its quotes and {@code ''} becomes one quote; a whole
  * number ({@code 0} or digits without a leading zero, optionally suffixed {@code l} or {@code L})
  * becomes an Integer when it fits, else a Long; a number with a fraction or an exponent
- * ({@code 5.5}, {@code 5.}, {@code .5}, {@code 5E3}) becomes a Double.
+ * ({@code 5.5}, {@code 5.}, {@code .5}, {@code 5E3}) becomes a Double. {@code *} and {@code /} are
+ * operators only in a dialect with arithmetic; elsewhere they are unexpected characters, as in 4.9.
  */
 final class Lexer {
     private static final Map<String, TokenType> KEYWORDS = keywordsBySpelling();

@@ -48,6 +48,7 @@ class JmsSelectorTest {
         assertThat(JmsOutcome.of("age NOT BETWEEN 15 AND 19", Map.of("age", 14L))).isEqualTo(Outcome.TRUE);
         assertThat(JmsOutcome.of("age BETWEEN 19 AND 15", Map.of("age", 17))).isEqualTo(Outcome.FALSE);
         assertThat(JmsOutcome.of("age BETWEEN 15 AND 19", Map.of("age", "17"))).isEqualTo(Outcome.UNKNOWN);
+        assertThat(JmsOutcome.of("a BETWEEN b - 1 AND b * 2", Map.of("a", 3, "b", 2))).isEqualTo(Outcome.TRUE);
     }
 
     @Test
