@@ -11,7 +11,7 @@ import java.util.Set;
  * @param rules how values compare (the one difference in evaluation)
  * @param jmsGrammar whether NOT binds looser than comparisons, arithmetic and LIKE exist, reversed
  *        BETWEEN bounds are merely empty (not an error) and header identifiers are checked (Jakarta
- *        Messaging), rather than RocketMQ 4.9's SQL92
+ *        Messaging, whose identifiers are also Java's), rather than RocketMQ 4.9's SQL92
  * @param identifiers which identifiers may name a value
  * @param reader how the wire properties of a message (strings) and its born timestamp are seen
  */

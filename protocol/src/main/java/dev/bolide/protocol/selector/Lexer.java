@@ -22,19 +22,22 @@ final class Lexer {
 
     private final String source;
     private final Set<TokenType> vocabulary;
+    private final boolean javaIdentifiers;
     private int pos;
 
-    private Lexer(String source, Set<TokenType> vocabulary) {
+    private Lexer(String source, Dialect dialect) {
         this.source = source;
-        this.vocabulary = vocabulary;
+        this.vocabulary = dialect.vocabulary();
+        this.javaIdentifiers = dialect.jmsGrammar();
     }
 
     /**
-     * The tokens of {@code source} in a dialect that knows the token types of {@code vocabulary}: another
-     * dialect's keyword is an identifier here, another dialect's operator an unexpected character.
+     * The tokens of {@code source} in {@code dialect}: another dialect's keyword is an identifier here,
+     * another dialect's operator an unexpected character. SQL92 identifiers are ASCII letters, digits,
+     * {@code _} and {@code $} (as in 4.9); Jakarta Messaging's are Java identifiers.
      */
-    static List<Token> tokenize(String source, Set<TokenType> vocabulary) {
-        return new Lexer(source, vocabulary).tokens();
+    static List<Token> tokenize(String source, Dialect dialect) {
+        return new Lexer(source, dialect).tokens();
     }
 
     private List<Token> tokens() {
@@ -233,11 +236,18 @@ final class Lexer {
         return c >= '0' && c <= '9';
     }
 
-    private static boolean isIdentifierStart(char c) {
+    private boolean isIdentifierStart(char c) {
+        if (javaIdentifiers) {
+            return Character.isJavaIdentifierStart(c);
+        }
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '$';
     }
 
-    private static boolean isIdentifierPart(char c) {
+    /** Java's "ignorable" characters (controls such as NUL) are left out: they cannot be seen in a name. */
+    private boolean isIdentifierPart(char c) {
+        if (javaIdentifiers) {
+            return Character.isJavaIdentifierPart(c) && !Character.isIdentifierIgnorable(c);
+        }
         return isIdentifierStart(c) || isDigit(c);
     }
 

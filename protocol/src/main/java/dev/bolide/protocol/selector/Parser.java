@@ -56,7 +56,7 @@ final class Parser {
     private Parser(String source, Dialect dialect) {
         this.source = source;
         this.dialect = dialect;
-        this.tokens = Lexer.tokenize(source, dialect.vocabulary());
+        this.tokens = Lexer.tokenize(source, dialect);
     }
 
     static Condition parse(String source, Dialect dialect) {

@@ -62,6 +62,12 @@ class JmsWireMessageTest {
     }
 
     @Test
+    void identifiersAreJavaIdentifiers() {
+        Map<String, String> wire = Map.of("\u00e9t\u00e9", "chaud");
+        assertThat(matches("\u00e9t\u00e9 = 'chaud' AND \u00fcber_2 IS NULL", wire)).isTrue();
+    }
+
+    @Test
     void sql92SelectorsIgnoreTheTypesAndTheTimestamp() {
         Map<String, String> wire = Map.of("i", "7", "BOLIDE_JMS_TYPES", "i:I");
         assertThat(Selector.compileSql92("i = '7'").matches(wire, 1L)).isTrue();
