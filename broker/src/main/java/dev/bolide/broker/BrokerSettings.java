@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  *                                 network; empty to register with the embedded one only
  * @param registerNameServerPeriod how often the broker registers again (taken as given; the
  *                                 {@code broker.conf} reader clamps it to RocketMQ's 10 to 60 s)
- * @param enablePropertyFilter     whether consumers may subscribe with SQL92 expressions on properties
+ * @param enablePropertyFilter     whether consumers may subscribe with SQL92 (or JMS) expressions on properties
  * @param timer                    the durable timer's settings
  * @param transactions             when and how often undecided transactions are checked back
  * @param schedule                 delay levels ({@code messageDelayLevel}) and how delivery progress is kept

@@ -12,8 +12,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * CHECK_CLIENT_CONFIG: a push consumer asks, before it starts, whether the broker can serve each
- * of its non-TAG subscriptions. A refusal (SQL92 off, an expression that does not compile) makes
- * {@code consumer.start()} fail with the reason, rather than the consumer waiting for nothing.
+ * of its non-TAG subscriptions. A refusal (property filtering off, an SQL92 or JMS expression that
+ * does not compile) makes {@code consumer.start()} fail with the reason, rather than the consumer
+ * waiting for nothing.
  */
 public final class CheckClientConfigProcessor implements RequestProcessor {
     private static final JsonFactory JSON = new JsonFactory();

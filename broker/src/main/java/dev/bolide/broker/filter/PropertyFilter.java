@@ -7,8 +7,9 @@ import dev.bolide.store.MessageFilter;
 import java.nio.ByteBuffer;
 
 /**
- * An SQL92 subscription: every ConsumeQueue unit passes the cheap stage (the tag hash says nothing
- * about properties), and each record is decoded and its properties evaluated.
+ * An SQL92 or JMS subscription: every ConsumeQueue unit passes the cheap stage (the tag hash says
+ * nothing about properties), and each record is decoded and its properties (and, for JMS, its born
+ * timestamp, which is JMSTimestamp) evaluated.
  */
 final class PropertyFilter implements MessageFilter {
     private final Selector selector;
@@ -24,7 +25,7 @@ final class PropertyFilter implements MessageFilter {
 
     @Override
     public boolean matchesRecord(ByteBuffer record) {
-        String properties = new MessageRecordView().wrap(record, record.position()).properties();
-        return selector.matches(MessageProperties.decode(properties));
+        MessageRecordView view = new MessageRecordView().wrap(record, record.position());
+        return selector.matches(MessageProperties.decode(view.properties()), view.bornTimestamp());
     }
 }

@@ -2,24 +2,30 @@ package dev.bolide.broker.filter;
 
 import dev.bolide.broker.client.Subscription;
 import dev.bolide.protocol.remoting.ResponseCode;
+import dev.bolide.protocol.selector.ExpressionType;
 import dev.bolide.protocol.selector.Selector;
 import dev.bolide.protocol.selector.SelectorSyntaxException;
 import dev.bolide.store.MessageFilter;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Turns a subscription into the store filter that applies it: TAG expressions on the ConsumeQueue's
- * tag hash, SQL92 expressions on the message properties (only when {@code enablePropertyFilter} is
- * on). Compiled selectors are kept, since every pull of a group repeats the same expression.
+ * tag hash, SQL92 and JMS selectors (the latter a Bolide extension, see {@link ExpressionType#JMS}) on
+ * the message properties, only when {@code enablePropertyFilter} is on. Compiled selectors are kept,
+ * since every pull of a group repeats the same expression.
  */
 public final class SubscriptionFilters {
-    public static final String SQL92 = "SQL92";
+    public static final String SQL92 = ExpressionType.SQL92;
+    /** How each property-filtering expression type compiles. */
+    private static final Map<String, Function<String, Selector>> COMPILERS = Map.of(
+            ExpressionType.SQL92, Selector::compileSql92, ExpressionType.JMS, Selector::compileJms);
     /** Enough for every live subscription of a large broker; beyond it the cache starts over. */
     private static final int MAX_CACHED = 4096;
 
     private final boolean propertyFilterEnabled;
-    private final Map<String, Selector> compiled = new ConcurrentHashMap<>();
+    private final Map<Key, Selector> compiled = new ConcurrentHashMap<>();
 
     public SubscriptionFilters(boolean propertyFilterEnabled) {
         this.propertyFilterEnabled = propertyFilterEnabled;
@@ -41,29 +47,36 @@ public final class SubscriptionFilters {
     }
 
     private Selector compile(String expressionType, String expression) throws FilterRefusedException {
-        if (!SQL92.equals(expressionType) || !propertyFilterEnabled) {
+        Function<String, Selector> compiler = COMPILERS.get(expressionType);
+        if (compiler == null || !propertyFilterEnabled) {
             throw new FilterRefusedException(ResponseCode.SYSTEM_ERROR,
                     "The broker does not support consumer to filter message by " + expressionType
-                            + (SQL92.equals(expressionType) ? " (enablePropertyFilter=false)" : ""));
+                            + (compiler != null ? " (enablePropertyFilter=false)" : ""));
         }
-        Selector selector = compiled.get(expression);
+        Key key = new Key(expressionType, expression);
+        Selector selector = compiled.get(key);
         if (selector != null) {
             return selector;
         }
         try {
-            selector = Selector.compileSql92(expression);
+            selector = compiler.apply(expression);
         } catch (SelectorSyntaxException e) {
             throw new FilterRefusedException(ResponseCode.SUBSCRIPTION_PARSE_FAILED,
-                    "the SQL92 expression [" + expression + "] does not compile: " + e.getMessage());
+                    "the " + expressionType + " expression [" + expression + "] does not compile: "
+                            + e.getMessage());
         }
         if (compiled.size() >= MAX_CACHED) {
             compiled.clear();
         }
-        compiled.put(expression, selector);
+        compiled.put(key, selector);
         return selector;
     }
 
     private static boolean isTagType(String expressionType) {
         return expressionType == null || expressionType.isEmpty() || expressionType.equals(Subscription.TAG);
+    }
+
+    /** The same text is a different selector in each dialect. */
+    private record Key(String expressionType, String expression) {
     }
 }

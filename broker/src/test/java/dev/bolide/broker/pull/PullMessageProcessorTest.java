@@ -207,6 +207,33 @@ class PullMessageProcessorTest {
     }
 
     @Test
+    void keepsOnlyTheMessagesAJmsSelectorSelectsOnTypedPropertiesAndHeaders() throws IOException {
+        appendJms("a", Map.of("TAGS", "car", "weight", "3000", "BOLIDE_JMS_TYPES", "weight:I"), 1_000);
+        appendJms("b", Map.of("TAGS", "car", "weight", "3000"), 1_000);
+        appendJms("c", Map.of("TAGS", "car", "weight", "3000", "BOLIDE_JMS_TYPES", "weight:J"), 5_000);
+        appendJms("d", Map.of("TAGS", "bike", "weight", "9000", "BOLIDE_JMS_TYPES", "weight:I"), 1_000);
+        await().until(() -> store.maxOffset("TopicTest", 0) == 4);
+
+        RemotingCommand response = pull(0, PullRequestHeader.FLAG_SUBSCRIPTION,
+                "JMSType = 'car' AND weight > 2500 AND JMSTimestamp < 2000 AND JMSPriority = 4", "JMS");
+
+        assertThat(bodies(response)).as("b's weight is a string, c is too late").containsExactly("a");
+    }
+
+    @Test
+    void refusesAJmsSelectorThatDoesNotCompileWithTheReason() throws IOException {
+        RemotingCommand response = pull(0, PullRequestHeader.FLAG_SUBSCRIPTION, "phone LIKE 12", "JMS");
+
+        assertThat(response.code()).isEqualTo(ResponseCode.SUBSCRIPTION_PARSE_FAILED);
+        assertThat(response.remark()).contains("phone LIKE 12").contains("expected a string literal pattern");
+    }
+
+    private void appendJms(String body, Map<String, String> properties, long bornTimestamp) {
+        store.append(MessageToStore.builder("TopicTest", 0, body.getBytes(StandardCharsets.UTF_8))
+                .properties(properties).bornTimestamp(bornTimestamp).build());
+    }
+
+    @Test
     void refusesAPullOfAGroupWhoseConsumptionIsDisabled() throws IOException {
         groupConfigs.put(new SubscriptionGroupConfig("CG", false, true, true, 1, 16, 0, 1, true));
 

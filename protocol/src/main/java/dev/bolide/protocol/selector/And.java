@@ -1,7 +1,6 @@
 package dev.bolide.protocol.selector;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * A chain {@code c1 AND c2 AND ...}: FALSE if any operand is FALSE, else unknown if any is unknown,
@@ -16,10 +15,10 @@ record And(List<Condition> operands) implements Condition {
     }
 
     @Override
-    public Boolean evaluate(Map<String, String> properties) {
+    public Boolean evaluate(SelectorContext message) {
         boolean unknown = false;
         for (int i = 0; i < operands.size(); i++) {
-            Boolean value = operands.get(i).evaluate(properties);
+            Boolean value = operands.get(i).evaluate(message);
             if (value == null) {
                 unknown = true;
             } else if (!value) {

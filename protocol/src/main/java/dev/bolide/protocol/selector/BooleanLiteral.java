@@ -1,6 +1,5 @@
 package dev.bolide.protocol.selector;
 
-import java.util.Map;
 
 /**
  * TRUE, FALSE or NULL. As in RocketMQ 4.9, NULL is a truth value (unknown), so it may stand where a
@@ -12,7 +11,7 @@ record BooleanLiteral(Boolean value) implements Condition {
     static final BooleanLiteral NULL = new BooleanLiteral(null);
 
     @Override
-    public Boolean evaluate(Map<String, String> properties) {
+    public Boolean evaluate(SelectorContext message) {
         return value;
     }
 }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Splits a selector into tokens, ending with an {@link TokenType#END} token. Blanks and comments
@@ -13,20 +14,30 @@ import java.util.Map;
  * <p>Literals are decoded here: a string loses its quotes and {@code ''} becomes one quote; a whole
  * number ({@code 0} or digits without a leading zero, optionally suffixed {@code l} or {@code L})
  * becomes an Integer when it fits, else a Long; a number with a fraction or an exponent
- * ({@code 5.5}, {@code 5.}, {@code .5}, {@code 5E3}) becomes a Double.
+ * ({@code 5.5}, {@code 5.}, {@code .5}, {@code 5E3}) becomes a Double. {@code *} and {@code /} are
+ * operators only in a dialect with arithmetic; elsewhere they are unexpected characters, as in 4.9.
  */
 final class Lexer {
     private static final Map<String, TokenType> KEYWORDS = keywordsBySpelling();
 
     private final String source;
+    private final Set<TokenType> vocabulary;
+    private final boolean javaIdentifiers;
     private int pos;
 
-    private Lexer(String source) {
+    private Lexer(String source, Dialect dialect) {
         this.source = source;
+        this.vocabulary = dialect.vocabulary();
+        this.javaIdentifiers = dialect.jmsGrammar();
     }
 
-    static List<Token> tokenize(String source) {
-        return new Lexer(source).tokens();
+    /**
+     * The tokens of {@code source} in {@code dialect}: another dialect's keyword is an identifier here,
+     * another dialect's operator an unexpected character. SQL92 identifiers are ASCII letters, digits,
+     * {@code _} and {@code $} (as in 4.9); Jakarta Messaging's are Java identifiers.
+     */
+    static List<Token> tokenize(String source, Dialect dialect) {
+        return new Lexer(source, dialect).tokens();
     }
 
     private List<Token> tokens() {
@@ -175,7 +186,7 @@ final class Lexer {
         } while (isIdentifierPart(charAt(pos)));
         String text = source.substring(start, pos);
         TokenType type = KEYWORDS.getOrDefault(text.toUpperCase(Locale.ROOT), TokenType.IDENTIFIER);
-        return new Token(type, text, start, null);
+        return new Token(vocabulary.contains(type) ? type : TokenType.IDENTIFIER, text, start, null);
     }
 
     private Token operator() {
@@ -191,11 +202,20 @@ final class Lexer {
             case ',' -> symbol(TokenType.COMMA, 1);
             case '+' -> symbol(TokenType.PLUS, 1);
             case '-' -> symbol(TokenType.MINUS, 1);
-            default -> throw new SelectorSyntaxException("unexpected character " + describe(c), pos);
+            case '*' -> symbol(TokenType.STAR, 1);
+            case '/' -> symbol(TokenType.SLASH, 1);
+            default -> throw unexpectedCharacter();
         };
     }
 
+    private SelectorSyntaxException unexpectedCharacter() {
+        return new SelectorSyntaxException("unexpected character " + describe(source.charAt(pos)), pos);
+    }
+
     private Token symbol(TokenType type, int length) {
+        if (!vocabulary.contains(type)) {
+            throw unexpectedCharacter();
+        }
         Token token = new Token(type, source.substring(pos, pos + length), pos, null);
         pos += length;
         return token;
@@ -216,11 +236,18 @@ final class Lexer {
         return c >= '0' && c <= '9';
     }
 
-    private static boolean isIdentifierStart(char c) {
+    private boolean isIdentifierStart(char c) {
+        if (javaIdentifiers) {
+            return Character.isJavaIdentifierStart(c);
+        }
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '$';
     }
 
-    private static boolean isIdentifierPart(char c) {
+    /** Java's "ignorable" characters (controls such as NUL) are left out: they cannot be seen in a name. */
+    private boolean isIdentifierPart(char c) {
+        if (javaIdentifiers) {
+            return Character.isJavaIdentifierPart(c) && !Character.isIdentifierIgnorable(c);
+        }
         return isIdentifierStart(c) || isDigit(c);
     }
 

@@ -1,6 +1,5 @@
 package dev.bolide.protocol.selector;
 
-import java.util.Map;
 
 /** Unary minus. Only numbers have a negation; for anything else (a property's string) it is unknown. */
 record Negation(Expression operand) implements Expression {
@@ -16,11 +15,14 @@ record Negation(Expression operand) implements Expression {
     }
 
     @Override
-    public Object evaluate(Map<String, String> properties) {
-        return operand.evaluate(properties) instanceof Number number ? negate(number) : null;
+    public Object evaluate(SelectorContext message) {
+        return operand.evaluate(message) instanceof Number number ? negate(number) : null;
     }
 
-    /** Numbers are Integer, Long or Double; no Integer is Integer.MIN_VALUE, whose negation would overflow. */
+    /**
+     * Numbers are Integer, Long or Double. A literal is never Integer.MIN_VALUE (2147483648 is a Long);
+     * a JMS property can be, and its negation overflows to itself, as in Java.
+     */
     private static Number negate(Number number) {
         if (number instanceof Integer value) {
             return -value;

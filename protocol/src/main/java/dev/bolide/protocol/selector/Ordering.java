@@ -1,13 +1,12 @@
 package dev.bolide.protocol.selector;
 
-import java.util.Map;
 
 /**
  * {@code left > right} and its siblings: unknown when either side is unknown, else the order of the
- * two values by {@link ValueComparison#order}. As in RocketMQ 4.9, an unknown left side is decided
+ * two values by the dialect's rules. As in RocketMQ 4.9, an unknown left side is decided
  * without evaluating the right side.
  */
-record Ordering(Expression left, Operator operator, Expression right) implements Condition {
+record Ordering(Expression left, Operator operator, Expression right, ValueRules rules) implements Condition {
     enum Operator {
         LESS, LESS_OR_EQUAL, GREATER, GREATER_OR_EQUAL;
 
@@ -23,15 +22,16 @@ record Ordering(Expression left, Operator operator, Expression right) implements
     }
 
     @Override
-    public Boolean evaluate(Map<String, String> properties) {
-        Object leftValue = left.evaluate(properties);
+    public Boolean evaluate(SelectorContext message) {
+        Object leftValue = left.evaluate(message);
         if (leftValue == null) {
             return null;
         }
-        Object rightValue = right.evaluate(properties);
+        Object rightValue = right.evaluate(message);
         if (rightValue == null) {
             return null;
         }
-        return operator.holds(ValueComparison.order(leftValue, rightValue));
+        Integer order = rules.order(leftValue, rightValue);
+        return order == null ? null : operator.holds(order);
     }
 }

@@ -24,6 +24,18 @@ import java.util.Objects;
  * Bolide also rejects empty expressions and bounds an expression to {@link #MAX_LENGTH} characters
  * and {@link #MAX_NESTING} levels of nesting, so that no input can exhaust a thread's stack.
  *
+ * <h2>The Jakarta Messaging dialect (a Bolide extension of the broker)</h2>
+ * The message selectors of Jakarta Messaging 3.1 (section 3.8.1): SQL92's conditions plus
+ * arithmetic ({@code + - * /}), {@code [NOT] LIKE 'pattern' [ESCAPE 'c']}, and NOT applying to a
+ * whole comparison. Values are typed, with no conversion between types: numbers compare with numbers
+ * (after Java's promotion), strings and booleans only with {@code =} and {@code <>} against their own
+ * type, and any other comparison is unknown, never an error. Identifiers are the message's typed
+ * properties and the headers JMSDeliveryMode, JMSPriority, JMSMessageID, JMSTimestamp,
+ * JMSCorrelationID and JMSType; naming another JMS header is a syntax error. An empty (or null)
+ * selector selects every message. When compiling, the checks that catch mistakes in both dialects
+ * apply (a string ordered with {@code >}, IN with other than string literals, a condition where a value
+ * is needed...); reversed BETWEEN bounds are allowed (the range is empty).
+ *
  * <p>A selector is immutable and may be shared by any number of threads.
  */
 public final class Selector {
@@ -33,10 +45,12 @@ public final class Selector {
     public static final int MAX_NESTING = 256;
 
     private final String expression;
+    private final Dialect dialect;
     private final Condition condition;
 
-    private Selector(String expression, Condition condition) {
+    private Selector(String expression, Dialect dialect, Condition condition) {
         this.expression = expression;
+        this.dialect = dialect;
         this.condition = condition;
     }
 
@@ -47,7 +61,20 @@ public final class Selector {
      */
     public static Selector compileSql92(String expression) {
         Objects.requireNonNull(expression, "expression");
-        return new Selector(expression, Sql92Parser.parse(expression));
+        return new Selector(expression, Dialect.SQL92, Parser.parse(expression, Dialect.SQL92));
+    }
+
+    /**
+     * Compiles a Jakarta Messaging message selector; {@code null} and blank select every message.
+     *
+     * @throws SelectorSyntaxException when the expression is not a valid selector (the JMS client turns
+     *         it into an {@code InvalidSelectorException})
+     */
+    public static Selector compileJms(String expression) {
+        if (expression == null || expression.isBlank()) {
+            return new Selector(expression == null ? "" : expression, Dialect.JMS, BooleanLiteral.TRUE);
+        }
+        return new Selector(expression, Dialect.JMS, Parser.parse(expression, Dialect.JMS));
     }
 
     /** The expression as it was given to compile. */
@@ -55,10 +82,28 @@ public final class Selector {
         return expression;
     }
 
-    /** Whether a message with these properties is selected: only when the selector evaluates to TRUE. */
+    /**
+     * Whether a message with these wire properties is selected; for a JMS selector JMSTimestamp is
+     * unknown. See {@link #matches(Map, long)}.
+     */
     public boolean matches(Map<String, String> properties) {
+        return matches(dialect.reader().read(properties, null));
+    }
+
+    /**
+     * Whether a message with these wire properties (RocketMQ's strings) and this born timestamp
+     * (milliseconds) is selected. A JMS selector reads the typed properties and headers the JMS client
+     * encodes in them ({@link dev.bolide.protocol.jms.JmsWireProperties}), JMSTimestamp being the born
+     * timestamp; an SQL92 selector ignores the timestamp.
+     */
+    public boolean matches(Map<String, String> properties, long bornTimestamp) {
+        return matches(dialect.reader().read(properties, bornTimestamp));
+    }
+
+    /** Whether a message whose identifiers have these values is selected: only when the selector evaluates to TRUE. */
+    public boolean matches(SelectorContext message) {
         try {
-            return Boolean.TRUE.equals(condition.evaluate(properties));
+            return Boolean.TRUE.equals(condition.evaluate(message));
         } catch (EvaluationException e) {
             return false;
         }

@@ -61,7 +61,7 @@ final class ValueComparison {
         throw new EvaluationException("cannot order " + left + " and " + right);
     }
 
-    private static int compareNumbers(Number left, Number right) {
+    static int compareNumbers(Number left, Number right) {
         if (left instanceof Double || right instanceof Double) {
             return Double.compare(left.doubleValue(), right.doubleValue());
         }

@@ -1,6 +1,8 @@
 /**
  * Message selectors: {@link dev.bolide.protocol.selector.Selector} compiles an expression once and
- * evaluates it against each message's properties. Inside, a lexer and a recursive-descent parser per
- * dialect build an immutable tree of expression nodes that evaluates itself.
+ * evaluates it against each message's properties. Inside, one lexer and one recursive-descent parser,
+ * told by a {@code Dialect} which language to read (RocketMQ 4.9's SQL92 or Jakarta Messaging's), build
+ * an immutable tree of expression nodes that evaluates itself; the dialect's {@code ValueRules} decide
+ * how values compare.
  */
 package dev.bolide.protocol.selector;

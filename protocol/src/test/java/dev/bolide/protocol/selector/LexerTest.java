@@ -16,7 +16,7 @@ class LexerTest {
 
     @Test
     void identifiersKeepTheirSpelling() {
-        List<Token> tokens = Lexer.tokenize("$a_1 _ Nothing");
+        List<Token> tokens = Lexer.tokenize("$a_1 _ Nothing", Dialect.SQL92);
 
         assertThat(tokens).extracting(Token::type)
                 .containsExactly(TokenType.IDENTIFIER, TokenType.IDENTIFIER, TokenType.IDENTIFIER, TokenType.END);
@@ -86,56 +86,56 @@ class LexerTest {
 
     @Test
     void tokensRememberWhereTheyStart() {
-        assertThat(Lexer.tokenize("a  <> 'x'")).extracting(Token::position).containsExactly(0, 3, 6, 9);
+        assertThat(Lexer.tokenize("a  <> 'x'", Dialect.SQL92)).extracting(Token::position).containsExactly(0, 3, 6, 9);
     }
 
     @Test
     void numbersBeyondALongAreRejected() {
-        assertThatThrownBy(() -> Lexer.tokenize("a > 9223372036854775808"))
+        assertThatThrownBy(() -> Lexer.tokenize("a > 9223372036854775808", Dialect.SQL92))
                 .isInstanceOf(SelectorSyntaxException.class)
                 .hasMessage("number 9223372036854775808 is too large for a long at position 4");
     }
 
     @Test
     void doublesThatOverflowAreRejected() {
-        assertThatThrownBy(() -> Lexer.tokenize("1e999"))
+        assertThatThrownBy(() -> Lexer.tokenize("1e999", Dialect.SQL92))
                 .isInstanceOf(SelectorSyntaxException.class)
                 .hasMessageContaining("too large for a double");
     }
 
     @Test
     void leadingZerosAreRejected() {
-        assertThatThrownBy(() -> Lexer.tokenize("a = 012"))
+        assertThatThrownBy(() -> Lexer.tokenize("a = 012", Dialect.SQL92))
                 .isInstanceOf(SelectorSyntaxException.class)
                 .hasMessage("number 012 has a leading zero at position 4");
     }
 
     @Test
     void unterminatedStringsAndCommentsAreRejected() {
-        assertThatThrownBy(() -> Lexer.tokenize("a = 'abc''"))
+        assertThatThrownBy(() -> Lexer.tokenize("a = 'abc''", Dialect.SQL92))
                 .isInstanceOf(SelectorSyntaxException.class)
                 .hasMessage("unterminated string literal at position 4");
-        assertThatThrownBy(() -> Lexer.tokenize("a = 1 /* x *"))
+        assertThatThrownBy(() -> Lexer.tokenize("a = 1 /* x *", Dialect.SQL92))
                 .isInstanceOf(SelectorSyntaxException.class)
                 .hasMessage("unterminated comment at position 6");
     }
 
     @Test
     void charactersOutsideTheLanguageAreRejected() {
-        assertThatThrownBy(() -> Lexer.tokenize("a != 1"))
+        assertThatThrownBy(() -> Lexer.tokenize("a != 1", Dialect.SQL92))
                 .isInstanceOf(SelectorSyntaxException.class)
                 .hasMessage("unexpected character '!' at position 2");
-        assertThatThrownBy(() -> Lexer.tokenize("\u00e9t\u00e9 = 1"))
+        assertThatThrownBy(() -> Lexer.tokenize("\u00e9t\u00e9 = 1", Dialect.SQL92))
                 .isInstanceOf(SelectorSyntaxException.class)
                 .hasMessage("unexpected character U+00E9 at position 0");
     }
 
     private static List<TokenType> types(String source) {
-        return Lexer.tokenize(source).stream().map(Token::type).toList();
+        return Lexer.tokenize(source, Dialect.SQL92).stream().map(Token::type).toList();
     }
 
     private static Object value(String literal) {
-        List<Token> tokens = Lexer.tokenize(literal);
+        List<Token> tokens = Lexer.tokenize(literal, Dialect.SQL92);
         assertThat(tokens).hasSize(2);
         return tokens.get(0).value();
     }

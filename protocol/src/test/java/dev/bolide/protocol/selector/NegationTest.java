@@ -9,16 +9,16 @@ import org.junit.jupiter.api.Test;
 class NegationTest {
     @Test
     void negatesEachKindOfNumberKeepingItsType() {
-        assertThat(new Negation(new Literal(5)).evaluate(Map.of())).isEqualTo(-5);
-        assertThat(new Negation(new Literal(99999999999L)).evaluate(Map.of())).isEqualTo(-99999999999L);
-        assertThat(new Negation(new Literal(1.5)).evaluate(Map.of())).isEqualTo(-1.5);
+        assertThat(new Negation(new Literal(5)).evaluate(name -> null)).isEqualTo(-5);
+        assertThat(new Negation(new Literal(99999999999L)).evaluate(name -> null)).isEqualTo(-99999999999L);
+        assertThat(new Negation(new Literal(1.5)).evaluate(name -> null)).isEqualTo(-1.5);
     }
 
     @Test
     void theNegationOfAnythingButANumberIsUnknown() {
-        assertThat(new Negation(new Literal("5")).evaluate(Map.of())).isNull();
-        assertThat(new Negation(new Property("a")).evaluate(Map.of("a", "5"))).isNull();
-        assertThat(new Negation(BooleanLiteral.TRUE).evaluate(Map.of())).isNull();
+        assertThat(new Negation(new Literal("5")).evaluate(name -> null)).isNull();
+        assertThat(new Negation(new Property("a")).evaluate(Map.of("a", "5")::get)).isNull();
+        assertThat(new Negation(BooleanLiteral.TRUE).evaluate(name -> null)).isNull();
     }
 
     @Test

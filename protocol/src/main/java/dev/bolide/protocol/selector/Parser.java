@@ -9,8 +9,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Recursive-descent parser for the SQL92 dialect of RocketMQ 4.9, one method per rule of its
- * grammar (reference section 7.2), from the loosest binding to the tightest:
+ * Recursive-descent parser for both dialects, one method per rule of the grammar, from the loosest
+ * binding to the tightest. RocketMQ 4.9's SQL92 (reference section 7.2) is
  *
  * <pre>
  * selector   := or END
@@ -23,31 +23,48 @@ import java.util.function.Supplier;
  * primary    := string | integer | float | TRUE | FALSE | NULL | identifier | '(' or ')'
  * </pre>
  *
+ * Jakarta Messaging (3.1, section 3.8.1.1) moves NOT below AND, so that it applies to a whole
+ * comparison, and adds arithmetic between comparisons and unary operators, and LIKE:
+ *
+ * <pre>
+ * and        := not ( AND not )*
+ * not        := NOT not | equality
+ * comparison := additive ( ...as above, with additive operands... | [NOT] LIKE string [ESCAPE string] )*
+ * additive   := multiplicative ( ('+' | '-') multiplicative )*
+ * multiplicative := unary ( ('*' | '/') unary )*
+ * unary      := '+' unary | '-' unary | primary
+ * </pre>
+ *
  * <p>While building the tree it makes the checks 4.9 makes when compiling: AND, OR, NOT and the
  * whole selector need conditions (a bare property is accepted as one); {@code > >= < <=} and BETWEEN
  * need operands that can be numbers; {@code =} and {@code <>} refuse NULL; constant BETWEEN bounds
- * must be known and in order; IN needs a property. Unlike 4.9 it requires the end of the input.
+ * must be known and in order; IN needs a property. Unlike 4.9 it requires the end of the input. For
+ * Jakarta Messaging it also checks that arithmetic has numeric operands, that LIKE has a property, a
+ * string pattern and a one-character escape, and that a header identifier is one a selector may name;
+ * reversed BETWEEN bounds are allowed there (the range is empty).
  */
-final class Sql92Parser {
+final class Parser {
     /** Longest token text quoted in full in an error message. */
     private static final int QUOTED_LENGTH = 40;
 
     private final String source;
+    private final Dialect dialect;
     private final List<Token> tokens;
     private int next;
     private int nesting;
 
-    private Sql92Parser(String source, List<Token> tokens) {
+    private Parser(String source, Dialect dialect) {
         this.source = source;
-        this.tokens = tokens;
+        this.dialect = dialect;
+        this.tokens = Lexer.tokenize(source, dialect);
     }
 
-    static Condition parse(String source) {
+    static Condition parse(String source, Dialect dialect) {
         if (source.length() > Selector.MAX_LENGTH) {
             throw new SelectorSyntaxException("expression is longer than " + Selector.MAX_LENGTH + " characters",
                     Selector.MAX_LENGTH);
         }
-        return new Sql92Parser(source, Lexer.tokenize(source)).selector();
+        return new Parser(source, dialect).selector();
     }
 
     private Condition selector() {
@@ -69,7 +86,20 @@ final class Sql92Parser {
     }
 
     private Expression and() {
-        return junction(TokenType.AND, this::equality, And::new);
+        return junction(TokenType.AND, dialect.jmsGrammar() ? this::logicalNot : this::equality, And::new);
+    }
+
+    /** Jakarta Messaging's NOT, which applies to a whole comparison: {@code NOT a > 1} is {@code NOT (a > 1)}. */
+    private Expression logicalNot() {
+        Token operator = peek();
+        if (!accept(TokenType.NOT)) {
+            return equality();
+        }
+        enterNesting(operator.position());
+        int operandStart = peek().position();
+        Expression operand = logicalNot();
+        nesting--;
+        return new Not(condition(operand, spanFrom(operandStart)));
     }
 
     /**
@@ -146,7 +176,7 @@ final class Sql92Parser {
     private Equality equalityOf(Expression left, Span leftSpan, Token operator, Expression right, Span rightSpan) {
         requireNotNullLiteral(left, leftSpan, operator);
         requireNotNullLiteral(right, rightSpan, operator);
-        return new Equality(left, right);
+        return new Equality(left, right, dialect.rules());
     }
 
     /** NULL is never equal to anything in SQL; 4.9 refuses the comparison rather than let it be always unknown. */
@@ -159,7 +189,7 @@ final class Sql92Parser {
     }
 
     private Expression comparison() {
-        return leftChain(this::unary, this::comparisonLink);
+        return leftChain(this::additive, this::comparisonLink);
     }
 
     /** {@code left} with the next comparison operator applied, or null when no such operator follows. */
@@ -169,7 +199,7 @@ final class Sql92Parser {
             case GREATER, GREATER_OR_EQUAL, LESS, LESS_OR_EQUAL -> {
                 next++;
                 int rightStart = peek().position();
-                Expression right = unary();
+                Expression right = additive();
                 return orderingOf(left, leftSpan, operator, orderingOperator(operator), right, spanFrom(rightStart));
             }
             case BETWEEN -> {
@@ -180,14 +210,28 @@ final class Sql92Parser {
                 next++;
                 return in(left, leftSpan);
             }
+            case LIKE -> {
+                next++;
+                return like(left, leftSpan);
+            }
             case NOT -> {
                 Token keyword = tokens.get(next + 1);
-                if (keyword.type() != TokenType.BETWEEN && keyword.type() != TokenType.IN) {
-                    return null;
-                }
-                next += 2;
-                return new Not(keyword.type() == TokenType.BETWEEN ? between(left, leftSpan, keyword)
-                        : in(left, leftSpan));
+                Condition negated = switch (keyword.type()) {
+                    case BETWEEN -> {
+                        next += 2;
+                        yield between(left, leftSpan, keyword);
+                    }
+                    case IN -> {
+                        next += 2;
+                        yield in(left, leftSpan);
+                    }
+                    case LIKE -> {
+                        next += 2;
+                        yield like(left, leftSpan);
+                    }
+                    default -> null;
+                };
+                return negated == null ? null : new Not(negated);
             }
             default -> {
                 return null;
@@ -207,17 +251,18 @@ final class Sql92Parser {
 
     private Ordering orderingOf(Expression left, Span leftSpan, Token operator, Ordering.Operator comparison,
             Expression right, Span rightSpan) {
-        requireOrderable(left, leftSpan, operator);
-        requireOrderable(right, rightSpan, operator);
-        return new Ordering(left, comparison, right);
+        requireNumeric(left, leftSpan, operator, " cannot be compared with ");
+        requireNumeric(right, rightSpan, operator, " cannot be compared with ");
+        return new Ordering(left, comparison, right, dialect.rules());
     }
 
     /**
-     * Only numbers can be ordered, and property values can be parsed as numbers; 4.9 refuses when
-     * compiling the operands that never can: string and boolean literals, NULL and conditions.
+     * Only numbers can be ordered or computed with, and property values can be numbers; 4.9 (and
+     * Jakarta Messaging) refuse when compiling the operands that never can: string and boolean
+     * literals, NULL and conditions. {@code role} says what the operand was meant to be.
      */
-    private void requireOrderable(Expression operand, Span span, Token operator) {
-        String compared = " cannot be compared with " + operator.describe();
+    private void requireNumeric(Expression operand, Span span, Token operator, String role) {
+        String compared = role + operator.describe();
         boolean neverNumber = operand instanceof BooleanLiteral
                 || operand instanceof Literal literal && literal.value() instanceof String;
         if (neverNumber) {
@@ -234,11 +279,11 @@ final class Sql92Parser {
     /** {@code x BETWEEN low AND high}, which is {@code x >= low AND x <= high}; BETWEEN was just read. */
     private Condition between(Expression value, Span valueSpan, Token keyword) {
         int lowStart = peek().position();
-        Expression low = unary();
+        Expression low = additive();
         Span lowSpan = spanFrom(lowStart);
         expect(TokenType.AND, "AND");
         int highStart = peek().position();
-        Expression high = unary();
+        Expression high = additive();
         Span highSpan = spanFrom(highStart);
         requireKnownBound(low, lowSpan);
         requireKnownBound(high, highSpan);
@@ -255,9 +300,9 @@ final class Sql92Parser {
         }
     }
 
-    /** A range whose literal bounds are reversed is empty; 4.9 takes it for a mistake. */
+    /** A range whose literal bounds are reversed is empty; 4.9 takes it for a mistake, Jakarta Messaging does not. */
     private void requireBoundsInOrder(Expression low, Expression high, Span lowSpan) {
-        if (low instanceof Literal lowLiteral && high instanceof Literal highLiteral
+        if (!dialect.jmsGrammar() && low instanceof Literal lowLiteral && high instanceof Literal highLiteral
                 && ValueComparison.order(lowLiteral.value(), highLiteral.value()) > 0) {
             throw new SelectorSyntaxException("the bounds of BETWEEN are reversed: " + lowLiteral.value()
                     + " is greater than " + highLiteral.value(), lowSpan.start());
@@ -279,6 +324,71 @@ final class Sql92Parser {
         return new InList(property.name(), values);
     }
 
+    /**
+     * {@code x [NOT] LIKE 'pattern' [ESCAPE 'c']} (Jakarta Messaging); LIKE was just read. Only a
+     * property can be matched, and only against a string literal.
+     */
+    private Condition like(Expression left, Span leftSpan) {
+        if (!(left instanceof Property property)) {
+            throw new SelectorSyntaxException("LIKE needs a property name on its left, not " + quote(leftSpan),
+                    leftSpan.start());
+        }
+        Token pattern = expect(TokenType.STRING, "a string literal pattern after LIKE");
+        Character escape = null;
+        if (accept(TokenType.ESCAPE)) {
+            Token escapeToken = expect(TokenType.STRING, "a string literal after ESCAPE");
+            String text = (String) escapeToken.value();
+            if (text.length() != 1) {
+                throw new SelectorSyntaxException("the escape character must be one character, not "
+                        + escapeToken.describe(), escapeToken.position());
+            }
+            escape = text.charAt(0);
+        }
+        try {
+            return new Like(property.name(), LikePattern.compile((String) pattern.value(), escape));
+        } catch (IllegalArgumentException e) {
+            throw new SelectorSyntaxException("bad LIKE pattern " + pattern.describe() + ": " + e.getMessage(),
+                    pattern.position());
+        }
+    }
+
+    /** Sums and differences (Jakarta Messaging); in SQL92, which has no arithmetic, just a unary expression. */
+    private Expression additive() {
+        return dialect.jmsGrammar() ? leftChain(this::multiplicative, this::additiveLink) : unary();
+    }
+
+    private Expression additiveLink(Expression left, Span leftSpan) {
+        return switch (peek().type()) {
+            case PLUS -> arithmetic(left, leftSpan, Arithmetic.Operator.ADD, this::multiplicative);
+            case MINUS -> arithmetic(left, leftSpan, Arithmetic.Operator.SUBTRACT, this::multiplicative);
+            default -> null;
+        };
+    }
+
+    private Expression multiplicative() {
+        return leftChain(this::unary, this::multiplicativeLink);
+    }
+
+    private Expression multiplicativeLink(Expression left, Span leftSpan) {
+        return switch (peek().type()) {
+            case STAR -> arithmetic(left, leftSpan, Arithmetic.Operator.MULTIPLY, this::unary);
+            case SLASH -> arithmetic(left, leftSpan, Arithmetic.Operator.DIVIDE, this::unary);
+            default -> null;
+        };
+    }
+
+    /** {@code left} combined by the operator that is the next token with the operand that follows it. */
+    private Arithmetic arithmetic(Expression left, Span leftSpan, Arithmetic.Operator operator,
+            Supplier<Expression> operand) {
+        Token symbol = peek();
+        next++;
+        int rightStart = peek().position();
+        Expression right = operand.get();
+        requireNumeric(left, leftSpan, symbol, " cannot be an operand of ");
+        requireNumeric(right, spanFrom(rightStart), symbol, " cannot be an operand of ");
+        return new Arithmetic(left, operator, right);
+    }
+
     private Expression unary() {
         Token operator = peek();
         switch (operator.type()) {
@@ -292,6 +402,10 @@ final class Sql92Parser {
                 return Negation.of(nestedUnary(operator));
             }
             case NOT -> {
+                if (dialect.jmsGrammar()) {
+                    // NOT is a rule of its own there, looser than comparisons; here it can only be misplaced
+                    return primary();
+                }
                 next++;
                 int operandStart = peek().position();
                 Expression operand = nestedUnary(operator);
@@ -330,6 +444,10 @@ final class Sql92Parser {
                 return BooleanLiteral.NULL;
             }
             case IDENTIFIER -> {
+                String problem = dialect.identifiers().problem(token.text());
+                if (problem != null) {
+                    throw new SelectorSyntaxException(problem, token.position());
+                }
                 next++;
                 return new Property(token.text());
             }
@@ -354,7 +472,7 @@ final class Sql92Parser {
             return condition;
         }
         if (expression instanceof Property property) {
-            return new PropertyCondition(property.name());
+            return new PropertyCondition(property.name(), dialect.rules());
         }
         throw new SelectorSyntaxException("expected a condition but found " + quote(span), span.start());
     }

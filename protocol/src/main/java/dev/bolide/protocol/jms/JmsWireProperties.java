@@ -1,0 +1,77 @@
+package dev.bolide.protocol.jms;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The RocketMQ properties that carry a JMS message's headers and typed properties. RocketMQ
+ * properties are strings: a JMS property is stored as its value's {@code toString()}, and
+ * {@link #TYPES} lists the properties that are not Strings as {@code name:code} pairs separated by
+ * {@code ,}, with codes {@code Z} boolean, {@code B} byte, {@code S} short, {@code I} int, {@code J}
+ * long, {@code F} float and {@code D} double. A property missing from the list is a String.
+ */
+public final class JmsWireProperties {
+    /** The types of the non-String JMS properties. */
+    public static final String TYPES = "BOLIDE_JMS_TYPES";
+    /** {@code JMSCorrelationID}. */
+    public static final String CORRELATION_ID = "JMS_CORRELATION_ID";
+    /** {@code JMSPriority}, an int; 4 when absent. */
+    public static final String PRIORITY = "JMS_PRIORITY";
+    /** {@code JMSDeliveryMode}: {@code PERSISTENT} (the default, when absent) or {@code NON_PERSISTENT}. */
+    public static final String DELIVERY_MODE = "JMS_DELIVERY_MODE";
+    /** The JMS default priority. */
+    public static final int DEFAULT_PRIORITY = 4;
+    /** The JMS default delivery mode. */
+    public static final String PERSISTENT = "PERSISTENT";
+
+    private JmsWireProperties() {
+    }
+
+    /** The type codes of {@code types} (a {@link #TYPES} value, or {@code null}) by property name. */
+    public static Map<String, Character> typeCodes(String types) {
+        Map<String, Character> codes = new HashMap<>();
+        if (types == null) {
+            return codes;
+        }
+        for (String pair : types.split(",")) {
+            int colon = pair.lastIndexOf(':');
+            if (colon > 0 && colon == pair.length() - 2) {
+                codes.put(pair.substring(0, colon), pair.charAt(colon + 1));
+            }
+        }
+        return codes;
+    }
+
+    /**
+     * The typed value of a property stored as {@code text} with type {@code code} ({@code null} for a
+     * String), or {@code null} when the text is not a value of that type (a corrupt message).
+     */
+    public static Object typedValue(String text, Character code) {
+        if (code == null) {
+            return text;
+        }
+        try {
+            return switch (code) {
+                case 'Z' -> parseBoolean(text);
+                case 'B' -> Byte.valueOf(text);
+                case 'S' -> Short.valueOf(text);
+                case 'I' -> Integer.valueOf(text);
+                case 'J' -> Long.valueOf(text);
+                case 'F' -> Float.valueOf(text);
+                case 'D' -> Double.valueOf(text);
+                default -> null;
+            };
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Exactly {@code true} or {@code false}, as {@code Boolean.toString} writes them. */
+    private static Boolean parseBoolean(String text) {
+        return switch (text) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> null;
+        };
+    }
+}
