@@ -1,0 +1,25 @@
+package dev.bolide.client.rocketmq;
+
+/**
+ * A request that failed: the broker or name server refused it ({@link #responseCode()} says how),
+ * or no answer came (timeout, connection lost; the cause says which).
+ */
+public final class RocketMqException extends RuntimeException {
+    /** {@link #responseCode()} when no response came. */
+    public static final int NO_RESPONSE = -1;
+    private final int responseCode;
+
+    public RocketMqException(int responseCode, String message) {
+        super(message);
+        this.responseCode = responseCode;
+    }
+
+    public RocketMqException(String message, Throwable cause) {
+        super(message, cause);
+        this.responseCode = NO_RESPONSE;
+    }
+
+    public int responseCode() {
+        return responseCode;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.bolide.client.rocketmq;
+
+import java.nio.ByteBuffer;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.HexFormat;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The {@code UNIQ_KEY} a producer gives each message, in RocketMQ's layout so that tools decode it:
+ * client IPv4 (4 bytes), pid (2), class-loader hash (4), milliseconds since the start of the month
+ * (4), counter (2), as 32 upper-case hex digits.
+ */
+final class UniqueMessageIds {
+    private static final HexFormat HEX = HexFormat.of().withUpperCase();
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static final byte[] PREFIX = prefix();
+    private static final long MONTH_START = ZonedDateTime.now(ZoneId.systemDefault()).withDayOfMonth(1)
+            .toLocalDate().atStartOfDay(ZoneId.systemDefault()).toInstant().toEpochMilli();
+
+    private UniqueMessageIds() {
+    }
+
+    static String next() {
+        ByteBuffer id = ByteBuffer.allocate(16).put(PREFIX);
+        id.putInt((int) (System.currentTimeMillis() - MONTH_START));
+        id.putShort((short) COUNTER.getAndIncrement());
+        return HEX.formatHex(id.array());
+    }
+
+    private static byte[] prefix() {
+        return ByteBuffer.allocate(10).put(LocalAddress.IPV4.getAddress())
+                .putShort((short) ProcessHandle.current().pid())
+                .putInt(UniqueMessageIds.class.getClassLoader().hashCode()).array();
+    }
+}
