@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * UNREGISTER_CLIENT.
  */
 final class Membership {
+    private static final System.Logger LOG = System.getLogger(Membership.class.getName());
     private static final JsonFactory JSON = new JsonFactory();
 
     private final String clientId;
@@ -94,9 +95,20 @@ final class Membership {
                 .thenAccept(response -> Requests.expect(response, ResponseCode.SUCCESS)));
     }
 
+    /**
+     * Calls every known broker; one that cannot be reached is skipped (logged): it learns of this
+     * client from the next heartbeat after it is back. A refusal fails the whole.
+     */
     private CompletableFuture<Void> toEveryBroker(java.util.function.Function<String, CompletableFuture<Void>> call) {
-        return CompletableFuture.allOf(routes.brokerAddresses().stream().map(call)
-                .toArray(CompletableFuture[]::new));
+        return CompletableFuture.allOf(routes.brokerAddresses().stream().map(address -> call.apply(address)
+                .exceptionally(failure -> {
+                    RocketMqException cause = RocketMqException.of(failure);
+                    if (cause.responseCode() != RocketMqException.NO_RESPONSE) {
+                        throw cause;
+                    }
+                    LOG.log(System.Logger.Level.DEBUG, "skipping {0}: {1}", address, cause.getMessage());
+                    return null;
+                })).toArray(CompletableFuture[]::new));
     }
 
     private static List<String> consumerIds(byte[] body) {

@@ -93,8 +93,7 @@ final class Requests {
         try {
             return future.get();
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof RocketMqException failure ? failure
-                    : new RocketMqException(e.getCause().toString(), e.getCause());
+            throw RocketMqException.of(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RocketMqException("interrupted while waiting for a response", e);

@@ -5,7 +5,6 @@ import dev.bolide.protocol.remoting.RequestCode;
 import dev.bolide.protocol.remoting.ResponseCode;
 import dev.bolide.remoting.RemotingClient;
 import dev.bolide.remoting.ServerRequestHandler;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -196,9 +195,5 @@ public final class RocketMqClient implements AutoCloseable {
         }
         timer.shutdownNow();
         remoting.close();
-    }
-
-    Duration requestTimeout() {
-        return requests.timeout();
     }
 }

@@ -19,6 +19,16 @@ public final class RocketMqException extends RuntimeException {
         this.responseCode = NO_RESPONSE;
     }
 
+    /** The failure of a future as this type: unwrapped, or wrapped when it is something else. */
+    static RocketMqException of(Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof java.util.concurrent.CompletionException
+                || cause instanceof java.util.concurrent.ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause instanceof RocketMqException known ? known : new RocketMqException(cause.toString(), cause);
+    }
+
     public int responseCode() {
         return responseCode;
     }

@@ -57,7 +57,7 @@ final class Sender {
             return requests.call(route.masterAddress(target[0].brokerName()), RequestCode.SEND_MESSAGE_V2,
                     header(producerGroup, message, properties, target[0]), message.body());
         }).thenApply(response -> result(response, properties, target[0])).exceptionallyCompose(failure -> {
-            RocketMqException cause = cause(failure);
+            RocketMqException cause = RocketMqException.of(failure);
             if (attemptsLeft <= 1 || !RETRIABLE.contains(cause.responseCode())) {
                 return CompletableFuture.failedFuture(cause);
             }
@@ -119,13 +119,5 @@ final class Sender {
         return new SendResult(properties.get(PropertyKeys.UNIQUE_CLIENT_MESSAGE_ID), response.field("msgId"),
                 new MessageQueue(queue.topic(), queue.brokerName(), response.intField("queueId")),
                 response.longField("queueOffset"), response.code() == ResponseCode.SUCCESS);
-    }
-
-    static RocketMqException cause(Throwable failure) {
-        Throwable cause = failure;
-        while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause instanceof RocketMqException known ? known : new RocketMqException(cause.toString(), cause);
     }
 }
