@@ -6,13 +6,10 @@ import dev.bolide.protocol.message.MessageRecordView;
 import dev.bolide.protocol.message.MessageSysFlag;
 import dev.bolide.protocol.message.PropertyKeys;
 import dev.bolide.protocol.message.RecordKind;
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.DataFormatException;
-import java.util.zip.Inflater;
 
 /**
  * The body of a pull answer: stored records back to back. Decoding stops at the first record that
@@ -46,29 +43,9 @@ final class PulledRecords {
                 properties, body(view), msgId);
     }
 
-    /** The body as the producer gave it: compressed bodies (zlib) are inflated. */
+    /** The body as the producer gave it. */
     private static byte[] body(MessageRecordView view) {
         byte[] stored = view.bodyBytes();
-        if ((view.sysFlag() & MessageSysFlag.COMPRESSED) == 0) {
-            return stored;
-        }
-        Inflater inflater = new Inflater();
-        try {
-            inflater.setInput(stored);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(stored.length * 4);
-            byte[] chunk = new byte[8192];
-            while (!inflater.finished()) {
-                int n = inflater.inflate(chunk);
-                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                    break;
-                }
-                out.write(chunk, 0, n);
-            }
-            return out.toByteArray();
-        } catch (DataFormatException e) {
-            return stored; // not zlib after all: hand over what was stored rather than lose the message
-        } finally {
-            inflater.end();
-        }
+        return (view.sysFlag() & MessageSysFlag.COMPRESSED) == 0 ? stored : BodyCompression.inflate(stored);
     }
 }

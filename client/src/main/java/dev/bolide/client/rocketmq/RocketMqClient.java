@@ -104,8 +104,13 @@ public final class RocketMqClient implements AutoCloseable {
         return Requests.await(offsets.committed(group, queue));
     }
 
+    /** Stores {@code nextOffset} (the next message to consume) as the group's position in the queue. */
     public void commitOffset(String group, MessageQueue queue, long nextOffset) {
-        Requests.await(offsets.commit(group, queue, nextOffset));
+        Requests.await(commitOffsetAsync(group, queue, nextOffset));
+    }
+
+    public CompletableFuture<Void> commitOffsetAsync(String group, MessageQueue queue, long nextOffset) {
+        return offsets.commit(group, queue, nextOffset);
     }
 
     /** The queue's next offset to be written: where a consumer "from the last offset" starts. */
@@ -131,7 +136,10 @@ public final class RocketMqClient implements AutoCloseable {
         Requests.expect(response, ResponseCode.SUCCESS);
     }
 
-    /** Joins the consumer group (or updates its subscriptions) on every broker of the subscribed topics. */
+    /**
+     * Joins the consumer group (or updates its subscriptions) on every broker of the subscribed
+     * topics. To receive redeliveries, subscribe {@code %RETRY%group} too, as RocketMQ consumers do.
+     */
     public void joinConsumerGroup(String group, Collection<Subscription> subscriptions) {
         Requests.await(membership.joinConsumers(group, subscriptions));
     }

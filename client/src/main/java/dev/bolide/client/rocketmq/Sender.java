@@ -1,6 +1,7 @@
 package dev.bolide.client.rocketmq;
 
 import dev.bolide.protocol.message.MessageProperties;
+import dev.bolide.protocol.message.MessageSysFlag;
 import dev.bolide.protocol.message.PropertyKeys;
 import dev.bolide.protocol.remoting.RemotingCommand;
 import dev.bolide.protocol.remoting.RequestCode;
@@ -35,12 +36,14 @@ final class Sender {
         this.requests = requests;
     }
 
-    CompletableFuture<SendResult> send(String producerGroup, OutgoingMessage message, QueueSelector selector) {
+    CompletableFuture<SendResult> send(String producerGroup, OutgoingMessage original, QueueSelector selector) {
+        OutgoingMessage message = compressed(original);
         Map<String, String> properties = withUniqueId(message);
         return attempt(producerGroup, message, properties, selector, null, selector == null ? ATTEMPTS : 1);
     }
 
-    CompletableFuture<Void> sendOneway(String producerGroup, OutgoingMessage message, QueueSelector selector) {
+    CompletableFuture<Void> sendOneway(String producerGroup, OutgoingMessage original, QueueSelector selector) {
+        OutgoingMessage message = compressed(original);
         Map<String, String> properties = withUniqueId(message);
         return routes.forPublishing(message.topic()).thenCompose(route -> {
             MessageQueue queue = choose(route, message.topic(), selector, null);
@@ -85,6 +88,16 @@ final class Sender {
             }
         }
         return queues.get(start);
+    }
+
+    /** Large bodies travel and are stored compressed, as RocketMQ producers send them. */
+    private static OutgoingMessage compressed(OutgoingMessage message) {
+        if (message.body().length < BodyCompression.THRESHOLD
+                || (message.sysFlag() & MessageSysFlag.COMPRESSED) != 0) {
+            return message;
+        }
+        return new OutgoingMessage(message.topic(), BodyCompression.deflate(message.body()), message.flag(),
+                message.properties(), message.sysFlag() | MessageSysFlag.COMPRESSED);
     }
 
     private static Map<String, String> withUniqueId(OutgoingMessage message) {

@@ -93,6 +93,17 @@ class SendAndPullTest {
     }
 
     @Test
+    void aLargeBodyTravelsCompressedAndComesBackWhole() {
+        byte[] large = "a highly compressible body ".repeat(1000).getBytes(StandardCharsets.UTF_8);
+
+        client.send("writers", OutgoingMessage.of("Orders", large, Map.of()), null);
+
+        ReceivedMessage received = pulled(1).get(0);
+        assertThat(received.body()).isEqualTo(large);
+        assertThat(received.sysFlag() & dev.bolide.protocol.message.MessageSysFlag.COMPRESSED).isNotZero();
+    }
+
+    @Test
     void aSelectedQueueIsTheOneUsed() {
         broker.createTopic("Ordered", 4);
         OutgoingMessage ordered = OutgoingMessage.of("Ordered", new byte[1], Map.of());
