@@ -124,6 +124,14 @@ public final class RemotingClient implements AutoCloseable {
         return call.response;
     }
 
+    /**
+     * Whether the caller runs on this client's I/O thread, which completes the futures: waiting
+     * there for another response would wait forever.
+     */
+    public boolean inIoThread() {
+        return group.next().inEventLoop();
+    }
+
     /** Sends a oneway request (no response will come); completes once it is written. */
     public CompletableFuture<Void> invokeOneway(String address, int code, Map<String, String> fields, byte[] body) {
         socketAddress(address);

@@ -12,6 +12,19 @@ import java.time.Duration;
  */
 public record ClientSettings(String nameServers, String instanceName, Duration requestTimeout,
         Duration routeRefresh) {
+    public ClientSettings {
+        if (nameServers == null || nameServers.isBlank()) {
+            throw new IllegalArgumentException("no name server address");
+        }
+        if (instanceName == null || instanceName.isBlank()) {
+            throw new IllegalArgumentException("instanceName must not be blank");
+        }
+        if (requestTimeout.isNegative() || requestTimeout.isZero() || routeRefresh.isNegative()
+                || routeRefresh.isZero()) {
+            throw new IllegalArgumentException("requestTimeout and routeRefresh must be positive");
+        }
+    }
+
     /** RocketMQ's defaults: 3 s requests, 30 s refresh, an instance name of pid and clock. */
     public static ClientSettings of(String nameServers) {
         return new ClientSettings(nameServers, ProcessHandle.current().pid() + "#" + System.nanoTime(),

@@ -88,8 +88,16 @@ final class Requests {
                 + response.remark());
     }
 
-    /** Waits for {@code future}, rethrowing its failure as it is (not wrapped). */
-    static <T> T await(CompletableFuture<T> future) {
+    /**
+     * Waits for {@code future}, rethrowing its failure as it is (not wrapped).
+     *
+     * @throws IllegalStateException on the I/O thread, which would never see the response
+     */
+    <T> T await(CompletableFuture<T> future) {
+        if (remoting.inIoThread()) {
+            throw new IllegalStateException("a synchronous call from a stage completed on the I/O thread would "
+                    + "never end: chain it with an *Async stage and an executor");
+        }
         try {
             return future.get();
         } catch (ExecutionException e) {

@@ -65,12 +65,12 @@ public final class RocketMqClient implements AutoCloseable {
 
     /** The queues a producer may send to (a topic unknown yet is routed like TBW102; see {@link Routes}). */
     public List<MessageQueue> writeQueues(String topic) {
-        return Requests.await(routes.forPublishing(topic)).writeQueues(topic);
+        return requests.await(routes.forPublishing(topic)).writeQueues(topic);
     }
 
     /** The queues consumers read; fails with TOPIC_NOT_EXIST for an unknown topic. */
     public List<MessageQueue> readQueues(String topic) {
-        return Requests.await(routes.forConsuming(topic)).readQueues(topic);
+        return requests.await(routes.forConsuming(topic)).readQueues(topic);
     }
 
     /**
@@ -78,7 +78,7 @@ public final class RocketMqClient implements AutoCloseable {
      * and a failed send is retried on another broker of the topic; a selected queue is kept.
      */
     public SendResult send(String producerGroup, OutgoingMessage message, QueueSelector selector) {
-        return Requests.await(sendAsync(producerGroup, message, selector));
+        return requests.await(sendAsync(producerGroup, message, selector));
     }
 
     public CompletableFuture<SendResult> sendAsync(String producerGroup, OutgoingMessage message,
@@ -92,7 +92,7 @@ public final class RocketMqClient implements AutoCloseable {
     }
 
     public PullResult pull(PullRequest request) {
-        return Requests.await(pullAsync(request));
+        return requests.await(pullAsync(request));
     }
 
     public CompletableFuture<PullResult> pullAsync(PullRequest request) {
@@ -101,12 +101,12 @@ public final class RocketMqClient implements AutoCloseable {
 
     /** The group's committed offset in the queue (the next to consume), or -1 when it has none. */
     public long committedOffset(String group, MessageQueue queue) {
-        return Requests.await(offsets.committed(group, queue));
+        return requests.await(offsets.committed(group, queue));
     }
 
     /** Stores {@code nextOffset} (the next message to consume) as the group's position in the queue. */
     public void commitOffset(String group, MessageQueue queue, long nextOffset) {
-        Requests.await(commitOffsetAsync(group, queue, nextOffset));
+        requests.await(commitOffsetAsync(group, queue, nextOffset));
     }
 
     public CompletableFuture<Void> commitOffsetAsync(String group, MessageQueue queue, long nextOffset) {
@@ -115,7 +115,7 @@ public final class RocketMqClient implements AutoCloseable {
 
     /** The queue's next offset to be written: where a consumer "from the last offset" starts. */
     public long maxOffset(MessageQueue queue) {
-        return Requests.await(offsets.max(queue));
+        return requests.await(offsets.max(queue));
     }
 
     /**
@@ -131,7 +131,7 @@ public final class RocketMqClient implements AutoCloseable {
                 "delayLevel", Integer.toString(delayLevel), "originMsgId", message.msgId(),
                 "originTopic", message.topic(), "unitMode", "false",
                 "maxReconsumeTimes", Integer.toString(maxReconsumeTimes), "bname", message.brokerName());
-        RemotingCommand response = Requests.await(routes.master(from)
+        RemotingCommand response = requests.await(routes.master(from)
                 .thenCompose(address -> requests.call(address, RequestCode.CONSUMER_SEND_MSG_BACK, fields, null)));
         Requests.expect(response, ResponseCode.SUCCESS);
     }
@@ -141,25 +141,25 @@ public final class RocketMqClient implements AutoCloseable {
      * topics. To receive redeliveries, subscribe {@code %RETRY%group} too, as RocketMQ consumers do.
      */
     public void joinConsumerGroup(String group, Collection<Subscription> subscriptions) {
-        Requests.await(membership.joinConsumers(group, subscriptions));
+        requests.await(membership.joinConsumers(group, subscriptions));
     }
 
     /** Leaves the group; its other members are notified and take over its queues. */
     public void leaveConsumerGroup(String group) {
-        Requests.await(membership.leaveConsumers(group));
+        requests.await(membership.leaveConsumers(group));
     }
 
     public void joinProducerGroup(String group) {
-        Requests.await(membership.joinProducers(group));
+        requests.await(membership.joinProducers(group));
     }
 
     public void leaveProducerGroup(String group) {
-        Requests.await(membership.leaveProducers(group));
+        requests.await(membership.leaveProducers(group));
     }
 
     /** The client ids of the group's live members, sorted, as a broker of {@code topic} knows them. */
     public List<String> consumerIds(String group, String topic) {
-        return Requests.await(membership.members(group, topic)).stream().sorted().toList();
+        return requests.await(membership.members(group, topic)).stream().sorted().toList();
     }
 
     /** This client's share of the topic's queues among the group's members ({@link QueueAllocation#average}). */

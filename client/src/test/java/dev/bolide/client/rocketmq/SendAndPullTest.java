@@ -138,6 +138,16 @@ class SendAndPullTest {
     }
 
     @Test
+    void aSynchronousCallFromTheIoThreadIsRefusedRatherThanHangingForever() {
+        CompletableFuture<List<MessageQueue>> nested = client.pullAsync(
+                PullRequest.of(GROUP, queue, 0, 32, Duration.ofMillis(300), Subscription.all("Orders")))
+                .thenApply(nothingNew -> client.readQueues("Orders"));
+
+        assertThat(nested).failsWithin(Duration.ofSeconds(5)).withThrowableOfType(Exception.class)
+                .withRootCauseInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void aTagSubscriptionFiltersOnTheBroker() {
         client.send("writers", message("tagged new"), null);
         pulled(1);
