@@ -1,6 +1,7 @@
 package dev.bolide.client.rocketmq;
 
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.HexFormat;
@@ -15,17 +16,30 @@ final class UniqueMessageIds {
     private static final HexFormat HEX = HexFormat.of().withUpperCase();
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static final byte[] PREFIX = prefix();
-    private static final long MONTH_START = ZonedDateTime.now(ZoneId.systemDefault()).withDayOfMonth(1)
-            .toLocalDate().atStartOfDay(ZoneId.systemDefault()).toInstant().toEpochMilli();
+    /** The current month's start and the next's, in ms: the time field counts from the first. */
+    private static volatile long[] month = month(System.currentTimeMillis());
 
     private UniqueMessageIds() {
     }
 
     static String next() {
         ByteBuffer id = ByteBuffer.allocate(16).put(PREFIX);
-        id.putInt((int) (System.currentTimeMillis() - MONTH_START));
+        long now = System.currentTimeMillis();
+        long[] current = month;
+        if (now >= current[1]) {
+            current = month(now);
+            month = current;
+        }
+        id.putInt((int) (now - current[0]));
         id.putShort((short) COUNTER.getAndIncrement());
         return HEX.formatHex(id.array());
+    }
+
+    private static long[] month(long now) {
+        ZoneId zone = ZoneId.systemDefault();
+        ZonedDateTime start = Instant.ofEpochMilli(now).atZone(zone).withDayOfMonth(1).toLocalDate()
+                .atStartOfDay(zone);
+        return new long[] {start.toInstant().toEpochMilli(), start.plusMonths(1).toInstant().toEpochMilli()};
     }
 
     private static byte[] prefix() {
