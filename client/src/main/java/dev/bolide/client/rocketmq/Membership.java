@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The groups this client belongs to, announced to every broker of the topics in use by heartbeats
@@ -99,7 +100,7 @@ final class Membership {
      * Calls every known broker; one that cannot be reached is skipped (logged): it learns of this
      * client from the next heartbeat after it is back. A refusal fails the whole.
      */
-    private CompletableFuture<Void> toEveryBroker(java.util.function.Function<String, CompletableFuture<Void>> call) {
+    private CompletableFuture<Void> toEveryBroker(Function<String, CompletableFuture<Void>> call) {
         return CompletableFuture.allOf(routes.brokerAddresses().stream().map(address -> call.apply(address)
                 .exceptionally(failure -> {
                     RocketMqException cause = RocketMqException.of(failure);

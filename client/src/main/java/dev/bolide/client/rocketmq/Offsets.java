@@ -3,6 +3,7 @@ package dev.bolide.client.rocketmq;
 import dev.bolide.protocol.remoting.RemotingCommand;
 import dev.bolide.protocol.remoting.RequestCode;
 import dev.bolide.protocol.remoting.ResponseCode;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -27,7 +28,7 @@ final class Offsets {
 
     /** Stores {@code offset} (the next one to consume) as the group's position in the queue. */
     CompletableFuture<Void> commit(String group, MessageQueue queue, long offset) {
-        Map<String, String> fields = new java.util.HashMap<>(fields(queue, "consumerGroup", group));
+        Map<String, String> fields = new HashMap<>(fields(queue, "consumerGroup", group));
         fields.put("commitOffset", Long.toString(offset));
         return call(queue, RequestCode.UPDATE_CONSUMER_OFFSET, fields)
                 .thenAccept(response -> Requests.expect(response, ResponseCode.SUCCESS));

@@ -1,5 +1,8 @@
 package dev.bolide.client.rocketmq;
 
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
 /**
  * A request that failed: the broker or name server refused it ({@link #responseCode()} says how),
  * or no answer came (timeout, connection lost; the cause says which).
@@ -22,8 +25,8 @@ public final class RocketMqException extends RuntimeException {
     /** The failure of a future as this type: unwrapped, or wrapped when it is something else. */
     static RocketMqException of(Throwable failure) {
         Throwable cause = failure;
-        while ((cause instanceof java.util.concurrent.CompletionException
-                || cause instanceof java.util.concurrent.ExecutionException) && cause.getCause() != null) {
+        while ((cause instanceof CompletionException
+                || cause instanceof ExecutionException) && cause.getCause() != null) {
             cause = cause.getCause();
         }
         return cause instanceof RocketMqException known ? known : new RocketMqException(cause.toString(), cause);

@@ -54,19 +54,20 @@ final class Sender {
 
     private CompletableFuture<SendResult> attempt(String producerGroup, OutgoingMessage message,
             Map<String, String> properties, QueueSelector selector, String failedBroker, int attemptsLeft) {
-        MessageQueue[] target = new MessageQueue[1];
         return routes.forPublishing(message.topic()).thenCompose(route -> {
-            target[0] = choose(route, message.topic(), selector, failedBroker);
-            return requests.call(route.masterAddress(target[0].brokerName()), RequestCode.SEND_MESSAGE_V2,
-                    header(producerGroup, message, properties, target[0]), message.body());
-        }).thenApply(response -> result(response, properties, target[0])).exceptionallyCompose(failure -> {
-            RocketMqException cause = RocketMqException.of(failure);
-            if (attemptsLeft <= 1 || !RETRIABLE.contains(cause.responseCode())) {
-                return CompletableFuture.failedFuture(cause);
-            }
-            String broker = target[0] == null ? null : target[0].brokerName();
-            return routes.refresh(message.topic()).exceptionally(e -> null).thenCompose(refreshed ->
-                    attempt(producerGroup, message, properties, selector, broker, attemptsLeft - 1));
+            MessageQueue queue = choose(route, message.topic(), selector, failedBroker);
+            return requests.call(route.masterAddress(queue.brokerName()), RequestCode.SEND_MESSAGE_V2,
+                    header(producerGroup, message, properties, queue), message.body())
+                    .thenApply(response -> result(response, properties, queue))
+                    .exceptionallyCompose(failure -> {
+                        RocketMqException cause = RocketMqException.of(failure);
+                        if (attemptsLeft <= 1 || !RETRIABLE.contains(cause.responseCode())) {
+                            return CompletableFuture.failedFuture(cause);
+                        }
+                        return routes.refresh(message.topic()).exceptionally(e -> null).thenCompose(refreshed ->
+                                attempt(producerGroup, message, properties, selector, queue.brokerName(),
+                                        attemptsLeft - 1));
+                    });
         });
     }
 

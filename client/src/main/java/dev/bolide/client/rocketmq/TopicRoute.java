@@ -9,6 +9,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A topic's route from the name server: which brokers host it, with how many queues, at which
@@ -60,7 +62,7 @@ record TopicRoute(List<QueueData> queueDatas, Map<String, Map<Long, String>> bro
                 brokerAddresses);
     }
 
-    private java.util.stream.Stream<QueueData> sorted() {
+    private Stream<QueueData> sorted() {
         return queueDatas.stream().sorted(Comparator.comparing(QueueData::brokerName));
     }
 
@@ -107,8 +109,7 @@ record TopicRoute(List<QueueData> queueDatas, Map<String, Map<Long, String>> bro
             if (field.equals("brokerName")) {
                 name = json.getValueAsString();
             } else if (field.equals("brokerAddrs")) {
-                addresses.putAll(scalarFields(json).entrySet().stream().collect(java.util.stream.Collectors
-                        .toMap(e -> Long.parseLong(e.getKey()), Map.Entry::getValue)));
+                addresses.putAll(scalarFields(json).entrySet().stream().collect(Collectors.toMap(e -> Long.parseLong(e.getKey()), Map.Entry::getValue)));
             } else {
                 json.skipChildren();
             }
