@@ -131,9 +131,17 @@ public final class RocketMqClient implements AutoCloseable {
                 "delayLevel", Integer.toString(delayLevel), "originMsgId", message.msgId(),
                 "originTopic", message.topic(), "unitMode", "false",
                 "maxReconsumeTimes", Integer.toString(maxReconsumeTimes), "bname", message.brokerName());
-        RemotingCommand response = requests.await(routes.master(from)
-                .thenCompose(address -> requests.call(address, RequestCode.CONSUMER_SEND_MSG_BACK, fields, null)));
-        Requests.expect(response, ResponseCode.SUCCESS);
+        Requests.expect(requests.await(request(from, RequestCode.CONSUMER_SEND_MSG_BACK, fields, null)),
+                ResponseCode.SUCCESS);
+    }
+
+    /**
+     * Sends a request of any code (Bolide's extensions, say) to the master of the queue's broker over
+     * the shared connection, and completes with the answer whatever its code.
+     */
+    public CompletableFuture<RemotingCommand> request(MessageQueue queue, int code, Map<String, String> fields,
+            byte[] body) {
+        return routes.master(queue).thenCompose(address -> requests.call(address, code, fields, body));
     }
 
     /**

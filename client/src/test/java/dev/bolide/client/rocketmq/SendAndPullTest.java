@@ -148,6 +148,17 @@ class SendAndPullTest {
     }
 
     @Test
+    void anyRequestCanBeSentToTheBrokerOfAQueue() throws Exception {
+        client.send("writers", message("one"), null);
+        pulled(1);
+
+        var response = client.request(queue, dev.bolide.protocol.remoting.RequestCode.GET_MAX_OFFSET,
+                Map.of("topic", "Orders", "queueId", "0"), null).get(5, TimeUnit.SECONDS);
+
+        assertThat(response.longField("offset")).isEqualTo(1).isEqualTo(client.maxOffset(queue));
+    }
+
+    @Test
     void aTagSubscriptionFiltersOnTheBroker() {
         client.send("writers", message("tagged new"), null);
         pulled(1);
