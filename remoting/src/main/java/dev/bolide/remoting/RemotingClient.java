@@ -3,6 +3,7 @@ package dev.bolide.remoting;
 import dev.bolide.protocol.remoting.LanguageCode;
 import dev.bolide.protocol.remoting.RemotingCommand;
 import dev.bolide.protocol.remoting.RemotingFrameCodec;
+import dev.bolide.protocol.remoting.ResponseCode;
 import dev.bolide.protocol.remoting.SerializeType;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
@@ -16,6 +17,7 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -30,15 +32,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The client side of the remoting protocol, for the broker's own calls to other servers (name
- * servers). Servers are named {@code host:port}; the connection to each is opened on first use and
- * again after it closed. Requests never block the caller: {@link #invoke} returns a future that the
- * response with the same opaque completes, or that fails on timeout or when the connection cannot be
- * opened or closes.
+ * servers) and for the Bolide client. Servers are named {@code host:port}; the connection to each is
+ * opened on first use and again after it closed. Requests never block the caller: {@link #invoke}
+ * returns a future that the response with the same opaque completes, or that fails on timeout or
+ * when the connection cannot be opened or closes. Requests a server sends on its own (RocketMQ
+ * brokers notify consumers this way) go to the {@link ServerRequestHandler} given at construction.
  */
 public final class RemotingClient implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(RemotingClient.class.getName());
     /** RocketMQ's client {@code connectTimeoutMillis}. */
     private static final int CONNECT_TIMEOUT_MILLIS = 3000;
+    /** The {@code host:port} a connection was opened to, as callers name it. */
+    private static final AttributeKey<String> ADDRESS = AttributeKey.valueOf("bolide.server.address");
 
     /** A request waiting for its response; {@code connection} is set once it is written. */
     private static final class Pending {
@@ -52,9 +57,16 @@ public final class RemotingClient implements AutoCloseable {
     private final Map<Integer, Pending> pending = new ConcurrentHashMap<>();
     private final AtomicInteger opaques = new AtomicInteger();
     private final Bootstrap bootstrap;
+    private final ServerRequestHandler serverRequests;
     private volatile boolean closed;
 
+    /** A client that drops the requests servers send on their own. */
     public RemotingClient() {
+        this(ServerRequestHandler.IGNORE);
+    }
+
+    public RemotingClient(ServerRequestHandler serverRequests) {
+        this.serverRequests = serverRequests;
         ConnectionGuard guard = new ConnectionGuard();
         bootstrap = new Bootstrap()
                 .group(group)
@@ -112,6 +124,14 @@ public final class RemotingClient implements AutoCloseable {
         return call.response;
     }
 
+    /**
+     * Whether the caller runs on this client's I/O thread, which completes the futures: waiting
+     * there for another response would wait forever.
+     */
+    public boolean inIoThread() {
+        return group.next().inEventLoop();
+    }
+
     /** Sends a oneway request (no response will come); completes once it is written. */
     public CompletableFuture<Void> invokeOneway(String address, int code, Map<String, String> fields, byte[] body) {
         socketAddress(address);
@@ -154,6 +174,7 @@ public final class RemotingClient implements AutoCloseable {
 
     private ChannelFuture open(String address) {
         ChannelFuture connect = bootstrap.connect(socketAddress(address));
+        connect.channel().attr(ADDRESS).set(address);
         connect.channel().closeFuture().addListener(closed -> connections.remove(address, connect));
         return connect;
     }
@@ -179,7 +200,11 @@ public final class RemotingClient implements AutoCloseable {
     private final class ResponseMatcher extends SimpleChannelInboundHandler<RemotingCommand> {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, RemotingCommand command) {
-            Pending call = command.isResponse() ? pending.get(command.opaque()) : null;
+            if (!command.isResponse()) {
+                answer(ctx.channel(), command);
+                return;
+            }
+            Pending call = pending.get(command.opaque());
             if (call == null) {
                 LOG.log(System.Logger.Level.DEBUG, "dropping {0} from {1}: no request waits for it", command,
                         ctx.channel().remoteAddress());
@@ -195,6 +220,20 @@ public final class RemotingClient implements AutoCloseable {
             pending.values().stream().filter(call -> call.connection == ctx.channel())
                     .forEach(call -> call.response.completeExceptionally(closedEarly));
             super.channelInactive(ctx);
+        }
+    }
+
+    /** Hands a server's own request to the handler and writes its answer, if any. */
+    private void answer(Channel channel, RemotingCommand request) {
+        RemotingCommand response;
+        try {
+            response = serverRequests.handle(channel.attr(ADDRESS).get(), request);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "handling " + request + " failed", e);
+            response = RemotingCommand.responseTo(request, ResponseCode.SYSTEM_ERROR, e.toString(), null, null);
+        }
+        if (response != null && !request.isOneway()) {
+            channel.writeAndFlush(response);
         }
     }
 

@@ -30,6 +30,9 @@ class RemotingClientTest {
     private static final int HELD = 1001;
     /** Never answered (but recorded, as ECHO requests are). */
     private static final int SILENT = 1002;
+    /** Answered, and followed by a oneway request from the server to the client. */
+    private static final int CALL_ME_BACK = 1003;
+    private static final int NOTIFICATION = 2000;
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private final ExecutorService executor = Executors.newFixedThreadPool(2);
@@ -50,6 +53,12 @@ class RemotingClientTest {
                     return CompletableFuture.completedFuture(echo(request));
                 }, executor)
                 .register(HELD, (channel, request) -> held.thenApply(ignored -> echo(request)), executor)
+                .register(CALL_ME_BACK, (channel, request) -> {
+                    channel.writeAndFlush(new RemotingCommand(NOTIFICATION, request.language(), request.version(),
+                            -1, RemotingCommand.ONEWAY_FLAG, null, Map.of("about", "you"), null,
+                            request.serializeType()));
+                    return CompletableFuture.completedFuture(echo(request));
+                }, executor)
                 .register(SILENT, (channel, request) -> {
                     received.add(request);
                     return new CompletableFuture<>();
@@ -114,6 +123,19 @@ class RemotingClientTest {
         assertThat(request).isNotNull();
         assertThat(request.isOneway()).isTrue();
         assertThat(request.field("k")).isEqualTo("v");
+    }
+
+    @Test
+    void aRequestFromTheServerGoesToTheHandlerWithTheServersAddress() throws Exception {
+        BlockingQueue<String> notified = new LinkedBlockingQueue<>();
+        try (RemotingClient listening = new RemotingClient((server, request) -> {
+            notified.add(server + " " + request.code() + " " + request.field("about"));
+            return null;
+        })) {
+            listening.invoke(address(), CALL_ME_BACK, Map.of(), null, TIMEOUT).get(5, TimeUnit.SECONDS);
+
+            assertThat(notified.poll(5, TimeUnit.SECONDS)).isEqualTo(address() + " " + NOTIFICATION + " you");
+        }
     }
 
     @Test

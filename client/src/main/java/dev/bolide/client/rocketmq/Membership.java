@@ -1,0 +1,131 @@
+package dev.bolide.client.rocketmq;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.bolide.protocol.remoting.RequestCode;
+import dev.bolide.protocol.remoting.ResponseCode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * The groups this client belongs to, announced to every broker of the topics in use by heartbeats
+ * (which the client repeats periodically, as brokers drop clients silent for 120 s) and withdrawn by
+ * UNREGISTER_CLIENT.
+ */
+final class Membership {
+    private static final System.Logger LOG = System.getLogger(Membership.class.getName());
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final String clientId;
+    private final Routes routes;
+    private final Requests requests;
+    private final Map<String, Collection<Subscription>> consumers = new ConcurrentHashMap<>();
+    private final Set<String> producers = ConcurrentHashMap.newKeySet();
+
+    Membership(String clientId, Routes routes, Requests requests) {
+        this.clientId = clientId;
+        this.routes = routes;
+        this.requests = requests;
+    }
+
+    /** Joins (or changes the subscriptions of) a consumer group; completes once every broker knows. */
+    CompletableFuture<Void> joinConsumers(String group, Collection<Subscription> subscriptions) {
+        consumers.put(group, List.copyOf(subscriptions));
+        // the brokers to tell are those of the subscribed topics: their routes must be known first
+        return CompletableFuture.allOf(subscriptions.stream().map(s -> routes.forConsuming(s.topic()))
+                .toArray(CompletableFuture[]::new)).thenCompose(routed -> beat());
+    }
+
+    CompletableFuture<Void> joinProducers(String group) {
+        producers.add(group);
+        return beat();
+    }
+
+    CompletableFuture<Void> leaveConsumers(String group) {
+        consumers.remove(group);
+        return unregister("consumerGroup", group);
+    }
+
+    CompletableFuture<Void> leaveProducers(String group) {
+        producers.remove(group);
+        return unregister("producerGroup", group);
+    }
+
+    /** Leaves every group. */
+    CompletableFuture<Void> leaveAll() {
+        List<CompletableFuture<Void>> leaving = new ArrayList<>();
+        List.copyOf(consumers.keySet()).forEach(group -> leaving.add(leaveConsumers(group)));
+        List.copyOf(producers).forEach(group -> leaving.add(leaveProducers(group)));
+        return CompletableFuture.allOf(leaving.toArray(CompletableFuture[]::new));
+    }
+
+    /** Sends a heartbeat to every known broker; fails when one of them refuses or cannot be reached. */
+    CompletableFuture<Void> beat() {
+        if (consumers.isEmpty() && producers.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        byte[] body = HeartbeatBody.of(clientId, consumers, producers);
+        return toEveryBroker(address -> requests.call(address, RequestCode.HEART_BEAT, Map.of(), body)
+                .thenAccept(response -> Requests.expect(response, ResponseCode.SUCCESS)));
+    }
+
+    /** The client ids of the group's members, as one broker of {@code topic} knows them. */
+    CompletableFuture<List<String>> members(String group, String topic) {
+        return routes.forConsuming(topic).thenCompose(route -> {
+            String address = route.queueDatas().stream().map(q -> route.masterAddress(q.brokerName()))
+                    .filter(a -> a != null && requests.reachable(a)).findFirst()
+                    .orElseThrow(() -> new RocketMqException(ResponseCode.SYSTEM_ERROR,
+                            "no reachable broker for topic " + topic));
+            return requests.call(address, RequestCode.GET_CONSUMER_LIST_BY_GROUP, Map.of("consumerGroup", group),
+                    null);
+        }).thenApply(response -> response.code() == ResponseCode.SYSTEM_ERROR ? List.<String>of()
+                : consumerIds(Requests.expect(response, ResponseCode.SUCCESS).body()));
+    }
+
+    private CompletableFuture<Void> unregister(String groupField, String group) {
+        Map<String, String> fields = Map.of("clientID", clientId, groupField, group);
+        return toEveryBroker(address -> requests.call(address, RequestCode.UNREGISTER_CLIENT, fields, null)
+                .thenAccept(response -> Requests.expect(response, ResponseCode.SUCCESS)));
+    }
+
+    /**
+     * Calls every known broker; one that cannot be reached is skipped (logged): it learns of this
+     * client from the next heartbeat after it is back. A refusal fails the whole.
+     */
+    private CompletableFuture<Void> toEveryBroker(Function<String, CompletableFuture<Void>> call) {
+        return CompletableFuture.allOf(routes.brokerAddresses().stream().map(address -> call.apply(address)
+                .exceptionally(failure -> {
+                    RocketMqException cause = RocketMqException.of(failure);
+                    if (cause.responseCode() != RocketMqException.NO_RESPONSE) {
+                        throw cause;
+                    }
+                    LOG.log(System.Logger.Level.DEBUG, "skipping {0}: {1}", address, cause.getMessage());
+                    return null;
+                })).toArray(CompletableFuture[]::new));
+    }
+
+    private static List<String> consumerIds(byte[] body) {
+        List<String> ids = new ArrayList<>();
+        try (JsonParser json = JSON.createParser(body)) {
+            while (json.nextToken() != null) {
+                if (json.currentToken() == JsonToken.FIELD_NAME && json.currentName().equals("consumerIdList")) {
+                    json.nextToken();
+                    while (json.nextToken() == JsonToken.VALUE_STRING) {
+                        ids.add(json.getText());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new RocketMqException(ResponseCode.SYSTEM_ERROR, "consumer id list is not JSON: " + e.getMessage());
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,215 @@
+package dev.bolide.client.rocketmq;
+
+import dev.bolide.protocol.remoting.RemotingCommand;
+import dev.bolide.protocol.remoting.RequestCode;
+import dev.bolide.protocol.remoting.ResponseCode;
+import dev.bolide.remoting.RemotingClient;
+import dev.bolide.remoting.ServerRequestHandler;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * One client instance of a RocketMQ cluster: one connection per broker, shared by every producer and
+ * consumer using this instance (a Jakarta Messaging connection owns one).
+ *
+ * <p>Threading: connections are served by one I/O thread, which also completes the futures of the
+ * asynchronous methods; work chained on them must not block (use the {@code *Async} stages with an
+ * executor of your own). One timer thread refreshes the routes and repeats the heartbeats every
+ * {@link ClientSettings#routeRefresh()} and runs the {@linkplain #onConsumerIdsChanged listeners}.
+ * The synchronous methods block the caller until the answer or the timeout and throw
+ * {@link RocketMqException}. All methods are thread-safe.
+ */
+public final class RocketMqClient implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(RocketMqClient.class.getName());
+
+    private final String clientId;
+    private final ScheduledExecutorService timer;
+    private final RemotingClient remoting;
+    private final Requests requests;
+    private final Routes routes;
+    private final Sender sender;
+    private final Pulls pulls;
+    private final Offsets offsets;
+    private final Membership membership;
+    private final List<Consumer<String>> consumerIdsListeners = new CopyOnWriteArrayList<>();
+
+    public RocketMqClient(ClientSettings settings) {
+        clientId = LocalAddress.IPV4.getHostAddress() + "@" + settings.instanceName();
+        timer = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "bolide-client-" + settings.instanceName());
+            thread.setDaemon(true);
+            return thread;
+        });
+        remoting = new RemotingClient(serverRequests());
+        requests = new Requests(remoting, settings.requestTimeout());
+        routes = new Routes(new NameServers(settings.nameServers(), requests));
+        sender = new Sender(routes, requests);
+        pulls = new Pulls(routes, requests);
+        offsets = new Offsets(routes, requests);
+        membership = new Membership(clientId, routes, requests);
+        long period = settings.routeRefresh().toMillis();
+        timer.scheduleWithFixedDelay(this::refresh, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /** {@code ip@instanceName}: how brokers and the other members of a group know this client. */
+    public String clientId() {
+        return clientId;
+    }
+
+    /** The queues a producer may send to (a topic unknown yet is routed like TBW102; see {@link Routes}). */
+    public List<MessageQueue> writeQueues(String topic) {
+        return requests.await(routes.forPublishing(topic)).writeQueues(topic);
+    }
+
+    /** The queues consumers read; fails with TOPIC_NOT_EXIST for an unknown topic. */
+    public List<MessageQueue> readQueues(String topic) {
+        return requests.await(routes.forConsuming(topic)).readQueues(topic);
+    }
+
+    /**
+     * Sends and waits for the broker's answer. With a null {@code selector} queues are taken in turn
+     * and a failed send is retried on another broker of the topic; a selected queue is kept.
+     */
+    public SendResult send(String producerGroup, OutgoingMessage message, QueueSelector selector) {
+        return requests.await(sendAsync(producerGroup, message, selector));
+    }
+
+    public CompletableFuture<SendResult> sendAsync(String producerGroup, OutgoingMessage message,
+            QueueSelector selector) {
+        return sender.send(producerGroup, message, selector);
+    }
+
+    /** Sends without waiting for any answer: the message may be lost. Completes once written. */
+    public CompletableFuture<Void> sendOneway(String producerGroup, OutgoingMessage message, QueueSelector selector) {
+        return sender.sendOneway(producerGroup, message, selector);
+    }
+
+    public PullResult pull(PullRequest request) {
+        return requests.await(pullAsync(request));
+    }
+
+    public CompletableFuture<PullResult> pullAsync(PullRequest request) {
+        return pulls.pull(request);
+    }
+
+    /** The group's committed offset in the queue (the next to consume), or -1 when it has none. */
+    public long committedOffset(String group, MessageQueue queue) {
+        return requests.await(offsets.committed(group, queue));
+    }
+
+    /** Stores {@code nextOffset} (the next message to consume) as the group's position in the queue. */
+    public void commitOffset(String group, MessageQueue queue, long nextOffset) {
+        requests.await(commitOffsetAsync(group, queue, nextOffset));
+    }
+
+    public CompletableFuture<Void> commitOffsetAsync(String group, MessageQueue queue, long nextOffset) {
+        return offsets.commit(group, queue, nextOffset);
+    }
+
+    /** The queue's next offset to be written: where a consumer "from the last offset" starts. */
+    public long maxOffset(MessageQueue queue) {
+        return requests.await(offsets.max(queue));
+    }
+
+    /**
+     * Hands a message the group failed to consume back to its broker, which redelivers it through
+     * {@code %RETRY%group} after a delay, or moves it to {@code %DLQ%group} after
+     * {@code maxReconsumeTimes}.
+     *
+     * @param delayLevel 0 lets the broker choose; negative sends it straight to the dead-letter queue
+     */
+    public void sendBack(String group, ReceivedMessage message, int delayLevel, int maxReconsumeTimes) {
+        MessageQueue from = new MessageQueue(message.topic(), message.brokerName(), message.queueId());
+        Map<String, String> fields = Map.of("offset", Long.toString(message.commitLogOffset()), "group", group,
+                "delayLevel", Integer.toString(delayLevel), "originMsgId", message.msgId(),
+                "originTopic", message.topic(), "unitMode", "false",
+                "maxReconsumeTimes", Integer.toString(maxReconsumeTimes), "bname", message.brokerName());
+        Requests.expect(requests.await(request(from, RequestCode.CONSUMER_SEND_MSG_BACK, fields, null)),
+                ResponseCode.SUCCESS);
+    }
+
+    /**
+     * Sends a request of any code (Bolide's extensions, say) to the master of the queue's broker over
+     * the shared connection, and completes with the answer whatever its code.
+     */
+    public CompletableFuture<RemotingCommand> request(MessageQueue queue, int code, Map<String, String> fields,
+            byte[] body) {
+        return routes.master(queue).thenCompose(address -> requests.call(address, code, fields, body));
+    }
+
+    /**
+     * Joins the consumer group (or updates its subscriptions) on every broker of the subscribed
+     * topics. To receive redeliveries, subscribe {@code %RETRY%group} too, as RocketMQ consumers do.
+     */
+    public void joinConsumerGroup(String group, Collection<Subscription> subscriptions) {
+        requests.await(membership.joinConsumers(group, subscriptions));
+    }
+
+    /** Leaves the group; its other members are notified and take over its queues. */
+    public void leaveConsumerGroup(String group) {
+        requests.await(membership.leaveConsumers(group));
+    }
+
+    public void joinProducerGroup(String group) {
+        requests.await(membership.joinProducers(group));
+    }
+
+    public void leaveProducerGroup(String group) {
+        requests.await(membership.leaveProducers(group));
+    }
+
+    /** The client ids of the group's live members, sorted, as a broker of {@code topic} knows them. */
+    public List<String> consumerIds(String group, String topic) {
+        return requests.await(membership.members(group, topic)).stream().sorted().toList();
+    }
+
+    /** This client's share of the topic's queues among the group's members ({@link QueueAllocation#average}). */
+    public List<MessageQueue> allocatedQueues(String group, String topic) {
+        return QueueAllocation.average(readQueues(topic), consumerIds(group, topic), clientId);
+    }
+
+    /**
+     * Calls {@code listener} with the group's name whenever a broker says a group of this client
+     * gained or lost a member (NOTIFY_CONSUMER_IDS_CHANGED): time to allocate queues again.
+     */
+    public void onConsumerIdsChanged(Consumer<String> listener) {
+        consumerIdsListeners.add(listener);
+    }
+
+    private ServerRequestHandler serverRequests() {
+        return (server, request) -> {
+            if (request.code() != RequestCode.NOTIFY_CONSUMER_IDS_CHANGED) {
+                return ServerRequestHandler.IGNORE.handle(server, request);
+            }
+            String group = request.field("consumerGroup");
+            timer.execute(() -> consumerIdsListeners.forEach(listener -> listener.accept(group)));
+            return null;
+        };
+    }
+
+    private void refresh() {
+        routes.refreshAll().thenCompose(refreshed -> membership.beat()).exceptionally(failure -> {
+            LOG.log(System.Logger.Level.DEBUG, "route refresh or heartbeat failed: {0}", failure.toString());
+            return null;
+        });
+    }
+
+    /** Leaves every group (best effort, bounded by the request timeout), then closes the connections. */
+    @Override
+    public void close() {
+        try {
+            membership.leaveAll().get(requests.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.DEBUG, "unregistering {0} failed: {1}", clientId, e.toString());
+        }
+        timer.shutdownNow();
+        remoting.close();
+    }
+}

@@ -1,0 +1,115 @@
+package dev.bolide.client.rocketmq;
+
+import dev.bolide.protocol.remoting.RemotingCommand;
+import dev.bolide.protocol.remoting.RequestCode;
+import dev.bolide.protocol.remoting.ResponseCode;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * Topic routes, asked of the name servers once and then kept, refreshed by {@link #refreshAll()}
+ * (which the client runs periodically) and by {@link #refresh} after a failed send.
+ *
+ * <p>A topic the name servers do not know is, for producing only, routed like the default topic
+ * TBW102 with at most {@link #AUTO_CREATED_QUEUES} queues per broker: brokers whose
+ * {@code autoCreateTopicEnable} is on advertise TBW102 and create the topic on the first send.
+ * When no broker advertises TBW102 the send fails with TOPIC_NOT_EXIST. Such a borrowed route is
+ * replaced by the topic's own as soon as a refresh finds it.
+ */
+final class Routes {
+    static final String DEFAULT_TOPIC = "TBW102";
+    /** RocketMQ's producer {@code defaultTopicQueueNums}. */
+    static final int AUTO_CREATED_QUEUES = 4;
+
+    private final NameServers nameServers;
+    private final Map<String, TopicRoute> routes = new ConcurrentHashMap<>();
+
+    Routes(NameServers nameServers) {
+        this.nameServers = nameServers;
+    }
+
+    /** The topic's route; fails with TOPIC_NOT_EXIST when the name servers do not know it. */
+    CompletableFuture<TopicRoute> forConsuming(String topic) {
+        TopicRoute known = routes.get(topic);
+        if (known != null) {
+            return CompletableFuture.completedFuture(known);
+        }
+        return refresh(topic).thenApply(route -> {
+            if (route == null) {
+                throw new RocketMqException(ResponseCode.TOPIC_NOT_EXIST, "topic " + topic
+                        + " has no route on the name servers");
+            }
+            return route;
+        });
+    }
+
+    /** The topic's route, or TBW102's for a topic brokers may create on send. */
+    CompletableFuture<TopicRoute> forPublishing(String topic) {
+        TopicRoute known = routes.get(topic);
+        if (known != null) {
+            return CompletableFuture.completedFuture(known);
+        }
+        return refresh(topic).thenCompose(route -> route != null ? CompletableFuture.completedFuture(route)
+                : lookup(DEFAULT_TOPIC).thenApply(template -> borrow(topic, template)));
+    }
+
+    /** The master address of the queue's broker, where pulls, offsets and sends-back go. */
+    CompletableFuture<String> master(MessageQueue queue) {
+        return forConsuming(queue.topic()).thenApply(route -> {
+            String address = route.masterAddress(queue.brokerName());
+            if (address == null) {
+                throw new RocketMqException(ResponseCode.TOPIC_NOT_EXIST, "broker " + queue.brokerName()
+                        + " of topic " + queue.topic() + " has no master in the route");
+            }
+            return address;
+        });
+    }
+
+    private TopicRoute borrow(String topic, TopicRoute template) {
+        if (template == null) {
+            throw new RocketMqException(ResponseCode.TOPIC_NOT_EXIST, "topic " + topic
+                    + " does not exist and no broker allows creating it (autoCreateTopicEnable)");
+        }
+        TopicRoute borrowed = template.capped(AUTO_CREATED_QUEUES);
+        routes.putIfAbsent(topic, borrowed);
+        return borrowed;
+    }
+
+    /** Asks the name servers again; completes with null (and forgets nothing) when they do not know it. */
+    CompletableFuture<TopicRoute> refresh(String topic) {
+        return lookup(topic).thenApply(route -> {
+            if (route != null) {
+                routes.put(topic, route);
+            }
+            return route;
+        });
+    }
+
+    /** Refreshes every topic in use. */
+    CompletableFuture<Void> refreshAll() {
+        return CompletableFuture.allOf(routes.keySet().stream().map(topic -> refresh(topic).exceptionally(e -> null))
+                .toArray(CompletableFuture[]::new));
+    }
+
+    /** Every address of every broker of the topics in use: where heartbeats go. */
+    Set<String> brokerAddresses() {
+        return routes.values().stream().flatMap(route -> route.brokerAddresses().values().stream())
+                .flatMap(addresses -> addresses.values().stream()).collect(Collectors.toSet());
+    }
+
+    private CompletableFuture<TopicRoute> lookup(String topic) {
+        return nameServers.call(RequestCode.GET_ROUTEINFO_BY_TOPIC, Map.of("topic", topic))
+                .thenApply(response -> found(topic, response));
+    }
+
+    private static TopicRoute found(String topic, RemotingCommand response) {
+        if (response.code() == ResponseCode.TOPIC_NOT_EXIST) {
+            return null;
+        }
+        TopicRoute route = TopicRoute.parse(Requests.expect(response, ResponseCode.SUCCESS).body());
+        return route.queueDatas().isEmpty() ? null : route;
+    }
+}

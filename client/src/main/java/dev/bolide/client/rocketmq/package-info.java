@@ -1,0 +1,8 @@
+/**
+ * The client's RocketMQ protocol core: routes from the name servers, shared broker connections,
+ * sending, pulling, offsets, group membership and queue allocation. {@link
+ * dev.bolide.client.rocketmq.RocketMqClient} is the entry point; one instance serves everything of
+ * one Jakarta Messaging connection. Only standard RocketMQ 4.9 requests are used, so the same code
+ * talks to an Apache RocketMQ broker.
+ */
+package dev.bolide.client.rocketmq;

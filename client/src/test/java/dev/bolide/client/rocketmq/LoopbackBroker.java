@@ -1,0 +1,99 @@
+package dev.bolide.client.rocketmq;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bolide.broker.BolideBroker;
+import dev.bolide.broker.BrokerSettings;
+import dev.bolide.protocol.remoting.RequestCode;
+import dev.bolide.protocol.remoting.ResponseCode;
+import dev.bolide.remoting.RemotingClient;
+import dev.bolide.store.StoreConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A real Bolide broker in this JVM on fixed loopback ports, so that it can be stopped and started
+ * again on the same ports and store. The first broker of a test is its own name server; others
+ * register with it.
+ */
+final class LoopbackBroker implements AutoCloseable {
+    private final BrokerSettings settings;
+    private BolideBroker broker;
+
+    private LoopbackBroker(BrokerSettings settings) throws Exception {
+        this.settings = settings;
+        start();
+    }
+
+    /** A broker that is also the name server. */
+    static LoopbackBroker withNameServer(Path dir, String name, boolean autoCreateTopics) throws Exception {
+        int port = freePort();
+        return new LoopbackBroker(new BrokerSettings("DefaultCluster", name, 0, "127.0.0.1", port, freePort(),
+                autoCreateTopics, 8, true, false, "DefaultRegion", store(dir, name, port)));
+    }
+
+    /** A broker registering with {@code nameServer}'s name server. */
+    static LoopbackBroker registeredWith(Path dir, String name, LoopbackBroker nameServer) throws Exception {
+        int port = freePort();
+        return new LoopbackBroker(new BrokerSettings("DefaultCluster", name, 0, "127.0.0.1", port,
+                BrokerSettings.NO_EMBEDDED_NAME_SERVER, true, 8, true, false, "DefaultRegion",
+                store(dir, name, port), List.of(nameServer.nameServer()), Duration.ofSeconds(30)));
+    }
+
+    private static StoreConfig store(Path dir, String name, int port) {
+        return StoreConfig.builder(dir.resolve(name)).mappedFileSizeCommitLog(1 << 20).maxMessageSize(64 * 1024)
+                .maxHashSlotNum(1024).maxIndexNum(4096).storeHost(new InetSocketAddress("127.0.0.1", port)).build();
+    }
+
+    void start() throws Exception {
+        broker = BolideBroker.start(settings);
+    }
+
+    void stop() throws IOException {
+        broker.close();
+        broker = null;
+    }
+
+    String nameServer() {
+        return "127.0.0.1:" + settings.namesrvListenPort();
+    }
+
+    String address() {
+        return "127.0.0.1:" + settings.listenPort();
+    }
+
+    String name() {
+        return settings.brokerName();
+    }
+
+    /** Creates (or changes) {@code topic} with {@code queues} read and write queues. */
+    void createTopic(String topic, int queues) {
+        try (RemotingClient admin = new RemotingClient()) {
+            var response = admin.invoke(address(), RequestCode.UPDATE_AND_CREATE_TOPIC, Map.of("topic", topic,
+                    "readQueueNums", Integer.toString(queues), "writeQueueNums", Integer.toString(queues),
+                    "perm", "6"), null, Duration.ofSeconds(5)).join();
+            assertThat(response.code()).isEqualTo(ResponseCode.SUCCESS);
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (broker != null) {
+            stop();
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.bolide.client.rocketmq;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.bolide.protocol.remoting.ResponseCode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(NoThreadLeaks.class)
+class RoutesTest {
+    @TempDir
+    Path dir;
+
+    private static OutgoingMessage message(String topic) {
+        return OutgoingMessage.of(topic, "hello".getBytes(StandardCharsets.UTF_8), Map.of());
+    }
+
+    @Test
+    void aTopicsQueuesComeFromTheNameServer() throws Exception {
+        try (LoopbackBroker broker = LoopbackBroker.withNameServer(dir, "broker-a", true);
+                RocketMqClient client = new RocketMqClient(ClientSettings.of(broker.nameServer()))) {
+            broker.createTopic("Orders", 4);
+
+            assertThat(client.writeQueues("Orders")).extracting(MessageQueue::queueId).containsExactly(0, 1, 2, 3);
+            assertThat(client.readQueues("Orders")).allMatch(q -> q.brokerName().equals("broker-a"));
+        }
+    }
+
+    @Test
+    void routesAreRefreshedPeriodically() throws Exception {
+        try (LoopbackBroker broker = LoopbackBroker.withNameServer(dir, "broker-a", true);
+                RocketMqClient client = new RocketMqClient(ClientSettings.of(broker.nameServer())
+                        .withRouteRefresh(Duration.ofMillis(200)))) {
+            broker.createTopic("Orders", 2);
+            assertThat(client.readQueues("Orders")).hasSize(2);
+
+            broker.createTopic("Orders", 6);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> client.readQueues("Orders").size() == 6);
+        }
+    }
+
+    @Test
+    void anUnknownTopicIsCreatedByTheFirstSendWhenTheBrokerAllows() throws Exception {
+        try (LoopbackBroker broker = LoopbackBroker.withNameServer(dir, "broker-a", true);
+                RocketMqClient client = new RocketMqClient(ClientSettings.of(broker.nameServer())
+                        .withRouteRefresh(Duration.ofMillis(200)))) {
+            SendResult sent = client.send("producers", message("Fresh"), null);
+
+            assertThat(sent.queue().topic()).isEqualTo("Fresh");
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(client.readQueues("Fresh")).hasSize(Routes.AUTO_CREATED_QUEUES));
+        }
+    }
+
+    @Test
+    void anUnknownTopicIsRefusedWhenNoBrokerCreatesTopics() throws Exception {
+        try (LoopbackBroker broker = LoopbackBroker.withNameServer(dir, "broker-a", false);
+                RocketMqClient client = new RocketMqClient(ClientSettings.of(broker.nameServer()))) {
+            assertThatThrownBy(() -> client.send("producers", message("Fresh"), null))
+                    .isInstanceOf(RocketMqException.class).hasMessageContaining("Fresh")
+                    .satisfies(e -> assertThat(((RocketMqException) e).responseCode())
+                            .isEqualTo(ResponseCode.TOPIC_NOT_EXIST));
+            assertThatThrownBy(() -> client.readQueues("Fresh")).isInstanceOf(RocketMqException.class)
+                    .hasMessageContaining("no route");
+        }
+    }
+
+    @Test
+    void theNextNameServerIsAskedWhenOneIsDown() throws Exception {
+        try (LoopbackBroker broker = LoopbackBroker.withNameServer(dir, "broker-a", true);
+                RocketMqClient client = new RocketMqClient(ClientSettings.of(
+                        "127.0.0.1:" + LoopbackBroker.freePort() + ";" + broker.nameServer()))) {
+            broker.createTopic("Orders", 4);
+
+            assertThat(client.readQueues("Orders")).hasSize(4);
+        }
+    }
+}
