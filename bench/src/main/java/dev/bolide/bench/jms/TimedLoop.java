@@ -4,6 +4,7 @@ import dev.bolide.bench.load.LatencySamples;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -49,7 +50,7 @@ final class TimedLoop {
                 }
                 List<LatencySamples> parts = new ArrayList<>();
                 for (Future<LatencySamples> result : results) {
-                    parts.add(result.get());
+                    parts.add(outcomeOf(result));
                 }
                 LatencySamples all = LatencySamples.merge(parts);
                 return new Outcome(all.count(), (System.nanoTime() - start) / 1e9, all);
@@ -60,6 +61,15 @@ final class TimedLoop {
             for (Worker worker : workers) {
                 worker.close();
             }
+        }
+    }
+
+    /** A worker's samples, or the exception its operation threw, as it was thrown. */
+    private static LatencySamples outcomeOf(Future<LatencySamples> result) throws Exception {
+        try {
+            return result.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
         }
     }
 
