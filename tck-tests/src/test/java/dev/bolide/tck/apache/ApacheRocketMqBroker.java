@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.rocketmq.common.TopicConfig;
+import org.apache.rocketmq.common.constant.PermName;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -46,6 +48,7 @@ public final class ApacheRocketMqBroker implements BeforeAllCallback, AfterAllCa
 
     private final List<Process> processes = new ArrayList<>();
     private final Thread killOnExit = new Thread(this::killAll, "apache-rocketmq-kill");
+    private DefaultMQAdminExt admin;
     private Path directory;
     private int nameServerPort;
     private int brokerPort;
@@ -73,6 +76,9 @@ public final class ApacheRocketMqBroker implements BeforeAllCallback, AfterAllCa
 
     @Override
     public void afterAll(ExtensionContext context) throws IOException {
+        if (admin != null) {
+            admin.shutdown();
+        }
         killAll();
         Runtime.getRuntime().removeShutdownHook(killOnExit);
         try (Stream<Path> files = Files.walk(directory)) {
@@ -140,16 +146,22 @@ public final class ApacheRocketMqBroker implements BeforeAllCallback, AfterAllCa
 
     /** "boot success" comes before the broker's first registration with the name server. */
     private void awaitRegistration() throws Exception {
-        DefaultMQAdminExt admin = new DefaultMQAdminExt();
+        admin = new DefaultMQAdminExt();
         admin.setNamesrvAddr(nameServerAddress());
         admin.setInstanceName("fixture-" + System.nanoTime());
         admin.start();
-        try {
-            await("broker registered with the name server").atMost(START_TIMEOUT).ignoreExceptions()
-                    .until(() -> admin.examineBrokerClusterInfo().getBrokerAddrTable().containsKey("apache-broker"));
-        } finally {
-            admin.shutdown();
-        }
+        await("broker registered with the name server").atMost(START_TIMEOUT).ignoreExceptions()
+                .until(() -> admin.examineBrokerClusterInfo().getBrokerAddrTable().containsKey("apache-broker"));
+    }
+
+    /**
+     * Creates {@code topic} with 4 queues, as {@code mqadmin updateTopic} does, and waits until the
+     * name server routes it: what an operator does before a consumer subscribes on Apache RocketMQ.
+     */
+    public void createTopic(String topic) throws Exception {
+        admin.createAndUpdateTopicConfig(brokerAddress(), new TopicConfig(topic, 4, 4, PermName.PERM_READ | PermName.PERM_WRITE));
+        await("route of " + topic).atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> !admin.examineTopicRouteInfo(topic).getQueueDatas().isEmpty());
     }
 
     /** SIGKILL, the broker before its name server: a test broker's store is thrown away, no clean shutdown needed. */
