@@ -6,6 +6,8 @@ import java.util.OptionalDouble;
 
 /** One broker's figures by metric, or for a metric it could not run, why not. */
 final class Figures {
+    private static final int MAX_REASON = 60;
+
     private final Map<String, Double> values = new LinkedHashMap<>();
     private final Map<String, String> missing = new LinkedHashMap<>();
 
@@ -37,6 +39,12 @@ final class Figures {
             double value = values.get(metric);
             return value >= 100 ? String.format("%,.0f", value) : String.format("%.2f", value);
         }
-        return "n/a (" + missing.getOrDefault(metric, "not measured") + ")";
+        return "n/a (" + shortened(missing.getOrDefault(metric, "not measured")) + ")";
+    }
+
+    /** The reason's first clause, so that the table stays readable; the run's log has it whole. */
+    private static String shortened(String reason) {
+        String clause = reason.split("[(;:]", 2)[0].strip();
+        return clause.length() <= MAX_REASON ? clause : clause.substring(0, MAX_REASON - 3) + "...";
     }
 }

@@ -5,7 +5,7 @@ import java.util.OptionalDouble;
 
 /** The table: each metric with Bolide's figure, Artemis's and the ratio Bolide/Artemis against the target (≥ 1). */
 final class JmsReport {
-    private static final String FORMAT = "%-42s  %-22s  %-22s  %6s  %s%n";
+    private static final String FORMAT = "%-42s  %-24s  %-24s  %6s  %s%n";
 
     private JmsReport() {
     }
