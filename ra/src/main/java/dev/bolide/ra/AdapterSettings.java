@@ -2,6 +2,7 @@ package dev.bolide.ra;
 
 import dev.bolide.ra.embedded.EmbeddedBrokerSettings;
 import dev.bolide.store.FlushDiskType;
+import dev.bolide.store.StoreConfig;
 import jakarta.resource.spi.ResourceAdapterInternalException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -48,12 +49,22 @@ record AdapterSettings(BrokerMode mode, String namesrvAddr, EmbeddedBrokerSettin
         if (brokerAddress == null) {
             throw invalid("brokerAddress", properties.getBrokerAddress(), "missing");
         }
-        Integer fileSize = properties.getMappedFileSizeCommitLog();
-        if (fileSize == null || fileSize < 4096) {
-            throw invalid("mappedFileSizeCommitLog", fileSize, "must be at least 4096 bytes");
+        Path storeDir = storeDir(properties.getStoreDir());
+        return new EmbeddedBrokerSettings(brokerPort, nameServerPort, brokerAddress, storeDir,
+                flushType(properties.getFlushType()), commitLogFileSize(storeDir, properties.getMappedFileSizeCommitLog()));
+    }
+
+    /** Checked by the store's own rule (a file must hold the largest message), so the two cannot disagree. */
+    private static int commitLogFileSize(Path storeDir, Integer value) throws ResourceAdapterInternalException {
+        if (value == null) {
+            throw invalid("mappedFileSizeCommitLog", value, "missing");
         }
-        return new EmbeddedBrokerSettings(brokerPort, nameServerPort, brokerAddress,
-                storeDir(properties.getStoreDir()), flushType(properties.getFlushType()), fileSize);
+        try {
+            StoreConfig.builder(storeDir).mappedFileSizeCommitLog(value).build();
+            return value;
+        } catch (IllegalArgumentException e) {
+            throw invalid("mappedFileSizeCommitLog", value, e.getMessage());
+        }
     }
 
     private static BrokerMode mode(String value) throws ResourceAdapterInternalException {
