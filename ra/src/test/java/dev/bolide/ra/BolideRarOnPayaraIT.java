@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.bolide.client.rocketmq.SendResult;
 import jakarta.jms.Queue;
 import jakarta.jms.Topic;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.stream.Stream;
 import javax.naming.InitialContext;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -38,7 +41,7 @@ class BolideRarOnPayaraIT {
     @RunAsClient
     void theEmbeddedBrokerServesARocketMqClientOutsideTheServer() {
         String topic = "Orders" + System.nanoTime();
-        try (RocketMqRoundTrip client = new RocketMqRoundTrip("127.0.0.1:" + System.getProperty("bolide.it.nameServerPort"))) {
+        try (RocketMqRoundTrip client = new RocketMqRoundTrip(embeddedNameServer())) {
             SendResult sent = client.send(topic, "first order");
 
             assertEquals(List.of("first order"), client.pullFromQueueOf(sent));
@@ -47,10 +50,30 @@ class BolideRarOnPayaraIT {
 
     @Test
     @RunAsClient
-    void theStoreIsInTheConfiguredDirectory() {
-        Path store = Path.of(System.getProperty("it.directory"), "store");
+    void theStoreIsInTheConfiguredDirectory() throws Exception {
+        String marker = "stored where configured " + System.nanoTime();
+        try (RocketMqRoundTrip client = new RocketMqRoundTrip(embeddedNameServer())) {
+            client.send("Orders", marker);
+        }
 
-        assertTrue(Files.isDirectory(store.resolve("commitlog")), store + " has no commitlog");
+        Path commitLog = Path.of(System.getProperty("it.directory"), "store", "commitlog");
+        assertTrue(holds(commitLog, marker), commitLog + " does not hold the message just sent");
+    }
+
+    /** Whether a file of {@code directory} holds {@code text}: the broker writes through a shared mapping, which reads of the file see before any flush. */
+    private static boolean holds(Path directory, String text) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                if (new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).contains(text)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String embeddedNameServer() {
+        return "127.0.0.1:" + System.getProperty("bolide.it.nameServerPort");
     }
 
     @Test
