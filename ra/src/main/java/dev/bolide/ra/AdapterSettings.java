@@ -4,6 +4,8 @@ import dev.bolide.ra.embedded.EmbeddedBrokerSettings;
 import dev.bolide.store.FlushDiskType;
 import dev.bolide.store.StoreConfig;
 import jakarta.resource.spi.ResourceAdapterInternalException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -45,13 +47,23 @@ record AdapterSettings(BrokerMode mode, String namesrvAddr, EmbeddedBrokerSettin
         if (brokerPort != 0 && brokerPort == nameServerPort) {
             throw invalid("nameServerPort", nameServerPort, "the same port as brokerPort");
         }
-        String brokerAddress = blankAsNull(properties.getBrokerAddress());
-        if (brokerAddress == null) {
-            throw invalid("brokerAddress", properties.getBrokerAddress(), "missing");
-        }
+        String brokerAddress = brokerAddress(properties.getBrokerAddress());
         Path storeDir = storeDir(properties.getStoreDir());
         return new EmbeddedBrokerSettings(brokerPort, nameServerPort, brokerAddress, storeDir,
                 flushType(properties.getFlushType()), commitLogFileSize(storeDir, properties.getMappedFileSizeCommitLog()));
+    }
+
+    private static String brokerAddress(String value) throws ResourceAdapterInternalException {
+        String address = blankAsNull(value);
+        if (address == null) {
+            throw invalid("brokerAddress", value, "missing");
+        }
+        try {
+            InetAddress.getByName(address);
+            return address;
+        } catch (UnknownHostException e) {
+            throw invalid("brokerAddress", value, "cannot be resolved");
+        }
     }
 
     /** Checked by the store's own rule (a file must hold the largest message), so the two cannot disagree. */

@@ -99,6 +99,13 @@ class AdapterConfigTest {
     }
 
     @Test
+    void anUnresolvableBrokerAddressFailsNamingIt() {
+        adapter.setBrokerAddress("no-such-host.invalid");
+
+        assertStartFails("brokerAddress = 'no-such-host.invalid'", "cannot be resolved");
+    }
+
+    @Test
     void aFailedStartLeavesTheAdapterStopped() {
         adapter.setMode("CLOUD");
 
