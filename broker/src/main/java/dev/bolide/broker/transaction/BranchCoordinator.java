@@ -52,8 +52,8 @@ final class BranchCoordinator {
 
     synchronized Answer prepare(String branch) {
         scan(branch);
-        Optional<BranchState> state = table.state(branch);
-        if (state.isEmpty() || state.get() == BranchState.FORGOTTEN) {
+        Optional<BranchState> state = decidable(branch);
+        if (state.isEmpty()) {
             return unknown(branch);
         }
         return switch (state.get()) {
@@ -65,8 +65,8 @@ final class BranchCoordinator {
 
     synchronized Answer commit(String branch, boolean onePhase) {
         List<MessageToStore> messages = scan(branch);
-        Optional<BranchState> state = table.state(branch);
-        if (state.isEmpty() || state.get() == BranchState.FORGOTTEN) {
+        Optional<BranchState> state = decidable(branch);
+        if (state.isEmpty()) {
             return unknown(branch);
         }
         return switch (state.get()) {
@@ -79,8 +79,8 @@ final class BranchCoordinator {
 
     synchronized Answer rollback(String branch) {
         scan(branch);
-        Optional<BranchState> state = table.state(branch);
-        if (state.isEmpty() || state.get() == BranchState.FORGOTTEN) {
+        Optional<BranchState> state = decidable(branch);
+        if (state.isEmpty()) {
             return unknown(branch);
         }
         return switch (state.get()) {
@@ -150,9 +150,14 @@ final class BranchCoordinator {
         table.changed(op.branch(), op.state(), opOffset, storeTimestamp);
     }
 
-    /** @see BranchTable#advance */
+    /**
+     * Forgets the branches decided more than {@code xaBranchTimeout} ago whose messages are all
+     * behind {@code progress}.
+     *
+     * @see BranchTable#advance
+     */
     synchronized long advance(long progress, long opOffset) {
-        return table.advance(progress, opOffset);
+        return table.advance(progress, clock.millis() - settings.xaBranchTimeout().toMillis(), opOffset);
     }
 
     /**
@@ -205,6 +210,11 @@ final class BranchCoordinator {
                     + " is recorded but not known to be on disk");
         }
         return Answer.DONE;
+    }
+
+    /** The branch's state; empty for a branch never seen, long over or forgotten after a heuristic decision. */
+    private Optional<BranchState> decidable(String branch) {
+        return table.state(branch).filter(state -> state != BranchState.FORGOTTEN);
     }
 
     private static Answer unknown(String branch) {

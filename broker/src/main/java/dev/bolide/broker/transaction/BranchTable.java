@@ -22,7 +22,7 @@ final class BranchTable {
         BranchState state = BranchState.OPEN;
         /** Half queue offset of its newest half message; -1 when none was seen. */
         long newestHalf = -1;
-        /** Store time of its newest half message while open; of the prepare once prepared. */
+        /** Store time of its newest half message while open; of its latest op record after. */
         long since;
         /** Op queue offset of its first op record still needed; -1 when it has none. */
         long firstOp = -1;
@@ -63,16 +63,17 @@ final class BranchTable {
     }
 
     /**
-     * Forgets the branches that are over and wholly behind {@code progress}.
+     * Forgets the branches that are over, wholly behind {@code progress}, and decided before
+     * {@code decidedBefore} (kept that long so that a repeated request gets the same answer).
      *
      * @param opOffset where recovery would read the op log from without branches
      * @return where it must read it from so that it finds the op records of every listed branch
      */
-    long advance(long progress, long opOffset) {
+    long advance(long progress, long decidedBefore, long opOffset) {
         long oldest = opOffset;
         for (Iterator<Branch> it = branches.values().iterator(); it.hasNext();) {
             Branch known = it.next();
-            if (known.state.over() && known.newestHalf < progress) {
+            if (known.state.over() && known.newestHalf < progress && known.since < decidedBefore) {
                 it.remove();
             } else if (known.firstOp >= 0) {
                 oldest = Math.min(oldest, known.firstOp);

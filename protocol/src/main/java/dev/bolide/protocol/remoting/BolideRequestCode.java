@@ -16,9 +16,9 @@ package dev.bolide.protocol.remoting;
  * to, not prepared) idle for the broker's {@code xaBranchTimeout} is rolled back by the broker.
  *
  * <p>Repeating a request that succeeded succeeds again (commit of a committed branch, rollback of a
- * rolled-back one, prepare of a prepared one) as long as the broker still lists the branch: it does
- * until its check pass has moved past the branch's last half message, a pass or two after the
- * decision; later the branch is BRANCH_UNKNOWN. A request contradicting the decision is refused:
+ * rolled-back one, prepare of a prepared one) as long as the broker still lists the branch: for
+ * {@code xaBranchTimeout} after the decision, and at least until its check pass has moved past the
+ * branch's last half message; later the branch is BRANCH_UNKNOWN. A request contradicting the decision is refused:
  * commit of a rolled-back branch answers BRANCH_ROLLED_BACK, rollback of a committed one
  * BRANCH_COMMITTED.
  */
