@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -106,18 +107,27 @@ final class EndTransactionFallback {
         if (branch == null) {
             return false;
         }
-        Boolean decision = open.containsKey(branch) ? null : committed.getOrDefault(branch, false);
-        if (decision == null) {
+        Optional<Boolean> commit = decision(branch);
+        if (commit.isEmpty()) {
             return true;
         }
         Map<String, String> fields = endTransaction(MessageProperties.find(properties, PropertyKeys.PRODUCER_GROUP),
                 check.longField("tranStateTableOffset"), check.longField("commitLogOffset"), check.field("msgId"),
-                decision, true);
+                commit.get(), true);
         requests.oneway(server, RequestCode.END_TRANSACTION, fields, null).exceptionally(failure -> {
             LOG.log(System.Logger.Level.DEBUG, "cannot answer the check-back of branch {0}: {1}", branch, failure);
             return null;
         });
         return true;
+    }
+
+    /**
+     * What a check-back of a message of {@code branch} is answered: empty (no answer, "unknown")
+     * while it is open; true (commit) once committed; false (rollback) once rolled back, and for a
+     * branch this client does not know.
+     */
+    Optional<Boolean> decision(String branch) {
+        return open.containsKey(branch) ? Optional.empty() : Optional.of(committed.getOrDefault(branch, false));
     }
 
     private static Map<String, String> endTransaction(String producerGroup, long queueOffset, long commitLogOffset,
