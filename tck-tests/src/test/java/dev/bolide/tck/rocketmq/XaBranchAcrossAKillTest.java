@@ -50,9 +50,12 @@ class XaBranchAcrossAKillTest {
         // check passes every half second that would check back at once and give up after one check-back
         BrokerProcess broker = BrokerProcess.start(dir, "transactionTimeout = 0", "transactionCheckInterval = 500",
                 "transactionCheckMax = 1");
-        List<String> bodies = sendBranch(broker);
+        TransactionMQProducer producer = startProducer(broker);
+        List<String> bodies = sendBranch(producer);
         assertThat(branchRequest(broker, BRANCH_PREPARE, false).getCode()).isZero();
+        // the producer stays connected through a few check passes, which must not ask it anything
         Thread.sleep(1_500);
+        producer.shutdown();
         broker.kill();
 
         broker = broker.restart();
@@ -76,8 +79,8 @@ class XaBranchAcrossAKillTest {
         }
     }
 
-    /** Sends the branch's messages as transactional half messages the producer leaves undecided. */
-    private List<String> sendBranch(BrokerProcess broker) throws Exception {
+    /** A transactional producer that leaves its transactions undecided and records the check-backs it gets. */
+    private TransactionMQProducer startProducer(BrokerProcess broker) throws Exception {
         TransactionMQProducer producer = new TransactionMQProducer("PG-xa");
         producer.setNamesrvAddr(broker.nameServerAddress());
         producer.setInstanceName("xa-producer-" + System.nanoTime());
@@ -94,19 +97,20 @@ class XaBranchAcrossAKillTest {
             }
         });
         producer.start();
-        try {
-            producer.send(new Message(TOPIC, "create".getBytes(StandardCharsets.UTF_8)));
-            List<String> bodies = new ArrayList<>();
-            for (int i = 0; i < MESSAGES; i++) {
-                Message message = new Message(TOPIC, ("xa-" + i).getBytes(StandardCharsets.UTF_8));
-                message.putUserProperty("BOLIDE_XID", BRANCH);
-                producer.sendMessageInTransaction(message, null);
-                bodies.add("xa-" + i);
-            }
-            return bodies;
-        } finally {
-            producer.shutdown();
+        return producer;
+    }
+
+    /** Sends the branch's messages as half messages tagged with the branch id. */
+    private static List<String> sendBranch(TransactionMQProducer producer) throws Exception {
+        producer.send(new Message(TOPIC, "create".getBytes(StandardCharsets.UTF_8)));
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < MESSAGES; i++) {
+            Message message = new Message(TOPIC, ("xa-" + i).getBytes(StandardCharsets.UTF_8));
+            message.putUserProperty("BOLIDE_XID", BRANCH);
+            producer.sendMessageInTransaction(message, null);
+            bodies.add("xa-" + i);
         }
+        return bodies;
     }
 
     private static RemotingCommand branchRequest(BrokerProcess broker, int code, boolean onePhase) throws Exception {
