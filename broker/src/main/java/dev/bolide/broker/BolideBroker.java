@@ -187,8 +187,10 @@ public final class BolideBroker implements AutoCloseable {
                 .register(RequestCode.LOCK_BATCH_MQ, queueLocks, adminExecutor)
                 .register(RequestCode.UNLOCK_BATCH_MQ, queueLocks, adminExecutor)
                 .onConnectionClosed(heartbeats::connectionClosed);
-        for (int code : TransactionService.branchRequestCodes()) {
-            brokerServer.register(code, transactions.branchProcessor(), sendExecutor);
+        if (settings.transactions().xaEnabled()) {
+            for (int code : TransactionService.branchRequestCodes()) {
+                brokerServer.register(code, transactions.branchProcessor(), sendExecutor);
+            }
         }
         ConsumerOffsetProcessor offsetRequests = new ConsumerOffsetProcessor(store, offsets);
         for (int code : new int[] {RequestCode.QUERY_CONSUMER_OFFSET, RequestCode.UPDATE_CONSUMER_OFFSET,

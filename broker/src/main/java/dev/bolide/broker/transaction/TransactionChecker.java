@@ -99,7 +99,7 @@ final class TransactionChecker {
     private Outcome examine(ByteBuffer record, long now) {
         try {
             HalfRecord half = HalfRecord.of(record).orElseThrow();
-            if (half.branch() != null && !open.isResolved(half.transactionKey())) {
+            if (settings.xaEnabled() && half.branch() != null && !open.isResolved(half.transactionKey())) {
                 // a branch is decided by its transaction manager, never checked back
                 return branches.holdsBack(half, now) ? Outcome.WAITING : Outcome.PASSED;
             }

@@ -18,9 +18,12 @@ import java.util.TreeMap;
  *                                 new message before the broker rolls it back
  * @param xaHeuristicTimeout       how long an XA branch may stay prepared before the broker rolls it
  *                                 back heuristically; zero: never, the transaction manager decides
+ * @param xaEnabled                false: the broker refuses the branch requests
+ *                                 (REQUEST_CODE_NOT_SUPPORTED) and checks back messages of branches
+ *                                 like any other, as an Apache RocketMQ broker does
  */
 public record TransactionSettings(Duration transactionTimeout, Duration transactionCheckInterval,
-        int transactionCheckMax, Duration xaBranchTimeout, Duration xaHeuristicTimeout) {
+        int transactionCheckMax, Duration xaBranchTimeout, Duration xaHeuristicTimeout, boolean xaEnabled) {
     /** Bolide's XA defaults: 300 s, never. */
     public static final Duration DEFAULT_XA_BRANCH_TIMEOUT = Duration.ofSeconds(300);
     public static final Duration NO_HEURISTIC_TIMEOUT = Duration.ZERO;
@@ -49,13 +52,19 @@ public record TransactionSettings(Duration transactionTimeout, Duration transact
     /** RocketMQ's three settings with Bolide's XA defaults. */
     public TransactionSettings(Duration transactionTimeout, Duration transactionCheckInterval, int transactionCheckMax) {
         this(transactionTimeout, transactionCheckInterval, transactionCheckMax, DEFAULT_XA_BRANCH_TIMEOUT,
-                NO_HEURISTIC_TIMEOUT);
+                NO_HEURISTIC_TIMEOUT, true);
     }
 
     /** These settings with other XA timeouts. */
     public TransactionSettings withXa(Duration newBranchTimeout, Duration newHeuristicTimeout) {
         return new TransactionSettings(transactionTimeout, transactionCheckInterval, transactionCheckMax,
-                newBranchTimeout, newHeuristicTimeout);
+                newBranchTimeout, newHeuristicTimeout, xaEnabled);
+    }
+
+    /** These settings with the branch requests refused. */
+    public TransactionSettings withoutXa() {
+        return new TransactionSettings(transactionTimeout, transactionCheckInterval, transactionCheckMax,
+                xaBranchTimeout, xaHeuristicTimeout, false);
     }
 
     /** The settings under their {@code broker.conf} keys, for GET_BROKER_CONFIG. */
@@ -66,6 +75,7 @@ public record TransactionSettings(Duration transactionTimeout, Duration transact
         properties.put("transactionCheckMax", Integer.toString(transactionCheckMax));
         properties.put("xaBranchTimeout", Long.toString(xaBranchTimeout.toMillis()));
         properties.put("xaHeuristicTimeout", Long.toString(xaHeuristicTimeout.toMillis()));
+        properties.put("xaEnabled", Boolean.toString(xaEnabled));
         return properties;
     }
 }
