@@ -12,12 +12,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
-import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
-import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
 import org.apache.rocketmq.client.producer.TransactionListener;
 import org.apache.rocketmq.client.producer.TransactionMQProducer;
-import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.apache.rocketmq.remoting.netty.NettyClientConfig;
@@ -60,7 +57,7 @@ class XaBranchAcrossAKillTest {
 
         broker = broker.restart();
         Map<String, List<MessageExt>> received = new ConcurrentHashMap<>();
-        DefaultMQPushConsumer consumer = consumeAll(broker, received);
+        DefaultMQPushConsumer consumer = broker.startConsumer("CG-xa-kill", TOPIC, received);
         try {
             RemotingCommand recovered = branchRequest(broker, BRANCH_RECOVER, false);
             assertThat(new String(recovered.getBody(), StandardCharsets.UTF_8)).isEqualTo("[\"" + BRANCH + "\"]");
@@ -124,21 +121,5 @@ class XaBranchAcrossAKillTest {
         } finally {
             remoting.shutdown();
         }
-    }
-
-    private static DefaultMQPushConsumer consumeAll(BrokerProcess broker, Map<String, List<MessageExt>> received)
-            throws Exception {
-        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer("CG-xa-kill");
-        consumer.setNamesrvAddr(broker.nameServerAddress());
-        consumer.setInstanceName("CG-xa-kill-" + System.nanoTime());
-        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
-        consumer.subscribe(TOPIC, "*");
-        consumer.registerMessageListener((MessageListenerConcurrently) (messages, context) -> {
-            messages.forEach(m -> received.computeIfAbsent(new String(m.getBody(), StandardCharsets.UTF_8),
-                    k -> new CopyOnWriteArrayList<>()).add(m));
-            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
-        });
-        consumer.start();
-        return consumer;
     }
 }
