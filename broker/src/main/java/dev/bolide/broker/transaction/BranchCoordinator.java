@@ -6,6 +6,7 @@ import dev.bolide.store.AppendResult;
 import dev.bolide.store.AppendedMessage;
 import dev.bolide.store.MessageStore;
 import dev.bolide.store.MessageToStore;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +19,7 @@ import java.util.concurrent.locks.LockSupport;
  * branches and of overdue prepared ones (heuristic) at the check pass. One decision at a time: all
  * methods hold this object's lock, so a request and the check pass never decide a branch twice.
  *
- * <p>A branch's messages are found by reading the half queue from the check progress offset, which
- * the check pass keeps behind every message of a branch not over. A commit appends every message
+ * <p>A branch's messages are found through {@link BranchMembers}, then read by CommitLog offset. A commit appends every message
  * of the branch, in send order, and the branch's op record in one append, so they reach the
  * CommitLog (and consumers) together.
  */
@@ -36,18 +36,18 @@ final class BranchCoordinator {
     private final MessageStore store;
     private final OpenTransactions open;
     private final BranchTable table;
+    private final BranchMembers members;
     private final TransactionSettings settings;
     private final Clock clock;
-    private final SystemQueue halfQueue;
 
-    BranchCoordinator(MessageStore store, OpenTransactions open, BranchTable table, TransactionSettings settings,
-            Clock clock) {
+    BranchCoordinator(MessageStore store, OpenTransactions open, BranchTable table, BranchMembers members,
+            TransactionSettings settings, Clock clock) {
         this.store = store;
         this.open = open;
         this.table = table;
+        this.members = members;
         this.settings = settings;
         this.clock = clock;
-        this.halfQueue = new SystemQueue(store, TransactionTopics.HALF);
     }
 
     synchronized Answer prepare(String branch) {
@@ -143,6 +143,7 @@ final class BranchCoordinator {
     /** Recovery read a half message of a branch. */
     synchronized void sighted(HalfRecord half) {
         table.sighted(half.branch(), half.queueOffset(), half.storeTimestamp());
+        members.add(half.branch(), new BranchMembers.Member(half.queueOffset(), half.physicalOffset()));
     }
 
     /** Recovery read an op record of a branch, stored at {@code storeTimestamp}. */
@@ -157,7 +158,9 @@ final class BranchCoordinator {
      * @see BranchTable#advance
      */
     synchronized long advance(long progress, long opOffset) {
-        return table.advance(progress, clock.millis() - settings.xaBranchTimeout().toMillis(), opOffset);
+        long needed = table.advance(progress, clock.millis() - settings.xaBranchTimeout().toMillis(), opOffset);
+        members.forget(progress, branch -> table.state(branch).map(BranchState::over).orElse(true));
+        return needed;
     }
 
     /**
@@ -167,12 +170,15 @@ final class BranchCoordinator {
     private List<MessageToStore> scan(String branch) {
         awaitReadable();
         List<MessageToStore> messages = new ArrayList<>();
-        halfQueue.read(open.progress(), halfQueue.endOffset(), (record, view) -> HalfRecord.of(record)
-                .filter(half -> branch.equals(half.branch()) && !open.isResolved(half.transactionKey()))
-                .ifPresent(half -> {
-                    table.sighted(branch, half.queueOffset(), half.storeTimestamp());
-                    messages.add(half.committed());
-                }));
+        for (BranchMembers.Member member : members.of(branch)) {
+            ByteBuffer record = store.lookupMessage(member.physicalOffset());
+            Optional<HalfRecord> half = record == null ? Optional.empty() : HalfRecord.of(record);
+            // retention may have deleted it; END_TRANSACTION may have resolved it alone
+            if (half.isPresent() && !open.isResolved(half.get().transactionKey())) {
+                table.sighted(branch, member.queueOffset(), half.get().storeTimestamp());
+                messages.add(half.get().committed());
+            }
+        }
         return messages;
     }
 

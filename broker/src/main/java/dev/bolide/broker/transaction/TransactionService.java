@@ -51,7 +51,10 @@ public final class TransactionService implements AutoCloseable {
         MetadataFile progressFile = new MetadataFile(configDir.resolve(PROGRESS_FILE));
         TransactionProgress saved = TransactionProgress.load(progressFile);
         OpenTransactions open = new OpenTransactions(startOffset(store, saved));
-        BranchCoordinator branches = new BranchCoordinator(store, open, new BranchTable(), settings,
+        BranchMembers members = new BranchMembers();
+        // before recovery reads the half queue, so that no half message falls between the two
+        store.addDispatchListener(members::dispatched);
+        BranchCoordinator branches = new BranchCoordinator(store, open, new BranchTable(), members, settings,
                 Clock.systemUTC());
         recover(store, saved, open, branches);
         TransactionResolver resolver = new TransactionResolver(store, open);

@@ -47,7 +47,9 @@
  * <li>A commit appends the committed copy of every half message of the branch, in half queue (send)
  * order, and the op record in one append, as a single END_TRANSACTION commit does for one message:
  * consumers see all of them or none. A one-phase commit of a branch never prepared commits directly.
- * The branch's messages are found by reading the half queue from the progress offset (below).</li>
+ * The branch's messages are found through {@code BranchMembers}, which the store's dispatcher (and,
+ * at start, recovery) tells about every half message of a branch, so deciding a branch reads its own
+ * messages only.</li>
  * <li>The check pass never checks back or moves aside a message of a branch. It holds the progress
  * offset at the first message of a branch that is not over (open, prepared, or heuristically rolled
  * back and not forgotten), so a branch's messages and op records are always within what recovery
