@@ -35,6 +35,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * of the harness's.
  */
 public final class ApacheRocketMqBroker implements BeforeAllCallback, AfterAllCallback {
+    private static final String BROKER_NAME = "apache-broker";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final String LOGBACK = """
             <configuration>
@@ -94,6 +95,10 @@ public final class ApacheRocketMqBroker implements BeforeAllCallback, AfterAllCa
         return "127.0.0.1:" + nameServerPort;
     }
 
+    public String brokerName() {
+        return BROKER_NAME;
+    }
+
     public String brokerAddress() {
         return "127.0.0.1:" + brokerPort;
     }
@@ -110,7 +115,7 @@ public final class ApacheRocketMqBroker implements BeforeAllCallback, AfterAllCa
         Path store = directory.resolve("store");
         return Files.write(directory.resolve("broker.conf"), List.of(
                 "brokerClusterName = DefaultCluster",
-                "brokerName = apache-broker",
+                "brokerName = " + BROKER_NAME,
                 "brokerId = 0",
                 "brokerIP1 = 127.0.0.1",
                 "listenPort = " + brokerPort,
@@ -151,7 +156,7 @@ public final class ApacheRocketMqBroker implements BeforeAllCallback, AfterAllCa
         admin.setInstanceName("fixture-" + System.nanoTime());
         admin.start();
         await("broker registered with the name server").atMost(START_TIMEOUT).ignoreExceptions()
-                .until(() -> admin.examineBrokerClusterInfo().getBrokerAddrTable().containsKey("apache-broker"));
+                .until(() -> admin.examineBrokerClusterInfo().getBrokerAddrTable().containsKey(BROKER_NAME));
     }
 
     /**
