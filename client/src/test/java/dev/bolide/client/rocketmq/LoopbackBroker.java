@@ -22,7 +22,7 @@ import java.util.Map;
  * again on the same ports and store. The first broker of a test is its own name server; others
  * register with it.
  */
-final class LoopbackBroker implements AutoCloseable {
+public final class LoopbackBroker implements AutoCloseable {
     private final BrokerSettings settings;
     private BolideBroker broker;
 
@@ -32,7 +32,7 @@ final class LoopbackBroker implements AutoCloseable {
     }
 
     /** A broker that is also the name server. */
-    static LoopbackBroker withNameServer(Path dir, String name, boolean autoCreateTopics) throws Exception {
+    public static LoopbackBroker withNameServer(Path dir, String name, boolean autoCreateTopics) throws Exception {
         int port = freePort();
         return new LoopbackBroker(new BrokerSettings("DefaultCluster", name, 0, "127.0.0.1", port, freePort(),
                 autoCreateTopics, 8, true, false, "DefaultRegion", store(dir, name, port)));
@@ -60,7 +60,7 @@ final class LoopbackBroker implements AutoCloseable {
         broker = null;
     }
 
-    String nameServer() {
+    public String nameServer() {
         return "127.0.0.1:" + settings.namesrvListenPort();
     }
 
@@ -73,7 +73,7 @@ final class LoopbackBroker implements AutoCloseable {
     }
 
     /** Creates (or changes) {@code topic} with {@code queues} read and write queues. */
-    void createTopic(String topic, int queues) {
+    public void createTopic(String topic, int queues) {
         try (RemotingClient admin = new RemotingClient()) {
             var response = admin.invoke(address(), RequestCode.UPDATE_AND_CREATE_TOPIC, Map.of("topic", topic,
                     "readQueueNums", Integer.toString(queues), "writeQueueNums", Integer.toString(queues),
