@@ -103,8 +103,13 @@ abstract class JmsTestBase {
 
     /** A destination name no other test uses, with its topic created (4 queues). */
     static String fresh(String prefix) {
+        return fresh(prefix, 4);
+    }
+
+    /** A destination name no other test uses, with its topic created with {@code queues} queues. */
+    static String fresh(String prefix, int queues) {
         String name = prefix + NAMES.incrementAndGet();
-        broker.createTopic(name, 4);
+        broker.createTopic(name, queues);
         return name;
     }
 }
