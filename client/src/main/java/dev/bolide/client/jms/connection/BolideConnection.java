@@ -1,6 +1,7 @@
 package dev.bolide.client.jms.connection;
 
 import dev.bolide.client.jms.consumer.GroupReader;
+import dev.bolide.client.jms.consumer.StartPosition;
 import dev.bolide.client.jms.session.BolideSession;
 import dev.bolide.client.jms.session.JmsFailure;
 import dev.bolide.client.jms.session.SessionConnection;
@@ -135,7 +136,7 @@ public final class BolideConnection implements QueueConnection, TopicConnection,
 
     /** The connection's member of {@code group}, joined on first use. */
     @Override
-    public synchronized GroupReader reader(String group, Subscription subscription, boolean fromEnd)
+    public synchronized GroupReader reader(String group, Subscription subscription, StartPosition start)
             throws JMSException {
         checkOpen();
         GroupReader reader = readers.get(group);
@@ -146,7 +147,7 @@ public final class BolideConnection implements QueueConnection, TopicConnection,
             }
             return reader;
         }
-        reader = new GroupReader(client, group, subscription, fromEnd, settings.maxRedeliveries(), scheduler,
+        reader = new GroupReader(client, group, subscription, start, settings.maxRedeliveries(), scheduler,
                 this::brokerConnectionFailed);
         try {
             reader.start();

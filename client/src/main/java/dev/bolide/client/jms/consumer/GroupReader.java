@@ -44,7 +44,7 @@ public final class GroupReader {
     private final String group;
     private final Subscription subscription;
     private final Subscription retrySubscription;
-    private final boolean fromEnd;
+    private final StartPosition start;
     private final int maxRedeliveries;
     private final ScheduledExecutorService scheduler;
     private final Consumer<RuntimeException> failureListener;
@@ -57,17 +57,17 @@ public final class GroupReader {
     private boolean started;
 
     /**
-     * @param fromEnd         a queue without a committed offset is read from its end (non-durable
-     *                        subscribers) rather than its beginning
+     * @param start           where to begin in the queues of the first allocation; queues allocated
+     *                        later (a topic created after the consumer) start at their beginning
      * @param failureListener told when a pull fails for want of a broker connection
      */
-    public GroupReader(RocketMqClient client, String group, Subscription subscription, boolean fromEnd,
+    public GroupReader(RocketMqClient client, String group, Subscription subscription, StartPosition start,
             int maxRedeliveries, ScheduledExecutorService scheduler, Consumer<RuntimeException> failureListener) {
         this.client = client;
         this.group = group;
         this.subscription = subscription;
         this.retrySubscription = Subscription.all(retryTopic(group));
-        this.fromEnd = fromEnd;
+        this.start = start;
         this.maxRedeliveries = maxRedeliveries;
         this.scheduler = scheduler;
         this.failureListener = failureListener;
@@ -164,13 +164,16 @@ public final class GroupReader {
         }
     }
 
-    /** Queues found at the first allocation of a reader {@code fromEnd} start at their end; later ones at 0. */
     private long startOffset(MessageQueue queue) {
+        boolean firstAllocation = !started && queue.topic().equals(subscription.topic());
+        if (start == StartPosition.LAST && firstAllocation) {
+            return client.maxOffset(queue);
+        }
         long committed = client.committedOffset(group, queue);
         if (committed >= 0) {
             return committed;
         }
-        return fromEnd && !started && queue.topic().equals(subscription.topic()) ? client.maxOffset(queue) : 0;
+        return start == StartPosition.COMMITTED_OR_LAST && firstAllocation ? client.maxOffset(queue) : 0;
     }
 
     private void pull(QueueCursor cursor) {

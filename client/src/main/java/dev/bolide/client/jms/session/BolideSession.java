@@ -7,6 +7,7 @@ import dev.bolide.client.jms.consumer.Delivery;
 import dev.bolide.client.jms.consumer.GroupNames;
 import dev.bolide.client.jms.consumer.GroupReader;
 import dev.bolide.client.jms.consumer.SelectorSupport;
+import dev.bolide.client.jms.consumer.StartPosition;
 import dev.bolide.client.jms.destination.BolideQueue;
 import dev.bolide.client.jms.destination.BolideTopic;
 import dev.bolide.client.jms.destination.DestinationNames;
@@ -129,10 +130,12 @@ public final class BolideSession implements QueueSession, TopicSession, Consumer
         String topic = consumableTopic(destination);
         if (destination instanceof Queue) {
             // a queue's group serves consumers with different selectors: they filter locally
-            return consumer(destination, GroupNames.queue(topic), Subscription.all(topic), false, selector, noLocal);
+            return consumer(destination, GroupNames.queue(topic), Subscription.all(topic), StartPosition.COMMITTED_OR_FIRST,
+                    selector, noLocal);
         }
         String group = GroupNames.nonDurable();
-        return consumer(destination, group, subscription(group, topic, selector), true, selector, noLocal);
+        return consumer(destination, group, subscription(group, topic, selector), StartPosition.LAST, selector,
+                noLocal);
     }
 
     @Override
@@ -148,7 +151,7 @@ public final class BolideSession implements QueueSession, TopicSession, Consumer
         Selector selector = SelectorSupport.compile(messageSelector);
         String name = consumableTopic(topic);
         String group = GroupNames.sharedNonDurable(connection.clientIdOrNull(), sharedSubscriptionName);
-        return consumer(topic, group, subscription(group, name, selector), true, selector, false);
+        return consumer(topic, group, subscription(group, name, selector), StartPosition.LAST, selector, false);
     }
 
     @Override
@@ -182,7 +185,8 @@ public final class BolideSession implements QueueSession, TopicSession, Consumer
             throw new IllegalStateException("durable subscription " + name + " already has an active consumer");
         }
         String topicName = consumableTopic(topic);
-        return consumer(topic, group, subscription(group, topicName, selector), true, selector, noLocal);
+        return consumer(topic, group, subscription(group, topicName, selector), StartPosition.COMMITTED_OR_LAST,
+                selector, noLocal);
     }
 
     @Override
@@ -198,7 +202,8 @@ public final class BolideSession implements QueueSession, TopicSession, Consumer
         Selector selector = SelectorSupport.compile(messageSelector);
         String group = GroupNames.sharedDurable(name);
         String topicName = consumableTopic(topic);
-        return consumer(topic, group, subscription(group, topicName, selector), true, selector, false);
+        return consumer(topic, group, subscription(group, topicName, selector), StartPosition.COMMITTED_OR_LAST,
+                selector, false);
     }
 
     @Override
@@ -234,8 +239,8 @@ public final class BolideSession implements QueueSession, TopicSession, Consumer
     }
 
     private BolideMessageConsumer consumer(Destination destination, String group, Subscription subscription,
-            boolean fromEnd, Selector selector, boolean noLocal) throws JMSException {
-        GroupReader reader = connection.reader(group, subscription, fromEnd);
+            StartPosition start, Selector selector, boolean noLocal) throws JMSException {
+        GroupReader reader = connection.reader(group, subscription, start);
         BolideMessageConsumer consumer = new BolideMessageConsumer(this, reader, destination, selector, noLocal,
                 connection.connectionId());
         consumers.add(consumer);

@@ -2,6 +2,7 @@ package dev.bolide.client.jms.session;
 
 import dev.bolide.client.jms.connection.ConnectionSettings;
 import dev.bolide.client.jms.consumer.GroupReader;
+import dev.bolide.client.jms.consumer.StartPosition;
 import dev.bolide.client.rocketmq.RocketMqClient;
 import dev.bolide.client.rocketmq.Subscription;
 import jakarta.jms.JMSException;
@@ -24,7 +25,7 @@ public interface SessionConnection {
     ScheduledExecutorService scheduler();
 
     /** The connection's member of the group, joined on first use. */
-    GroupReader reader(String group, Subscription subscription, boolean fromEnd) throws JMSException;
+    GroupReader reader(String group, Subscription subscription, StartPosition start) throws JMSException;
 
     /** The reader's last local consumer closed. */
     void readerUnused(GroupReader reader);
