@@ -41,7 +41,7 @@ abstract class JmsTestBase {
 
     @BeforeAll
     static void startBroker() throws Exception {
-        broker = LoopbackBroker.withNameServer(dir, "broker-a", true);
+        broker = LoopbackBroker.withNameServer(dir, "broker-a", true, true);
     }
 
     @AfterAll

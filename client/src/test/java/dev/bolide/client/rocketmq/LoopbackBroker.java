@@ -33,9 +33,15 @@ public final class LoopbackBroker implements AutoCloseable {
 
     /** A broker that is also the name server. */
     public static LoopbackBroker withNameServer(Path dir, String name, boolean autoCreateTopics) throws Exception {
+        return withNameServer(dir, name, autoCreateTopics, false);
+    }
+
+    /** A broker that is also the name server, filtering by SQL92 and JMS selectors when {@code propertyFilter}. */
+    public static LoopbackBroker withNameServer(Path dir, String name, boolean autoCreateTopics,
+            boolean propertyFilter) throws Exception {
         int port = freePort();
         return new LoopbackBroker(new BrokerSettings("DefaultCluster", name, 0, "127.0.0.1", port, freePort(),
-                autoCreateTopics, 8, true, false, "DefaultRegion", store(dir, name, port)));
+                autoCreateTopics, 8, true, propertyFilter, "DefaultRegion", store(dir, name, port)));
     }
 
     /** A broker registering with {@code nameServer}'s name server. */
