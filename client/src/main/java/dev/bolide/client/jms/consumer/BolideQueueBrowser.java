@@ -24,7 +24,7 @@ import java.util.List;
 
 /**
  * A look at a queue without consuming: each enumeration pulls every queue of the topic from the
- * queue group's committed offset up to the end as it is then, without joining the group or
+ * queue group's committed offset up to the end as the broker then sees it, without joining the group or
  * committing anything. Messages delivered to a consumer but not yet acknowledged are still shown.
  */
 public final class BolideQueueBrowser implements QueueBrowser {
@@ -87,20 +87,18 @@ public final class BolideQueueBrowser implements QueueBrowser {
                 && !Delivery.expired(message, System.currentTimeMillis());
     }
 
+    /** From the group's committed offset until the broker has nothing more (the end as the broker then sees it). */
     private List<ReceivedMessage> pending(MessageQueue messageQueue) {
         String group = GroupNames.queue(topic);
-        long end = client.maxOffset(messageQueue);
         long offset = Math.max(0, client.committedOffset(group, messageQueue));
         List<ReceivedMessage> found = new ArrayList<>();
-        while (offset < end) {
-            PullResult result = client.pull(PullRequest.of(group, messageQueue, offset, BATCH, Duration.ZERO,
+        PullResult result;
+        do {
+            result = client.pull(PullRequest.of(group, messageQueue, offset, BATCH, Duration.ZERO,
                     Subscription.all(topic)));
-            result.messages().stream().filter(m -> m.queueOffset() < end).forEach(found::add);
-            if (result.nextBeginOffset() <= offset) {
-                break;
-            }
+            found.addAll(result.messages());
             offset = result.nextBeginOffset();
-        }
+        } while (result.status() == PullResult.Status.FOUND);
         return found;
     }
 
