@@ -57,11 +57,11 @@ public final class LoopbackBroker implements AutoCloseable {
                 .maxHashSlotNum(1024).maxIndexNum(4096).storeHost(new InetSocketAddress("127.0.0.1", port)).build();
     }
 
-    void start() throws Exception {
+    public void start() throws Exception {
         broker = BolideBroker.start(settings);
     }
 
-    void stop() throws IOException {
+    public void stop() throws IOException {
         broker.close();
         broker = null;
     }
