@@ -4,6 +4,9 @@ import static dev.bolide.client.jms.AcknowledgementTest.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bolide.client.rocketmq.ClientSettings;
+import dev.bolide.client.rocketmq.RocketMqClient;
+import dev.bolide.protocol.remoting.RequestCode;
 import jakarta.jms.Connection;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.InvalidDestinationException;
@@ -11,8 +14,10 @@ import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.Topic;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TopicTest extends JmsTestBase {
@@ -125,6 +130,26 @@ class TopicTest extends JmsTestBase {
 
         assertThat(text(noLocal.receive(5000))).isEqualTo("theirs");
         assertThat(noLocal.receive(500)).isNull();
+    }
+
+    @Test
+    void aNonDurableSubscribersGroupIsRemovedFromTheBrokerWhenItCloses() throws Exception {
+        Connection connection = factory().createConnection();
+        Session session = connection.createSession();
+        session.createConsumer(session.createTopic(fresh("Brief")));
+        try (RocketMqClient observer = new RocketMqClient(ClientSettings.of(broker.nameServer()))) {
+            assertThat(groupTable(observer)).contains("BOLIDE_ND_");
+
+            connection.close();
+
+            assertThat(groupTable(observer)).doesNotContain("BOLIDE_ND_");
+        }
+    }
+
+    private static String groupTable(RocketMqClient observer) {
+        byte[] body = observer.request(observer.brokerMasters().get(0), RequestCode.GET_ALL_SUBSCRIPTIONGROUP_CONFIG,
+                Map.of(), null).join().body();
+        return new String(body, StandardCharsets.UTF_8);
     }
 
     private static void sendTexts(Session session, Topic topic, int count) throws Exception {

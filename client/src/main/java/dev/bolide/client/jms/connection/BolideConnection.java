@@ -1,6 +1,8 @@
 package dev.bolide.client.jms.connection;
 
+import dev.bolide.client.jms.consumer.GroupNames;
 import dev.bolide.client.jms.consumer.GroupReader;
+import dev.bolide.client.jms.consumer.SubscriptionGroups;
 import dev.bolide.client.jms.consumer.StartPosition;
 import dev.bolide.client.jms.session.BolideSession;
 import dev.bolide.client.jms.session.JmsFailure;
@@ -162,7 +164,19 @@ public final class BolideConnection implements QueueConnection, TopicConnection,
     @Override
     public synchronized void readerUnused(GroupReader reader) {
         readers.remove(reader.group(), reader);
+        close(reader);
+    }
+
+    /** Leaves the group; a non-durable subscriber's group is removed from the brokers too. */
+    private void close(GroupReader reader) {
         reader.close();
+        if (GroupNames.isNonDurable(reader.group())) {
+            try {
+                new SubscriptionGroups(client).delete(reader.group());
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "removing group {0} failed: {1}", reader.group(), e.toString());
+            }
+        }
     }
 
     @Override
@@ -362,7 +376,7 @@ public final class BolideConnection implements QueueConnection, TopicConnection,
                 failure = e;
             }
         }
-        List.copyOf(readers.values()).forEach(GroupReader::close);
+        List.copyOf(readers.values()).forEach(this::close);
         readers.clear();
         try {
             temporaryTopics.deleteAll();

@@ -9,6 +9,7 @@ import java.util.UUID;
  */
 public final class GroupNames {
     private static final int MAX_LENGTH = 255;
+    private static final String NON_DURABLE_PREFIX = "BOLIDE_ND_";
 
     private GroupNames() {
     }
@@ -35,7 +36,12 @@ public final class GroupNames {
 
     /** A non-durable subscriber: a group of its own, for as long as it lives. */
     public static String nonDurable() {
-        return "BOLIDE_ND_" + UUID.randomUUID().toString().replace("-", "");
+        return NON_DURABLE_PREFIX + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    /** Whether the group is a non-durable subscriber's own, to be removed when it closes. */
+    public static boolean isNonDurable(String group) {
+        return group.startsWith(NON_DURABLE_PREFIX);
     }
 
     private static String legal(String name) {

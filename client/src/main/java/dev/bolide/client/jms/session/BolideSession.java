@@ -8,6 +8,7 @@ import dev.bolide.client.jms.consumer.GroupNames;
 import dev.bolide.client.jms.consumer.GroupReader;
 import dev.bolide.client.jms.consumer.SelectorSupport;
 import dev.bolide.client.jms.consumer.StartPosition;
+import dev.bolide.client.jms.consumer.SubscriptionGroups;
 import dev.bolide.client.jms.destination.BolideQueue;
 import dev.bolide.client.jms.destination.BolideTopic;
 import dev.bolide.client.jms.destination.DestinationNames;
@@ -215,7 +216,15 @@ public final class BolideSession implements QueueSession, TopicSession, Consumer
         if (connection.groupActive(group) || connection.groupActive(GroupNames.sharedDurable(name))) {
             throw new IllegalStateException("durable subscription " + name + " has an active consumer");
         }
-        new DurableSubscriptions(connection.client()).delete(group, name);
+        boolean found;
+        try {
+            found = new SubscriptionGroups(connection.client()).delete(group);
+        } catch (RocketMqException e) {
+            throw JmsFailure.of("cannot unsubscribe " + name, e);
+        }
+        if (!found) {
+            throw new InvalidDestinationException("no durable subscription named " + name);
+        }
     }
 
     @Override
