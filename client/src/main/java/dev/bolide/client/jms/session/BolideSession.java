@@ -101,14 +101,22 @@ public final class BolideSession implements QueueSession, TopicSession, Consumer
     }
 
     public BolideSession(SessionConnection connection, int mode) throws JMSException {
+        this(connection, mode, mode == SESSION_TRANSACTED ? new TransactedSendPath()
+                : new DirectSendPath(connection.client()));
+    }
+
+    /**
+     * A session sending through {@code sendPath}: how an XA session (whose sends belong to the
+     * branch its XAResource enlists) plugs in its own.
+     */
+    public BolideSession(SessionConnection connection, int mode, MessageSendPath sendPath) throws JMSException {
         if (mode != AUTO_ACKNOWLEDGE && mode != CLIENT_ACKNOWLEDGE && mode != DUPS_OK_ACKNOWLEDGE
                 && mode != SESSION_TRANSACTED) {
             throw new JMSException("unknown session mode " + mode);
         }
         this.connection = connection;
         this.mode = mode;
-        this.sendPath = mode == SESSION_TRANSACTED ? new TransactedSendPath()
-                : new DirectSendPath(connection.client());
+        this.sendPath = sendPath;
     }
 
     // --- consumers
