@@ -9,6 +9,10 @@ import jakarta.jms.IllegalStateException;
 import jakarta.jms.InvalidClientIDException;
 import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.util.Collections;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -23,6 +27,24 @@ class ConnectionTest extends JmsTestBase {
         assertThat(factory.getClientId()).isEqualTo("app");
         assertThat(factory.getRequestTimeout()).isEqualTo(1500);
         assertThat(factory.getMaxRedeliveries()).isEqualTo(5);
+    }
+
+    @Test
+    void aSerializedFactoryConnectsLikeTheOriginal() throws Exception {
+        BolideConnectionFactory original = factory();
+        original.setMaxRedeliveries(3);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(original);
+        }
+
+        BolideConnectionFactory copy;
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            copy = (BolideConnectionFactory) in.readObject();
+        }
+
+        assertThat(copy.getMaxRedeliveries()).isEqualTo(3);
+        assertThat(closedAfterTest(copy.createConnection()).getMetaData().getJMSProviderName()).isEqualTo("Bolide");
     }
 
     @Test

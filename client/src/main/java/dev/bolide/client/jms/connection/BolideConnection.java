@@ -6,6 +6,7 @@ import dev.bolide.client.jms.consumer.SubscriptionGroups;
 import dev.bolide.client.jms.consumer.StartPosition;
 import dev.bolide.client.jms.session.BolideSession;
 import dev.bolide.client.jms.session.JmsFailure;
+import dev.bolide.client.jms.session.MessageSendPath;
 import dev.bolide.client.jms.session.SessionConnection;
 import dev.bolide.client.rocketmq.ClientSettings;
 import dev.bolide.client.rocketmq.RocketMqClient;
@@ -262,8 +263,17 @@ public final class BolideConnection implements QueueConnection, TopicConnection,
     @Override
     public Session createSession(int sessionMode) throws JMSException {
         checkOpen();
+        return register(new BolideSession(this, sessionMode));
+    }
+
+    /** A session whose sends go through {@code sendPath} (an XA session's branch, say). */
+    public BolideSession createSession(int sessionMode, MessageSendPath sendPath) throws JMSException {
+        checkOpen();
+        return register(new BolideSession(this, sessionMode, sendPath));
+    }
+
+    private BolideSession register(BolideSession session) {
         fixClientId();
-        BolideSession session = new BolideSession(this, sessionMode);
         sessions.add(session);
         return session;
     }
