@@ -187,6 +187,11 @@ public final class BolideBroker implements AutoCloseable {
                 .register(RequestCode.LOCK_BATCH_MQ, queueLocks, adminExecutor)
                 .register(RequestCode.UNLOCK_BATCH_MQ, queueLocks, adminExecutor)
                 .onConnectionClosed(heartbeats::connectionClosed);
+        if (settings.transactions().xaEnabled()) {
+            for (int code : TransactionService.branchRequestCodes()) {
+                brokerServer.register(code, transactions.branchProcessor(), sendExecutor);
+            }
+        }
         ConsumerOffsetProcessor offsetRequests = new ConsumerOffsetProcessor(store, offsets);
         for (int code : new int[] {RequestCode.QUERY_CONSUMER_OFFSET, RequestCode.UPDATE_CONSUMER_OFFSET,
             RequestCode.GET_MIN_OFFSET, RequestCode.GET_MAX_OFFSET, RequestCode.SEARCH_OFFSET_BY_TIMESTAMP,

@@ -278,6 +278,16 @@ public final class MessageStore implements AutoCloseable {
         return flusher.flushedOffset();
     }
 
+    /**
+     * Forces the CommitLog to disk up to its end now, under either flush type: what was appended
+     * before this call is durable when it returns.
+     *
+     * @return the offset below which the CommitLog is on disk
+     */
+    public long flush() {
+        return flusher.forceNow();
+    }
+
     /** How many times the CommitLog was forced to disk since the store opened. */
     public long commitLogForceCount() {
         return flusher.forceCount();

@@ -67,7 +67,7 @@ public final class BrokerConfigFile {
     private static final Set<String> BROKER_KEYS = Set.of("brokerClusterName", "brokerName", "brokerId",
             "namesrvListenPort", "autoCreateTopicEnable", "defaultTopicQueueNums", "autoCreateSubscriptionGroup",
             "enablePropertyFilter", "regionId", "namesrvAddr", "registerNameServerPeriod", "transactionTimeout",
-            "transactionCheckInterval", "transactionCheckMax", "messageDelayLevel", "flushDelayOffsetInterval");
+            "transactionCheckInterval", "transactionCheckMax", "xaBranchTimeout", "xaHeuristicTimeout", "xaEnabled", "messageDelayLevel", "flushDelayOffsetInterval");
     /** RocketMQ clamps {@code registerNameServerPeriod} to this range (milliseconds). */
     private static final int MIN_REGISTER_PERIOD = 10_000;
     private static final int MAX_REGISTER_PERIOD = 60_000;
@@ -125,6 +125,9 @@ public final class BrokerConfigFile {
         Duration transactionTimeout = parsed(properties, "transactionTimeout", "6000", BrokerConfigFile::millis);
         Duration checkInterval = parsed(properties, "transactionCheckInterval", "60000", BrokerConfigFile::millis);
         int checkMax = parsed(properties, "transactionCheckMax", "15", BrokerConfigFile::integer);
+        Duration xaBranchTimeout = parsed(properties, "xaBranchTimeout", "300000", BrokerConfigFile::millis);
+        Duration xaHeuristicTimeout = parsed(properties, "xaHeuristicTimeout", "0", BrokerConfigFile::millis);
+        boolean xaEnabled = parsed(properties, "xaEnabled", "true", BrokerConfigFile::bool);
         DelayLevels delayLevels = parsed(properties, "messageDelayLevel", DelayLevels.DEFAULT_TEXT, DelayLevels::parse);
         Duration flushDelayOffsetInterval = parsed(properties, "flushDelayOffsetInterval", "10000",
                 BrokerConfigFile::millis);
@@ -134,7 +137,8 @@ public final class BrokerConfigFile {
                     store.storeHost().getAddress().getHostAddress(), store.storeHost().getPort(), namesrvListenPort,
                     autoCreateTopicEnable, defaultTopicQueueNums, autoCreateGroups, propertyFilter,
                     text(properties, "regionId", "DefaultRegion"), store, namesrvAddr, registerPeriod, timer(properties),
-                    new TransactionSettings(transactionTimeout, checkInterval, checkMax),
+                    new TransactionSettings(transactionTimeout, checkInterval, checkMax, xaBranchTimeout,
+                            xaHeuristicTimeout, xaEnabled),
                     new ScheduleSettings(delayLevels, flushDelayOffsetInterval));
         } catch (IllegalArgumentException e) {
             // values that parse but do not fit together (namesrvListenPort = -1 without namesrvAddr)

@@ -64,6 +64,10 @@ final class HalfRecord {
         return view.bornTimestamp();
     }
 
+    long storeTimestamp() {
+        return view.storeTimestamp();
+    }
+
     /** {@code PGROUP}: the producer group asked at check-back; null if the producer did not say. */
     String producerGroup() {
         return properties.get(PropertyKeys.PRODUCER_GROUP);

@@ -17,10 +17,10 @@ import java.util.Map;
  */
 record OpRecord(long transactionKey, Resolution resolution, String branch) {
     /** Property naming the XA branch of a half message and of the op record that resolves it. */
-    static final String BRANCH = "BOLIDE_XID";
-    private static final String RESOLUTION = "BOLIDE_RESOLUTION";
+    static final String BRANCH = PropertyKeys.XA_BRANCH;
+    static final String RESOLUTION = "BOLIDE_RESOLUTION";
     /** RocketMQ's REMOVETAG. */
-    private static final String TAG = "d";
+    static final String TAG = "d";
 
     MessageToStore toStore() {
         Map<String, String> properties = new HashMap<>();

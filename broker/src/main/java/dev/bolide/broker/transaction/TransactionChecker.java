@@ -33,6 +33,7 @@ final class TransactionChecker {
     private final OpenTransactions open;
     private final TransactionResolver resolver;
     private final CheckBackSender sender;
+    private final BranchCoordinator branches;
     private final TransactionSettings settings;
     private final MetadataFile progressFile;
     private final Clock clock;
@@ -40,11 +41,12 @@ final class TransactionChecker {
     private final SystemQueue opQueue;
 
     TransactionChecker(MessageStore store, OpenTransactions open, TransactionResolver resolver, CheckBackSender sender,
-            TransactionSettings settings, MetadataFile progressFile, Clock clock) {
+            BranchCoordinator branches, TransactionSettings settings, MetadataFile progressFile, Clock clock) {
         this.store = store;
         this.open = open;
         this.resolver = resolver;
         this.sender = sender;
+        this.branches = branches;
         this.settings = settings;
         this.progressFile = progressFile;
         this.clock = clock;
@@ -57,7 +59,7 @@ final class TransactionChecker {
         Pass pass = new Pass(clock.millis(), halfQueue.endOffset());
         halfQueue.read(open.progress(), pass.end, pass::visit);
         long opOffset = open.advance(pass.firstWaiting, opQueue.endOffset());
-        save(new TransactionProgress(open.progress(), opOffset));
+        save(new TransactionProgress(open.progress(), branches.advance(open.progress(), opOffset)));
     }
 
     /** One walk over the half queue, up to where it ended when the pass began. */
@@ -82,7 +84,8 @@ final class TransactionChecker {
 
     /** Saves the progress as it stands (at shutdown). */
     void saveProgress() {
-        save(new TransactionProgress(open.progress(), open.advance(open.progress(), opQueue.endOffset())));
+        long opOffset = open.advance(open.progress(), opQueue.endOffset());
+        save(new TransactionProgress(open.progress(), branches.advance(open.progress(), opOffset)));
     }
 
     private void save(TransactionProgress progress) {
@@ -96,6 +99,10 @@ final class TransactionChecker {
     private Outcome examine(ByteBuffer record, long now) {
         try {
             HalfRecord half = HalfRecord.of(record).orElseThrow();
+            if (settings.xaEnabled() && half.branch() != null && !open.isResolved(half.transactionKey())) {
+                // a branch is decided by its transaction manager, never checked back
+                return branches.holdsBack(half, now) ? Outcome.WAITING : Outcome.PASSED;
+            }
             return switch (open.sighted(half.transactionKey(), half.queueOffset())) {
                 case RESOLVED, SUPERSEDED -> Outcome.PASSED;
                 case LIVE -> whenDue(half, now);

@@ -28,10 +28,13 @@ public final class TransactionService implements AutoCloseable {
     });
     private final TransactionChecker checker;
     private final EndTransactionProcessor endTransaction;
+    private final BranchProcessor branchRequests;
 
-    private TransactionService(TransactionChecker checker, EndTransactionProcessor endTransaction) {
+    private TransactionService(TransactionChecker checker, EndTransactionProcessor endTransaction,
+            BranchProcessor branchRequests) {
         this.checker = checker;
         this.endTransaction = endTransaction;
+        this.branchRequests = branchRequests;
     }
 
     /**
@@ -46,34 +49,55 @@ public final class TransactionService implements AutoCloseable {
             topics.put(TopicConfig.of(TransactionTopics.CHECK_MAX_TIME, 1));
         }
         MetadataFile progressFile = new MetadataFile(configDir.resolve(PROGRESS_FILE));
-        OpenTransactions open = recover(store, TransactionProgress.load(progressFile));
+        TransactionProgress saved = TransactionProgress.load(progressFile);
+        OpenTransactions open = new OpenTransactions(startOffset(store, saved));
+        BranchMembers members = new BranchMembers();
+        // before recovery reads the half queue, so that no half message falls between the two
+        store.addDispatchListener(members::dispatched);
+        BranchCoordinator branches = new BranchCoordinator(store, open, new BranchTable(), members, settings,
+                Clock.systemUTC());
+        recover(store, saved, open, branches);
         TransactionResolver resolver = new TransactionResolver(store, open);
         TransactionChecker checker = new TransactionChecker(store, open, resolver, new CheckBackSender(producers),
-                settings, progressFile, Clock.systemUTC());
-        TransactionService service = new TransactionService(checker, new EndTransactionProcessor(store, resolver));
+                branches, settings, progressFile, Clock.systemUTC());
+        TransactionService service = new TransactionService(checker, new EndTransactionProcessor(store, resolver),
+                new BranchProcessor(branches));
         long interval = settings.transactionCheckInterval().toMillis();
         service.scheduler.scheduleWithFixedDelay(service::checkOnce, interval, interval, TimeUnit.MILLISECONDS);
         return service;
     }
 
+    /** Where the check pass continues: the saved offset, within what the half queue holds. */
+    private static long startOffset(MessageStore store, TransactionProgress saved) {
+        SystemQueue halfQueue = new SystemQueue(store, TransactionTopics.HALF);
+        // the saved offset can only be ahead of the queue if the CommitLog lost its tail
+        return Math.min(Math.max(saved.halfOffset(), halfQueue.minOffset()), halfQueue.endOffset());
+    }
+
     /**
-     * The open transactions as the store holds them: every transaction with a half record after
-     * the saved progress, resolved when an op record from the saved op offset on says so.
+     * Fills {@code open} and {@code branches} as the store holds them: every transaction and branch
+     * with a half record after the progress, resolved (or prepared) when an op record from the saved op
+     * offset on says so.
      */
-    private static OpenTransactions recover(MessageStore store, TransactionProgress saved) {
+    private static void recover(MessageStore store, TransactionProgress saved, OpenTransactions open,
+            BranchCoordinator branches) {
         SystemQueue halfQueue = new SystemQueue(store, TransactionTopics.HALF);
         SystemQueue opQueue = new SystemQueue(store, TransactionTopics.OP);
-        long halfEnd = halfQueue.endOffset();
-        // the saved offset can only be ahead of the queue if the CommitLog lost its tail
-        long progress = Math.min(Math.max(saved.halfOffset(), halfQueue.minOffset()), halfEnd);
-        OpenTransactions open = new OpenTransactions(progress);
-        halfQueue.read(progress, halfEnd, (record, view) -> HalfRecord.of(record)
-                .ifPresent(half -> open.sighted(half.transactionKey(), half.queueOffset())));
-        opQueue.read(saved.opOffset(), opQueue.endOffset(),
-                (record, view) -> open.resolvedEarlier(OpRecord.read(view), view.queueOffset()));
+        halfQueue.read(open.progress(), halfQueue.endOffset(), (record, view) -> HalfRecord.of(record).ifPresent(half -> {
+            open.sighted(half.transactionKey(), half.queueOffset());
+            if (half.branch() != null) {
+                branches.sighted(half);
+            }
+        }));
+        opQueue.read(saved.opOffset(), opQueue.endOffset(), (record, view) -> {
+            if (BranchOpRecord.isBranchRecord(view)) {
+                branches.recorded(BranchOpRecord.read(view), view.queueOffset(), view.storeTimestamp());
+            } else {
+                open.resolvedEarlier(OpRecord.read(view), view.queueOffset());
+            }
+        });
         LOG.log(System.Logger.Level.INFO, "{0} transactions open or awaiting their check pass, from half queue offset {1}",
-                open.size(), progress);
-        return open;
+                open.size(), open.progress());
     }
 
     /** One check pass now (the scheduler runs one every {@code transactionCheckInterval}). */
@@ -88,6 +112,16 @@ public final class TransactionService implements AutoCloseable {
     /** The processor for END_TRANSACTION. */
     public RequestProcessor endTransactionProcessor() {
         return endTransaction;
+    }
+
+    /** The processor for the XA branch requests ({@link BranchProcessor#CODES}). */
+    public RequestProcessor branchProcessor() {
+        return branchRequests;
+    }
+
+    /** The request codes {@link #branchProcessor()} serves. */
+    public static int[] branchRequestCodes() {
+        return BranchProcessor.CODES.clone();
     }
 
     /** Stops checking and saves the progress; call before the store closes. */

@@ -6,17 +6,28 @@ import java.util.TreeMap;
 
 /**
  * When and how often the broker checks back undecided transactions, under RocketMQ's
- * {@code broker.conf} keys and units (milliseconds).
+ * {@code broker.conf} keys and units (milliseconds), and how long it lets XA branches wait (Bolide's
+ * keys, also milliseconds).
  *
  * @param transactionTimeout       how old a half message must be before its first check-back, unless
  *                                 the message names its own {@code CHECK_IMMUNITY_TIME_IN_SECONDS}
  * @param transactionCheckInterval the time between two check passes, hence between two check-backs
  *                                 of one transaction
  * @param transactionCheckMax      how many check-backs a transaction gets before it is moved aside
+ * @param xaBranchTimeout          how long an XA branch may stay open (sent to, not prepared) without a
+ *                                 new message before the broker rolls it back
+ * @param xaHeuristicTimeout       how long an XA branch may stay prepared before the broker rolls it
+ *                                 back heuristically; zero: never, the transaction manager decides
+ * @param xaEnabled                false: the broker refuses the branch requests
+ *                                 (REQUEST_CODE_NOT_SUPPORTED) and checks back messages of branches
+ *                                 like any other, as an Apache RocketMQ broker does
  */
 public record TransactionSettings(Duration transactionTimeout, Duration transactionCheckInterval,
-        int transactionCheckMax) {
-    /** RocketMQ's defaults: 6 s, 60 s, 15 times. */
+        int transactionCheckMax, Duration xaBranchTimeout, Duration xaHeuristicTimeout, boolean xaEnabled) {
+    /** Bolide's XA defaults: 300 s, never. */
+    public static final Duration DEFAULT_XA_BRANCH_TIMEOUT = Duration.ofSeconds(300);
+    public static final Duration NO_HEURISTIC_TIMEOUT = Duration.ZERO;
+    /** RocketMQ's defaults: 6 s, 60 s, 15 times; and Bolide's XA defaults. */
     public static final TransactionSettings DEFAULTS = new TransactionSettings(Duration.ofSeconds(6),
             Duration.ofSeconds(60), 15);
 
@@ -30,6 +41,30 @@ public record TransactionSettings(Duration transactionTimeout, Duration transact
         if (transactionCheckMax < 0) {
             throw new IllegalArgumentException("transactionCheckMax must not be negative");
         }
+        if (xaBranchTimeout.isNegative() || xaBranchTimeout.isZero()) {
+            throw new IllegalArgumentException("xaBranchTimeout must be positive");
+        }
+        if (xaHeuristicTimeout.isNegative()) {
+            throw new IllegalArgumentException("xaHeuristicTimeout must not be negative (0: never)");
+        }
+    }
+
+    /** RocketMQ's three settings with Bolide's XA defaults. */
+    public TransactionSettings(Duration transactionTimeout, Duration transactionCheckInterval, int transactionCheckMax) {
+        this(transactionTimeout, transactionCheckInterval, transactionCheckMax, DEFAULT_XA_BRANCH_TIMEOUT,
+                NO_HEURISTIC_TIMEOUT, true);
+    }
+
+    /** These settings with other XA timeouts. */
+    public TransactionSettings withXa(Duration newBranchTimeout, Duration newHeuristicTimeout) {
+        return new TransactionSettings(transactionTimeout, transactionCheckInterval, transactionCheckMax,
+                newBranchTimeout, newHeuristicTimeout, xaEnabled);
+    }
+
+    /** These settings with the branch requests refused. */
+    public TransactionSettings withoutXa() {
+        return new TransactionSettings(transactionTimeout, transactionCheckInterval, transactionCheckMax,
+                xaBranchTimeout, xaHeuristicTimeout, false);
     }
 
     /** The settings under their {@code broker.conf} keys, for GET_BROKER_CONFIG. */
@@ -38,6 +73,9 @@ public record TransactionSettings(Duration transactionTimeout, Duration transact
         properties.put("transactionTimeout", Long.toString(transactionTimeout.toMillis()));
         properties.put("transactionCheckInterval", Long.toString(transactionCheckInterval.toMillis()));
         properties.put("transactionCheckMax", Integer.toString(transactionCheckMax));
+        properties.put("xaBranchTimeout", Long.toString(xaBranchTimeout.toMillis()));
+        properties.put("xaHeuristicTimeout", Long.toString(xaHeuristicTimeout.toMillis()));
+        properties.put("xaEnabled", Boolean.toString(xaEnabled));
         return properties;
     }
 }

@@ -30,18 +30,39 @@
  * transaction behind the offset and not listed is over, so a second END_TRANSACTION, or one after
  * a restart, after a kill -9 even, changes nothing.
  *
- * <h2>XA branches (designed, not built)</h2>
- * A half message sent inside an XA branch will carry the branch identifier (the Xid, encoded as
- * {@code formatId:gtrid-hex:bqual-hex}) in property {@code BOLIDE_XID}, and op records carry the
- * same property ({@code OpRecord.branch}, already written today
- * when a half message names a branch). Resolving a branch then takes one op record for the whole
- * group: an op record with {@code BOLIDE_XID} set and no single transaction key (body {@code -1})
- * resolves every half message of that branch, and a {@code PREPARED} op record makes the branch
- * durable at XA prepare. {@code OpenTransactions} keeps, next to its keys, the resolution of each
- * branch it has seen an op record for; the check pass resolves a branch's half messages as it meets
- * them (committing each one), and never checks back or moves aside a message whose branch is
- * prepared: a prepared branch is decided by its transaction manager only. XA recover lists the
- * branches with a PREPARED op record and no resolution; the op offset saved with the progress
- * already covers them, because a branch stays listed until the pass is past its last half message.
+ * <h2>XA branches</h2>
+ * A half message sent inside an XA branch carries the branch identifier (the Xid as
+ * {@code formatId:gtrid-hex:bqual-hex}, {@code dev.bolide.protocol.xa.BranchId}) in property
+ * {@code BOLIDE_XID}. The branch requests ({@code BolideRequestCode} 9002 to 9006, served by
+ * {@code BranchProcessor}) decide a branch as a whole, through {@code BranchCoordinator}, one decision at
+ * a time:
+ * <ul>
+ * <li>Each change of a branch's state appends one op record ({@code BranchOpRecord}): tag {@code d},
+ * body {@code -1} (no single transaction key: the whole branch), {@code BOLIDE_XID}, and the new state
+ * in {@code BOLIDE_RESOLUTION}: PREPARED, COMMITTED, ROLLED_BACK, TIMED_OUT (rolled back by the broker,
+ * open and idle past {@code xaBranchTimeout}), HEURISTIC_ROLLBACK (prepared past a set
+ * {@code xaHeuristicTimeout}), FORGOTTEN (BRANCH_FORGET after a heuristic rollback).</li>
+ * <li>A prepare is answered once its op record is on disk: under SYNC_FLUSH the append waits for the
+ * flush; under ASYNC_FLUSH the CommitLog is forced explicitly ({@code MessageStore.flush()}).</li>
+ * <li>A commit appends the committed copy of every half message of the branch, in half queue (send)
+ * order, and the op record in one append, as a single END_TRANSACTION commit does for one message:
+ * consumers see all of them or none. A one-phase commit of a branch never prepared commits directly.
+ * The branch's messages are found through {@code BranchMembers}, which the store's dispatcher (and,
+ * at start, recovery) tells about every half message of a branch, so deciding a branch reads its own
+ * messages only.</li>
+ * <li>The check pass never checks back or moves aside a message of a branch. It holds the progress
+ * offset at the first message of a branch that is not over (open, prepared, or heuristically rolled
+ * back and not forgotten), so a branch's messages and op records are always within what recovery
+ * reads; a prepared branch therefore keeps the check window, and the list of transactions in it,
+ * open until it is decided. The op offset saved with the progress is also kept at or before the
+ * first op record of every branch still listed.</li>
+ * <li>{@code BranchTable} keeps, in memory, the state of each branch seen, next to
+ * {@code OpenTransactions}; recovery rebuilds it from the half queue (from the saved progress) and the
+ * op log (from the saved op offset). A decided branch is forgotten once the pass is past its messages
+ * and {@code xaBranchTimeout} has gone by since the decision; repeated requests until then get the
+ * same answer, after it BRANCH_UNKNOWN.</li>
+ * <li>A half message of a branch may still be resolved on its own by END_TRANSACTION (what a client
+ * does on a broker without the branch requests); a branch commit leaves such messages out.</li>
+ * </ul>
  */
 package dev.bolide.broker.transaction;

@@ -182,6 +182,20 @@ class BrokerConfigFileTest {
     }
 
     @Test
+    void readsTheXaTimeoutsInMilliseconds() throws IOException {
+        BrokerConfigFile configured = BrokerConfigFile.from(conf("""
+                xaBranchTimeout = 20000
+                xaHeuristicTimeout = 3600000
+                """));
+
+        assertThat(configured.brokerSettings().transactions()).isEqualTo(TransactionSettings.DEFAULTS
+                .withXa(Duration.ofSeconds(20), Duration.ofHours(1)));
+        assertThat(configured.unusedKeys()).isEmpty();
+        assertThatIllegalArgumentException().isThrownBy(() -> BrokerConfigFile.from(conf("xaBranchTimeout = 0")))
+                .withMessageContaining("xaBranchTimeout");
+    }
+
+    @Test
     void readsTheTransactionCheckSettingsInMillisecondsWithRocketMqDefaults() throws IOException {
         BrokerConfigFile configured = BrokerConfigFile.from(conf("""
                 transactionTimeout = 1500

@@ -15,12 +15,15 @@ import dev.bolide.broker.topic.TopicConfigTable;
 import dev.bolide.protocol.message.MessageId;
 import dev.bolide.protocol.message.MessageProperties;
 import dev.bolide.protocol.message.MessageRecordView;
+import dev.bolide.protocol.remoting.BolideRequestCode;
+import dev.bolide.protocol.remoting.BolideResponseCode;
 import dev.bolide.protocol.remoting.LanguageCode;
 import dev.bolide.protocol.remoting.RemotingCommand;
 import dev.bolide.protocol.remoting.RequestCode;
 import dev.bolide.protocol.remoting.ResponseCode;
 import dev.bolide.store.GetMessageResult;
 import dev.bolide.store.MessageFilter;
+import dev.bolide.remoting.RequestProcessor;
 import dev.bolide.store.MessageStore;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.io.IOException;
@@ -82,8 +85,12 @@ class TransactionServiceTest {
         timers = TimerService.start(store, Loopback.storeConfig(dir), TimerSettings.DEFAULT);
         SendMessageProcessor send = new SendMessageProcessor(store, topics, timers, "DefaultCluster", "DefaultRegion",
                 64 * 1024, Diversion.NONE);
-        loopback = Loopback.start(Map.of(RequestCode.SEND_MESSAGE_V2, send,
+        Map<Integer, RequestProcessor> processors = new HashMap<>(Map.of(RequestCode.SEND_MESSAGE_V2, send,
                 RequestCode.END_TRANSACTION, service.endTransactionProcessor()));
+        for (int code : TransactionService.branchRequestCodes()) {
+            processors.put(code, service.branchProcessor());
+        }
+        loopback = Loopback.start(processors);
     }
 
     /** Stops everything as a crash would leave it for the next start, except that the store closes. */
@@ -334,5 +341,95 @@ class TransactionServiceTest {
         assertThat(checks).extracting(check -> check.field("msgId")).containsExactly("id-open");
         assertThat(delivered()).containsExactly("committed", "open");
         assertThat(checkPass()).isEmpty();
+    }
+
+    private static final String BRANCH = "4660:0a0b:01";
+
+    /** A half message sent in {@link #BRANCH}. */
+    private RemotingCommand prepareInBranch(String body) throws IOException {
+        return prepare(body, "\u0002BOLIDE_XID\u0001" + BRANCH);
+    }
+
+    private RemotingCommand branchRequest(int code, boolean onePhase) throws IOException {
+        return loopback.call(code, Map.of("branch", BRANCH, "onePhase", Boolean.toString(onePhase)), null);
+    }
+
+    @Test
+    void aBranchPrepareIsOnDiskWhenAnsweredUnderAsyncFlush() throws Exception {
+        start(CHECK_AT_ONCE);
+        prepareInBranch("xa-1");
+
+        assertThat(branchRequest(BolideRequestCode.BRANCH_PREPARE, false).code()).isEqualTo(ResponseCode.SUCCESS);
+
+        assertThat(store.commitLogFlushedOffset()).isGreaterThanOrEqualTo(store.commitLogMaxOffset());
+    }
+
+    @Test
+    void aBranchCommitAppendsItsMessagesAndOpRecordInOneRun() throws Exception {
+        start(CHECK_AT_ONCE);
+        prepareInBranch("xa-1");
+        prepareInBranch("xa-2");
+
+        assertThat(branchRequest(BolideRequestCode.BRANCH_COMMIT, true).code()).isEqualTo(ResponseCode.SUCCESS);
+
+        List<MessageRecordView> committed = records(TOPIC, QUEUE);
+        MessageRecordView op = records(TransactionTopics.OP, 0).get(0);
+        assertThat(committed).extracting(r -> new String(r.bodyBytes(), StandardCharsets.UTF_8))
+                .containsExactly("xa-1", "xa-2");
+        assertThat(committed.get(1).physicalOffset())
+                .isEqualTo(committed.get(0).physicalOffset() + committed.get(0).totalSize());
+        assertThat(op.physicalOffset()).isEqualTo(committed.get(1).physicalOffset() + committed.get(1).totalSize());
+        assertThat(new String(op.bodyBytes(), StandardCharsets.US_ASCII)).isEqualTo("-1");
+        assertThat(MessageProperties.decode(op.properties())).containsEntry("BOLIDE_XID", BRANCH)
+                .containsEntry("BOLIDE_RESOLUTION", "COMMITTED");
+    }
+
+    @Test
+    void aBranchIsNeverCheckedBackNorMovedAside() throws Exception {
+        start(new TransactionSettings(Duration.ZERO, Duration.ofHours(1), 0));
+        prepareInBranch("xa-1");
+
+        assertThat(checkPass()).isEmpty();
+        assertThat(branchRequest(BolideRequestCode.BRANCH_PREPARE, false).code()).isEqualTo(ResponseCode.SUCCESS);
+        assertThat(checkPass()).isEmpty();
+
+        assertThat(records(TransactionTopics.CHECK_MAX_TIME, 0)).isEmpty();
+        assertThat(branchRequest(BolideRequestCode.BRANCH_COMMIT, false).code()).isEqualTo(ResponseCode.SUCCESS);
+        assertThat(delivered()).containsExactly("xa-1");
+    }
+
+    @Test
+    void aPreparedBranchIsRecoveredAfterARestartWithoutSavedProgress() throws Exception {
+        start(CHECK_AT_ONCE);
+        prepareInBranch("xa-1");
+        branchRequest(BolideRequestCode.BRANCH_PREPARE, false);
+        checkPass();
+
+        restart(false);
+
+        RemotingCommand recovered = branchRequest(BolideRequestCode.BRANCH_RECOVER, false);
+        assertThat(new String(recovered.body(), StandardCharsets.UTF_8)).isEqualTo("[\"" + BRANCH + "\"]");
+        assertThat(branchRequest(BolideRequestCode.BRANCH_COMMIT, false).code()).isEqualTo(ResponseCode.SUCCESS);
+        assertThat(delivered()).containsExactly("xa-1");
+    }
+
+    @Test
+    void aRollbackOfACommittedBranchIsRefused() throws Exception {
+        start(CHECK_AT_ONCE);
+        prepareInBranch("xa-1");
+        branchRequest(BolideRequestCode.BRANCH_COMMIT, true);
+
+        assertThat(branchRequest(BolideRequestCode.BRANCH_ROLLBACK, false).code())
+                .isEqualTo(BolideResponseCode.BRANCH_COMMITTED);
+    }
+
+    @Test
+    void aMalformedBranchIdIsRefusedWithTheReason() throws Exception {
+        start(CHECK_AT_ONCE);
+
+        RemotingCommand answer = loopback.call(BolideRequestCode.BRANCH_COMMIT, Map.of("branch", "12:zz:00"), null);
+
+        assertThat(answer.code()).isEqualTo(ResponseCode.SYSTEM_ERROR);
+        assertThat(answer.remark()).contains("12:zz:00");
     }
 }

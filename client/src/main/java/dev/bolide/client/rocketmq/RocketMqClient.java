@@ -39,6 +39,8 @@ public final class RocketMqClient implements AutoCloseable {
     private final Pulls pulls;
     private final Offsets offsets;
     private final Membership membership;
+    private final EndTransactionFallback endTransactions;
+    private final XaBranches branches;
     private final List<Consumer<String>> consumerIdsListeners = new CopyOnWriteArrayList<>();
 
     public RocketMqClient(ClientSettings settings) {
@@ -56,6 +58,8 @@ public final class RocketMqClient implements AutoCloseable {
         pulls = new Pulls(routes, requests);
         offsets = new Offsets(routes, requests);
         membership = new Membership(clientId, routes, requests);
+        endTransactions = new EndTransactionFallback(routes, requests);
+        branches = new XaBranches(routes, requests, sender, endTransactions);
         long period = settings.routeRefresh().toMillis();
         timer.scheduleWithFixedDelay(this::refresh, period, period, TimeUnit.MILLISECONDS);
     }
@@ -158,6 +162,11 @@ public final class RocketMqClient implements AutoCloseable {
         return requests.call(address, code, fields, body);
     }
 
+    /** XA branches of half messages: sends in a branch, prepare, commit, rollback, recover, forget. */
+    public XaBranches branches() {
+        return branches;
+    }
+
     /**
      * Joins the consumer group (or updates its subscriptions) on every broker of the subscribed
      * topics. To receive redeliveries, subscribe {@code %RETRY%group} too, as RocketMQ consumers do.
@@ -199,6 +208,9 @@ public final class RocketMqClient implements AutoCloseable {
 
     private ServerRequestHandler serverRequests() {
         return (server, request) -> {
+            if (request.code() == RequestCode.CHECK_TRANSACTION_STATE && endTransactions.answerCheck(server, request)) {
+                return null;
+            }
             if (request.code() != RequestCode.NOTIFY_CONSUMER_IDS_CHANGED) {
                 return ServerRequestHandler.IGNORE.handle(server, request);
             }

@@ -5,6 +5,7 @@ import dev.bolide.protocol.remoting.RequestCode;
 import dev.bolide.protocol.remoting.ResponseCode;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -98,6 +99,28 @@ final class Routes {
     Set<String> brokerAddresses() {
         return routes.values().stream().flatMap(route -> route.brokerAddresses().values().stream())
                 .flatMap(addresses -> addresses.values().stream()).collect(Collectors.toSet());
+    }
+
+    /** Every broker of the cluster the name servers know, by name, with its master's address (null when it has none). */
+    CompletableFuture<Map<String, String>> brokerMasters() {
+        return nameServers.call(RequestCode.GET_BROKER_CLUSTER_INFO, Map.of()).thenApply(response -> {
+            Map<String, String> masters = new TreeMap<>();
+            TopicRoute.clusterBrokers(Requests.expect(response, ResponseCode.SUCCESS).body())
+                    .forEach((name, addresses) -> masters.put(name, addresses.get(TopicRoute.MASTER_ID)));
+            return masters;
+        });
+    }
+
+    /** The master address of the broker named {@code brokerName}, from the name servers. */
+    CompletableFuture<String> master(String brokerName) {
+        return brokerMasters().thenApply(masters -> {
+            String address = masters.get(brokerName);
+            if (address == null) {
+                throw new RocketMqException(ResponseCode.TOPIC_NOT_EXIST, "broker " + brokerName
+                        + " has no master the name servers know of");
+            }
+            return address;
+        });
     }
 
     private CompletableFuture<TopicRoute> lookup(String topic) {

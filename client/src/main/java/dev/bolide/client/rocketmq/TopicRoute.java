@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  */
 record TopicRoute(List<QueueData> queueDatas, Map<String, Map<Long, String>> brokerAddresses) {
     private static final JsonFactory JSON = new JsonFactory();
-    private static final long MASTER_ID = 0;
+    static final long MASTER_ID = 0;
     private static final int PERM_WRITE = 0x2;
     private static final int PERM_READ = 0x4;
 
@@ -90,6 +90,33 @@ record TopicRoute(List<QueueData> queueDatas, Map<String, Map<Long, String>> bro
             return new TopicRoute(List.copyOf(queues), Map.copyOf(brokers));
         } catch (IOException e) {
             throw new IllegalArgumentException("topic route is not JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The brokers of a cluster info answer (GET_BROKER_CLUSTER_INFO's {@code brokerAddrTable}): for
+     * each broker name, its addresses by broker id.
+     *
+     * @throws IllegalArgumentException when {@code body} is not a ClusterInfo
+     */
+    static Map<String, Map<Long, String>> clusterBrokers(byte[] body) {
+        try (JsonParser json = JSON.createParser(body)) {
+            expect(json.nextToken(), JsonToken.START_OBJECT);
+            Map<String, Map<Long, String>> brokers = new HashMap<>();
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String field = json.currentName();
+                if (json.nextToken() == JsonToken.START_OBJECT && field.equals("brokerAddrTable")) {
+                    while (json.nextToken() == JsonToken.FIELD_NAME) {
+                        json.nextToken();
+                        brokerData(json, brokers);
+                    }
+                } else {
+                    json.skipChildren();
+                }
+            }
+            return Map.copyOf(brokers);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cluster info is not JSON: " + e.getMessage(), e);
         }
     }
 

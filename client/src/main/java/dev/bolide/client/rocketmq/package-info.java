@@ -3,6 +3,7 @@
  * sending, pulling, offsets, group membership and queue allocation. {@link
  * dev.bolide.client.rocketmq.RocketMqClient} is the entry point; one instance serves everything of
  * one Jakarta Messaging connection. Only standard RocketMQ 4.9 requests are used, so the same code
- * talks to an Apache RocketMQ broker.
+ * talks to an Apache RocketMQ broker, except for XA ({@link dev.bolide.client.rocketmq.XaBranches}),
+ * which needs Bolide's branch requests for all but one-phase decisions.
  */
 package dev.bolide.client.rocketmq;

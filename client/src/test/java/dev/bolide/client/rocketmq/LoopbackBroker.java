@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bolide.broker.BolideBroker;
 import dev.bolide.broker.BrokerSettings;
+import dev.bolide.broker.transaction.TransactionSettings;
 import dev.bolide.protocol.remoting.RequestCode;
 import dev.bolide.protocol.remoting.ResponseCode;
 import dev.bolide.remoting.RemotingClient;
@@ -42,6 +43,13 @@ public final class LoopbackBroker implements AutoCloseable {
         int port = freePort();
         return new LoopbackBroker(new BrokerSettings("DefaultCluster", name, 0, "127.0.0.1", port, freePort(),
                 autoCreateTopics, 8, true, propertyFilter, "DefaultRegion", store(dir, name, port)));
+    }
+
+    /** A broker that is also the name server, with its own transaction settings (short XA timeouts, say). */
+    static LoopbackBroker withNameServer(Path dir, String name, TransactionSettings transactions) throws Exception {
+        int port = freePort();
+        return new LoopbackBroker(new BrokerSettings("DefaultCluster", name, 0, "127.0.0.1", port, freePort(),
+                true, 8, true, false, "DefaultRegion", store(dir, name, port)).withTransactions(transactions));
     }
 
     /** A broker registering with {@code nameServer}'s name server. */

@@ -11,6 +11,8 @@ public final class PropertyKeys {
     public static final String REAL_QUEUE_ID = "REAL_QID";
     public static final String TRANSACTION_PREPARED = "TRAN_MSG";
     public static final String PRODUCER_GROUP = "PGROUP";
+    /** Bolide's: the XA branch ({@code dev.bolide.protocol.xa.BranchId} text) a half message was sent in. */
+    public static final String XA_BRANCH = "BOLIDE_XID";
     public static final String MIN_OFFSET = "MIN_OFFSET";
     public static final String MAX_OFFSET = "MAX_OFFSET";
     public static final String ORIGIN_MESSAGE_ID = "ORIGIN_MESSAGE_ID";

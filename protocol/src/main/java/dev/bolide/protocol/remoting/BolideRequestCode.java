@@ -4,6 +4,23 @@ package dev.bolide.protocol.remoting;
  * Request codes Bolide adds to RocketMQ's, in a range of its own, 9000 to 9999, that RocketMQ does
  * not use (4.9 stays below 400; 5.x adds codes in the 1000s, 2000s and from 200000). A RocketMQ
  * client never sends them; a RocketMQ broker answers them with REQUEST_CODE_NOT_SUPPORTED.
+ *
+ * <h2>XA branches (9002 to 9006)</h2>
+ * A branch is a group of half messages sent to one broker (a transactional send, {@code TRAN_MSG=true},
+ * with {@code PGROUP}) that carry the same {@code BOLIDE_XID} property: the branch id in the text form
+ * of {@link dev.bolide.protocol.xa.BranchId}, {@code formatId:gtrid-hex:bqual-hex}. Such messages are
+ * never checked back with their producer group; the branch requests below decide them, all together.
+ * Each request has header {@code branch} (that text), goes to the master of the broker the messages
+ * were sent to, and is answered SUCCESS or one of the branch codes of {@link BolideResponseCode}; a
+ * missing or malformed header is answered SYSTEM_ERROR with a remark saying why. An open branch (sent
+ * to, not prepared) idle for the broker's {@code xaBranchTimeout} is rolled back by the broker.
+ *
+ * <p>Repeating a request that succeeded succeeds again (commit of a committed branch, rollback of a
+ * rolled-back one, prepare of a prepared one) as long as the broker still lists the branch: for
+ * {@code xaBranchTimeout} after the decision, and at least until its check pass has moved past the
+ * branch's last half message; later the branch is BRANCH_UNKNOWN. A request contradicting the decision is refused:
+ * commit of a rolled-back branch answers BRANCH_ROLLED_BACK, rollback of a committed one
+ * BRANCH_COMMITTED.
  */
 public final class BolideRequestCode {
     /**
@@ -12,6 +29,46 @@ public final class BolideRequestCode {
      * {@code msgId}, {@code queueId}, {@code queueOffset} of the new message.
      */
     public static final int RESEND_DEAD_LETTER = 9001;
+
+    /**
+     * XA prepare: makes the open branch durable; SUCCESS is answered only once the broker's record of
+     * it is on disk (whatever {@code flushDiskType}), and from then on only BRANCH_COMMIT or
+     * BRANCH_ROLLBACK decide it (or, with {@code xaHeuristicTimeout} set, a heuristic rollback).
+     * Header {@code branch}. Answers: SUCCESS; BRANCH_UNKNOWN (no message was sent in the branch, or it
+     * is long over); BRANCH_ROLLED_BACK (the broker or a rollback ended it); BRANCH_COMMITTED.
+     */
+    public static final int BRANCH_PREPARE = 9002;
+
+    /**
+     * XA commit: delivers every half message of the branch to its real topic, in send order, in one
+     * append with the branch's op record, so that consumers see all of them or none. Headers
+     * {@code branch}, {@code onePhase} ({@code true}: the branch need not be prepared; {@code false}:
+     * it must be). Answers: SUCCESS; BRANCH_UNKNOWN; BRANCH_NOT_PREPARED (two-phase commit of an open
+     * branch); BRANCH_ROLLED_BACK; BRANCH_HEURISTIC_ROLLBACK (the broker rolled the prepared branch back
+     * after {@code xaHeuristicTimeout}: answer BRANCH_FORGET after settling it).
+     */
+    public static final int BRANCH_COMMIT = 9003;
+
+    /**
+     * XA rollback: discards every half message of the branch, open or prepared. Header
+     * {@code branch}. Answers: SUCCESS (also when the broker had rolled it back already, at its
+     * timeout); BRANCH_UNKNOWN; BRANCH_COMMITTED; BRANCH_HEURISTIC_ROLLBACK.
+     */
+    public static final int BRANCH_ROLLBACK = 9004;
+
+    /**
+     * XA recover: the branches of this broker, whoever prepared them, that are prepared and not
+     * decided, plus those rolled back heuristically and not forgotten. No header. Answers SUCCESS
+     * with a JSON body: an array of branch id texts, e.g. {@code ["4660:0a0b:01"]}, empty when none.
+     */
+    public static final int BRANCH_RECOVER = 9005;
+
+    /**
+     * XA forget: the transaction manager has taken note of a heuristic rollback, so the broker may
+     * forget the branch. Header {@code branch}. Answers: SUCCESS; BRANCH_UNKNOWN; BRANCH_NOT_HEURISTIC
+     * for a branch the broker did not decide heuristically.
+     */
+    public static final int BRANCH_FORGET = 9006;
 
     private BolideRequestCode() {
     }

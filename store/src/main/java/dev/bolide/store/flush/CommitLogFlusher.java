@@ -68,10 +68,18 @@ public abstract class CommitLogFlusher implements AutoCloseable {
         loop.wakeUp();
     }
 
-    /** Forces everything written so far. */
-    protected final long flush() {
+    /**
+     * Forces everything written so far, now, from the calling thread (for a write that must be
+     * durable whatever the flush type, such as an XA prepare).
+     */
+    public final long forceNow() {
+        return flush();
+    }
+
+    /** Forces everything written so far; synchronized so that the flushed offset never goes back. */
+    protected final synchronized long flush() {
         long flushed = segments.flush();
-        flushedOffset = flushed;
+        flushedOffset = Math.max(flushedOffset, flushed);
         forces.increment();
         onFlushed.run();
         return flushed;

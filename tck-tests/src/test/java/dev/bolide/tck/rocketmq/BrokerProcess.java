@@ -4,12 +4,21 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
+import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
+import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
+import org.apache.rocketmq.common.message.MessageExt;
 
 /**
  * A Bolide broker in a child JVM (the built {@code bolide-broker.jar}, started as a user would),
@@ -100,6 +109,26 @@ final class BrokerProcess implements AutoCloseable {
         producer.setInstanceName("producer-" + System.nanoTime());
         producer.start();
         return producer;
+    }
+
+    /**
+     * A started push consumer of {@code group} reading {@code topic} from its first offset, collecting
+     * every message it receives under its body (text), copies included.
+     */
+    DefaultMQPushConsumer startConsumer(String group, String topic, Map<String, List<MessageExt>> received)
+            throws MQClientException {
+        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(group);
+        consumer.setNamesrvAddr(nameServerAddress());
+        consumer.setInstanceName(group + "-" + System.nanoTime());
+        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        consumer.subscribe(topic, "*");
+        consumer.registerMessageListener((MessageListenerConcurrently) (messages, context) -> {
+            messages.forEach(m -> received.computeIfAbsent(new String(m.getBody(), StandardCharsets.UTF_8),
+                    k -> new CopyOnWriteArrayList<>()).add(m));
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        consumer.start();
+        return consumer;
     }
 
     @Override

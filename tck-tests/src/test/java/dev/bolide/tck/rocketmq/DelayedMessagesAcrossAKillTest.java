@@ -10,12 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
-import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
-import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
-import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.junit.jupiter.api.Test;
@@ -67,7 +63,7 @@ class DelayedMessagesAcrossAKillTest {
         broker = broker.restart();
         long restartedAt = System.currentTimeMillis();
         Map<String, List<MessageExt>> received = new ConcurrentHashMap<>();
-        DefaultMQPushConsumer consumer = consumeAll(broker, received);
+        DefaultMQPushConsumer consumer = broker.startConsumer("CG-kill", TOPIC, received);
         try {
             List<String> all = new ArrayList<>(pending);
             all.addAll(deliveredBefore);
@@ -106,21 +102,5 @@ class DelayedMessagesAcrossAKillTest {
             long due = message.getBornTimestamp() + delay;
             assertThat(message.getStoreTimestamp()).as(body).isBetween(due, Math.max(due, restartedAt) + 1_000);
         }
-    }
-
-    private static DefaultMQPushConsumer consumeAll(BrokerProcess broker, Map<String, List<MessageExt>> received)
-            throws Exception {
-        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer("CG-kill");
-        consumer.setNamesrvAddr(broker.nameServerAddress());
-        consumer.setInstanceName("CG-kill-" + System.nanoTime());
-        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
-        consumer.subscribe(TOPIC, "*");
-        consumer.registerMessageListener((MessageListenerConcurrently) (messages, context) -> {
-            messages.forEach(m -> received.computeIfAbsent(new String(m.getBody(), StandardCharsets.UTF_8),
-                    k -> new CopyOnWriteArrayList<>()).add(m));
-            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
-        });
-        consumer.start();
-        return consumer;
     }
 }

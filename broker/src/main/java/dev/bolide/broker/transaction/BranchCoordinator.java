@@ -1,0 +1,233 @@
+package dev.bolide.broker.transaction;
+
+import dev.bolide.protocol.remoting.BolideResponseCode;
+import dev.bolide.protocol.remoting.ResponseCode;
+import dev.bolide.store.AppendResult;
+import dev.bolide.store.AppendedMessage;
+import dev.bolide.store.MessageStore;
+import dev.bolide.store.MessageToStore;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Decides XA branches: prepare, commit, rollback and forget on request, the rollback of idle open
+ * branches and of overdue prepared ones (heuristic) at the check pass. One decision at a time: all
+ * methods hold this object's lock, so a request and the check pass never decide a branch twice.
+ *
+ * <p>A branch's messages are found through {@link BranchMembers}, then read by CommitLog offset. A commit appends every message
+ * of the branch, in send order, and the branch's op record in one append, so they reach the
+ * CommitLog (and consumers) together.
+ */
+final class BranchCoordinator {
+    private static final System.Logger LOG = System.getLogger(BranchCoordinator.class.getName());
+    /** How long a request waits for the messages sent just before it to be readable from the half queue. */
+    private static final long DISPATCH_WAIT_NANOS = TimeUnit.SECONDS.toNanos(3);
+
+    /** What a branch request is answered. */
+    record Answer(int code, String remark) {
+        static final Answer DONE = new Answer(ResponseCode.SUCCESS, null);
+    }
+
+    private final MessageStore store;
+    private final OpenTransactions open;
+    private final BranchTable table;
+    private final BranchMembers members;
+    private final TransactionSettings settings;
+    private final Clock clock;
+
+    BranchCoordinator(MessageStore store, OpenTransactions open, BranchTable table, BranchMembers members,
+            TransactionSettings settings, Clock clock) {
+        this.store = store;
+        this.open = open;
+        this.table = table;
+        this.members = members;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    synchronized Answer prepare(String branch) {
+        scan(branch);
+        Optional<BranchState> state = decidable(branch);
+        if (state.isEmpty()) {
+            return unknown(branch);
+        }
+        return switch (state.get()) {
+            case PREPARED -> Answer.DONE;
+            case OPEN -> durably(enter(List.of(), branch, BranchState.PREPARED), branch);
+            default -> refused(branch, state.get());
+        };
+    }
+
+    synchronized Answer commit(String branch, boolean onePhase) {
+        List<MessageToStore> messages = scan(branch);
+        Optional<BranchState> state = decidable(branch);
+        if (state.isEmpty()) {
+            return unknown(branch);
+        }
+        return switch (state.get()) {
+            case COMMITTED -> Answer.DONE;
+            case PREPARED -> delivered(branch, messages);
+            case OPEN -> onePhase ? delivered(branch, messages) : refused(branch, state.get());
+            default -> refused(branch, state.get());
+        };
+    }
+
+    synchronized Answer rollback(String branch) {
+        scan(branch);
+        Optional<BranchState> state = decidable(branch);
+        if (state.isEmpty()) {
+            return unknown(branch);
+        }
+        return switch (state.get()) {
+            case ROLLED_BACK, TIMED_OUT -> Answer.DONE;
+            case OPEN, PREPARED -> {
+                enter(List.of(), branch, BranchState.ROLLED_BACK);
+                yield Answer.DONE;
+            }
+            default -> refused(branch, state.get());
+        };
+    }
+
+    synchronized Answer forget(String branch) {
+        Optional<BranchState> state = table.state(branch);
+        if (state.isEmpty()) {
+            return unknown(branch);
+        }
+        return switch (state.get()) {
+            case FORGOTTEN -> Answer.DONE;
+            case HEURISTIC_ROLLBACK -> {
+                enter(List.of(), branch, BranchState.FORGOTTEN);
+                yield Answer.DONE;
+            }
+            default -> new Answer(BolideResponseCode.BRANCH_NOT_HEURISTIC, "branch " + branch + " is "
+                    + state.get() + ", not rolled back heuristically");
+        };
+    }
+
+    synchronized List<String> recoverable() {
+        return table.recoverable();
+    }
+
+    /**
+     * The check pass met a half message of a branch: rolls the branch back when it has been open
+     * longer than {@code xaBranchTimeout}, or prepared longer than a set {@code xaHeuristicTimeout}.
+     *
+     * @return whether the message must hold the progress offset back (its branch is not over)
+     */
+    synchronized boolean holdsBack(HalfRecord half, long now) {
+        String branch = half.branch();
+        table.sighted(branch, half.queueOffset(), half.storeTimestamp());
+        BranchState state = table.state(branch).orElseThrow();
+        if (state == BranchState.OPEN && now - table.since(branch) >= settings.xaBranchTimeout().toMillis()) {
+            // the pass may not have met the branch's newest messages yet
+            scan(branch);
+            if (now - table.since(branch) >= settings.xaBranchTimeout().toMillis()) {
+                enter(List.of(), branch, BranchState.TIMED_OUT);
+                LOG.log(System.Logger.Level.INFO, "XA branch {0} was open and idle longer than {1}: rolled back",
+                        branch, settings.xaBranchTimeout());
+            }
+        } else if (state == BranchState.PREPARED && !settings.xaHeuristicTimeout().isZero()
+                && now - table.since(branch) >= settings.xaHeuristicTimeout().toMillis()) {
+            enter(List.of(), branch, BranchState.HEURISTIC_ROLLBACK);
+            LOG.log(System.Logger.Level.WARNING, "XA branch {0} stayed prepared longer than {1}: rolled back "
+                    + "heuristically; it is reported so until forgotten", branch, settings.xaHeuristicTimeout());
+        }
+        return !table.state(branch).orElseThrow().over();
+    }
+
+    /** Recovery read a half message of a branch. */
+    synchronized void sighted(HalfRecord half) {
+        table.sighted(half.branch(), half.queueOffset(), half.storeTimestamp());
+        members.add(half.branch(), new BranchMembers.Member(half.queueOffset(), half.physicalOffset()));
+    }
+
+    /** Recovery read an op record of a branch, stored at {@code storeTimestamp}. */
+    synchronized void recorded(BranchOpRecord op, long opOffset, long storeTimestamp) {
+        table.changed(op.branch(), op.state(), opOffset, storeTimestamp);
+    }
+
+    /**
+     * Forgets the branches decided more than {@code xaBranchTimeout} ago whose messages are all
+     * behind {@code progress}.
+     *
+     * @see BranchTable#advance
+     */
+    synchronized long advance(long progress, long opOffset) {
+        long needed = table.advance(progress, clock.millis() - settings.xaBranchTimeout().toMillis(), opOffset);
+        members.forget(progress, branch -> table.state(branch).map(BranchState::over).orElse(true));
+        return needed;
+    }
+
+    /**
+     * The committed form of each message of the branch not resolved on its own (by END_TRANSACTION),
+     * in send order; sighting them tells the table the branch exists.
+     */
+    private List<MessageToStore> scan(String branch) {
+        awaitReadable();
+        List<MessageToStore> messages = new ArrayList<>();
+        for (BranchMembers.Member member : members.of(branch)) {
+            ByteBuffer record = store.lookupMessage(member.physicalOffset());
+            Optional<HalfRecord> half = record == null ? Optional.empty() : HalfRecord.of(record);
+            // retention may have deleted it; END_TRANSACTION may have resolved it alone
+            if (half.isPresent() && !open.isResolved(half.get().transactionKey())) {
+                table.sighted(branch, member.queueOffset(), half.get().storeTimestamp());
+                messages.add(half.get().committed());
+            }
+        }
+        return messages;
+    }
+
+    /** Waits until what the CommitLog holds now is in the queues, so the half messages just sent are found. */
+    private void awaitReadable() {
+        long end = store.commitLogMaxOffset();
+        long deadline = System.nanoTime() + DISPATCH_WAIT_NANOS;
+        while (store.dispatchedOffset() < end && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
+    }
+
+    private Answer delivered(String branch, List<MessageToStore> messages) {
+        enter(messages, branch, BranchState.COMMITTED);
+        LOG.log(System.Logger.Level.DEBUG, "XA branch {0} committed: {1} messages delivered", branch, messages.size());
+        return Answer.DONE;
+    }
+
+    /** Appends {@code delivered} and the branch's op record in one append; the branch is then in {@code state}. */
+    private AppendResult enter(List<MessageToStore> delivered, String branch, BranchState state) {
+        List<MessageToStore> batch = new ArrayList<>(delivered);
+        batch.add(new BranchOpRecord(branch, state).toStore());
+        AppendResult result = store.append(batch);
+        AppendedMessage op = result.messages().get(result.messages().size() - 1);
+        table.changed(branch, state, op.queueOffset(), clock.millis());
+        return result;
+    }
+
+    /** A prepare is answered once on disk, whatever the flush type. */
+    private Answer durably(AppendResult result, String branch) {
+        AppendedMessage op = result.messages().get(result.messages().size() - 1);
+        if (store.commitLogFlushedOffset() < op.physicalOffset() + op.size() && store.flush() < op.physicalOffset()
+                + op.size()) {
+            return new Answer(ResponseCode.FLUSH_DISK_TIMEOUT, "the prepare of XA branch " + branch
+                    + " is recorded but not known to be on disk");
+        }
+        return Answer.DONE;
+    }
+
+    /** The branch's state; empty for a branch never seen, long over or forgotten after a heuristic decision. */
+    private Optional<BranchState> decidable(String branch) {
+        return table.state(branch).filter(state -> state != BranchState.FORGOTTEN);
+    }
+
+    private static Answer unknown(String branch) {
+        return new Answer(BolideResponseCode.BRANCH_UNKNOWN, "no XA branch " + branch + " on this broker");
+    }
+
+    private static Answer refused(String branch, BranchState state) {
+        return new Answer(state.refusal(), "XA branch " + branch + " is " + state.name().toLowerCase().replace('_', ' '));
+    }
+}

@@ -1,0 +1,84 @@
+package dev.bolide.broker.transaction;
+
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The XA branches the broker knows, in memory: each branch with a half message at or after the
+ * check progress offset, or with an op record read since the saved op offset, and its state. The
+ * check pass never moves the progress offset past a message of a branch that is not over, so a
+ * branch leaves this table only once it is over and the pass is past its last message; recovery
+ * rebuilds it from the half queue and the op log like {@link OpenTransactions}. Not thread-safe:
+ * {@link BranchCoordinator} serializes every use.
+ */
+final class BranchTable {
+    private final Map<String, Branch> branches = new HashMap<>();
+
+    /** One branch: its state, its newest half message, the time it last changed. */
+    private static final class Branch {
+        BranchState state = BranchState.OPEN;
+        /** Half queue offset of its newest half message; -1 when none was seen. */
+        long newestHalf = -1;
+        /** Store time of its newest half message while open; of its latest op record after. */
+        long since;
+        /** Op queue offset of its first op record still needed; -1 when it has none. */
+        long firstOp = -1;
+    }
+
+    /** A half message of the branch, stored at {@code storeTimestamp}, was read. */
+    void sighted(String branch, long queueOffset, long storeTimestamp) {
+        Branch known = branches.computeIfAbsent(branch, b -> new Branch());
+        known.newestHalf = Math.max(known.newestHalf, queueOffset);
+        if (known.state == BranchState.OPEN) {
+            known.since = Math.max(known.since, storeTimestamp);
+        }
+    }
+
+    /** The branch entered {@code state}, recorded at {@code opOffset} at {@code time}. */
+    void changed(String branch, BranchState state, long opOffset, long time) {
+        Branch known = branches.computeIfAbsent(branch, b -> new Branch());
+        known.state = state;
+        known.since = time;
+        if (known.firstOp < 0 || opOffset < known.firstOp) {
+            known.firstOp = opOffset;
+        }
+    }
+
+    Optional<BranchState> state(String branch) {
+        return Optional.ofNullable(branches.get(branch)).map(known -> known.state);
+    }
+
+    /** When the branch last changed: its newest message while open, its prepare once prepared. */
+    long since(String branch) {
+        return branches.get(branch).since;
+    }
+
+    /** The branches XA recover lists, sorted. */
+    List<String> recoverable() {
+        return branches.entrySet().stream().filter(entry -> entry.getValue().state.recoverable())
+                .map(Map.Entry::getKey).sorted().toList();
+    }
+
+    /**
+     * Forgets the branches that are over, wholly behind {@code progress}, and decided before
+     * {@code decidedBefore} (kept that long so that a repeated request gets the same answer).
+     *
+     * @param opOffset where recovery would read the op log from without branches
+     * @return where it must read it from so that it finds the op records of every listed branch
+     */
+    long advance(long progress, long decidedBefore, long opOffset) {
+        long oldest = opOffset;
+        for (Iterator<Branch> it = branches.values().iterator(); it.hasNext();) {
+            Branch known = it.next();
+            if (known.state.over() && known.newestHalf < progress && known.since < decidedBefore) {
+                it.remove();
+            } else if (known.firstOp >= 0) {
+                oldest = Math.min(oldest, known.firstOp);
+            }
+        }
+        return oldest;
+    }
+}

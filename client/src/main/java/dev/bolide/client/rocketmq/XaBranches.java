@@ -1,0 +1,148 @@
+package dev.bolide.client.rocketmq;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.bolide.protocol.message.MessageSysFlag;
+import dev.bolide.protocol.message.PropertyKeys;
+import dev.bolide.protocol.remoting.BolideRequestCode;
+import dev.bolide.protocol.remoting.RemotingCommand;
+import dev.bolide.protocol.remoting.ResponseCode;
+import dev.bolide.protocol.xa.BranchId;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * XA branches on the brokers ({@link BolideRequestCode} 9002 to 9006): half messages sent in a branch,
+ * and the branch's prepare, commit, rollback, recover and forget. A branch lives on one broker; a
+ * transaction that sent to several has a branch on each, under the same branch id, decided broker
+ * by broker. A refusal is a {@link RocketMqException} whose {@link RocketMqException#responseCode()
+ * response code} is one of {@code BolideResponseCode}'s, for the XA layer to map to XAException codes.
+ *
+ * <p>On an Apache RocketMQ broker, which answers REQUEST_CODE_NOT_SUPPORTED, a one-phase commit and
+ * a rollback still work (through {@link EndTransactionFallback}), which is all transacted sessions
+ * need; a prepare, a two-phase commit, recover and forget fail saying that XA needs a Bolide broker.
+ */
+public final class XaBranches {
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final Routes routes;
+    private final Requests requests;
+    private final Sender sender;
+    private final EndTransactionFallback fallback;
+
+    XaBranches(Routes routes, Requests requests, Sender sender, EndTransactionFallback fallback) {
+        this.routes = routes;
+        this.requests = requests;
+        this.sender = sender;
+        this.fallback = fallback;
+    }
+
+    /**
+     * Sends {@code message} as a half message of the branch: a RocketMQ transactional send
+     * ({@code TRAN_MSG}, {@code PGROUP}, the prepared sysFlag) tagged with {@code BOLIDE_XID}. The
+     * result names the broker, which is the one to prepare and commit the branch on.
+     *
+     * @param branchId the branch id's text ({@link BranchId#text()})
+     */
+    public SendResult sendHalf(String producerGroup, String branchId, OutgoingMessage message,
+            QueueSelector selector) {
+        BranchId.parse(branchId);
+        Map<String, String> properties = new HashMap<>(message.properties());
+        properties.put(PropertyKeys.TRANSACTION_PREPARED, "true");
+        properties.put(PropertyKeys.PRODUCER_GROUP, producerGroup);
+        properties.put(PropertyKeys.XA_BRANCH, branchId);
+        OutgoingMessage half = new OutgoingMessage(message.topic(), message.body(), message.flag(), properties,
+                MessageSysFlag.withTransactionType(message.sysFlag(), MessageSysFlag.TRANSACTION_PREPARED_TYPE));
+        SendResult result = requests.await(sender.send(producerGroup, half, selector));
+        fallback.sent(branchId, producerGroup, result);
+        return result;
+    }
+
+    /** Makes the branch durable on the broker; from then on only a commit or rollback decides it. */
+    public void prepareBranch(String brokerName, String branchId) {
+        expectSuccess(brokerName, call(brokerName, BolideRequestCode.BRANCH_PREPARE, branchFields(branchId)));
+    }
+
+    /**
+     * Delivers every message of the branch, all visible at once.
+     *
+     * @param onePhase commit without a prepare (the only commit an Apache RocketMQ broker allows)
+     */
+    public void commitBranch(String brokerName, String branchId, boolean onePhase) {
+        Map<String, String> fields = branchFields(branchId);
+        fields.put("onePhase", Boolean.toString(onePhase));
+        decide(brokerName, branchId, call(brokerName, BolideRequestCode.BRANCH_COMMIT, fields), onePhase, true);
+    }
+
+    /** Discards every message of the branch. */
+    public void rollbackBranch(String brokerName, String branchId) {
+        decide(brokerName, branchId, call(brokerName, BolideRequestCode.BRANCH_ROLLBACK, branchFields(branchId)),
+                true, false);
+    }
+
+    /** The branches of the broker, whoever prepared them, that are prepared and undecided or heuristically rolled back. */
+    public List<String> recoverBranches(String brokerName) {
+        RemotingCommand response = call(brokerName, BolideRequestCode.BRANCH_RECOVER, new HashMap<>());
+        expectSuccess(brokerName, response);
+        return parseBranchList(response.body());
+    }
+
+    /** Lets the broker forget a branch it rolled back heuristically. */
+    public void forgetBranch(String brokerName, String branchId) {
+        expectSuccess(brokerName, call(brokerName, BolideRequestCode.BRANCH_FORGET, branchFields(branchId)));
+    }
+
+    /** The names of the cluster's brokers, sorted: where XA recover asks. */
+    public List<String> brokerNames() {
+        return List.copyOf(requests.await(routes.brokerMasters()).keySet());
+    }
+
+    private void decide(String brokerName, String branchId, RemotingCommand response, boolean fallbackAllowed,
+            boolean commit) {
+        if (response.code() == ResponseCode.REQUEST_CODE_NOT_SUPPORTED && fallbackAllowed) {
+            requests.await(fallback.end(brokerName, branchId, commit));
+            return;
+        }
+        expectSuccess(brokerName, response);
+        fallback.forget(branchId);
+    }
+
+    private RemotingCommand call(String brokerName, int code, Map<String, String> fields) {
+        return requests.await(routes.master(brokerName).thenCompose(address -> requests.call(address, code, fields,
+                null)));
+    }
+
+    private static void expectSuccess(String brokerName, RemotingCommand response) {
+        if (response.code() == ResponseCode.REQUEST_CODE_NOT_SUPPORTED) {
+            throw new RocketMqException(response.code(), "XA needs a Bolide broker: broker " + brokerName
+                    + " does not support the branch requests");
+        }
+        Requests.expect(response, ResponseCode.SUCCESS);
+    }
+
+    private static Map<String, String> branchFields(String branchId) {
+        BranchId.parse(branchId);
+        Map<String, String> fields = new HashMap<>();
+        fields.put("branch", branchId);
+        return fields;
+    }
+
+    private static List<String> parseBranchList(byte[] body) {
+        List<String> branches = new ArrayList<>();
+        try (JsonParser json = JSON.createParser(body)) {
+            if (json.nextToken() != JsonToken.START_ARRAY) {
+                throw new RocketMqException(ResponseCode.SYSTEM_ERROR, "BRANCH_RECOVER answered no JSON array");
+            }
+            while (json.nextToken() == JsonToken.VALUE_STRING) {
+                branches.add(json.getText());
+            }
+        } catch (IOException e) {
+            throw new RocketMqException("BRANCH_RECOVER answered no JSON array", e);
+        }
+        return branches;
+    }
+}

@@ -1,0 +1,234 @@
+package dev.bolide.client.rocketmq;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.bolide.broker.transaction.TransactionSettings;
+import dev.bolide.protocol.remoting.BolideResponseCode;
+import dev.bolide.protocol.remoting.ResponseCode;
+import dev.bolide.protocol.xa.BranchId;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** XA branches on a real Bolide broker: half messages sent in a branch, decided by the branch requests. */
+@ExtendWith(NoThreadLeaks.class)
+class XaBranchesTest {
+    private static final String TOPIC = "Orders";
+    private static final String PRODUCERS = "xa-producers";
+    private static final AtomicInteger BRANCHES = new AtomicInteger();
+    /** Check passes every 50 ms that would check back at once and move aside after one check. */
+    private static final TransactionSettings EAGER_CHECKS = new TransactionSettings(Duration.ZERO,
+            Duration.ofMillis(50), 1);
+
+    @TempDir
+    Path dir;
+    private LoopbackBroker broker;
+    private final List<RocketMqClient> clients = new ArrayList<>();
+
+    @AfterEach
+    void stop() throws Exception {
+        clients.forEach(RocketMqClient::close);
+        broker.close();
+    }
+
+    private XaBranches start(TransactionSettings settings) throws Exception {
+        broker = LoopbackBroker.withNameServer(dir, "broker-a", settings);
+        broker.createTopic(TOPIC, 1);
+        return newClient();
+    }
+
+    private XaBranches newClient() {
+        RocketMqClient client = new RocketMqClient(ClientSettings.of(broker.nameServer()));
+        clients.add(client);
+        return client.branches();
+    }
+
+    private static String newBranch() {
+        return BranchId.of(4660, new byte[] {1, 2, (byte) BRANCHES.incrementAndGet()}, new byte[] {9}).text();
+    }
+
+    private static List<String> sendHalves(XaBranches xa, String branch, String... texts) {
+        List<String> brokers = new ArrayList<>();
+        for (String text : texts) {
+            SendResult sent = xa.sendHalf(PRODUCERS, branch,
+                    OutgoingMessage.of(TOPIC, text.getBytes(StandardCharsets.UTF_8), Map.of()), null);
+            brokers.add(sent.queue().brokerName());
+        }
+        return brokers;
+    }
+
+    private List<String> delivered() {
+        RocketMqClient client = clients.get(0);
+        MessageQueue queue = client.readQueues(TOPIC).get(0);
+        PullResult result = client.pull(PullRequest.of("readers", queue, 0, 32, Duration.ZERO,
+                Subscription.all(TOPIC)));
+        return result.messages().stream().map(m -> new String(m.body(), StandardCharsets.UTF_8)).toList();
+    }
+
+    private List<String> deliveredOnce(int count) {
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> delivered().size() >= count);
+        return delivered();
+    }
+
+    /** The request's answer code: SUCCESS, or the code it was refused with. */
+    private static int answer(Runnable request) {
+        try {
+            request.run();
+            return ResponseCode.SUCCESS;
+        } catch (RocketMqException e) {
+            return e.responseCode();
+        }
+    }
+
+    @Test
+    void aCommitDeliversEveryMessageOfTheBranchInSendOrder() throws Exception {
+        XaBranches xa = start(TransactionSettings.DEFAULTS);
+        String branch = newBranch();
+        List<String> brokers = sendHalves(xa, branch, "one", "two", "three");
+        assertThat(delivered()).isEmpty();
+
+        xa.commitBranch(brokers.get(0), branch, true);
+
+        assertThat(deliveredOnce(3)).containsExactly("one", "two", "three");
+    }
+
+    @Test
+    void aRollbackDiscardsTheBranch() throws Exception {
+        XaBranches xa = start(TransactionSettings.DEFAULTS);
+        String branch = newBranch();
+        List<String> brokers = sendHalves(xa, branch, "one", "two");
+
+        xa.rollbackBranch(brokers.get(0), branch);
+        String marker = newBranch();
+        xa.commitBranch(sendHalves(xa, marker, "after").get(0), marker, true);
+
+        assertThat(deliveredOnce(1)).containsExactly("after");
+    }
+
+    @Test
+    void aPreparedBranchSurvivesARestartAndIsCommittedOnce() throws Exception {
+        XaBranches xa = start(TransactionSettings.DEFAULTS);
+        String branch = newBranch();
+        String name = sendHalves(xa, branch, "one", "two").get(0);
+        xa.prepareBranch(name, branch);
+
+        broker.stop();
+        broker.start();
+        XaBranches afterRestart = newClient();
+
+        assertThat(afterRestart.recoverBranches(name)).containsExactly(branch);
+        afterRestart.commitBranch(name, branch, false);
+        afterRestart.commitBranch(name, branch, false);
+        assertThat(deliveredOnce(2)).containsExactly("one", "two");
+        assertThat(afterRestart.recoverBranches(name)).isEmpty();
+    }
+
+    @Test
+    void recoverListsTheBranchesOtherClientsPrepared() throws Exception {
+        XaBranches first = start(TransactionSettings.DEFAULTS);
+        String branch = newBranch();
+        String name = sendHalves(first, branch, "one").get(0);
+        first.prepareBranch(name, branch);
+
+        XaBranches fresh = newClient();
+
+        assertThat(fresh.brokerNames()).containsExactly(name);
+        assertThat(fresh.recoverBranches(name)).containsExactly(branch);
+    }
+
+    @Test
+    void aCommitOfAnUnknownBranchIsRefusedAsUnknown() throws Exception {
+        XaBranches xa = start(TransactionSettings.DEFAULTS);
+
+        assertThat(answer(() -> xa.commitBranch("broker-a", newBranch(), true)))
+                .isEqualTo(BolideResponseCode.BRANCH_UNKNOWN);
+    }
+
+    @Test
+    void aTwoPhaseCommitOfAnUnpreparedBranchIsRefused() throws Exception {
+        XaBranches xa = start(TransactionSettings.DEFAULTS);
+        String branch = newBranch();
+        String name = sendHalves(xa, branch, "one").get(0);
+
+        assertThat(answer(() -> xa.commitBranch(name, branch, false)))
+                .isEqualTo(BolideResponseCode.BRANCH_NOT_PREPARED);
+    }
+
+    @Test
+    void aCommitAfterARollbackIsRefused() throws Exception {
+        XaBranches xa = start(TransactionSettings.DEFAULTS);
+        String branch = newBranch();
+        String name = sendHalves(xa, branch, "one").get(0);
+        xa.rollbackBranch(name, branch);
+
+        assertThat(answer(() -> xa.commitBranch(name, branch, true)))
+                .isEqualTo(BolideResponseCode.BRANCH_ROLLED_BACK);
+    }
+
+    @Test
+    void anIdleUnpreparedBranchIsRolledBackByTheBroker() throws Exception {
+        XaBranches xa = start(EAGER_CHECKS.withXa(Duration.ofMillis(200), Duration.ZERO));
+        String branch = newBranch();
+        String name = sendHalves(xa, branch, "one").get(0);
+
+        // a two-phase commit changes nothing while the branch is open
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> answer(() -> xa.commitBranch(name, branch, false))
+                == BolideResponseCode.BRANCH_ROLLED_BACK);
+        assertThat(delivered()).isEmpty();
+    }
+
+    @Test
+    void aPreparedBranchIsNeitherTimedOutNorCheckedBack() throws Exception {
+        XaBranches xa = start(EAGER_CHECKS.withXa(Duration.ofMillis(100), Duration.ZERO));
+        clients.get(0).joinProducerGroup(PRODUCERS);
+        String branch = newBranch();
+        String name = sendHalves(xa, branch, "one").get(0);
+        xa.prepareBranch(name, branch);
+
+        // many check passes that would check a transaction back, move it aside or time a branch out
+        Thread.sleep(1_000);
+
+        assertThat(xa.recoverBranches(name)).containsExactly(branch);
+        xa.commitBranch(name, branch, false);
+        assertThat(deliveredOnce(1)).containsExactly("one");
+    }
+
+    @Test
+    void aHeuristicRollbackIsReportedUntilForgotten() throws Exception {
+        XaBranches xa = start(EAGER_CHECKS.withXa(Duration.ofSeconds(300), Duration.ofMillis(200)));
+        String branch = newBranch();
+        String name = sendHalves(xa, branch, "one").get(0);
+        xa.prepareBranch(name, branch);
+
+        // a repeated prepare changes nothing while the branch is prepared
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> answer(() -> xa.prepareBranch(name, branch))
+                == BolideResponseCode.BRANCH_HEURISTIC_ROLLBACK);
+        assertThat(answer(() -> xa.commitBranch(name, branch, false)))
+                .isEqualTo(BolideResponseCode.BRANCH_HEURISTIC_ROLLBACK);
+        assertThat(xa.recoverBranches(name)).containsExactly(branch);
+
+        xa.forgetBranch(name, branch);
+
+        assertThat(xa.recoverBranches(name)).isEmpty();
+        assertThat(answer(() -> xa.commitBranch(name, branch, false))).isEqualTo(BolideResponseCode.BRANCH_UNKNOWN);
+        assertThat(delivered()).isEmpty();
+    }
+
+    @Test
+    void aMalformedBranchIdIsRefusedBeforeSending() throws Exception {
+        XaBranches xa = start(TransactionSettings.DEFAULTS);
+
+        assertThatThrownBy(() -> xa.prepareBranch("broker-a", "not-a-branch"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("formatId:gtrid-hex:bqual-hex");
+    }
+}

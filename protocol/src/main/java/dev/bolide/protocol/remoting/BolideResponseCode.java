@@ -1,0 +1,31 @@
+package dev.bolide.protocol.remoting;
+
+/**
+ * Response codes Bolide adds to RocketMQ's, for its own requests ({@link BolideRequestCode}), in the
+ * same range 9000 to 9999. Each names the XA error code a resource adapter maps it to.
+ */
+public final class BolideResponseCode {
+    /** The broker has no branch with that id: nothing was sent in it, or it ended long ago. XA: XAER_NOTA. */
+    public static final int BRANCH_UNKNOWN = 9100;
+    /**
+     * The branch was rolled back: by a rollback, or by the broker because it stayed open, not
+     * prepared, longer than {@code xaBranchTimeout} (the remark says which). XA: XA_RBTIMEOUT when
+     * the broker did it, XA_RBROLLBACK otherwise.
+     */
+    public static final int BRANCH_ROLLED_BACK = 9101;
+    /** The branch was committed; a rollback cannot undo it. XA: XA_HEURCOM when asked to roll back. */
+    public static final int BRANCH_COMMITTED = 9102;
+    /**
+     * The broker rolled the prepared branch back on its own, after {@code xaHeuristicTimeout}, and
+     * remembers it until BRANCH_FORGET. XA: XA_HEURRB. (The broker never commits heuristically, so
+     * there is no code for XA_HEURCOM.)
+     */
+    public static final int BRANCH_HEURISTIC_ROLLBACK = 9103;
+    /** A two-phase commit of a branch that was not prepared. XA: XAER_PROTO. */
+    public static final int BRANCH_NOT_PREPARED = 9104;
+    /** BRANCH_FORGET of a branch that was not decided heuristically. XA: XAER_PROTO. */
+    public static final int BRANCH_NOT_HEURISTIC = 9105;
+
+    private BolideResponseCode() {
+    }
+}

@@ -1,0 +1,155 @@
+package dev.bolide.ra;
+
+import dev.bolide.ra.embedded.EmbeddedBrokerSettings;
+import dev.bolide.store.FlushDiskType;
+import dev.bolide.store.StoreConfig;
+import jakarta.resource.spi.ResourceAdapterInternalException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * The adapter's configuration properties, checked. A value that is missing or does not parse fails
+ * with a {@link ResourceAdapterInternalException} that names the property.
+ *
+ * @param namesrvAddr the name servers of a {@code REMOTE} broker ({@code host:port;host:port}); null when embedded
+ * @param embedded    the embedded broker's settings; null when remote
+ * @param userName    kept for the access control that comes later
+ * @param password    kept for the access control that comes later
+ */
+record AdapterSettings(BrokerMode mode, String namesrvAddr, EmbeddedBrokerSettings embedded, String userName,
+        String password) {
+    /** Where the store goes when {@code storeDir} is not set, under the server's instance directory if it has one. */
+    static final String STORE_SUBDIRECTORY = "bolide/store";
+    private static final String INSTANCE_ROOT = "com.sun.aas.instanceRoot";
+
+    static AdapterSettings check(BolideResourceAdapter properties) throws ResourceAdapterInternalException {
+        BrokerMode mode = mode(properties.getMode());
+        String namesrvAddr = blankAsNull(properties.getNamesrvAddr());
+        if (mode == BrokerMode.REMOTE) {
+            return new AdapterSettings(mode, nameServers(namesrvAddr), null, properties.getUserName(),
+                    properties.getPassword());
+        }
+        if (namesrvAddr != null) {
+            throw invalid("namesrvAddr", namesrvAddr, "only for mode REMOTE; in mode EMBEDDED clients use "
+                    + "the embedded name server on nameServerPort");
+        }
+        return new AdapterSettings(mode, null, embedded(properties), properties.getUserName(), properties.getPassword());
+    }
+
+    private static EmbeddedBrokerSettings embedded(BolideResourceAdapter properties)
+            throws ResourceAdapterInternalException {
+        int brokerPort = port("brokerPort", properties.getBrokerPort());
+        int nameServerPort = port("nameServerPort", properties.getNameServerPort());
+        if (brokerPort != 0 && brokerPort == nameServerPort) {
+            throw invalid("nameServerPort", nameServerPort, "the same port as brokerPort");
+        }
+        String brokerAddress = brokerAddress(properties.getBrokerAddress());
+        Path storeDir = storeDir(properties.getStoreDir());
+        return new EmbeddedBrokerSettings(brokerPort, nameServerPort, brokerAddress, storeDir,
+                flushType(properties.getFlushType()), commitLogFileSize(storeDir, properties.getMappedFileSizeCommitLog()));
+    }
+
+    private static String brokerAddress(String value) throws ResourceAdapterInternalException {
+        String address = blankAsNull(value);
+        if (address == null) {
+            throw invalid("brokerAddress", value, "missing");
+        }
+        try {
+            InetAddress.getByName(address);
+            return address;
+        } catch (UnknownHostException e) {
+            throw invalid("brokerAddress", value, "cannot be resolved");
+        }
+    }
+
+    /** Checked by the store's own rule (a file must hold the largest message), so the two cannot disagree. */
+    private static int commitLogFileSize(Path storeDir, Integer value) throws ResourceAdapterInternalException {
+        if (value == null) {
+            throw invalid("mappedFileSizeCommitLog", value, "missing");
+        }
+        try {
+            StoreConfig.builder(storeDir).mappedFileSizeCommitLog(value).build();
+            return value;
+        } catch (IllegalArgumentException e) {
+            throw invalid("mappedFileSizeCommitLog", value, e.getMessage());
+        }
+    }
+
+    private static BrokerMode mode(String value) throws ResourceAdapterInternalException {
+        try {
+            return BrokerMode.valueOf(String.valueOf(value).trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw invalid("mode", value, "not one of " + Arrays.toString(BrokerMode.values()));
+        }
+    }
+
+    /** {@code host:port} entries separated by {@code ;}, as RocketMQ writes name server lists. */
+    private static String nameServers(String value) throws ResourceAdapterInternalException {
+        if (value == null) {
+            throw invalid("namesrvAddr", value, "mode REMOTE needs the name servers (host:port;host:port)");
+        }
+        for (String address : value.split(";")) {
+            int colon = address.trim().lastIndexOf(':');
+            if (colon <= 0 || !isPort(address.trim().substring(colon + 1))) {
+                throw invalid("namesrvAddr", value, "'" + address.trim() + "' is not host:port");
+            }
+        }
+        return value.trim();
+    }
+
+    private static boolean isPort(String text) {
+        try {
+            int port = Integer.parseInt(text);
+            return port > 0 && port <= 65535;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static int port(String property, Integer value) throws ResourceAdapterInternalException {
+        if (value == null || value < 0 || value > 65535) {
+            throw invalid(property, value, "not a port (1..65535, or 0 for any free port)");
+        }
+        return value;
+    }
+
+    private static Path storeDir(String value) throws ResourceAdapterInternalException {
+        String dir = blankAsNull(value);
+        if (dir == null) {
+            return defaultStoreDir();
+        }
+        try {
+            return Path.of(dir).toAbsolutePath();
+        } catch (InvalidPathException e) {
+            throw invalid("storeDir", value, e.getMessage());
+        }
+    }
+
+    /** Payara and GlassFish name their instance directory in {@code com.sun.aas.instanceRoot}; elsewhere the working directory. */
+    static Path defaultStoreDir() {
+        String instanceRoot = System.getProperty(INSTANCE_ROOT);
+        Path base = instanceRoot == null ? Path.of(System.getProperty("user.dir")) : Path.of(instanceRoot);
+        return base.resolve(STORE_SUBDIRECTORY).toAbsolutePath();
+    }
+
+    private static FlushDiskType flushType(String value) throws ResourceAdapterInternalException {
+        try {
+            return FlushDiskType.valueOf(String.valueOf(value).trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw invalid("flushType", value, "not one of " + Arrays.toString(FlushDiskType.values()));
+        }
+    }
+
+    private static String blankAsNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static ResourceAdapterInternalException invalid(String property, Object value, String why) {
+        return new ResourceAdapterInternalException(
+                "Bolide resource adapter: config property " + property + " = '" + value + "': " + why);
+    }
+}

@@ -1,0 +1,209 @@
+package dev.bolide.ra;
+
+import dev.bolide.ra.embedded.EmbeddedBroker;
+import jakarta.resource.NotSupportedException;
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.ActivationSpec;
+import jakarta.resource.spi.BootstrapContext;
+import jakarta.resource.spi.ResourceAdapter;
+import jakarta.resource.spi.ResourceAdapterInternalException;
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.util.Objects;
+import javax.transaction.xa.XAResource;
+
+/**
+ * The Bolide resource adapter. Its JavaBean properties are the configuration properties of
+ * {@code META-INF/ra.xml}; {@link #start} checks them and, in {@code EMBEDDED} mode, starts a broker
+ * with its name server inside the server; {@link #stop} closes it again.
+ *
+ * <p>Two adapters are equal when all their configuration properties are (Connectors 2.1, 5.3.1).
+ */
+public class BolideResourceAdapter implements ResourceAdapter {
+    private static final System.Logger LOG = System.getLogger(BolideResourceAdapter.class.getName());
+    private static final String INBOUND_NOT_BUILT = "Bolide resource adapter: inbound delivery "
+            + "(message-driven beans) and XA recovery through getXAResources are not built yet";
+
+    private String mode = BrokerMode.EMBEDDED.name();
+    private String namesrvAddr;
+    private Integer brokerPort = 10911;
+    private Integer nameServerPort = 9876;
+    private String brokerAddress = "127.0.0.1";
+    private String storeDir;
+    private String flushType = "ASYNC_FLUSH";
+    private Integer mappedFileSizeCommitLog = 1024 * 1024 * 1024;
+    private String userName;
+    private String password;
+
+    /** Kept for the work the adapter will run on the server's WorkManager. */
+    private BootstrapContext bootstrapContext;
+    private AdapterSettings settings;
+    private EmbeddedBroker embeddedBroker;
+
+    @Override
+    public void start(BootstrapContext context) throws ResourceAdapterInternalException {
+        AdapterSettings checked = AdapterSettings.check(this);
+        if (checked.mode() == BrokerMode.EMBEDDED) {
+            embeddedBroker = startBroker(checked);
+            LOG.log(Level.INFO, "Bolide embedded broker started, store " + checked.embedded().storeDir()
+                    + ", name server " + embeddedBroker.nameServerAddress());
+        }
+        settings = checked;
+        bootstrapContext = context;
+    }
+
+    private static EmbeddedBroker startBroker(AdapterSettings checked) throws ResourceAdapterInternalException {
+        try {
+            return EmbeddedBroker.start(checked.embedded());
+        } catch (IOException | RuntimeException e) {
+            throw new ResourceAdapterInternalException("Bolide resource adapter: the embedded broker did not start: "
+                    + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ResourceAdapterInternalException("Bolide resource adapter: interrupted while starting "
+                    + "the embedded broker", e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (embeddedBroker != null) {
+            try {
+                embeddedBroker.close();
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.ERROR, "Bolide embedded broker did not close cleanly", e);
+            }
+            embeddedBroker = null;
+        }
+        settings = null;
+        bootstrapContext = null;
+    }
+
+    /**
+     * {@code host:port;...} of the name servers this adapter's clients use: those of {@code namesrvAddr}
+     * in {@code REMOTE} mode, the embedded one (on the port it really listens on) in {@code EMBEDDED} mode.
+     *
+     * @throws IllegalStateException when the adapter is not started
+     */
+    public String nameServerAddress() {
+        if (settings == null) {
+            throw new IllegalStateException("Bolide resource adapter is not started");
+        }
+        return embeddedBroker != null ? embeddedBroker.nameServerAddress() : settings.namesrvAddr();
+    }
+
+    @Override
+    public void endpointActivation(MessageEndpointFactory endpointFactory, ActivationSpec spec)
+            throws ResourceException {
+        throw new NotSupportedException(INBOUND_NOT_BUILT);
+    }
+
+    @Override
+    public void endpointDeactivation(MessageEndpointFactory endpointFactory, ActivationSpec spec) {
+        // no activation can have succeeded, so there is nothing a server could rightly deactivate
+        throw new UnsupportedOperationException(INBOUND_NOT_BUILT);
+    }
+
+    @Override
+    public XAResource[] getXAResources(ActivationSpec[] specs) throws ResourceException {
+        throw new NotSupportedException(INBOUND_NOT_BUILT);
+    }
+
+    public String getMode() {
+        return mode;
+    }
+
+    public void setMode(String mode) {
+        this.mode = mode;
+    }
+
+    public String getNamesrvAddr() {
+        return namesrvAddr;
+    }
+
+    public void setNamesrvAddr(String namesrvAddr) {
+        this.namesrvAddr = namesrvAddr;
+    }
+
+    public Integer getBrokerPort() {
+        return brokerPort;
+    }
+
+    public void setBrokerPort(Integer brokerPort) {
+        this.brokerPort = brokerPort;
+    }
+
+    public Integer getNameServerPort() {
+        return nameServerPort;
+    }
+
+    public void setNameServerPort(Integer nameServerPort) {
+        this.nameServerPort = nameServerPort;
+    }
+
+    public String getBrokerAddress() {
+        return brokerAddress;
+    }
+
+    public void setBrokerAddress(String brokerAddress) {
+        this.brokerAddress = brokerAddress;
+    }
+
+    public String getStoreDir() {
+        return storeDir;
+    }
+
+    public void setStoreDir(String storeDir) {
+        this.storeDir = storeDir;
+    }
+
+    public String getFlushType() {
+        return flushType;
+    }
+
+    public void setFlushType(String flushType) {
+        this.flushType = flushType;
+    }
+
+    public Integer getMappedFileSizeCommitLog() {
+        return mappedFileSizeCommitLog;
+    }
+
+    public void setMappedFileSizeCommitLog(Integer mappedFileSizeCommitLog) {
+        this.mappedFileSizeCommitLog = mappedFileSizeCommitLog;
+    }
+
+    public String getUserName() {
+        return userName;
+    }
+
+    public void setUserName(String userName) {
+        this.userName = userName;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof BolideResourceAdapter that && getClass() == that.getClass()
+                && Objects.equals(mode, that.mode) && Objects.equals(namesrvAddr, that.namesrvAddr)
+                && Objects.equals(brokerPort, that.brokerPort) && Objects.equals(nameServerPort, that.nameServerPort)
+                && Objects.equals(brokerAddress, that.brokerAddress) && Objects.equals(storeDir, that.storeDir)
+                && Objects.equals(flushType, that.flushType)
+                && Objects.equals(mappedFileSizeCommitLog, that.mappedFileSizeCommitLog)
+                && Objects.equals(userName, that.userName) && Objects.equals(password, that.password);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(mode, namesrvAddr, brokerPort, nameServerPort, brokerAddress, storeDir, flushType,
+                mappedFileSizeCommitLog, userName, password);
+    }
+}

@@ -1,0 +1,127 @@
+package dev.bolide.ra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.bolide.client.rocketmq.SendResult;
+import jakarta.resource.spi.BootstrapContext;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Start and stop of the adapter in EMBEDDED mode outside a server, with a real broker on free
+ * loopback ports and a real client. Inside Payara the same is covered by {@code BolideRarOnPayaraIT}.
+ */
+class AdapterLifecycleTest {
+    /** The adapter keeps the server's context for later work and does not use it yet. */
+    private static final BootstrapContext NO_SERVER = null;
+
+    /**
+     * One store for the class: a new store zero-fills its 420 MB key index (RocketMQ's default
+     * size), which takes seconds; later starts reuse it. Each test has a topic of its own.
+     */
+    @TempDir
+    static Path dir;
+    private final String topic = "Orders" + System.nanoTime();
+    private final BolideResourceAdapter adapter = new BolideResourceAdapter();
+
+    @AfterEach
+    void stop() {
+        adapter.stop();
+    }
+
+    @Test
+    void theEmbeddedBrokerServesAClientOfItsNameServer() throws Exception {
+        start(adapter);
+
+        try (RocketMqRoundTrip client = new RocketMqRoundTrip(adapter.nameServerAddress())) {
+            SendResult sent = client.send(topic, "first order");
+
+            assertThat(client.pullFromQueueOf(sent)).containsExactly("first order");
+        }
+    }
+
+    @Test
+    void theStoreIsInTheConfiguredDirectory() throws Exception {
+        start(adapter);
+
+        try (RocketMqRoundTrip client = new RocketMqRoundTrip(adapter.nameServerAddress())) {
+            client.send(topic, "first order");
+        }
+
+        assertThat(store().resolve("commitlog")).isDirectoryContaining(file -> file.getFileName().toString()
+                .equals("00000000000000000000"));
+    }
+
+    /** What the in-container test of a redeployed adapter relies on: one broker opens each file once. */
+    @Test
+    void aRunningBrokerHasEachStoreFileOpenOnce() throws Exception {
+        start(adapter);
+        try (RocketMqRoundTrip client = new RocketMqRoundTrip(adapter.nameServerAddress())) {
+            client.send(topic, "first order");
+        }
+
+        List<String> open = OpenFiles.under(store());
+
+        assertThat(open).isNotEmpty().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void stopEndsEveryBrokerThread() throws Exception {
+        start(adapter);
+
+        adapter.stop();
+
+        await("broker threads to end").atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                        .filter(name -> name.startsWith("bolide-"))).isEmpty());
+    }
+
+    @Test
+    void stopClosesAndUnmapsEveryStoreFile() throws Exception {
+        start(adapter);
+        try (RocketMqRoundTrip client = new RocketMqRoundTrip(adapter.nameServerAddress())) {
+            client.send(topic, "first order");
+        }
+        assertThat(OpenFiles.under(store())).isNotEmpty();
+
+        adapter.stop();
+
+        // a mapping ends when its buffer is unmapped, which the store does explicitly on close
+        assertThat(OpenFiles.under(store())).isEmpty();
+    }
+
+    @Test
+    void anAdapterStartedAgainOnTheSameStoreFindsTheEarlierMessages() throws Exception {
+        start(adapter);
+        SendResult sent;
+        try (RocketMqRoundTrip client = new RocketMqRoundTrip(adapter.nameServerAddress())) {
+            sent = client.send(topic, "first order");
+        }
+        adapter.stop();
+
+        BolideResourceAdapter again = new BolideResourceAdapter();
+        start(again);
+        try (RocketMqRoundTrip client = new RocketMqRoundTrip(again.nameServerAddress())) {
+            assertThat(client.pullFromQueueOf(sent)).containsExactly("first order");
+        } finally {
+            again.stop();
+        }
+    }
+
+    private void start(BolideResourceAdapter embedded) throws Exception {
+        embedded.setBrokerPort(0);
+        embedded.setNameServerPort(0);
+        embedded.setStoreDir(store().toString());
+        embedded.setMappedFileSizeCommitLog(8 << 20);
+        embedded.start(NO_SERVER);
+    }
+
+    private Path store() {
+        return dir.resolve("store");
+    }
+}

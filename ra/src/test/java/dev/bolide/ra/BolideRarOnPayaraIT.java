@@ -1,0 +1,126 @@
+package dev.bolide.ra;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bolide.client.rocketmq.SendResult;
+import jakarta.jms.Queue;
+import jakarta.jms.Topic;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.naming.InitialContext;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * target/bolide-ra.rar in Payara Micro, EMBEDDED mode. The postboot command file (src/it/payara)
+ * configures the adapter, deploys it, undeploys it and deploys it again before the test archive, so
+ * every test here runs against an adapter redeployed in the same server. Assertions are JUnit's:
+ * the in-container methods run in the server, where only JUnit is packaged with the test.
+ */
+@ExtendWith(ArquillianExtension.class)
+class BolideRarOnPayaraIT {
+    @Deployment
+    static WebArchive testArchive() {
+        return ShrinkWrap.create(WebArchive.class, "ra-it.war")
+                .addClasses(OrdersDestinations.class, OpenFiles.class, RocketMqRoundTrip.class);
+    }
+
+    @Test
+    @RunAsClient
+    void theEmbeddedBrokerServesARocketMqClientOutsideTheServer() {
+        String topic = "Orders" + System.nanoTime();
+        try (RocketMqRoundTrip client = new RocketMqRoundTrip(embeddedNameServer())) {
+            SendResult sent = client.send(topic, "first order");
+
+            assertEquals(List.of("first order"), client.pullFromQueueOf(sent));
+        }
+    }
+
+    @Test
+    @RunAsClient
+    void theStoreIsInTheConfiguredDirectory() throws Exception {
+        String marker = "stored where configured " + System.nanoTime();
+        try (RocketMqRoundTrip client = new RocketMqRoundTrip(embeddedNameServer())) {
+            client.send("Orders", marker);
+        }
+
+        Path commitLog = Path.of(System.getProperty("it.directory"), "store", "commitlog");
+        assertTrue(holds(commitLog, marker), commitLog + " does not hold the message just sent");
+    }
+
+    /** Whether a file of {@code directory} holds {@code text}: the broker writes through a shared mapping, which reads of the file see before any flush. */
+    private static boolean holds(Path directory, String text) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                if (new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).contains(text)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String embeddedNameServer() {
+        return "127.0.0.1:" + System.getProperty("bolide.it.nameServerPort");
+    }
+
+    @Test
+    void theAdministeredQueueHasTheConfiguredName() throws Exception {
+        Queue queue = InitialContext.doLookup("java:app/jms/Orders");
+
+        assertEquals("Orders", queue.getQueueName());
+        assertEquals("dev.bolide.ra.admin.AdministeredQueue", queue.getClass().getName());
+    }
+
+    @Test
+    void theAdministeredTopicHasTheConfiguredName() throws Exception {
+        Topic topic = InitialContext.doLookup("java:app/jms/Prices");
+
+        assertEquals("Prices", topic.getTopicName());
+    }
+
+    /**
+     * Payara Micro has no Netty, so the adapter's comes from the rar. (Its jackson-core, unlike Netty,
+     * is shadowed: Payara Micro's own 2.20 is found first; Jackson keeps minor versions compatible.)
+     */
+    @Test
+    void theAdapterRunsOnTheNettyOfTheRar() throws Exception {
+        Queue queue = InitialContext.doLookup("java:app/jms/Orders");
+
+        String nettyJar = jarOf(queue.getClass().getClassLoader(), "io.netty.channel.Channel");
+
+        assertTrue(nettyJar.contains("bolide-ra"), nettyJar);
+    }
+
+    private static String jarOf(ClassLoader loader, String className) throws ClassNotFoundException {
+        return loader.loadClass(className).getProtectionDomain().getCodeSource().getLocation().toString();
+    }
+
+    @Test
+    void afterRedeployEachStoreFileIsOpenOnlyOnce() throws Exception {
+        List<String> open = OpenFiles.under(Path.of(System.getProperty("bolide.it.storeDir")));
+
+        assertFalse(open.isEmpty(), "the running broker has its store open");
+        assertEquals(open.size(), new HashSet<>(open).size(), "a store file is open twice: " + open);
+    }
+
+    @Test
+    void afterRedeployOnlyOneBrokerAndOneNameServerAccept() {
+        long acceptors = Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
+                .filter(thread -> thread.getName().startsWith("bolide-remoting-accept")).count();
+
+        assertEquals(2, acceptors);
+    }
+}
