@@ -1,9 +1,11 @@
 package dev.bolide.bench.jms;
 
 import dev.bolide.bench.load.BenchLayout;
+import dev.bolide.bench.load.BolideBrokerProcess;
 import dev.bolide.bench.load.BrokerProcess;
 import dev.bolide.bench.load.BrokerSetup;
 import dev.bolide.bench.load.ScratchDirectory;
+import dev.bolide.client.jms.BolideConnectionFactory;
 import jakarta.transaction.TransactionManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,9 +22,6 @@ import org.apache.activemq.artemis.utils.VersionLoader;
  * {@code bench/target/jms-results.txt}. Never a test: it takes minutes and wants a quiet machine.
  */
 public final class JmsHarness {
-    /** Until the JMS client lands on main, the Bolide column says so instead of showing a number. */
-    static final String BOLIDE_MISSING = "BolideConnectionFactory not on main yet";
-
     private JmsHarness() {
     }
 
@@ -63,7 +62,9 @@ public final class JmsHarness {
         Path objectStore = options.scratchParent().resolve("narayana");
         ScratchDirectory.deleteTree(objectStore);
         JmsWorkload workload = new JmsWorkload(options, XaTransactions.manager(objectStore));
-        Figures bolide = options.runs("bolide") ? Figures.unavailable(BOLIDE_MISSING) : Figures.unavailable("not run");
+        Figures bolide = options.runs("bolide") ? measure(BolideBrokerProcess.start(setup, options.bolideJar()),
+                address -> new JmsTarget("Bolide", new BolideConnectionFactory(address), null), workload, scratch)
+                : Figures.unavailable("not run");
         Figures artemis = options.runs("artemis") ? measureArtemis(setup, workload, scratch)
                 : Figures.unavailable("not run");
         String heading = String.format("Bolide vs ActiveMQ Artemis %s (embedded, NIO journal, sync on send and"
@@ -74,11 +75,26 @@ public final class JmsHarness {
     }
 
     private static Figures measureArtemis(BrokerSetup setup, JmsWorkload workload, Path scratch) throws Exception {
-        try (BrokerProcess broker = ArtemisBrokerProcess.start(setup)) {
-            System.out.println(broker.name() + ": started, " + broker.clientAddress());
-            try (ActiveMQXAConnectionFactory factory = new ActiveMQXAConnectionFactory(broker.clientAddress())) {
-                return workload.measure(new JmsTarget(broker.name(), factory, factory), scratch);
-            }
+        try (ActiveMQXAConnectionFactory factory = new ActiveMQXAConnectionFactory()) {
+            return measure(ArtemisBrokerProcess.start(setup), address -> {
+                factory.setBrokerURL(address);
+                return new JmsTarget("Artemis", factory, factory);
+            }, workload, scratch);
         }
+    }
+
+    /** Runs the workload against {@code broker}, reached through the target made from its address, then stops it. */
+    private static Figures measure(BrokerProcess broker, JmsTargetOfAddress target, JmsWorkload workload, Path scratch)
+            throws Exception {
+        try (broker) {
+            System.out.println(broker.name() + ": started, " + broker.clientAddress());
+            return workload.measure(target.of(broker.clientAddress()), scratch);
+        }
+    }
+
+    /** How the workload reaches a broker at a given address. */
+    @FunctionalInterface
+    private interface JmsTargetOfAddress {
+        JmsTarget of(String address) throws Exception;
     }
 }
