@@ -6,7 +6,6 @@ import dev.bolide.bench.load.BrokerProcess;
 import dev.bolide.bench.load.BrokerSetup;
 import dev.bolide.bench.load.ScratchDirectory;
 import dev.bolide.client.jms.BolideConnectionFactory;
-import jakarta.transaction.TransactionManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
