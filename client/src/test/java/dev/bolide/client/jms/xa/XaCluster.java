@@ -1,0 +1,80 @@
+package dev.bolide.client.jms.xa;
+
+import dev.bolide.client.rocketmq.ClientSettings;
+import dev.bolide.client.rocketmq.LoopbackBroker;
+import dev.bolide.client.rocketmq.MessageQueue;
+import dev.bolide.client.rocketmq.OutgoingMessage;
+import dev.bolide.client.rocketmq.PullRequest;
+import dev.bolide.client.rocketmq.RocketMqClient;
+import dev.bolide.client.rocketmq.Subscription;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A loopback broker (its own name server) shared by the tests of a class, a topic of each test's
+ * own, and the clients a test opened.
+ */
+final class XaCluster implements AutoCloseable {
+    private static final AtomicInteger TOPICS = new AtomicInteger();
+
+    private final LoopbackBroker broker;
+    private final RocketMqClient reader;
+    private final List<RocketMqClient> clients = new ArrayList<>();
+    private String topic;
+
+    XaCluster(Path dir) throws Exception {
+        broker = LoopbackBroker.withNameServer(dir, "broker-a", true);
+        reader = new RocketMqClient(ClientSettings.of(nameServer()));
+    }
+
+    /** Starts a test: a topic of its own. */
+    void newTopic() {
+        topic = "XaOrders" + TOPICS.incrementAndGet();
+        broker.createTopic(topic, 1);
+    }
+
+    String nameServer() {
+        return broker.nameServer();
+    }
+
+    /** A resource on a connection of its own. */
+    BolideXAResource newResource() {
+        return newResource(nameServer());
+    }
+
+    /** A resource on a connection of its own to the name servers {@code nameServers}, spelled as given. */
+    BolideXAResource newResource(String nameServers) {
+        RocketMqClient client = new RocketMqClient(ClientSettings.of(nameServers));
+        clients.add(client);
+        return new BolideXAResource(client, nameServers);
+    }
+
+    OutgoingMessage message(String text) {
+        return OutgoingMessage.of(topic, text.getBytes(StandardCharsets.UTF_8), Map.of());
+    }
+
+    /** The bodies delivered to the test's topic so far, in order. */
+    List<String> delivered() {
+        MessageQueue queue = reader.readQueues(topic).get(0);
+        return reader.pull(PullRequest.of("xa-readers", queue, 0, 32, Duration.ZERO, Subscription.all(topic)))
+                .messages().stream().map(m -> new String(m.body(), StandardCharsets.UTF_8)).toList();
+    }
+
+    /** Ends a test: closes the connections it opened. */
+    void closeClients() {
+        clients.forEach(RocketMqClient::close);
+        clients.clear();
+    }
+
+    @Override
+    public void close() throws Exception {
+        closeClients();
+        reader.close();
+        broker.close();
+    }
+}
