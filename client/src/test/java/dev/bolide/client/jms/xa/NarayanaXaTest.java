@@ -1,0 +1,192 @@
+package dev.bolide.client.jms.xa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.transaction.RollbackException;
+import jakarta.transaction.Transaction;
+import jakarta.transaction.TransactionManager;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.XAConnection;
+import javax.transaction.xa.XAException;
+import javax.transaction.xa.XAResource;
+import javax.transaction.xa.Xid;
+import org.awaitility.Awaitility;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two-phase commit by Narayana of a Bolide branch and an H2 XA connection. */
+class NarayanaXaTest {
+    @TempDir
+    static Path dir;
+    private static XaCluster cluster;
+    private static TransactionManager transactions;
+    private static JdbcDataSource database;
+    private final List<XAConnection> connections = new ArrayList<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        cluster = new XaCluster(dir);
+        transactions = Narayana.transactionManager(Path.of("target", "narayana", "NarayanaXaTest"));
+        database = new JdbcDataSource();
+        database.setURL("jdbc:h2:mem:narayana-xa;DB_CLOSE_DELAY=-1");
+        try (Connection connection = database.getConnection()) {
+            connection.createStatement().execute("CREATE TABLE orders (id VARCHAR(40) PRIMARY KEY)");
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        cluster.close();
+    }
+
+    @BeforeEach
+    void newTopic() {
+        cluster.newTopic();
+    }
+
+    @AfterEach
+    void closeConnections() throws SQLException {
+        for (XAConnection connection : connections) {
+            connection.close();
+        }
+        cluster.closeClients();
+    }
+
+    /** Begins a transaction that sends {@code order} through Bolide and inserts it into H2. */
+    private Transaction sendAndInsert(String order) throws Exception {
+        transactions.begin();
+        Transaction transaction = transactions.getTransaction();
+        BolideXAResource bolide = cluster.newResource();
+        transaction.enlistResource(bolide);
+        bolide.sendInBranch(cluster.message(order), null);
+        XAConnection h2 = database.getXAConnection();
+        connections.add(h2);
+        transaction.enlistResource(h2.getXAResource());
+        h2.getConnection().createStatement().execute("INSERT INTO orders VALUES ('" + order + "')");
+        return transaction;
+    }
+
+    private static boolean rowPresent(String order) throws SQLException {
+        try (Connection connection = database.getConnection()) {
+            return connection.createStatement().executeQuery("SELECT id FROM orders WHERE id = '" + order + "'")
+                    .next();
+        }
+    }
+
+    /** Commits a marker outside any transaction manager: once it is delivered, whatever was committed before is too. */
+    private List<String> deliveredUpToMarker() throws XAException {
+        BolideXAResource resource = cluster.newResource();
+        Xid marker = TestXid.next();
+        resource.start(marker, XAResource.TMNOFLAGS);
+        resource.sendInBranch(cluster.message("marker"), null);
+        resource.end(marker, XAResource.TMSUCCESS);
+        resource.commit(marker, true);
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> cluster.delivered().contains("marker"));
+        List<String> delivered = new ArrayList<>(cluster.delivered());
+        delivered.remove("marker");
+        return delivered;
+    }
+
+    @Test
+    void aCommitDeliversTheMessageAndKeepsTheRow() throws Exception {
+        sendAndInsert("order-1");
+
+        transactions.commit();
+
+        assertThat(rowPresent("order-1")).isTrue();
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> cluster.delivered().contains("order-1"));
+        assertThat(cluster.delivered()).containsExactly("order-1");
+    }
+
+    @Test
+    void aRollbackDiscardsBothTheMessageAndTheRow() throws Exception {
+        sendAndInsert("order-2");
+
+        transactions.rollback();
+
+        assertThat(rowPresent("order-2")).isFalse();
+        assertThat(deliveredUpToMarker()).isEmpty();
+    }
+
+    @Test
+    void aTransactionMarkedRollbackOnlyDeliversNothing() throws Exception {
+        sendAndInsert("order-3");
+        transactions.setRollbackOnly();
+
+        assertThatThrownBy(transactions::commit).isInstanceOf(RollbackException.class);
+
+        assertThat(rowPresent("order-3")).isFalse();
+        assertThat(deliveredUpToMarker()).isEmpty();
+    }
+
+    @Test
+    void anotherResourceFailingItsPrepareRollsTheBolideBranchBack() throws Exception {
+        Transaction transaction = sendAndInsert("order-4");
+        transaction.enlistResource(new RefusingPrepare());
+
+        assertThatThrownBy(transactions::commit).isInstanceOf(RollbackException.class);
+
+        assertThat(rowPresent("order-4")).isFalse();
+        assertThat(deliveredUpToMarker()).isEmpty();
+        assertThat(cluster.newResource().recover(XAResource.TMSTARTRSCAN | XAResource.TMENDRSCAN)).isEmpty();
+    }
+
+    /** A resource whose prepare votes rollback: a fault a real second resource cannot be made to show on demand. */
+    private static final class RefusingPrepare implements XAResource {
+        @Override
+        public int prepare(Xid xid) throws XAException {
+            throw new XAException(XAException.XA_RBINTEGRITY);
+        }
+
+        @Override
+        public void start(Xid xid, int flags) {
+        }
+
+        @Override
+        public void end(Xid xid, int flags) {
+        }
+
+        @Override
+        public void commit(Xid xid, boolean onePhase) {
+        }
+
+        @Override
+        public void rollback(Xid xid) {
+        }
+
+        @Override
+        public void forget(Xid xid) {
+        }
+
+        @Override
+        public Xid[] recover(int flag) {
+            return new Xid[0];
+        }
+
+        @Override
+        public boolean isSameRM(XAResource other) {
+            return other == this;
+        }
+
+        @Override
+        public int getTransactionTimeout() {
+            return 0;
+        }
+
+        @Override
+        public boolean setTransactionTimeout(int seconds) {
+            return false;
+        }
+    }
+}
