@@ -75,16 +75,6 @@ class BolideXAResourceTest {
         return cluster.delivered();
     }
 
-    /** Commits a branch with one message in one phase: once it is delivered, everything decided before is too. */
-    private List<String> deliveredUpToMarker() throws XAException {
-        Xid marker = sendInNewBranch(resource, "marker");
-        resource.commit(marker, true);
-        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> cluster.delivered().contains("marker"));
-        List<String> delivered = new ArrayList<>(cluster.delivered());
-        delivered.remove("marker");
-        return delivered;
-    }
-
     // --- protocol errors
 
     @Test
@@ -165,7 +155,7 @@ class BolideXAResourceTest {
         Xid xid = sendInNewBranch(resource, "one", "two");
 
         assertThat(resource.prepare(xid)).isEqualTo(XAResource.XA_OK);
-        assertThat(deliveredUpToMarker()).isEmpty();
+        assertThat(cluster.deliveredUpToMarker()).isEmpty();
         resource.commit(xid, false);
 
         assertThat(deliveredOnce(3)).containsExactly("marker", "one", "two");
@@ -187,7 +177,7 @@ class BolideXAResourceTest {
 
         resource.rollback(xid);
 
-        assertThat(deliveredUpToMarker()).isEmpty();
+        assertThat(cluster.deliveredUpToMarker()).isEmpty();
         assertThat(resource.recover(TMSTARTRSCAN | TMENDRSCAN)).doesNotContain(xid);
     }
 
@@ -199,7 +189,7 @@ class BolideXAResourceTest {
         resource.end(xid, TMFAIL);
 
         assertXaError(() -> resource.prepare(xid), XAException.XA_RBROLLBACK);
-        assertThat(deliveredUpToMarker()).isEmpty();
+        assertThat(cluster.deliveredUpToMarker()).isEmpty();
     }
 
     @Test
@@ -210,7 +200,7 @@ class BolideXAResourceTest {
         Thread.sleep(1_100);
 
         assertXaError(() -> resource.prepare(xid), XAException.XA_RBTIMEOUT);
-        assertThat(deliveredUpToMarker()).isEmpty();
+        assertThat(cluster.deliveredUpToMarker()).isEmpty();
     }
 
     @Test

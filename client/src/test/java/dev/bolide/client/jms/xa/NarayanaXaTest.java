@@ -84,20 +84,6 @@ class NarayanaXaTest {
         }
     }
 
-    /** Commits a marker outside any transaction manager: once it is delivered, whatever was committed before is too. */
-    private List<String> deliveredUpToMarker() throws XAException {
-        BolideXAResource resource = cluster.newResource();
-        Xid marker = TestXid.next();
-        resource.start(marker, XAResource.TMNOFLAGS);
-        resource.sendInBranch(cluster.message("marker"), null);
-        resource.end(marker, XAResource.TMSUCCESS);
-        resource.commit(marker, true);
-        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> cluster.delivered().contains("marker"));
-        List<String> delivered = new ArrayList<>(cluster.delivered());
-        delivered.remove("marker");
-        return delivered;
-    }
-
     @Test
     void aCommitDeliversTheMessageAndKeepsTheRow() throws Exception {
         sendAndInsert("order-1");
@@ -116,7 +102,7 @@ class NarayanaXaTest {
         transactions.rollback();
 
         assertThat(rowPresent("order-2")).isFalse();
-        assertThat(deliveredUpToMarker()).isEmpty();
+        assertThat(cluster.deliveredUpToMarker()).isEmpty();
     }
 
     @Test
@@ -127,7 +113,7 @@ class NarayanaXaTest {
         assertThatThrownBy(transactions::commit).isInstanceOf(RollbackException.class);
 
         assertThat(rowPresent("order-3")).isFalse();
-        assertThat(deliveredUpToMarker()).isEmpty();
+        assertThat(cluster.deliveredUpToMarker()).isEmpty();
     }
 
     @Test
@@ -138,7 +124,7 @@ class NarayanaXaTest {
         assertThatThrownBy(transactions::commit).isInstanceOf(RollbackException.class);
 
         assertThat(rowPresent("order-4")).isFalse();
-        assertThat(deliveredUpToMarker()).isEmpty();
+        assertThat(cluster.deliveredUpToMarker()).isEmpty();
         assertThat(cluster.newResource().recover(XAResource.TMSTARTRSCAN | XAResource.TMENDRSCAN)).isEmpty();
     }
 

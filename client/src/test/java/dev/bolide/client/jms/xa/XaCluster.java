@@ -14,6 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.transaction.xa.XAException;
+import javax.transaction.xa.XAResource;
+import javax.transaction.xa.Xid;
+import org.awaitility.Awaitility;
 
 /**
  * A loopback broker (its own name server) shared by the tests of a class, a topic of each test's
@@ -36,6 +40,10 @@ final class XaCluster implements AutoCloseable {
     void newTopic() {
         topic = "XaOrders" + TOPICS.incrementAndGet();
         broker.createTopic(topic, 1);
+    }
+
+    String topic() {
+        return topic;
     }
 
     String nameServer() {
@@ -63,6 +71,23 @@ final class XaCluster implements AutoCloseable {
         MessageQueue queue = reader.readQueues(topic).get(0);
         return reader.pull(PullRequest.of("xa-readers", queue, 0, 32, Duration.ZERO, Subscription.all(topic)))
                 .messages().stream().map(m -> new String(m.body(), StandardCharsets.UTF_8)).toList();
+    }
+
+    /**
+     * What was delivered before a marker committed now in one phase: once the marker is delivered,
+     * whatever was committed before is too, so this also shows what was not delivered.
+     */
+    List<String> deliveredUpToMarker() throws XAException {
+        BolideXAResource resource = newResource();
+        Xid marker = TestXid.next();
+        resource.start(marker, XAResource.TMNOFLAGS);
+        resource.sendInBranch(message("marker"), null);
+        resource.end(marker, XAResource.TMSUCCESS);
+        resource.commit(marker, true);
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> delivered().contains("marker"));
+        List<String> delivered = new ArrayList<>(delivered());
+        delivered.removeIf("marker"::equals);
+        return delivered;
     }
 
     /** Ends a test: closes the connections it opened. */
