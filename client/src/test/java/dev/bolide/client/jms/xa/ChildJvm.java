@@ -31,12 +31,12 @@ final class ChildJvm implements AutoCloseable {
         return new ChildJvm(process, output);
     }
 
-    /** Waits until the child printed {@code line}; fails with its output when it ends first. */
-    void awaitLine(String line) {
-        Awaitility.await(line).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                .until(() -> output().lines().anyMatch(line::equals) || !process.isAlive());
-        if (output().lines().noneMatch(line::equals)) {
-            throw new IllegalStateException(line + " never came; output:\n" + output());
+    /** Waits until the child printed {@code text}; fails with its output when it ends first. */
+    void awaitOutput(String text) {
+        Awaitility.await(text).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> output().contains(text) || !process.isAlive());
+        if (!output().contains(text)) {
+            throw new IllegalStateException(text + " never came; output:\n" + output());
         }
     }
 

@@ -129,50 +129,10 @@ class NarayanaXaTest {
     }
 
     /** A resource whose prepare votes rollback: a fault a real second resource cannot be made to show on demand. */
-    private static final class RefusingPrepare implements XAResource {
+    private static final class RefusingPrepare extends IdleXAResource {
         @Override
         public int prepare(Xid xid) throws XAException {
             throw new XAException(XAException.XA_RBINTEGRITY);
-        }
-
-        @Override
-        public void start(Xid xid, int flags) {
-        }
-
-        @Override
-        public void end(Xid xid, int flags) {
-        }
-
-        @Override
-        public void commit(Xid xid, boolean onePhase) {
-        }
-
-        @Override
-        public void rollback(Xid xid) {
-        }
-
-        @Override
-        public void forget(Xid xid) {
-        }
-
-        @Override
-        public Xid[] recover(int flag) {
-            return new Xid[0];
-        }
-
-        @Override
-        public boolean isSameRM(XAResource other) {
-            return other == this;
-        }
-
-        @Override
-        public int getTransactionTimeout() {
-            return 0;
-        }
-
-        @Override
-        public boolean setTransactionTimeout(int seconds) {
-            return false;
         }
     }
 }

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import javax.sql.XAConnection;
-import javax.transaction.xa.XAResource;
 import javax.transaction.xa.Xid;
 import org.h2.jdbcx.JdbcDataSource;
 
@@ -49,7 +48,7 @@ public final class PreparedTransactionHolder {
      * A resource enlisted first, so committed first: it blocks there in the child JVM. Narayana logs it
      * serialized; recovery in another JVM finds it with {@code block} false and commits it at once.
      */
-    static final class BlockingCommit implements XAResource, Serializable {
+    static final class BlockingCommit extends IdleXAResource implements Serializable {
         private static final long serialVersionUID = 1L;
         private final transient boolean block;
 
@@ -71,47 +70,6 @@ public final class PreparedTransactionHolder {
                     }
                 }
             }
-        }
-
-        @Override
-        public int prepare(Xid xid) {
-            return XA_OK;
-        }
-
-        @Override
-        public void start(Xid xid, int flags) {
-        }
-
-        @Override
-        public void end(Xid xid, int flags) {
-        }
-
-        @Override
-        public void rollback(Xid xid) {
-        }
-
-        @Override
-        public void forget(Xid xid) {
-        }
-
-        @Override
-        public Xid[] recover(int flag) {
-            return new Xid[0];
-        }
-
-        @Override
-        public boolean isSameRM(XAResource other) {
-            return other == this;
-        }
-
-        @Override
-        public int getTransactionTimeout() {
-            return 0;
-        }
-
-        @Override
-        public boolean setTransactionTimeout(int seconds) {
-            return false;
         }
     }
 }

@@ -48,7 +48,7 @@ class TransactionManagerCrashTest {
         Path objectStore = Path.of("target", "narayana", "TransactionManagerCrashTest-" + System.nanoTime());
         try (ChildJvm holder = ChildJvm.start(dir, PreparedTransactionHolder.class, objectStore.toString(),
                 cluster.nameServer(), cluster.topic(), database, ORDER)) {
-            holder.awaitLine(PreparedTransactionHolder.PREPARED);
+            holder.awaitOutput(PreparedTransactionHolder.PREPARED);
             holder.killNine();
         }
         assertThat(cluster.newResource().recover(TMSTARTRSCAN | TMENDRSCAN)).hasSize(1);

@@ -20,26 +20,39 @@ import javax.transaction.xa.Xid;
 import org.awaitility.Awaitility;
 
 /**
- * A loopback broker (its own name server) shared by the tests of a class, a topic of each test's
- * own, and the clients a test opened.
+ * A loopback broker (its own name server) shared by the tests of a class, or a broker elsewhere; a
+ * topic of each test's own, and the clients a test opened.
  */
 final class XaCluster implements AutoCloseable {
     private static final AtomicInteger TOPICS = new AtomicInteger();
 
     private final LoopbackBroker broker;
+    private final String nameServer;
     private final RocketMqClient reader;
     private final List<RocketMqClient> clients = new ArrayList<>();
     private String topic;
 
     XaCluster(Path dir) throws Exception {
-        broker = LoopbackBroker.withNameServer(dir, "broker-a", true);
-        reader = new RocketMqClient(ClientSettings.of(nameServer()));
+        this(LoopbackBroker.withNameServer(dir, "broker-a", true), null);
+    }
+
+    private XaCluster(LoopbackBroker broker, String nameServer) {
+        this.broker = broker;
+        this.nameServer = broker != null ? broker.nameServer() : nameServer;
+        reader = new RocketMqClient(ClientSettings.of(this.nameServer));
+    }
+
+    /** Clients of the brokers of {@code nameServer}, which create a topic of one queue at its first send. */
+    static XaCluster elsewhere(String nameServer) {
+        return new XaCluster(null, nameServer);
     }
 
     /** Starts a test: a topic of its own. */
     void newTopic() {
         topic = "XaOrders" + TOPICS.incrementAndGet();
-        broker.createTopic(topic, 1);
+        if (broker != null) {
+            broker.createTopic(topic, 1);
+        }
     }
 
     String topic() {
@@ -47,7 +60,7 @@ final class XaCluster implements AutoCloseable {
     }
 
     String nameServer() {
-        return broker.nameServer();
+        return nameServer;
     }
 
     /** A resource on a connection of its own. */
@@ -100,6 +113,8 @@ final class XaCluster implements AutoCloseable {
     public void close() throws Exception {
         closeClients();
         reader.close();
-        broker.close();
+        if (broker != null) {
+            broker.close();
+        }
     }
 }
