@@ -20,7 +20,8 @@ final class BrokerChild implements AutoCloseable {
         this.nameServerPort = nameServerPort;
     }
 
-    static BrokerChild start(Path directory) throws IOException {
+    /** @param extraLines further {@code broker.conf} lines */
+    static BrokerChild start(Path directory, String... extraLines) throws IOException {
         int nameServerPort = freePort();
         Files.writeString(directory.resolve("broker.conf"), String.join("\n",
                 "brokerClusterName = DefaultCluster",
@@ -34,7 +35,8 @@ final class BrokerChild implements AutoCloseable {
                 "maxHashSlotNum = 1024",
                 "maxIndexNum = 4096",
                 "defaultTopicQueueNums = 1",
-                "flushDiskType = ASYNC_FLUSH", ""));
+                "flushDiskType = ASYNC_FLUSH",
+                String.join("\n", extraLines), ""));
         BrokerChild broker = new BrokerChild(directory, nameServerPort);
         broker.launch();
         return broker;

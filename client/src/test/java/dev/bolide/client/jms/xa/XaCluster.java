@@ -7,6 +7,7 @@ import dev.bolide.client.rocketmq.OutgoingMessage;
 import dev.bolide.client.rocketmq.PullRequest;
 import dev.bolide.client.rocketmq.RocketMqClient;
 import dev.bolide.client.rocketmq.Subscription;
+import dev.bolide.client.rocketmq.XaBranches;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,6 +62,11 @@ final class XaCluster implements AutoCloseable {
 
     String nameServer() {
         return nameServer;
+    }
+
+    /** The branch requests themselves, to look at a branch without going through a resource. */
+    XaBranches branches() {
+        return reader.branches();
     }
 
     /** A resource on a connection of its own. */
