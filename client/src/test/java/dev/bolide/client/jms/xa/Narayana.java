@@ -14,13 +14,13 @@ import java.util.List;
  * Narayana standalone as the tests' transaction manager. Its settings are JVM-wide singletons read at
  * first use, so a JVM configures it once, with one object store (under {@code target/}).
  */
-final class Narayana {
+public final class Narayana {
     static final String NODE = "bolide-xa-tests";
 
     private Narayana() {
     }
 
-    static TransactionManager transactionManager(Path objectStore) throws CoreEnvironmentBeanException {
+    public static TransactionManager transactionManager(Path objectStore) throws CoreEnvironmentBeanException {
         String dir = objectStore.toAbsolutePath().toString();
         for (String store : new String[] {null, "communicationStore", "stateStore"}) {
             ObjectStoreEnvironmentBean bean = store == null

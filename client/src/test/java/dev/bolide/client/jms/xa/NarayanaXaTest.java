@@ -7,7 +7,6 @@ import jakarta.transaction.RollbackException;
 import jakarta.transaction.Transaction;
 import jakarta.transaction.TransactionManager;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,7 +16,6 @@ import javax.transaction.xa.XAException;
 import javax.transaction.xa.XAResource;
 import javax.transaction.xa.Xid;
 import org.awaitility.Awaitility;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,18 +29,14 @@ class NarayanaXaTest {
     static Path dir;
     private static XaCluster cluster;
     private static TransactionManager transactions;
-    private static JdbcDataSource database;
+    private static OrdersTable orders;
     private final List<XAConnection> connections = new ArrayList<>();
 
     @BeforeAll
     static void start() throws Exception {
         cluster = new XaCluster(dir);
         transactions = Narayana.transactionManager(Path.of("target", "narayana", "NarayanaXaTest"));
-        database = new JdbcDataSource();
-        database.setURL("jdbc:h2:mem:narayana-xa;DB_CLOSE_DELAY=-1");
-        try (Connection connection = database.getConnection()) {
-            connection.createStatement().execute("CREATE TABLE orders (id VARCHAR(40) PRIMARY KEY)");
-        }
+        orders = new OrdersTable("jdbc:h2:mem:narayana-xa;DB_CLOSE_DELAY=-1");
     }
 
     @AfterAll
@@ -70,18 +64,11 @@ class NarayanaXaTest {
         BolideXAResource bolide = cluster.newResource();
         transaction.enlistResource(bolide);
         bolide.sendInBranch(cluster.message(order), null);
-        XAConnection h2 = database.getXAConnection();
+        XAConnection h2 = orders.xaConnection();
         connections.add(h2);
         transaction.enlistResource(h2.getXAResource());
-        h2.getConnection().createStatement().execute("INSERT INTO orders VALUES ('" + order + "')");
+        OrdersTable.insert(h2, order);
         return transaction;
-    }
-
-    private static boolean rowPresent(String order) throws SQLException {
-        try (Connection connection = database.getConnection()) {
-            return connection.createStatement().executeQuery("SELECT id FROM orders WHERE id = '" + order + "'")
-                    .next();
-        }
     }
 
     @Test
@@ -90,7 +77,7 @@ class NarayanaXaTest {
 
         transactions.commit();
 
-        assertThat(rowPresent("order-1")).isTrue();
+        assertThat(orders.contains("order-1")).isTrue();
         Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> cluster.delivered().contains("order-1"));
         assertThat(cluster.delivered()).containsExactly("order-1");
     }
@@ -101,7 +88,7 @@ class NarayanaXaTest {
 
         transactions.rollback();
 
-        assertThat(rowPresent("order-2")).isFalse();
+        assertThat(orders.contains("order-2")).isFalse();
         assertThat(cluster.deliveredUpToMarker()).isEmpty();
     }
 
@@ -112,7 +99,7 @@ class NarayanaXaTest {
 
         assertThatThrownBy(transactions::commit).isInstanceOf(RollbackException.class);
 
-        assertThat(rowPresent("order-3")).isFalse();
+        assertThat(orders.contains("order-3")).isFalse();
         assertThat(cluster.deliveredUpToMarker()).isEmpty();
     }
 
@@ -123,7 +110,7 @@ class NarayanaXaTest {
 
         assertThatThrownBy(transactions::commit).isInstanceOf(RollbackException.class);
 
-        assertThat(rowPresent("order-4")).isFalse();
+        assertThat(orders.contains("order-4")).isFalse();
         assertThat(cluster.deliveredUpToMarker()).isEmpty();
         assertThat(cluster.newResource().recover(XAResource.TMSTARTRSCAN | XAResource.TMENDRSCAN)).isEmpty();
     }

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import javax.sql.XAConnection;
 import javax.transaction.xa.Xid;
-import org.h2.jdbcx.JdbcDataSource;
 
 /**
  * The child JVM of the transaction manager crash test: a Narayana transaction with three resources,
@@ -35,11 +34,9 @@ public final class PreparedTransactionHolder {
         BolideXAResource bolide = new BolideXAResource(new RocketMqClient(ClientSettings.of(nameServer)), nameServer);
         transaction.enlistResource(bolide);
         bolide.sendInBranch(OutgoingMessage.of(args[2], args[4].getBytes(StandardCharsets.UTF_8), Map.of()), null);
-        JdbcDataSource database = new JdbcDataSource();
-        database.setURL(args[3]);
-        XAConnection h2 = database.getXAConnection();
+        XAConnection h2 = new OrdersTable(args[3]).xaConnection();
         transaction.enlistResource(h2.getXAResource());
-        h2.getConnection().createStatement().execute("INSERT INTO orders VALUES ('" + args[4] + "')");
+        OrdersTable.insert(h2, args[4]);
         transactions.commit();
         throw new IllegalStateException("the commit returned: the blocking resource did not block");
     }

@@ -5,9 +5,6 @@ import static javax.transaction.xa.XAResource.TMSTARTRSCAN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Duration;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -26,6 +23,7 @@ class TransactionManagerCrashTest {
     Path dir;
     private XaCluster cluster;
     private String database;
+    private OrdersTable orders;
 
     @BeforeEach
     void start() throws Exception {
@@ -33,9 +31,7 @@ class TransactionManagerCrashTest {
         cluster.newTopic();
         // FILE_LOCK=FS: the operating system releases the lock of a killed JVM at once
         database = "jdbc:h2:file:" + dir.resolve("orders").toAbsolutePath() + ";FILE_LOCK=FS";
-        try (Connection connection = DriverManager.getConnection(database)) {
-            connection.createStatement().execute("CREATE TABLE orders (id VARCHAR(40) PRIMARY KEY)");
-        }
+        orders = new OrdersTable(database);
     }
 
     @AfterEach
@@ -61,14 +57,7 @@ class TransactionManagerCrashTest {
 
         Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> cluster.delivered().contains(ORDER));
         assertThat(cluster.deliveredUpToMarker()).containsExactly(ORDER);
-        assertThat(rowPresent()).isTrue();
+        assertThat(orders.contains(ORDER)).isTrue();
         assertThat(cluster.newResource().recover(TMSTARTRSCAN | TMENDRSCAN)).isEmpty();
-    }
-
-    private boolean rowPresent() throws SQLException {
-        try (Connection connection = DriverManager.getConnection(database)) {
-            return connection.createStatement().executeQuery("SELECT id FROM orders WHERE id = '" + ORDER + "'")
-                    .next();
-        }
     }
 }
