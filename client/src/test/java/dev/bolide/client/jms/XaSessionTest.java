@@ -25,6 +25,7 @@ import jakarta.jms.XATopicConnectionFactory;
 import jakarta.transaction.TransactionManager;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -96,6 +97,25 @@ class XaSessionTest extends JmsTestBase {
         } finally {
             session.close();
         }
+    }
+
+    @Test
+    void twoXaSessionsInOneTransactionShareOneBranch() throws Exception {
+        XASession first = xaSession();
+        XASession second = xaSession();
+        Queue queue = first.createQueue(fresh("xa-queue"));
+        assertThat(first.getXAResource().isSameRM(second.getXAResource())).isTrue();
+        transactions.begin();
+        transactions.getTransaction().enlistResource(first.getXAResource());
+        transactions.getTransaction().enlistResource(second.getXAResource());
+        first.createProducer(queue).send(first.createTextMessage("first"));
+        second.createProducer(queue).send(second.createTextMessage("second"));
+
+        transactions.commit();
+
+        MessageConsumer consumer = connection().createSession().createConsumer(queue);
+        assertThat(List.of(((TextMessage) consumer.receive(WAIT)).getText(),
+                ((TextMessage) consumer.receive(WAIT)).getText())).containsExactlyInAnyOrder("first", "second");
     }
 
     @Test
