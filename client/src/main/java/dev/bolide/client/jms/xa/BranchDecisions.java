@@ -40,6 +40,9 @@ final class BranchDecisions {
     void commit(Branch branch, boolean onePhase) throws XAException {
         XaOperation operation = onePhase ? XaOperation.ONE_PHASE_COMMIT : XaOperation.TWO_PHASE_COMMIT;
         Outcome outcome = decide(branch, operation, broker -> brokers.commitBranch(broker, branch.text(), onePhase));
+        if (outcome.branchGone()) {
+            branch.settleWork(false);
+        }
         outcome.throwIfFailed();
         if (!outcome.heuristic.isEmpty()) {
             branch.settleWork(outcome.done > 0);
@@ -90,6 +93,7 @@ final class BranchDecisions {
         }
     }
 
+    /** Rolls back a branch that is given up: its receives are delivered again whatever the brokers answer. */
     void rollbackQuietly(Branch branch) {
         try {
             rollback(branch);
@@ -97,6 +101,8 @@ final class BranchDecisions {
             // an open branch left on a broker is rolled back by the broker after its xaBranchTimeout
             LOG.log(System.Logger.Level.WARNING, "rollback of branch {0} failed, the brokers time it out: {1}",
                     branch.id(), e.getMessage());
+        } finally {
+            branch.settleWork(false);
         }
     }
 
@@ -153,6 +159,12 @@ final class BranchDecisions {
                 failure = XaErrors.error(code, operation.name().toLowerCase().replace('_', ' ') + " of branch "
                         + branch.id() + " on broker " + broker + ": " + refusal.getMessage(), refusal);
             }
+        }
+
+        /** Whether the commit failed because the branch is rolled back or unknown: it is over, not to be retried. */
+        boolean branchGone() {
+            return failure != null && (XaErrors.isRollback(failure.errorCode)
+                    || failure.errorCode == XAException.XAER_NOTA);
         }
 
         void throwIfFailed() throws XAException {

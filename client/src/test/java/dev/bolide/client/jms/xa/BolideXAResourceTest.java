@@ -313,18 +313,6 @@ class BolideXAResourceTest {
         assertThat(settled).containsExactly("second redelivered", "first redelivered");
     }
 
-    private record RecordingWork(String name, List<String> settled) implements BranchWork {
-        @Override
-        public void committed() {
-            settled.add(name + " acknowledged");
-        }
-
-        @Override
-        public void rolledBack() {
-            settled.add(name + " redelivered");
-        }
-    }
-
     // --- recovery and identity
 
     @Test

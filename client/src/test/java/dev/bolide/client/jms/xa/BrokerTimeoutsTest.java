@@ -12,6 +12,8 @@ import dev.bolide.protocol.remoting.BolideResponseCode;
 import dev.bolide.protocol.xa.BranchId;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import javax.transaction.xa.XAException;
 import javax.transaction.xa.Xid;
 import org.awaitility.Awaitility;
@@ -81,14 +83,34 @@ class BrokerTimeoutsTest {
     @Test
     void anOpenBranchTheBrokerTimedOutRollsBackAtPrepareWithRbTimeout() throws Exception {
         Xid xid = sendInNewBranch();
-        String branch = BranchId.format(xid);
-        // a two-phase commit of an open branch is refused without changing it
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> answers(BolideResponseCode.BRANCH_ROLLED_BACK,
-                () -> cluster.branches().commitBranch(BROKER, branch, false)));
+        awaitTimedOut(xid);
 
         assertThatThrownBy(() -> resource.prepare(xid)).isInstanceOf(XAException.class)
                 .satisfies(e -> assertThat(((XAException) e).errorCode).isEqualTo(XAException.XA_RBTIMEOUT));
         assertThat(cluster.deliveredUpToMarker()).isEmpty();
+    }
+
+    @Test
+    void aOnePhaseCommitOfATimedOutBranchFailsWithRbTimeoutAndRedeliversItsReceives() throws Exception {
+        List<String> settled = new ArrayList<>();
+        Xid xid = TestXid.next();
+        resource.start(xid, TMNOFLAGS);
+        resource.sendInBranch(cluster.message("order"), null);
+        resource.receivedInBranch(new RecordingWork("received", settled));
+        resource.end(xid, TMSUCCESS);
+        awaitTimedOut(xid);
+
+        assertThatThrownBy(() -> resource.commit(xid, true)).isInstanceOf(XAException.class)
+                .satisfies(e -> assertThat(((XAException) e).errorCode).isEqualTo(XAException.XA_RBTIMEOUT));
+        assertThat(settled).containsExactly("received redelivered");
+    }
+
+    /** Waits for the broker to time the open branch out, asking with a request that changes nothing. */
+    private static void awaitTimedOut(Xid xid) {
+        String branch = BranchId.format(xid);
+        // a two-phase commit of an open branch is refused without changing it
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> answers(BolideResponseCode.BRANCH_ROLLED_BACK,
+                () -> cluster.branches().commitBranch(BROKER, branch, false)));
     }
 
     @Test
