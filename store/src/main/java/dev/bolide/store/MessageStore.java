@@ -159,6 +159,30 @@ public final class MessageStore implements AutoCloseable {
                 : result.withStatus(AppendResult.Status.FLUSH_DISK_TIMEOUT);
     }
 
+    /**
+     * Appends as one batch and returns at once, whatever the flush type, for a caller that must know
+     * where the messages went before anyone else acts on them; {@link #whenAcknowledgeable} then
+     * tells when it may answer, and the flusher meanwhile forces this append with its neighbours.
+     */
+    public AppendResult appendWithoutWaiting(List<MessageToStore> messages) {
+        AppendResult result = write(messages);
+        flusher.appended(endOffset(result), false);
+        return result;
+    }
+
+    /**
+     * Completes as {@link #appendAsync}'s future would have for {@code result}: true at once under
+     * {@code ASYNC_FLUSH}; under {@code SYNC_FLUSH} true once on disk, false after
+     * {@code syncFlushTimeout}.
+     */
+    public CompletableFuture<Boolean> whenAcknowledgeable(AppendResult result) {
+        if (config.flushDiskType() != FlushDiskType.SYNC_FLUSH) {
+            return CompletableFuture.completedFuture(true);
+        }
+        return flusher.appended(endOffset(result), true).thenApply(flushed -> true)
+                .completeOnTimeout(false, config.syncFlushTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     private AppendResult write(List<MessageToStore> messages) {
         AppendResult result = new AppendResult(AppendResult.Status.PUT_OK, commitLog.append(messages));
         dispatcher.wakeUp();

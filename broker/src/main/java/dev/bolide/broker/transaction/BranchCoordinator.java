@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -28,9 +29,23 @@ final class BranchCoordinator {
     /** How long a request waits for the messages sent just before it to be readable from the half queue. */
     private static final long DISPATCH_WAIT_NANOS = TimeUnit.SECONDS.toNanos(3);
 
-    /** What a branch request is answered. */
-    record Answer(int code, String remark) {
+    /**
+     * What a branch request is answered, once the decision it appended (if any) may be answered:
+     * see {@link #settled}.
+     *
+     * @param decision     the op record (and delivered messages) this request appended, or null
+     * @param mustBeOnDisk whether the answer waits for the disk under ASYNC_FLUSH too (a prepare)
+     */
+    record Answer(int code, String remark, AppendResult decision, boolean mustBeOnDisk) {
         static final Answer DONE = new Answer(ResponseCode.SUCCESS, null);
+
+        Answer(int code, String remark) {
+            this(code, remark, null, false);
+        }
+
+        static Answer after(AppendResult decision, boolean mustBeOnDisk) {
+            return new Answer(ResponseCode.SUCCESS, null, decision, mustBeOnDisk);
+        }
     }
 
     private final MessageStore store;
@@ -58,7 +73,7 @@ final class BranchCoordinator {
         }
         return switch (state.get()) {
             case PREPARED -> Answer.DONE;
-            case OPEN -> durably(enter(List.of(), branch, BranchState.PREPARED), branch);
+            case OPEN -> Answer.after(enter(List.of(), branch, BranchState.PREPARED), true);
             default -> refused(branch, state.get());
         };
     }
@@ -85,10 +100,7 @@ final class BranchCoordinator {
         }
         return switch (state.get()) {
             case ROLLED_BACK, TIMED_OUT -> Answer.DONE;
-            case OPEN, PREPARED -> {
-                enter(List.of(), branch, BranchState.ROLLED_BACK);
-                yield Answer.DONE;
-            }
+            case OPEN, PREPARED -> Answer.after(enter(List.of(), branch, BranchState.ROLLED_BACK), false);
             default -> refused(branch, state.get());
         };
     }
@@ -100,10 +112,7 @@ final class BranchCoordinator {
         }
         return switch (state.get()) {
             case FORGOTTEN -> Answer.DONE;
-            case HEURISTIC_ROLLBACK -> {
-                enter(List.of(), branch, BranchState.FORGOTTEN);
-                yield Answer.DONE;
-            }
+            case HEURISTIC_ROLLBACK -> Answer.after(enter(List.of(), branch, BranchState.FORGOTTEN), false);
             default -> new Answer(BolideResponseCode.BRANCH_NOT_HEURISTIC, "branch " + branch + " is "
                     + state.get() + ", not rolled back heuristically");
         };
@@ -192,30 +201,49 @@ final class BranchCoordinator {
     }
 
     private Answer delivered(String branch, List<MessageToStore> messages) {
-        enter(messages, branch, BranchState.COMMITTED);
+        AppendResult decision = enter(messages, branch, BranchState.COMMITTED);
         LOG.log(System.Logger.Level.DEBUG, "XA branch {0} committed: {1} messages delivered", branch, messages.size());
-        return Answer.DONE;
+        return Answer.after(decision, false);
     }
 
-    /** Appends {@code delivered} and the branch's op record in one append; the branch is then in {@code state}. */
+    /**
+     * Appends {@code delivered} and the branch's op record in one append; the branch is then in
+     * {@code state}. Does not wait for the disk: the lock is held, and the requests that need the
+     * disk wait for it after, in {@link #settled}, so that concurrent decisions share a force.
+     */
     private AppendResult enter(List<MessageToStore> delivered, String branch, BranchState state) {
         List<MessageToStore> batch = new ArrayList<>(delivered);
         batch.add(new BranchOpRecord(branch, state).toStore());
-        AppendResult result = store.append(batch);
+        AppendResult result = store.appendWithoutWaiting(batch);
         AppendedMessage op = result.messages().get(result.messages().size() - 1);
         table.changed(branch, state, op.queueOffset(), clock.millis());
         return result;
     }
 
-    /** A prepare is answered once on disk, whatever the flush type. */
-    private Answer durably(AppendResult result, String branch) {
-        AppendedMessage op = result.messages().get(result.messages().size() - 1);
-        if (store.commitLogFlushedOffset() < op.physicalOffset() + op.size() && store.flush() < op.physicalOffset()
-                + op.size()) {
-            return new Answer(ResponseCode.FLUSH_DISK_TIMEOUT, "the prepare of XA branch " + branch
-                    + " is recorded but not known to be on disk");
+    /**
+     * The answer once the decision it appended may be answered: as a send under the flush type,
+     * or, for a prepare, on disk whatever the flush type. Runs outside the lock.
+     */
+    CompletableFuture<Answer> settled(Answer answer) {
+        AppendResult decision = answer.decision();
+        if (decision == null) {
+            return CompletableFuture.completedFuture(answer);
         }
-        return Answer.DONE;
+        if (answer.mustBeOnDisk()) {
+            return CompletableFuture.completedFuture(onDisk(decision) ? answer : notOnDisk());
+        }
+        return store.whenAcknowledgeable(decision).thenApply(acknowledgeable -> acknowledgeable ? answer : notOnDisk());
+    }
+
+    private boolean onDisk(AppendResult decision) {
+        AppendedMessage op = decision.messages().get(decision.messages().size() - 1);
+        long end = op.physicalOffset() + op.size();
+        return store.commitLogFlushedOffset() >= end || store.flush() >= end;
+    }
+
+    private static Answer notOnDisk() {
+        return new Answer(ResponseCode.FLUSH_DISK_TIMEOUT, "the decision on the XA branch is recorded but not known "
+                + "to be on disk");
     }
 
     /** The branch's state; empty for a branch never seen, long over or forgotten after a heuristic decision. */

@@ -53,13 +53,16 @@ final class BranchProcessor implements RequestProcessor {
             default -> new BranchCoordinator.Answer(ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
                     "not a branch request: " + request.code());
         };
-        return answer(request, answer, null);
+        return branches.settled(answer).thenApply(settled -> response(request, settled, null));
     }
 
     private static CompletableFuture<RemotingCommand> answer(RemotingCommand request, BranchCoordinator.Answer answer,
             byte[] body) {
-        return CompletableFuture.completedFuture(
-                RemotingCommand.responseTo(request, answer.code(), answer.remark(), null, body));
+        return CompletableFuture.completedFuture(response(request, answer, body));
+    }
+
+    private static RemotingCommand response(RemotingCommand request, BranchCoordinator.Answer answer, byte[] body) {
+        return RemotingCommand.responseTo(request, answer.code(), answer.remark(), null, body);
     }
 
     private static byte[] json(List<String> branchIds) {
