@@ -62,7 +62,7 @@ public final class JmsHarness {
         ScratchDirectory.deleteTree(objectStore);
         JmsWorkload workload = new JmsWorkload(options, XaTransactions.manager(objectStore));
         Figures bolide = options.runs("bolide") ? measure(BolideBrokerProcess.start(setup, options.bolideJar()),
-                address -> new JmsTarget("Bolide", new BolideConnectionFactory(address), null), workload, scratch)
+                address -> bolide(new BolideConnectionFactory(address)), workload, scratch)
                 : Figures.unavailable("not run");
         Figures artemis = options.runs("artemis") ? measureArtemis(setup, workload, scratch)
                 : Figures.unavailable("not run");
@@ -95,5 +95,10 @@ public final class JmsHarness {
     @FunctionalInterface
     private interface JmsTargetOfAddress {
         JmsTarget of(String address) throws Exception;
+    }
+
+    /** The one factory is also the XA one, as Artemis's is. */
+    private static JmsTarget bolide(BolideConnectionFactory factory) {
+        return new JmsTarget("Bolide", factory, factory);
     }
 }
