@@ -1,21 +1,16 @@
 package dev.bolide.ra.outbound;
 
-import static org.awaitility.Awaitility.await;
-
 import dev.bolide.client.jms.BolideConnectionFactory;
 import dev.bolide.ra.BolideResourceAdapter;
 import dev.bolide.ra.EmbeddedAdapters;
+import dev.bolide.ra.QueueContents;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
-import jakarta.jms.QueueBrowser;
 import jakarta.jms.Session;
-import jakarta.jms.TextMessage;
 import jakarta.resource.ResourceException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -97,24 +92,8 @@ abstract class OutboundTestBase {
         send(outside, queue, text);
     }
 
-    /** The texts the queue holds now, as a client outside the container browses them. */
-    static List<String> browse(String queue) throws JMSException {
-        Session session = outside.createSession();
-        try (QueueBrowser browser = session.createBrowser(session.createQueue(queue))) {
-            List<String> texts = new ArrayList<>();
-            Enumeration<?> messages = browser.getEnumeration();
-            while (messages.hasMoreElements()) {
-                texts.add(((TextMessage) messages.nextElement()).getText());
-            }
-            return texts;
-        } finally {
-            session.close();
-        }
-    }
-
-    /** Waits until the queue holds {@code text} (the broker makes sends readable asynchronously). */
-    static List<String> awaitBrowsed(String queue, String text) {
-        return await("'" + text + "' in " + queue).atMost(Duration.ofSeconds(10)).until(() -> browse(queue),
-                texts -> texts.contains(text));
+    /** The texts the queue holds once it holds {@code text} (the broker makes sends readable asynchronously). */
+    static List<String> awaitBrowsed(String queue, String text) throws JMSException, InterruptedException {
+        return QueueContents.awaitText(outside, queue, text);
     }
 }
