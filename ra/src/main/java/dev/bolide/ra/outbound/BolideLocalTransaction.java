@@ -1,6 +1,6 @@
 package dev.bolide.ra.outbound;
 
-import dev.bolide.client.rocketmq.RocketMqException;
+import jakarta.jms.JMSException;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.LocalTransaction;
 import jakarta.resource.spi.LocalTransactionException;
@@ -38,7 +38,7 @@ final class BolideLocalTransaction implements LocalTransaction {
     private void end(boolean commit) throws ResourceException {
         try {
             sendPath.end(commit);
-        } catch (IllegalStateException | RocketMqException e) {
+        } catch (IllegalStateException | JMSException e) {
             throw new LocalTransactionException((commit ? "commit" : "rollback") + " failed: " + e.getMessage(), e);
         }
     }

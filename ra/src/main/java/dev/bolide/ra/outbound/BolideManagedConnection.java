@@ -125,8 +125,8 @@ public final class BolideManagedConnection implements ManagedConnection {
         checkNotDestroyed();
         handles.forEach(ContainerConnection::invalidate);
         handles.clear();
-        sendPath.abandon();
         try {
+            sendPath.abandon();
             closeSession();
             connection.stop();
         } catch (JMSException e) {
@@ -152,7 +152,7 @@ public final class BolideManagedConnection implements ManagedConnection {
         handles.clear();
         try {
             sendPath.abandon();
-        } catch (RuntimeException e) {
+        } catch (JMSException | RuntimeException e) {
             LOG.log(Level.DEBUG, "rollback of an abandoned transaction failed, the broker times it out: {0}",
                     e.toString());
         }

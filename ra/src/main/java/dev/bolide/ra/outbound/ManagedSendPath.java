@@ -1,41 +1,34 @@
 package dev.bolide.ra.outbound;
 
 import dev.bolide.client.jms.mapping.OutgoingRecord;
-import dev.bolide.client.jms.session.JmsFailure;
+import dev.bolide.client.jms.session.DirectSendPath;
 import dev.bolide.client.jms.session.MessageSendPath;
-import dev.bolide.client.rocketmq.OutgoingMessage;
+import dev.bolide.client.jms.session.TransactedSendPath;
 import dev.bolide.client.rocketmq.RocketMqClient;
-import dev.bolide.client.rocketmq.RocketMqException;
 import dev.bolide.client.rocketmq.SendResult;
 import jakarta.jms.JMSException;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * How the session of a managed connection sends: at once outside a transaction (the container's
- * auto-acknowledged session), as half-messages of the {@link LocalBranch} while the server runs a
- * local transaction on the connection. The transaction is the server's to begin and end; the
+ * auto-acknowledged session), as half-messages of a transacted session's branch while the server
+ * runs a local transaction on the connection. The transaction is the server's to begin and end; the
  * session's own commit and rollback are refused before they get here.
  */
 final class ManagedSendPath implements MessageSendPath {
     private final RocketMqClient client;
-    private volatile LocalBranch branch;
+    private final MessageSendPath direct;
+    private volatile TransactedSendPath transaction;
 
     ManagedSendPath(RocketMqClient client) {
         this.client = client;
+        this.direct = new DirectSendPath(client);
     }
 
     @Override
     public CompletableFuture<SendResult> send(OutgoingRecord record) throws JMSException {
-        OutgoingMessage message = OutgoingMessage.of(record.topic(), record.body(), record.properties());
-        LocalBranch current = branch;
-        if (current == null) {
-            return client.sendAsync(LocalBranch.PRODUCER_GROUP, message, null);
-        }
-        try {
-            return CompletableFuture.completedFuture(current.send(message));
-        } catch (RocketMqException e) {
-            throw JmsFailure.of("the transaction's send failed", e);
-        }
+        MessageSendPath current = transaction;
+        return (current == null ? direct : current).send(record);
     }
 
     @Override
@@ -47,23 +40,23 @@ final class ManagedSendPath implements MessageSendPath {
     }
 
     boolean inTransaction() {
-        return branch != null;
+        return transaction != null;
     }
 
     synchronized void begin() {
-        if (branch != null) {
+        if (transaction != null) {
             throw new IllegalStateException("a local transaction is already active on this connection");
         }
-        branch = new LocalBranch(client.branches());
+        transaction = new TransactedSendPath(client);
     }
 
-    /** Ends the transaction, committing or rolling back its branch. */
-    synchronized void end(boolean commit) {
-        LocalBranch ending = branch;
+    /** Ends the transaction, committing (one phase, broker by broker) or rolling back its sends. */
+    synchronized void end(boolean commit) throws JMSException {
+        TransactedSendPath ending = transaction;
         if (ending == null) {
             throw new IllegalStateException("no local transaction is active on this connection");
         }
-        branch = null;
+        transaction = null;
         if (commit) {
             ending.commit();
         } else {
@@ -72,8 +65,8 @@ final class ManagedSendPath implements MessageSendPath {
     }
 
     /** Rolls back a transaction the server left open (cleanup of a connection given back mid-transaction). */
-    synchronized void abandon() {
-        if (branch != null) {
+    synchronized void abandon() throws JMSException {
+        if (transaction != null) {
             end(false);
         }
     }

@@ -9,14 +9,14 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Sends at once with failover. NON_PERSISTENT messages go the same way (a normal send the broker
  * answers, not a oneway): RocketMQ has no non-persistent storage, the mapping only lets the broker
- * answer before its flush.
+ * answer before its flush. Public for the resource adapter, whose sessions send this way outside a transaction.
  */
-final class DirectSendPath implements MessageSendPath {
+public final class DirectSendPath implements MessageSendPath {
     static final String PRODUCER_GROUP = "BOLIDE_JMS_PRODUCER";
 
     private final RocketMqClient client;
 
-    DirectSendPath(RocketMqClient client) {
+    public DirectSendPath(RocketMqClient client) {
         this.client = client;
     }
 

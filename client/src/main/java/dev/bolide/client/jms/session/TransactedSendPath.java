@@ -20,8 +20,9 @@ import java.util.concurrent.CompletableFuture;
  * transaction), invisible to consumers until {@link #commit()} commits the branch in one phase on
  * every broker it touched; {@link #rollback()} discards them. A transaction spanning brokers is
  * committed broker by broker: a failure after the first leaves the others to roll back (reported).
+ * Public for the resource adapter, which runs a server's local transaction on one.
  */
-final class TransactedSendPath implements MessageSendPath {
+public final class TransactedSendPath implements MessageSendPath {
     /** "BOLI": marks branch ids of local transactions (XA ones carry the transaction manager's format). */
     private static final int LOCAL_FORMAT_ID = 0x424F4C49;
 
@@ -29,7 +30,7 @@ final class TransactedSendPath implements MessageSendPath {
     private final Set<String> brokers = new LinkedHashSet<>();
     private String branch;
 
-    TransactedSendPath(RocketMqClient client) {
+    public TransactedSendPath(RocketMqClient client) {
         this.client = client;
     }
 
