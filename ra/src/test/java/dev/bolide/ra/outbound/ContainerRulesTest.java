@@ -170,6 +170,15 @@ class ContainerRulesTest extends OutboundTestBase {
         }
     }
 
+    /** A second context would be a second session on the connection. */
+    @Test
+    void aContextRefusesCreateContext() throws Exception {
+        try (JMSContext context = contextFactory().createContext()) {
+            assertThatThrownBy(() -> context.createContext(JMSContext.AUTO_ACKNOWLEDGE))
+                    .isInstanceOf(IllegalStateRuntimeException.class);
+        }
+    }
+
     private static ContainerConnectionFactory contextFactory() {
         return (ContainerConnectionFactory) factory.createConnectionFactory();
     }
