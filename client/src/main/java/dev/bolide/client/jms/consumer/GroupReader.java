@@ -55,6 +55,8 @@ public final class GroupReader {
     private final AtomicInteger outstanding = new AtomicInteger();
     private volatile boolean open = true;
     private boolean started;
+    /** Whether the brokers of the subscribed topic were told of this member: not before it has a route. */
+    private boolean joinedTopicBrokers;
 
     /**
      * @param start           where to begin in the queues of the first allocation; queues allocated
@@ -95,9 +97,23 @@ public final class GroupReader {
 
     /** Joins the group and starts pulling its share; blocks until the first allocation is done. */
     public synchronized void start() {
-        client.joinConsumerGroup(group, List.of(subscription, retrySubscription));
+        join();
         rebalance();
         started = true;
+    }
+
+    private void join() {
+        client.joinConsumerGroup(group, List.of(subscription, retrySubscription));
+        joinedTopicBrokers = hasRoute(subscription.topic());
+    }
+
+    private boolean hasRoute(String topic) {
+        try {
+            client.readQueues(topic);
+            return true;
+        } catch (RocketMqException e) {
+            return false;
+        }
     }
 
     /** Adds a local consumer, which also gets the messages no other consumer selected. */
@@ -135,6 +151,9 @@ public final class GroupReader {
     public synchronized void rebalance() {
         if (!open) {
             return;
+        }
+        if (!joinedTopicBrokers && hasRoute(subscription.topic())) {
+            join(); // the topic appeared after the consumer: its brokers learn of the member now
         }
         Set<MessageQueue> allocated = new HashSet<>(allocation(subscription.topic()));
         allocated.addAll(allocation(retrySubscription.topic()));
