@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bolide.client.jms.BolideConnectionFactory;
 import dev.bolide.client.rocketmq.SendResult;
+import dev.bolide.protocol.xa.BranchId;
+import dev.bolide.ra.outbound.BolideManagedConnectionFactory;
 import jakarta.ejb.EJBException;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
@@ -14,6 +16,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import jakarta.jms.Topic;
+import jakarta.resource.spi.ManagedConnection;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +24,8 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.stream.Stream;
+import javax.transaction.xa.XAResource;
+import javax.transaction.xa.Xid;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -181,6 +186,47 @@ class BolideRarOnPayaraIT {
 
         try (Connection outside = outsideClient()) {
             assertEquals(List.of("by context"), QueueContents.awaitText(outside, queue, "by context"));
+        }
+    }
+
+    /**
+     * What Payara's recovery does through the pool: a managed connection with no request info lists,
+     * with {@code recover}, a branch that a separate client (another managed connection, destroyed
+     * since) prepared; committing it through the recovering connection delivers the message.
+     */
+    @Test
+    void aManagedConnectionWithNoRequestInfoRecoversABranchASeparateClientPrepared() throws Exception {
+        String queue = "Orders" + System.nanoTime();
+        Xid xid = BranchId.of(4712, ("it" + System.nanoTime()).getBytes(StandardCharsets.US_ASCII), new byte[] {1});
+        BolideManagedConnectionFactory factory = new BolideManagedConnectionFactory();
+        factory.setNameServers(embeddedNameServer());
+        prepareSend(factory.createManagedConnection(null, null), xid, queue, "recovered");
+
+        ManagedConnection recovering = factory.createManagedConnection(null, null);
+        try {
+            Xid[] prepared = recovering.getXAResource().recover(XAResource.TMSTARTRSCAN);
+            assertTrue(Stream.of(prepared).map(BranchId::format).anyMatch(BranchId.format(xid)::equals),
+                    "recover did not list the prepared branch");
+            recovering.getXAResource().commit(xid, false);
+        } finally {
+            recovering.destroy();
+        }
+        try (Connection outside = outsideClient()) {
+            assertEquals(List.of("recovered"), QueueContents.awaitText(outside, queue, "recovered"));
+        }
+    }
+
+    private static void prepareSend(ManagedConnection separate, Xid xid, String queue, String text)
+            throws Exception {
+        try {
+            XAResource resource = separate.getXAResource();
+            resource.start(xid, XAResource.TMNOFLAGS);
+            Session session = ((Connection) separate.getConnection(null, null)).createSession();
+            session.createProducer(session.createQueue(queue)).send(session.createTextMessage(text));
+            resource.end(xid, XAResource.TMSUCCESS);
+            resource.prepare(xid);
+        } finally {
+            separate.destroy();
         }
     }
 

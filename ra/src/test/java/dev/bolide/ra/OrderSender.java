@@ -22,10 +22,9 @@ import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
  * factories defined both ways an application can: the Connectors annotation and the Messaging one.
  */
 @ConnectionFactoryDefinition(name = "java:app/jms/ShopFactory", resourceAdapter = "bolide-ra",
-        interfaceName = "jakarta.jms.ConnectionFactory", transactionSupport = TransactionSupportLevel.LocalTransaction)
-// transactional = false: true asks Payara for an XATransaction pool, which the adapter offers only with XA
+        interfaceName = "jakarta.jms.ConnectionFactory", transactionSupport = TransactionSupportLevel.XATransaction)
 @JMSConnectionFactoryDefinition(name = "java:app/jms/ShopMessagingFactory", resourceAdapter = "bolide-ra",
-        interfaceName = "jakarta.jms.ConnectionFactory", transactional = false)
+        interfaceName = "jakarta.jms.ConnectionFactory")
 @Stateless
 public class OrderSender {
     @Resource(lookup = "java:app/jms/ShopFactory")

@@ -2,11 +2,10 @@ package dev.bolide.ra.outbound;
 
 import dev.bolide.client.jms.connection.BolideConnection;
 import dev.bolide.client.jms.connection.ConnectionSettings;
-import dev.bolide.client.jms.session.BolideSession;
+import dev.bolide.client.jms.xa.BolideXAResource;
+import dev.bolide.client.jms.xa.BolideXASession;
 import jakarta.jms.ConnectionMetaData;
 import jakarta.jms.JMSException;
-import jakarta.jms.Session;
-import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConnectionEvent;
 import jakarta.resource.spi.ConnectionEventListener;
@@ -24,11 +23,13 @@ import javax.security.auth.Subject;
 import javax.transaction.xa.XAResource;
 
 /**
- * One physical Bolide connection and the one session its handles share (so handles that the server
- * shares within a transaction send in the same transaction). The server pools it: {@link #cleanup}
- * invalidates the handles and gives the session back fresh, {@link #destroy} closes the connection.
- * A lost broker connection is reported to the server as {@code CONNECTION_ERROR_OCCURRED}, and the
- * connection is no longer matched.
+ * One physical Bolide connection and its one XA session, which the handles share (so handles that
+ * the server shares within a transaction work in the same transaction). Outside a transaction the
+ * session sends at once and acknowledges each receive; while the server has its XA resource in a
+ * branch (or runs the local transaction, a branch of the same resource) sends are half-messages and
+ * receives are settled with the branch. The server pools it: {@link #cleanup} invalidates the
+ * handles, {@link #destroy} closes the connection. A lost broker connection is reported to the server
+ * as {@code CONNECTION_ERROR_OCCURRED}, and the connection is no longer matched.
  */
 public final class BolideManagedConnection implements ManagedConnection {
     private static final System.Logger LOG = System.getLogger(BolideManagedConnection.class.getName());
@@ -36,20 +37,23 @@ public final class BolideManagedConnection implements ManagedConnection {
     private final BolideManagedConnectionFactory factory;
     private final PhysicalConnection physicalConnection;
     private final BolideConnection connection;
-    private final ManagedSendPath sendPath;
+    private final BolideXASession session;
+    private final BolideXAResource xaResource;
+    private final BolideLocalTransaction localTransaction;
     private final List<ConnectionEventListener> listeners = new CopyOnWriteArrayList<>();
     private final Set<ContainerConnection> handles = ConcurrentHashMap.newKeySet();
-    private BolideSession session;
     private volatile boolean broken;
     private volatile boolean destroyed;
     private PrintWriter logWriter;
 
     private BolideManagedConnection(BolideManagedConnectionFactory factory, PhysicalConnection physicalConnection,
-            BolideConnection connection) {
+            BolideConnection connection, BolideXASession session) {
         this.factory = factory;
         this.physicalConnection = physicalConnection;
         this.connection = connection;
-        this.sendPath = new ManagedSendPath(connection.client());
+        this.session = session;
+        this.xaResource = (BolideXAResource) session.getXAResource();
+        this.localTransaction = new BolideLocalTransaction(xaResource);
     }
 
     static BolideManagedConnection open(BolideManagedConnectionFactory factory, PhysicalConnection physicalConnection,
@@ -60,13 +64,23 @@ public final class BolideManagedConnection implements ManagedConnection {
         } catch (JMSException e) {
             throw new ResourceException("cannot open a Bolide connection to " + settings.nameServers(), e);
         }
-        BolideManagedConnection managed = new BolideManagedConnection(factory, physicalConnection, connection);
         try {
+            BolideManagedConnection managed = new BolideManagedConnection(factory, physicalConnection, connection,
+                    connection.createXASession());
             connection.setExceptionListener(managed::brokerConnectionLost);
+            return managed;
         } catch (JMSException e) {
-            throw new ResourceException("cannot watch the new Bolide connection", e);
+            closeQuietly(connection);
+            throw new ResourceException("cannot set up the new Bolide connection", e);
         }
-        return managed;
+    }
+
+    private static void closeQuietly(BolideConnection connection) {
+        try {
+            connection.close();
+        } catch (JMSException e) {
+            LOG.log(Level.DEBUG, "closing a Bolide connection that failed to set up: {0}", e.toString());
+        }
     }
 
     private void brokerConnectionLost(JMSException failure) {
@@ -103,11 +117,8 @@ public final class BolideManagedConnection implements ManagedConnection {
         listeners.forEach(listener -> listener.connectionClosed(event));
     }
 
-    /** The session every handle's session works on, opened on first use. */
-    synchronized BolideSession session() throws JMSException {
-        if (session == null || session.isClosed()) {
-            session = connection.createSession(Session.AUTO_ACKNOWLEDGE, sendPath);
-        }
+    /** The session every handle's session works on. */
+    BolideXASession session() {
         return session;
     }
 
@@ -115,30 +126,40 @@ public final class BolideManagedConnection implements ManagedConnection {
         return connection;
     }
 
+    /** Whether the session works in a transaction now: an XA branch, or the local transaction's. */
     boolean inTransaction() {
-        return sendPath.inTransaction();
+        return xaResource.inBranch();
     }
 
-    /** Invalidates the handles, rolls back a transaction left open, closes the session and stops delivery. */
+    /**
+     * Invalidates the handles (closing what they left open), rolls back a local transaction left open
+     * and stops delivery, so that the next user finds the connection as new.
+     */
     @Override
     public void cleanup() throws ResourceException {
         checkNotDestroyed();
-        handles.forEach(ContainerConnection::invalidate);
-        handles.clear();
+        invalidateHandles();
         try {
-            sendPath.abandon();
-            closeSession();
+            abandonLocalTransaction();
             connection.stop();
         } catch (JMSException e) {
             throw new ResourceException("cleanup of a Bolide connection failed", e);
         }
     }
 
-    private synchronized void closeSession() throws JMSException {
-        if (session != null) {
-            BolideSession closing = session;
-            session = null;
-            closing.close();
+    private void invalidateHandles() {
+        handles.forEach(ContainerConnection::invalidate);
+        handles.clear();
+    }
+
+    private void abandonLocalTransaction() {
+        if (localTransaction.isActive()) {
+            try {
+                localTransaction.rollback();
+            } catch (ResourceException e) {
+                LOG.log(Level.DEBUG, "rollback of an abandoned local transaction failed, the broker times it out: {0}",
+                        e.toString());
+            }
         }
     }
 
@@ -148,14 +169,8 @@ public final class BolideManagedConnection implements ManagedConnection {
             return;
         }
         destroyed = true;
-        handles.forEach(ContainerConnection::invalidate);
-        handles.clear();
-        try {
-            sendPath.abandon();
-        } catch (JMSException | RuntimeException e) {
-            LOG.log(Level.DEBUG, "rollback of an abandoned transaction failed, the broker times it out: {0}",
-                    e.toString());
-        }
+        invalidateHandles();
+        abandonLocalTransaction();
         try {
             connection.close();
         } catch (JMSException e) {
@@ -182,15 +197,20 @@ public final class BolideManagedConnection implements ManagedConnection {
         return physicalConnection;
     }
 
+    /**
+     * The XA resource of the connection's session, the same for the connection's whole life. Its
+     * {@code recover} lists the prepared branches of every broker of the cluster, whoever prepared
+     * them, so the server recovers through any connection of the pool, also one made with no request
+     * info for the purpose.
+     */
     @Override
-    public XAResource getXAResource() throws ResourceException {
-        throw new NotSupportedException("Bolide connections support local transactions only in this version: "
-                + "XA comes with the client's XA session");
+    public XAResource getXAResource() {
+        return xaResource;
     }
 
     @Override
     public LocalTransaction getLocalTransaction() {
-        return new BolideLocalTransaction(sendPath);
+        return localTransaction;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.bolide.ra.outbound;
 
 import dev.bolide.client.jms.session.AcknowledgingSession;
 import dev.bolide.client.jms.session.BolideSession;
+import dev.bolide.client.jms.session.JmsFailure;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Destination;
 import jakarta.jms.IllegalStateException;
@@ -35,9 +36,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * it asked for, it works on its managed connection's session, transacted by the server's
  * transaction while there is one and auto-acknowledged otherwise; its own commit and rollback are
  * refused. Its producers and consumers are the session's, restricted by {@link ContainerRestrictions};
- * closing the handle closes them (not the shared session, which the pool cleans up).
+ * closing the handle closes them (not the shared session, which lives as long as its managed connection).
  */
 final class ContainerSession implements QueueSession, TopicSession, AcknowledgingSession {
+    private static final System.Logger LOG = System.getLogger(ContainerSession.class.getName());
+
     private final ContainerConnection connection;
     private final List<AutoCloseable> opened = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
@@ -132,26 +135,40 @@ final class ContainerSession implements QueueSession, TopicSession, Acknowledgin
         }
         closed = true;
         connection.sessionClosed(this);
+        JMSException failure = closeOpened();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** Closes the producers, consumers and browsers made through this handle; returns the last failure. */
+    private JMSException closeOpened() {
         JMSException failure = null;
         for (AutoCloseable object : opened) {
             try {
                 object.close();
             } catch (Exception e) {
-                failure = e instanceof JMSException jms ? jms : new JMSException(e.toString());
+                failure = e instanceof JMSException jms ? jms : JmsFailure.of("closing " + object + " failed", e);
             }
         }
-        if (failure != null) {
-            throw failure;
-        }
+        opened.clear();
+        return failure;
     }
 
     boolean isClosed() {
         return closed;
     }
 
-    /** The connection was given back to the pool: this handle is unusable, its objects go with the session. */
+    /**
+     * The connection went back to the pool: this handle is unusable, and what the application left
+     * open through it is closed, so that the shared session has no consumer of a former user.
+     */
     void invalidate() {
         closed = true;
+        JMSException failure = closeOpened();
+        if (failure != null) {
+            LOG.log(System.Logger.Level.DEBUG, "closing what a handle left open failed: {0}", failure.toString());
+        }
     }
 
     // --- producers and consumers

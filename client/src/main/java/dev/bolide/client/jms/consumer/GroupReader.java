@@ -30,13 +30,19 @@ import java.util.function.Consumer;
  * <p>It pulls its share of the topic's queues and of the group's retry topic {@code %RETRY%group}
  * with long polls (the futures complete on the client's I/O thread, which only files the messages),
  * allocates again when the group's members change, and commits per queue the lowest offset not yet
- * acknowledged.
+ * acknowledged, {@linkplain #COMMIT_DELAY gathering} the acknowledgements of a moment in one commit.
  */
 public final class GroupReader {
     private static final System.Logger LOG = System.getLogger(GroupReader.class.getName());
     private static final Duration LONG_POLL = Duration.ofSeconds(2);
     private static final Duration RETRY_PAUSE = Duration.ofMillis(500);
     private static final int BATCH = 32;
+    /**
+     * How long acknowledgements gather before their queue's offset is committed: one request for
+     * all of them instead of one each. A client that dies meanwhile has them redelivered (RocketMQ's
+     * own consumers commit every 5 s); close and rebalancing commit at once.
+     */
+    private static final Duration COMMIT_DELAY = Duration.ofMillis(100);
     /** Messages pulled and not yet acknowledged above which pulling pauses. */
     private static final int MAX_OUTSTANDING = 1024;
 
@@ -248,9 +254,12 @@ public final class GroupReader {
     }
 
     void acknowledge(Delivery delivery) {
-        delivery.cursor().acknowledged(delivery.message().queueOffset());
+        QueueCursor cursor = delivery.cursor();
+        cursor.acknowledged(delivery.message().queueOffset());
         outstanding.decrementAndGet();
-        commit(delivery.cursor());
+        if (cursor.scheduleCommit()) {
+            scheduler.schedule(() -> commit(cursor), COMMIT_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     private void commit(QueueCursor cursor) {

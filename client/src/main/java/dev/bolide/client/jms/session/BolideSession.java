@@ -76,7 +76,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * Messages still unacknowledged when the session closes go back to the broker's retry topic, for
  * whichever member of the group reads them next.
  */
-public final class BolideSession implements QueueSession, TopicSession, AcknowledgingSession, ConsumerSession,
+public class BolideSession implements QueueSession, TopicSession, AcknowledgingSession, ConsumerSession,
         ProducerSession {
     private static final System.Logger LOG = System.getLogger(BolideSession.class.getName());
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
@@ -87,6 +87,7 @@ public final class BolideSession implements QueueSession, TopicSession, Acknowle
     private final int number = SEQUENCE.incrementAndGet();
     private final RocketMqMapping mapping = new RocketMqMapping();
     private final MessageSendPath sendPath;
+    private final ReceiveEnlistment receives;
     private final List<BolideMessageConsumer> consumers = new CopyOnWriteArrayList<>();
     private final List<BolideMessageProducer> producers = new CopyOnWriteArrayList<>();
     private final List<Unacknowledged> unacknowledged = new ArrayList<>();
@@ -104,14 +105,15 @@ public final class BolideSession implements QueueSession, TopicSession, Acknowle
 
     public BolideSession(SessionConnection connection, int mode) throws JMSException {
         this(connection, mode, mode == SESSION_TRANSACTED ? new TransactedSendPath(connection.client())
-                : new DirectSendPath(connection.client()));
+                : new DirectSendPath(connection.client()), ReceiveEnlistment.NONE);
     }
 
     /**
-     * A session sending through {@code sendPath}: how an XA session (whose sends belong to the
-     * branch its XAResource enlists) plugs in its own.
+     * A session sending through {@code sendPath} and handing its receives to {@code receives} while
+     * that is active: how an XA session plugs in its branch.
      */
-    public BolideSession(SessionConnection connection, int mode, MessageSendPath sendPath) throws JMSException {
+    protected BolideSession(SessionConnection connection, int mode, MessageSendPath sendPath,
+            ReceiveEnlistment receives) throws JMSException {
         if (mode != AUTO_ACKNOWLEDGE && mode != CLIENT_ACKNOWLEDGE && mode != DUPS_OK_ACKNOWLEDGE
                 && mode != SESSION_TRANSACTED) {
             throw new JMSException("unknown session mode " + mode);
@@ -119,6 +121,7 @@ public final class BolideSession implements QueueSession, TopicSession, Acknowle
         this.connection = connection;
         this.mode = mode;
         this.sendPath = sendPath;
+        this.receives = receives;
     }
 
     // --- consumers
@@ -319,8 +322,28 @@ public final class BolideSession implements QueueSession, TopicSession, Acknowle
 
     @Override
     public void received(Delivery delivery) {
-        if (mode == AUTO_ACKNOWLEDGE || mode == DUPS_OK_ACKNOWLEDGE) {
+        if (receives.active()) {
+            enlist(delivery);
+        } else if (mode == AUTO_ACKNOWLEDGE || mode == DUPS_OK_ACKNOWLEDGE) {
             acknowledgeOne(delivery);
+        }
+    }
+
+    /** Hands the delivery to the global transaction: it is no longer the session's to acknowledge or recover. */
+    private void enlist(Delivery delivery) {
+        Unacknowledged taken = null;
+        synchronized (unacknowledged) {
+            for (var pending = unacknowledged.iterator(); pending.hasNext() && taken == null;) {
+                Unacknowledged candidate = pending.next();
+                if (candidate.delivery() == delivery) {
+                    taken = candidate;
+                    pending.remove();
+                }
+            }
+        }
+        if (taken != null) {
+            BolideMessageConsumer consumer = taken.consumer();
+            receives.enlist(delivery::acknowledge, () -> consumer.pushBack(delivery.redelivered()));
         }
     }
 
@@ -556,6 +579,11 @@ public final class BolideSession implements QueueSession, TopicSession, Acknowle
             throws JMSException {
         checkOpen();
         return sendPath.send(record);
+    }
+
+    @Override
+    public boolean sendOutcomeAtCommit() {
+        return sendPath.outcomeAtCommit();
     }
 
     /** Callbacks run on the session's completion thread, in the order of the sends. */

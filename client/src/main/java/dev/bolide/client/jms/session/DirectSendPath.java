@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Sends at once with failover. NON_PERSISTENT messages go the same way (a normal send the broker
  * answers, not a oneway): RocketMQ has no non-persistent storage, the mapping only lets the broker
- * answer before its flush. Public for the resource adapter, whose sessions send this way outside a transaction.
+ * answer before its flush.
  */
 public final class DirectSendPath implements MessageSendPath {
     static final String PRODUCER_GROUP = "BOLIDE_JMS_PRODUCER";
