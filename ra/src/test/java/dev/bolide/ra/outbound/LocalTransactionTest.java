@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.jms.Connection;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
 import jakarta.resource.spi.LocalTransaction;
 import jakarta.resource.spi.LocalTransactionException;
 import org.junit.jupiter.api.Test;
 
 /**
  * The server's local transaction on a managed connection: sends are half-messages of a broker branch
- * until commit. "Never visible" is checked against a later message sent at once: once that one is
+ * until commit, and receives are settled with it. "Never visible" is checked against a later message sent at once: once that one is
  * readable, the queue holds it alone.
  */
 class LocalTransactionTest extends OutboundTestBase {
@@ -94,6 +98,28 @@ class LocalTransactionTest extends OutboundTestBase {
 
         assertThat(awaitBrowsed(queue, "later, at once")).containsExactly("later, at once");
         assertThat(managed.inTransaction()).isFalse();
+    }
+
+    @Test
+    void aMessageReceivedInARolledBackTransactionIsDeliveredAgain() throws Exception {
+        BolideManagedConnection managed = managedConnection();
+        String queue = fresh("Orders");
+        sendOutside(queue, "to receive");
+        Connection connection = handle(managed);
+        connection.start();
+        Session session = connection.createSession();
+        MessageConsumer consumer = session.createConsumer(session.createQueue(queue));
+        LocalTransaction transaction = managed.getLocalTransaction();
+        transaction.begin();
+        assertThat(((TextMessage) consumer.receive(10_000)).getText()).isEqualTo("to receive");
+
+        transaction.rollback();
+
+        transaction.begin();
+        Message again = consumer.receive(10_000);
+        transaction.commit();
+        assertThat(((TextMessage) again).getText()).isEqualTo("to receive");
+        assertThat(again.getJMSRedelivered()).isTrue();
     }
 
     @Test
