@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.bolide.client.rocketmq.SendResult;
-import jakarta.resource.spi.BootstrapContext;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,9 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
  * loopback ports and a real client. Inside Payara the same is covered by {@code BolideRarOnPayaraIT}.
  */
 class AdapterLifecycleTest {
-    /** The adapter keeps the server's context for later work and does not use it yet. */
-    private static final BootstrapContext NO_SERVER = null;
-
     /**
      * One store for the class: a new store zero-fills its 420 MB key index (RocketMQ's default
      * size), which takes seconds; later starts reuse it. Each test has a topic of its own.
@@ -114,11 +110,7 @@ class AdapterLifecycleTest {
     }
 
     private void start(BolideResourceAdapter embedded) throws Exception {
-        embedded.setBrokerPort(0);
-        embedded.setNameServerPort(0);
-        embedded.setStoreDir(store().toString());
-        embedded.setMappedFileSizeCommitLog(8 << 20);
-        embedded.start(NO_SERVER);
+        EmbeddedAdapters.start(embedded, store());
     }
 
     private Path store() {

@@ -3,7 +3,7 @@ package dev.bolide.client.jms.context;
 import static dev.bolide.client.jms.context.JmsRuntimeExceptions.run;
 import static dev.bolide.client.jms.context.JmsRuntimeExceptions.translate;
 
-import dev.bolide.client.jms.session.BolideSession;
+import dev.bolide.client.jms.session.AcknowledgingSession;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionMetaData;
@@ -34,7 +34,7 @@ import java.io.Serializable;
  */
 public class BolideJMSContext implements JMSContext {
     private final SharedConnection shared;
-    private final BolideSession session;
+    private final AcknowledgingSession session;
     private final int sessionMode;
     private volatile boolean autoStart = true;
     private volatile boolean closed;
@@ -42,20 +42,23 @@ public class BolideJMSContext implements JMSContext {
     private BolideJMSContext(SharedConnection shared, int sessionMode) throws JMSException {
         this.shared = shared;
         this.sessionMode = sessionMode;
-        this.session = (BolideSession) shared.connection().createSession(sessionMode);
+        this.session = (AcknowledgingSession) shared.connection().createSession(sessionMode);
     }
 
     /**
      * A context owning {@code connection} over {@code session}, a session of it made by the caller
      * (an XA session): closing the context closes both.
      */
-    protected BolideJMSContext(Connection connection, BolideSession session, int sessionMode) {
+    protected BolideJMSContext(Connection connection, AcknowledgingSession session, int sessionMode) {
         this.shared = new SharedConnection(connection);
         this.session = session;
         this.sessionMode = sessionMode;
     }
 
-    /** A context owning {@code connection}: closing the context closes it. */
+    /**
+     * A context owning {@code connection}: closing the context closes it. The connection's sessions
+     * must be {@link AcknowledgingSession}s: Bolide's own, or a resource adapter's handles.
+     */
     public static JMSContext open(Connection connection, int sessionMode) throws JMSException {
         try {
             return new BolideJMSContext(new SharedConnection(connection), sessionMode);
@@ -301,7 +304,7 @@ public class BolideJMSContext implements JMSContext {
         run(session::acknowledge);
     }
 
-    BolideSession session() {
+    AcknowledgingSession session() {
         return session;
     }
 

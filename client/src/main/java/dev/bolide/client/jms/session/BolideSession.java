@@ -76,7 +76,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * Messages still unacknowledged when the session closes go back to the broker's retry topic, for
  * whichever member of the group reads them next.
  */
-public class BolideSession implements QueueSession, TopicSession, ConsumerSession, ProducerSession {
+public class BolideSession implements QueueSession, TopicSession, AcknowledgingSession, ConsumerSession,
+        ProducerSession {
     private static final System.Logger LOG = System.getLogger(BolideSession.class.getName());
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final long IDLE_WAIT_MILLIS = 100;
@@ -483,6 +484,7 @@ public class BolideSession implements QueueSession, TopicSession, ConsumerSessio
     // --- acknowledgement and transactions
 
     /** CLIENT_ACKNOWLEDGE: acknowledges every message the session delivered so far (Message.acknowledge). */
+    @Override
     public void acknowledge() throws JMSException {
         checkOpen();
         if (mode == CLIENT_ACKNOWLEDGE) {

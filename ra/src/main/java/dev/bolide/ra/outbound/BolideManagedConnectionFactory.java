@@ -1,0 +1,168 @@
+package dev.bolide.ra.outbound;
+
+import dev.bolide.client.jms.connection.ConnectionSettings;
+import dev.bolide.ra.BolideResourceAdapter;
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.ConnectionManager;
+import jakarta.resource.spi.ConnectionRequestInfo;
+import jakarta.resource.spi.InvalidPropertyException;
+import jakarta.resource.spi.ManagedConnection;
+import jakarta.resource.spi.ManagedConnectionFactory;
+import jakarta.resource.spi.ResourceAdapter;
+import jakarta.resource.spi.ResourceAdapterAssociation;
+import jakarta.resource.spi.security.PasswordCredential;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+import javax.security.auth.Subject;
+
+/**
+ * The managed connection factory of the three connection definitions ({@code ConnectionFactory},
+ * {@code QueueConnectionFactory}, {@code TopicConnectionFactory}). Its JavaBean properties are the
+ * connection definition's configuration properties; without {@code nameServers} it connects to the
+ * name servers of its adapter (the embedded broker's, in {@code EMBEDDED} mode).
+ *
+ * <p>Two factories are equal when their properties are (Connectors 2.1, 6.5.3.2).
+ */
+public class BolideManagedConnectionFactory implements ManagedConnectionFactory, ResourceAdapterAssociation {
+    private static final long serialVersionUID = 1L;
+
+    private String nameServers;
+    private Long requestTimeout = ConnectionSettings.DEFAULT_REQUEST_TIMEOUT.toMillis();
+    private Integer maxRedeliveries = ConnectionSettings.DEFAULT_MAX_REDELIVERIES;
+
+    private transient BolideResourceAdapter resourceAdapter;
+    private transient PrintWriter logWriter;
+
+    @Override
+    public Object createConnectionFactory(ConnectionManager connectionManager) {
+        return new ContainerConnectionFactory(this, connectionManager);
+    }
+
+    /** Outside a server: each connection a managed connection of its own, destroyed when it closes. */
+    @Override
+    public Object createConnectionFactory() {
+        return new ContainerConnectionFactory(this, new UnpooledConnectionManager());
+    }
+
+    @Override
+    public ManagedConnection createManagedConnection(Subject subject, ConnectionRequestInfo requestInfo)
+            throws ResourceException {
+        return BolideManagedConnection.open(this, physicalConnection(subject, requestInfo), settings());
+    }
+
+    /** The first of {@code candidates} that is a healthy connection to the same name servers as the same user. */
+    @Override
+    public ManagedConnection matchManagedConnections(@SuppressWarnings("rawtypes") Set candidates, Subject subject,
+            ConnectionRequestInfo requestInfo) throws ResourceException {
+        PhysicalConnection wanted = physicalConnection(subject, requestInfo);
+        for (Object candidate : candidates) {
+            if (candidate instanceof BolideManagedConnection connection && connection.factory().equals(this)
+                    && connection.physicalConnection().equals(wanted) && connection.isUsable()) {
+                return connection;
+            }
+        }
+        return null;
+    }
+
+    /** The user named by the request, else by the server's credential for this factory (container sign-on). */
+    PhysicalConnection physicalConnection(Subject subject, ConnectionRequestInfo requestInfo)
+            throws ResourceException {
+        String userName = requestInfo instanceof ConnectionRequest request ? request.userName() : null;
+        if (userName == null && subject != null) {
+            userName = subject.getPrivateCredentials(PasswordCredential.class).stream()
+                    .filter(credential -> equals(credential.getManagedConnectionFactory()))
+                    .map(PasswordCredential::getUserName).findFirst().orElse(null);
+        }
+        return new PhysicalConnection(resolvedNameServers(), userName);
+    }
+
+    /** The connection settings of the properties, checked; a bad one names itself. */
+    ConnectionSettings settings() throws ResourceException {
+        try {
+            return new ConnectionSettings(resolvedNameServers(), null,
+                    Duration.ofMillis(Objects.requireNonNull(requestTimeout, "requestTimeout is missing")),
+                    Objects.requireNonNull(maxRedeliveries, "maxRedeliveries is missing"));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new InvalidPropertyException("Bolide connection factory: " + e.getMessage(), e);
+        }
+    }
+
+    private String resolvedNameServers() throws ResourceException {
+        if (nameServers != null && !nameServers.isBlank()) {
+            return nameServers.trim();
+        }
+        if (resourceAdapter == null) {
+            throw new InvalidPropertyException("Bolide connection factory: no nameServers and no resource adapter "
+                    + "to take them from");
+        }
+        try {
+            return resourceAdapter.nameServerAddress();
+        } catch (IllegalStateException e) {
+            throw new ResourceException("Bolide connection factory: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public ResourceAdapter getResourceAdapter() {
+        return resourceAdapter;
+    }
+
+    @Override
+    public void setResourceAdapter(ResourceAdapter adapter) throws ResourceException {
+        if (!(adapter instanceof BolideResourceAdapter bolide)) {
+            throw new ResourceException("a Bolide connection factory belongs to a BolideResourceAdapter, not " + adapter);
+        }
+        resourceAdapter = bolide;
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return logWriter;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter logWriter) {
+        this.logWriter = logWriter;
+    }
+
+    /** {@code host:port;host:port}; blank: the adapter's name servers. */
+    public String getNameServers() {
+        return nameServers;
+    }
+
+    public void setNameServers(String nameServers) {
+        this.nameServers = nameServers;
+    }
+
+    /** Milliseconds a request may wait for the broker's answer. */
+    public Long getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    public void setRequestTimeout(Long requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+
+    /** Deliveries after the first before a received message goes to the dead-letter queue. */
+    public Integer getMaxRedeliveries() {
+        return maxRedeliveries;
+    }
+
+    public void setMaxRedeliveries(Integer maxRedeliveries) {
+        this.maxRedeliveries = maxRedeliveries;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof BolideManagedConnectionFactory that && getClass() == that.getClass()
+                && Objects.equals(nameServers, that.nameServers) && Objects.equals(requestTimeout, that.requestTimeout)
+                && Objects.equals(maxRedeliveries, that.maxRedeliveries);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(nameServers, requestTimeout, maxRedeliveries);
+    }
+}

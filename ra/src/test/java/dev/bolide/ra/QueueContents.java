@@ -1,0 +1,53 @@
+package dev.bolide.ra;
+
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.QueueBrowser;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+
+/**
+ * What a queue holds, as a client outside the container sees it through a browser. Plain JDK and
+ * Jakarta Messaging, so that the in-container tests can use it too (their archive has no Awaitility).
+ */
+public final class QueueContents {
+    /** Generous: the broker makes sends readable asynchronously, and Payara shares two cores. */
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    private QueueContents() {
+    }
+
+    /** The texts {@code queue} holds now. */
+    public static List<String> browse(Connection connection, String queue) throws JMSException {
+        Session session = connection.createSession();
+        try (QueueBrowser browser = session.createBrowser(session.createQueue(queue))) {
+            List<String> texts = new ArrayList<>();
+            Enumeration<?> messages = browser.getEnumeration();
+            while (messages.hasMoreElements()) {
+                texts.add(((TextMessage) messages.nextElement()).getText());
+            }
+            return texts;
+        } finally {
+            session.close();
+        }
+    }
+
+    /** The texts {@code queue} holds once it holds {@code text}; fails if it does not come. */
+    public static List<String> awaitText(Connection connection, String queue, String text)
+            throws JMSException, InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        List<String> texts = browse(connection, queue);
+        while (!texts.contains(text)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("'" + text + "' did not arrive in " + queue + ", which holds " + texts);
+            }
+            Thread.sleep(100);
+            texts = browse(connection, queue);
+        }
+        return texts;
+    }
+}
