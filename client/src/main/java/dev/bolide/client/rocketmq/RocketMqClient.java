@@ -33,6 +33,7 @@ public final class RocketMqClient implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final RemotingClient remoting;
     private final Requests requests;
+    private final NameServers nameServers;
     private final Routes routes;
     private final Sender sender;
     private final Pulls pulls;
@@ -51,7 +52,8 @@ public final class RocketMqClient implements AutoCloseable {
         });
         remoting = new RemotingClient(serverRequests());
         requests = new Requests(remoting, settings.requestTimeout());
-        routes = new Routes(new NameServers(settings.nameServers(), requests));
+        nameServers = new NameServers(settings.nameServers(), requests);
+        routes = new Routes(nameServers);
         sender = new Sender(routes, requests);
         pulls = new Pulls(routes, requests);
         offsets = new Offsets(routes, requests);
@@ -151,6 +153,18 @@ public final class RocketMqClient implements AutoCloseable {
     /** XA branches of half messages: sends in a branch, prepare, commit, rollback, recover, forget. */
     public XaBranches branches() {
         return branches;
+    }
+
+    /** The master address of every broker the name servers know (GET_BROKER_CLUSTER_INFO). */
+    public List<String> brokerMasters() {
+        RemotingCommand answer = requests.await(nameServers.call(RequestCode.GET_BROKER_CLUSTER_INFO, Map.of()));
+        return ClusterBrokers.masters(Requests.expect(answer, ResponseCode.SUCCESS).body());
+    }
+
+    /** Sends a request of any code to the broker at {@code address}; completes with the answer whatever its code. */
+    public CompletableFuture<RemotingCommand> request(String address, int code, Map<String, String> fields,
+            byte[] body) {
+        return requests.call(address, code, fields, body);
     }
 
     /**

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * client IPv4 (4 bytes), pid (2), class-loader hash (4), milliseconds since the start of the month
  * (4), counter (2), as 32 upper-case hex digits.
  */
-final class UniqueMessageIds {
+public final class UniqueMessageIds {
     private static final HexFormat HEX = HexFormat.of().withUpperCase();
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static final byte[] PREFIX = prefix();
@@ -22,7 +22,7 @@ final class UniqueMessageIds {
     private UniqueMessageIds() {
     }
 
-    static String next() {
+    public static String next() {
         ByteBuffer id = ByteBuffer.allocate(16).put(PREFIX);
         long now = System.currentTimeMillis();
         long[] current = month;

@@ -23,7 +23,7 @@ import java.util.Map;
  * again on the same ports and store. The first broker of a test is its own name server; others
  * register with it.
  */
-final class LoopbackBroker implements AutoCloseable {
+public final class LoopbackBroker implements AutoCloseable {
     private final BrokerSettings settings;
     private BolideBroker broker;
 
@@ -33,10 +33,16 @@ final class LoopbackBroker implements AutoCloseable {
     }
 
     /** A broker that is also the name server. */
-    static LoopbackBroker withNameServer(Path dir, String name, boolean autoCreateTopics) throws Exception {
+    public static LoopbackBroker withNameServer(Path dir, String name, boolean autoCreateTopics) throws Exception {
+        return withNameServer(dir, name, autoCreateTopics, false);
+    }
+
+    /** A broker that is also the name server, filtering by SQL92 and JMS selectors when {@code propertyFilter}. */
+    public static LoopbackBroker withNameServer(Path dir, String name, boolean autoCreateTopics,
+            boolean propertyFilter) throws Exception {
         int port = freePort();
         return new LoopbackBroker(new BrokerSettings("DefaultCluster", name, 0, "127.0.0.1", port, freePort(),
-                autoCreateTopics, 8, true, false, "DefaultRegion", store(dir, name, port)));
+                autoCreateTopics, 8, true, propertyFilter, "DefaultRegion", store(dir, name, port)));
     }
 
     /** A broker that is also the name server, with its own transaction settings (short XA timeouts, say). */
@@ -59,16 +65,16 @@ final class LoopbackBroker implements AutoCloseable {
                 .maxHashSlotNum(1024).maxIndexNum(4096).storeHost(new InetSocketAddress("127.0.0.1", port)).build();
     }
 
-    void start() throws Exception {
+    public void start() throws Exception {
         broker = BolideBroker.start(settings);
     }
 
-    void stop() throws IOException {
+    public void stop() throws IOException {
         broker.close();
         broker = null;
     }
 
-    String nameServer() {
+    public String nameServer() {
         return "127.0.0.1:" + settings.namesrvListenPort();
     }
 
@@ -81,7 +87,7 @@ final class LoopbackBroker implements AutoCloseable {
     }
 
     /** Creates (or changes) {@code topic} with {@code queues} read and write queues. */
-    void createTopic(String topic, int queues) {
+    public void createTopic(String topic, int queues) {
         try (RemotingClient admin = new RemotingClient()) {
             var response = admin.invoke(address(), RequestCode.UPDATE_AND_CREATE_TOPIC, Map.of("topic", topic,
                     "readQueueNums", Integer.toString(queues), "writeQueueNums", Integer.toString(queues),

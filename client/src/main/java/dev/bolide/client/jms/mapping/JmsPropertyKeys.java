@@ -19,6 +19,8 @@ public final class JmsPropertyKeys {
     public static final String EXPIRATION = "JMS_EXPIRATION";
     public static final String REPLY_TO = "JMS_REPLY_TO";
     public static final String DESTINATION = "JMS_DESTINATION";
+    /** The id of the connection that sent the message, so that its noLocal consumers can skip it. */
+    public static final String CONNECTION_ID = "BOLIDE_JMS_CONNECTION";
 
     private JmsPropertyKeys() {
     }

@@ -60,6 +60,8 @@ import jakarta.jms.Message;
  *     <td>deserialized on read, only classes of the
  *     {@link dev.bolide.client.jms.message.ObjectAllowList}</td></tr>
  * <tr><td>Message (no body)</td><td>empty body</td><td>—</td></tr>
+ * <tr><td>the sending connection (for noLocal)</td><td>{@code BOLIDE_JMS_CONNECTION}, set by the
+ *     producer after mapping</td><td>read by consumers, not shown as a property</td></tr>
  * <tr><td>—</td><td>flag 0</td><td>flag ignored</td></tr>
  * </table>
  */

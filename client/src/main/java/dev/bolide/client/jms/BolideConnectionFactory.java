@@ -1,0 +1,165 @@
+package dev.bolide.client.jms;
+
+import dev.bolide.client.jms.connection.BolideConnection;
+import dev.bolide.client.jms.connection.ConnectionSettings;
+import dev.bolide.client.jms.connection.ConnectionUri;
+import dev.bolide.client.jms.context.BolideJMSContext;
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.QueueConnection;
+import jakarta.jms.QueueConnectionFactory;
+import jakarta.jms.TopicConnection;
+import jakarta.jms.TopicConnectionFactory;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.Properties;
+
+/**
+ * The entry point of the Bolide Jakarta Messaging client: connections to the brokers registered
+ * with the given name servers. A plain bean (getters and setters), so that JNDI references and a
+ * resource adapter can carry and configure it; {@link #createBolideConnection} is the one place a
+ * connection is made, for the XA factory to reuse.
+ *
+ * <p>Forms: {@code new BolideConnectionFactory("127.0.0.1:9876")},
+ * {@code new BolideConnectionFactory("bolide://h1:9876;h2:9876?clientId=app&requestTimeout=3000&maxRedeliveries=5")},
+ * or {@code new BolideConnectionFactory(properties)} with the same keys.
+ */
+public class BolideConnectionFactory implements ConnectionFactory, QueueConnectionFactory, TopicConnectionFactory,
+        Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private String nameServers;
+    private String clientId;
+    private long requestTimeout = ConnectionSettings.DEFAULT_REQUEST_TIMEOUT.toMillis();
+    private int maxRedeliveries = ConnectionSettings.DEFAULT_MAX_REDELIVERIES;
+
+    /** A factory to configure through its setters. */
+    public BolideConnectionFactory() {
+    }
+
+    /** @param uriOrNameServers a {@code bolide://} URI or a {@code host:port;host:port} list */
+    public BolideConnectionFactory(String uriOrNameServers) {
+        this(ConnectionUri.parse(uriOrNameServers));
+    }
+
+    /** @param properties {@code nameServers}, {@code clientId}, {@code requestTimeout} (ms), {@code maxRedeliveries} */
+    public BolideConnectionFactory(Properties properties) {
+        ConnectionSettings settings = ConnectionSettings.of(properties);
+        nameServers = settings.nameServers();
+        clientId = settings.clientId();
+        requestTimeout = settings.requestTimeout().toMillis();
+        maxRedeliveries = settings.maxRedeliveries();
+    }
+
+    public String getNameServers() {
+        return nameServers;
+    }
+
+    public void setNameServers(String nameServers) {
+        this.nameServers = nameServers;
+    }
+
+    public String getClientId() {
+        return clientId;
+    }
+
+    public void setClientId(String clientId) {
+        this.clientId = clientId;
+    }
+
+    /** Milliseconds a request may wait for the broker's answer. */
+    public long getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    public void setRequestTimeout(long requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+
+    public int getMaxRedeliveries() {
+        return maxRedeliveries;
+    }
+
+    public void setMaxRedeliveries(int maxRedeliveries) {
+        this.maxRedeliveries = maxRedeliveries;
+    }
+
+    /** The current settings, validated. */
+    public ConnectionSettings settings() {
+        return new ConnectionSettings(nameServers, clientId, Duration.ofMillis(requestTimeout), maxRedeliveries);
+    }
+
+    /**
+     * Makes a connection: the one place every {@code create*Connection} and {@code createContext}
+     * goes through. User name and password are not used: the RocketMQ 4.9 protocol has no login
+     * (ACL signing is not supported).
+     */
+    protected BolideConnection createBolideConnection(String userName, String password) throws JMSException {
+        ConnectionSettings settings;
+        try {
+            settings = settings();
+        } catch (IllegalArgumentException e) {
+            JMSException failure = new JMSException("bad connection factory setting: " + e.getMessage());
+            failure.initCause(e);
+            throw failure;
+        }
+        return BolideConnection.open(settings);
+    }
+
+    @Override
+    public Connection createConnection() throws JMSException {
+        return createBolideConnection(null, null);
+    }
+
+    @Override
+    public Connection createConnection(String userName, String password) throws JMSException {
+        return createBolideConnection(userName, password);
+    }
+
+    @Override
+    public QueueConnection createQueueConnection() throws JMSException {
+        return createBolideConnection(null, null);
+    }
+
+    @Override
+    public QueueConnection createQueueConnection(String userName, String password) throws JMSException {
+        return createBolideConnection(userName, password);
+    }
+
+    @Override
+    public TopicConnection createTopicConnection() throws JMSException {
+        return createBolideConnection(null, null);
+    }
+
+    @Override
+    public TopicConnection createTopicConnection(String userName, String password) throws JMSException {
+        return createBolideConnection(userName, password);
+    }
+
+    @Override
+    public JMSContext createContext() {
+        return createContext(null, null, JMSContext.AUTO_ACKNOWLEDGE);
+    }
+
+    @Override
+    public JMSContext createContext(String userName, String password) {
+        return createContext(userName, password, JMSContext.AUTO_ACKNOWLEDGE);
+    }
+
+    @Override
+    public JMSContext createContext(int sessionMode) {
+        return createContext(null, null, sessionMode);
+    }
+
+    @Override
+    public JMSContext createContext(String userName, String password, int sessionMode) {
+        try {
+            return BolideJMSContext.open(createBolideConnection(userName, password), sessionMode);
+        } catch (JMSException e) {
+            throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
+        }
+    }
+}

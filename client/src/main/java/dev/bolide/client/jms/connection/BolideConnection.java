@@ -1,0 +1,469 @@
+package dev.bolide.client.jms.connection;
+
+import dev.bolide.client.jms.consumer.GroupNames;
+import dev.bolide.client.jms.consumer.GroupReader;
+import dev.bolide.client.jms.consumer.SubscriptionGroups;
+import dev.bolide.client.jms.consumer.StartPosition;
+import dev.bolide.client.jms.session.BolideSession;
+import dev.bolide.client.jms.session.JmsFailure;
+import dev.bolide.client.jms.session.MessageSendPath;
+import dev.bolide.client.jms.session.SessionConnection;
+import dev.bolide.client.rocketmq.ClientSettings;
+import dev.bolide.client.rocketmq.RocketMqClient;
+import dev.bolide.client.rocketmq.RocketMqException;
+import dev.bolide.client.rocketmq.Subscription;
+import jakarta.jms.ConnectionConsumer;
+import jakarta.jms.ConnectionMetaData;
+import jakarta.jms.Destination;
+import jakarta.jms.ExceptionListener;
+import jakarta.jms.IllegalStateException;
+import jakarta.jms.InvalidClientIDException;
+import jakarta.jms.JMSException;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueConnection;
+import jakarta.jms.QueueSession;
+import jakarta.jms.ServerSessionPool;
+import jakarta.jms.Session;
+import jakarta.jms.TemporaryQueue;
+import jakarta.jms.TemporaryTopic;
+import jakarta.jms.Topic;
+import jakarta.jms.TopicConnection;
+import jakarta.jms.TopicSession;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A connection: one {@link RocketMqClient} (so one client id towards the brokers), one member per
+ * consumer group shared by all its consumers ({@link GroupReader}), and one scheduler thread that
+ * drives pulls and allocates queues again every {@link #REBALANCE} (and whenever a group's members
+ * change).
+ */
+public final class BolideConnection implements QueueConnection, TopicConnection, SessionConnection {
+    private static final System.Logger LOG = System.getLogger(BolideConnection.class.getName());
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final Duration REBALANCE = Duration.ofSeconds(2);
+
+    private final ConnectionSettings settings;
+    private final RocketMqClient client;
+    private final String connectionId = UUID.randomUUID().toString();
+    private final ScheduledExecutorService scheduler;
+    private final TemporaryTopics temporaryTopics;
+    private final List<BolideSession> sessions = new CopyOnWriteArrayList<>();
+    private final Map<String, GroupReader> readers = new ConcurrentHashMap<>();
+    private final Object startLock = new Object();
+    private boolean started;
+    private volatile boolean closed;
+    private String clientId;
+    private boolean clientIdFixed;
+    private volatile ExceptionListener exceptionListener;
+    private volatile boolean failureReported;
+
+    private BolideConnection(ConnectionSettings settings) {
+        this.settings = settings;
+        int number = SEQUENCE.incrementAndGet();
+        client = new RocketMqClient(new ClientSettings(settings.nameServers(),
+                "bolide-jms-" + ProcessHandle.current().pid() + "-" + number + "-" + System.nanoTime(),
+                settings.requestTimeout(), Duration.ofSeconds(30)));
+        scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "bolide-jms-connection-" + number);
+            thread.setDaemon(true);
+            return thread;
+        });
+        temporaryTopics = new TemporaryTopics(client, settings.requestTimeout());
+        client.onConsumerIdsChanged(group -> rebalance(readers.get(group)));
+        scheduler.scheduleWithFixedDelay(() -> readers.values().forEach(this::rebalance), REBALANCE.toMillis(),
+                REBALANCE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** A new, stopped connection with the settings' client id, if any. */
+    public static BolideConnection open(ConnectionSettings settings) throws JMSException {
+        BolideConnection connection = new BolideConnection(settings);
+        if (settings.clientId() != null) {
+            try {
+                connection.claimClientId(settings.clientId());
+            } catch (JMSException e) {
+                connection.client.close();
+                connection.scheduler.shutdownNow();
+                throw e;
+            }
+        }
+        return connection;
+    }
+
+    private void rebalance(GroupReader reader) {
+        if (reader == null || closed) {
+            return;
+        }
+        try {
+            reader.rebalance();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "allocating queues of {0} failed: {1}", reader.group(), e.toString());
+        }
+    }
+
+    // --- what sessions need
+
+    @Override
+    public RocketMqClient client() {
+        return client;
+    }
+
+    @Override
+    public ConnectionSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public String connectionId() {
+        return connectionId;
+    }
+
+    @Override
+    public synchronized String clientIdOrNull() {
+        clientIdFixed = true;
+        return clientId;
+    }
+
+    @Override
+    public ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    /** The connection's member of {@code group}, joined on first use. */
+    @Override
+    public synchronized GroupReader reader(String group, Subscription subscription, StartPosition start)
+            throws JMSException {
+        checkOpen();
+        GroupReader reader = readers.get(group);
+        if (reader != null) {
+            if (!reader.subscription().expression().equals(subscription.expression())) {
+                throw new IllegalStateException("subscription group " + group + " is in use here with selector '"
+                        + reader.subscription().expression() + "'");
+            }
+            return reader;
+        }
+        reader = new GroupReader(client, group, subscription, start, settings.maxRedeliveries(), scheduler,
+                this::brokerConnectionFailed);
+        try {
+            reader.start();
+        } catch (RocketMqException e) {
+            reader.close();
+            throw JmsFailure.of("cannot join consumer group " + group, e);
+        }
+        readers.put(group, reader);
+        return reader;
+    }
+
+    @Override
+    public synchronized void readerUnused(GroupReader reader) {
+        readers.remove(reader.group(), reader);
+        close(reader);
+    }
+
+    /** Leaves the group; a non-durable subscriber's group is removed from the brokers too. */
+    private void close(GroupReader reader) {
+        reader.close();
+        if (GroupNames.isNonDurable(reader.group())) {
+            try {
+                new SubscriptionGroups(client).delete(reader.group());
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "removing group {0} failed: {1}", reader.group(), e.toString());
+            }
+        }
+    }
+
+    @Override
+    public boolean groupActive(String group) {
+        return readers.containsKey(group);
+    }
+
+    @Override
+    public boolean ownsTemporary(String topic) {
+        return temporaryTopics.owns(topic);
+    }
+
+    @Override
+    public boolean isTemporary(String topic) {
+        return topic.startsWith(TemporaryTopics.PREFIX);
+    }
+
+    @Override
+    public TemporaryQueue createTemporaryQueue() throws JMSException {
+        checkOpen();
+        return new BolideTemporaryQueue(temporaryTopics.create(), this);
+    }
+
+    @Override
+    public TemporaryTopic createTemporaryTopic() throws JMSException {
+        checkOpen();
+        return new BolideTemporaryTopic(temporaryTopics.create(), this);
+    }
+
+    /** Deletes a temporary destination's topic, unless a consumer still reads it. */
+    void deleteTemporary(String topic) throws JMSException {
+        checkOpen();
+        boolean inUse = readers.values().stream().anyMatch(r -> r.subscription().topic().equals(topic));
+        if (inUse) {
+            throw new IllegalStateException("temporary destination " + topic + " still has consumers");
+        }
+        temporaryTopics.delete(topic);
+    }
+
+    @Override
+    public boolean awaitStarted(long deadlineNanos) throws InterruptedException {
+        synchronized (startLock) {
+            while (!started && !closed) {
+                long left = deadlineNanos - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(startLock, Math.min(left, TimeUnit.MILLISECONDS.toNanos(100)));
+            }
+            return !closed;
+        }
+    }
+
+    @Override
+    public boolean isStarted() {
+        synchronized (startLock) {
+            return started;
+        }
+    }
+
+    @Override
+    public void sessionClosed(BolideSession session) {
+        sessions.remove(session);
+    }
+
+    private void brokerConnectionFailed(RuntimeException failure) {
+        ExceptionListener listener = exceptionListener;
+        if (listener == null || failureReported || closed) {
+            return;
+        }
+        failureReported = true;
+        JMSException exception = JmsFailure.of("lost the connection to a broker", failure);
+        scheduler.execute(() -> listener.onException(exception));
+    }
+
+    // --- Connection
+
+    @Override
+    public Session createSession(boolean transacted, int acknowledgeMode) throws JMSException {
+        return createSession(transacted ? Session.SESSION_TRANSACTED : acknowledgeMode);
+    }
+
+    @Override
+    public Session createSession(int sessionMode) throws JMSException {
+        checkOpen();
+        return register(new BolideSession(this, sessionMode));
+    }
+
+    /** A session whose sends go through {@code sendPath} (an XA session's branch, say). */
+    public BolideSession createSession(int sessionMode, MessageSendPath sendPath) throws JMSException {
+        checkOpen();
+        return register(new BolideSession(this, sessionMode, sendPath));
+    }
+
+    private BolideSession register(BolideSession session) {
+        fixClientId();
+        sessions.add(session);
+        return session;
+    }
+
+    @Override
+    public Session createSession() throws JMSException {
+        return createSession(Session.AUTO_ACKNOWLEDGE);
+    }
+
+    @Override
+    public QueueSession createQueueSession(boolean transacted, int acknowledgeMode) throws JMSException {
+        return (QueueSession) createSession(transacted, acknowledgeMode);
+    }
+
+    @Override
+    public TopicSession createTopicSession(boolean transacted, int acknowledgeMode) throws JMSException {
+        return (TopicSession) createSession(transacted, acknowledgeMode);
+    }
+
+    @Override
+    public synchronized String getClientID() throws JMSException {
+        checkOpen();
+        return clientId;
+    }
+
+    @Override
+    public synchronized void setClientID(String clientID) throws JMSException {
+        checkOpen();
+        if (clientIdFixed || clientId != null) {
+            throw new IllegalStateException("the client id can only be set first, before the connection is used");
+        }
+        if (clientID == null || clientID.isBlank()) {
+            throw new InvalidClientIDException("a client id must not be null or blank");
+        }
+        claimClientId(clientID);
+    }
+
+    private synchronized void claimClientId(String id) throws JMSException {
+        if (!ClientIds.claim(id)) {
+            throw new InvalidClientIDException("client id " + id + " is in use by another connection");
+        }
+        clientId = id;
+        clientIdFixed = true;
+    }
+
+    private synchronized void fixClientId() {
+        clientIdFixed = true;
+    }
+
+    @Override
+    public ConnectionMetaData getMetaData() throws JMSException {
+        checkOpen();
+        return new BolideConnectionMetaData();
+    }
+
+    @Override
+    public ExceptionListener getExceptionListener() throws JMSException {
+        checkOpen();
+        return exceptionListener;
+    }
+
+    @Override
+    public void setExceptionListener(ExceptionListener listener) throws JMSException {
+        checkOpen();
+        fixClientId();
+        exceptionListener = listener;
+    }
+
+    @Override
+    public void start() throws JMSException {
+        checkOpen();
+        fixClientId();
+        synchronized (startLock) {
+            started = true;
+            startLock.notifyAll();
+        }
+    }
+
+    /** Pauses delivery: receives wait, and this returns once no listener of the connection is running. */
+    @Override
+    public void stop() throws JMSException {
+        checkOpen();
+        checkNotInCallback("stop");
+        fixClientId();
+        synchronized (startLock) {
+            started = false;
+        }
+        for (BolideSession session : sessions) {
+            session.awaitListenerIdle();
+        }
+    }
+
+    /** Closes the sessions (each waiting for a listener in progress), leaves the groups, deletes temporary topics. */
+    @Override
+    public void close() throws JMSException {
+        if (closed) {
+            return;
+        }
+        checkNotInCallback("close");
+        synchronized (startLock) {
+            started = false;
+            closed = true;
+            startLock.notifyAll();
+        }
+        JMSException failure = null;
+        for (BolideSession session : List.copyOf(sessions)) {
+            try {
+                session.close();
+            } catch (JMSException e) {
+                failure = e;
+            }
+        }
+        List.copyOf(readers.values()).forEach(this::close);
+        readers.clear();
+        try {
+            temporaryTopics.deleteAll();
+        } catch (JMSException e) {
+            failure = e;
+        }
+        scheduler.shutdownNow();
+        client.close();
+        synchronized (this) {
+            if (clientId != null) {
+                ClientIds.release(clientId);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private void checkNotInCallback(String what) throws IllegalStateException {
+        for (BolideSession session : sessions) {
+            if (session.isDeliveryThread() || session.isCompletionThread()) {
+                throw new IllegalStateException("a message or completion listener must not " + what
+                        + " its own connection");
+            }
+        }
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
+    private void checkOpen() throws IllegalStateException {
+        if (closed) {
+            throw new IllegalStateException("the connection is closed");
+        }
+    }
+
+    @Override
+    public ConnectionConsumer createConnectionConsumer(Destination destination, String messageSelector,
+            ServerSessionPool sessionPool, int maxMessages) throws JMSException {
+        throw unsupportedConnectionConsumer();
+    }
+
+    @Override
+    public ConnectionConsumer createConnectionConsumer(Queue queue, String messageSelector,
+            ServerSessionPool sessionPool, int maxMessages) throws JMSException {
+        throw unsupportedConnectionConsumer();
+    }
+
+    @Override
+    public ConnectionConsumer createConnectionConsumer(Topic topic, String messageSelector,
+            ServerSessionPool sessionPool, int maxMessages) throws JMSException {
+        throw unsupportedConnectionConsumer();
+    }
+
+    @Override
+    public ConnectionConsumer createSharedConnectionConsumer(Topic topic, String subscriptionName,
+            String messageSelector, ServerSessionPool sessionPool, int maxMessages) throws JMSException {
+        throw unsupportedConnectionConsumer();
+    }
+
+    @Override
+    public ConnectionConsumer createDurableConnectionConsumer(Topic topic, String subscriptionName,
+            String messageSelector, ServerSessionPool sessionPool, int maxMessages) throws JMSException {
+        throw unsupportedConnectionConsumer();
+    }
+
+    @Override
+    public ConnectionConsumer createSharedDurableConnectionConsumer(Topic topic, String subscriptionName,
+            String messageSelector, ServerSessionPool sessionPool, int maxMessages) throws JMSException {
+        throw unsupportedConnectionConsumer();
+    }
+
+    /** Application-server facilities, optional in Java SE; the resource adapter delivers to MDBs instead. */
+    private static JMSException unsupportedConnectionConsumer() {
+        return new JMSException("connection consumers (ServerSessionPool) are not supported: use the resource "
+                + "adapter for message-driven beans");
+    }
+}

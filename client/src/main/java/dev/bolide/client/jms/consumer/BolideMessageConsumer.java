@@ -1,0 +1,199 @@
+package dev.bolide.client.jms.consumer;
+
+import dev.bolide.client.jms.mapping.JmsPropertyKeys;
+import dev.bolide.protocol.selector.Selector;
+import jakarta.jms.Destination;
+import jakarta.jms.IllegalStateException;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueReceiver;
+import jakarta.jms.Topic;
+import jakarta.jms.TopicSubscriber;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A consumer: a buffer its group member fills ({@link DeliveryTarget}), read by {@code receive} or
+ * by its session's delivery thread when a listener is set. The selector is applied here too, since
+ * a queue's group is shared by consumers with different selectors.
+ */
+public final class BolideMessageConsumer implements QueueReceiver, TopicSubscriber, DeliveryTarget {
+    private static final long POLL_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+    private final ConsumerSession session;
+    private final GroupReader reader;
+    private final Destination destination;
+    private final Selector selector;
+    private final boolean noLocal;
+    private final String connectionId;
+    private final LinkedBlockingDeque<Delivery> buffer = new LinkedBlockingDeque<>();
+    private volatile MessageListener listener;
+    private volatile boolean closed;
+
+    /**
+     * @param connectionId the id this connection's producers stamp on their messages, for noLocal
+     */
+    public BolideMessageConsumer(ConsumerSession session, GroupReader reader, Destination destination,
+            Selector selector, boolean noLocal, String connectionId) {
+        this.session = session;
+        this.reader = reader;
+        this.destination = destination;
+        this.selector = selector;
+        this.noLocal = noLocal;
+        this.connectionId = connectionId;
+    }
+
+    public GroupReader reader() {
+        return reader;
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public boolean offer(Delivery delivery) {
+        if (closed) {
+            return false;
+        }
+        var message = delivery.message();
+        if (noLocal && connectionId.equals(message.property(JmsPropertyKeys.CONNECTION_ID))) {
+            delivery.acknowledge();
+            return true;
+        }
+        if (selector != null && !selector.matches(message.properties(), message.bornTimestamp())) {
+            return false;
+        }
+        buffer.add(delivery);
+        session.messageArrived();
+        return true;
+    }
+
+    /** Puts a delivery back at the head, for a recover or a listener that failed. */
+    public void pushBack(Delivery delivery) {
+        if (closed) {
+            reader.dispatch(delivery);
+        } else {
+            buffer.addFirst(delivery);
+            session.messageArrived();
+        }
+    }
+
+    /** The next delivery for the session's delivery thread, or null. */
+    public Delivery poll() {
+        return closed ? null : buffer.poll();
+    }
+
+    @Override
+    public String getMessageSelector() throws JMSException {
+        checkOpen();
+        return selector == null ? null : selector.expression();
+    }
+
+    @Override
+    public MessageListener getMessageListener() throws JMSException {
+        checkOpen();
+        return listener;
+    }
+
+    @Override
+    public void setMessageListener(MessageListener listener) throws JMSException {
+        checkOpen();
+        this.listener = listener;
+        session.listenerChanged(this);
+    }
+
+    public MessageListener listener() {
+        return listener;
+    }
+
+    @Override
+    public Message receive() throws JMSException {
+        return receiveUntil(Long.MAX_VALUE);
+    }
+
+    @Override
+    public Message receive(long timeout) throws JMSException {
+        if (timeout == 0) {
+            return receive();
+        }
+        return receiveUntil(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(0, timeout)));
+    }
+
+    @Override
+    public Message receiveNoWait() throws JMSException {
+        return receiveUntil(System.nanoTime());
+    }
+
+    private Message receiveUntil(long deadlineNanos) throws JMSException {
+        checkOpen();
+        if (listener != null) {
+            throw new IllegalStateException("receive is not allowed on a consumer with a message listener");
+        }
+        try {
+            while (!closed && session.awaitStarted(deadlineNanos)) {
+                long left = deadlineNanos == Long.MAX_VALUE ? POLL_SLICE_NANOS : deadlineNanos - System.nanoTime();
+                Delivery delivery = buffer.poll(Math.max(0, Math.min(left, POLL_SLICE_NANOS)), TimeUnit.NANOSECONDS);
+                if (delivery != null) {
+                    Message message = session.deliver(delivery, this);
+                    if (message != null) {
+                        session.received(delivery);
+                        return message;
+                    }
+                } else if (left <= 0) {
+                    return null;
+                }
+            }
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    @Override
+    public Queue getQueue() throws JMSException {
+        checkOpen();
+        return (Queue) destination;
+    }
+
+    @Override
+    public Topic getTopic() throws JMSException {
+        checkOpen();
+        return (Topic) destination;
+    }
+
+    @Override
+    public boolean getNoLocal() throws JMSException {
+        checkOpen();
+        return noLocal;
+    }
+
+    /**
+     * Stops receiving; what it had buffered goes back to the group's other consumers (or, when it was
+     * the last, stays uncommitted for the group's next reader). A receive in progress returns null.
+     */
+    @Override
+    public void close() throws JMSException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        List<Delivery> left = new ArrayList<>();
+        buffer.drainTo(left);
+        session.consumerClosed(this);
+        if (reader.isOpen()) {
+            left.forEach(reader::dispatch);
+        }
+    }
+
+    private void checkOpen() throws IllegalStateException {
+        if (closed) {
+            throw new IllegalStateException("the consumer is closed");
+        }
+    }
+}

@@ -1,0 +1,286 @@
+package dev.bolide.client.jms.consumer;
+
+import dev.bolide.client.rocketmq.MessageQueue;
+import dev.bolide.client.rocketmq.PullRequest;
+import dev.bolide.client.rocketmq.PullResult;
+import dev.bolide.client.rocketmq.RocketMqClient;
+import dev.bolide.client.rocketmq.RocketMqException;
+import dev.bolide.client.rocketmq.Subscription;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * The connection's one member of a consumer group. Brokers allocate queues per client id, and all
+ * consumers of a connection share its client id, so the connection joins each group once and this
+ * reader hands what it pulls to the group's local consumers in turn ({@link DeliveryTarget}); a
+ * message none of them selects waits here until one that does is added.
+ *
+ * <p>It pulls its share of the topic's queues and of the group's retry topic {@code %RETRY%group}
+ * with long polls (the futures complete on the client's I/O thread, which only files the messages),
+ * allocates again when the group's members change, and commits per queue the lowest offset not yet
+ * acknowledged.
+ */
+public final class GroupReader {
+    private static final System.Logger LOG = System.getLogger(GroupReader.class.getName());
+    private static final Duration LONG_POLL = Duration.ofSeconds(2);
+    private static final Duration RETRY_PAUSE = Duration.ofMillis(500);
+    private static final int BATCH = 32;
+    /** Messages pulled and not yet acknowledged above which pulling pauses. */
+    private static final int MAX_OUTSTANDING = 1024;
+
+    private final RocketMqClient client;
+    private final String group;
+    private final Subscription subscription;
+    private final Subscription retrySubscription;
+    private final StartPosition start;
+    private final int maxRedeliveries;
+    private final ScheduledExecutorService scheduler;
+    private final Consumer<RuntimeException> failureListener;
+    private final Map<MessageQueue, QueueCursor> cursors = new ConcurrentHashMap<>();
+    private final List<DeliveryTarget> targets = new CopyOnWriteArrayList<>();
+    private final Deque<Delivery> unclaimed = new ArrayDeque<>();
+    private final AtomicInteger turn = new AtomicInteger();
+    private final AtomicInteger outstanding = new AtomicInteger();
+    private volatile boolean open = true;
+    private boolean started;
+
+    /**
+     * @param start           where to begin in the queues of the first allocation; queues allocated
+     *                        later (a topic created after the consumer) start at their beginning
+     * @param failureListener told when a pull fails for want of a broker connection
+     */
+    public GroupReader(RocketMqClient client, String group, Subscription subscription, StartPosition start,
+            int maxRedeliveries, ScheduledExecutorService scheduler, Consumer<RuntimeException> failureListener) {
+        this.client = client;
+        this.group = group;
+        this.subscription = subscription;
+        this.retrySubscription = Subscription.all(retryTopic(group));
+        this.start = start;
+        this.maxRedeliveries = maxRedeliveries;
+        this.scheduler = scheduler;
+        this.failureListener = failureListener;
+    }
+
+    public static String retryTopic(String group) {
+        return "%RETRY%" + group;
+    }
+
+    public static String deadLetterTopic(String group) {
+        return "%DLQ%" + group;
+    }
+
+    public String group() {
+        return group;
+    }
+
+    public Subscription subscription() {
+        return subscription;
+    }
+
+    public boolean isOpen() {
+        return open;
+    }
+
+    /** Joins the group and starts pulling its share; blocks until the first allocation is done. */
+    public synchronized void start() {
+        client.joinConsumerGroup(group, List.of(subscription, retrySubscription));
+        rebalance();
+        started = true;
+    }
+
+    /** Adds a local consumer, which also gets the messages no other consumer selected. */
+    public void add(DeliveryTarget target) {
+        targets.add(target);
+        List<Delivery> waiting;
+        synchronized (unclaimed) {
+            waiting = new ArrayList<>(unclaimed);
+            unclaimed.clear();
+        }
+        waiting.forEach(this::dispatch);
+    }
+
+    /** Removes a local consumer; true when it was the last one (the caller then closes this reader). */
+    public boolean remove(DeliveryTarget target) {
+        targets.remove(target);
+        return targets.isEmpty();
+    }
+
+    /** Hands a delivery to the next local consumer that takes it. */
+    public void dispatch(Delivery delivery) {
+        List<DeliveryTarget> all = List.copyOf(targets);
+        int first = Math.floorMod(turn.getAndIncrement(), Math.max(1, all.size()));
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get((first + i) % all.size()).offer(delivery)) {
+                return;
+            }
+        }
+        synchronized (unclaimed) {
+            unclaimed.add(delivery);
+        }
+    }
+
+    /** Allocates the queues again: starts pulling new ones, commits and drops lost ones. */
+    public synchronized void rebalance() {
+        if (!open) {
+            return;
+        }
+        Set<MessageQueue> allocated = new HashSet<>(allocation(subscription.topic()));
+        allocated.addAll(allocation(retrySubscription.topic()));
+        for (MessageQueue queue : List.copyOf(cursors.keySet())) {
+            if (!allocated.contains(queue)) {
+                QueueCursor lost = cursors.remove(queue);
+                lost.deactivate();
+                commit(lost);
+            }
+        }
+        for (MessageQueue queue : allocated) {
+            if (!cursors.containsKey(queue)) {
+                QueueCursor cursor = new QueueCursor(queue, startOffset(queue));
+                cursors.put(queue, cursor);
+                scheduler.execute(() -> pull(cursor));
+            }
+        }
+    }
+
+    /** No queue of an unknown topic (nothing sent to it yet, or no retry yet): the next rebalance looks again. */
+    private List<MessageQueue> allocation(String topic) {
+        try {
+            return client.allocatedQueues(group, topic);
+        } catch (RocketMqException e) {
+            LOG.log(System.Logger.Level.DEBUG, "no queues of {0} for {1} yet: {2}", topic, group, e.getMessage());
+            return List.of();
+        }
+    }
+
+    private long startOffset(MessageQueue queue) {
+        boolean firstAllocation = !started && queue.topic().equals(subscription.topic());
+        if (start == StartPosition.LAST && firstAllocation) {
+            return client.maxOffset(queue);
+        }
+        long committed = client.committedOffset(group, queue);
+        if (committed >= 0) {
+            return committed;
+        }
+        return start == StartPosition.COMMITTED_OR_LAST && firstAllocation ? client.maxOffset(queue) : 0;
+    }
+
+    private void pull(QueueCursor cursor) {
+        if (!open || !cursor.active()) {
+            return;
+        }
+        if (outstanding.get() > MAX_OUTSTANDING) {
+            scheduler.schedule(() -> pull(cursor), RETRY_PAUSE.toMillis(), TimeUnit.MILLISECONDS);
+            return;
+        }
+        Subscription filter = cursor.queue().topic().equals(subscription.topic()) ? subscription : retrySubscription;
+        client.pullAsync(PullRequest.of(group, cursor.queue(), cursor.nextOffset(), BATCH, LONG_POLL, filter))
+                .whenComplete((result, failure) -> {
+                    if (failure != null) {
+                        pullFailed(cursor, rocketMqFailure(failure));
+                    } else {
+                        pulled(cursor, result);
+                    }
+                });
+    }
+
+    private static RocketMqException rocketMqFailure(Throwable failure) {
+        Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+        return cause instanceof RocketMqException known ? known : new RocketMqException(cause.toString(), cause);
+    }
+
+    private void pullFailed(QueueCursor cursor, RocketMqException failure) {
+        if (!open) {
+            return;
+        }
+        LOG.log(System.Logger.Level.DEBUG, "pull of {0} failed: {1}", cursor.queue(), failure.getMessage());
+        if (failure.responseCode() == RocketMqException.NO_RESPONSE) {
+            failureListener.accept(failure);
+        }
+        scheduler.schedule(() -> pull(cursor), RETRY_PAUSE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** On the I/O thread: files the messages and pulls again from the scheduler's thread. */
+    private void pulled(QueueCursor cursor, PullResult result) {
+        if (!open || !cursor.active()) {
+            return;
+        }
+        for (var message : result.messages()) {
+            cursor.pulled(message.queueOffset());
+            outstanding.incrementAndGet();
+        }
+        cursor.moveTo(result.nextBeginOffset());
+        result.messages().forEach(message -> dispatch(new Delivery(message, this, cursor, 0)));
+        if (result.messages().isEmpty()) {
+            commit(cursor);
+        }
+        scheduler.execute(() -> pull(cursor));
+    }
+
+    void acknowledge(Delivery delivery) {
+        delivery.cursor().acknowledged(delivery.message().queueOffset());
+        outstanding.decrementAndGet();
+        commit(delivery.cursor());
+    }
+
+    private void commit(QueueCursor cursor) {
+        long point = cursor.commitPoint();
+        if (point >= 0) {
+            client.commitOffsetAsync(group, cursor.queue(), point).exceptionally(failure -> {
+                LOG.log(System.Logger.Level.DEBUG, "commit of {0} failed: {1}", cursor.queue(), failure.toString());
+                return null;
+            });
+        }
+    }
+
+    /**
+     * Gives a message back to the broker, which redelivers it through {@code %RETRY%group} to
+     * whichever member of the group then reads that queue (delay level 1: one second).
+     */
+    public void sendToRetry(Delivery delivery) {
+        client.sendBack(group, delivery.message(), 1, maxRedeliveries);
+        acknowledge(delivery);
+    }
+
+    /** Moves a message delivered too often to {@code %DLQ%group}. */
+    public void sendToDeadLetters(Delivery delivery) {
+        client.sendBack(group, delivery.message(), -1, maxRedeliveries);
+        acknowledge(delivery);
+    }
+
+    public int maxRedeliveries() {
+        return maxRedeliveries;
+    }
+
+    /**
+     * Stops pulling and leaves the group. Messages pulled and not acknowledged stay uncommitted: the
+     * group's next reader gets them again.
+     */
+    public synchronized void close() {
+        if (!open) {
+            return;
+        }
+        open = false;
+        cursors.values().forEach(cursor -> {
+            cursor.deactivate();
+            commit(cursor);
+        });
+        cursors.clear();
+        try {
+            client.leaveConsumerGroup(group);
+        } catch (RocketMqException e) {
+            LOG.log(System.Logger.Level.DEBUG, "leaving {0} failed: {1}", group, e.getMessage());
+        }
+    }
+}

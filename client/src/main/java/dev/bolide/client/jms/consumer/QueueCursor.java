@@ -1,0 +1,60 @@
+package dev.bolide.client.jms.consumer;
+
+import dev.bolide.client.rocketmq.MessageQueue;
+import java.util.TreeSet;
+
+/**
+ * Where a group member stands in one queue: the next offset to pull and the offsets pulled but not
+ * yet acknowledged. The committed offset is the lowest unacknowledged one (or the next to pull when
+ * none is outstanding), so acknowledgements out of order never skip a message after a restart.
+ */
+final class QueueCursor {
+    private final MessageQueue queue;
+    private final TreeSet<Long> outstanding = new TreeSet<>();
+    private long nextOffset;
+    private long committed = -1;
+    private volatile boolean active = true;
+
+    QueueCursor(MessageQueue queue, long nextOffset) {
+        this.queue = queue;
+        this.nextOffset = nextOffset;
+    }
+
+    MessageQueue queue() {
+        return queue;
+    }
+
+    boolean active() {
+        return active;
+    }
+
+    void deactivate() {
+        active = false;
+    }
+
+    synchronized long nextOffset() {
+        return nextOffset;
+    }
+
+    synchronized void pulled(long offset) {
+        outstanding.add(offset);
+    }
+
+    synchronized void moveTo(long offset) {
+        nextOffset = offset;
+    }
+
+    synchronized void acknowledged(long offset) {
+        outstanding.remove(offset);
+    }
+
+    /** The offset to commit, or -1 when it has not moved since the last commit. */
+    synchronized long commitPoint() {
+        long point = outstanding.isEmpty() ? nextOffset : outstanding.first();
+        if (point == committed) {
+            return -1;
+        }
+        committed = point;
+        return point;
+    }
+}

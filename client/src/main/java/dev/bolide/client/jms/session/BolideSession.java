@@ -1,0 +1,816 @@
+package dev.bolide.client.jms.session;
+
+import dev.bolide.client.jms.consumer.BolideMessageConsumer;
+import dev.bolide.client.jms.consumer.BolideQueueBrowser;
+import dev.bolide.client.jms.consumer.ConsumerSession;
+import dev.bolide.client.jms.consumer.Delivery;
+import dev.bolide.client.jms.consumer.GroupNames;
+import dev.bolide.client.jms.consumer.GroupReader;
+import dev.bolide.client.jms.consumer.SelectorSupport;
+import dev.bolide.client.jms.consumer.StartPosition;
+import dev.bolide.client.jms.consumer.SubscriptionGroups;
+import dev.bolide.client.jms.destination.BolideQueue;
+import dev.bolide.client.jms.destination.BolideTopic;
+import dev.bolide.client.jms.destination.DestinationNames;
+import dev.bolide.client.jms.mapping.RocketMqMapping;
+import dev.bolide.client.jms.message.BolideBytesMessage;
+import dev.bolide.client.jms.message.BolideMapMessage;
+import dev.bolide.client.jms.message.BolideMessage;
+import dev.bolide.client.jms.message.BolideObjectMessage;
+import dev.bolide.client.jms.message.BolideStreamMessage;
+import dev.bolide.client.jms.message.BolideTextMessage;
+import dev.bolide.client.jms.producer.BolideMessageProducer;
+import dev.bolide.client.jms.producer.ProducerSession;
+import dev.bolide.client.rocketmq.RocketMqException;
+import dev.bolide.client.rocketmq.SendResult;
+import dev.bolide.client.rocketmq.Subscription;
+import dev.bolide.protocol.selector.Selector;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.CompletionListener;
+import jakarta.jms.Destination;
+import jakarta.jms.IllegalStateException;
+import jakarta.jms.InvalidDestinationException;
+import jakarta.jms.JMSException;
+import jakarta.jms.MapMessage;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageListener;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.ObjectMessage;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueBrowser;
+import jakarta.jms.QueueReceiver;
+import jakarta.jms.QueueSender;
+import jakarta.jms.QueueSession;
+import jakarta.jms.Session;
+import jakarta.jms.StreamMessage;
+import jakarta.jms.TemporaryQueue;
+import jakarta.jms.TemporaryTopic;
+import jakarta.jms.TextMessage;
+import jakarta.jms.Topic;
+import jakarta.jms.TopicPublisher;
+import jakarta.jms.TopicSession;
+import jakarta.jms.TopicSubscriber;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A session: serial delivery on one thread of its own (started with the first listener), the
+ * messages delivered and not yet acknowledged, and the order of completion callbacks.
+ *
+ * <p>Acknowledgement: AUTO and DUPS_OK acknowledge each message when receive returns or the listener
+ * returns; CLIENT acknowledges every message delivered so far; a transaction acknowledges on commit.
+ * Acknowledging lets the group member commit the queue's lowest unacknowledged offset. A recover (or
+ * rollback) delivers the unacknowledged messages again, locally, counting the redelivery; a message
+ * delivered more than {@code maxRedeliveries} times after the first goes to the dead-letter queue.
+ * Messages still unacknowledged when the session closes go back to the broker's retry topic, for
+ * whichever member of the group reads them next.
+ */
+public final class BolideSession implements QueueSession, TopicSession, ConsumerSession, ProducerSession {
+    private static final System.Logger LOG = System.getLogger(BolideSession.class.getName());
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final long IDLE_WAIT_MILLIS = 100;
+
+    private final SessionConnection connection;
+    private final int mode;
+    private final int number = SEQUENCE.incrementAndGet();
+    private final RocketMqMapping mapping = new RocketMqMapping();
+    private final MessageSendPath sendPath;
+    private final List<BolideMessageConsumer> consumers = new CopyOnWriteArrayList<>();
+    private final List<BolideMessageProducer> producers = new CopyOnWriteArrayList<>();
+    private final List<Unacknowledged> unacknowledged = new ArrayList<>();
+    private final Object arrivals = new Object();
+    private final ReentrantLock listenerLock = new ReentrantLock();
+    private final Object completionLock = new Object();
+    private CompletableFuture<Void> completions = CompletableFuture.completedFuture(null);
+    private ExecutorService completionExecutor;
+    private volatile Thread completionThread;
+    private volatile Thread deliveryThread;
+    private volatile boolean closed;
+
+    private record Unacknowledged(Delivery delivery, BolideMessageConsumer consumer) {
+    }
+
+    public BolideSession(SessionConnection connection, int mode) throws JMSException {
+        this(connection, mode, mode == SESSION_TRANSACTED ? new TransactedSendPath()
+                : new DirectSendPath(connection.client()));
+    }
+
+    /**
+     * A session sending through {@code sendPath}: how an XA session (whose sends belong to the
+     * branch its XAResource enlists) plugs in its own.
+     */
+    public BolideSession(SessionConnection connection, int mode, MessageSendPath sendPath) throws JMSException {
+        if (mode != AUTO_ACKNOWLEDGE && mode != CLIENT_ACKNOWLEDGE && mode != DUPS_OK_ACKNOWLEDGE
+                && mode != SESSION_TRANSACTED) {
+            throw new JMSException("unknown session mode " + mode);
+        }
+        this.connection = connection;
+        this.mode = mode;
+        this.sendPath = sendPath;
+    }
+
+    // --- consumers
+
+    @Override
+    public MessageConsumer createConsumer(Destination destination) throws JMSException {
+        return createConsumer(destination, null, false);
+    }
+
+    @Override
+    public MessageConsumer createConsumer(Destination destination, String messageSelector) throws JMSException {
+        return createConsumer(destination, messageSelector, false);
+    }
+
+    @Override
+    public MessageConsumer createConsumer(Destination destination, String messageSelector, boolean noLocal)
+            throws JMSException {
+        checkOpen();
+        Selector selector = SelectorSupport.compile(messageSelector);
+        String topic = consumableTopic(destination);
+        if (destination instanceof Queue) {
+            // a queue's group serves consumers with different selectors: they filter locally
+            return consumer(destination, GroupNames.queue(topic), Subscription.all(topic), StartPosition.COMMITTED_OR_FIRST,
+                    selector, noLocal);
+        }
+        String group = GroupNames.nonDurable();
+        return consumer(destination, group, subscription(group, topic, selector), StartPosition.LAST, selector,
+                noLocal);
+    }
+
+    @Override
+    public MessageConsumer createSharedConsumer(Topic topic, String sharedSubscriptionName) throws JMSException {
+        return createSharedConsumer(topic, sharedSubscriptionName, null);
+    }
+
+    @Override
+    public MessageConsumer createSharedConsumer(Topic topic, String sharedSubscriptionName, String messageSelector)
+            throws JMSException {
+        checkOpen();
+        checkSubscriptionName(sharedSubscriptionName);
+        Selector selector = SelectorSupport.compile(messageSelector);
+        String name = consumableTopic(topic);
+        String group = GroupNames.sharedNonDurable(connection.clientIdOrNull(), sharedSubscriptionName);
+        return consumer(topic, group, subscription(group, name, selector), StartPosition.LAST, selector, false);
+    }
+
+    @Override
+    public TopicSubscriber createDurableSubscriber(Topic topic, String name) throws JMSException {
+        return createDurableConsumer(topic, name, null, false);
+    }
+
+    @Override
+    public TopicSubscriber createDurableSubscriber(Topic topic, String name, String messageSelector, boolean noLocal)
+            throws JMSException {
+        return createDurableConsumer(topic, name, messageSelector, noLocal);
+    }
+
+    @Override
+    public MessageConsumer createDurableConsumer(Topic topic, String name) throws JMSException {
+        return createDurableConsumer(topic, name, null, false);
+    }
+
+    @Override
+    public TopicSubscriber createDurableConsumer(Topic topic, String name, String messageSelector, boolean noLocal)
+            throws JMSException {
+        checkOpen();
+        checkSubscriptionName(name);
+        Selector selector = SelectorSupport.compile(messageSelector);
+        String clientId = connection.clientIdOrNull();
+        if (clientId == null) {
+            throw new IllegalStateException("an unshared durable subscription needs a client id on the connection");
+        }
+        String group = GroupNames.durable(clientId, name);
+        if (connection.groupActive(group)) {
+            throw new IllegalStateException("durable subscription " + name + " already has an active consumer");
+        }
+        String topicName = consumableTopic(topic);
+        return consumer(topic, group, subscription(group, topicName, selector), StartPosition.COMMITTED_OR_LAST,
+                selector, noLocal);
+    }
+
+    @Override
+    public MessageConsumer createSharedDurableConsumer(Topic topic, String name) throws JMSException {
+        return createSharedDurableConsumer(topic, name, null);
+    }
+
+    @Override
+    public MessageConsumer createSharedDurableConsumer(Topic topic, String name, String messageSelector)
+            throws JMSException {
+        checkOpen();
+        checkSubscriptionName(name);
+        Selector selector = SelectorSupport.compile(messageSelector);
+        String group = GroupNames.sharedDurable(name);
+        String topicName = consumableTopic(topic);
+        return consumer(topic, group, subscription(group, topicName, selector), StartPosition.COMMITTED_OR_LAST,
+                selector, false);
+    }
+
+    @Override
+    public void unsubscribe(String name) throws JMSException {
+        checkOpen();
+        checkSubscriptionName(name);
+        String clientId = connection.clientIdOrNull();
+        String group = clientId != null ? GroupNames.durable(clientId, name) : GroupNames.sharedDurable(name);
+        if (connection.groupActive(group) || connection.groupActive(GroupNames.sharedDurable(name))) {
+            throw new IllegalStateException("durable subscription " + name + " has an active consumer");
+        }
+        boolean found;
+        try {
+            found = new SubscriptionGroups(connection.client()).delete(group);
+        } catch (RocketMqException e) {
+            throw JmsFailure.of("cannot unsubscribe " + name, e);
+        }
+        if (!found) {
+            throw new InvalidDestinationException("no durable subscription named " + name);
+        }
+    }
+
+    @Override
+    public QueueBrowser createBrowser(Queue queue) throws JMSException {
+        return createBrowser(queue, null);
+    }
+
+    @Override
+    public QueueBrowser createBrowser(Queue queue, String messageSelector) throws JMSException {
+        checkOpen();
+        Selector selector = SelectorSupport.compile(messageSelector);
+        return new BolideQueueBrowser(connection.client(), mapping, queue, consumableTopic(queue), selector);
+    }
+
+    private Subscription subscription(String group, String topic, Selector selector) throws JMSException {
+        try {
+            return SelectorSupport.subscription(connection.client(), group, topic, selector);
+        } catch (RocketMqException e) {
+            throw JmsFailure.of("cannot check the selector with the broker", e);
+        }
+    }
+
+    private BolideMessageConsumer consumer(Destination destination, String group, Subscription subscription,
+            StartPosition start, Selector selector, boolean noLocal) throws JMSException {
+        GroupReader reader = connection.reader(group, subscription, start);
+        BolideMessageConsumer consumer = new BolideMessageConsumer(this, reader, destination, selector, noLocal,
+                connection.connectionId());
+        consumers.add(consumer);
+        reader.add(consumer);
+        return consumer;
+    }
+
+    /** The destination's topic, checked: a temporary one only for the connection that created it. */
+    private String consumableTopic(Destination destination) throws JMSException {
+        if (destination == null) {
+            throw new InvalidDestinationException("no destination given");
+        }
+        String topic = DestinationNames.topicOf(destination);
+        if (connection.isTemporary(topic) && !connection.ownsTemporary(topic)) {
+            throw new InvalidDestinationException("only the connection that created temporary destination "
+                    + topic + " may consume from it");
+        }
+        return topic;
+    }
+
+    private static void checkSubscriptionName(String name) throws JMSException {
+        if (name == null || name.isBlank()) {
+            throw new InvalidDestinationException("a subscription name must not be null or blank");
+        }
+    }
+
+    // --- delivery (ConsumerSession)
+
+    @Override
+    public Message deliver(Delivery delivery, BolideMessageConsumer consumer) throws JMSException {
+        if (delivery.expired(System.currentTimeMillis())) {
+            delivery.acknowledge();
+            return null;
+        }
+        if (delivery.deliveryCount() > delivery.reader().maxRedeliveries() + 1) {
+            deadLetter(delivery);
+            return null;
+        }
+        BolideMessage message = mapping.toJms(delivery.record());
+        if (mode == CLIENT_ACKNOWLEDGE) {
+            message.setAcknowledger(this::acknowledge);
+        }
+        synchronized (unacknowledged) {
+            unacknowledged.add(new Unacknowledged(delivery, consumer));
+        }
+        return message;
+    }
+
+    private void deadLetter(Delivery delivery) throws JMSException {
+        try {
+            delivery.reader().sendToDeadLetters(delivery);
+        } catch (RocketMqException e) {
+            throw JmsFailure.of("cannot move a message delivered " + delivery.deliveryCount()
+                    + " times to the dead-letter queue", e);
+        }
+    }
+
+    @Override
+    public void received(Delivery delivery) {
+        if (mode == AUTO_ACKNOWLEDGE || mode == DUPS_OK_ACKNOWLEDGE) {
+            acknowledgeOne(delivery);
+        }
+    }
+
+    private void acknowledgeOne(Delivery delivery) {
+        boolean pending;
+        synchronized (unacknowledged) {
+            pending = unacknowledged.removeIf(u -> u.delivery() == delivery);
+        }
+        if (pending) {
+            delivery.acknowledge();
+        }
+    }
+
+    private List<Unacknowledged> takeUnacknowledged() {
+        synchronized (unacknowledged) {
+            List<Unacknowledged> taken = new ArrayList<>(unacknowledged);
+            unacknowledged.clear();
+            return taken;
+        }
+    }
+
+    @Override
+    public void messageArrived() {
+        synchronized (arrivals) {
+            arrivals.notifyAll();
+        }
+    }
+
+    @Override
+    public boolean awaitStarted(long deadlineNanos) throws InterruptedException {
+        return !closed && connection.awaitStarted(deadlineNanos);
+    }
+
+    @Override
+    public synchronized void listenerChanged(BolideMessageConsumer consumer) throws JMSException {
+        checkOpen();
+        if (deliveryThread == null && consumer.listener() != null) {
+            Thread thread = new Thread(this::deliverToListeners, "bolide-session-" + number);
+            thread.setDaemon(true);
+            deliveryThread = thread;
+            thread.start();
+        }
+        messageArrived();
+    }
+
+    @Override
+    public void consumerClosed(BolideMessageConsumer consumer) {
+        consumers.remove(consumer);
+        if (consumer.reader().remove(consumer)) {
+            connection.readerUnused(consumer.reader());
+        }
+    }
+
+    @Override
+    public boolean isDeliveryThread() {
+        return Thread.currentThread() == deliveryThread;
+    }
+
+    /** The delivery thread: one message at a time, to the listeners of this session's consumers in turn. */
+    private void deliverToListeners() {
+        while (!closed) {
+            try {
+                if (!connection.awaitStarted(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(IDLE_WAIT_MILLIS))) {
+                    continue;
+                }
+                if (!deliverOneRound()) {
+                    synchronized (arrivals) {
+                        arrivals.wait(IDLE_WAIT_MILLIS);
+                    }
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private boolean deliverOneRound() {
+        boolean delivered = false;
+        for (BolideMessageConsumer consumer : consumers) {
+            MessageListener listener = consumer.listener();
+            if (listener != null && !closed) {
+                Delivery delivery = consumer.poll();
+                if (delivery != null) {
+                    delivered = true;
+                    deliverToListener(consumer, listener, delivery);
+                }
+            }
+        }
+        return delivered;
+    }
+
+    private void deliverToListener(BolideMessageConsumer consumer, MessageListener listener, Delivery delivery) {
+        listenerLock.lock();
+        try {
+            if (!connection.isStarted() || closed) {
+                consumer.pushBack(delivery);
+                return;
+            }
+            Message message = deliver(delivery, consumer);
+            if (message == null) {
+                return;
+            }
+            try {
+                listener.onMessage(message);
+                received(delivery);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "listener failed, message redelivered: {0}", e.toString());
+                if (mode == AUTO_ACKNOWLEDGE || mode == DUPS_OK_ACKNOWLEDGE) {
+                    redeliver(delivery, consumer);
+                }
+            }
+        } catch (JMSException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "delivery to a listener failed: {0}", e.toString());
+        } finally {
+            listenerLock.unlock();
+        }
+    }
+
+    private void redeliver(Delivery delivery, BolideMessageConsumer consumer) {
+        boolean pending;
+        synchronized (unacknowledged) {
+            pending = unacknowledged.removeIf(u -> u.delivery() == delivery);
+        }
+        if (pending) {
+            consumer.pushBack(delivery.redelivered());
+        }
+    }
+
+    /** Returns once no listener of this session is running (for {@code Connection.stop}). */
+    public void awaitListenerIdle() {
+        if (isDeliveryThread()) {
+            return;
+        }
+        listenerLock.lock();
+        listenerLock.unlock();
+    }
+
+    // --- acknowledgement and transactions
+
+    /** CLIENT_ACKNOWLEDGE: acknowledges every message the session delivered so far (Message.acknowledge). */
+    public void acknowledge() throws JMSException {
+        checkOpen();
+        if (mode == CLIENT_ACKNOWLEDGE) {
+            takeUnacknowledged().forEach(u -> u.delivery().acknowledge());
+        }
+    }
+
+    @Override
+    public boolean getTransacted() throws JMSException {
+        checkOpen();
+        return mode == SESSION_TRANSACTED;
+    }
+
+    @Override
+    public int getAcknowledgeMode() throws JMSException {
+        checkOpen();
+        return mode;
+    }
+
+    @Override
+    public void commit() throws JMSException {
+        checkOpen();
+        checkTransacted("commit");
+        checkNotCompletionThread("commit");
+        sendPath.commit();
+        takeUnacknowledged().forEach(u -> u.delivery().acknowledge());
+    }
+
+    @Override
+    public void rollback() throws JMSException {
+        checkOpen();
+        checkTransacted("rollback");
+        checkNotCompletionThread("rollback");
+        sendPath.rollback();
+        redeliverUnacknowledged();
+    }
+
+    @Override
+    public void recover() throws JMSException {
+        checkOpen();
+        if (mode == SESSION_TRANSACTED) {
+            throw new IllegalStateException("recover is not allowed in a transacted session: use rollback");
+        }
+        redeliverUnacknowledged();
+    }
+
+    /** In the order first delivered: each goes back to the head of its consumer's buffer, last first. */
+    private void redeliverUnacknowledged() {
+        List<Unacknowledged> taken = takeUnacknowledged();
+        Collections.reverse(taken);
+        taken.forEach(u -> u.consumer().pushBack(u.delivery().redelivered()));
+    }
+
+    private void checkTransacted(String what) throws IllegalStateException {
+        if (mode != SESSION_TRANSACTED) {
+            throw new IllegalStateException(what + " is only allowed in a transacted session");
+        }
+    }
+
+    // --- producers (ProducerSession)
+
+    @Override
+    public MessageProducer createProducer(Destination destination) throws JMSException {
+        checkOpen();
+        BolideMessageProducer producer = new BolideMessageProducer(this, destination);
+        producers.add(producer);
+        return producer;
+    }
+
+    @Override
+    public QueueSender createSender(Queue queue) throws JMSException {
+        return (QueueSender) createProducer(queue);
+    }
+
+    @Override
+    public TopicPublisher createPublisher(Topic topic) throws JMSException {
+        return (TopicPublisher) createProducer(topic);
+    }
+
+    @Override
+    public RocketMqMapping mapping() {
+        return mapping;
+    }
+
+    @Override
+    public String connectionId() {
+        return connection.connectionId();
+    }
+
+    @Override
+    public CompletableFuture<SendResult> send(dev.bolide.client.jms.mapping.OutgoingRecord record)
+            throws JMSException {
+        checkOpen();
+        return sendPath.send(record);
+    }
+
+    /** Callbacks run on the session's completion thread, in the order of the sends. */
+    @Override
+    public void whenSent(CompletableFuture<SendResult> sent, Message message, CompletionListener listener) {
+        synchronized (completionLock) {
+            if (completionExecutor == null) {
+                completionExecutor = Executors.newSingleThreadExecutor(task -> {
+                    Thread thread = new Thread(task, "bolide-completion-" + number);
+                    thread.setDaemon(true);
+                    completionThread = thread;
+                    return thread;
+                });
+            }
+            CompletableFuture<Throwable> outcome = sent.handle((result, failure) -> failure);
+            completions = completions.thenCombine(outcome, (previous, failure) -> failure)
+                    .thenAcceptAsync(failure -> complete(message, listener, failure), completionExecutor)
+                    .exceptionally(failure -> null);
+        }
+    }
+
+    private static void complete(Message message, CompletionListener listener, Throwable failure) {
+        try {
+            if (failure == null) {
+                listener.onCompletion(message);
+            } else {
+                Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                listener.onException(message, JmsFailure.of("the asynchronous send failed", cause));
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "a completion listener failed: {0}", e.toString());
+        }
+    }
+
+    @Override
+    public boolean isCompletionThread() {
+        return Thread.currentThread() == completionThread;
+    }
+
+    @Override
+    public void producerClosed(BolideMessageProducer producer) {
+        producers.remove(producer);
+    }
+
+    /** Waits for the completion callbacks of the sends so far. */
+    @Override
+    public void awaitCompletions() {
+        CompletableFuture<Void> pending;
+        synchronized (completionLock) {
+            pending = completions;
+        }
+        pending.join();
+    }
+
+    private void checkNotCompletionThread(String what) throws IllegalStateException {
+        if (isCompletionThread()) {
+            throw new IllegalStateException("a completion listener must not " + what + " its own session");
+        }
+    }
+
+    // --- destinations and messages
+
+    @Override
+    public Queue createQueue(String queueName) throws JMSException {
+        checkOpen();
+        return new BolideQueue(DestinationNames.checkTopicName(queueName));
+    }
+
+    @Override
+    public Topic createTopic(String topicName) throws JMSException {
+        checkOpen();
+        return new BolideTopic(DestinationNames.checkTopicName(topicName));
+    }
+
+    @Override
+    public TemporaryQueue createTemporaryQueue() throws JMSException {
+        checkOpen();
+        return connection.createTemporaryQueue();
+    }
+
+    @Override
+    public TemporaryTopic createTemporaryTopic() throws JMSException {
+        checkOpen();
+        return connection.createTemporaryTopic();
+    }
+
+    @Override
+    public BytesMessage createBytesMessage() throws JMSException {
+        checkOpen();
+        return new BolideBytesMessage();
+    }
+
+    @Override
+    public MapMessage createMapMessage() throws JMSException {
+        checkOpen();
+        return new BolideMapMessage();
+    }
+
+    @Override
+    public Message createMessage() throws JMSException {
+        checkOpen();
+        return new BolideMessage();
+    }
+
+    @Override
+    public ObjectMessage createObjectMessage() throws JMSException {
+        checkOpen();
+        return new BolideObjectMessage();
+    }
+
+    @Override
+    public ObjectMessage createObjectMessage(Serializable object) throws JMSException {
+        ObjectMessage message = createObjectMessage();
+        message.setObject(object);
+        return message;
+    }
+
+    @Override
+    public StreamMessage createStreamMessage() throws JMSException {
+        checkOpen();
+        return new BolideStreamMessage();
+    }
+
+    @Override
+    public TextMessage createTextMessage() throws JMSException {
+        checkOpen();
+        return new BolideTextMessage();
+    }
+
+    @Override
+    public TextMessage createTextMessage(String text) throws JMSException {
+        checkOpen();
+        return new BolideTextMessage(text);
+    }
+
+    @Override
+    public MessageListener getMessageListener() throws JMSException {
+        checkOpen();
+        return null;
+    }
+
+    /** Session-level listeners are an application-server facility (ServerSession), not supported. */
+    @Override
+    public void setMessageListener(MessageListener listener) throws JMSException {
+        checkOpen();
+        throw new JMSException("session message listeners (ServerSession) are not supported");
+    }
+
+    @Override
+    public void run() {
+        throw new UnsupportedOperationException("session message listeners (ServerSession) are not supported");
+    }
+
+    @Override
+    public QueueReceiver createReceiver(Queue queue) throws JMSException {
+        return (QueueReceiver) createConsumer(queue);
+    }
+
+    @Override
+    public QueueReceiver createReceiver(Queue queue, String messageSelector) throws JMSException {
+        return (QueueReceiver) createConsumer(queue, messageSelector);
+    }
+
+    @Override
+    public TopicSubscriber createSubscriber(Topic topic) throws JMSException {
+        return (TopicSubscriber) createConsumer(topic);
+    }
+
+    @Override
+    public TopicSubscriber createSubscriber(Topic topic, String messageSelector, boolean noLocal)
+            throws JMSException {
+        return (TopicSubscriber) createConsumer(topic, messageSelector, noLocal);
+    }
+
+    // --- closing
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Waits for a listener in progress and for pending completion callbacks, rolls back an open
+     * transaction, and gives unacknowledged messages back to the broker's retry topic.
+     */
+    @Override
+    public void close() throws JMSException {
+        if (closed) {
+            return;
+        }
+        if (isDeliveryThread()) {
+            throw new IllegalStateException("a message listener must not close its own session");
+        }
+        checkNotCompletionThread("close");
+        closed = true;
+        messageArrived();
+        awaitListenerIdle();
+        joinDeliveryThread();
+        awaitCompletions();
+        synchronized (completionLock) {
+            if (completionExecutor != null) {
+                completionExecutor.shutdown();
+            }
+        }
+        if (mode == SESSION_TRANSACTED) {
+            sendPath.rollback();
+        }
+        takeUnacknowledged().forEach(u -> returnToBroker(u.delivery()));
+        for (BolideMessageConsumer consumer : List.copyOf(consumers)) {
+            consumer.close();
+        }
+        for (BolideMessageProducer producer : List.copyOf(producers)) {
+            producer.close();
+        }
+        awaitCompletionThreadEnd();
+        connection.sessionClosed(this);
+    }
+
+    private void returnToBroker(Delivery delivery) {
+        if (!delivery.reader().isOpen()) {
+            return;
+        }
+        try {
+            delivery.reader().sendToRetry(delivery);
+        } catch (RocketMqException e) {
+            LOG.log(System.Logger.Level.DEBUG, "cannot give back a message, the group reads it again later: {0}",
+                    e.getMessage());
+        }
+    }
+
+    private void joinDeliveryThread() {
+        Thread thread = deliveryThread;
+        if (thread != null) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void awaitCompletionThreadEnd() {
+        ExecutorService executor;
+        synchronized (completionLock) {
+            executor = completionExecutor;
+        }
+        if (executor != null) {
+            try {
+                executor.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public void checkOpen() throws IllegalStateException {
+        if (closed || connection.isClosed()) {
+            throw new IllegalStateException("the session is closed");
+        }
+    }
+}

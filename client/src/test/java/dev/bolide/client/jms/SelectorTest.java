@@ -1,0 +1,77 @@
+package dev.bolide.client.jms;
+
+import static dev.bolide.client.jms.AcknowledgementTest.text;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.jms.Destination;
+import jakarta.jms.InvalidSelectorException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import org.junit.jupiter.api.Test;
+
+class SelectorTest extends JmsTestBase {
+    @Test
+    void anInvalidSelectorIsRefusedWhenTheConsumerIsCreated() throws Exception {
+        Session session = connection().createSession();
+        Destination queue = session.createQueue(fresh("Bad"));
+
+        assertThatThrownBy(() -> session.createConsumer(queue, "colour = ")).isInstanceOf(InvalidSelectorException.class);
+    }
+
+    @Test
+    void aTopicSubscriberGetsOnlyMessagesWhosePropertiesMatch() throws Exception {
+        Session session = connection().createSession();
+        Destination topic = session.createTopic(fresh("Colours"));
+        MessageConsumer red = session.createConsumer(topic, "colour = 'red' AND size > 2");
+
+        send(session, topic, "blue", "colour", "blue", 5);
+        send(session, topic, "small red", "colour", "red", 1);
+        send(session, topic, "big red", "colour", "red", 3);
+
+        assertThat(text(red.receive(5000))).isEqualTo("big red");
+        assertThat(red.receive(500)).isNull();
+    }
+
+    @Test
+    void aQueueConsumerSelectsOnJmsTypeAndPriority() throws Exception {
+        Session session = connection().createSession();
+        Destination queue = session.createQueue(fresh("Typed"));
+        MessageConsumer urgentOrders = session.createConsumer(queue, "JMSType = 'order' AND JMSPriority > 6");
+        MessageProducer producer = session.createProducer(queue);
+        producer.send(typed(session, "low order", "order"), Message.DEFAULT_DELIVERY_MODE, 4, 0);
+        producer.send(typed(session, "urgent invoice", "invoice"), Message.DEFAULT_DELIVERY_MODE, 9, 0);
+        producer.send(typed(session, "urgent order", "order"), Message.DEFAULT_DELIVERY_MODE, 8, 0);
+
+        assertThat(text(urgentOrders.receive(5000))).isEqualTo("urgent order");
+        assertThat(urgentOrders.receive(500)).isNull();
+    }
+
+    @Test
+    void aTopicSubscriberSelectsOnJmsTypeThroughTheBroker() throws Exception {
+        Session session = connection().createSession();
+        Destination topic = session.createTopic(fresh("TypedTopic"));
+        MessageConsumer orders = session.createConsumer(topic, "JMSType = 'order'");
+        MessageProducer producer = session.createProducer(topic);
+        producer.send(typed(session, "invoice", "invoice"));
+        producer.send(typed(session, "order", "order"));
+
+        assertThat(text(orders.receive(5000))).isEqualTo("order");
+    }
+
+    private static Message typed(Session session, String text, String type) throws Exception {
+        Message message = session.createTextMessage(text);
+        message.setJMSType(type);
+        return message;
+    }
+
+    private static void send(Session session, Destination to, String text, String key, String value, int size)
+            throws Exception {
+        Message message = session.createTextMessage(text);
+        message.setStringProperty(key, value);
+        message.setIntProperty("size", size);
+        session.createProducer(to).send(message);
+    }
+}
