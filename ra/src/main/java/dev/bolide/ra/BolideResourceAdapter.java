@@ -1,6 +1,10 @@
 package dev.bolide.ra;
 
 import dev.bolide.ra.embedded.EmbeddedBroker;
+import dev.bolide.ra.inbound.ActivationSettings;
+import dev.bolide.ra.inbound.BolideActivationSpec;
+import dev.bolide.ra.inbound.EndpointActivation;
+import dev.bolide.ra.inbound.Lookup;
 import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ActivationSpec;
@@ -16,14 +20,14 @@ import javax.transaction.xa.XAResource;
 /**
  * The Bolide resource adapter. Its JavaBean properties are the configuration properties of
  * {@code META-INF/ra.xml}; {@link #start} checks them and, in {@code EMBEDDED} mode, starts a broker
- * with its name server inside the server; {@link #stop} closes it again.
+ * with its name server inside the server; {@link #endpointActivation} starts delivery to a
+ * message-driven endpoint on the server's WorkManager; {@link #stop} stops every endpoint's delivery,
+ * then the broker.
  *
  * <p>Two adapters are equal when all their configuration properties are (Connectors 2.1, 5.3.1).
  */
 public class BolideResourceAdapter implements ResourceAdapter {
     private static final System.Logger LOG = System.getLogger(BolideResourceAdapter.class.getName());
-    private static final String INBOUND_NOT_BUILT = "Bolide resource adapter: inbound delivery "
-            + "(message-driven beans) and XA recovery through getXAResources are not built yet";
 
     private String mode = BrokerMode.EMBEDDED.name();
     private String namesrvAddr;
@@ -36,8 +40,9 @@ public class BolideResourceAdapter implements ResourceAdapter {
     private String userName;
     private String password;
 
-    /** Kept for the work the adapter will run on the server's WorkManager. */
+    /** The server's WorkManager runs the endpoints' delivery. */
     private BootstrapContext bootstrapContext;
+    private final EndpointActivations activations = new EndpointActivations();
     private AdapterSettings settings;
     private EmbeddedBroker embeddedBroker;
 
@@ -68,6 +73,7 @@ public class BolideResourceAdapter implements ResourceAdapter {
 
     @Override
     public void stop() {
+        activations.removeAll();
         if (embeddedBroker != null) {
             try {
                 embeddedBroker.close();
@@ -96,18 +102,31 @@ public class BolideResourceAdapter implements ResourceAdapter {
     @Override
     public void endpointActivation(MessageEndpointFactory endpointFactory, ActivationSpec spec)
             throws ResourceException {
-        throw new NotSupportedException(INBOUND_NOT_BUILT);
+        activations.add(endpointFactory, spec, activate(endpointFactory, spec));
+    }
+
+    private AutoCloseable activate(MessageEndpointFactory endpointFactory, ActivationSpec spec)
+            throws ResourceException {
+        if (settings == null) {
+            throw new ResourceAdapterInternalException("Bolide resource adapter is not started");
+        }
+        if (spec instanceof BolideActivationSpec messages) {
+            return EndpointActivation.start(endpointFactory, ActivationSettings.check(messages, Lookup.JNDI),
+                    nameServerAddress(), bootstrapContext.getWorkManager());
+        }
+        throw new NotSupportedException("Bolide resource adapter: unknown activation spec "
+                + (spec == null ? null : spec.getClass().getName()));
     }
 
     @Override
     public void endpointDeactivation(MessageEndpointFactory endpointFactory, ActivationSpec spec) {
-        // no activation can have succeeded, so there is nothing a server could rightly deactivate
-        throw new UnsupportedOperationException(INBOUND_NOT_BUILT);
+        activations.remove(endpointFactory, spec);
     }
 
+    /** None yet: recovery through the adapter needs the client's XAResource (branch jms-xa). */
     @Override
     public XAResource[] getXAResources(ActivationSpec[] specs) throws ResourceException {
-        throw new NotSupportedException(INBOUND_NOT_BUILT);
+        return new XAResource[0];
     }
 
     public String getMode() {

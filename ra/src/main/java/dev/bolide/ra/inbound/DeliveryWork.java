@@ -1,0 +1,119 @@
+package dev.bolide.ra.inbound;
+
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageListener;
+import jakarta.jms.Session;
+import jakarta.resource.spi.UnavailableException;
+import jakarta.resource.spi.endpoint.MessageEndpoint;
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import jakarta.resource.spi.work.Work;
+import java.lang.System.Logger.Level;
+import java.util.concurrent.Phaser;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One session's delivery, run on the server's WorkManager until released: receives on the
+ * session's consumer and calls an endpoint the factory makes for the message. A message is
+ * acknowledged once {@code onMessage} returns normally; when it throws, the session recovers, so the
+ * message comes again with {@code JMSRedelivered} and a higher {@code JMSXDeliveryCount}, until the
+ * client moves it to the dead-letter queue after {@code maxRedeliveries}.
+ */
+final class DeliveryWork implements Work {
+    private static final System.Logger LOG = System.getLogger(DeliveryWork.class.getName());
+    /** How long a receive waits: also how soon a released work notices. */
+    private static final long RECEIVE_MILLIS = 200;
+    /** The pause after a failure that would fail again at once (no endpoint, a broken connection). */
+    private static final long PAUSE_MILLIS = 1000;
+
+    private final MessageEndpointFactory factory;
+    private final Session session;
+    private final MessageConsumer consumer;
+    private final Phaser running;
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private volatile boolean started;
+    private volatile boolean released;
+
+    /** @param running the activation's works that have not ended: this one is registered until it ends */
+    DeliveryWork(MessageEndpointFactory factory, Session session, MessageConsumer consumer, Phaser running) {
+        this.factory = factory;
+        this.session = session;
+        this.consumer = consumer;
+        this.running = running;
+        running.register();
+    }
+
+    @Override
+    public void run() {
+        started = true;
+        try {
+            while (!released) {
+                receiveAndDeliver();
+            }
+        } finally {
+            end();
+        }
+    }
+
+    /** Whether the server ran it: one it has not started yet need not be waited for. */
+    boolean started() {
+        return started;
+    }
+
+    /** The work is over: it ran and returned, or the server rejected it. */
+    void end() {
+        if (ended.compareAndSet(false, true)) {
+            running.arriveAndDeregister();
+        }
+    }
+
+    private void receiveAndDeliver() {
+        try {
+            Message message = consumer.receive(RECEIVE_MILLIS);
+            if (message != null) {
+                deliver(message);
+            }
+        } catch (JMSException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Bolide delivery to " + factory.getActivationName() + " failed, retrying: " + e, e);
+            pause();
+        }
+    }
+
+    private void deliver(Message message) throws JMSException {
+        MessageEndpoint endpoint;
+        try {
+            endpoint = factory.createEndpoint(null);
+        } catch (UnavailableException e) {
+            LOG.log(Level.DEBUG, "endpoint {0} unavailable, message kept: {1}", factory.getActivationName(), e);
+            session.recover();
+            pause();
+            return;
+        }
+        try {
+            ((MessageListener) endpoint).onMessage(message);
+            message.acknowledge();
+        } catch (RuntimeException e) {
+            LOG.log(Level.DEBUG, "onMessage of {0} threw, message redelivered: {1}", factory.getActivationName(), e);
+            session.recover();
+        } finally {
+            endpoint.release();
+        }
+    }
+
+    private void pause() {
+        try {
+            TimeUnit.MILLISECONDS.sleep(PAUSE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            released = true;
+        }
+    }
+
+    /** Ends the work after the message in hand, if any: its acknowledgement is not lost. */
+    @Override
+    public void release() {
+        released = true;
+    }
+}

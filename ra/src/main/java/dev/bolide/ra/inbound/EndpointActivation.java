@@ -1,0 +1,167 @@
+package dev.bolide.ra.inbound;
+
+import dev.bolide.client.jms.BolideConnectionFactory;
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageListener;
+import jakarta.jms.Session;
+import jakarta.jms.Topic;
+import jakarta.resource.NotSupportedException;
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.ResourceAdapterInternalException;
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import jakarta.resource.spi.work.WorkAdapter;
+import jakarta.resource.spi.work.WorkEvent;
+import jakarta.resource.spi.work.WorkException;
+import jakarta.resource.spi.work.WorkManager;
+import java.lang.System.Logger.Level;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Phaser;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One activated message-driven endpoint: a connection of its own, {@link ActivationSettings#sessions()}
+ * sessions with one consumer each, and a {@link DeliveryWork} per session on the server's WorkManager.
+ * {@link #close()} lets every work finish the message in hand, then closes the connection, which
+ * hands what was received and not acknowledged back to the group for the next activation.
+ */
+public final class EndpointActivation implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(EndpointActivation.class.getName());
+    /** How long deactivation waits for an onMessage in progress. */
+    private static final long STOP_WAIT_SECONDS = 30;
+    private static final Method ON_MESSAGE = onMessage();
+
+    private final MessageEndpointFactory factory;
+    private final Connection connection;
+    private final List<DeliveryWork> works = new ArrayList<>();
+    /** The closing party and every work not ended yet. */
+    private final Phaser running = new Phaser(1);
+
+    private EndpointActivation(MessageEndpointFactory factory, Connection connection) {
+        this.factory = factory;
+        this.connection = connection;
+    }
+
+    /**
+     * @param nameServers where to consume when the settings name none of their own
+     * @throws NotSupportedException for an endpoint whose onMessage is container-transacted: that
+     *                               needs the client's XAResource, not built yet
+     */
+    public static EndpointActivation start(MessageEndpointFactory factory, ActivationSettings settings,
+            String nameServers, WorkManager workManager) throws ResourceException {
+        if (isTransacted(factory)) {
+            throw new NotSupportedException("Bolide activation of " + factory.getActivationName() + ": onMessage is "
+                    + "container-transacted, and transacted delivery (XA) is not supported yet; mark onMessage "
+                    + "@TransactionAttribute(NOT_SUPPORTED) or use bean-managed transactions");
+        }
+        Connection connection = connect(settings, nameServers);
+        EndpointActivation activation = new EndpointActivation(factory, connection);
+        try {
+            for (int i = 0; i < settings.sessions(); i++) {
+                Session session = connection.createSession(Session.CLIENT_ACKNOWLEDGE);
+                activation.works.add(new DeliveryWork(factory, session, consumer(session, settings),
+                        activation.running));
+            }
+            connection.start();
+            for (DeliveryWork work : activation.works) {
+                activation.schedule(workManager, work);
+            }
+            return activation;
+        } catch (JMSException | WorkException e) {
+            activation.close();
+            throw failed(factory, e);
+        }
+    }
+
+    private static boolean isTransacted(MessageEndpointFactory factory) throws ResourceException {
+        try {
+            return factory.isDeliveryTransacted(ON_MESSAGE);
+        } catch (NoSuchMethodException e) {
+            throw new NotSupportedException("Bolide activation of " + factory.getActivationName()
+                    + ": the endpoint is not a jakarta.jms.MessageListener", e);
+        }
+    }
+
+    private static Connection connect(ActivationSettings settings, String nameServers) throws ResourceException {
+        BolideConnectionFactory connections = new BolideConnectionFactory();
+        connections.setNameServers(settings.nameServers() != null ? settings.nameServers() : nameServers);
+        connections.setClientId(settings.clientId());
+        connections.setMaxRedeliveries(settings.maxRedeliveries());
+        try {
+            return connections.createConnection();
+        } catch (JMSException e) {
+            throw new ResourceAdapterInternalException("Bolide activation: cannot connect to the name servers "
+                    + connections.getNameServers() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static MessageConsumer consumer(Session session, ActivationSettings settings) throws JMSException {
+        if (!settings.topic()) {
+            return session.createConsumer(session.createQueue(settings.destination()), settings.selector());
+        }
+        Topic topic = session.createTopic(settings.destination());
+        String name = settings.subscriptionName();
+        if (settings.durable()) {
+            return settings.shared() ? session.createSharedDurableConsumer(topic, name, settings.selector())
+                    : session.createDurableConsumer(topic, name, settings.selector(), false);
+        }
+        return settings.shared() ? session.createSharedConsumer(topic, name, settings.selector())
+                : session.createConsumer(topic, settings.selector());
+    }
+
+    /** A work the server rejects counts as ended, so that {@link #close()} does not wait for it. */
+    private void schedule(WorkManager workManager, DeliveryWork work) throws WorkException {
+        try {
+            workManager.scheduleWork(work, WorkManager.INDEFINITE, null, new WorkAdapter() {
+                @Override
+                public void workRejected(WorkEvent event) {
+                    LOG.log(Level.ERROR, "the server rejected Bolide delivery work for " + factory.getActivationName(),
+                            event.getException());
+                    work.end();
+                }
+            });
+        } catch (WorkException e) {
+            work.end();
+            throw e;
+        }
+    }
+
+    private static ResourceAdapterInternalException failed(MessageEndpointFactory factory, Exception e) {
+        return new ResourceAdapterInternalException("Bolide activation of " + factory.getActivationName()
+                + " failed: " + e.getMessage(), e);
+    }
+
+    /** Stops delivery: waits for the messages in hand (up to 30 s), then closes the connection. */
+    @Override
+    public void close() {
+        works.forEach(DeliveryWork::release);
+        works.stream().filter(work -> !work.started()).forEach(DeliveryWork::end);
+        try {
+            running.awaitAdvanceInterruptibly(running.arriveAndDeregister(), STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            LOG.log(Level.WARNING, "Bolide deactivation of {0}: onMessage still running after {1} s, closing",
+                    factory.getActivationName(), STOP_WAIT_SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            connection.close();
+        } catch (JMSException e) {
+            LOG.log(Level.WARNING, "Bolide deactivation of " + factory.getActivationName()
+                    + ": the connection did not close cleanly", e);
+        }
+    }
+
+    private static Method onMessage() {
+        try {
+            return MessageListener.class.getMethod("onMessage", Message.class);
+        } catch (NoSuchMethodException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+}
