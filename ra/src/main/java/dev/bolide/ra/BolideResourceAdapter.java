@@ -1,5 +1,8 @@
 package dev.bolide.ra;
 
+import dev.bolide.ra.checkback.CheckBackActivation;
+import dev.bolide.ra.checkback.CheckBackActivationSpec;
+import dev.bolide.ra.checkback.CheckBackSettings;
 import dev.bolide.ra.embedded.EmbeddedBroker;
 import dev.bolide.ra.inbound.ActivationSettings;
 import dev.bolide.ra.inbound.BolideActivationSpec;
@@ -113,6 +116,10 @@ public class BolideResourceAdapter implements ResourceAdapter {
         if (spec instanceof BolideActivationSpec messages) {
             return EndpointActivation.start(endpointFactory, ActivationSettings.check(messages, Lookup.JNDI),
                     nameServerAddress(), bootstrapContext.getWorkManager());
+        }
+        if (spec instanceof CheckBackActivationSpec checkBacks) {
+            return CheckBackActivation.start(endpointFactory, CheckBackSettings.check(checkBacks), nameServerAddress(),
+                    bootstrapContext.getWorkManager());
         }
         throw new NotSupportedException("Bolide resource adapter: unknown activation spec "
                 + (spec == null ? null : spec.getClass().getName()));

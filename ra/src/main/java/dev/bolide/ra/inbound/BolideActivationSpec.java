@@ -1,17 +1,14 @@
 package dev.bolide.ra.inbound;
 
-import jakarta.resource.ResourceException;
-import jakarta.resource.spi.ActivationSpec;
+import dev.bolide.ra.AdapterActivationSpec;
 import jakarta.resource.spi.InvalidPropertyException;
-import jakarta.resource.spi.ResourceAdapter;
 
 /**
  * The activation properties of a {@code jakarta.jms.MessageListener} endpoint (a message-driven
  * bean): those of Jakarta Messaging 3.1, chapter 13, and Bolide's own. A JavaBean, as the server
  * sets it from {@code @ActivationConfigProperty}; {@link ActivationSettings#check} reads and checks it.
  */
-public class BolideActivationSpec implements ActivationSpec {
-    private ResourceAdapter resourceAdapter;
+public class BolideActivationSpec extends AdapterActivationSpec {
     private String destinationLookup;
     private String destination;
     private String destinationType;
@@ -33,16 +30,6 @@ public class BolideActivationSpec implements ActivationSpec {
     @Override
     public void validate() throws InvalidPropertyException {
         ActivationSettings.check(this, null);
-    }
-
-    @Override
-    public ResourceAdapter getResourceAdapter() {
-        return resourceAdapter;
-    }
-
-    @Override
-    public void setResourceAdapter(ResourceAdapter resourceAdapter) throws ResourceException {
-        this.resourceAdapter = resourceAdapter;
     }
 
     public String getDestinationLookup() {
