@@ -153,11 +153,6 @@ public final class RocketMqClient implements AutoCloseable {
         return routes.master(queue).thenCompose(address -> requests.call(address, code, fields, body));
     }
 
-    /** XA branches of half messages: sends in a branch, prepare, commit, rollback, recover, forget. */
-    public XaBranches branches() {
-        return branches;
-    }
-
     /** The master address of every broker the name servers know (GET_BROKER_CLUSTER_INFO). */
     public List<String> brokerMasters() {
         RemotingCommand answer = requests.await(nameServers.call(RequestCode.GET_BROKER_CLUSTER_INFO, Map.of()));
@@ -168,6 +163,11 @@ public final class RocketMqClient implements AutoCloseable {
     public CompletableFuture<RemotingCommand> request(String address, int code, Map<String, String> fields,
             byte[] body) {
         return requests.call(address, code, fields, body);
+    }
+
+    /** XA branches of half messages: sends in a branch, prepare, commit, rollback, recover, forget. */
+    public XaBranches branches() {
+        return branches;
     }
 
     /**
@@ -221,11 +221,6 @@ public final class RocketMqClient implements AutoCloseable {
         if (checkHandlers.putIfAbsent(producerGroup, handler) != null) {
             throw new IllegalStateException("producer group " + producerGroup + " already has a check-back handler");
         }
-    }
-
-    /** Check-backs of the group are no longer answered by this client (unless through an XA branch). */
-    public void removeTransactionCheck(String producerGroup) {
-        checkHandlers.remove(producerGroup);
     }
 
     private ServerRequestHandler serverRequests() {

@@ -3,6 +3,7 @@ package dev.bolide.client.jms;
 import static dev.bolide.client.jms.AcknowledgementTest.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.bolide.client.rocketmq.ClientSettings;
 import dev.bolide.client.rocketmq.RocketMqClient;
@@ -15,6 +16,7 @@ import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.Topic;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +41,11 @@ class TopicTest extends JmsTestBase {
         Session session = connection().createSession();
         Topic topic = session.createTopic(fresh("Late"));
         session.createProducer(topic).send(session.createTextMessage("before"));
+        // the broker indexes a stored message for consumers asynchronously: "the end" includes it once indexed
+        try (RocketMqClient observer = new RocketMqClient(ClientSettings.of(broker.nameServer()))) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> observer.readQueues(topic.getTopicName()).stream()
+                    .mapToLong(observer::maxOffset).sum() == 1);
+        }
 
         MessageConsumer late = session.createConsumer(topic);
         session.createProducer(topic).send(session.createTextMessage("after"));

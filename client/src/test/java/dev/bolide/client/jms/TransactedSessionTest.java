@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.jms.Connection;
-import jakarta.jms.JMSException;
+import jakarta.jms.IllegalStateException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Queue;
@@ -46,11 +46,41 @@ class TransactedSessionTest extends JmsTestBase {
     }
 
     @Test
-    void aTransactedSendIsRefusedUntilTheBrokerHasTransactionBranches() throws Exception {
-        Session transacted = connection().createSession(Session.SESSION_TRANSACTED);
+    void messagesSentInATransactionAreInvisibleUntilCommit() throws Exception {
+        Connection connection = connection();
+        Session transacted = connection.createSession(Session.SESSION_TRANSACTED);
         Queue queue = transacted.createQueue(fresh("TxSend"));
+        MessageConsumer consumer = connection.createSession().createConsumer(queue);
+        transacted.createProducer(queue).send(transacted.createTextMessage("pending"));
 
-        assertThatThrownBy(() -> transacted.createProducer(queue).send(transacted.createTextMessage("x")))
-                .isInstanceOf(JMSException.class).hasMessageContaining("transacted sends need");
+        assertThat(consumer.receive(1000)).isNull();
+        transacted.commit();
+
+        assertThat(text(consumer.receive(5000))).isEqualTo("pending");
+    }
+
+    @Test
+    void rollbackDiscardsTheMessagesSentInTheTransaction() throws Exception {
+        Connection connection = connection();
+        Session transacted = connection.createSession(Session.SESSION_TRANSACTED);
+        Queue queue = transacted.createQueue(fresh("TxDiscard"));
+        MessageConsumer consumer = connection.createSession().createConsumer(queue);
+        var producer = transacted.createProducer(queue);
+        producer.send(transacted.createTextMessage("discarded"));
+
+        transacted.rollback();
+        producer.send(transacted.createTextMessage("kept"));
+        transacted.commit();
+
+        assertThat(text(consumer.receive(5000))).isEqualTo("kept");
+        assertThat(consumer.receive(500)).isNull();
+    }
+
+    @Test
+    void commitAndRollbackAreRefusedOutsideATransaction() throws Exception {
+        Session session = connection().createSession(Session.AUTO_ACKNOWLEDGE);
+
+        assertThatThrownBy(session::commit).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(session::rollback).isInstanceOf(IllegalStateException.class);
     }
 }

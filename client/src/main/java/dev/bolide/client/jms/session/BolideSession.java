@@ -69,7 +69,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Acknowledgement: AUTO and DUPS_OK acknowledge each message when receive returns or the listener
  * returns; CLIENT acknowledges every message delivered so far; a transaction acknowledges on commit.
- * Acknowledging lets the group member commit the queue's lowest unacknowledged offset. A recover (or
+ * A transaction sends half messages of a branch of its own (see TransactedSendPath), committed in one phase
+ * by commit. Acknowledging lets the group member commit the queue's lowest unacknowledged offset. A recover (or
  * rollback) delivers the unacknowledged messages again, locally, counting the redelivery; a message
  * delivered more than {@code maxRedeliveries} times after the first goes to the dead-letter queue.
  * Messages still unacknowledged when the session closes go back to the broker's retry topic, for
@@ -101,7 +102,7 @@ public final class BolideSession implements QueueSession, TopicSession, Consumer
     }
 
     public BolideSession(SessionConnection connection, int mode) throws JMSException {
-        this(connection, mode, mode == SESSION_TRANSACTED ? new TransactedSendPath()
+        this(connection, mode, mode == SESSION_TRANSACTED ? new TransactedSendPath(connection.client())
                 : new DirectSendPath(connection.client()));
     }
 
