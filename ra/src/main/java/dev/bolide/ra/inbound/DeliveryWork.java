@@ -30,19 +30,43 @@ final class DeliveryWork implements Work {
 
     private final MessageEndpointFactory factory;
     private final Session session;
-    private final MessageConsumer consumer;
+    private final ConsumerSource source;
+    /** Null until the destination exists; then touched by the work's thread only. */
+    private MessageConsumer consumer;
     private final Phaser running;
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile boolean started;
     private volatile boolean released;
 
+    /** Opens the session's consumer. */
+    @FunctionalInterface
+    interface ConsumerSource {
+        MessageConsumer open() throws JMSException;
+    }
+
     /** @param running the activation's works that have not ended: this one is registered until it ends */
-    DeliveryWork(MessageEndpointFactory factory, Session session, MessageConsumer consumer, Phaser running) {
+    DeliveryWork(MessageEndpointFactory factory, Session session, ConsumerSource source, Phaser running) {
         this.factory = factory;
         this.session = session;
-        this.consumer = consumer;
+        this.source = source;
         this.running = running;
         running.register();
+    }
+
+    /**
+     * Opens the consumer at activation, so that a subscription the client refuses fails it; a
+     * destination nothing was sent to yet has no route, and then the work opens it once it has.
+     */
+    void openConsumer() throws JMSException {
+        try {
+            consumer = source.open();
+        } catch (JMSException e) {
+            if (!MissingDestination.isCause(e)) {
+                throw e;
+            }
+            LOG.log(Level.INFO, "Bolide activation of {0}: the destination does not exist yet; delivery starts once "
+                    + "something is sent to it", factory.getActivationName());
+        }
     }
 
     @Override
@@ -71,11 +95,21 @@ final class DeliveryWork implements Work {
 
     private void receiveAndDeliver() {
         try {
+            if (consumer == null) {
+                consumer = source.open();
+            }
             Message message = consumer.receive(RECEIVE_MILLIS);
             if (message != null) {
                 deliver(message);
             }
-        } catch (JMSException | RuntimeException e) {
+        } catch (JMSException e) {
+            if (MissingDestination.isCause(e)) {
+                pause();
+                return;
+            }
+            LOG.log(Level.WARNING, "Bolide delivery to " + factory.getActivationName() + " failed, retrying: " + e, e);
+            pause();
+        } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Bolide delivery to " + factory.getActivationName() + " failed, retrying: " + e, e);
             pause();
         }

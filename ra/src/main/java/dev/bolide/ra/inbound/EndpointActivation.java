@@ -64,8 +64,10 @@ public final class EndpointActivation implements AutoCloseable {
         try {
             for (int i = 0; i < settings.sessions(); i++) {
                 Session session = connection.createSession(Session.CLIENT_ACKNOWLEDGE);
-                activation.works.add(new DeliveryWork(factory, session, consumer(session, settings),
-                        activation.running));
+                DeliveryWork work = new DeliveryWork(factory, session, () -> consumer(session, settings),
+                        activation.running);
+                activation.works.add(work);
+                work.openConsumer();
             }
             connection.start();
             for (DeliveryWork work : activation.works) {

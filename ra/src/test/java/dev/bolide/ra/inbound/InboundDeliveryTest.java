@@ -112,6 +112,16 @@ class InboundDeliveryTest {
     }
 
     @Test
+    void anEndpointActivatedBeforeAnythingWasSentToItsQueueGetsWhatIsSentLater() throws Exception {
+        RecordingEndpointFactory factory = RecordingEndpointFactory.accepting();
+        activate(factory, spec(spec -> { }));
+
+        sendToQueue("first order ever");
+
+        await().atMost(PATIENCE).until(() -> factory.accepted().contains("first order ever"));
+    }
+
+    @Test
     void deliveryRunsOnTheServersWorkManager() throws Exception {
         sendToQueue("order 1");
         RecordingEndpointFactory factory = RecordingEndpointFactory.accepting();
