@@ -56,16 +56,18 @@ final class DeliveryWork implements Work {
     /**
      * Opens the consumer at activation, so that a subscription the client refuses fails it; a
      * destination nothing was sent to yet has no route, and then the work opens it once it has.
+     *
+     * @return false when the destination does not exist yet
      */
-    void openConsumer() throws JMSException {
+    boolean openConsumer() throws JMSException {
         try {
             consumer = source.open();
+            return true;
         } catch (JMSException e) {
             if (!MissingDestination.isCause(e)) {
                 throw e;
             }
-            LOG.log(Level.INFO, "Bolide activation of {0}: the destination does not exist yet; delivery starts once "
-                    + "something is sent to it", factory.getActivationName());
+            return false;
         }
     }
 

@@ -62,12 +62,17 @@ public final class EndpointActivation implements AutoCloseable {
         Connection connection = connect(settings, nameServers);
         EndpointActivation activation = new EndpointActivation(factory, connection);
         try {
+            boolean destinationExists = true;
             for (int i = 0; i < settings.sessions(); i++) {
                 Session session = connection.createSession(Session.CLIENT_ACKNOWLEDGE);
                 DeliveryWork work = new DeliveryWork(factory, session, () -> consumer(session, settings),
                         activation.running);
                 activation.works.add(work);
-                work.openConsumer();
+                destinationExists &= work.openConsumer();
+            }
+            if (!destinationExists) {
+                LOG.log(Level.INFO, "Bolide activation of {0}: {1} does not exist yet; delivery starts once "
+                        + "something is sent to it", factory.getActivationName(), settings.destination());
             }
             connection.start();
             for (DeliveryWork work : activation.works) {
