@@ -230,6 +230,37 @@ class InboundDeliveryTest {
     }
 
     @Test
+    void deactivationLetsTheMessageInHandFinishAndAcknowledgesIt() throws Exception {
+        sendToQueue("order in hand");
+        CountDownLatch entered = new CountDownLatch(1);
+        RecordingEndpointFactory factory = new RecordingEndpointFactory(message -> {
+            entered.countDown();
+            pause(300);
+        }, false);
+        BolideActivationSpec queue = spec(spec -> { });
+        adapter.endpointActivation(factory, queue);
+        assertThat(entered.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+        adapter.endpointDeactivation(factory, queue);
+
+        assertThat(factory.accepted()).containsExactly("order in hand");
+        await().atMost(PATIENCE).until(() -> committed(GroupNames.queue(destination)) == 1);
+    }
+
+    @Test
+    void afterDeactivationTheEndpointIsNoMemberOfItsGroup() throws Exception {
+        sendToQueue("order 1");
+        RecordingEndpointFactory factory = RecordingEndpointFactory.accepting();
+        BolideActivationSpec queue = spec(spec -> { });
+        adapter.endpointActivation(factory, queue);
+        await().atMost(PATIENCE).until(() -> !members(GroupNames.queue(destination)).isEmpty());
+
+        adapter.endpointDeactivation(factory, queue);
+
+        assertThat(members(GroupNames.queue(destination))).isEmpty();
+    }
+
+    @Test
     void maxSessionSessionsDeliverAtTheSameTime() throws Exception {
         sendToQueue("creates the queue");
         CountDownLatch allIn = new CountDownLatch(3);
@@ -336,6 +367,12 @@ class InboundDeliveryTest {
         try (RocketMqClient client = new RocketMqClient(ClientSettings.of(adapter.nameServerAddress()))) {
             return client.readQueues(destination).stream().mapToLong(queue -> Math.max(0,
                     client.committedOffset(group, queue))).sum();
+        }
+    }
+
+    private List<String> members(String group) {
+        try (RocketMqClient client = new RocketMqClient(ClientSettings.of(adapter.nameServerAddress()))) {
+            return client.consumerIds(group, destination);
         }
     }
 
