@@ -10,9 +10,9 @@ import java.nio.file.Path;
  *
  * @param benchTarget {@code bench/target}
  */
-record BenchLayout(Path benchTarget) {
+public record BenchLayout(Path benchTarget) {
 
-    static BenchLayout ofThisBuild() {
+    public static BenchLayout ofThisBuild() {
         try {
             Path code = Path.of(LoadHarness.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             return new BenchLayout(code.toAbsolutePath().getParent());
@@ -21,7 +21,7 @@ record BenchLayout(Path benchTarget) {
         }
     }
 
-    Path bolideBrokerJar() {
+    public Path bolideBrokerJar() {
         return benchModule().getParent().resolve("broker/target/bolide-broker.jar");
     }
 
@@ -34,11 +34,16 @@ record BenchLayout(Path benchTarget) {
     }
 
     /** Under {@code target}, on the disk of the build, not in a system temp directory that may be in memory. */
-    Path scratchParent() {
+    public Path scratchParent() {
         return benchTarget.resolve("load-data");
     }
 
     Path results() {
         return benchTarget.resolve("load-results.txt");
+    }
+
+    /** Where the JMS harness writes its table. */
+    public Path jmsResults() {
+        return benchTarget.resolve("jms-results.txt");
     }
 }

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** {@code java -jar bolide-broker.jar -c broker.conf}: one JVM holding the broker and its name server. */
-final class BolideBrokerProcess extends BrokerProcess {
+public final class BolideBrokerProcess extends BrokerProcess {
     private final int nameServerPort;
 
     private BolideBrokerProcess(ScratchDirectory directory, int nameServerPort) {
@@ -15,29 +15,24 @@ final class BolideBrokerProcess extends BrokerProcess {
         this.nameServerPort = nameServerPort;
     }
 
-    static BolideBrokerProcess start(BrokerSetup setup, Path brokerJar) throws IOException, InterruptedException {
+    public static BolideBrokerProcess start(BrokerSetup setup, Path brokerJar) throws IOException, InterruptedException {
         if (!Files.isRegularFile(brokerJar)) {
             throw new IllegalStateException(brokerJar + " is missing: build the broker module first (bench/README.md)");
         }
         int brokerPort = FreePorts.consecutive(2);
-        BolideBrokerProcess broker = new BolideBrokerProcess(
-                ScratchDirectory.create(setup.scratchParent(), "bolide-"), brokerPort + 1);
-        try {
+        return started(new BolideBrokerProcess(ScratchDirectory.create(setup.scratchParent(), "bolide-"),
+                brokerPort + 1), broker -> {
             List<String> conf = new ArrayList<>(setup.brokerConfLines(brokerPort, broker.directory()));
             conf.add("namesrvListenPort = " + broker.nameServerPort);
             Path confFile = Files.write(broker.directory().resolve("broker.conf"), conf);
             List<String> arguments = new ArrayList<>(setup.jvmOptions(broker.directory()));
             arguments.addAll(List.of("-jar", brokerJar.toString(), "-c", confFile.toString()));
             broker.launch("bolide-broker", arguments, " started: ");
-            return broker;
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            broker.closeAfter(e);
-            throw e;
-        }
+        });
     }
 
     @Override
-    String nameServerAddress() {
+    public String clientAddress() {
         return "127.0.0.1:" + nameServerPort;
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
  * directory. Closing stops the JVMs and deletes the directory; a shutdown hook does the same if
  * the harness is stopped (Ctrl-C) in between, so no broker outlives the harness.
  */
-abstract class BrokerProcess implements AutoCloseable {
+public abstract class BrokerProcess implements AutoCloseable {
     static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
     private final String name;
@@ -25,11 +25,12 @@ abstract class BrokerProcess implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
-    final String name() {
+    public final String name() {
         return name;
     }
 
-    abstract String nameServerAddress();
+    /** What a client is given to reach the broker: a name server's {@code host:port}, or a URL. */
+    public abstract String clientAddress();
 
     protected final ScratchDirectory directory() {
         return directory;
@@ -75,8 +76,26 @@ abstract class BrokerProcess implements AutoCloseable {
         }
     }
 
+    /** What starts a broker's JVMs once the object that will stop them exists. */
+    @FunctionalInterface
+    protected interface Startup<B extends BrokerProcess> {
+        void start(B broker) throws IOException, InterruptedException;
+    }
+
+    /** Runs {@code startup} on {@code broker}; should it fail, closes the broker so that nothing started stays running. */
+    protected static <B extends BrokerProcess> B started(B broker, Startup<B> startup)
+            throws IOException, InterruptedException {
+        try {
+            startup.start(broker);
+            return broker;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            ((BrokerProcess) broker).closeAfter(e); // private: reached through the class, not B
+            throw e;
+        }
+    }
+
     /** Closes after {@code failure} in starting or using the broker, which stays the error to report. */
-    final void closeAfter(Exception failure) {
+    private void closeAfter(Exception failure) {
         try {
             close();
         } catch (IOException e) {

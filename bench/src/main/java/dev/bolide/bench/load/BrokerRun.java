@@ -28,7 +28,7 @@ final class BrokerRun {
 
     static List<Measurement> measure(BrokerProcess broker, WorkloadPlan plan) throws Exception {
         DefaultMQProducer producer = new DefaultMQProducer("bench-producer");
-        producer.setNamesrvAddr(broker.nameServerAddress());
+        producer.setNamesrvAddr(broker.clientAddress());
         producer.setInstanceName("bench-producer-" + System.nanoTime());
         // every request on the broker's main port; the VIP port is a RocketMQ peculiarity
         producer.setVipChannelEnabled(false);
@@ -79,7 +79,7 @@ final class BrokerRun {
     }
 
     private Measurement drain(String workload, String topic, long acknowledged) throws Exception {
-        return new ConsumeWorkload(broker.nameServerAddress()).drain(workload, topic, backlog(topic, acknowledged),
+        return new ConsumeWorkload(broker.clientAddress()).drain(workload, topic, backlog(topic, acknowledged),
                 plan.consumeTimeout());
     }
 

@@ -12,16 +12,16 @@ import java.util.List;
  * @param flushDiskType {@code ASYNC_FLUSH} or {@code SYNC_FLUSH}
  * @param scratchParent where each broker's fresh directory is created
  */
-record BrokerSetup(String heap, String flushDiskType, Path scratchParent) {
+public record BrokerSetup(String heap, String flushDiskType, Path scratchParent) {
 
-    BrokerSetup {
+    public BrokerSetup {
         if (!flushDiskType.equals("ASYNC_FLUSH") && !flushDiskType.equals("SYNC_FLUSH")) {
             throw new IllegalArgumentException("flush must be ASYNC_FLUSH or SYNC_FLUSH, was " + flushDiskType);
         }
     }
 
     /** The broker JVM's options; {@code user.home} is where either broker puts files it is not told about. */
-    List<String> jvmOptions(ScratchDirectory directory) {
+    public List<String> jvmOptions(ScratchDirectory directory) {
         return List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC", "-Duser.home=" + directory.path());
     }
 

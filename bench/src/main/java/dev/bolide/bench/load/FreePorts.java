@@ -11,7 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * Ports come from below the usual ephemeral range, so that outgoing connections do not take them
  * between the check and the broker's start.
  */
-final class FreePorts {
+public final class FreePorts {
     private static final int LOWEST = 20_000;
     private static final int HIGHEST = 32_000;
 
@@ -19,7 +19,7 @@ final class FreePorts {
     }
 
     /** The first port of {@code count} consecutive ports that were all free a moment ago. */
-    static int consecutive(int count) {
+    public static int consecutive(int count) {
         for (int attempt = 0; attempt < 100; attempt++) {
             int first = ThreadLocalRandom.current().nextInt(LOWEST, HIGHEST - count);
             if (allFree(first, count)) {

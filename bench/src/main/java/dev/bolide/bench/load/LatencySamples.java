@@ -8,12 +8,12 @@ import java.util.Collection;
  * thread (no locking on the hot path), merged once the run is over; a 10-second run at 50,000
  * sends/s holds 4 MB, so a sample array needs no histogram library.
  */
-final class LatencySamples {
+public final class LatencySamples {
     private long[] nanos = new long[1 << 14];
     private int count;
     private boolean sorted;
 
-    void record(long latencyNanos) {
+    public void record(long latencyNanos) {
         if (count == nanos.length) {
             nanos = Arrays.copyOf(nanos, count * 2);
         }
@@ -21,7 +21,7 @@ final class LatencySamples {
         sorted = false;
     }
 
-    static LatencySamples merge(Collection<LatencySamples> parts) {
+    public static LatencySamples merge(Collection<LatencySamples> parts) {
         LatencySamples merged = new LatencySamples();
         merged.nanos = new long[Math.max(1, parts.stream().mapToInt(part -> part.count).sum())];
         for (LatencySamples part : parts) {
@@ -31,12 +31,12 @@ final class LatencySamples {
         return merged;
     }
 
-    int count() {
+    public int count() {
         return count;
     }
 
     /** The nearest-rank percentile in milliseconds, {@code NaN} when nothing was recorded. */
-    double percentileMillis(double percentile) {
+    public double percentileMillis(double percentile) {
         if (count == 0) {
             return Double.NaN;
         }

@@ -65,7 +65,7 @@ public final class LoadHarness {
 
     private static List<Measurement> measure(BrokerProcess broker, WorkloadPlan plan) throws Exception {
         try (broker) {
-            System.out.println(broker.name() + ": started, name server " + broker.nameServerAddress());
+            System.out.println(broker.name() + ": started, name server " + broker.clientAddress());
             return BrokerRun.measure(broker, plan);
         }
     }

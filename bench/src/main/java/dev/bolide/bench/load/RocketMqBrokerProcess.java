@@ -38,17 +38,12 @@ final class RocketMqBrokerProcess extends BrokerProcess {
         // alone, listenPort and the HA port (listenPort + 1)
         int first = FreePorts.consecutive(5);
         int listenPort = first + 3;
-        RocketMqBrokerProcess broker = new RocketMqBrokerProcess(
-                ScratchDirectory.create(setup.scratchParent(), "rocketmq-"), lib, first);
-        try {
+        return started(new RocketMqBrokerProcess(ScratchDirectory.create(setup.scratchParent(), "rocketmq-"), lib,
+                first), broker -> {
             broker.writeLoggingConfiguration();
             broker.startNameServer();
             broker.startBroker(setup, listenPort);
-            return broker;
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            broker.closeAfter(e);
-            throw e;
-        }
+        });
     }
 
     /**
@@ -80,7 +75,7 @@ final class RocketMqBrokerProcess extends BrokerProcess {
         Path conf = Files.write(directory().resolve("broker.conf"), setup.brokerConfLines(listenPort, directory()));
         List<String> arguments = new ArrayList<>(setup.jvmOptions(directory()));
         arguments.addAll(mainClass("org.apache.rocketmq.broker.BrokerStartup"));
-        arguments.addAll(List.of("-c", conf.toString(), "-n", nameServerAddress()));
+        arguments.addAll(List.of("-c", conf.toString(), "-n", clientAddress()));
         launch("rocketmq-broker", arguments, "boot success");
     }
 
@@ -89,7 +84,7 @@ final class RocketMqBrokerProcess extends BrokerProcess {
     }
 
     @Override
-    String nameServerAddress() {
+    public String clientAddress() {
         return "127.0.0.1:" + nameServerPort;
     }
 }

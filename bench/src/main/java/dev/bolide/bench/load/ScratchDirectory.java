@@ -8,31 +8,31 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** A new directory for one broker's store, configuration and logs, deleted with all it holds. */
-final class ScratchDirectory {
+public final class ScratchDirectory {
     private final Path path;
 
     private ScratchDirectory(Path path) {
         this.path = path;
     }
 
-    static ScratchDirectory create(Path parent, String prefix) throws IOException {
+    public static ScratchDirectory create(Path parent, String prefix) throws IOException {
         Files.createDirectories(parent);
         return new ScratchDirectory(Files.createTempDirectory(parent, prefix));
     }
 
-    Path path() {
+    public Path path() {
         return path;
     }
 
-    Path resolve(String name) {
+    public Path resolve(String name) {
         return path.resolve(name);
     }
 
-    void delete() throws IOException {
+    public void delete() throws IOException {
         deleteTree(path);
     }
 
-    static void deleteTree(Path path) throws IOException {
+    public static void deleteTree(Path path) throws IOException {
         if (!Files.exists(path)) {
             return;
         }

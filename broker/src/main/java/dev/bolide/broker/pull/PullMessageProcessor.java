@@ -73,7 +73,9 @@ public final class PullMessageProcessor implements RequestProcessor {
         } catch (IllegalArgumentException e) {
             return error(request, ResponseCode.SYSTEM_ERROR, e.getMessage());
         }
-        Optional<SubscriptionGroupConfig> group = findOrCreateGroup(header.consumerGroup());
+        // a held request looks the group up only: one deleted meanwhile (unsubscribed) stays deleted
+        Optional<SubscriptionGroupConfig> group = firstExecution ? findOrCreateGroup(header.consumerGroup())
+                : groupConfigs.find(header.consumerGroup());
         if (group.isEmpty()) {
             return error(request, ResponseCode.SUBSCRIPTION_GROUP_NOT_EXIST,
                     "subscription group [" + header.consumerGroup() + "] does not exist");

@@ -176,6 +176,18 @@ class PullMessageProcessorTest {
     }
 
     @Test
+    void aSuspendedPullDoesNotRecreateItsGroupDeletedMeanwhile() throws IOException {
+        sendPull(0, PullRequestHeader.FLAG_SUBSCRIPTION | PullRequestHeader.FLAG_SUSPEND, "*", 500);
+        await().until(() -> held.size() == 1);
+
+        groupConfigs.delete("CG");
+        RemotingCommand response = loopback.client().receive();
+
+        assertThat(response.code()).isEqualTo(ResponseCode.SUBSCRIPTION_GROUP_NOT_EXIST);
+        assertThat(groupConfigs.find("CG")).isEmpty();
+    }
+
+    @Test
     void aSuspendedPullIsAnsweredWithNothingNewWhenItsTimeEnds() throws IOException {
         long start = System.nanoTime();
         sendPull(0, PullRequestHeader.FLAG_SUBSCRIPTION | PullRequestHeader.FLAG_SUSPEND, "*", 500);

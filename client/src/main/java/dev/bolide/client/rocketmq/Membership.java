@@ -26,7 +26,6 @@ import java.util.function.Function;
 final class Membership {
     private static final System.Logger LOG = System.getLogger(Membership.class.getName());
     private static final JsonFactory JSON = new JsonFactory();
-    private static final String RETRY_PREFIX = "%RETRY%";
 
     private final String clientId;
     private final Routes routes;
@@ -43,10 +42,11 @@ final class Membership {
     /** Joins (or changes the subscriptions of) a consumer group; completes once every broker knows. */
     CompletableFuture<Void> joinConsumers(String group, Collection<Subscription> subscriptions) {
         consumers.put(group, List.copyOf(subscriptions));
-        // the brokers to tell are those of the subscribed topics: their routes must be known first; a
-        // retry topic has none until the group's first failed message, and the brokers are the topic's
-        return CompletableFuture.allOf(subscriptions.stream().map(s -> s.topic().startsWith(RETRY_PREFIX)
-                ? routes.forConsuming(s.topic()).exceptionally(missing -> null) : routes.forConsuming(s.topic()))
+        // the brokers to tell are those of the subscribed topics, so their routes are looked up first;
+        // a topic without one yet (nothing sent to it, or no retry yet) is joined by a later call, once
+        // it has one, as RocketMQ consumers wait for the topics they subscribe to
+        return CompletableFuture.allOf(subscriptions.stream()
+                .map(s -> routes.forConsuming(s.topic()).exceptionally(missing -> null))
                 .toArray(CompletableFuture[]::new)).thenCompose(routed -> beat());
     }
 

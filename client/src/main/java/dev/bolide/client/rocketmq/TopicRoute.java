@@ -3,6 +3,7 @@ package dev.bolide.client.rocketmq;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,6 +19,13 @@ import java.util.stream.Stream;
  */
 record TopicRoute(List<QueueData> queueDatas, Map<String, Map<Long, String>> brokerAddresses) {
     private static final JsonFactory JSON = new JsonFactory();
+    /**
+     * For cluster info, which an Apache RocketMQ name server writes with fastjson's defaults: the
+     * keys of {@code brokerAddrs} (broker ids) unquoted, {@code {0:"127.0.0.1:10911"}}. (Routes
+     * come as standard JSON to clients that say they are 4.9.4 or later, as this one does.)
+     */
+    private static final JsonFactory LENIENT_JSON = JsonFactory.builder()
+            .enable(JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES).build();
     static final long MASTER_ID = 0;
     private static final int PERM_WRITE = 0x2;
     private static final int PERM_READ = 0x4;
@@ -100,7 +108,7 @@ record TopicRoute(List<QueueData> queueDatas, Map<String, Map<Long, String>> bro
      * @throws IllegalArgumentException when {@code body} is not a ClusterInfo
      */
     static Map<String, Map<Long, String>> clusterBrokers(byte[] body) {
-        try (JsonParser json = JSON.createParser(body)) {
+        try (JsonParser json = LENIENT_JSON.createParser(body)) {
             expect(json.nextToken(), JsonToken.START_OBJECT);
             Map<String, Map<Long, String>> brokers = new HashMap<>();
             while (json.nextToken() == JsonToken.FIELD_NAME) {

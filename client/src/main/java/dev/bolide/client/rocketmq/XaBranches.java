@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * XA branches on the brokers ({@link BolideRequestCode} 9002 to 9006): half messages sent in a branch,
@@ -50,16 +51,28 @@ public final class XaBranches {
      */
     public SendResult sendHalf(String producerGroup, String branchId, OutgoingMessage message,
             QueueSelector selector) {
+        return requests.await(sendHalfAsync(producerGroup, branchId, message, selector));
+    }
+
+    /**
+     * {@link #sendHalf} without waiting. The broker answers without waiting for its disk
+     * ({@code WAIT=false}) even under SYNC_FLUSH: a half message matters only once its branch is
+     * prepared or committed, and both are answered after a flush that covers every earlier record.
+     */
+    public CompletableFuture<SendResult> sendHalfAsync(String producerGroup, String branchId,
+            OutgoingMessage message, QueueSelector selector) {
         BranchId.parse(branchId);
         Map<String, String> properties = new HashMap<>(message.properties());
         properties.put(PropertyKeys.TRANSACTION_PREPARED, "true");
         properties.put(PropertyKeys.PRODUCER_GROUP, producerGroup);
         properties.put(PropertyKeys.XA_BRANCH, branchId);
+        properties.put(PropertyKeys.WAIT_STORE_MSG_OK, "false");
         OutgoingMessage half = new OutgoingMessage(message.topic(), message.body(), message.flag(), properties,
                 MessageSysFlag.withTransactionType(message.sysFlag(), MessageSysFlag.TRANSACTION_PREPARED_TYPE));
-        SendResult result = requests.await(sender.send(producerGroup, half, selector));
-        fallback.sent(branchId, producerGroup, result);
-        return result;
+        return sender.send(producerGroup, half, selector).thenApply(result -> {
+            fallback.sent(branchId, producerGroup, result);
+            return result;
+        });
     }
 
     /** Makes the branch durable on the broker; from then on only a commit or rollback decides it. */

@@ -29,6 +29,20 @@ class QueueTest extends JmsTestBase {
     }
 
     @Test
+    void aConsumerCreatedBeforeItsTopicExistsReceivesTheFirstMessageSent() throws Exception {
+        Connection connection = connection();
+        Session session = connection.createSession();
+        Queue queue = session.createQueue("NotYetCreated" + System.nanoTime());
+        MessageConsumer consumer = session.createConsumer(queue);
+
+        session.createProducer(queue).send(session.createTextMessage("first"));
+
+        TextMessage received = (TextMessage) consumer.receive(15_000);
+        assertThat(received).isNotNull();
+        assertThat(received.getText()).isEqualTo("first");
+    }
+
+    @Test
     void twoConsumersOfAQueueInOneConnectionEachGetADifferentShare() throws Exception {
         Connection connection = connection();
         Session session = connection.createSession();

@@ -5,12 +5,16 @@ import static dev.bolide.client.jms.AcknowledgementTest.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
+import jakarta.jms.TransactionRolledBackException;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class TransactedSessionTest extends JmsTestBase {
@@ -43,6 +47,25 @@ class TransactedSessionTest extends JmsTestBase {
         transacted.rollback();
 
         assertThat(consumer.receive(1000)).isNull();
+    }
+
+    @Test
+    void aSendTheBrokerRefusesFailsTheCommitAndRollsBackTheOtherSends() throws Exception {
+        Connection connection = connection();
+        Session transacted = connection.createSession(Session.SESSION_TRANSACTED);
+        Queue queue = transacted.createQueue(fresh("TxRefused"));
+        MessageConsumer consumer = connection.createSession().createConsumer(queue);
+        MessageProducer producer = transacted.createProducer(queue);
+        producer.send(transacted.createTextMessage("accepted"));
+        BytesMessage oversized = transacted.createBytesMessage();
+        byte[] incompressible = new byte[5 * 1024 * 1024]; // over the broker's 4 MiB maxMessageSize
+        new Random(7).nextBytes(incompressible);
+        oversized.writeBytes(incompressible);
+        producer.send(oversized);
+
+        assertThatThrownBy(transacted::commit).isInstanceOf(TransactionRolledBackException.class);
+
+        assertThat(consumer.receive(1500)).isNull();
     }
 
     @Test

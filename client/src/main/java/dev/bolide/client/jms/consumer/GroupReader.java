@@ -30,13 +30,19 @@ import java.util.function.Consumer;
  * <p>It pulls its share of the topic's queues and of the group's retry topic {@code %RETRY%group}
  * with long polls (the futures complete on the client's I/O thread, which only files the messages),
  * allocates again when the group's members change, and commits per queue the lowest offset not yet
- * acknowledged.
+ * acknowledged, {@linkplain #COMMIT_DELAY gathering} the acknowledgements of a moment in one commit.
  */
 public final class GroupReader {
     private static final System.Logger LOG = System.getLogger(GroupReader.class.getName());
     private static final Duration LONG_POLL = Duration.ofSeconds(2);
     private static final Duration RETRY_PAUSE = Duration.ofMillis(500);
     private static final int BATCH = 32;
+    /**
+     * How long acknowledgements gather before their queue's offset is committed: one request for
+     * all of them instead of one each. A client that dies meanwhile has them redelivered (RocketMQ's
+     * own consumers commit every 5 s); close and rebalancing commit at once.
+     */
+    private static final Duration COMMIT_DELAY = Duration.ofMillis(100);
     /** Messages pulled and not yet acknowledged above which pulling pauses. */
     private static final int MAX_OUTSTANDING = 1024;
 
@@ -55,6 +61,8 @@ public final class GroupReader {
     private final AtomicInteger outstanding = new AtomicInteger();
     private volatile boolean open = true;
     private boolean started;
+    /** Whether the brokers of the subscribed topic were told of this member: not before it has a route. */
+    private boolean joinedTopicBrokers;
 
     /**
      * @param start           where to begin in the queues of the first allocation; queues allocated
@@ -95,9 +103,23 @@ public final class GroupReader {
 
     /** Joins the group and starts pulling its share; blocks until the first allocation is done. */
     public synchronized void start() {
-        client.joinConsumerGroup(group, List.of(subscription, retrySubscription));
+        join();
         rebalance();
         started = true;
+    }
+
+    private void join() {
+        client.joinConsumerGroup(group, List.of(subscription, retrySubscription));
+        joinedTopicBrokers = hasRoute(subscription.topic());
+    }
+
+    private boolean hasRoute(String topic) {
+        try {
+            client.readQueues(topic);
+            return true;
+        } catch (RocketMqException e) {
+            return false;
+        }
     }
 
     /** Adds a local consumer, which also gets the messages no other consumer selected. */
@@ -135,6 +157,9 @@ public final class GroupReader {
     public synchronized void rebalance() {
         if (!open) {
             return;
+        }
+        if (!joinedTopicBrokers && hasRoute(subscription.topic())) {
+            join(); // the topic appeared after the consumer: its brokers learn of the member now
         }
         Set<MessageQueue> allocated = new HashSet<>(allocation(subscription.topic()));
         allocated.addAll(allocation(retrySubscription.topic()));
@@ -229,9 +254,12 @@ public final class GroupReader {
     }
 
     void acknowledge(Delivery delivery) {
-        delivery.cursor().acknowledged(delivery.message().queueOffset());
+        QueueCursor cursor = delivery.cursor();
+        cursor.acknowledged(delivery.message().queueOffset());
         outstanding.decrementAndGet();
-        commit(delivery.cursor());
+        if (cursor.scheduleCommit()) {
+            scheduler.schedule(() -> commit(cursor), COMMIT_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     private void commit(QueueCursor cursor) {

@@ -13,6 +13,7 @@ final class QueueCursor {
     private final TreeSet<Long> outstanding = new TreeSet<>();
     private long nextOffset;
     private long committed = -1;
+    private boolean commitScheduled;
     private volatile boolean active = true;
 
     QueueCursor(MessageQueue queue, long nextOffset) {
@@ -48,8 +49,18 @@ final class QueueCursor {
         outstanding.remove(offset);
     }
 
+    /** True for the first acknowledgement since the last commit: one commit is then due for all that follow. */
+    synchronized boolean scheduleCommit() {
+        if (commitScheduled) {
+            return false;
+        }
+        commitScheduled = true;
+        return true;
+    }
+
     /** The offset to commit, or -1 when it has not moved since the last commit. */
     synchronized long commitPoint() {
+        commitScheduled = false;
         long point = outstanding.isEmpty() ? nextOffset : outstanding.first();
         if (point == committed) {
             return -1;

@@ -227,7 +227,7 @@ public final class BolideMessageProducer implements QueueSender, TopicPublisher 
         CompletableFuture<SendResult> sent = session.send(record);
         if (listener != null) {
             session.whenSent(sent, message, listener);
-        } else {
+        } else if (!session.sendOutcomeAtCommit()) {
             await(sent);
         }
     }

@@ -18,6 +18,9 @@ public interface ProducerSession {
     /** Sends through the session's send path (direct, or inside its transaction). */
     CompletableFuture<SendResult> send(OutgoingRecord record) throws JMSException;
 
+    /** Whether sends are settled by the transaction's commit, which reports a failed one. */
+    boolean sendOutcomeAtCommit();
+
     /** Calls the listener once the send is done, after the callbacks of the session's earlier sends. */
     void whenSent(CompletableFuture<SendResult> sent, Message message, CompletionListener listener);
 

@@ -556,6 +556,11 @@ public final class BolideSession implements QueueSession, TopicSession, Consumer
         return sendPath.send(record);
     }
 
+    @Override
+    public boolean sendOutcomeAtCommit() {
+        return sendPath.outcomeAtCommit();
+    }
+
     /** Callbacks run on the session's completion thread, in the order of the sends. */
     @Override
     public void whenSent(CompletableFuture<SendResult> sent, Message message, CompletionListener listener) {

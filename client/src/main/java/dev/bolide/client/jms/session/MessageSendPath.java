@@ -12,6 +12,14 @@ import java.util.concurrent.CompletableFuture;
 public interface MessageSendPath {
     CompletableFuture<SendResult> send(OutgoingRecord record) throws JMSException;
 
+    /**
+     * Whether a send's outcome is known only at {@link #commit()}, which fails if a send failed: a
+     * producer then need not wait for each send.
+     */
+    default boolean outcomeAtCommit() {
+        return false;
+    }
+
     /** Makes the sends since the last commit or rollback visible; nothing to do outside a transaction. */
     void commit() throws JMSException;
 

@@ -9,16 +9,21 @@ import dev.bolide.protocol.xa.BranchId;
 import jakarta.jms.JMSException;
 import jakarta.jms.TransactionRolledBackException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The sends of a transacted session: half messages of a branch of its own (a fresh branch id per
  * transaction), invisible to consumers until {@link #commit()} commits the branch in one phase on
- * every broker it touched; {@link #rollback()} discards them. A transaction spanning brokers is
+ * every broker it touched; {@link #rollback()} discards them. Sends do not wait for the broker: a
+ * failed one fails the commit, which then rolls the rest back. A transaction spanning brokers is
  * committed broker by broker: a failure after the first leaves the others to roll back (reported).
  */
 final class TransactedSendPath implements MessageSendPath {
@@ -26,53 +31,86 @@ final class TransactedSendPath implements MessageSendPath {
     private static final int LOCAL_FORMAT_ID = 0x424F4C49;
 
     private final RocketMqClient client;
-    private final Set<String> brokers = new LinkedHashSet<>();
+    private final List<CompletableFuture<SendResult>> pending = new ArrayList<>();
     private String branch;
 
     TransactedSendPath(RocketMqClient client) {
         this.client = client;
     }
 
+    /**
+     * Sends without waiting: the half sends of a transaction go out back to back, and their outcome
+     * is the commit's ({@link #outcomeAtCommit()}).
+     */
     @Override
     public synchronized CompletableFuture<SendResult> send(OutgoingRecord record) {
         if (branch == null) {
             branch = newBranch();
         }
-        try {
-            SendResult result = client.branches().sendHalf(DirectSendPath.PRODUCER_GROUP, branch,
-                    OutgoingMessage.of(record.topic(), record.body(), record.properties()), null);
-            brokers.add(result.queue().brokerName());
-            return CompletableFuture.completedFuture(result);
-        } catch (RocketMqException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        CompletableFuture<SendResult> sent = client.branches().sendHalfAsync(DirectSendPath.PRODUCER_GROUP, branch,
+                OutgoingMessage.of(record.topic(), record.body(), record.properties()), null);
+        pending.add(sent);
+        return sent;
+    }
+
+    @Override
+    public boolean outcomeAtCommit() {
+        return true;
     }
 
     @Override
     public synchronized void commit() throws JMSException {
-        List<String> touched = List.copyOf(brokers);
         String committing = branch;
+        Set<String> touched = new LinkedHashSet<>();
+        RuntimeException sendFailure = settleSends(touched);
         reset();
-        for (int i = 0; i < touched.size(); i++) {
+        if (sendFailure != null) {
+            rollBack(touched, committing);
+            throw rolledBack("a send of the transaction failed, its sends were rolled back: ", sendFailure);
+        }
+        List<String> brokers = List.copyOf(touched);
+        for (int i = 0; i < brokers.size(); i++) {
             try {
-                client.branches().commitBranch(touched.get(i), committing, true);
+                client.branches().commitBranch(brokers.get(i), committing, true);
             } catch (RocketMqException e) {
-                rollBack(touched.subList(i + 1, touched.size()), committing);
-                JMSException failure = i == 0
-                        ? new TransactionRolledBackException("the transaction's sends were rolled back: "
-                                + e.getMessage())
-                        : new JMSException("the transaction's sends were committed on " + touched.subList(0, i)
-                                + " but not on " + touched.subList(i, touched.size()) + ": " + e.getMessage());
+                rollBack(brokers.subList(i + 1, brokers.size()), committing);
+                if (i == 0) {
+                    throw rolledBack("the transaction's sends were rolled back: ", e);
+                }
+                JMSException failure = new JMSException("the transaction's sends were committed on "
+                        + brokers.subList(0, i) + " but not on " + brokers.subList(i, brokers.size()) + ": "
+                        + e.getMessage());
                 failure.initCause(e);
                 throw failure;
             }
         }
     }
 
+    /** Waits for the transaction's sends; collects the brokers they reached and the first failure. */
+    private RuntimeException settleSends(Set<String> touched) {
+        RuntimeException firstFailure = null;
+        for (CompletableFuture<SendResult> sent : pending) {
+            try {
+                touched.add(sent.join().queue().brokerName());
+            } catch (CompletionException | CancellationException e) {
+                firstFailure = firstFailure == null ? e : firstFailure;
+            }
+        }
+        return firstFailure;
+    }
+
+    private static TransactionRolledBackException rolledBack(String why, Throwable cause) {
+        Throwable reason = cause instanceof CompletionException && cause.getCause() != null ? cause.getCause() : cause;
+        TransactionRolledBackException failure = new TransactionRolledBackException(why + reason.getMessage());
+        failure.initCause(reason);
+        return failure;
+    }
+
     @Override
     public synchronized void rollback() throws JMSException {
-        List<String> touched = List.copyOf(brokers);
         String rollingBack = branch;
+        Set<String> touched = new LinkedHashSet<>();
+        settleSends(touched);
         reset();
         try {
             touched.forEach(broker -> client.branches().rollbackBranch(broker, rollingBack));
@@ -82,7 +120,7 @@ final class TransactedSendPath implements MessageSendPath {
         }
     }
 
-    private void rollBack(List<String> touched, String rollingBack) {
+    private void rollBack(Collection<String> touched, String rollingBack) {
         for (String broker : touched) {
             try {
                 client.branches().rollbackBranch(broker, rollingBack);
@@ -93,7 +131,7 @@ final class TransactedSendPath implements MessageSendPath {
     }
 
     private void reset() {
-        brokers.clear();
+        pending.clear();
         branch = null;
     }
 

@@ -1,0 +1,54 @@
+package dev.bolide.bench.jms;
+
+import java.nio.file.Path;
+import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.JournalType;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+
+/**
+ * Main class of the Artemis child JVM: an embedded broker with a persistent NIO journal (portable:
+ * ASYNCIO needs libaio), every persistent send and every commit synced to disk before it is
+ * answered, a TCP acceptor on loopback and no security. Arguments: the data directory and the port.
+ * It runs until SIGTERM, which stops the server through a shutdown hook.
+ */
+public final class ArtemisServer {
+    static final String READY = "Artemis embedded broker serving";
+
+    private ArtemisServer() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 2) {
+            System.err.println("usage: ArtemisServer DATA_DIRECTORY PORT");
+            System.exit(2);
+        }
+        Path data = Path.of(args[0]);
+        EmbeddedActiveMQ server = new EmbeddedActiveMQ().setConfiguration(configuration(data, Integer.parseInt(args[1])));
+        server.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server), "artemis-stop"));
+        System.out.println(READY + " on port " + args[1]);
+    }
+
+    private static Configuration configuration(Path data, int port) throws Exception {
+        return new ConfigurationImpl()
+                .setPersistenceEnabled(true)
+                .setSecurityEnabled(false)
+                .setJournalType(JournalType.NIO)
+                .setJournalSyncNonTransactional(true)
+                .setJournalSyncTransactional(true)
+                .setJournalDirectory(data.resolve("journal").toString())
+                .setBindingsDirectory(data.resolve("bindings").toString())
+                .setPagingDirectory(data.resolve("paging").toString())
+                .setLargeMessagesDirectory(data.resolve("large-messages").toString())
+                .addAcceptorConfiguration("tcp", "tcp://127.0.0.1:" + port);
+    }
+
+    private static void stop(EmbeddedActiveMQ server) {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            System.err.println("Artemis did not stop cleanly: " + e);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.bolide.bench.jms;
+
+import dev.bolide.bench.load.BenchLayout;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The command line of {@link JmsHarness}; {@link #USAGE} lists it.
+ *
+ * @param brokers the brokers to run, of {@code bolide} and {@code artemis}
+ */
+record JmsHarnessOptions(Duration seconds, Duration warmup, int threads, String heap, List<String> brokers,
+        Path bolideJar, Path scratchParent, Path results) {
+    static final String USAGE = """
+            usage: java -jar bench/target/jms-harness.jar [options]
+              --quick            3 s per line and 2 s warm-up, to try the harness out
+              --seconds N        length of each measured line (default 10)
+              --warmup N         length of the warm-up (default 6)
+              --threads N        sending and receiving threads, a connection each (default 4)
+              --heap SIZE        -Xms and -Xmx of both broker JVMs (default 512m)
+              --only BROKER      bolide or artemis alone (no ratio)
+            """;
+
+    static JmsHarnessOptions parse(String[] args, BenchLayout layout) {
+        long seconds = 10;
+        long warmup = 6;
+        int threads = 4;
+        String heap = "512m";
+        List<String> brokers = new ArrayList<>(List.of("bolide", "artemis"));
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            if (option.equals("--quick")) {
+                seconds = 3;
+                warmup = 2;
+                continue;
+            }
+            if (i + 1 == args.length) {
+                throw new IllegalArgumentException("unknown option, or one without its value: " + option);
+            }
+            String value = args[++i];
+            switch (option) {
+                case "--seconds" -> seconds = wholeAboveZero(option, value);
+                case "--warmup" -> warmup = wholeAboveZero(option, value);
+                case "--threads" -> threads = (int) wholeAboveZero(option, value);
+                case "--heap" -> heap = value;
+                case "--only" -> brokers.retainAll(List.of(value.toLowerCase(Locale.ROOT)));
+                default -> throw new IllegalArgumentException("unknown option " + option);
+            }
+        }
+        if (brokers.isEmpty()) {
+            throw new IllegalArgumentException("--only takes bolide or artemis");
+        }
+        return new JmsHarnessOptions(Duration.ofSeconds(seconds), Duration.ofSeconds(warmup), threads, heap,
+                List.copyOf(brokers), layout.bolideBrokerJar(), layout.scratchParent().resolveSibling("jms-data"),
+                layout.jmsResults());
+    }
+
+    private static long wholeAboveZero(String option, String value) {
+        if (!value.matches("[1-9][0-9]{0,5}")) {
+            throw new IllegalArgumentException(option + " takes a whole number above 0, not " + value);
+        }
+        return Long.parseLong(value);
+    }
+
+    boolean runs(String broker) {
+        return brokers.contains(broker);
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "%d s per line, %d s warm-up, %d threads, broker heap %s, SYNC_FLUSH",
+                seconds.toSeconds(), warmup.toSeconds(), threads, heap);
+    }
+}

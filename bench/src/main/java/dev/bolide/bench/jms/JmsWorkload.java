@@ -1,0 +1,108 @@
+package dev.bolide.bench.jms;
+
+import jakarta.jms.JMSException;
+import jakarta.transaction.TransactionManager;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.XADataSource;
+
+/**
+ * The workload, the same for every broker: a warm-up, then the measured lines one after another,
+ * each on a queue of its own that is emptied afterwards (unmeasured, except for the receive line),
+ * so that no line runs on another's backlog.
+ */
+final class JmsWorkload {
+    static final String SEND = "persistent send 1 KiB, msgs/s";
+    static final String SEND_P50 = "  send latency p50, ms (lower is better)";
+    static final String SEND_P99 = "  send latency p99, ms (lower is better)";
+    static final String RECEIVE = "receive, msgs/s";
+    static final String BATCH_1_COMMITS = "transacted batch of 1, commits/s";
+    static final String BATCH_1_MESSAGES = "transacted batch of 1, msgs/s";
+    static final String BATCH_100_COMMITS = "transacted batch of 100, commits/s";
+    static final String BATCH_100_MESSAGES = "transacted batch of 100, msgs/s";
+    static final String XA_COMMITS = "XA send + H2 insert, commits/s";
+    static final List<String> METRICS = List.of(SEND, SEND_P50, SEND_P99, RECEIVE, BATCH_1_COMMITS,
+            BATCH_1_MESSAGES, BATCH_100_COMMITS, BATCH_100_MESSAGES, XA_COMMITS);
+    /** Latencies are better lower: their ratio is no target. */
+    static final List<String> LATENCIES = List.of(SEND_P50, SEND_P99);
+
+    private static final int BODY_SIZE = 1024;
+
+    private final JmsHarnessOptions options;
+    private final TransactionManager transactions;
+    private final byte[] body = new byte[BODY_SIZE];
+
+    JmsWorkload(JmsHarnessOptions options, TransactionManager transactions) {
+        this.options = options;
+        this.transactions = transactions;
+        ThreadLocalRandom.current().nextBytes(body);
+    }
+
+    /** @param scratch where the XA line's database goes */
+    Figures measure(JmsTarget target, Path scratch) throws Exception {
+        warmUp(target);
+        Figures figures = new Figures();
+        TimedLoop.Outcome sends = timed(PersistentSender.synchronous(target.factory(), "jms-send", body),
+                options.seconds());
+        figures.put(SEND, sends.perSecond());
+        figures.put(SEND_P50, sends.latencies().percentileMillis(50));
+        figures.put(SEND_P99, sends.latencies().percentileMillis(99));
+        report(target, SEND, figures);
+        figures.put(RECEIVE, QueueDrain.drain(target.factory(), "jms-send", sends.operations(), options.threads()));
+        report(target, RECEIVE, figures);
+        measureBatches(target, 1, BATCH_1_COMMITS, BATCH_1_MESSAGES, figures);
+        measureBatches(target, 100, BATCH_100_COMMITS, BATCH_100_MESSAGES, figures);
+        measureXa(target, scratch, figures);
+        return figures;
+    }
+
+    /** Sends and receives; transacted work is warmed up by its own lines' first moments, as it may be refused. */
+    private void warmUp(JmsTarget target) throws Exception {
+        System.out.println(target.name() + ": warming up for " + options.warmup().toSeconds() + " s");
+        TimedLoop.Outcome sends = timed(PersistentSender.synchronous(target.factory(), "jms-warmup", body),
+                options.warmup());
+        QueueDrain.drain(target.factory(), "jms-warmup", sends.operations(), options.threads());
+    }
+
+    private void measureBatches(JmsTarget target, int batch, String commitsMetric, String messagesMetric,
+            Figures figures) throws Exception {
+        String queue = "jms-batch-" + batch;
+        TimedLoop.Outcome commits;
+        try {
+            commits = timed(PersistentSender.transacted(target.factory(), queue, body, batch), options.seconds());
+        } catch (JMSException e) {
+            // a broker or client that cannot run the line says why, in place of a figure
+            figures.unavailable(commitsMetric, e.getMessage());
+            figures.unavailable(messagesMetric, e.getMessage());
+            report(target, commitsMetric, figures);
+            return;
+        }
+        figures.put(commitsMetric, commits.perSecond());
+        figures.put(messagesMetric, commits.perSecond() * batch);
+        report(target, commitsMetric, figures);
+        QueueDrain.drain(target.factory(), queue, commits.operations() * batch, options.threads());
+    }
+
+    private void measureXa(JmsTarget target, Path scratch, Figures figures) throws Exception {
+        if (target.xaFactory() == null) {
+            figures.unavailable(XA_COMMITS, "the client has no XAConnectionFactory");
+            return;
+        }
+        XADataSource database = XaDatabase.create(scratch.resolve("h2-" + target.name()));
+        TimedLoop.Outcome commits = timed(XaSender.factory(transactions, target.xaFactory(), database, "jms-xa", body),
+                options.seconds());
+        figures.put(XA_COMMITS, commits.perSecond());
+        report(target, XA_COMMITS, figures);
+        QueueDrain.drain(target.factory(), "jms-xa", commits.operations(), options.threads());
+    }
+
+    private TimedLoop.Outcome timed(TimedLoop.WorkerFactory workers, Duration length) throws Exception {
+        return TimedLoop.run(options.threads(), length, workers);
+    }
+
+    private static void report(JmsTarget target, String metric, Figures figures) {
+        System.out.println(target.name() + ": " + metric.strip() + " " + figures.cell(metric));
+    }
+}

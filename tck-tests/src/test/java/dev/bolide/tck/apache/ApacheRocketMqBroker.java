@@ -1,0 +1,206 @@
+package dev.bolide.tck.apache;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.rocketmq.common.TopicConfig;
+import org.apache.rocketmq.common.constant.PermName;
+import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A real Apache RocketMQ 4.9.7 name server and broker, two child JVMs on the jars Maven Central
+ * publishes ({@code bench/rocketmq-dist} copies them; the path comes from the system property
+ * {@code rocketmq.reference.lib}), started once per test class on free loopback ports with a store
+ * in a new temporary directory, and killed (both, with the directory) after the class. Register it
+ * as {@code @RegisterExtension static final ApacheRocketMqBroker BROKER = new ApacheRocketMqBroker();}.
+ *
+ * <p>Kept independent of the load harness's launcher in {@code bench}: tck-tests may not depend on
+ * bench, and what a test needs (one fixed configuration, awaitility, kill at the end) is a fraction
+ * of the harness's.
+ */
+public final class ApacheRocketMqBroker implements BeforeAllCallback, AfterAllCallback {
+    private static final String BROKER_NAME = "apache-broker";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final String LOGBACK = """
+            <configuration>
+              <appender name="FILE" class="ch.qos.logback.core.FileAppender">
+                <file>${user.home}/logs/%s.log</file>
+                <encoder><pattern>%%d{HH:mm:ss.SSS} %%-5level %%logger{20} - %%msg%%n</pattern></encoder>
+              </appender>
+              <root level="INFO"><appender-ref ref="FILE"/></root>
+            </configuration>
+            """;
+
+    private final List<Process> processes = new ArrayList<>();
+    private final Thread killOnExit = new Thread(this::killAll, "apache-rocketmq-kill");
+    private DefaultMQAdminExt admin;
+    private Path directory;
+    private int nameServerPort;
+    private int brokerPort;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        Path lib = Path.of(System.getProperty("rocketmq.reference.lib", "../bench/rocketmq-dist/target/rocketmq-4.9.7/lib"));
+        if (!Files.isRegularFile(lib.resolve("rocketmq-broker-4.9.7.jar"))) {
+            throw new IllegalStateException(lib.toAbsolutePath() + " holds no rocketmq-broker-4.9.7.jar: build"
+                    + " bench/rocketmq-dist first (the reactor does so before tck-tests)");
+        }
+        directory = Files.createTempDirectory("apache-rocketmq-");
+        Runtime.getRuntime().addShutdownHook(killOnExit);
+        writeLogbackConfiguration();
+        // the name server's port, then the broker's VIP channel (listenPort - 2), one unused,
+        // listenPort and HA (listenPort + 1)
+        nameServerPort = firstOfFreePorts(5);
+        brokerPort = nameServerPort + 3;
+        Path namesrvConf = Files.writeString(directory.resolve("namesrv.conf"), "listenPort = " + nameServerPort + "\n");
+        start("namesrv", "128m", "org.apache.rocketmq.namesrv.NamesrvStartup", lib, "-c", namesrvConf.toString());
+        start("broker", "256m", "org.apache.rocketmq.broker.BrokerStartup", lib,
+                "-c", writeBrokerConf().toString(), "-n", nameServerAddress());
+        awaitRegistration();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        if (admin != null) {
+            admin.shutdown();
+        }
+        killAll();
+        Runtime.getRuntime().removeShutdownHook(killOnExit);
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    public String nameServerAddress() {
+        return "127.0.0.1:" + nameServerPort;
+    }
+
+    public String brokerName() {
+        return BROKER_NAME;
+    }
+
+    public String brokerAddress() {
+        return "127.0.0.1:" + brokerPort;
+    }
+
+    /** Both programs insist on a ROCKETMQ_HOME with {@code conf/logback_*.xml}, which the jars do not ship. */
+    private void writeLogbackConfiguration() throws IOException {
+        Path conf = Files.createDirectories(directory.resolve("conf"));
+        for (String program : List.of("namesrv", "broker")) {
+            Files.writeString(conf.resolve("logback_" + program + ".xml"), LOGBACK.formatted(program));
+        }
+    }
+
+    private Path writeBrokerConf() throws IOException {
+        Path store = directory.resolve("store");
+        return Files.write(directory.resolve("broker.conf"), List.of(
+                "brokerClusterName = DefaultCluster",
+                "brokerName = " + BROKER_NAME,
+                "brokerId = 0",
+                "brokerIP1 = 127.0.0.1",
+                "listenPort = " + brokerPort,
+                "storePathRootDir = " + store,
+                "storePathCommitLog = " + store.resolve("commitlog"),
+                "mappedFileSizeCommitLog = 67108864",
+                "flushDiskType = ASYNC_FLUSH",
+                "enablePropertyFilter = true",
+                "autoCreateTopicEnable = true"));
+    }
+
+    /** Starts a JVM and waits for the line the program prints once it serves, as its start script does. */
+    private void start(String program, String heap, String mainClass, Path lib, String... arguments)
+            throws IOException {
+        Path output = directory.resolve(program + ".out");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms" + heap, "-Xmx" + heap, "-Duser.home=" + directory, "-Drocketmq.home.dir=" + directory,
+                "-cp", lib.toAbsolutePath() + "/*", mainClass));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        processes.add(process);
+        await(program + " started").atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(100))
+                .until(() -> !process.isAlive() || outputOf(output).contains("boot success"));
+        if (!process.isAlive()) {
+            throw new IllegalStateException("Apache RocketMQ " + program + " exited with " + process.exitValue()
+                    + ":\n" + outputOf(output));
+        }
+    }
+
+    private static String outputOf(Path output) throws IOException {
+        return new String(Files.readAllBytes(output), StandardCharsets.UTF_8);
+    }
+
+    /** "boot success" comes before the broker's first registration with the name server. */
+    private void awaitRegistration() throws Exception {
+        admin = new DefaultMQAdminExt();
+        admin.setNamesrvAddr(nameServerAddress());
+        admin.setInstanceName("fixture-" + System.nanoTime());
+        admin.start();
+        await("broker registered with the name server").atMost(START_TIMEOUT).ignoreExceptions()
+                .until(() -> admin.examineBrokerClusterInfo().getBrokerAddrTable().containsKey(BROKER_NAME));
+    }
+
+    /**
+     * Creates {@code topic} with 4 queues, as {@code mqadmin updateTopic} does, and waits until the
+     * name server routes it: what an operator does before a consumer subscribes on Apache RocketMQ.
+     */
+    public void createTopic(String topic) throws Exception {
+        admin.createAndUpdateTopicConfig(brokerAddress(), new TopicConfig(topic, 4, 4, PermName.PERM_READ | PermName.PERM_WRITE));
+        await("route of " + topic).atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> !admin.examineTopicRouteInfo(topic).getQueueDatas().isEmpty());
+    }
+
+    /** SIGKILL, the broker before its name server: a test broker's store is thrown away, no clean shutdown needed. */
+    private void killAll() {
+        for (int i = processes.size() - 1; i >= 0; i--) {
+            Process process = processes.get(i);
+            process.destroyForcibly();
+            try {
+                process.waitFor(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        processes.clear();
+    }
+
+    /** The first of {@code count} consecutive ports, free a moment ago, below the ephemeral range. */
+    private static int firstOfFreePorts(int count) {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int first = ThreadLocalRandom.current().nextInt(20_000, 32_000);
+            if (Stream.iterate(first, port -> port + 1).limit(count).allMatch(ApacheRocketMqBroker::free)) {
+                return first;
+            }
+        }
+        throw new IllegalStateException("no " + count + " consecutive free ports between 20000 and 32000");
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package dev.bolide.tck.apache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.bolide.client.jms.BolideConnectionFactory;
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Queue;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import jakarta.jms.Topic;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The Bolide JMS client against a real Apache RocketMQ 4.9.7 broker: the core paths work with
+ * standard RocketMQ requests only, and a feature that needs a Bolide extension fails with an
+ * exception that names it. Topics are created first, as an operator does on Apache RocketMQ.
+ */
+class JmsOnApacheRocketMqTest {
+    @RegisterExtension
+    static final ApacheRocketMqBroker BROKER = new ApacheRocketMqBroker();
+    private static final long RECEIVE_MILLIS = 15_000;
+
+    private final List<Connection> connections = new ArrayList<>();
+
+    @AfterEach
+    void closeConnections() throws JMSException {
+        for (Connection connection : connections) {
+            connection.close();
+        }
+    }
+
+    private Session session(String clientId) throws JMSException {
+        return connection(clientId).createSession(false, Session.AUTO_ACKNOWLEDGE);
+    }
+
+    private Connection connection(String clientId) throws JMSException {
+        BolideConnectionFactory factory = new BolideConnectionFactory(BROKER.nameServerAddress());
+        factory.setClientId(clientId);
+        Connection connection = factory.createConnection();
+        connections.add(connection);
+        connection.start();
+        return connection;
+    }
+
+    private static String textOf(Message message) throws JMSException {
+        assertThat(message).as("a message within %d ms", RECEIVE_MILLIS).isNotNull();
+        return ((TextMessage) message).getText();
+    }
+
+    @Test
+    void aQueueDeliversWhatWasSentToIt() throws Exception {
+        BROKER.createTopic("JmsQueue");
+        Session session = session(null);
+        Queue queue = session.createQueue("JmsQueue");
+        session.createProducer(queue).send(session.createTextMessage("to the queue"));
+
+        assertThat(textOf(session.createConsumer(queue).receive(RECEIVE_MILLIS))).isEqualTo("to the queue");
+    }
+
+    @Test
+    void aTopicDeliversToEachOfTwoSubscribers() throws Exception {
+        BROKER.createTopic("JmsTopic");
+        Session session = session(null);
+        Topic topic = session.createTopic("JmsTopic");
+        MessageConsumer first = session.createConsumer(topic);
+        MessageConsumer second = session(null).createConsumer(topic);
+        session.createProducer(topic).send(session.createTextMessage("to all"));
+
+        assertThat(textOf(first.receive(RECEIVE_MILLIS))).isEqualTo("to all");
+        assertThat(textOf(second.receive(RECEIVE_MILLIS))).isEqualTo("to all");
+    }
+
+    @Test
+    void aDurableSubscriptionReceivesWhatWasSentWhileItWasOffline() throws Exception {
+        BROKER.createTopic("JmsDurable");
+        Session subscriber = session("durable-client");
+        Topic topic = subscriber.createTopic("JmsDurable");
+        subscriber.createDurableSubscriber(topic, "offline").close();
+        Session publisher = session(null);
+        publisher.createProducer(topic).send(publisher.createTextMessage("while offline"));
+
+        assertThat(textOf(subscriber.createDurableSubscriber(topic, "offline").receive(RECEIVE_MILLIS)))
+                .isEqualTo("while offline");
+    }
+
+    /** A topic subscriber's selector is filtered by the broker: SQL92 on properties, which Apache RocketMQ has. */
+    @Test
+    void aTopicSubscribersSql92SelectorIsFilteredByTheBroker() throws Exception {
+        BROKER.createTopic("JmsSelector");
+        Session session = session(null);
+        Topic topic = session.createTopic("JmsSelector");
+        MessageConsumer consumer = session.createConsumer(topic, "color = 'red' AND size > 2");
+        MessageProducer producer = session.createProducer(topic);
+        producer.send(shirt(session, "blue", 5));
+        producer.send(shirt(session, "red", 1));
+        producer.send(shirt(session, "red", 3));
+
+        assertThat(textOf(consumer.receive(RECEIVE_MILLIS))).isEqualTo("red 3");
+        assertThat(consumer.receive(2_000)).as("no second match").isNull();
+    }
+
+    /** Apache RocketMQ has no Bolide branches: the client commits through END_TRANSACTION there. */
+    @Test
+    void aTransactedSessionDeliversWhatItCommittedAndNothingItRolledBack() throws Exception {
+        BROKER.createTopic("JmsTransacted");
+        Session transacted = connection(null).createSession(true, Session.SESSION_TRANSACTED);
+        Queue queue = transacted.createQueue("JmsTransacted");
+        MessageProducer producer = transacted.createProducer(queue);
+        producer.send(transacted.createTextMessage("rolled back"));
+        transacted.rollback();
+        producer.send(transacted.createTextMessage("committed"));
+        transacted.commit();
+
+        MessageConsumer consumer = session(null).createConsumer(queue);
+        assertThat(textOf(consumer.receive(RECEIVE_MILLIS))).isEqualTo("committed");
+        assertThat(consumer.receive(2_000)).as("nothing of the rolled back transaction").isNull();
+    }
+
+    private static TextMessage shirt(Session session, String color, int size) throws JMSException {
+        TextMessage message = session.createTextMessage(color + " " + size);
+        message.setStringProperty("color", color);
+        message.setIntProperty("size", size);
+        return message;
+    }
+
+    /**
+     * A topic subscriber's selector on a JMS header needs Bolide's JMS filter in the broker: Apache
+     * RocketMQ filters SQL92 on properties only. (A queue's consumers filter in the client, so there
+     * any selector works.)
+     */
+    @Test
+    void aTopicSubscribersSelectorOnAJmsHeaderIsRefusedNamingJmsSelectors() throws Exception {
+        BROKER.createTopic("JmsHeaderSelector");
+        Session session = session(null);
+        Topic topic = session.createTopic("JmsHeaderSelector");
+
+        assertThatThrownBy(() -> session.createConsumer(topic, "JMSPriority > 4"))
+                .isInstanceOf(JMSException.class)
+                .hasMessageContaining("JMS selector on a non-Bolide broker is not supported");
+    }
+}
