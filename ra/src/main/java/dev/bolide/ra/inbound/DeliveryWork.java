@@ -104,27 +104,18 @@ final class DeliveryWork implements Work {
             if (message != null) {
                 deliver(message);
             }
-        } catch (JMSException e) {
-            if (MissingDestination.isCause(e)) {
-                pause();
-                return;
+        } catch (JMSException | RuntimeException e) {
+            if (!(e instanceof JMSException failure && MissingDestination.isCause(failure))) {
+                LOG.log(Level.WARNING, "Bolide delivery to " + factory.getActivationName() + " failed, retrying: " + e, e);
             }
-            LOG.log(Level.WARNING, "Bolide delivery to " + factory.getActivationName() + " failed, retrying: " + e, e);
-            pause();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Bolide delivery to " + factory.getActivationName() + " failed, retrying: " + e, e);
             pause();
         }
     }
 
     private void deliver(Message message) throws JMSException {
-        MessageEndpoint endpoint;
-        try {
-            endpoint = factory.createEndpoint(null);
-        } catch (UnavailableException e) {
-            LOG.log(Level.DEBUG, "endpoint {0} unavailable, message kept: {1}", factory.getActivationName(), e);
+        MessageEndpoint endpoint = endpoint();
+        if (endpoint == null) {
             session.recover();
-            pause();
             return;
         }
         try {
@@ -136,6 +127,22 @@ final class DeliveryWork implements Work {
         } finally {
             endpoint.release();
         }
+    }
+
+    /**
+     * An endpoint for the message in hand, waiting while the server has none (an application being
+     * started or stopped), so that unavailability does not count as a failed delivery; null once released.
+     */
+    private MessageEndpoint endpoint() {
+        while (!released) {
+            try {
+                return factory.createEndpoint(null);
+            } catch (UnavailableException e) {
+                LOG.log(Level.DEBUG, "endpoint {0} unavailable, message kept: {1}", factory.getActivationName(), e);
+                pause();
+            }
+        }
+        return null;
     }
 
     private void pause() {
