@@ -4,6 +4,7 @@ import dev.bolide.client.jms.connection.BolideConnection;
 import dev.bolide.client.jms.connection.ConnectionSettings;
 import dev.bolide.client.jms.connection.ConnectionUri;
 import dev.bolide.client.jms.context.BolideJMSContext;
+import dev.bolide.client.jms.xa.BolideXAJMSContext;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
@@ -13,6 +14,13 @@ import jakarta.jms.QueueConnection;
 import jakarta.jms.QueueConnectionFactory;
 import jakarta.jms.TopicConnection;
 import jakarta.jms.TopicConnectionFactory;
+import jakarta.jms.XAConnection;
+import jakarta.jms.XAConnectionFactory;
+import jakarta.jms.XAJMSContext;
+import jakarta.jms.XAQueueConnection;
+import jakarta.jms.XAQueueConnectionFactory;
+import jakarta.jms.XATopicConnection;
+import jakarta.jms.XATopicConnectionFactory;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Properties;
@@ -26,9 +34,13 @@ import java.util.Properties;
  * <p>Forms: {@code new BolideConnectionFactory("127.0.0.1:9876")},
  * {@code new BolideConnectionFactory("bolide://h1:9876;h2:9876?clientId=app&requestTimeout=3000&maxRedeliveries=5")},
  * or {@code new BolideConnectionFactory(properties)} with the same keys.
+ *
+ * <p>The same factory makes XA connections and contexts ({@code createXAConnection},
+ * {@code createXAContext}): their XA sessions' work is decided by a transaction manager through
+ * {@link dev.bolide.client.jms.xa.BolideXAResource}, the Xid of a branch becoming the broker's branch id.
  */
 public class BolideConnectionFactory implements ConnectionFactory, QueueConnectionFactory, TopicConnectionFactory,
-        Serializable {
+        XAConnectionFactory, XAQueueConnectionFactory, XATopicConnectionFactory, Serializable {
     private static final long serialVersionUID = 1L;
 
     private String nameServers;
@@ -158,6 +170,52 @@ public class BolideConnectionFactory implements ConnectionFactory, QueueConnecti
     public JMSContext createContext(String userName, String password, int sessionMode) {
         try {
             return BolideJMSContext.open(createBolideConnection(userName, password), sessionMode);
+        } catch (JMSException e) {
+            throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
+        }
+    }
+
+    // --- XA
+
+    @Override
+    public XAConnection createXAConnection() throws JMSException {
+        return createBolideConnection(null, null);
+    }
+
+    @Override
+    public XAConnection createXAConnection(String userName, String password) throws JMSException {
+        return createBolideConnection(userName, password);
+    }
+
+    @Override
+    public XAQueueConnection createXAQueueConnection() throws JMSException {
+        return createBolideConnection(null, null);
+    }
+
+    @Override
+    public XAQueueConnection createXAQueueConnection(String userName, String password) throws JMSException {
+        return createBolideConnection(userName, password);
+    }
+
+    @Override
+    public XATopicConnection createXATopicConnection() throws JMSException {
+        return createBolideConnection(null, null);
+    }
+
+    @Override
+    public XATopicConnection createXATopicConnection(String userName, String password) throws JMSException {
+        return createBolideConnection(userName, password);
+    }
+
+    @Override
+    public XAJMSContext createXAContext() {
+        return createXAContext(null, null);
+    }
+
+    @Override
+    public XAJMSContext createXAContext(String userName, String password) {
+        try {
+            return BolideXAJMSContext.open(createBolideConnection(userName, password));
         } catch (JMSException e) {
             throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
         }

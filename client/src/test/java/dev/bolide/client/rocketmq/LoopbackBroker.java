@@ -53,7 +53,7 @@ public final class LoopbackBroker implements AutoCloseable {
     }
 
     /** A broker registering with {@code nameServer}'s name server. */
-    static LoopbackBroker registeredWith(Path dir, String name, LoopbackBroker nameServer) throws Exception {
+    public static LoopbackBroker registeredWith(Path dir, String name, LoopbackBroker nameServer) throws Exception {
         int port = freePort();
         return new LoopbackBroker(new BrokerSettings("DefaultCluster", name, 0, "127.0.0.1", port,
                 BrokerSettings.NO_EMBEDDED_NAME_SERVER, true, 8, true, false, "DefaultRegion",
@@ -78,7 +78,7 @@ public final class LoopbackBroker implements AutoCloseable {
         return "127.0.0.1:" + settings.namesrvListenPort();
     }
 
-    String address() {
+    public String address() {
         return "127.0.0.1:" + settings.listenPort();
     }
 

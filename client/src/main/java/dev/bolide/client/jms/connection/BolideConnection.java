@@ -6,8 +6,8 @@ import dev.bolide.client.jms.consumer.SubscriptionGroups;
 import dev.bolide.client.jms.consumer.StartPosition;
 import dev.bolide.client.jms.session.BolideSession;
 import dev.bolide.client.jms.session.JmsFailure;
-import dev.bolide.client.jms.session.MessageSendPath;
 import dev.bolide.client.jms.session.SessionConnection;
+import dev.bolide.client.jms.xa.BolideXASession;
 import dev.bolide.client.rocketmq.ClientSettings;
 import dev.bolide.client.rocketmq.RocketMqClient;
 import dev.bolide.client.rocketmq.RocketMqException;
@@ -20,15 +20,17 @@ import jakarta.jms.IllegalStateException;
 import jakarta.jms.InvalidClientIDException;
 import jakarta.jms.JMSException;
 import jakarta.jms.Queue;
-import jakarta.jms.QueueConnection;
 import jakarta.jms.QueueSession;
 import jakarta.jms.ServerSessionPool;
 import jakarta.jms.Session;
 import jakarta.jms.TemporaryQueue;
 import jakarta.jms.TemporaryTopic;
 import jakarta.jms.Topic;
-import jakarta.jms.TopicConnection;
 import jakarta.jms.TopicSession;
+import jakarta.jms.XAQueueConnection;
+import jakarta.jms.XAQueueSession;
+import jakarta.jms.XATopicConnection;
+import jakarta.jms.XATopicSession;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +47,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * consumer group shared by all its consumers ({@link GroupReader}), and one scheduler thread that
  * drives pulls and allocates queues again every {@link #REBALANCE} (and whenever a group's members
  * change).
+ *
+ * <p>Every connection is also an XA connection: {@link #createXASession} gives sessions whose work
+ * an XA transaction manager decides; the plain sessions are unaffected.
  */
-public final class BolideConnection implements QueueConnection, TopicConnection, SessionConnection {
+public final class BolideConnection implements XAQueueConnection, XATopicConnection, SessionConnection {
     private static final System.Logger LOG = System.getLogger(BolideConnection.class.getName());
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final Duration REBALANCE = Duration.ofSeconds(2);
@@ -266,13 +271,23 @@ public final class BolideConnection implements QueueConnection, TopicConnection,
         return register(new BolideSession(this, sessionMode));
     }
 
-    /** A session whose sends go through {@code sendPath} (an XA session's branch, say). */
-    public BolideSession createSession(int sessionMode, MessageSendPath sendPath) throws JMSException {
+    @Override
+    public BolideXASession createXASession() throws JMSException {
         checkOpen();
-        return register(new BolideSession(this, sessionMode, sendPath));
+        return register(new BolideXASession(this));
     }
 
-    private BolideSession register(BolideSession session) {
+    @Override
+    public XAQueueSession createXAQueueSession() throws JMSException {
+        return createXASession();
+    }
+
+    @Override
+    public XATopicSession createXATopicSession() throws JMSException {
+        return createXASession();
+    }
+
+    private <S extends BolideSession> S register(S session) {
         fixClientId();
         sessions.add(session);
         return session;

@@ -32,7 +32,7 @@ import java.io.Serializable;
  * contexts (closed with the last one). With auto-start (the default) the connection starts when the
  * context makes its first consumer.
  */
-public final class BolideJMSContext implements JMSContext {
+public class BolideJMSContext implements JMSContext {
     private final SharedConnection shared;
     private final BolideSession session;
     private final int sessionMode;
@@ -43,6 +43,16 @@ public final class BolideJMSContext implements JMSContext {
         this.shared = shared;
         this.sessionMode = sessionMode;
         this.session = (BolideSession) shared.connection().createSession(sessionMode);
+    }
+
+    /**
+     * A context owning {@code connection} over {@code session}, a session of it made by the caller
+     * (an XA session): closing the context closes both.
+     */
+    protected BolideJMSContext(Connection connection, BolideSession session, int sessionMode) {
+        this.shared = new SharedConnection(connection);
+        this.session = session;
+        this.sessionMode = sessionMode;
     }
 
     /** A context owning {@code connection}: closing the context closes it. */
@@ -300,7 +310,7 @@ public final class BolideJMSContext implements JMSContext {
         return shared.connection();
     }
 
-    private void checkOpen() {
+    protected final void checkOpen() {
         if (closed) {
             throw new IllegalStateRuntimeException("the context is closed");
         }

@@ -76,7 +76,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * Messages still unacknowledged when the session closes go back to the broker's retry topic, for
  * whichever member of the group reads them next.
  */
-public final class BolideSession implements QueueSession, TopicSession, ConsumerSession, ProducerSession {
+public class BolideSession implements QueueSession, TopicSession, ConsumerSession, ProducerSession {
     private static final System.Logger LOG = System.getLogger(BolideSession.class.getName());
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final long IDLE_WAIT_MILLIS = 100;
@@ -86,6 +86,7 @@ public final class BolideSession implements QueueSession, TopicSession, Consumer
     private final int number = SEQUENCE.incrementAndGet();
     private final RocketMqMapping mapping = new RocketMqMapping();
     private final MessageSendPath sendPath;
+    private final ReceiveEnlistment receives;
     private final List<BolideMessageConsumer> consumers = new CopyOnWriteArrayList<>();
     private final List<BolideMessageProducer> producers = new CopyOnWriteArrayList<>();
     private final List<Unacknowledged> unacknowledged = new ArrayList<>();
@@ -103,14 +104,15 @@ public final class BolideSession implements QueueSession, TopicSession, Consumer
 
     public BolideSession(SessionConnection connection, int mode) throws JMSException {
         this(connection, mode, mode == SESSION_TRANSACTED ? new TransactedSendPath(connection.client())
-                : new DirectSendPath(connection.client()));
+                : new DirectSendPath(connection.client()), ReceiveEnlistment.NONE);
     }
 
     /**
-     * A session sending through {@code sendPath}: how an XA session (whose sends belong to the
-     * branch its XAResource enlists) plugs in its own.
+     * A session sending through {@code sendPath} and handing its receives to {@code receives} while
+     * that is active: how an XA session plugs in its branch.
      */
-    public BolideSession(SessionConnection connection, int mode, MessageSendPath sendPath) throws JMSException {
+    protected BolideSession(SessionConnection connection, int mode, MessageSendPath sendPath,
+            ReceiveEnlistment receives) throws JMSException {
         if (mode != AUTO_ACKNOWLEDGE && mode != CLIENT_ACKNOWLEDGE && mode != DUPS_OK_ACKNOWLEDGE
                 && mode != SESSION_TRANSACTED) {
             throw new JMSException("unknown session mode " + mode);
@@ -118,6 +120,7 @@ public final class BolideSession implements QueueSession, TopicSession, Consumer
         this.connection = connection;
         this.mode = mode;
         this.sendPath = sendPath;
+        this.receives = receives;
     }
 
     // --- consumers
@@ -318,8 +321,28 @@ public final class BolideSession implements QueueSession, TopicSession, Consumer
 
     @Override
     public void received(Delivery delivery) {
-        if (mode == AUTO_ACKNOWLEDGE || mode == DUPS_OK_ACKNOWLEDGE) {
+        if (receives.active()) {
+            enlist(delivery);
+        } else if (mode == AUTO_ACKNOWLEDGE || mode == DUPS_OK_ACKNOWLEDGE) {
             acknowledgeOne(delivery);
+        }
+    }
+
+    /** Hands the delivery to the global transaction: it is no longer the session's to acknowledge or recover. */
+    private void enlist(Delivery delivery) {
+        Unacknowledged taken = null;
+        synchronized (unacknowledged) {
+            for (var pending = unacknowledged.iterator(); pending.hasNext() && taken == null;) {
+                Unacknowledged candidate = pending.next();
+                if (candidate.delivery() == delivery) {
+                    taken = candidate;
+                    pending.remove();
+                }
+            }
+        }
+        if (taken != null) {
+            BolideMessageConsumer consumer = taken.consumer();
+            receives.enlist(delivery::acknowledge, () -> consumer.pushBack(delivery.redelivered()));
         }
     }
 

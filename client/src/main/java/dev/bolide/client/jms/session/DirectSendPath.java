@@ -11,12 +11,12 @@ import java.util.concurrent.CompletableFuture;
  * answers, not a oneway): RocketMQ has no non-persistent storage, the mapping only lets the broker
  * answer before its flush.
  */
-final class DirectSendPath implements MessageSendPath {
+public final class DirectSendPath implements MessageSendPath {
     static final String PRODUCER_GROUP = "BOLIDE_JMS_PRODUCER";
 
     private final RocketMqClient client;
 
-    DirectSendPath(RocketMqClient client) {
+    public DirectSendPath(RocketMqClient client) {
         this.client = client;
     }
 

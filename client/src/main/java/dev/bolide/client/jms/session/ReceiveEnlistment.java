@@ -1,0 +1,26 @@
+package dev.bolide.client.jms.session;
+
+/**
+ * Where a session's receives go while a global (XA) transaction owns them: instead of being
+ * acknowledged at once, each is handed over, to be acknowledged if the transaction commits and
+ * delivered again if it rolls back.
+ */
+public interface ReceiveEnlistment {
+    /** Sessions outside XA: receives are never enlisted. */
+    ReceiveEnlistment NONE = new ReceiveEnlistment() {
+        @Override
+        public boolean active() {
+            return false;
+        }
+
+        @Override
+        public void enlist(Runnable acknowledge, Runnable redeliver) {
+            throw new java.lang.IllegalStateException("no transaction takes receives");
+        }
+    };
+
+    /** Whether a global transaction owns the session's receives now. */
+    boolean active();
+
+    void enlist(Runnable acknowledge, Runnable redeliver);
+}

@@ -1,0 +1,316 @@
+package dev.bolide.client.jms.xa;
+
+import dev.bolide.client.rocketmq.OutgoingMessage;
+import dev.bolide.client.rocketmq.QueueSelector;
+import dev.bolide.client.rocketmq.RocketMqClient;
+import dev.bolide.client.rocketmq.SendResult;
+import dev.bolide.protocol.xa.BranchId;
+import java.util.HashSet;
+import java.util.Set;
+import javax.transaction.xa.XAException;
+import javax.transaction.xa.XAResource;
+import javax.transaction.xa.Xid;
+
+/**
+ * The XAResource of one XA session: the resource manager is the Bolide cluster its name servers
+ * serve, and an XA branch is a group of half messages on the brokers.
+ *
+ * <p>Mapping: the Xid of a branch becomes its branch id {@code formatId:gtrid-hex:bqual-hex}
+ * ({@link BranchId}), stored by the broker in property {@code BOLIDE_XID} of each half message sent
+ * while this resource is associated with the branch ({@link #sendInBranch}). {@code prepare} makes the
+ * branch durable on every broker it sent to (BRANCH_PREPARE), {@code commit} delivers all its messages at
+ * once (BRANCH_COMMIT), {@code rollback} discards them (BRANCH_ROLLBACK), {@code recover} lists the
+ * prepared branches of every broker of the cluster (BRANCH_RECOVER), whoever prepared them, and
+ * {@code forget} lets a broker forget a heuristic rollback (BRANCH_FORGET). Messages received in a
+ * branch ({@link #receivedInBranch}) are acknowledged when it commits and delivered again when it
+ * rolls back; they are not part of the broker's branch, so a client crash after prepare redelivers
+ * them (at least once) while recovery still commits the sends.
+ *
+ * <p>States follow the XA specification: a resource is associated with at most one branch at a time
+ * (start..end), may hold suspended associations (end TMSUSPEND, start TMRESUME), and a branch is
+ * prepared or committed in one phase only once every association with it ended. A branch with no
+ * send and no receive prepares as XA_RDONLY without asking a broker. Resources of the same cluster
+ * are the same resource manager ({@link #isSameRM}) and share their branches within the JVM, so that
+ * TMJOIN works across sessions and connections.
+ */
+public final class BolideXAResource implements XAResource {
+    /** The producer group of branch sends; branch messages are never checked back with it. */
+    public static final String PRODUCER_GROUP = "BOLIDE_JMS_XA_PRODUCER";
+
+    private final RocketMqClient client;
+    private final String clusterKey;
+    private final BranchRegistry registry;
+    private final BranchDecisions decisions;
+    private final Set<Branch> suspended = new HashSet<>();
+    private Branch associated;
+    private boolean scanning;
+    private boolean joinedProducerGroup;
+    private int timeoutSeconds;
+
+    /** @param nameServers the name servers {@code client} uses: they name the resource manager */
+    public BolideXAResource(RocketMqClient client, String nameServers) {
+        this.client = client;
+        this.clusterKey = BranchRegistry.clusterKey(nameServers);
+        this.registry = BranchRegistry.of(clusterKey);
+        this.decisions = new BranchDecisions(client.branches());
+    }
+
+    // --- association
+
+    @Override
+    public synchronized void start(Xid xid, int flags) throws XAException {
+        BranchId id = idOf(xid);
+        if (associated != null) {
+            throw XaErrors.error(XAException.XAER_PROTO, "start of " + id + " while the resource works in branch "
+                    + associated.id() + ": end it first");
+        }
+        associated = switch (flags) {
+            case TMNOFLAGS -> begin(id);
+            case TMJOIN -> join(registry.known(id));
+            case TMRESUME -> resume(registry.known(id));
+            default -> throw XaErrors.error(XAException.XAER_INVAL, "start takes TMNOFLAGS, TMJOIN or TMRESUME, not "
+                    + flags);
+        };
+    }
+
+    private Branch begin(BranchId id) throws XAException {
+        Branch branch = registry.create(id, timeoutSeconds);
+        branch.associate();
+        return branch;
+    }
+
+    private static Branch join(Branch branch) throws XAException {
+        branch.associate();
+        return branch;
+    }
+
+    private Branch resume(Branch branch) throws XAException {
+        if (!suspended.remove(branch)) {
+            throw XaErrors.error(XAException.XAER_PROTO, "resume of branch " + branch.id()
+                    + ", which this resource did not suspend");
+        }
+        branch.resume();
+        return branch;
+    }
+
+    @Override
+    public synchronized void end(Xid xid, int flags) throws XAException {
+        if (flags != TMSUCCESS && flags != TMFAIL && flags != TMSUSPEND) {
+            throw XaErrors.error(XAException.XAER_INVAL, "end takes TMSUCCESS, TMFAIL or TMSUSPEND, not " + flags);
+        }
+        Branch branch = registry.known(idOf(xid));
+        boolean wasSuspended = suspended.contains(branch);
+        if (branch != associated && !(wasSuspended && flags != TMSUSPEND)) {
+            throw XaErrors.error(XAException.XAER_PROTO, "end of branch " + branch.id()
+                    + ", which this resource does not work in");
+        }
+        if (flags == TMSUSPEND) {
+            branch.suspend();
+            suspended.add(branch);
+        } else {
+            branch.dissociate(wasSuspended);
+            suspended.remove(branch);
+        }
+        if (flags == TMFAIL) {
+            branch.markRollbackOnly();
+        }
+        if (branch == associated) {
+            associated = null;
+        }
+    }
+
+    // --- work in a branch
+
+    /** Whether the resource is associated with a branch now: sends and receives belong to it. */
+    public synchronized boolean inBranch() {
+        return associated != null;
+    }
+
+    /**
+     * Sends {@code message} as a half message of the associated branch, to be delivered when the
+     * branch commits.
+     *
+     * @throws IllegalStateException when the resource is not associated with a branch
+     */
+    public SendResult sendInBranch(OutgoingMessage message, QueueSelector selector) {
+        Branch branch = associatedBranch();
+        SendResult sent = client.branches().sendHalf(PRODUCER_GROUP, branch.text(), message, selector);
+        branch.sentTo(sent.queue().brokerName());
+        joinProducerGroupOnce();
+        return sent;
+    }
+
+    /** Records a message received in the associated branch, settled when the branch is decided. */
+    public void receivedInBranch(BranchWork receipt) {
+        associatedBranch().did(receipt);
+    }
+
+    private synchronized Branch associatedBranch() {
+        if (associated == null) {
+            throw new IllegalStateException("the XA resource is not associated with a branch");
+        }
+        return associated;
+    }
+
+    // the client's heartbeat names the group to the brokers of the routes in use, for check-backs
+    private synchronized void joinProducerGroupOnce() {
+        if (!joinedProducerGroup) {
+            client.joinProducerGroup(PRODUCER_GROUP);
+            joinedProducerGroup = true;
+        }
+    }
+
+    // --- decisions
+
+    @Override
+    public int prepare(Xid xid) throws XAException {
+        Branch branch = registry.known(idOf(xid));
+        branch.checkEnded("prepare");
+        rollbackIfDoomed(branch);
+        if (branch.isReadOnly()) {
+            registry.remove(branch);
+            return XA_RDONLY;
+        }
+        try {
+            decisions.prepare(branch);
+        } catch (XAException e) {
+            registry.remove(branch);
+            throw e;
+        }
+        return XA_OK;
+    }
+
+    @Override
+    public void commit(Xid xid, boolean onePhase) throws XAException {
+        BranchId id = idOf(xid);
+        Branch branch = onePhase ? registry.known(id) : knownOrRecovered(id);
+        if (onePhase) {
+            branch.checkEnded("one-phase commit");
+            rollbackIfDoomed(branch);
+            prepareIfSeveralBrokers(branch);
+        } else {
+            branch.checkPrepared();
+        }
+        decide(branch, () -> decisions.commit(branch, onePhase && branch.brokers().size() <= 1));
+    }
+
+    // a one-phase commit over several brokers is two-phase inside, so that it is all or nothing
+    private void prepareIfSeveralBrokers(Branch branch) throws XAException {
+        if (branch.brokers().size() > 1) {
+            try {
+                decisions.prepare(branch);
+            } catch (XAException e) {
+                registry.remove(branch);
+                throw e;
+            }
+        }
+    }
+
+    @Override
+    public void rollback(Xid xid) throws XAException {
+        Branch branch = knownOrRecovered(idOf(xid));
+        synchronized (this) {
+            if (branch == associated) {
+                // a transaction manager timing the transaction out may roll back without end
+                branch.dissociate(false);
+                associated = null;
+            }
+        }
+        decide(branch, () -> decisions.rollback(branch));
+    }
+
+    @Override
+    public void forget(Xid xid) throws XAException {
+        BranchId id = idOf(xid);
+        Branch branch = registry.find(id);
+        if (branch == null) {
+            Branch recovered = Branch.recovered(id, decisions.everyBroker());
+            decisions.forget(recovered, recovered.brokers());
+            return;
+        }
+        decisions.forget(branch, branch.heuristicBrokers());
+        registry.remove(branch);
+    }
+
+    private interface Decision {
+        void run() throws XAException;
+    }
+
+    /** Runs the decision; the branch is over unless a broker did not answer or it ended heuristically. */
+    private void decide(Branch branch, Decision decision) throws XAException {
+        try {
+            decision.run();
+            registry.remove(branch);
+        } catch (XAException e) {
+            if (XaErrors.isRollback(e.errorCode) || e.errorCode == XAException.XAER_NOTA) {
+                registry.remove(branch);
+            }
+            throw e;
+        }
+    }
+
+    private void rollbackIfDoomed(Branch branch) throws XAException {
+        int reason = branch.rollbackReason();
+        if (reason != 0) {
+            decisions.rollbackQuietly(branch);
+            registry.remove(branch);
+            throw XaErrors.error(reason, "branch " + branch.id() + (reason == XAException.XA_RBTIMEOUT
+                    ? " outlived its transaction timeout" : " was marked rollback-only") + ": rolled back");
+        }
+    }
+
+    private Branch knownOrRecovered(BranchId id) throws XAException {
+        Branch branch = registry.find(id);
+        return branch != null ? branch : Branch.recovered(id, decisions.everyBroker());
+    }
+
+    // --- recovery and identity
+
+    @Override
+    public synchronized Xid[] recover(int flags) throws XAException {
+        if ((flags & ~(TMSTARTRSCAN | TMENDRSCAN)) != 0) {
+            throw XaErrors.error(XAException.XAER_INVAL, "recover takes TMSTARTRSCAN, TMENDRSCAN or TMNOFLAGS, not "
+                    + flags);
+        }
+        boolean starts = (flags & TMSTARTRSCAN) != 0;
+        if (!starts && !scanning) {
+            throw XaErrors.error(XAException.XAER_PROTO, "recover without TMSTARTRSCAN outside a scan");
+        }
+        // the whole list comes with TMSTARTRSCAN; a continued scan has nothing more
+        Xid[] found = starts ? decisions.recover().stream().map(BranchId::parse).toArray(Xid[]::new) : new Xid[0];
+        scanning = (flags & TMENDRSCAN) == 0;
+        return found;
+    }
+
+    /** True for any Bolide resource of the same cluster (the same name servers, in any order). */
+    @Override
+    public boolean isSameRM(XAResource other) {
+        return other instanceof BolideXAResource bolide && bolide.clusterKey.equals(clusterKey);
+    }
+
+    /** A branch started later rolls back instead of preparing once it is older than {@code seconds}; 0: never. */
+    @Override
+    public synchronized boolean setTransactionTimeout(int seconds) throws XAException {
+        if (seconds < 0) {
+            throw XaErrors.error(XAException.XAER_INVAL, "a transaction timeout is 0 or more seconds, not " + seconds);
+        }
+        timeoutSeconds = seconds;
+        return true;
+    }
+
+    @Override
+    public synchronized int getTransactionTimeout() {
+        return timeoutSeconds;
+    }
+
+    private static BranchId idOf(Xid xid) throws XAException {
+        if (xid == null) {
+            throw XaErrors.error(XAException.XAER_INVAL, "the Xid is null");
+        }
+        try {
+            return BranchId.of(xid);
+        } catch (IllegalArgumentException e) {
+            throw XaErrors.error(XAException.XAER_INVAL, "bad Xid: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package dev.bolide.client.jms.xa;
+
+import dev.bolide.protocol.xa.BranchId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.transaction.xa.XAException;
+
+/**
+ * One XA branch as this JVM knows it: which brokers hold its messages, what else was done in it (receives),
+ * how many resources are associated with it, and where it stands (open, rollback-only, prepared, heuristic).
+ */
+final class Branch {
+    private final BranchId id;
+    private final boolean recovered;
+    private final long deadlineNanos;
+    private final Set<String> brokers = new TreeSet<>();
+    private final Set<String> heuristicBrokers = new TreeSet<>();
+    private final List<BranchWork> work = new ArrayList<>();
+    private int associations;
+    private int suspensions;
+    private boolean rollbackOnly;
+    private boolean prepared;
+
+    /** @param timeoutSeconds the transaction timeout: a branch older than it cannot be prepared; 0 for none */
+    Branch(BranchId id, int timeoutSeconds) {
+        this(id, timeoutSeconds, false);
+    }
+
+    private Branch(BranchId id, int timeoutSeconds, boolean recovered) {
+        this.id = id;
+        this.recovered = recovered;
+        this.deadlineNanos = timeoutSeconds == 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutSeconds * 1_000_000_000L;
+    }
+
+    /**
+     * A branch this JVM did not start (a transaction manager recovering after a crash, or deciding
+     * through another JVM): it may be on any of {@code brokers}, the cluster's.
+     */
+    static Branch recovered(BranchId id, List<String> brokers) {
+        Branch branch = new Branch(id, 0, true);
+        branch.brokers.addAll(brokers);
+        branch.prepared = true;
+        return branch;
+    }
+
+    /** Whether the branch is {@link #recovered}: a broker not having it is no error. */
+    boolean recovered() {
+        return recovered;
+    }
+
+    BranchId id() {
+        return id;
+    }
+
+    String text() {
+        return id.text();
+    }
+
+    synchronized void associate() throws XAException {
+        if (prepared || !heuristicBrokers.isEmpty()) {
+            throw XaErrors.error(XAException.XAER_PROTO, "branch " + id + " is prepared: no more work can join it");
+        }
+        if (rollbackOnly) {
+            throw XaErrors.error(XAException.XA_RBROLLBACK, "branch " + id + " is marked rollback-only");
+        }
+        associations++;
+    }
+
+    synchronized void suspend() {
+        associations--;
+        suspensions++;
+    }
+
+    synchronized void resume() {
+        suspensions--;
+        associations++;
+    }
+
+    /** Ends an association (active, or {@code suspended}). */
+    synchronized void dissociate(boolean suspended) {
+        if (suspended) {
+            suspensions--;
+        } else {
+            associations--;
+        }
+    }
+
+    synchronized void markRollbackOnly() {
+        rollbackOnly = true;
+    }
+
+    synchronized void sentTo(String brokerName) {
+        brokers.add(brokerName);
+    }
+
+    synchronized void did(BranchWork done) {
+        work.add(done);
+    }
+
+    /** Whether the branch may be prepared or committed in one phase: no resource works in it, nothing decided. */
+    synchronized void checkEnded(String operation) throws XAException {
+        if (associations > 0 || suspensions > 0) {
+            throw XaErrors.error(XAException.XAER_PROTO, operation + " of branch " + id
+                    + " before every association with it ended");
+        }
+        if (prepared) {
+            throw XaErrors.error(XAException.XAER_PROTO, operation + " of branch " + id + ", which is prepared");
+        }
+    }
+
+    synchronized void checkPrepared() throws XAException {
+        if (!prepared) {
+            throw XaErrors.error(XAException.XAER_PROTO, "two-phase commit of branch " + id + ", which is not prepared");
+        }
+    }
+
+    /** Why the branch must roll back instead of preparing (rollback-only, past its timeout), or 0. */
+    synchronized int rollbackReason() {
+        if (rollbackOnly) {
+            return XAException.XA_RBROLLBACK;
+        }
+        return System.nanoTime() - deadlineNanos > 0 ? XAException.XA_RBTIMEOUT : 0;
+    }
+
+    /** Nothing was sent nor received in it: XA_RDONLY. */
+    synchronized boolean isReadOnly() {
+        return brokers.isEmpty() && work.isEmpty();
+    }
+
+    synchronized List<String> brokers() {
+        return List.copyOf(brokers);
+    }
+
+    synchronized void prepared() {
+        prepared = true;
+    }
+
+    /** The broker decided its part as asked: a repeated decision leaves it alone. */
+    synchronized void decidedOn(String brokerName) {
+        brokers.remove(brokerName);
+    }
+
+    synchronized void heuristicOn(String brokerName) {
+        brokers.remove(brokerName);
+        heuristicBrokers.add(brokerName);
+    }
+
+    synchronized List<String> heuristicBrokers() {
+        return List.copyOf(heuristicBrokers);
+    }
+
+    /** Acknowledges (on commit) or redelivers (on rollback, last first so the first is delivered first again). */
+    void settleWork(boolean committed) {
+        List<BranchWork> done;
+        synchronized (this) {
+            done = new ArrayList<>(work);
+            work.clear();
+        }
+        if (committed) {
+            done.forEach(BranchWork::committed);
+        } else {
+            Collections.reverse(done);
+            done.forEach(BranchWork::rolledBack);
+        }
+    }
+}

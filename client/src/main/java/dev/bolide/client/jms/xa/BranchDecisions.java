@@ -1,0 +1,179 @@
+package dev.bolide.client.jms.xa;
+
+import dev.bolide.client.rocketmq.RocketMqException;
+import dev.bolide.client.rocketmq.XaBranches;
+import java.util.ArrayList;
+import java.util.List;
+import javax.transaction.xa.XAException;
+
+/**
+ * Carries a decision about a branch to every broker holding its messages and sums the answers up as one
+ * XA outcome: all brokers agreeing is success; some committed and some rolled back heuristically is
+ * XA_HEURMIX. A branch this JVM does not know ({@link Branch#recovered}) is looked for on every broker of
+ * the cluster, and a broker that does not have it is passed over.
+ */
+final class BranchDecisions {
+    private static final System.Logger LOG = System.getLogger(BranchDecisions.class.getName());
+
+    private final XaBranches brokers;
+
+    BranchDecisions(XaBranches brokers) {
+        this.brokers = brokers;
+    }
+
+    /** Prepares the branch on each broker; if one refuses, rolls it back everywhere and throws XA_RB*. */
+    void prepare(Branch branch) throws XAException {
+        for (String broker : branch.brokers()) {
+            try {
+                brokers.prepareBranch(broker, branch.text());
+            } catch (RocketMqException refusal) {
+                int code = XaErrors.code(XaOperation.PREPARE, refusal);
+                rollbackQuietly(branch);
+                throw XaErrors.error(code, "prepare of branch " + branch.id() + " on broker " + broker + " failed: "
+                        + refusal.getMessage(), refusal);
+            }
+        }
+        branch.prepared();
+    }
+
+    /** Commits on each broker; XA_HEURRB / XA_HEURMIX when the broker had rolled the prepared branch back. */
+    void commit(Branch branch, boolean onePhase) throws XAException {
+        XaOperation operation = onePhase ? XaOperation.ONE_PHASE_COMMIT : XaOperation.TWO_PHASE_COMMIT;
+        Outcome outcome = decide(branch, operation, broker -> brokers.commitBranch(broker, branch.text(), onePhase));
+        if (outcome.branchGone()) {
+            branch.settleWork(false);
+        }
+        outcome.throwIfFailed();
+        if (!outcome.heuristic.isEmpty()) {
+            branch.settleWork(outcome.done > 0);
+            throw XaErrors.error(outcome.done > 0 ? XAException.XA_HEURMIX : XAException.XA_HEURRB, "branch "
+                    + branch.id() + " was rolled back by brokers " + outcome.heuristic + " on their heuristic timeout");
+        }
+        branch.settleWork(true);
+    }
+
+    /** Rolls back on each broker; XA_HEURCOM when a broker had committed it. */
+    void rollback(Branch branch) throws XAException {
+        Outcome outcome = decide(branch, XaOperation.ROLLBACK, broker -> brokers.rollbackBranch(broker,
+                branch.text()));
+        outcome.throwIfFailed();
+        branch.settleWork(false);
+        if (!outcome.heuristic.isEmpty()) {
+            throw XaErrors.error(XAException.XA_HEURRB, "branch " + branch.id() + " was rolled back by brokers "
+                    + outcome.heuristic + " on their heuristic timeout already");
+        }
+    }
+
+    /** Lets the brokers that rolled the branch back heuristically forget it. */
+    void forget(Branch branch, List<String> heuristicBrokers) throws XAException {
+        Outcome outcome = decide(branch, XaOperation.FORGET, broker -> brokers.forgetBranch(broker, branch.text()),
+                heuristicBrokers);
+        outcome.throwIfFailed();
+    }
+
+    /** Every prepared (or heuristically rolled back) branch on every broker of the cluster. */
+    List<String> recover() throws XAException {
+        try {
+            List<String> found = new ArrayList<>();
+            for (String broker : brokers.brokerNames()) {
+                brokers.recoverBranches(broker).stream().filter(b -> !found.contains(b)).forEach(found::add);
+            }
+            return found;
+        } catch (RocketMqException e) {
+            throw XaErrors.error(XaErrors.code(XaOperation.TWO_PHASE_COMMIT, e), "recover failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Every broker of the cluster: where a branch this JVM does not know may be. */
+    List<String> everyBroker() throws XAException {
+        try {
+            return brokers.brokerNames();
+        } catch (RocketMqException e) {
+            throw XaErrors.error(XAException.XAER_RMFAIL, "the name servers list no brokers: " + e.getMessage(), e);
+        }
+    }
+
+    /** Rolls back a branch that is given up: its receives are delivered again whatever the brokers answer. */
+    void rollbackQuietly(Branch branch) {
+        try {
+            rollback(branch);
+        } catch (XAException e) {
+            // an open branch left on a broker is rolled back by the broker after its xaBranchTimeout
+            LOG.log(System.Logger.Level.WARNING, "rollback of branch {0} failed, the brokers time it out: {1}",
+                    branch.id(), e.getMessage());
+        } finally {
+            branch.settleWork(false);
+        }
+    }
+
+    private interface BrokerRequest {
+        void send(String broker);
+    }
+
+    private Outcome decide(Branch branch, XaOperation operation, BrokerRequest request) {
+        return decide(branch, operation, request, branch.brokers());
+    }
+
+    private static Outcome decide(Branch branch, XaOperation operation, BrokerRequest request, List<String> targets) {
+        Outcome outcome = new Outcome(branch, operation);
+        for (String broker : targets) {
+            try {
+                request.send(broker);
+                outcome.done(broker);
+            } catch (RocketMqException refusal) {
+                outcome.refused(broker, XaErrors.code(operation, refusal), refusal);
+            }
+        }
+        return outcome;
+    }
+
+    /** The brokers' answers to one decision. */
+    private static final class Outcome {
+        private final Branch branch;
+        private final XaOperation operation;
+        private final List<String> heuristic = new ArrayList<>();
+        private int done;
+        private int missing;
+        private XAException failure;
+
+        Outcome(Branch branch, XaOperation operation) {
+            this.branch = branch;
+            this.operation = operation;
+        }
+
+        void done(String broker) {
+            branch.decidedOn(broker);
+            done++;
+        }
+
+        void refused(String broker, int code, RocketMqException refusal) {
+            if (code == XaErrors.DONE) {
+                done(broker);
+            } else if (code == XAException.XAER_NOTA && branch.recovered()) {
+                branch.decidedOn(broker);
+                missing++;
+            } else if (code == XAException.XA_HEURRB && operation != XaOperation.FORGET) {
+                branch.heuristicOn(broker);
+                heuristic.add(broker);
+            } else if (failure == null || code == XAException.XA_HEURCOM) {
+                failure = XaErrors.error(code, operation.name().toLowerCase().replace('_', ' ') + " of branch "
+                        + branch.id() + " on broker " + broker + ": " + refusal.getMessage(), refusal);
+            }
+        }
+
+        /** Whether the commit failed because the branch is rolled back or unknown: it is over, not to be retried. */
+        boolean branchGone() {
+            return failure != null && (XaErrors.isRollback(failure.errorCode)
+                    || failure.errorCode == XAException.XAER_NOTA);
+        }
+
+        void throwIfFailed() throws XAException {
+            if (failure != null) {
+                throw failure;
+            }
+            if (done == 0 && heuristic.isEmpty() && missing > 0) {
+                throw XaErrors.error(XAException.XAER_NOTA, "no broker has branch " + branch.id());
+            }
+        }
+    }
+}
