@@ -1,13 +1,11 @@
 package dev.bolide.ra.inbound;
 
 import dev.bolide.client.jms.BolideConnectionFactory;
-import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
-import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
-import jakarta.jms.MessageListener;
 import jakarta.jms.Session;
 import jakarta.jms.Topic;
+import jakarta.jms.XAConnection;
 import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ResourceAdapterInternalException;
@@ -17,7 +15,6 @@ import jakarta.resource.spi.work.WorkEvent;
 import jakarta.resource.spi.work.WorkException;
 import jakarta.resource.spi.work.WorkManager;
 import java.lang.System.Logger.Level;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Phaser;
@@ -34,37 +31,33 @@ public final class EndpointActivation implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(EndpointActivation.class.getName());
     /** How long deactivation waits for an onMessage in progress. */
     private static final long STOP_WAIT_SECONDS = 30;
-    private static final Method ON_MESSAGE = onMessage();
 
     private final MessageEndpointFactory factory;
-    private final Connection connection;
+    private final XAConnection connection;
     private final List<DeliveryWork> works = new ArrayList<>();
     /** The closing party and every work not ended yet. */
     private final Phaser running = new Phaser(1);
 
-    private EndpointActivation(MessageEndpointFactory factory, Connection connection) {
+    private EndpointActivation(MessageEndpointFactory factory, XAConnection connection) {
         this.factory = factory;
         this.connection = connection;
     }
 
     /**
-     * @param nameServers where to consume when the settings name none of their own
-     * @throws NotSupportedException for an endpoint whose onMessage is container-transacted: that
-     *                               needs the client's XAResource, not built yet
+     * @param nameServers where to consume when the settings name none of their own; an endpoint whose
+     *                    onMessage is container-transacted gets XA sessions, the others
+     *                    CLIENT_ACKNOWLEDGE sessions
      */
     public static EndpointActivation start(MessageEndpointFactory factory, ActivationSettings settings,
             String nameServers, WorkManager workManager) throws ResourceException {
-        if (isTransacted(factory)) {
-            throw new NotSupportedException("Bolide activation of " + factory.getActivationName() + ": onMessage is "
-                    + "container-transacted, and transacted delivery (XA) is not supported yet; mark onMessage "
-                    + "@TransactionAttribute(NOT_SUPPORTED) or use bean-managed transactions");
-        }
-        Connection connection = connect(settings, nameServers);
+        boolean transacted = isTransacted(factory);
+        XAConnection connection = connect(settings, nameServers);
         EndpointActivation activation = new EndpointActivation(factory, connection);
         try {
             boolean destinationExists = true;
             for (int i = 0; i < settings.sessions(); i++) {
-                Session session = connection.createSession(Session.CLIENT_ACKNOWLEDGE);
+                Session session = transacted ? connection.createXASession()
+                        : connection.createSession(Session.CLIENT_ACKNOWLEDGE);
                 DeliveryWork work = new DeliveryWork(factory, session, () -> consumer(session, settings),
                         activation.running);
                 activation.works.add(work);
@@ -87,20 +80,21 @@ public final class EndpointActivation implements AutoCloseable {
 
     private static boolean isTransacted(MessageEndpointFactory factory) throws ResourceException {
         try {
-            return factory.isDeliveryTransacted(ON_MESSAGE);
+            return factory.isDeliveryTransacted(DeliveryWork.ON_MESSAGE);
         } catch (NoSuchMethodException e) {
             throw new NotSupportedException("Bolide activation of " + factory.getActivationName()
                     + ": the endpoint is not a jakarta.jms.MessageListener", e);
         }
     }
 
-    private static Connection connect(ActivationSettings settings, String nameServers) throws ResourceException {
+    /** Every Bolide connection is also an XA connection: one kind serves both deliveries. */
+    private static XAConnection connect(ActivationSettings settings, String nameServers) throws ResourceException {
         BolideConnectionFactory connections = new BolideConnectionFactory();
         connections.setNameServers(settings.nameServers() != null ? settings.nameServers() : nameServers);
         connections.setClientId(settings.clientId());
         connections.setMaxRedeliveries(settings.maxRedeliveries());
         try {
-            return connections.createConnection();
+            return connections.createXAConnection();
         } catch (JMSException e) {
             throw new ResourceAdapterInternalException("Bolide activation: cannot connect to the name servers "
                     + connections.getNameServers() + ": " + e.getMessage(), e);
@@ -161,14 +155,6 @@ public final class EndpointActivation implements AutoCloseable {
         } catch (JMSException e) {
             LOG.log(Level.WARNING, "Bolide deactivation of " + factory.getActivationName()
                     + ": the connection did not close cleanly", e);
-        }
-    }
-
-    private static Method onMessage() {
-        try {
-            return MessageListener.class.getMethod("onMessage", Message.class);
-        } catch (NoSuchMethodException e) {
-            throw new ExceptionInInitializerError(e);
         }
     }
 }

@@ -18,7 +18,6 @@ import dev.bolide.ra.PooledBootstrapContext;
 import dev.bolide.ra.inbound.RecordingEndpointFactory.Delivered;
 import jakarta.jms.Destination;
 import jakarta.jms.JMSContext;
-import jakarta.resource.NotSupportedException;
 import jakarta.resource.spi.InvalidPropertyException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -293,11 +292,39 @@ class InboundDeliveryTest {
     }
 
     @Test
-    void aContainerTransactedEndpointIsRefusedUntilXaDeliveryExists() {
-        RecordingEndpointFactory transacted = new RecordingEndpointFactory(message -> { }, true);
+    void aTransactedDeliveryThatCommitsIsAcknowledged() throws Exception {
+        sendToQueue("order 1");
+        RecordingEndpointFactory factory = new RecordingEndpointFactory(message -> { }, true);
 
-        assertThatThrownBy(() -> activate(transacted, spec(spec -> { }))).isInstanceOf(NotSupportedException.class)
-                .hasMessageContaining("container-transacted");
+        activate(factory, spec(spec -> { }));
+
+        await().atMost(PATIENCE).until(() -> factory.accepted().contains("order 1"));
+        await().atMost(PATIENCE).until(() -> committed(GroupNames.queue(destination)) == 1);
+    }
+
+    @Test
+    void aTransactedDeliveryThatRollsBackComesAgainWithAGrowingDeliveryCount() throws Exception {
+        sendToQueue("order 1");
+        RecordingEndpointFactory factory = new RecordingEndpointFactory(failTimes(2), true);
+
+        activate(factory, spec(spec -> { }));
+
+        await().atMost(PATIENCE).until(() -> factory.accepted().contains("order 1"));
+        assertThat(factory.delivered()).extracting(Delivered::deliveryCount).containsExactly(1, 2, 3);
+        assertThat(factory.delivered()).extracting(Delivered::redelivered).containsExactly(false, true, true);
+    }
+
+    @Test
+    void aTransactedDeliveryRolledBackMoreThanMaxRedeliveriesGoesToTheDeadLetterQueue() throws Exception {
+        sendToQueue("poison");
+        RecordingEndpointFactory factory = new RecordingEndpointFactory(message -> {
+            throw new IllegalStateException("cannot process");
+        }, true);
+
+        activate(factory, spec(spec -> spec.setMaxRedeliveries(1)));
+
+        await().atMost(PATIENCE).until(() -> deadLetters(GroupNames.queue(destination)).contains("poison"));
+        assertThat(factory.delivered()).extracting(Delivered::deliveryCount).containsExactly(1, 2);
     }
 
     @Test
