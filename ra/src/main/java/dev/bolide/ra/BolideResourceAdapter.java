@@ -17,7 +17,9 @@ import jakarta.resource.spi.ResourceAdapterInternalException;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.util.Arrays;
 import java.util.Objects;
+import java.util.stream.Stream;
 import javax.transaction.xa.XAResource;
 
 /**
@@ -130,10 +132,17 @@ public class BolideResourceAdapter implements ResourceAdapter {
         activations.remove(endpointFactory, spec);
     }
 
-    /** None yet: recovery through the adapter needs the client's XAResource (branch jms-xa). */
+    /**
+     * One XAResource of each transacted activation of {@code specs}: a client XA resource, whose
+     * recover lists the prepared branches of every broker of the cluster, whichever connection
+     * prepared them.
+     */
     @Override
     public XAResource[] getXAResources(ActivationSpec[] specs) throws ResourceException {
-        return new XAResource[0];
+        return activations.of(Arrays.asList(specs)).stream()
+                .flatMap(activation -> activation instanceof EndpointActivation delivery
+                        ? delivery.xaResource().stream() : Stream.empty())
+                .toArray(XAResource[]::new);
     }
 
     public String getMode() {

@@ -36,6 +36,12 @@ final class EndpointActivations {
         }
     }
 
+    /** The activations of the given specs, whatever their endpoints. */
+    List<AutoCloseable> of(List<ActivationSpec> specs) {
+        return active.entrySet().stream().filter(entry -> specs.contains(entry.getKey().spec()))
+                .map(Map.Entry::getValue).toList();
+    }
+
     /** Stops every endpoint's delivery (when the adapter stops). */
     void removeAll() {
         for (Key key : List.copyOf(active.keySet())) {

@@ -20,6 +20,7 @@ import dev.bolide.ra.mdb.OrdersBean;
 import dev.bolide.ra.mdb.PaymentCheckBean;
 import dev.bolide.ra.mdb.PoisonBean;
 import dev.bolide.ra.mdb.SelectiveBean;
+import dev.bolide.ra.mdb.TransactedOrdersBean;
 import jakarta.jms.Destination;
 import jakarta.jms.JMSContext;
 import java.nio.charset.StandardCharsets;
@@ -102,6 +103,19 @@ class MessageDrivenBeansOnPayaraIT {
         List<DeliveryLog.Entry> tries = DeliveryLog.of(PoisonBean.QUEUE);
         assertEquals(List.of(1, 2, 3), tries.stream().map(DeliveryLog.Entry::deliveryCount).toList());
         assertEquals(List.of(false, true, true), tries.stream().map(DeliveryLog.Entry::redelivered).toList());
+    }
+
+    @Test
+    void aTransactedBeanWhoseTransactionRolledBackGetsTheMessageAgain() throws Exception {
+        String text = "transacted order" + RUN;
+        send(false, TransactedOrdersBean.QUEUE, "order", text);
+
+        eventually(PATIENCE, () -> DeliveryLog.textsOf(TransactedOrdersBean.QUEUE).stream().filter(text::equals).count() == 2,
+                "a second delivery after the rollback");
+        List<DeliveryLog.Entry> tries = DeliveryLog.of(TransactedOrdersBean.QUEUE).stream()
+                .filter(entry -> entry.text().equals(text)).toList();
+        assertEquals(List.of(1, 2), tries.stream().map(DeliveryLog.Entry::deliveryCount).toList());
+        assertEquals(List.of(false, true), tries.stream().map(DeliveryLog.Entry::redelivered).toList());
     }
 
     @Test

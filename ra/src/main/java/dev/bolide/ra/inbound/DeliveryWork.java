@@ -95,6 +95,11 @@ final class DeliveryWork implements Work {
         }
     }
 
+    /** The XA session's resource, or null when delivery is not transacted. */
+    XAResource xaResource() {
+        return xaResource;
+    }
+
     /** Whether the server ran it: one it has not started yet need not be waited for. */
     boolean started() {
         return started;

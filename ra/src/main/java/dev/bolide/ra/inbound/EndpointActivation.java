@@ -17,9 +17,12 @@ import jakarta.resource.spi.work.WorkManager;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Phaser;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.transaction.xa.XAResource;
 
 /**
  * One activated message-driven endpoint: a connection of its own, {@link ActivationSettings#sessions()}
@@ -135,6 +138,11 @@ public final class EndpointActivation implements AutoCloseable {
     private static ResourceAdapterInternalException failed(MessageEndpointFactory factory, Exception e) {
         return new ResourceAdapterInternalException("Bolide activation of " + factory.getActivationName()
                 + " failed: " + e.getMessage(), e);
+    }
+
+    /** The XAResource of a transacted activation's first session, for recovery; empty when not transacted. */
+    public Optional<XAResource> xaResource() {
+        return works.stream().map(DeliveryWork::xaResource).filter(Objects::nonNull).findFirst();
     }
 
     /** Stops delivery: waits for the messages in hand (up to 30 s), then closes the connection. */

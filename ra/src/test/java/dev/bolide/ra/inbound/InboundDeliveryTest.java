@@ -18,6 +18,7 @@ import dev.bolide.ra.PooledBootstrapContext;
 import dev.bolide.ra.inbound.RecordingEndpointFactory.Delivered;
 import jakarta.jms.Destination;
 import jakarta.jms.JMSContext;
+import jakarta.resource.spi.ActivationSpec;
 import jakarta.resource.spi.InvalidPropertyException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -29,6 +30,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
+import javax.transaction.xa.XAResource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -325,6 +327,27 @@ class InboundDeliveryTest {
 
         await().atMost(PATIENCE).until(() -> deadLetters(GroupNames.queue(destination)).contains("poison"));
         assertThat(factory.delivered()).extracting(Delivered::deliveryCount).containsExactly(1, 2);
+    }
+
+    @Test
+    void theAdapterGivesATransactedActivationsXaResourceForRecovery() throws Exception {
+        sendToQueue("order 1");
+        BolideActivationSpec queue = spec(spec -> { });
+        activate(new RecordingEndpointFactory(message -> { }, true), queue);
+
+        XAResource[] resources = adapter.getXAResources(new ActivationSpec[] {queue});
+
+        assertThat(resources).hasSize(1);
+        assertThat(resources[0].recover(XAResource.TMSTARTRSCAN | XAResource.TMENDRSCAN)).isEmpty();
+    }
+
+    @Test
+    void aNonTransactedActivationHasNoXaResource() throws Exception {
+        sendToQueue("order 1");
+        BolideActivationSpec queue = spec(spec -> { });
+        activate(RecordingEndpointFactory.accepting(), queue);
+
+        assertThat(adapter.getXAResources(new ActivationSpec[] {queue})).isEmpty();
     }
 
     @Test
