@@ -98,8 +98,12 @@ public final class PooledBootstrapContext implements BootstrapContext, WorkManag
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         pool.shutdownNow();
-        pool.awaitTermination(10, TimeUnit.SECONDS);
+        try {
+            pool.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
