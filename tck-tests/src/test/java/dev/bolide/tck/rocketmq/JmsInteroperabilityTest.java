@@ -103,13 +103,13 @@ class JmsInteroperabilityTest {
 
     @Test
     void aJmsMessageIsConsumedByAPushConsumerWithItsTagAndProperties() throws Exception {
-        List<MessageExt> received = startNativeConsumer("interop-jms-text", "TagB", null);
         MessageProducer producer = session.createProducer(session.createQueue("interop-jms-text"));
         TextMessage sent = session.createTextMessage("from jms");
         sent.setJMSType("TagB");
         sent.setStringProperty("color", "blue");
         sent.setIntProperty("size", 3);
         producer.send(sent);
+        List<MessageExt> received = startNativeConsumer("interop-jms-text", "TagB", null);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> !received.isEmpty());
 
@@ -122,13 +122,13 @@ class JmsInteroperabilityTest {
 
     @Test
     void aNativeSqlSelectorSeesTheNumericPropertiesOfJmsMessages() throws Exception {
-        List<MessageExt> received = startNativeConsumer("interop-jms-sql", null, "size > 2");
         MessageProducer producer = session.createProducer(session.createTopic("interop-jms-sql"));
         for (int size = 1; size <= 4; size++) {
             TextMessage message = session.createTextMessage("size " + size);
             message.setIntProperty("size", size);
             producer.send(message);
         }
+        List<MessageExt> received = startNativeConsumer("interop-jms-sql", null, "size > 2");
 
         await().atMost(Duration.ofSeconds(20)).until(() -> received.size() >= 2);
 
@@ -142,9 +142,9 @@ class JmsInteroperabilityTest {
         nativeConsumer = new DefaultMQPushConsumer("native-" + topic);
         nativeConsumer.setNamesrvAddr(broker.nameServerAddress());
         nativeConsumer.setInstanceName("native-" + System.nanoTime());
+        // the JMS sends came first and created the topic: a consumer that started before would
+        // wait for its next rebalance (20 s) to take the new topic's queues
         nativeConsumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
-        // the topic appears with the first JMS send: find its route soon after, not in 30 s
-        nativeConsumer.setPollNameServerInterval(500);
         if (sql != null) {
             nativeConsumer.subscribe(topic, MessageSelector.bySql(sql));
         } else {
