@@ -1,6 +1,13 @@
 package dev.bolide.ra;
 
+import dev.bolide.ra.checkback.CheckBackActivation;
+import dev.bolide.ra.checkback.CheckBackActivationSpec;
+import dev.bolide.ra.checkback.CheckBackSettings;
 import dev.bolide.ra.embedded.EmbeddedBroker;
+import dev.bolide.ra.inbound.ActivationSettings;
+import dev.bolide.ra.inbound.BolideActivationSpec;
+import dev.bolide.ra.inbound.EndpointActivation;
+import dev.bolide.ra.inbound.Lookup;
 import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ActivationSpec;
@@ -10,20 +17,22 @@ import jakarta.resource.spi.ResourceAdapterInternalException;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.util.Arrays;
 import java.util.Objects;
+import java.util.stream.Stream;
 import javax.transaction.xa.XAResource;
 
 /**
  * The Bolide resource adapter. Its JavaBean properties are the configuration properties of
  * {@code META-INF/ra.xml}; {@link #start} checks them and, in {@code EMBEDDED} mode, starts a broker
- * with its name server inside the server; {@link #stop} closes it again.
+ * with its name server inside the server; {@link #endpointActivation} starts delivery to a
+ * message-driven endpoint on the server's WorkManager; {@link #stop} stops every endpoint's delivery,
+ * then the broker.
  *
  * <p>Two adapters are equal when all their configuration properties are (Connectors 2.1, 5.3.1).
  */
 public class BolideResourceAdapter implements ResourceAdapter {
     private static final System.Logger LOG = System.getLogger(BolideResourceAdapter.class.getName());
-    private static final String INBOUND_NOT_BUILT = "Bolide resource adapter: inbound delivery "
-            + "(message-driven beans) and XA recovery through getXAResources are not built yet";
 
     private String mode = BrokerMode.EMBEDDED.name();
     private String namesrvAddr;
@@ -36,8 +45,9 @@ public class BolideResourceAdapter implements ResourceAdapter {
     private String userName;
     private String password;
 
-    /** Kept for the work the adapter will run on the server's WorkManager. */
+    /** The server's WorkManager runs the endpoints' delivery. */
     private BootstrapContext bootstrapContext;
+    private final EndpointActivations activations = new EndpointActivations();
     private AdapterSettings settings;
     private EmbeddedBroker embeddedBroker;
 
@@ -68,6 +78,7 @@ public class BolideResourceAdapter implements ResourceAdapter {
 
     @Override
     public void stop() {
+        activations.removeAll();
         if (embeddedBroker != null) {
             try {
                 embeddedBroker.close();
@@ -96,18 +107,42 @@ public class BolideResourceAdapter implements ResourceAdapter {
     @Override
     public void endpointActivation(MessageEndpointFactory endpointFactory, ActivationSpec spec)
             throws ResourceException {
-        throw new NotSupportedException(INBOUND_NOT_BUILT);
+        activations.add(endpointFactory, spec, activate(endpointFactory, spec));
+    }
+
+    private AutoCloseable activate(MessageEndpointFactory endpointFactory, ActivationSpec spec)
+            throws ResourceException {
+        if (settings == null) {
+            throw new ResourceAdapterInternalException("Bolide resource adapter is not started");
+        }
+        if (spec instanceof BolideActivationSpec messages) {
+            return EndpointActivation.start(endpointFactory, ActivationSettings.check(messages, Lookup.JNDI),
+                    nameServerAddress(), bootstrapContext.getWorkManager());
+        }
+        if (spec instanceof CheckBackActivationSpec checkBacks) {
+            return CheckBackActivation.start(endpointFactory, CheckBackSettings.check(checkBacks), nameServerAddress(),
+                    bootstrapContext.getWorkManager());
+        }
+        throw new NotSupportedException("Bolide resource adapter: unknown activation spec "
+                + (spec == null ? null : spec.getClass().getName()));
     }
 
     @Override
     public void endpointDeactivation(MessageEndpointFactory endpointFactory, ActivationSpec spec) {
-        // no activation can have succeeded, so there is nothing a server could rightly deactivate
-        throw new UnsupportedOperationException(INBOUND_NOT_BUILT);
+        activations.remove(endpointFactory, spec);
     }
 
+    /**
+     * One XAResource of each transacted activation of {@code specs}: a client XA resource, whose
+     * recover lists the prepared branches of every broker of the cluster, whichever connection
+     * prepared them.
+     */
     @Override
     public XAResource[] getXAResources(ActivationSpec[] specs) throws ResourceException {
-        throw new NotSupportedException(INBOUND_NOT_BUILT);
+        return activations.of(Arrays.asList(specs)).stream()
+                .flatMap(activation -> activation instanceof EndpointActivation delivery
+                        ? delivery.xaResource().stream() : Stream.empty())
+                .toArray(XAResource[]::new);
     }
 
     public String getMode() {

@@ -130,7 +130,8 @@ final class EndTransactionFallback {
         return open.containsKey(branch) ? Optional.empty() : Optional.of(committed.getOrDefault(branch, false));
     }
 
-    private static Map<String, String> endTransaction(String producerGroup, long queueOffset, long commitLogOffset,
+    /** The END_TRANSACTION header deciding one half message. */
+    static Map<String, String> endTransaction(String producerGroup, long queueOffset, long commitLogOffset,
             String msgId, boolean commit, boolean fromCheck) {
         Map<String, String> fields = new HashMap<>();
         fields.put("producerGroup", producerGroup);

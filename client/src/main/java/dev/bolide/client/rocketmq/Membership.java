@@ -8,15 +8,18 @@ import dev.bolide.protocol.remoting.ResponseCode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * The groups this client belongs to, announced to every broker of the topics in use by heartbeats
+ * The groups this client belongs to, announced to every broker of the topics in use (and, for
+ * producers, of the cluster) by heartbeats
  * (which the client repeats periodically, as brokers drop clients silent for 120 s) and withdrawn by
  * UNREGISTER_CLIENT.
  */
@@ -104,7 +107,7 @@ final class Membership {
      * client from the next heartbeat after it is back. A refusal fails the whole.
      */
     private CompletableFuture<Void> toEveryBroker(Function<String, CompletableFuture<Void>> call) {
-        return CompletableFuture.allOf(routes.brokerAddresses().stream().map(address -> call.apply(address)
+        return brokersToTell().thenCompose(addresses -> CompletableFuture.allOf(addresses.stream().map(address -> call.apply(address)
                 .exceptionally(failure -> {
                     RocketMqException cause = RocketMqException.of(failure);
                     if (cause.responseCode() != RocketMqException.NO_RESPONSE) {
@@ -112,7 +115,25 @@ final class Membership {
                     }
                     LOG.log(System.Logger.Level.DEBUG, "skipping {0}: {1}", address, cause.getMessage());
                     return null;
-                })).toArray(CompletableFuture[]::new));
+                })).toArray(CompletableFuture[]::new)));
+    }
+
+    /**
+     * The brokers of the topics in use and, while this client is in a producer group, every master of
+     * the cluster: a broker checks back a half message only with a producer of its group that it
+     * knows, and any broker may hold one, whatever topics this client used so far.
+     */
+    private CompletableFuture<Set<String>> brokersToTell() {
+        Set<String> addresses = new HashSet<>(routes.brokerAddresses());
+        if (producers.isEmpty()) {
+            return CompletableFuture.completedFuture(addresses);
+        }
+        return routes.brokerMasters().handle((masters, failure) -> {
+            if (masters != null) {
+                masters.values().stream().filter(Objects::nonNull).forEach(addresses::add);
+            }
+            return addresses;
+        });
     }
 
     private static List<String> consumerIds(byte[] body) {

@@ -1,5 +1,6 @@
 package dev.bolide.client.rocketmq;
 
+import dev.bolide.protocol.message.PropertyKeys;
 import dev.bolide.protocol.remoting.RemotingCommand;
 import dev.bolide.protocol.remoting.RequestCode;
 import dev.bolide.protocol.remoting.ResponseCode;
@@ -9,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -42,6 +44,7 @@ public final class RocketMqClient implements AutoCloseable {
     private final EndTransactionFallback endTransactions;
     private final XaBranches branches;
     private final List<Consumer<String>> consumerIdsListeners = new CopyOnWriteArrayList<>();
+    private final Map<String, Consumer<TransactionCheck>> checkHandlers = new ConcurrentHashMap<>();
 
     public RocketMqClient(ClientSettings settings) {
         clientId = LocalAddress.IPV4.getHostAddress() + "@" + settings.instanceName();
@@ -206,9 +209,26 @@ public final class RocketMqClient implements AutoCloseable {
         consumerIdsListeners.add(listener);
     }
 
+    /**
+     * Hands the brokers' check-backs of {@code producerGroup}'s half messages (those not sent in an
+     * XA branch, which this client answers itself) to {@code handler}, which answers them, now or
+     * later, or not at all ("unknown"). The handler runs on the I/O thread and must not block. A broker
+     * checks back only with a live producer of the group: {@linkplain #joinProducerGroup join} it too.
+     *
+     * @throws IllegalStateException when the group already has a handler in this client
+     */
+    public void onTransactionCheck(String producerGroup, Consumer<TransactionCheck> handler) {
+        if (checkHandlers.putIfAbsent(producerGroup, handler) != null) {
+            throw new IllegalStateException("producer group " + producerGroup + " already has a check-back handler");
+        }
+    }
+
     private ServerRequestHandler serverRequests() {
         return (server, request) -> {
-            if (request.code() == RequestCode.CHECK_TRANSACTION_STATE && endTransactions.answerCheck(server, request)) {
+            if (request.code() == RequestCode.CHECK_TRANSACTION_STATE) {
+                if (!endTransactions.answerCheck(server, request)) {
+                    handCheckToGroup(server, request);
+                }
                 return null;
             }
             if (request.code() != RequestCode.NOTIFY_CONSUMER_IDS_CHANGED) {
@@ -218,6 +238,22 @@ public final class RocketMqClient implements AutoCloseable {
             timer.execute(() -> consumerIdsListeners.forEach(listener -> listener.accept(group)));
             return null;
         };
+    }
+
+    private void handCheckToGroup(String server, RemotingCommand request) {
+        List<ReceivedMessage> halves = PulledRecords.decode(request.body(), null);
+        if (halves.isEmpty()) {
+            return;
+        }
+        ReceivedMessage half = halves.get(0);
+        String group = half.property(PropertyKeys.PRODUCER_GROUP);
+        Consumer<TransactionCheck> handler = group == null ? null : checkHandlers.get(group);
+        if (handler == null) {
+            LOG.log(System.Logger.Level.DEBUG, "no check-back handler for producer group {0}", group);
+            return;
+        }
+        handler.accept(new TransactionCheck(half, group, server, request.longField("tranStateTableOffset"),
+                request.longField("commitLogOffset"), half.msgId(), requests));
     }
 
     private void refresh() {

@@ -1,0 +1,20 @@
+package dev.bolide.ra.inbound;
+
+import dev.bolide.client.rocketmq.RocketMqException;
+import dev.bolide.protocol.remoting.ResponseCode;
+import jakarta.jms.JMSException;
+
+/** Recognises the client's refusal to consume a topic that has no route yet (nothing was sent to it). */
+final class MissingDestination {
+    private MissingDestination() {
+    }
+
+    static boolean isCause(JMSException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RocketMqException rocketMq && rocketMq.responseCode() == ResponseCode.TOPIC_NOT_EXIST) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
