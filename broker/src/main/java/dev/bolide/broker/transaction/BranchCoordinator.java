@@ -18,7 +18,7 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Decides XA branches: prepare, commit, rollback and forget on request, the rollback of idle open
  * branches and of overdue prepared ones (heuristic) at the check pass. One decision at a time: all
- * methods hold this object's lock, so a request and the check pass never decide a branch twice.
+ * decisions hold this object's lock, so a request and the check pass never decide a branch twice.
  *
  * <p>A branch's messages are found through {@link BranchMembers}, then read by CommitLog offset. A commit appends every message
  * of the branch, in send order, and the branch's op record in one append, so they reach the
@@ -65,7 +65,12 @@ final class BranchCoordinator {
         this.clock = clock;
     }
 
-    synchronized Answer prepare(String branch) {
+    Answer prepare(String branch) {
+        awaitReadable();
+        return prepared(branch);
+    }
+
+    private synchronized Answer prepared(String branch) {
         scan(branch);
         Optional<BranchState> state = decidable(branch);
         if (state.isEmpty()) {
@@ -78,7 +83,12 @@ final class BranchCoordinator {
         };
     }
 
-    synchronized Answer commit(String branch, boolean onePhase) {
+    Answer commit(String branch, boolean onePhase) {
+        awaitReadable();
+        return committed(branch, onePhase);
+    }
+
+    private synchronized Answer committed(String branch, boolean onePhase) {
         List<MessageToStore> messages = scan(branch);
         Optional<BranchState> state = decidable(branch);
         if (state.isEmpty()) {
@@ -92,7 +102,12 @@ final class BranchCoordinator {
         };
     }
 
-    synchronized Answer rollback(String branch) {
+    Answer rollback(String branch) {
+        awaitReadable();
+        return rolledBack(branch);
+    }
+
+    private synchronized Answer rolledBack(String branch) {
         scan(branch);
         Optional<BranchState> state = decidable(branch);
         if (state.isEmpty()) {
@@ -134,6 +149,7 @@ final class BranchCoordinator {
         BranchState state = table.state(branch).orElseThrow();
         if (state == BranchState.OPEN && now - table.since(branch) >= settings.xaBranchTimeout().toMillis()) {
             // the pass may not have met the branch's newest messages yet
+            awaitReadable();
             scan(branch);
             if (now - table.since(branch) >= settings.xaBranchTimeout().toMillis()) {
                 enter(List.of(), branch, BranchState.TIMED_OUT);
@@ -177,7 +193,6 @@ final class BranchCoordinator {
      * in send order; sighting them tells the table the branch exists.
      */
     private List<MessageToStore> scan(String branch) {
-        awaitReadable();
         List<MessageToStore> messages = new ArrayList<>();
         for (BranchMembers.Member member : members.of(branch)) {
             ByteBuffer record = store.lookupMessage(member.physicalOffset());
@@ -191,7 +206,10 @@ final class BranchCoordinator {
         return messages;
     }
 
-    /** Waits until what the CommitLog holds now is in the queues, so the half messages just sent are found. */
+    /**
+     * Waits until what the CommitLog holds now is in the queues, so the half messages just sent are
+     * found; requests wait before taking the lock, so that one's wait does not hold up the others.
+     */
     private void awaitReadable() {
         long end = store.commitLogMaxOffset();
         long deadline = System.nanoTime() + DISPATCH_WAIT_NANOS;
