@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -50,7 +51,16 @@ record AdapterSettings(BrokerMode mode, String namesrvAddr, EmbeddedBrokerSettin
         String brokerAddress = brokerAddress(properties.getBrokerAddress());
         Path storeDir = storeDir(properties.getStoreDir());
         return new EmbeddedBrokerSettings(brokerPort, nameServerPort, brokerAddress, storeDir,
-                flushType(properties.getFlushType()), commitLogFileSize(storeDir, properties.getMappedFileSizeCommitLog()));
+                flushType(properties.getFlushType()), commitLogFileSize(storeDir, properties.getMappedFileSizeCommitLog()),
+                millis("transactionTimeout", properties.getTransactionTimeout(), 0),
+                millis("transactionCheckInterval", properties.getTransactionCheckInterval(), 1));
+    }
+
+    private static Duration millis(String property, Long value, long least) throws ResourceAdapterInternalException {
+        if (value == null || value < least) {
+            throw invalid(property, value, "not a number of milliseconds of at least " + least);
+        }
+        return Duration.ofMillis(value);
     }
 
     private static String brokerAddress(String value) throws ResourceAdapterInternalException {

@@ -42,6 +42,8 @@ public class BolideResourceAdapter implements ResourceAdapter {
     private String storeDir;
     private String flushType = "ASYNC_FLUSH";
     private Integer mappedFileSizeCommitLog = 1024 * 1024 * 1024;
+    private Long transactionTimeout = 6000L;
+    private Long transactionCheckInterval = 60000L;
     private String userName;
     private String password;
 
@@ -209,6 +211,22 @@ public class BolideResourceAdapter implements ResourceAdapter {
         this.mappedFileSizeCommitLog = mappedFileSizeCommitLog;
     }
 
+    public Long getTransactionTimeout() {
+        return transactionTimeout;
+    }
+
+    public void setTransactionTimeout(Long transactionTimeout) {
+        this.transactionTimeout = transactionTimeout;
+    }
+
+    public Long getTransactionCheckInterval() {
+        return transactionCheckInterval;
+    }
+
+    public void setTransactionCheckInterval(Long transactionCheckInterval) {
+        this.transactionCheckInterval = transactionCheckInterval;
+    }
+
     public String getUserName() {
         return userName;
     }
@@ -233,12 +251,14 @@ public class BolideResourceAdapter implements ResourceAdapter {
                 && Objects.equals(brokerAddress, that.brokerAddress) && Objects.equals(storeDir, that.storeDir)
                 && Objects.equals(flushType, that.flushType)
                 && Objects.equals(mappedFileSizeCommitLog, that.mappedFileSizeCommitLog)
+                && Objects.equals(transactionTimeout, that.transactionTimeout)
+                && Objects.equals(transactionCheckInterval, that.transactionCheckInterval)
                 && Objects.equals(userName, that.userName) && Objects.equals(password, that.password);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(mode, namesrvAddr, brokerPort, nameServerPort, brokerAddress, storeDir, flushType,
-                mappedFileSizeCommitLog, userName, password);
+                mappedFileSizeCommitLog, transactionTimeout, transactionCheckInterval, userName, password);
     }
 }

@@ -92,6 +92,20 @@ class AdapterConfigTest {
     }
 
     @Test
+    void aNegativeTransactionTimeoutFailsNamingIt() {
+        adapter.setTransactionTimeout(-1L);
+
+        assertStartFails("transactionTimeout = '-1'", "milliseconds of at least 0");
+    }
+
+    @Test
+    void aZeroTransactionCheckIntervalFailsNamingIt() {
+        adapter.setTransactionCheckInterval(0L);
+
+        assertStartFails("transactionCheckInterval = '0'", "milliseconds of at least 1");
+    }
+
+    @Test
     void aBlankBrokerAddressFailsNamingIt() {
         adapter.setBrokerAddress(" ");
 
