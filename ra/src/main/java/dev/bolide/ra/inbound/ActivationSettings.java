@@ -3,9 +3,11 @@ package dev.bolide.ra.inbound;
 import dev.bolide.client.jms.BolideConnectionFactory;
 import dev.bolide.client.jms.connection.ConnectionSettings;
 import dev.bolide.client.jms.consumer.SelectorSupport;
+import dev.bolide.ra.outbound.ContainerConnectionFactory;
 import jakarta.jms.InvalidSelectorException;
 import jakarta.jms.Queue;
 import jakarta.jms.Topic;
+import jakarta.resource.ResourceException;
 import jakarta.resource.spi.InvalidPropertyException;
 import java.util.Arrays;
 import java.util.Locale;
@@ -230,11 +232,18 @@ public record ActivationSettings(String destination, boolean topic, String selec
             return null;
         }
         Object found = resolve("connectionFactoryLookup", factoryName, lookup);
-        if (!(found instanceof BolideConnectionFactory factory)) {
-            throw invalid("connectionFactoryLookup", factoryName, "names a " + found.getClass().getName()
-                    + ", not a Bolide connection factory (dev.bolide.client.jms.BolideConnectionFactory)");
+        if (found instanceof BolideConnectionFactory factory) {
+            return factory.getNameServers();
         }
-        return factory.getNameServers();
+        if (found instanceof ContainerConnectionFactory factory) {
+            try {
+                return factory.nameServers();
+            } catch (ResourceException e) {
+                throw invalid("connectionFactoryLookup", factoryName, e.getMessage());
+            }
+        }
+        throw invalid("connectionFactoryLookup", factoryName, "names a " + found.getClass().getName()
+                + ", not a Bolide connection factory (the adapter's or dev.bolide.client.jms.BolideConnectionFactory)");
     }
 
     private static String blankAsNull(String value) {

@@ -89,7 +89,8 @@ public class BolideManagedConnectionFactory implements ManagedConnectionFactory,
         }
     }
 
-    private String resolvedNameServers() throws ResourceException {
+    /** {@code nameServers}, else the adapter's. */
+    String resolvedNameServers() throws ResourceException {
         if (nameServers != null && !nameServers.isBlank()) {
             return nameServers.trim();
         }

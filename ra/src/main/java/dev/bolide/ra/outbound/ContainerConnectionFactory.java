@@ -46,6 +46,14 @@ public final class ContainerConnectionFactory implements ConnectionFactory, Queu
         }
     }
 
+    /**
+     * The name servers its connections go to: the connection definition's {@code nameServers}, else
+     * the adapter's (an activation's {@code connectionFactoryLookup} takes them from here).
+     */
+    public String nameServers() throws ResourceException {
+        return managedFactory.resolvedNameServers();
+    }
+
     @Override
     public Connection createConnection() throws JMSException {
         return allocate(null, null);

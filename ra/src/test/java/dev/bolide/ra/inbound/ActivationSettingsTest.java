@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bolide.client.jms.BolideConnectionFactory;
+import dev.bolide.ra.BolideResourceAdapter;
 import dev.bolide.ra.admin.AdministeredQueue;
 import dev.bolide.ra.admin.AdministeredTopic;
+import dev.bolide.ra.outbound.BolideManagedConnectionFactory;
+import dev.bolide.ra.outbound.ContainerConnectionFactory;
 import jakarta.resource.spi.InvalidPropertyException;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -16,13 +19,21 @@ import org.junit.jupiter.api.Test;
 class ActivationSettingsTest {
     private static final Lookup NAMING = name -> {
         Object bound = Map.of("java:app/jms/Orders", queue("Orders"), "java:app/jms/Prices", topic("Prices"),
-                "java:app/jms/Factory", new BolideConnectionFactory("10.0.0.1:9876"), "java:app/Other", "a string")
+                "java:app/jms/Factory", new BolideConnectionFactory("10.0.0.1:9876"), "java:app/Other", "a string",
+                "java:app/jms/Pooled", containerFactory("10.0.0.2:9876"), "java:app/jms/Unresolved", containerFactory(null))
                 .get(name);
         if (bound == null) {
             throw new NameNotFoundException(name);
         }
         return bound;
     };
+
+    /** The adapter's own factory, as the server binds it, with the connection definition's {@code nameServers}. */
+    private static ContainerConnectionFactory containerFactory(String nameServers) {
+        BolideManagedConnectionFactory managed = new BolideManagedConnectionFactory();
+        managed.setNameServers(nameServers);
+        return (ContainerConnectionFactory) managed.createConnectionFactory();
+    }
 
     private static AdministeredQueue queue(String name) {
         AdministeredQueue queue = new AdministeredQueue();
@@ -121,6 +132,32 @@ class ActivationSettingsTest {
     void aLookedUpBolideFactoryGivesTheNameServers() throws Exception {
         assertThat(check(spec -> spec.setConnectionFactoryLookup("java:app/jms/Factory")).nameServers())
                 .isEqualTo("10.0.0.1:9876");
+    }
+
+    @Test
+    void aLookedUpAdapterFactoryGivesItsNameServers() throws Exception {
+        assertThat(check(spec -> spec.setConnectionFactoryLookup("java:app/jms/Pooled")).nameServers())
+                .isEqualTo("10.0.0.2:9876");
+    }
+
+    @Test
+    void aLookedUpAdapterFactoryWithoutNameServersGivesTheAdapters() throws Exception {
+        BolideResourceAdapter adapter = new BolideResourceAdapter();
+        adapter.setMode("REMOTE");
+        adapter.setNamesrvAddr("10.0.0.3:9876");
+        adapter.start(null);
+        BolideManagedConnectionFactory managed = new BolideManagedConnectionFactory();
+        managed.setResourceAdapter(adapter);
+        Lookup naming = name -> managed.createConnectionFactory();
+
+        BolideActivationSpec spec = spec(properties -> properties.setConnectionFactoryLookup("java:app/jms/Default"));
+        assertThat(ActivationSettings.check(spec, naming).nameServers()).isEqualTo("10.0.0.3:9876");
+        adapter.stop();
+    }
+
+    @Test
+    void anAdapterFactoryWithoutNameServersOrAdapterIsRefused() {
+        assertRefused("connectionFactoryLookup", spec -> spec.setConnectionFactoryLookup("java:app/jms/Unresolved"));
     }
 
     @Test
