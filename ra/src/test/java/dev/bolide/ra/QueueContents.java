@@ -39,7 +39,13 @@ public final class QueueContents {
     /** The texts {@code queue} holds once it holds {@code text}; fails if it does not come. */
     public static List<String> awaitText(Connection connection, String queue, String text)
             throws JMSException, InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        return awaitText(connection, queue, text, PATIENCE);
+    }
+
+    /** The texts {@code queue} holds once it holds {@code text}; fails if it does not come within {@code patience}. */
+    public static List<String> awaitText(Connection connection, String queue, String text, Duration patience)
+            throws JMSException, InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
         List<String> texts = browse(connection, queue);
         while (!texts.contains(text)) {
             if (System.nanoTime() > deadline) {

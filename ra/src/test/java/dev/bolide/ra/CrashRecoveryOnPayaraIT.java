@@ -1,0 +1,181 @@
+package dev.bolide.ra;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bolide.client.jms.BolideConnectionFactory;
+import dev.bolide.ra.crash.CommitBlockingResource;
+import dev.bolide.ra.crash.HangingPayment;
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.XAConnection;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import javax.transaction.xa.XAException;
+import javax.transaction.xa.XAResource;
+import javax.transaction.xa.Xid;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Payara Micro killed (SIGKILL) between the prepare and the commit of a container transaction that
+ * sent a Bolide message through the adapter's XA pool, then started again on the same root
+ * directory: its transaction recovery commits the Bolide branch, through a managed connection of the
+ * pool, and the message is delivered exactly once.
+ *
+ * <p>How the kill falls between prepare and the Bolide commit: the transaction also holds a
+ * {@link CommitBlockingResource}, enlisted before the Bolide connection, which in its commit creates a
+ * marker file and never returns. Payara's transaction manager prepares every resource, logs its
+ * commit decision, then commits the resources one after another in the order they were enlisted.
+ * The test does not rely on that order blindly: once the marker is there, a plain client's
+ * {@code recover} (BRANCH_RECOVER) must list the prepared branch and the queue must still be empty,
+ * which is only so if the Bolide branch was prepared and not committed; then the server is killed.
+ *
+ * <p>Payara recovers at start only with {@code automatic-recovery=true} in its transaction service
+ * (the command file sets it; without it the branch stayed prepared after the restart), through the
+ * XA pool of its configuration ({@value HangingPayment#FACTORY}, created by the command file). The
+ * restart needs neither the command file nor {@code --deploy}: the root directory keeps Payara's
+ * configuration, deployed applications and transaction log, and the broker's store.
+ */
+class CrashRecoveryOnPayaraIT {
+    private static final Path IT_DIRECTORY = Path.of(System.getProperty("it.directory"));
+    /** The text the hanging transaction sends. */
+    private static final String TEXT = "paid";
+    private static final Duration MARKER_PATIENCE = Duration.ofMinutes(1);
+    /** Payara's recovery runs on a thread of its own, which may end after the server says it is ready. */
+    private static final Duration RECOVERY_PATIENCE = Duration.ofMinutes(2);
+
+    private final Path root = IT_DIRECTORY.resolve("crash");
+    private final Path marker = root.resolve("commit-blocked");
+    private String nameServer;
+
+    @BeforeEach
+    void emptyRootDirectory() throws IOException {
+        if (Files.exists(root)) {
+            try (Stream<Path> paths = Files.walk(root)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+        Files.createDirectories(root.resolve("tmp"));
+    }
+
+    @Test
+    void aBranchPreparedWhenTheServerWasKilledIsCommittedOnceByRecoveryAfterTheRestart() throws Exception {
+        int nameServerPort = freePort();
+        nameServer = "127.0.0.1:" + nameServerPort;
+        Path commands = writePostbootCommands(freePort(), nameServerPort);
+        Path war = exportArchive();
+        int httpPort = freePort();
+        String queue = "Payments" + System.nanoTime();
+
+        try (PayaraMicroProcess first = start(httpPort, "first.log", "--postbootcommandfile", commands.toString(),
+                "--deploy", war.toString())) {
+            CompletableFuture<HttpResponse<String>> payment = HttpClient.newHttpClient().sendAsync(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/crash/pay?queue=" + queue
+                            + "&text=" + TEXT)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            awaitMarker(first, payment);
+
+            assertEquals(1, preparedBranches().size(), "the Bolide branch is not prepared while the commit hangs");
+            assertEquals(List.of(), browse(queue), "the message is visible before the Bolide branch was committed");
+            first.kill();
+        }
+        try (PayaraMicroProcess restarted = start(httpPort, "restarted.log")) {
+            List<String> delivered;
+            try (Connection outside = new BolideConnectionFactory(nameServer).createConnection()) {
+                delivered = QueueContents.awaitText(outside, queue, TEXT, RECOVERY_PATIENCE);
+            }
+
+            assertEquals(List.of(TEXT), delivered);
+            assertEquals(List.of(), preparedBranches(), "recovery left the branch prepared");
+        }
+    }
+
+    private Path writePostbootCommands(int brokerPort, int nameServerPort) throws IOException {
+        Path commands = root.resolve("postboot.txt");
+        Files.write(commands, List.of(
+                "set configs.config.server-config.transaction-service.automatic-recovery=true",
+                "create-resource-adapter-config --property mode=EMBEDDED:brokerPort=" + brokerPort + ":nameServerPort="
+                        + nameServerPort + ":storeDir=" + root.resolve("store") + ":mappedFileSizeCommitLog=8388608 bolide-ra",
+                "deploy --name bolide-ra " + IT_DIRECTORY.resolveSibling("bolide-ra.rar"),
+                "create-connector-connection-pool --raname bolide-ra --connectiondefinition jakarta.jms.ConnectionFactory"
+                        + " --transactionsupport XATransaction crash-pool",
+                "create-connector-resource --poolname crash-pool " + HangingPayment.FACTORY));
+        return commands;
+    }
+
+    private Path exportArchive() {
+        Path war = root.resolve("crash.war");
+        ShrinkWrap.create(WebArchive.class, "crash.war").addPackage(CommitBlockingResource.class.getPackage())
+                .as(ZipExporter.class).exportTo(war.toFile(), true);
+        return war;
+    }
+
+    /**
+     * Payara Micro on the test's root directory, where it keeps its configuration (domain.xml with the
+     * adapter's settings, the pool, automatic recovery and the deployed applications) and its
+     * transaction log: the restart needs no command file and no {@code --deploy}.
+     */
+    private PayaraMicroProcess start(int httpPort, String log, String... moreOptions)
+            throws IOException, InterruptedException {
+        List<String> options = new ArrayList<>(List.of("--rootdir", root.resolve("payara").toString(),
+                "--port", Integer.toString(httpPort)));
+        options.addAll(List.of(moreOptions));
+        return PayaraMicroProcess.start(IT_DIRECTORY.resolve("payara-micro.jar"),
+                List.of("-Xmx512m", "-Djava.io.tmpdir=" + root.resolve("tmp"),
+                        "-D" + CommitBlockingResource.MARKER_PROPERTY + "=" + marker),
+                options, root.resolve(log));
+    }
+
+    /** Until the transaction hangs in its commit phase; fails at once if the request came back instead. */
+    private void awaitMarker(PayaraMicroProcess payara, CompletableFuture<HttpResponse<String>> payment)
+            throws Exception {
+        long deadline = System.nanoTime() + MARKER_PATIENCE.toNanos();
+        while (!Files.exists(marker)) {
+            if (payment.isDone()) {
+                throw new AssertionError("the payment request ended instead of hanging in commit: "
+                        + payment.handle((response, failure) -> failure != null ? failure
+                                : response.statusCode() + " " + response.body()).get() + "\n" + payara.log());
+            }
+            assertTrue(System.nanoTime() < deadline, "the transaction never reached its commit phase:\n" + payara.log());
+            Thread.sleep(100);
+        }
+    }
+
+    /** What BRANCH_RECOVER lists, asked by a plain client of the embedded broker. */
+    private List<Xid> preparedBranches() throws JMSException, XAException {
+        try (XAConnection connection = new BolideConnectionFactory(nameServer).createXAConnection()) {
+            XAResource resource = connection.createXASession().getXAResource();
+            return List.of(resource.recover(XAResource.TMSTARTRSCAN | XAResource.TMENDRSCAN));
+        }
+    }
+
+    private List<String> browse(String queue) throws JMSException {
+        try (Connection outside = new BolideConnectionFactory(nameServer).createConnection()) {
+            return QueueContents.browse(outside, queue);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
