@@ -53,6 +53,7 @@ public final class TransactionService implements AutoCloseable {
         OpenTransactions open = new OpenTransactions(startOffset(store, saved));
         BranchMembers members = new BranchMembers();
         // before recovery reads the half queue, so that no half message falls between the two
+        store.addAppendListener(members::appended);
         store.addDispatchListener(members::dispatched);
         BranchCoordinator branches = new BranchCoordinator(store, open, new BranchTable(), members, settings,
                 Clock.systemUTC());
