@@ -5,6 +5,7 @@ import dev.bolide.client.rocketmq.OutgoingMessage;
 import dev.bolide.client.rocketmq.RocketMqClient;
 import dev.bolide.client.rocketmq.RocketMqException;
 import dev.bolide.client.rocketmq.SendResult;
+import dev.bolide.client.rocketmq.XaBranches;
 import dev.bolide.protocol.xa.BranchId;
 import jakarta.jms.JMSException;
 import jakarta.jms.TransactionRolledBackException;
@@ -22,16 +23,23 @@ import java.util.concurrent.CompletionException;
 /**
  * The sends of a transacted session: half messages of a branch of its own (a fresh branch id per
  * transaction), invisible to consumers until {@link #commit()} commits the branch in one phase on
- * every broker it touched; {@link #rollback()} discards them. Sends do not wait for the broker: a
- * failed one fails the commit, which then rolls the rest back. A transaction spanning brokers is
+ * every broker it touched; {@link #rollback()} discards them. Sends do not wait for the broker, and
+ * go in batches: a failed one fails the commit, which then rolls the rest back. A transaction spanning brokers is
  * committed broker by broker: a failure after the first leaves the others to roll back (reported).
  */
 final class TransactedSendPath implements MessageSendPath {
     /** "BOLI": marks branch ids of local transactions (XA ones carry the transaction manager's format). */
     private static final int LOCAL_FORMAT_ID = 0x424F4C49;
 
+    /** A batch goes out once it holds this many messages, or this many bytes of bodies, or at commit. */
+    private static final int BATCH_MESSAGES = 32;
+    private static final int BATCH_BYTES = 256 * 1024;
+
     private final RocketMqClient client;
     private final List<CompletableFuture<SendResult>> pending = new ArrayList<>();
+    private final List<OutgoingMessage> batch = new ArrayList<>();
+    private final List<CompletableFuture<SendResult>> batchSent = new ArrayList<>();
+    private int batchBytes;
     private String branch;
 
     TransactedSendPath(RocketMqClient client) {
@@ -39,18 +47,68 @@ final class TransactedSendPath implements MessageSendPath {
     }
 
     /**
-     * Sends without waiting: the half sends of a transaction go out back to back, and their outcome
-     * is the commit's ({@link #outcomeAtCommit()}).
+     * Sends without waiting: the half sends of a transaction go out back to back, gathered into
+     * batches of one topic (one request and one append each), and their outcome is the commit's
+     * ({@link #outcomeAtCommit()}).
      */
     @Override
     public synchronized CompletableFuture<SendResult> send(OutgoingRecord record) {
         if (branch == null) {
             branch = newBranch();
         }
-        CompletableFuture<SendResult> sent = client.branches().sendHalfAsync(DirectSendPath.PRODUCER_GROUP, branch,
-                OutgoingMessage.of(record.topic(), record.body(), record.properties()), null);
+        OutgoingMessage message = OutgoingMessage.of(record.topic(), record.body(), record.properties());
+        if (!XaBranches.fitsHalfBatch(message)) {
+            flush();
+            CompletableFuture<SendResult> sent = client.branches().sendHalfAsync(DirectSendPath.PRODUCER_GROUP,
+                    branch, message, null);
+            pending.add(sent);
+            return sent;
+        }
+        if (!batch.isEmpty() && !batch.get(0).topic().equals(message.topic())) {
+            flush();
+        }
+        CompletableFuture<SendResult> sent = new CompletableFuture<>();
+        batch.add(message);
+        batchSent.add(sent);
         pending.add(sent);
+        batchBytes += message.body().length;
+        if (batch.size() == BATCH_MESSAGES || batchBytes >= BATCH_BYTES) {
+            flush();
+        }
         return sent;
+    }
+
+    /** Sends the batch being gathered; a send whose outcome someone awaits before the commit needs it out. */
+    @Override
+    public synchronized void flush() {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<CompletableFuture<SendResult>> waiting = List.copyOf(batchSent);
+        try {
+            client.branches().sendHalvesAsync(DirectSendPath.PRODUCER_GROUP, branch, List.copyOf(batch))
+                    .whenComplete((results, failure) -> settle(waiting, results, failure));
+        } catch (RuntimeException e) {
+            settle(waiting, null, e);
+        }
+        clearBatch();
+    }
+
+    private static void settle(List<CompletableFuture<SendResult>> waiting, List<SendResult> results,
+            Throwable failure) {
+        for (int i = 0; i < waiting.size(); i++) {
+            if (failure == null) {
+                waiting.get(i).complete(results.get(i));
+            } else {
+                waiting.get(i).completeExceptionally(failure);
+            }
+        }
+    }
+
+    private void clearBatch() {
+        batch.clear();
+        batchSent.clear();
+        batchBytes = 0;
     }
 
     @Override
@@ -60,6 +118,7 @@ final class TransactedSendPath implements MessageSendPath {
 
     @Override
     public synchronized void commit() throws JMSException {
+        flush();
         String committing = branch;
         Set<String> touched = new LinkedHashSet<>();
         RuntimeException sendFailure = settleSends(touched);
@@ -108,6 +167,8 @@ final class TransactedSendPath implements MessageSendPath {
 
     @Override
     public synchronized void rollback() throws JMSException {
+        batchSent.forEach(never -> never.cancel(false));
+        clearBatch();
         String rollingBack = branch;
         Set<String> touched = new LinkedHashSet<>();
         settleSends(touched);
