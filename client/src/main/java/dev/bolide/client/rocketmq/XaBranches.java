@@ -69,20 +69,12 @@ public final class XaBranches {
     }
 
     /**
-     * Whether a message can go in {@link #sendHalvesAsync a batch}: a batch carries bodies as they
-     * are, and a large one would be sent compressed alone.
-     */
-    public static boolean fitsHalfBatch(OutgoingMessage message) {
-        return message.body().length < BodyCompression.THRESHOLD && message.sysFlag() == 0;
-    }
-
-    /**
      * {@link #sendHalfAsync} for several messages of one topic in one request and one append
      * (SEND_BATCH_MESSAGE), which a Bolide broker accepts for the half messages of a branch. A
      * broker that refuses (Apache RocketMQ refuses every transactional batch) gets them one by one,
      * and so does every batch after it.
      *
-     * @param messages of one topic, each {@link #fitsHalfBatch fitting a batch}
+     * @param messages of one topic, each {@link OutgoingMessage#fitsBatch() fitting a batch}
      */
     public CompletableFuture<List<SendResult>> sendHalvesAsync(String producerGroup, String branchId,
             List<OutgoingMessage> messages) {
