@@ -50,6 +50,7 @@ final class BranchCoordinator {
     }
 
     private final MessageStore store;
+    private final CommitRouting routing;
     private final OpenTransactions open;
     private final BranchTable table;
     private final BranchMembers members;
@@ -57,8 +58,9 @@ final class BranchCoordinator {
     private final Clock clock;
 
     BranchCoordinator(MessageStore store, OpenTransactions open, BranchTable table, BranchMembers members,
-            TransactionSettings settings, Clock clock) {
+            TransactionSettings settings, CommitRouting routing, Clock clock) {
         this.store = store;
+        this.routing = routing;
         this.open = open;
         this.table = table;
         this.members = members;
@@ -186,7 +188,7 @@ final class BranchCoordinator {
             // retention may have deleted it; END_TRANSACTION may have resolved it alone
             if (half.isPresent() && !open.isResolved(half.get().transactionKey())) {
                 table.sighted(branch, member.queueOffset(), half.get().storeTimestamp());
-                messages.add(half.get().committed());
+                messages.add(routing.route(half.get().committed()));
             }
         }
         return messages;

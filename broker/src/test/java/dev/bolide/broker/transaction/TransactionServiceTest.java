@@ -7,6 +7,7 @@ import dev.bolide.broker.client.ClientConnection;
 import dev.bolide.broker.client.ProducerGroups;
 import dev.bolide.broker.metadata.MetadataFile;
 import dev.bolide.broker.fixture.Loopback;
+import dev.bolide.broker.send.CommittedSends;
 import dev.bolide.broker.send.Diversion;
 import dev.bolide.broker.send.SendMessageProcessor;
 import dev.bolide.broker.send.SendRequests;
@@ -82,8 +83,9 @@ class TransactionServiceTest {
         topics.put(TopicConfig.of(TOPIC, 4));
         ProducerGroups producers = new ProducerGroups();
         producers.register("PG", new ClientConnection(producer, "producer-1", LanguageCode.JAVA, 409));
-        service = TransactionService.start(store, topics, producers, settings, dir.resolve("config"));
         timers = TimerService.start(store, Loopback.storeConfig(dir), TimerSettings.DEFAULT);
+        service = TransactionService.start(store, topics, producers, settings, dir.resolve("config"),
+                new CommittedSends(Diversion.NONE, timers));
         SendMessageProcessor send = new SendMessageProcessor(store, topics, timers, "DefaultCluster", "DefaultRegion",
                 64 * 1024, Diversion.NONE);
         Map<Integer, RequestProcessor> processors = new HashMap<>(Map.of(RequestCode.SEND_MESSAGE_V2, send,
@@ -406,6 +408,31 @@ class TransactionServiceTest {
         assertThat(delivered()).containsExactly("xa-1", "xa-2");
         assertThat(records(TOPIC, QUEUE)).extracting(r -> MessageProperties.decode(r.properties()).get("UNIQ_KEY"))
                 .containsExactly("id-1", "id-2");
+    }
+
+    @Test
+    void aCommittedMessageAskingForADeliveryTimeWaitsForIt() throws Exception {
+        start(CHECK_AT_ONCE);
+        RemotingCommand sent = prepare("later", "\u0002TIMER_DELAY_MS\u0001700");
+
+        long committedAt = System.currentTimeMillis();
+        assertThat(end(sent, COMMIT).code()).isEqualTo(ResponseCode.SUCCESS);
+
+        assertThat(delivered()).as("held by the timer").isEmpty();
+        await().atMost(Duration.ofSeconds(10)).until(() -> delivered().contains("later"));
+        assertThat(records(TOPIC, QUEUE).get(0).storeTimestamp()).isGreaterThanOrEqualTo(committedAt + 700);
+    }
+
+    @Test
+    void aBranchCommitHoldsBackItsMessagesThatAskForADeliveryTime() throws Exception {
+        start(CHECK_AT_ONCE);
+        prepare("now", "\u0002BOLIDE_XID\u0001" + BRANCH);
+        prepare("later", "\u0002BOLIDE_XID\u0001" + BRANCH + "\u0002TIMER_DELAY_MS\u0001700");
+
+        assertThat(branchRequest(BolideRequestCode.BRANCH_COMMIT, true).code()).isEqualTo(ResponseCode.SUCCESS);
+
+        assertThat(delivered()).containsExactly("now");
+        await().atMost(Duration.ofSeconds(10)).until(() -> delivered().contains("later"));
     }
 
     @Test

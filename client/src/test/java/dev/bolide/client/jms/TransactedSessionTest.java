@@ -199,6 +199,27 @@ class TransactedSessionTest extends JmsTestBase {
     }
 
     @Test
+    void aDeliveryDelayInATransactionHoldsTheMessageBackAfterTheCommit() throws Exception {
+        Connection connection = connection();
+        Session transacted = connection.createSession(Session.SESSION_TRANSACTED);
+        Queue queue = transacted.createQueue(fresh("TxDelayed"));
+        MessageConsumer consumer = connection.createSession().createConsumer(queue);
+        MessageProducer producer = transacted.createProducer(queue);
+        producer.setDeliveryDelay(2000);
+        Message message = transacted.createTextMessage("later");
+        producer.send(message);
+        producer.setDeliveryDelay(0);
+        producer.send(transacted.createTextMessage("now"));
+
+        transacted.commit();
+
+        assertThat(text(consumer.receive(5000))).isEqualTo("now");
+        Message delayed = consumer.receive(10_000);
+        assertThat(System.currentTimeMillis()).isGreaterThanOrEqualTo(message.getJMSDeliveryTime());
+        assertThat(text(delayed)).isEqualTo("later");
+    }
+
+    @Test
     void commitAndRollbackAreRefusedOutsideATransaction() throws Exception {
         Session session = connection().createSession(Session.AUTO_ACKNOWLEDGE);
 
