@@ -38,6 +38,7 @@ import dev.bolide.broker.retry.SendBackProcessor;
 import dev.bolide.broker.schedule.DelayedSends;
 import dev.bolide.broker.schedule.DueTimes;
 import dev.bolide.broker.schedule.ScheduleService;
+import dev.bolide.broker.send.CommittedSends;
 import dev.bolide.broker.send.SendMessageProcessor;
 import dev.bolide.broker.stats.BrokerStats;
 import dev.bolide.broker.timer.TimerService;
@@ -136,7 +137,8 @@ public final class BolideBroker implements AutoCloseable {
                 new MetadataFile(configDir.resolve("subscriptionGroup.json")), Clock.systemUTC(),
                 settings.autoCreateSubscriptionGroup());
         Clients clients = new Clients(new ConsumerGroups(), new ProducerGroups());
-        transactions = TransactionService.start(store, topics, clients.producers(), settings.transactions(), configDir);
+        transactions = TransactionService.start(store, topics, clients.producers(), settings.transactions(), configDir,
+                new CommittedSends(new DelayedSends(settings.schedule().messageDelayLevel()), timers));
         brokerServer = new RemotingServer(new InetSocketAddress(settings.listenPort()));
         registerMessaging(settings, topics, groupConfigs, clients);
         registerAdministration(settings, topics, groupConfigs, clients, configUpdate);

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -49,6 +50,7 @@ public final class MessageStore implements AutoCloseable {
     private final IndexService index;
     private final CommitLogFlusher flusher;
     private final Dispatcher dispatcher;
+    private final List<AppendListener> appendListeners = new CopyOnWriteArrayList<>();
     private final CheckpointService checkpoints;
     private final RetentionService retention;
     private final QueueReader reader;
@@ -186,6 +188,11 @@ public final class MessageStore implements AutoCloseable {
     private AppendResult write(List<MessageToStore> messages) {
         AppendResult result = new AppendResult(AppendResult.Status.PUT_OK, commitLog.append(messages));
         dispatcher.wakeUp();
+        for (AppendListener listener : appendListeners) {
+            for (int i = 0; i < messages.size(); i++) {
+                listener.appended(messages.get(i), result.messages().get(i));
+            }
+        }
         return result;
     }
 
@@ -319,6 +326,10 @@ public final class MessageStore implements AutoCloseable {
 
     public void addDispatchListener(DispatchListener listener) {
         dispatcher.addListener(listener);
+    }
+
+    public void addAppendListener(AppendListener listener) {
+        appendListeners.add(listener);
     }
 
     /** Runs one retention round now (the broker's "delete expired files" command); returns segments deleted. */

@@ -124,6 +124,20 @@ public final class MessageToStore {
     }
 
     /** Collects the fields of a {@link MessageToStore}; only topic, queue and body are required. */
+    /** A builder holding everything of this message, for storing it under another topic and queue. */
+    public Builder toBuilder(String topic, int queueId) {
+        Builder copy = new Builder(topic, queueId, body)
+                .flag(flag)
+                .sysFlag(sysFlag)
+                .bornTimestamp(bornTimestamp)
+                .reconsumeTimes(reconsumeTimes)
+                .properties(new String(properties, StandardCharsets.UTF_8))
+                .preparedTransactionOffset(preparedTransactionOffset)
+                .waitForFlush(waitForFlush);
+        copy.bornHost = bornHost;
+        return copy;
+    }
+
     public static final class Builder {
         private final String topic;
         private final int queueId;

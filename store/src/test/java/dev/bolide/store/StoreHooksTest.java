@@ -47,6 +47,20 @@ class StoreHooksTest {
     }
 
     @Test
+    void appendListenersHearOfEachMessageWithItsOffsetsBeforeTheAppendReturns() throws IOException {
+        List<String> heard = new CopyOnWriteArrayList<>();
+        try (MessageStore store = MessageStore.open(TestStores.config(dir).flushDiskType(FlushDiskType.SYNC_FLUSH)
+                .build())) {
+            store.addAppendListener((message, where) -> heard.add(message.topic() + "@" + where.queueOffset() + "/"
+                    + where.physicalOffset()));
+            AppendResult first = store.appendWithoutWaiting(List.of(message("t", 0, "x"), message("u", 1, "y")));
+
+            assertThat(heard).containsExactly("t@0/" + first.messages().get(0).physicalOffset(),
+                    "u@0/" + first.messages().get(1).physicalOffset());
+        }
+    }
+
+    @Test
     void queuesRebuiltByRecoveryGetTheSameTagsCodes() throws IOException {
         long stored;
         try (MessageStore store = MessageStore.open(TestStores.config(dir).build(), DUE_IN_A_SECOND)) {

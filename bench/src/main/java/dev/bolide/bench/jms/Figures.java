@@ -1,6 +1,7 @@
 package dev.bolide.bench.jms;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 
@@ -26,6 +27,23 @@ final class Figures {
             figures.unavailable(metric, reason);
         }
         return figures;
+    }
+
+    /**
+     * Each metric's median over the rounds (of an even count, the lower middle: no figure that was not
+     * measured); a metric some round could not run is unavailable, for that round's reason.
+     */
+    static Figures median(List<Figures> rounds) {
+        Figures median = new Figures();
+        for (String metric : JmsWorkload.METRICS) {
+            List<Double> measured = rounds.stream().map(round -> round.values.get(metric)).toList();
+            if (measured.contains(null)) {
+                median.unavailable(metric, rounds.get(measured.indexOf(null)).missing.getOrDefault(metric, "not run"));
+            } else {
+                median.put(metric, measured.stream().sorted().toList().get((measured.size() - 1) / 2));
+            }
+        }
+        return median;
     }
 
     OptionalDouble value(String metric) {

@@ -6,17 +6,22 @@ import dev.bolide.bench.load.BrokerProcess;
 import dev.bolide.bench.load.BrokerSetup;
 import dev.bolide.bench.load.ScratchDirectory;
 import dev.bolide.client.jms.BolideConnectionFactory;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.activemq.artemis.jms.client.ActiveMQXAConnectionFactory;
 import org.apache.activemq.artemis.utils.VersionLoader;
 
 /**
  * Main-Class of {@code jms-harness.jar}: the same Jakarta Messaging workload against Bolide and
- * against ActiveMQ Artemis, one broker after the other, each a fresh child JVM with the same heap,
+ * against ActiveMQ Artemis, in alternating rounds, each broker a fresh child JVM with the same heap,
  * both syncing every persistent send and commit to disk; the table goes to stdout and to
  * {@code bench/target/jms-results.txt}. Never a test: it takes minutes and wants a quiet machine.
  */
@@ -61,40 +66,76 @@ public final class JmsHarness {
         Path objectStore = options.scratchParent().resolve("narayana");
         ScratchDirectory.deleteTree(objectStore);
         JmsWorkload workload = new JmsWorkload(options, XaTransactions.manager(objectStore));
-        Figures bolide = options.runs("bolide") ? measure(BolideBrokerProcess.start(setup, options.bolideJar()),
-                address -> bolide(new BolideConnectionFactory(address)), workload, scratch)
-                : Figures.unavailable("not run");
-        Figures artemis = options.runs("artemis") ? measureArtemis(setup, workload, scratch)
-                : Figures.unavailable("not run");
+        Map<String, List<Figures>> rounds = new LinkedHashMap<>();
+        try (ActiveMQXAConnectionFactory artemisFactory = new ActiveMQXAConnectionFactory();
+                Contenders contenders = new Contenders()) {
+            if (options.runs("bolide")) {
+                BrokerProcess broker = contenders.add(BolideBrokerProcess.start(setup, options.bolideJar()));
+                contenders.target(bolide(new BolideConnectionFactory(broker.clientAddress())));
+            }
+            if (options.runs("artemis")) {
+                BrokerProcess broker = contenders.add(ArtemisBrokerProcess.start(setup));
+                artemisFactory.setBrokerURL(broker.clientAddress());
+                contenders.target(new JmsTarget("Artemis", artemisFactory, artemisFactory));
+            }
+            for (JmsTarget target : contenders.targets) {
+                workload.warmUp(target);
+            }
+            measureInTurns(options, workload, contenders.targets, scratch, rounds);
+        }
         String heading = String.format("Bolide vs ActiveMQ Artemis %s (embedded, NIO journal, sync on send and"
                 + " commit), Jakarta Messaging workload (%s; %d cores; %s)",
                 VersionLoader.getVersion().getFullVersion(), options, Runtime.getRuntime().availableProcessors(),
                 LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS));
-        return JmsReport.render(heading, bolide, artemis);
+        return JmsReport.render(heading, median(rounds, "Bolide"), median(rounds, "Artemis"));
     }
 
-    private static Figures measureArtemis(BrokerSetup setup, JmsWorkload workload, Path scratch) throws Exception {
-        try (ActiveMQXAConnectionFactory factory = new ActiveMQXAConnectionFactory()) {
-            return measure(ArtemisBrokerProcess.start(setup), address -> {
-                factory.setBrokerURL(address);
-                return new JmsTarget("Artemis", factory, factory);
-            }, workload, scratch);
+    /**
+     * Both brokers run side by side, idle while the other is measured, and take turns round by round,
+     * the first of one round last in the next: noise from the rest of the machine then falls on both
+     * rather than on whichever ran during it, and the median drops a round that met a burst of it.
+     */
+    private static void measureInTurns(JmsHarnessOptions options, JmsWorkload workload, List<JmsTarget> targets,
+            Path scratch, Map<String, List<Figures>> rounds) throws Exception {
+        for (int round = 0; round < options.rounds(); round++) {
+            List<JmsTarget> turns = new ArrayList<>(targets);
+            if (round % 2 == 1) {
+                Collections.reverse(turns);
+            }
+            for (JmsTarget target : turns) {
+                System.out.println(target.name() + ": round " + (round + 1) + " of " + options.rounds());
+                rounds.computeIfAbsent(target.name(), name -> new ArrayList<>())
+                        .add(workload.measure(target, scratch.resolve("round-" + round)));
+            }
         }
     }
 
-    /** Runs the workload against {@code broker}, reached through the target made from its address, then stops it. */
-    private static Figures measure(BrokerProcess broker, JmsTargetOfAddress target, JmsWorkload workload, Path scratch)
-            throws Exception {
-        try (broker) {
+    private static Figures median(Map<String, List<Figures>> rounds, String target) {
+        List<Figures> measured = rounds.get(target);
+        return measured == null ? Figures.unavailable("not run") : Figures.median(measured);
+    }
+
+    /** The brokers of the run and how the workload reaches each; closing stops the brokers. */
+    private static final class Contenders implements AutoCloseable {
+        private final List<BrokerProcess> brokers = new ArrayList<>();
+        private final List<JmsTarget> targets = new ArrayList<>();
+
+        BrokerProcess add(BrokerProcess broker) {
+            brokers.add(broker);
             System.out.println(broker.name() + ": started, " + broker.clientAddress());
-            return workload.measure(target.of(broker.clientAddress()), scratch);
+            return broker;
         }
-    }
 
-    /** How the workload reaches a broker at a given address. */
-    @FunctionalInterface
-    private interface JmsTargetOfAddress {
-        JmsTarget of(String address) throws Exception;
+        void target(JmsTarget target) {
+            targets.add(target);
+        }
+
+        @Override
+        public void close() throws IOException {
+            for (BrokerProcess broker : brokers) {
+                broker.close();
+            }
+        }
     }
 
     /** The one factory is also the XA one, as Artemis's is. */

@@ -12,12 +12,14 @@ import java.util.Locale;
  *
  * @param brokers the brokers to run, of {@code bolide} and {@code artemis}
  */
-record JmsHarnessOptions(Duration seconds, Duration warmup, int threads, String heap, List<String> brokers,
-        Path bolideJar, Path scratchParent, Path results) {
+record JmsHarnessOptions(Duration seconds, Duration warmup, int rounds, int threads, String heap,
+        List<String> brokers, Path bolideJar, Path scratchParent, Path results) {
     static final String USAGE = """
             usage: java -jar bench/target/jms-harness.jar [options]
-              --quick            3 s per line and 2 s warm-up, to try the harness out
+              --quick            3 s per line, 2 s warm-up and one round, to try the harness out
               --seconds N        length of each measured line (default 10)
+              --rounds N         rounds of the workload, the brokers taking turns; the table shows
+                                 each line's median (default 3)
               --warmup N         length of the warm-up (default 6)
               --threads N        sending and receiving threads, a connection each (default 4)
               --heap SIZE        -Xms and -Xmx of both broker JVMs (default 512m)
@@ -27,6 +29,7 @@ record JmsHarnessOptions(Duration seconds, Duration warmup, int threads, String 
     static JmsHarnessOptions parse(String[] args, BenchLayout layout) {
         long seconds = 10;
         long warmup = 6;
+        int rounds = 3;
         int threads = 4;
         String heap = "512m";
         List<String> brokers = new ArrayList<>(List.of("bolide", "artemis"));
@@ -35,6 +38,7 @@ record JmsHarnessOptions(Duration seconds, Duration warmup, int threads, String 
             if (option.equals("--quick")) {
                 seconds = 3;
                 warmup = 2;
+                rounds = 1;
                 continue;
             }
             if (i + 1 == args.length) {
@@ -44,6 +48,7 @@ record JmsHarnessOptions(Duration seconds, Duration warmup, int threads, String 
             switch (option) {
                 case "--seconds" -> seconds = wholeAboveZero(option, value);
                 case "--warmup" -> warmup = wholeAboveZero(option, value);
+                case "--rounds" -> rounds = (int) wholeAboveZero(option, value);
                 case "--threads" -> threads = (int) wholeAboveZero(option, value);
                 case "--heap" -> heap = value;
                 case "--only" -> brokers.retainAll(List.of(value.toLowerCase(Locale.ROOT)));
@@ -53,7 +58,7 @@ record JmsHarnessOptions(Duration seconds, Duration warmup, int threads, String 
         if (brokers.isEmpty()) {
             throw new IllegalArgumentException("--only takes bolide or artemis");
         }
-        return new JmsHarnessOptions(Duration.ofSeconds(seconds), Duration.ofSeconds(warmup), threads, heap,
+        return new JmsHarnessOptions(Duration.ofSeconds(seconds), Duration.ofSeconds(warmup), rounds, threads, heap,
                 List.copyOf(brokers), layout.bolideBrokerJar(), layout.scratchParent().resolveSibling("jms-data"),
                 layout.jmsResults());
     }
@@ -71,7 +76,7 @@ record JmsHarnessOptions(Duration seconds, Duration warmup, int threads, String 
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%d s per line, %d s warm-up, %d threads, broker heap %s, SYNC_FLUSH",
-                seconds.toSeconds(), warmup.toSeconds(), threads, heap);
+        return String.format(Locale.ROOT, "%d s per line, %d s warm-up, median of %d alternating rounds, %d threads,"
+                + " broker heap %s, SYNC_FLUSH", seconds.toSeconds(), warmup.toSeconds(), rounds, threads, heap);
     }
 }

@@ -40,9 +40,8 @@ final class JmsWorkload {
         ThreadLocalRandom.current().nextBytes(body);
     }
 
-    /** @param scratch where the XA line's database goes */
+    /** One round of the measured lines; {@link #warmUp} comes first, once per broker. */
     Figures measure(JmsTarget target, Path scratch) throws Exception {
-        warmUp(target);
         Figures figures = new Figures();
         TimedLoop.Outcome sends = timed(PersistentSender.synchronous(target.factory(), "jms-send", body),
                 options.seconds());
@@ -59,7 +58,7 @@ final class JmsWorkload {
     }
 
     /** Sends and receives; transacted work is warmed up by its own lines' first moments, as it may be refused. */
-    private void warmUp(JmsTarget target) throws Exception {
+    void warmUp(JmsTarget target) throws Exception {
         System.out.println(target.name() + ": warming up for " + options.warmup().toSeconds() + " s");
         TimedLoop.Outcome sends = timed(PersistentSender.synchronous(target.factory(), "jms-warmup", body),
                 options.warmup());
@@ -85,6 +84,7 @@ final class JmsWorkload {
         QueueDrain.drain(target.factory(), queue, commits.operations() * batch, options.threads());
     }
 
+    /** @param scratch where the XA line's database goes, one per round and broker */
     private void measureXa(JmsTarget target, Path scratch, Figures figures) throws Exception {
         if (target.xaFactory() == null) {
             figures.unavailable(XA_COMMITS, "the client has no XAConnectionFactory");

@@ -8,7 +8,9 @@ import java.util.Map;
 /**
  * Parks a message with a delay level ({@code DELAY} &gt; 0) in its level's schedule queue, the
  * RocketMQ way: the level clamped to the highest, the real topic and queue in {@code REAL_TOPIC}
- * and {@code REAL_QID}. Transactional half-messages are not delayed.
+ * and {@code REAL_QID}. A half message of a transaction is stored before any diversion; its delay
+ * applies when the transaction commits (a committed message keeps {@code TRAN_MSG=true}, as in
+ * RocketMQ, and is delayed like any other).
  */
 public final class DelayedSends implements Diversion {
     private final DelayLevels levels;
@@ -21,7 +23,7 @@ public final class DelayedSends implements Diversion {
     public Destination divert(Destination requested, Map<String, String> properties, int reconsumeTimes,
             int maxReconsumeTimes) {
         int level = level(properties.get(PropertyKeys.DELAY_TIME_LEVEL));
-        if (level <= 0 || "true".equals(properties.get(PropertyKeys.TRANSACTION_PREPARED))) {
+        if (level <= 0) {
             return requested;
         }
         int clamped = levels.clamp(level);

@@ -7,6 +7,7 @@ import dev.bolide.broker.transaction.HalfMessages;
 import dev.bolide.broker.topic.TopicConfig;
 import dev.bolide.broker.topic.TopicConfigTable;
 import dev.bolide.broker.topic.TopicName;
+import dev.bolide.protocol.message.BatchBody;
 import dev.bolide.protocol.message.MessageProperties;
 import dev.bolide.protocol.message.MessageSysFlag;
 import dev.bolide.protocol.message.PropertyKeys;
@@ -120,10 +121,7 @@ public final class SendMessageProcessor implements RequestProcessor {
         if (!header.batch()) {
             return List.of(single(header, queueId, producer, waitForFlush, body, properties));
         }
-        if (HalfMessages.isPrepared(properties)
-                || MessageSysFlag.transactionType(header.sysFlag()) != MessageSysFlag.TRANSACTION_NOT_TYPE) {
-            throw new IllegalArgumentException("a batch of messages cannot be transactional");
-        }
+        boolean halves = halfBatch(properties, header.sysFlag());
         String batchProperties = MessageProperties.encode(properties);
         TimerProperties.refuseInBatch(batchProperties);
         List<BatchBody.Item> items = BatchBody.decode(body);
@@ -137,10 +135,28 @@ public final class SendMessageProcessor implements RequestProcessor {
             TimerProperties.refuseInBatch(item.properties());
             String itemProperties = item.properties().isEmpty() ? batchProperties
                     : item.properties() + MessageProperties.PROPERTY_SEPARATOR + batchProperties;
-            messages.add(message(header, new Destination(header.topic(), queueId), header.sysFlag(), producer,
-                    waitForFlush, item.flag(), item.body(), itemProperties));
+            messages.add(halves
+                    ? half(header, queueId, producer, waitForFlush, item.flag(), item.body(),
+                            MessageProperties.decode(itemProperties))
+                    : message(header, new Destination(header.topic(), queueId), header.sysFlag(), producer,
+                            waitForFlush, item.flag(), item.body(), itemProperties));
         }
         return messages;
+    }
+
+    /**
+     * Whether a batch holds half messages. RocketMQ refuses transactional batches, since
+     * END_TRANSACTION decides one half message; the half messages of a Bolide XA branch
+     * ({@code BOLIDE_XID}) are decided together by their branch, so a batch of them is accepted.
+     */
+    private static boolean halfBatch(Map<String, String> properties, int sysFlag) {
+        boolean transactional = HalfMessages.isPrepared(properties)
+                || MessageSysFlag.transactionType(sysFlag) != MessageSysFlag.TRANSACTION_NOT_TYPE;
+        if (transactional && !(HalfMessages.isPrepared(properties) && properties.containsKey(PropertyKeys.XA_BRANCH))) {
+            throw new IllegalArgumentException("a batch of messages cannot be transactional, except the half"
+                    + " messages of one XA branch (" + PropertyKeys.XA_BRANCH + ")");
+        }
+        return transactional;
     }
 
     /** A batch cannot be delayed, as in RocketMQ. */
@@ -158,10 +174,7 @@ public final class SendMessageProcessor implements RequestProcessor {
     private MessageToStore single(SendRequestHeader header, int queueId, InetSocketAddress producer,
             boolean waitForFlush, byte[] body, Map<String, String> properties) throws IOException {
         if (HalfMessages.isPrepared(properties)) {
-            HalfMessages.keepDestination(properties, header.topic(), queueId);
-            return message(header, new Destination(HalfMessages.TOPIC, HalfMessages.QUEUE_ID),
-                    HalfMessages.storedSysFlag(header.sysFlag()), producer, waitForFlush, header.flag(), body,
-                    MessageProperties.encode(properties));
+            return half(header, queueId, producer, waitForFlush, header.flag(), body, properties);
         }
         Destination destination = diversion.divert(new Destination(header.topic(), queueId), properties,
                 header.reconsumeTimes(), header.maxReconsumeTimes());
@@ -169,6 +182,15 @@ public final class SendMessageProcessor implements RequestProcessor {
         MessageToStore message = message(header, destination, header.sysFlag(), producer, waitForFlush,
                 header.flag(), body, MessageProperties.encode(properties));
         return deliverAt.isPresent() ? timers.timerRecord(message, deliverAt.getAsLong()) : message;
+    }
+
+    /** The prepared half of a transaction, stored in the half topic with its real destination kept. */
+    private static MessageToStore half(SendRequestHeader header, int queueId, InetSocketAddress producer,
+            boolean waitForFlush, int flag, byte[] body, Map<String, String> properties) {
+        HalfMessages.keepDestination(properties, header.topic(), queueId);
+        return message(header, new Destination(HalfMessages.TOPIC, HalfMessages.QUEUE_ID),
+                HalfMessages.storedSysFlag(header.sysFlag()), producer, waitForFlush, flag, body,
+                MessageProperties.encode(properties));
     }
 
     private static MessageToStore message(SendRequestHeader header, Destination destination, int sysFlag,

@@ -33,8 +33,8 @@ public final class TimerProperties {
             REQUESTS.forEach(properties::remove);
             return OptionalLong.empty();
         }
-        if (properties.containsKey(PropertyKeys.TIMER_OUT_MS)
-                || "true".equals(properties.get(PropertyKeys.TRANSACTION_PREPARED))) {
+        // a half message never comes here: its timer starts when its transaction commits
+        if (properties.containsKey(PropertyKeys.TIMER_OUT_MS)) {
             return OptionalLong.empty();
         }
         for (String key : REQUESTS) {

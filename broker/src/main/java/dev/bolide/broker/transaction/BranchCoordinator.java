@@ -20,13 +20,14 @@ import java.util.concurrent.locks.LockSupport;
  * branches and of overdue prepared ones (heuristic) at the check pass. One decision at a time: all
  * decisions hold this object's lock, so a request and the check pass never decide a branch twice.
  *
- * <p>A branch's messages are found through {@link BranchMembers}, then read by CommitLog offset. A commit appends every message
+ * <p>A branch's messages are found through {@link BranchMembers} (which hears of each as it is
+ * appended, so a request never waits for the dispatcher), then read by CommitLog offset. A commit appends every message
  * of the branch, in send order, and the branch's op record in one append, so they reach the
  * CommitLog (and consumers) together.
  */
 final class BranchCoordinator {
     private static final System.Logger LOG = System.getLogger(BranchCoordinator.class.getName());
-    /** How long a request waits for the messages sent just before it to be readable from the half queue. */
+    /** How long the check pass waits for the messages appended before it to be readable from the half queue. */
     private static final long DISPATCH_WAIT_NANOS = TimeUnit.SECONDS.toNanos(3);
 
     /**
@@ -49,6 +50,7 @@ final class BranchCoordinator {
     }
 
     private final MessageStore store;
+    private final CommitRouting routing;
     private final OpenTransactions open;
     private final BranchTable table;
     private final BranchMembers members;
@@ -56,8 +58,9 @@ final class BranchCoordinator {
     private final Clock clock;
 
     BranchCoordinator(MessageStore store, OpenTransactions open, BranchTable table, BranchMembers members,
-            TransactionSettings settings, Clock clock) {
+            TransactionSettings settings, CommitRouting routing, Clock clock) {
         this.store = store;
+        this.routing = routing;
         this.open = open;
         this.table = table;
         this.members = members;
@@ -65,12 +68,7 @@ final class BranchCoordinator {
         this.clock = clock;
     }
 
-    Answer prepare(String branch) {
-        awaitReadable();
-        return prepared(branch);
-    }
-
-    private synchronized Answer prepared(String branch) {
+    synchronized Answer prepare(String branch) {
         scan(branch);
         Optional<BranchState> state = decidable(branch);
         if (state.isEmpty()) {
@@ -83,12 +81,7 @@ final class BranchCoordinator {
         };
     }
 
-    Answer commit(String branch, boolean onePhase) {
-        awaitReadable();
-        return committed(branch, onePhase);
-    }
-
-    private synchronized Answer committed(String branch, boolean onePhase) {
+    synchronized Answer commit(String branch, boolean onePhase) {
         List<MessageToStore> messages = scan(branch);
         Optional<BranchState> state = decidable(branch);
         if (state.isEmpty()) {
@@ -102,12 +95,7 @@ final class BranchCoordinator {
         };
     }
 
-    Answer rollback(String branch) {
-        awaitReadable();
-        return rolledBack(branch);
-    }
-
-    private synchronized Answer rolledBack(String branch) {
+    synchronized Answer rollback(String branch) {
         scan(branch);
         Optional<BranchState> state = decidable(branch);
         if (state.isEmpty()) {
@@ -200,16 +188,13 @@ final class BranchCoordinator {
             // retention may have deleted it; END_TRANSACTION may have resolved it alone
             if (half.isPresent() && !open.isResolved(half.get().transactionKey())) {
                 table.sighted(branch, member.queueOffset(), half.get().storeTimestamp());
-                messages.add(half.get().committed());
+                messages.add(routing.route(half.get().committed()));
             }
         }
         return messages;
     }
 
-    /**
-     * Waits until what the CommitLog holds now is in the queues, so the half messages just sent are
-     * found; requests wait before taking the lock, so that one's wait does not hold up the others.
-     */
+    /** Waits until what the CommitLog holds now is in the queues, so that the check pass sees every member. */
     private void awaitReadable() {
         long end = store.commitLogMaxOffset();
         long deadline = System.nanoTime() + DISPATCH_WAIT_NANOS;

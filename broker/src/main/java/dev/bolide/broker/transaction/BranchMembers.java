@@ -2,7 +2,10 @@ package dev.bolide.broker.transaction;
 
 import dev.bolide.protocol.message.MessageProperties;
 import dev.bolide.protocol.message.PropertyKeys;
+import dev.bolide.store.AppendedMessage;
 import dev.bolide.store.DispatchedMessage;
+import dev.bolide.store.MessageToStore;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -12,8 +15,8 @@ import java.util.function.Predicate;
 
 /**
  * Where the half messages of each branch are, so that deciding a branch reads its messages only, not
- * the whole half queue: fed by the store's dispatcher as half messages become readable, and at start
- * by recovery. Thread-safe and non-blocking (the dispatcher thread calls it).
+ * the whole half queue: fed as half messages are appended, again by the store's dispatcher as they
+ * become readable, and at start by recovery. Thread-safe and non-blocking (the dispatcher thread calls it).
  */
 final class BranchMembers {
     /** One half message of a branch. */
@@ -30,6 +33,22 @@ final class BranchMembers {
         String branch = MessageProperties.find(message.properties(), PropertyKeys.XA_BRANCH);
         if (branch != null) {
             add(branch, new Member(message.queueOffset(), message.physicalOffset()));
+        }
+    }
+
+    /**
+     * A message was appended: kept when it is a half message of a branch. Heard before its sender
+     * is answered, so a branch request that follows the sends finds every member without waiting
+     * for the dispatcher (which, under SYNC_FLUSH, waits for a flush).
+     */
+    void appended(MessageToStore message, AppendedMessage where) {
+        if (!message.topic().equals(TransactionTopics.HALF)) {
+            return;
+        }
+        String branch = MessageProperties.find(new String(message.properties(), StandardCharsets.UTF_8),
+                PropertyKeys.XA_BRANCH);
+        if (branch != null) {
+            add(branch, new Member(where.queueOffset(), where.physicalOffset()));
         }
     }
 

@@ -17,10 +17,12 @@ final class TransactionResolver {
     private final MessageStore store;
     private final OpenTransactions open;
     private final SystemQueue opQueue;
+    private final CommitRouting routing;
 
-    TransactionResolver(MessageStore store, OpenTransactions open) {
+    TransactionResolver(MessageStore store, OpenTransactions open, CommitRouting routing) {
         this.store = store;
         this.open = open;
+        this.routing = routing;
         this.opQueue = new SystemQueue(store, TransactionTopics.OP);
     }
 
@@ -55,10 +57,10 @@ final class TransactionResolver {
         });
     }
 
-    private static List<MessageToStore> records(HalfRecord half, Resolution resolution) {
+    private List<MessageToStore> records(HalfRecord half, Resolution resolution) {
         MessageToStore op = new OpRecord(half.transactionKey(), resolution, half.branch()).toStore();
         return switch (resolution) {
-            case COMMIT -> List.of(half.committed(), op);
+            case COMMIT -> List.of(routing.route(half.committed()), op);
             case ROLLBACK -> List.of(op);
             case MOVED_ASIDE -> List.of(half.movedAside(), op);
         };

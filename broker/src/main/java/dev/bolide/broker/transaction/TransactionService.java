@@ -43,7 +43,7 @@ public final class TransactionService implements AutoCloseable {
      * @param configDir where the check progress is saved
      */
     public static TransactionService start(MessageStore store, TopicConfigTable topics, ProducerGroups producers,
-            TransactionSettings settings, Path configDir) throws IOException {
+            TransactionSettings settings, Path configDir, CommitRouting routing) throws IOException {
         if (topics.find(TransactionTopics.CHECK_MAX_TIME).isEmpty()) {
             // readable, so that what was moved aside can be listed by pulling it
             topics.put(TopicConfig.of(TransactionTopics.CHECK_MAX_TIME, 1));
@@ -53,11 +53,12 @@ public final class TransactionService implements AutoCloseable {
         OpenTransactions open = new OpenTransactions(startOffset(store, saved));
         BranchMembers members = new BranchMembers();
         // before recovery reads the half queue, so that no half message falls between the two
+        store.addAppendListener(members::appended);
         store.addDispatchListener(members::dispatched);
         BranchCoordinator branches = new BranchCoordinator(store, open, new BranchTable(), members, settings,
-                Clock.systemUTC());
+                routing, Clock.systemUTC());
         recover(store, saved, open, branches);
-        TransactionResolver resolver = new TransactionResolver(store, open);
+        TransactionResolver resolver = new TransactionResolver(store, open, routing);
         TransactionChecker checker = new TransactionChecker(store, open, resolver, new CheckBackSender(producers),
                 branches, settings, progressFile, Clock.systemUTC());
         TransactionService service = new TransactionService(checker, new EndTransactionProcessor(store, resolver),

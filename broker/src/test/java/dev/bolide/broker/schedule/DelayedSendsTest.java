@@ -40,12 +40,17 @@ class DelayedSendsTest {
     }
 
     @Test
-    void levelZeroOrLessAndTransactionalMessagesAreNotDelayed() {
+    void aCommittedTransactionalMessageIsDelayedLikeAnyOther() {
+        assertThat(delays.divert(new Destination("Orders", 1), properties("DELAY", "2", "TRAN_MSG", "true"), 0, -1)
+                .topic()).isEqualTo("SCHEDULE_TOPIC_XXXX");
+    }
+
+    @Test
+    void levelZeroOrLessIsNotDelayed() {
         Destination orders = new Destination("Orders", 1);
 
         assertThat(delays.divert(orders, properties("DELAY", "0"), 0, -1)).isEqualTo(orders);
         assertThat(delays.divert(orders, properties("DELAY", "-2"), 0, -1)).isEqualTo(orders);
-        assertThat(delays.divert(orders, properties("DELAY", "2", "TRAN_MSG", "true"), 0, -1)).isEqualTo(orders);
         assertThat(delays.divert(orders, properties(), 0, -1)).isEqualTo(orders);
     }
 

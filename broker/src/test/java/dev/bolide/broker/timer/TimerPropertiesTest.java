@@ -42,9 +42,13 @@ class TimerPropertiesTest {
     }
 
     @Test
-    void aMessageOnceDeliveredByATimerOrAHalfMessageIsNotDelayed() {
+    void aMessageOnceDeliveredByATimerIsNotDelayedAgain() {
         assertThat(asked(Map.of("TIMER_DELAY_SEC", "30", "TIMER_OUT_MS", Long.toString(NOW - 1)))).isEmpty();
-        assertThat(asked(Map.of("TIMER_DELAY_SEC", "30", "TRAN_MSG", "true"))).isEmpty();
+    }
+
+    @Test
+    void aCommittedTransactionalMessageIsDelayedLikeAnyOther() {
+        assertThat(asked(Map.of("TIMER_DELAY_SEC", "30", "TRAN_MSG", "true"))).hasValue(NOW + 30_000);
     }
 
     @Test

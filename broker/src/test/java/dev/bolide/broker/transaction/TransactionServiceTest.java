@@ -7,12 +7,14 @@ import dev.bolide.broker.client.ClientConnection;
 import dev.bolide.broker.client.ProducerGroups;
 import dev.bolide.broker.metadata.MetadataFile;
 import dev.bolide.broker.fixture.Loopback;
+import dev.bolide.broker.send.CommittedSends;
 import dev.bolide.broker.send.Diversion;
 import dev.bolide.broker.send.SendMessageProcessor;
 import dev.bolide.broker.send.SendRequests;
 import dev.bolide.broker.topic.TopicConfig;
 import dev.bolide.broker.topic.TopicConfigTable;
 import dev.bolide.protocol.message.MessageId;
+import dev.bolide.protocol.message.BatchBody;
 import dev.bolide.protocol.message.MessageProperties;
 import dev.bolide.protocol.message.MessageRecordView;
 import dev.bolide.protocol.remoting.BolideRequestCode;
@@ -81,12 +83,13 @@ class TransactionServiceTest {
         topics.put(TopicConfig.of(TOPIC, 4));
         ProducerGroups producers = new ProducerGroups();
         producers.register("PG", new ClientConnection(producer, "producer-1", LanguageCode.JAVA, 409));
-        service = TransactionService.start(store, topics, producers, settings, dir.resolve("config"));
         timers = TimerService.start(store, Loopback.storeConfig(dir), TimerSettings.DEFAULT);
+        service = TransactionService.start(store, topics, producers, settings, dir.resolve("config"),
+                new CommittedSends(Diversion.NONE, timers));
         SendMessageProcessor send = new SendMessageProcessor(store, topics, timers, "DefaultCluster", "DefaultRegion",
                 64 * 1024, Diversion.NONE);
         Map<Integer, RequestProcessor> processors = new HashMap<>(Map.of(RequestCode.SEND_MESSAGE_V2, send,
-                RequestCode.END_TRANSACTION, service.endTransactionProcessor()));
+                RequestCode.SEND_BATCH_MESSAGE, send, RequestCode.END_TRANSACTION, service.endTransactionProcessor()));
         for (int code : TransactionService.branchRequestCodes()) {
             processors.put(code, service.branchProcessor());
         }
@@ -382,6 +385,54 @@ class TransactionServiceTest {
         assertThat(new String(op.bodyBytes(), StandardCharsets.US_ASCII)).isEqualTo("-1");
         assertThat(MessageProperties.decode(op.properties())).containsEntry("BOLIDE_XID", BRANCH)
                 .containsEntry("BOLIDE_RESOLUTION", "COMMITTED");
+    }
+
+    @Test
+    void aBatchOfHalfMessagesOfABranchIsCommittedWithTheBranch() throws Exception {
+        start(CHECK_AT_ONCE);
+        Map<String, String> fields = SendRequests.v2Header(TOPIC, QUEUE,
+                "TRAN_MSG\u0001true\u0002PGROUP\u0001PG\u0002WAIT\u0001false\u0002BOLIDE_XID\u0001" + BRANCH);
+        fields.put("f", "4");
+        fields.put("m", "true");
+        byte[] batch = BatchBody.encode(List.of(new BatchBody.Item(0, "xa-1".getBytes(StandardCharsets.UTF_8),
+                "UNIQ_KEY\u0001id-1"), new BatchBody.Item(0, "xa-2".getBytes(StandardCharsets.UTF_8), "UNIQ_KEY\u0001id-2")));
+
+        RemotingCommand sent = loopback.call(RequestCode.SEND_BATCH_MESSAGE, fields, batch);
+
+        assertThat(sent.code()).isEqualTo(ResponseCode.SUCCESS);
+        assertThat(delivered()).as("invisible before the branch commits").isEmpty();
+        assertThat(records(TransactionTopics.HALF, 0)).extracting(r -> MessageProperties.decode(r.properties()))
+                .allSatisfy(properties -> assertThat(properties).containsEntry("REAL_TOPIC", TOPIC)
+                        .containsEntry("BOLIDE_XID", BRANCH));
+        assertThat(branchRequest(BolideRequestCode.BRANCH_COMMIT, true).code()).isEqualTo(ResponseCode.SUCCESS);
+        assertThat(delivered()).containsExactly("xa-1", "xa-2");
+        assertThat(records(TOPIC, QUEUE)).extracting(r -> MessageProperties.decode(r.properties()).get("UNIQ_KEY"))
+                .containsExactly("id-1", "id-2");
+    }
+
+    @Test
+    void aCommittedMessageAskingForADeliveryTimeWaitsForIt() throws Exception {
+        start(CHECK_AT_ONCE);
+        RemotingCommand sent = prepare("later", "\u0002TIMER_DELAY_MS\u0001700");
+
+        long committedAt = System.currentTimeMillis();
+        assertThat(end(sent, COMMIT).code()).isEqualTo(ResponseCode.SUCCESS);
+
+        assertThat(delivered()).as("held by the timer").isEmpty();
+        await().atMost(Duration.ofSeconds(10)).until(() -> delivered().contains("later"));
+        assertThat(records(TOPIC, QUEUE).get(0).storeTimestamp()).isGreaterThanOrEqualTo(committedAt + 700);
+    }
+
+    @Test
+    void aBranchCommitHoldsBackItsMessagesThatAskForADeliveryTime() throws Exception {
+        start(CHECK_AT_ONCE);
+        prepare("now", "\u0002BOLIDE_XID\u0001" + BRANCH);
+        prepare("later", "\u0002BOLIDE_XID\u0001" + BRANCH + "\u0002TIMER_DELAY_MS\u0001700");
+
+        assertThat(branchRequest(BolideRequestCode.BRANCH_COMMIT, true).code()).isEqualTo(ResponseCode.SUCCESS);
+
+        assertThat(delivered()).containsExactly("now");
+        await().atMost(Duration.ofSeconds(10)).until(() -> delivered().contains("later"));
     }
 
     @Test

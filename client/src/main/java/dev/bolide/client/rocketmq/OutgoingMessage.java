@@ -1,6 +1,8 @@
 package dev.bolide.client.rocketmq;
 
+import dev.bolide.protocol.message.PropertyKeys;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * A message to send, as RocketMQ stores it.
@@ -15,6 +17,17 @@ import java.util.Map;
 public record OutgoingMessage(String topic, byte[] body, int flag, Map<String, String> properties, int sysFlag) {
     public OutgoingMessage {
         properties = Map.copyOf(properties);
+    }
+
+    /**
+     * Whether the message can travel in a batch: a batch has one sysFlag for all its items, so bodies
+     * travel as they are (a large one would go compressed, alone), and brokers refuse delays and
+     * timers in batches.
+     */
+    public boolean fitsBatch() {
+        return body.length < BodyCompression.THRESHOLD && sysFlag == 0
+                && Stream.of(PropertyKeys.DELAY_TIME_LEVEL, PropertyKeys.TIMER_DELIVER_MS, PropertyKeys.TIMER_DELAY_SEC,
+                        PropertyKeys.TIMER_DELAY_MS).noneMatch(properties::containsKey);
     }
 
     public static OutgoingMessage of(String topic, byte[] body, Map<String, String> properties) {

@@ -95,6 +95,17 @@ public final class RocketMqClient implements AutoCloseable {
         return sender.send(producerGroup, message, selector);
     }
 
+    /**
+     * Sends messages of one topic as one batch (SEND_BATCH_MESSAGE): one queue, one append, all
+     * stored or none; results in order.
+     *
+     * @param messages each {@link OutgoingMessage#fitsBatch() fitting a batch}
+     */
+    public CompletableFuture<List<SendResult>> sendBatchAsync(String producerGroup, List<OutgoingMessage> messages) {
+        return sender.sendBatch(producerGroup, OutgoingMessage.of(messages.get(0).topic(), new byte[0], Map.of()),
+                messages, null);
+    }
+
     /** Sends without waiting for any answer: the message may be lost. Completes once written. */
     public CompletableFuture<Void> sendOneway(String producerGroup, OutgoingMessage message, QueueSelector selector) {
         return sender.sendOneway(producerGroup, message, selector);

@@ -1,11 +1,13 @@
 package dev.bolide.client.rocketmq;
 
+import dev.bolide.protocol.message.BatchBody;
 import dev.bolide.protocol.message.MessageProperties;
 import dev.bolide.protocol.message.MessageSysFlag;
 import dev.bolide.protocol.message.PropertyKeys;
 import dev.bolide.protocol.remoting.RemotingCommand;
 import dev.bolide.protocol.remoting.RequestCode;
 import dev.bolide.protocol.remoting.ResponseCode;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * SEND_MESSAGE_V2 with RocketMQ's failover: queues are taken in turn; when a send gets no answer
+ * SEND_MESSAGE_V2 (and SEND_BATCH_MESSAGE) with RocketMQ's failover: queues are taken in turn; when a send gets no answer
  * or a retriable refusal, the topic's route is refreshed and the send is tried on a queue of
  * another broker, up to {@link #ATTEMPTS} times. Sends to a selected queue are not moved (that
  * would break the order the selector exists for).
@@ -39,7 +41,39 @@ final class Sender {
     CompletableFuture<SendResult> send(String producerGroup, OutgoingMessage original, QueueSelector selector) {
         OutgoingMessage message = compressed(original);
         Map<String, String> properties = withUniqueId(message);
-        return attempt(producerGroup, message, properties, selector, null, selector == null ? ATTEMPTS : 1);
+        return attempt(message.topic(), selector, null, selector == null ? ATTEMPTS : 1, (address, queue) ->
+                requests.call(address, RequestCode.SEND_MESSAGE_V2, header(producerGroup, message, properties, queue),
+                        message.body()).thenApply(response -> result(response, properties, queue)));
+    }
+
+    /**
+     * SEND_BATCH_MESSAGE: the messages, all of one topic, go to one queue in one request and one
+     * append, as RocketMQ's batches; a result per message, in order. Bodies travel uncompressed
+     * (a batch has one sysFlag for all its items).
+     *
+     * @param batch what the batch's own header carries for every item: its properties and sysFlag
+     * @throws IllegalArgumentException when the messages are not all of the batch's topic
+     */
+    CompletableFuture<List<SendResult>> sendBatch(String producerGroup, OutgoingMessage batch,
+            List<OutgoingMessage> messages, QueueSelector selector) {
+        List<Map<String, String>> properties = new ArrayList<>(messages.size());
+        List<BatchBody.Item> items = new ArrayList<>(messages.size());
+        for (OutgoingMessage message : messages) {
+            if (!message.topic().equals(batch.topic())) {
+                throw new IllegalArgumentException("a batch goes to one topic: " + batch.topic() + ", not "
+                        + message.topic());
+            }
+            Map<String, String> withId = withUniqueId(message);
+            properties.add(withId);
+            items.add(new BatchBody.Item(message.flag(), message.body(), MessageProperties.encode(withId)));
+        }
+        byte[] body = BatchBody.encode(items);
+        return attempt(batch.topic(), selector, null, selector == null ? ATTEMPTS : 1, (address, queue) -> {
+            Map<String, String> fields = header(producerGroup, batch, batch.properties(), queue);
+            fields.put("m", "true");
+            return requests.call(address, RequestCode.SEND_BATCH_MESSAGE, fields, body)
+                    .thenApply(response -> results(response, properties, queue));
+        });
     }
 
     CompletableFuture<Void> sendOneway(String producerGroup, OutgoingMessage original, QueueSelector selector) {
@@ -52,21 +86,24 @@ final class Sender {
         });
     }
 
-    private CompletableFuture<SendResult> attempt(String producerGroup, OutgoingMessage message,
-            Map<String, String> properties, QueueSelector selector, String failedBroker, int attemptsLeft) {
-        return routes.forPublishing(message.topic()).thenCompose(route -> {
-            MessageQueue queue = choose(route, message.topic(), selector, failedBroker);
-            return requests.call(route.masterAddress(queue.brokerName()), RequestCode.SEND_MESSAGE_V2,
-                    header(producerGroup, message, properties, queue), message.body())
-                    .thenApply(response -> result(response, properties, queue))
+    /** A request to one queue's broker, made again on another broker when the answer allows it. */
+    @FunctionalInterface
+    private interface SendTo<T> {
+        CompletableFuture<T> send(String brokerAddress, MessageQueue queue);
+    }
+
+    private <T> CompletableFuture<T> attempt(String topic, QueueSelector selector, String failedBroker,
+            int attemptsLeft, SendTo<T> sendTo) {
+        return routes.forPublishing(topic).thenCompose(route -> {
+            MessageQueue queue = choose(route, topic, selector, failedBroker);
+            return sendTo.send(route.masterAddress(queue.brokerName()), queue)
                     .exceptionallyCompose(failure -> {
                         RocketMqException cause = RocketMqException.of(failure);
                         if (attemptsLeft <= 1 || !RETRIABLE.contains(cause.responseCode())) {
                             return CompletableFuture.failedFuture(cause);
                         }
-                        return routes.refresh(message.topic()).exceptionally(e -> null).thenCompose(refreshed ->
-                                attempt(producerGroup, message, properties, selector, queue.brokerName(),
-                                        attemptsLeft - 1));
+                        return routes.refresh(topic).exceptionally(e -> null).thenCompose(refreshed ->
+                                attempt(topic, selector, queue.brokerName(), attemptsLeft - 1, sendTo));
                     });
         });
     }
@@ -124,6 +161,20 @@ final class Sender {
         fields.put("m", "false");
         fields.put("n", queue.brokerName());
         return fields;
+    }
+
+    /** The answer to a batch: offset message ids comma-separated, the first item's queue offset. */
+    private static List<SendResult> results(RemotingCommand response, List<Map<String, String>> properties,
+            MessageQueue queue) {
+        SendResult first = result(response, properties.get(0), queue);
+        String[] offsetIds = first.offsetMsgId().split(",");
+        List<SendResult> results = new ArrayList<>(properties.size());
+        for (int i = 0; i < properties.size(); i++) {
+            results.add(new SendResult(properties.get(i).get(PropertyKeys.UNIQUE_CLIENT_MESSAGE_ID),
+                    i < offsetIds.length ? offsetIds[i] : null, first.queue(), first.queueOffset() + i,
+                    first.durable()));
+        }
+        return results;
     }
 
     private static SendResult result(RemotingCommand response, Map<String, String> properties, MessageQueue queue) {

@@ -34,6 +34,8 @@ public final class XaBranches {
     private final Requests requests;
     private final Sender sender;
     private final EndTransactionFallback fallback;
+    /** Set once a broker refused a batch of half messages: from then on they go one by one. */
+    private volatile boolean halfBatchesRefused;
 
     XaBranches(Routes routes, Requests requests, Sender sender, EndTransactionFallback fallback) {
         this.routes = routes;
@@ -54,25 +56,69 @@ public final class XaBranches {
         return requests.await(sendHalfAsync(producerGroup, branchId, message, selector));
     }
 
-    /**
-     * {@link #sendHalf} without waiting. The broker answers without waiting for its disk
-     * ({@code WAIT=false}) even under SYNC_FLUSH: a half message matters only once its branch is
-     * prepared or committed, and both are answered after a flush that covers every earlier record.
-     */
+    /** {@link #sendHalf} without waiting. */
     public CompletableFuture<SendResult> sendHalfAsync(String producerGroup, String branchId,
             OutgoingMessage message, QueueSelector selector) {
         BranchId.parse(branchId);
-        Map<String, String> properties = new HashMap<>(message.properties());
-        properties.put(PropertyKeys.TRANSACTION_PREPARED, "true");
-        properties.put(PropertyKeys.PRODUCER_GROUP, producerGroup);
-        properties.put(PropertyKeys.XA_BRANCH, branchId);
-        properties.put(PropertyKeys.WAIT_STORE_MSG_OK, "false");
-        OutgoingMessage half = new OutgoingMessage(message.topic(), message.body(), message.flag(), properties,
-                MessageSysFlag.withTransactionType(message.sysFlag(), MessageSysFlag.TRANSACTION_PREPARED_TYPE));
+        OutgoingMessage half = new OutgoingMessage(message.topic(), message.body(), message.flag(),
+                halfProperties(message.properties(), producerGroup, branchId), halfSysFlag(message.sysFlag()));
         return sender.send(producerGroup, half, selector).thenApply(result -> {
             fallback.sent(branchId, producerGroup, result);
             return result;
         });
+    }
+
+    /**
+     * {@link #sendHalfAsync} for several messages of one topic in one request and one append
+     * (SEND_BATCH_MESSAGE), which a Bolide broker accepts for the half messages of a branch. A
+     * broker that refuses (Apache RocketMQ refuses every transactional batch) gets them one by one,
+     * and so does every batch after it.
+     *
+     * @param messages of one topic, each {@link OutgoingMessage#fitsBatch() fitting a batch}
+     */
+    public CompletableFuture<List<SendResult>> sendHalvesAsync(String producerGroup, String branchId,
+            List<OutgoingMessage> messages) {
+        BranchId.parse(branchId);
+        if (messages.size() == 1 || halfBatchesRefused) {
+            return oneByOne(producerGroup, branchId, messages);
+        }
+        OutgoingMessage batch = new OutgoingMessage(messages.get(0).topic(), new byte[0], 0,
+                halfProperties(Map.of(), producerGroup, branchId), halfSysFlag(0));
+        return sender.sendBatch(producerGroup, batch, messages, null).exceptionallyCompose(failure -> {
+            if (RocketMqException.of(failure).responseCode() != ResponseCode.MESSAGE_ILLEGAL) {
+                return CompletableFuture.failedFuture(failure);
+            }
+            // a broker without half batches; a message the broker finds illegal fails again, alone
+            halfBatchesRefused = true;
+            return oneByOne(producerGroup, branchId, messages);
+        });
+    }
+
+    private CompletableFuture<List<SendResult>> oneByOne(String producerGroup, String branchId,
+            List<OutgoingMessage> messages) {
+        List<CompletableFuture<SendResult>> sent = messages.stream()
+                .map(message -> sendHalfAsync(producerGroup, branchId, message, null)).toList();
+        return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new))
+                .thenApply(all -> sent.stream().map(CompletableFuture::join).toList());
+    }
+
+    /**
+     * A RocketMQ transactional send ({@code TRAN_MSG}, {@code PGROUP}) tagged with the branch. The
+     * broker answers without waiting for its disk ({@code WAIT=false}) even under SYNC_FLUSH: a half
+     * message matters only once its branch is prepared or committed, and both are answered after a
+     * flush that covers every earlier record.
+     */
+    private static Map<String, String> halfProperties(Map<String, String> own, String producerGroup, String branchId) {
+        Map<String, String> properties = new HashMap<>(own);
+        properties.put(PropertyKeys.TRANSACTION_PREPARED, "true");
+        properties.put(PropertyKeys.PRODUCER_GROUP, producerGroup);
+        properties.put(PropertyKeys.XA_BRANCH, branchId);
+        properties.put(PropertyKeys.WAIT_STORE_MSG_OK, "false");
+        return properties;
+    }
+
+    private static int halfSysFlag(int sysFlag) {
+        return MessageSysFlag.withTransactionType(sysFlag, MessageSysFlag.TRANSACTION_PREPARED_TYPE);
     }
 
     /** Makes the branch durable on the broker; from then on only a commit or rollback decides it. */

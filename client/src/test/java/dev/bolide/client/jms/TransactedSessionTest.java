@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.jms.BytesMessage;
+import jakarta.jms.CompletionListener;
 import jakarta.jms.Connection;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.Message;
@@ -14,7 +15,11 @@ import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import jakarta.jms.TransactionRolledBackException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class TransactedSessionTest extends JmsTestBase {
@@ -97,6 +102,121 @@ class TransactedSessionTest extends JmsTestBase {
 
         assertThat(text(consumer.receive(5000))).isEqualTo("kept");
         assertThat(consumer.receive(500)).isNull();
+    }
+
+    @Test
+    void everyMessageOfATransactionLargerThanABatchIsDeliveredAtCommit() throws Exception {
+        Connection connection = connection();
+        Session transacted = connection.createSession(Session.SESSION_TRANSACTED);
+        Queue queue = transacted.createQueue(fresh("TxMany"));
+        MessageConsumer consumer = connection.createSession().createConsumer(queue);
+        MessageProducer producer = transacted.createProducer(queue);
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            sent.add("m" + i);
+            producer.send(transacted.createTextMessage("m" + i));
+        }
+
+        assertThat(consumer.receive(500)).isNull();
+        transacted.commit();
+
+        assertThat(receiveAll(consumer, sent.size())).containsExactlyInAnyOrderElementsOf(sent);
+    }
+
+    @Test
+    void aTransactionAlternatingBetweenTwoQueuesDeliversToEach() throws Exception {
+        Connection connection = connection();
+        Session transacted = connection.createSession(Session.SESSION_TRANSACTED);
+        Queue left = transacted.createQueue(fresh("TxLeft"));
+        Queue right = transacted.createQueue(fresh("TxRight"));
+        Session receiving = connection.createSession();
+        MessageConsumer leftConsumer = receiving.createConsumer(left);
+        MessageConsumer rightConsumer = receiving.createConsumer(right);
+        MessageProducer producer = transacted.createProducer(null);
+        for (int i = 0; i < 5; i++) {
+            producer.send(left, transacted.createTextMessage("left " + i));
+            producer.send(right, transacted.createTextMessage("right " + i));
+        }
+
+        transacted.commit();
+
+        assertThat(receiveAll(leftConsumer, 5)).containsExactlyInAnyOrder("left 0", "left 1", "left 2", "left 3",
+                "left 4");
+        assertThat(receiveAll(rightConsumer, 5)).containsExactlyInAnyOrder("right 0", "right 1", "right 2",
+                "right 3", "right 4");
+    }
+
+    @Test
+    void aCompletionListenerInATransactionIsToldBeforeTheCommit() throws Exception {
+        Connection connection = connection();
+        Session transacted = connection.createSession(Session.SESSION_TRANSACTED);
+        Queue queue = transacted.createQueue(fresh("TxListened"));
+        MessageConsumer consumer = connection.createSession().createConsumer(queue);
+        CompletableFuture<Message> completed = new CompletableFuture<>();
+
+        transacted.createProducer(queue).send(transacted.createTextMessage("listened"), new CompletionListener() {
+            @Override
+            public void onCompletion(Message message) {
+                completed.complete(message);
+            }
+
+            @Override
+            public void onException(Message message, Exception exception) {
+                completed.completeExceptionally(exception);
+            }
+        });
+
+        assertThat(text(completed.get(5, TimeUnit.SECONDS))).isEqualTo("listened");
+        assertThat(consumer.receive(500)).as("still invisible").isNull();
+        transacted.commit();
+        assertThat(text(consumer.receive(5000))).isEqualTo("listened");
+    }
+
+    @Test
+    void rollbackDiscardsSendsNotYetGoneToTheBroker() throws Exception {
+        Connection connection = connection();
+        Session transacted = connection.createSession(Session.SESSION_TRANSACTED);
+        Queue queue = transacted.createQueue(fresh("TxGathered"));
+        MessageConsumer consumer = connection.createSession().createConsumer(queue);
+        MessageProducer producer = transacted.createProducer(queue);
+        for (int i = 0; i < 40; i++) {
+            producer.send(transacted.createTextMessage("discarded " + i));
+        }
+
+        transacted.rollback();
+        transacted.commit();
+
+        assertThat(consumer.receive(1000)).isNull();
+    }
+
+    private static List<String> receiveAll(MessageConsumer consumer, int count) throws Exception {
+        List<String> received = new ArrayList<>();
+        for (Message message = consumer.receive(5000); message != null; message = consumer.receive(
+                received.size() < count ? 5000 : 300)) {
+            received.add(text(message));
+        }
+        return received;
+    }
+
+    @Test
+    void aDeliveryDelayInATransactionHoldsTheMessageBackAfterTheCommit() throws Exception {
+        Connection connection = connection();
+        Session transacted = connection.createSession(Session.SESSION_TRANSACTED);
+        Queue queue = transacted.createQueue(fresh("TxDelayed"));
+        MessageConsumer consumer = connection.createSession().createConsumer(queue);
+        MessageProducer producer = transacted.createProducer(queue);
+        producer.setDeliveryDelay(2000);
+        Message message = transacted.createTextMessage("later");
+        producer.send(message);
+        producer.setDeliveryDelay(0);
+        producer.send(transacted.createTextMessage("now"));
+
+        transacted.commit();
+
+        assertThat(text(consumer.receive(5000))).isEqualTo("now");
+        Message delayed = consumer.receive(10_000);
+        assertThat(System.currentTimeMillis()).isGreaterThanOrEqualTo(message.getJMSDeliveryTime());
+        assertThat(text(delayed)).isEqualTo("later");
     }
 
     @Test

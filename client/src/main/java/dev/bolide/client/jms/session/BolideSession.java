@@ -589,6 +589,8 @@ public class BolideSession implements QueueSession, TopicSession, AcknowledgingS
     /** Callbacks run on the session's completion thread, in the order of the sends. */
     @Override
     public void whenSent(CompletableFuture<SendResult> sent, Message message, CompletionListener listener) {
+        // the listener is told when the send is done, which a send held back for a batch would not be before commit
+        sendPath.flush();
         synchronized (completionLock) {
             if (completionExecutor == null) {
                 completionExecutor = Executors.newSingleThreadExecutor(task -> {

@@ -20,6 +20,10 @@ public interface MessageSendPath {
         return false;
     }
 
+    /** Sends what the path holds back (to batch it), for a caller about to wait for a send's outcome. */
+    default void flush() {
+    }
+
     /** Makes the sends since the last commit or rollback visible; nothing to do outside a transaction. */
     void commit() throws JMSException;
 

@@ -22,16 +22,23 @@ import java.util.concurrent.CompletionException;
 /**
  * The sends of a transacted session: half messages of a branch of its own (a fresh branch id per
  * transaction), invisible to consumers until {@link #commit()} commits the branch in one phase on
- * every broker it touched; {@link #rollback()} discards them. Sends do not wait for the broker: a
- * failed one fails the commit, which then rolls the rest back. A transaction spanning brokers is
+ * every broker it touched; {@link #rollback()} discards them. Sends do not wait for the broker, and
+ * go in batches: a failed one fails the commit, which then rolls the rest back. A transaction spanning brokers is
  * committed broker by broker: a failure after the first leaves the others to roll back (reported).
  */
 final class TransactedSendPath implements MessageSendPath {
     /** "BOLI": marks branch ids of local transactions (XA ones carry the transaction manager's format). */
     private static final int LOCAL_FORMAT_ID = 0x424F4C49;
 
+    /** A batch goes out once it holds this many messages, or this many bytes of bodies, or at commit. */
+    private static final int BATCH_MESSAGES = 32;
+    private static final int BATCH_BYTES = 256 * 1024;
+
     private final RocketMqClient client;
     private final List<CompletableFuture<SendResult>> pending = new ArrayList<>();
+    private final List<OutgoingMessage> batch = new ArrayList<>();
+    private final List<CompletableFuture<SendResult>> batchSent = new ArrayList<>();
+    private int batchBytes;
     private String branch;
 
     TransactedSendPath(RocketMqClient client) {
@@ -39,18 +46,68 @@ final class TransactedSendPath implements MessageSendPath {
     }
 
     /**
-     * Sends without waiting: the half sends of a transaction go out back to back, and their outcome
-     * is the commit's ({@link #outcomeAtCommit()}).
+     * Sends without waiting: the half sends of a transaction go out back to back, gathered into
+     * batches of one topic (one request and one append each), and their outcome is the commit's
+     * ({@link #outcomeAtCommit()}).
      */
     @Override
     public synchronized CompletableFuture<SendResult> send(OutgoingRecord record) {
         if (branch == null) {
             branch = newBranch();
         }
-        CompletableFuture<SendResult> sent = client.branches().sendHalfAsync(DirectSendPath.PRODUCER_GROUP, branch,
-                OutgoingMessage.of(record.topic(), record.body(), record.properties()), null);
+        OutgoingMessage message = OutgoingMessage.of(record.topic(), record.body(), record.properties());
+        if (!message.fitsBatch()) {
+            flush();
+            CompletableFuture<SendResult> sent = client.branches().sendHalfAsync(DirectSendPath.PRODUCER_GROUP,
+                    branch, message, null);
+            pending.add(sent);
+            return sent;
+        }
+        if (!batch.isEmpty() && !batch.get(0).topic().equals(message.topic())) {
+            flush();
+        }
+        CompletableFuture<SendResult> sent = new CompletableFuture<>();
+        batch.add(message);
+        batchSent.add(sent);
         pending.add(sent);
+        batchBytes += message.body().length;
+        if (batch.size() == BATCH_MESSAGES || batchBytes >= BATCH_BYTES) {
+            flush();
+        }
         return sent;
+    }
+
+    /** Sends the batch being gathered; a send whose outcome someone awaits before the commit needs it out. */
+    @Override
+    public synchronized void flush() {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<CompletableFuture<SendResult>> waiting = List.copyOf(batchSent);
+        try {
+            client.branches().sendHalvesAsync(DirectSendPath.PRODUCER_GROUP, branch, List.copyOf(batch))
+                    .whenComplete((results, failure) -> settle(waiting, results, failure));
+        } catch (RuntimeException e) {
+            settle(waiting, null, e);
+        }
+        clearBatch();
+    }
+
+    private static void settle(List<CompletableFuture<SendResult>> waiting, List<SendResult> results,
+            Throwable failure) {
+        for (int i = 0; i < waiting.size(); i++) {
+            if (failure == null) {
+                waiting.get(i).complete(results.get(i));
+            } else {
+                waiting.get(i).completeExceptionally(failure);
+            }
+        }
+    }
+
+    private void clearBatch() {
+        batch.clear();
+        batchSent.clear();
+        batchBytes = 0;
     }
 
     @Override
@@ -60,6 +117,11 @@ final class TransactedSendPath implements MessageSendPath {
 
     @Override
     public synchronized void commit() throws JMSException {
+        if (!batch.isEmpty() && batch.size() == pending.size()) {
+            commitHeld();
+            return;
+        }
+        flush();
         String committing = branch;
         Set<String> touched = new LinkedHashSet<>();
         RuntimeException sendFailure = settleSends(touched);
@@ -86,6 +148,26 @@ final class TransactedSendPath implements MessageSendPath {
         }
     }
 
+    /**
+     * Commits a transaction whose sends are all still held for a batch as one ordinary send of them,
+     * which a broker stores in one append, all or nothing: one request and one flush in place of
+     * half messages and a branch commit (and it needs no Bolide request).
+     */
+    private void commitHeld() throws JMSException {
+        List<OutgoingMessage> messages = List.copyOf(batch);
+        List<CompletableFuture<SendResult>> waiting = List.copyOf(batchSent);
+        reset();
+        try {
+            CompletableFuture<List<SendResult>> sent = messages.size() == 1
+                    ? client.sendAsync(DirectSendPath.PRODUCER_GROUP, messages.get(0), null).thenApply(List::of)
+                    : client.sendBatchAsync(DirectSendPath.PRODUCER_GROUP, messages);
+            settle(waiting, sent.join(), null);
+        } catch (CompletionException | RocketMqException e) {
+            settle(waiting, null, e);
+            throw rolledBack("the transaction's sends were not stored: ", e);
+        }
+    }
+
     /** Waits for the transaction's sends; collects the brokers they reached and the first failure. */
     private RuntimeException settleSends(Set<String> touched) {
         RuntimeException firstFailure = null;
@@ -108,6 +190,8 @@ final class TransactedSendPath implements MessageSendPath {
 
     @Override
     public synchronized void rollback() throws JMSException {
+        batchSent.forEach(never -> never.cancel(false));
+        clearBatch();
         String rollingBack = branch;
         Set<String> touched = new LinkedHashSet<>();
         settleSends(touched);
@@ -131,6 +215,7 @@ final class TransactedSendPath implements MessageSendPath {
     }
 
     private void reset() {
+        clearBatch();
         pending.clear();
         branch = null;
     }

@@ -1,4 +1,4 @@
-package dev.bolide.broker.send;
+package dev.bolide.protocol.message;
 
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
@@ -8,19 +8,46 @@ import java.util.List;
 
 /**
  * The body of SEND_BATCH_MESSAGE: items of {@code int32 totalSize, int32 magic, int32 bodyCRC,
- * int32 flag, int32 bodyLength, body, int16 propertiesLength, properties}. Every length is checked
- * against the bytes present before anything is copied.
+ * int32 flag, int32 bodyLength, body, int16 propertiesLength, properties}, as RocketMQ's
+ * {@code MessageDecoder.encodeMessages} writes them (magic and CRC are not checked, as RocketMQ's
+ * broker does not). Every length is checked against the bytes present before anything is copied.
  */
-final class BatchBody {
-    /** One message of a batch. */
-    record Item(int flag, byte[] body, String properties) {
+public final class BatchBody {
+    /** Bytes of an item besides its body and properties. */
+    private static final int ITEM_OVERHEAD = 4 * 5 + 2;
+
+    /** One message of a batch; {@code properties} in RocketMQ's property string form. */
+    public record Item(int flag, byte[] body, String properties) {
     }
 
     private BatchBody() {
     }
 
+    /** @throws IllegalArgumentException when an item's properties do not fit their 16-bit length */
+    public static byte[] encode(List<Item> items) {
+        List<byte[]> properties = new ArrayList<>(items.size());
+        int size = 0;
+        for (Item item : items) {
+            byte[] encoded = item.properties().getBytes(StandardCharsets.UTF_8);
+            if (encoded.length > 0xFFFF) {
+                throw new IllegalArgumentException("the properties of a batch item take " + encoded.length
+                        + " bytes, more than 65535");
+            }
+            properties.add(encoded);
+            size += ITEM_OVERHEAD + item.body().length + encoded.length;
+        }
+        ByteBuffer out = ByteBuffer.allocate(size);
+        for (int i = 0; i < items.size(); i++) {
+            Item item = items.get(i);
+            byte[] encoded = properties.get(i);
+            out.putInt(ITEM_OVERHEAD + item.body().length + encoded.length).putInt(0).putInt(0).putInt(item.flag())
+                    .putInt(item.body().length).put(item.body()).putShort((short) encoded.length).put(encoded);
+        }
+        return out.array();
+    }
+
     /** @throws IllegalArgumentException when the body is not a well-formed batch */
-    static List<Item> decode(byte[] body) {
+    public static List<Item> decode(byte[] body) {
         ByteBuffer in = ByteBuffer.wrap(body);
         List<Item> items = new ArrayList<>();
         try {
