@@ -27,6 +27,11 @@ public final class DirectSendPath implements MessageSendPath {
     }
 
     @Override
+    public boolean inTransaction() {
+        return false;
+    }
+
+    @Override
     public void commit() {
     }
 

@@ -59,6 +59,11 @@ final class TransactedSendPath implements MessageSendPath {
     }
 
     @Override
+    public boolean inTransaction() {
+        return true;
+    }
+
+    @Override
     public synchronized void commit() throws JMSException {
         String committing = branch;
         Set<String> touched = new LinkedHashSet<>();

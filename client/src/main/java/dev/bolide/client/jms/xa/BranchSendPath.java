@@ -35,6 +35,11 @@ final class BranchSendPath implements MessageSendPath {
     }
 
     @Override
+    public boolean inTransaction() {
+        return resource.inBranch();
+    }
+
+    @Override
     public void commit() {
     }
 
