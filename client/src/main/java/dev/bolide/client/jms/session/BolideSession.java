@@ -24,7 +24,6 @@ import dev.bolide.client.jms.message.BolideTextMessage;
 import dev.bolide.client.jms.producer.BolideMessageProducer;
 import dev.bolide.client.jms.producer.ProducerSession;
 import dev.bolide.client.jms.mapping.OutgoingRecord;
-import dev.bolide.client.rocketmq.OutgoingMessage;
 import dev.bolide.client.rocketmq.RocketMqException;
 import dev.bolide.client.rocketmq.SendResult;
 import dev.bolide.client.rocketmq.Subscription;
@@ -597,9 +596,8 @@ public class BolideSession implements QueueSession, TopicSession, AcknowledgingS
         }
         OutgoingRecord record = new BolideMessageProducer(this, null).stamp(destination, message);
         try {
-            return new BolideHalfMessage(connection.client().sendHalf(producerGroup,
-                    OutgoingMessage.of(record.topic(), record.body(), record.properties()), null),
-                    connection.client(), this);
+            return new BolideHalfMessage(connection.client().sendHalf(producerGroup, record.message(),
+                    record.queueSelector()), connection.client(), this);
         } catch (RocketMqException e) {
             throw JmsFailure.of("sending a half message to " + record.topic() + " failed", e);
         }
