@@ -216,6 +216,11 @@ public final class RocketMqClient implements AutoCloseable {
         return requests.await(membership.members(group, topic)).stream().sorted().toList();
     }
 
+    /** The client ids of the group's live members, as the broker at {@code brokerAddress} knows them. */
+    public List<String> consumerIdsAt(String brokerAddress, String group) {
+        return requests.await(membership.membersAt(brokerAddress, group));
+    }
+
     /** This client's share of the topic's queues among the group's members ({@link QueueAllocation#average}). */
     public List<MessageQueue> allocatedQueues(String group, String topic) {
         return QueueAllocation.average(readQueues(topic), consumerIds(group, topic), clientId);
