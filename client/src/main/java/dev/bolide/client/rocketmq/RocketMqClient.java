@@ -9,10 +9,12 @@ import dev.bolide.remoting.ServerRequestHandler;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -45,6 +47,7 @@ public final class RocketMqClient implements AutoCloseable {
     private final XaBranches branches;
     private final List<Consumer<String>> consumerIdsListeners = new CopyOnWriteArrayList<>();
     private final Map<String, Consumer<TransactionCheck>> checkHandlers = new ConcurrentHashMap<>();
+    private final List<Consumer<RocketMqException>> unreachableListeners = new CopyOnWriteArrayList<>();
 
     public RocketMqClient(ClientSettings settings) {
         clientId = LocalAddress.IPV4.getHostAddress() + "@" + settings.instanceName();
@@ -63,6 +66,7 @@ public final class RocketMqClient implements AutoCloseable {
         membership = new Membership(clientId, routes, requests);
         endTransactions = new EndTransactionFallback(routes, requests);
         branches = new XaBranches(routes, requests, sender, endTransactions);
+        remoting.onConnectionClosed(this::connectionClosed);
         long period = settings.routeRefresh().toMillis();
         timer.scheduleWithFixedDelay(this::refresh, period, period, TimeUnit.MILLISECONDS);
     }
@@ -235,6 +239,15 @@ public final class RocketMqClient implements AutoCloseable {
     }
 
     /**
+     * Calls {@code listener} when a broker this client was connected to can no longer be reached: its
+     * connection closed and connecting again failed (a broker that dropped an idle connection and
+     * answers again is not reported). Runs on the timer thread.
+     */
+    public void onBrokerUnreachable(Consumer<RocketMqException> listener) {
+        unreachableListeners.add(listener);
+    }
+
+    /**
      * Hands the brokers' check-backs of {@code producerGroup}'s half messages (those not sent in an
      * XA branch, which this client answers itself) to {@code handler}, which answers them, now or
      * later, or not at all ("unknown"). The handler runs on the I/O thread and must not block. A broker
@@ -279,6 +292,29 @@ public final class RocketMqClient implements AutoCloseable {
         }
         handler.accept(new TransactionCheck(half, group, server, request.longField("tranStateTableOffset"),
                 request.longField("commitLogOffset"), half.msgId(), requests));
+    }
+
+    /** On the I/O thread: a closed broker connection is probed (a heartbeat) once the back-off allows. */
+    private void connectionClosed(String address) {
+        if (unreachableListeners.isEmpty() || !routes.brokerAddresses().contains(address)) {
+            return;
+        }
+        try {
+            timer.schedule(() -> probe(address), requests.untilReachable(address).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closing) {
+            // this client is closing: nobody to tell
+        }
+    }
+
+    private void probe(String address) {
+        byte[] emptyHeartbeat = HeartbeatBody.of(clientId, Map.of(), Set.of());
+        requests.call(address, RequestCode.HEART_BEAT, Map.of(), emptyHeartbeat).whenCompleteAsync((answer, failure) -> {
+            if (failure != null) {
+                RocketMqException unreachable = new RocketMqException("broker " + address + " unreachable: "
+                        + RocketMqException.of(failure).getMessage(), failure);
+                unreachableListeners.forEach(listener -> listener.accept(unreachable));
+            }
+        }, timer);
     }
 
     private void refresh() {
