@@ -76,7 +76,13 @@ public final class BolideBroker implements AutoCloseable {
     private final ConsumerOffsets offsets;
     private final HeldPulls heldPulls = new HeldPulls();
     private final BrokerStats stats = new BrokerStats(Clock.systemDefaultZone());
-    private final ThreadPoolExecutor sendExecutor = (ThreadPoolExecutor) Executors.newFixedThreadPool(4,
+    /**
+     * One thread, RocketMQ's default {@code sendMessageThreadPoolNums}: the requests of a connection
+     * are stored in the order they arrive, which pipelined sends rely on (a transaction's half
+     * messages, asynchronous sends, the messages of one ordering key). Its requests never block:
+     * appends and decisions complete their futures when the disk has them.
+     */
+    private final ThreadPoolExecutor sendExecutor = (ThreadPoolExecutor) Executors.newFixedThreadPool(1,
             daemon("bolide-send"));
     private final ThreadPoolExecutor pullExecutor = (ThreadPoolExecutor) Executors.newFixedThreadPool(4,
             daemon("bolide-pull"));

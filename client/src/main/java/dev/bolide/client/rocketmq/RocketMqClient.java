@@ -9,10 +9,12 @@ import dev.bolide.remoting.ServerRequestHandler;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -45,6 +47,7 @@ public final class RocketMqClient implements AutoCloseable {
     private final XaBranches branches;
     private final List<Consumer<String>> consumerIdsListeners = new CopyOnWriteArrayList<>();
     private final Map<String, Consumer<TransactionCheck>> checkHandlers = new ConcurrentHashMap<>();
+    private final List<Consumer<RocketMqException>> unreachableListeners = new CopyOnWriteArrayList<>();
 
     public RocketMqClient(ClientSettings settings) {
         clientId = LocalAddress.IPV4.getHostAddress() + "@" + settings.instanceName();
@@ -63,6 +66,7 @@ public final class RocketMqClient implements AutoCloseable {
         membership = new Membership(clientId, routes, requests);
         endTransactions = new EndTransactionFallback(routes, requests);
         branches = new XaBranches(routes, requests, sender, endTransactions);
+        remoting.onConnectionClosed(this::connectionClosed);
         long period = settings.routeRefresh().toMillis();
         timer.scheduleWithFixedDelay(this::refresh, period, period, TimeUnit.MILLISECONDS);
     }
@@ -96,19 +100,40 @@ public final class RocketMqClient implements AutoCloseable {
     }
 
     /**
-     * Sends messages of one topic as one batch (SEND_BATCH_MESSAGE): one queue, one append, all
-     * stored or none; results in order.
+     * Sends messages of one topic as one batch (SEND_BATCH_MESSAGE): one queue (the selected one, else
+     * the next in turn), one append, all stored or none; results in order.
      *
      * @param messages each {@link OutgoingMessage#fitsBatch() fitting a batch}
      */
-    public CompletableFuture<List<SendResult>> sendBatchAsync(String producerGroup, List<OutgoingMessage> messages) {
+    public CompletableFuture<List<SendResult>> sendBatchAsync(String producerGroup, List<OutgoingMessage> messages,
+            QueueSelector selector) {
         return sender.sendBatch(producerGroup, OutgoingMessage.of(messages.get(0).topic(), new byte[0], Map.of()),
-                messages, null);
+                messages, selector);
     }
 
     /** Sends without waiting for any answer: the message may be lost. Completes once written. */
     public CompletableFuture<Void> sendOneway(String producerGroup, OutgoingMessage message, QueueSelector selector) {
         return sender.sendOneway(producerGroup, message, selector);
+    }
+
+    /**
+     * Sends {@code message} as the half message of a RocketMQ local transaction of
+     * {@code producerGroup}: stored, invisible to consumers until {@link #endTransaction} commits it.
+     * When that decision does not reach the broker, the broker checks back with a live producer of
+     * the group ({@link #onTransactionCheck}). Sending does not join the group: a member without a
+     * check-back handler would leave the broker's questions unanswered.
+     */
+    public SentHalfMessage sendHalf(String producerGroup, OutgoingMessage message, QueueSelector selector) {
+        SendResult result = send(producerGroup, message.asHalf(producerGroup, Map.of()), selector);
+        return SentHalfMessage.of(producerGroup, result);
+    }
+
+    /**
+     * Commits (delivers) or rolls back (discards) a half message with RocketMQ's END_TRANSACTION,
+     * waiting for the broker's answer.
+     */
+    public void endTransaction(SentHalfMessage half, boolean commit) {
+        requests.await(endTransactions.end(half, commit));
     }
 
     public PullResult pull(PullRequest request) {
@@ -207,6 +232,11 @@ public final class RocketMqClient implements AutoCloseable {
         return requests.await(membership.members(group, topic)).stream().sorted().toList();
     }
 
+    /** The client ids of the group's live members, as the broker at {@code brokerAddress} knows them. */
+    public List<String> consumerIdsAt(String brokerAddress, String group) {
+        return requests.await(membership.membersAt(brokerAddress, group));
+    }
+
     /** This client's share of the topic's queues among the group's members ({@link QueueAllocation#average}). */
     public List<MessageQueue> allocatedQueues(String group, String topic) {
         return QueueAllocation.average(readQueues(topic), consumerIds(group, topic), clientId);
@@ -218,6 +248,15 @@ public final class RocketMqClient implements AutoCloseable {
      */
     public void onConsumerIdsChanged(Consumer<String> listener) {
         consumerIdsListeners.add(listener);
+    }
+
+    /**
+     * Calls {@code listener} when a broker this client was connected to can no longer be reached: its
+     * connection closed and connecting again failed (a broker that dropped an idle connection and
+     * answers again is not reported). Runs on the timer thread.
+     */
+    public void onBrokerUnreachable(Consumer<RocketMqException> listener) {
+        unreachableListeners.add(listener);
     }
 
     /**
@@ -265,6 +304,29 @@ public final class RocketMqClient implements AutoCloseable {
         }
         handler.accept(new TransactionCheck(half, group, server, request.longField("tranStateTableOffset"),
                 request.longField("commitLogOffset"), half.msgId(), requests));
+    }
+
+    /** On the I/O thread: a closed broker connection is probed (a heartbeat) once the back-off allows. */
+    private void connectionClosed(String address) {
+        if (unreachableListeners.isEmpty() || !routes.brokerAddresses().contains(address)) {
+            return;
+        }
+        try {
+            timer.schedule(() -> probe(address), requests.untilReachable(address).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closing) {
+            // this client is closing: nobody to tell
+        }
+    }
+
+    private void probe(String address) {
+        byte[] emptyHeartbeat = HeartbeatBody.of(clientId, Map.of(), Set.of());
+        requests.call(address, RequestCode.HEART_BEAT, Map.of(), emptyHeartbeat).whenCompleteAsync((answer, failure) -> {
+            if (failure != null) {
+                RocketMqException unreachable = new RocketMqException("broker " + address + " unreachable: "
+                        + RocketMqException.of(failure).getMessage(), failure);
+                unreachableListeners.forEach(listener -> listener.accept(unreachable));
+            }
+        }, timer);
     }
 
     private void refresh() {

@@ -3,7 +3,6 @@ package dev.bolide.client.rocketmq;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.bolide.protocol.message.MessageSysFlag;
 import dev.bolide.protocol.message.PropertyKeys;
 import dev.bolide.protocol.remoting.BolideRequestCode;
 import dev.bolide.protocol.remoting.RemotingCommand;
@@ -60,8 +59,7 @@ public final class XaBranches {
     public CompletableFuture<SendResult> sendHalfAsync(String producerGroup, String branchId,
             OutgoingMessage message, QueueSelector selector) {
         BranchId.parse(branchId);
-        OutgoingMessage half = new OutgoingMessage(message.topic(), message.body(), message.flag(),
-                halfProperties(message.properties(), producerGroup, branchId), halfSysFlag(message.sysFlag()));
+        OutgoingMessage half = message.asHalf(producerGroup, branchHalf(branchId));
         return sender.send(producerGroup, half, selector).thenApply(result -> {
             fallback.sent(branchId, producerGroup, result);
             return result;
@@ -75,50 +73,41 @@ public final class XaBranches {
      * and so does every batch after it.
      *
      * @param messages of one topic, each {@link OutgoingMessage#fitsBatch() fitting a batch}
+     * @param selector  the queue they all go to; null: the next in turn
      */
     public CompletableFuture<List<SendResult>> sendHalvesAsync(String producerGroup, String branchId,
-            List<OutgoingMessage> messages) {
+            List<OutgoingMessage> messages, QueueSelector selector) {
         BranchId.parse(branchId);
         if (messages.size() == 1 || halfBatchesRefused) {
-            return oneByOne(producerGroup, branchId, messages);
+            return oneByOne(producerGroup, branchId, messages, selector);
         }
-        OutgoingMessage batch = new OutgoingMessage(messages.get(0).topic(), new byte[0], 0,
-                halfProperties(Map.of(), producerGroup, branchId), halfSysFlag(0));
-        return sender.sendBatch(producerGroup, batch, messages, null).exceptionallyCompose(failure -> {
+        OutgoingMessage batch = OutgoingMessage.of(messages.get(0).topic(), new byte[0], Map.of())
+                .asHalf(producerGroup, branchHalf(branchId));
+        return sender.sendBatch(producerGroup, batch, messages, selector).exceptionallyCompose(failure -> {
             if (RocketMqException.of(failure).responseCode() != ResponseCode.MESSAGE_ILLEGAL) {
                 return CompletableFuture.failedFuture(failure);
             }
             // a broker without half batches; a message the broker finds illegal fails again, alone
             halfBatchesRefused = true;
-            return oneByOne(producerGroup, branchId, messages);
+            return oneByOne(producerGroup, branchId, messages, selector);
         });
     }
 
     private CompletableFuture<List<SendResult>> oneByOne(String producerGroup, String branchId,
-            List<OutgoingMessage> messages) {
+            List<OutgoingMessage> messages, QueueSelector selector) {
         List<CompletableFuture<SendResult>> sent = messages.stream()
-                .map(message -> sendHalfAsync(producerGroup, branchId, message, null)).toList();
+                .map(message -> sendHalfAsync(producerGroup, branchId, message, selector)).toList();
         return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new))
                 .thenApply(all -> sent.stream().map(CompletableFuture::join).toList());
     }
 
     /**
-     * A RocketMQ transactional send ({@code TRAN_MSG}, {@code PGROUP}) tagged with the branch. The
-     * broker answers without waiting for its disk ({@code WAIT=false}) even under SYNC_FLUSH: a half
-     * message matters only once its branch is prepared or committed, and both are answered after a
-     * flush that covers every earlier record.
+     * What makes a half message one of the branch. The broker answers without waiting for its disk
+     * ({@code WAIT=false}) even under SYNC_FLUSH: a half message matters only once its branch is
+     * prepared or committed, and both are answered after a flush that covers every earlier record.
      */
-    private static Map<String, String> halfProperties(Map<String, String> own, String producerGroup, String branchId) {
-        Map<String, String> properties = new HashMap<>(own);
-        properties.put(PropertyKeys.TRANSACTION_PREPARED, "true");
-        properties.put(PropertyKeys.PRODUCER_GROUP, producerGroup);
-        properties.put(PropertyKeys.XA_BRANCH, branchId);
-        properties.put(PropertyKeys.WAIT_STORE_MSG_OK, "false");
-        return properties;
-    }
-
-    private static int halfSysFlag(int sysFlag) {
-        return MessageSysFlag.withTransactionType(sysFlag, MessageSysFlag.TRANSACTION_PREPARED_TYPE);
+    private static Map<String, String> branchHalf(String branchId) {
+        return Map.of(PropertyKeys.XA_BRANCH, branchId, PropertyKeys.WAIT_STORE_MSG_OK, "false");
     }
 
     /** Makes the branch durable on the broker; from then on only a commit or rollback decides it. */

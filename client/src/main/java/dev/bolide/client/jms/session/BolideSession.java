@@ -1,5 +1,7 @@
 package dev.bolide.client.jms.session;
 
+import dev.bolide.client.jms.HalfMessage;
+import dev.bolide.client.jms.HalfMessageSession;
 import dev.bolide.client.jms.consumer.BolideMessageConsumer;
 import dev.bolide.client.jms.consumer.BolideQueueBrowser;
 import dev.bolide.client.jms.consumer.ConsumerSession;
@@ -8,7 +10,6 @@ import dev.bolide.client.jms.consumer.GroupNames;
 import dev.bolide.client.jms.consumer.GroupReader;
 import dev.bolide.client.jms.consumer.SelectorSupport;
 import dev.bolide.client.jms.consumer.StartPosition;
-import dev.bolide.client.jms.consumer.SubscriptionGroups;
 import dev.bolide.client.jms.destination.BolideQueue;
 import dev.bolide.client.jms.destination.BolideTopic;
 import dev.bolide.client.jms.destination.DestinationNames;
@@ -21,6 +22,7 @@ import dev.bolide.client.jms.message.BolideStreamMessage;
 import dev.bolide.client.jms.message.BolideTextMessage;
 import dev.bolide.client.jms.producer.BolideMessageProducer;
 import dev.bolide.client.jms.producer.ProducerSession;
+import dev.bolide.client.jms.mapping.OutgoingRecord;
 import dev.bolide.client.rocketmq.RocketMqException;
 import dev.bolide.client.rocketmq.SendResult;
 import dev.bolide.client.rocketmq.Subscription;
@@ -77,7 +79,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * whichever member of the group reads them next.
  */
 public class BolideSession implements QueueSession, TopicSession, AcknowledgingSession, ConsumerSession,
-        ProducerSession {
+        ProducerSession, HalfMessageSession {
     private static final System.Logger LOG = System.getLogger(BolideSession.class.getName());
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final long IDLE_WAIT_MILLIS = 100;
@@ -194,11 +196,13 @@ public class BolideSession implements QueueSession, TopicSession, AcknowledgingS
         if (clientId == null) {
             throw new IllegalStateException("an unshared durable subscription needs a client id on the connection");
         }
-        String group = GroupNames.durable(clientId, name);
+        String topicName = consumableTopic(topic);
+        String subscriptionGroup = GroupNames.durable(clientId, name);
+        String group = GroupNames.definition(subscriptionGroup, topicName, messageSelector, noLocal);
         if (connection.groupActive(group)) {
             throw new IllegalStateException("durable subscription " + name + " already has an active consumer");
         }
-        String topicName = consumableTopic(topic);
+        durableSubscriptions().subscribe(name, subscriptionGroup, group, topicName);
         return consumer(topic, group, subscription(group, topicName, selector), StartPosition.COMMITTED_OR_LAST,
                 selector, noLocal);
     }
@@ -214,8 +218,12 @@ public class BolideSession implements QueueSession, TopicSession, AcknowledgingS
         checkOpen();
         checkSubscriptionName(name);
         Selector selector = SelectorSupport.compile(messageSelector);
-        String group = GroupNames.sharedDurable(name);
         String topicName = consumableTopic(topic);
+        String subscriptionGroup = GroupNames.sharedDurable(name);
+        String group = GroupNames.definition(subscriptionGroup, topicName, messageSelector, false);
+        if (!connection.groupActive(group)) {
+            durableSubscriptions().subscribe(name, subscriptionGroup, group, topicName);
+        }
         return consumer(topic, group, subscription(group, topicName, selector), StartPosition.COMMITTED_OR_LAST,
                 selector, false);
     }
@@ -225,19 +233,14 @@ public class BolideSession implements QueueSession, TopicSession, AcknowledgingS
         checkOpen();
         checkSubscriptionName(name);
         String clientId = connection.clientIdOrNull();
-        String group = clientId != null ? GroupNames.durable(clientId, name) : GroupNames.sharedDurable(name);
-        if (connection.groupActive(group) || connection.groupActive(GroupNames.sharedDurable(name))) {
-            throw new IllegalStateException("durable subscription " + name + " has an active consumer");
-        }
-        boolean found;
-        try {
-            found = new SubscriptionGroups(connection.client()).delete(group);
-        } catch (RocketMqException e) {
-            throw JmsFailure.of("cannot unsubscribe " + name, e);
-        }
-        if (!found) {
-            throw new InvalidDestinationException("no durable subscription named " + name);
-        }
+        // a shared durable subscription is named by its name alone, whether the connection has a client id or not
+        List<String> subscriptionGroups = clientId == null ? List.of(GroupNames.sharedDurable(name))
+                : List.of(GroupNames.durable(clientId, name), GroupNames.sharedDurable(name));
+        durableSubscriptions().unsubscribe(name, subscriptionGroups);
+    }
+
+    private DurableSubscriptions durableSubscriptions() {
+        return new DurableSubscriptions(connection.client(), connection::groupActive);
     }
 
     @Override
@@ -575,10 +578,29 @@ public class BolideSession implements QueueSession, TopicSession, AcknowledgingS
     }
 
     @Override
-    public CompletableFuture<SendResult> send(dev.bolide.client.jms.mapping.OutgoingRecord record)
+    public CompletableFuture<SendResult> send(OutgoingRecord record)
             throws JMSException {
         checkOpen();
         return sendPath.send(record);
+    }
+
+    @Override
+    public HalfMessage sendHalf(Destination destination, Message message, String producerGroup) throws JMSException {
+        checkOpen();
+        if (producerGroup == null || producerGroup.isBlank()) {
+            throw new JMSException("a half message needs a producer group, whose producers the broker checks back");
+        }
+        if (sendPath.inTransaction()) {
+            throw new IllegalStateException("half messages are refused in a transaction: the session's transaction "
+                    + "already makes its sends atomic, send in it instead");
+        }
+        OutgoingRecord record = new BolideMessageProducer(this, null).stamp(destination, message);
+        try {
+            return new BolideHalfMessage(connection.client().sendHalf(producerGroup, record.message(),
+                    record.queueSelector()), connection.client(), this);
+        } catch (RocketMqException e) {
+            throw JmsFailure.of("sending a half message to " + record.topic() + " failed", e);
+        }
     }
 
     @Override

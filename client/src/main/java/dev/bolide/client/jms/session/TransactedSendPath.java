@@ -1,7 +1,9 @@
 package dev.bolide.client.jms.session;
 
 import dev.bolide.client.jms.mapping.OutgoingRecord;
+import dev.bolide.client.jms.message.PropertyNames;
 import dev.bolide.client.rocketmq.OutgoingMessage;
+import dev.bolide.client.rocketmq.QueueSelector;
 import dev.bolide.client.rocketmq.RocketMqClient;
 import dev.bolide.client.rocketmq.RocketMqException;
 import dev.bolide.client.rocketmq.SendResult;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
@@ -39,6 +42,9 @@ final class TransactedSendPath implements MessageSendPath {
     private final List<OutgoingMessage> batch = new ArrayList<>();
     private final List<CompletableFuture<SendResult>> batchSent = new ArrayList<>();
     private int batchBytes;
+    /** The JMSXGroupID of the batch's messages, whose queue they all go to (RocketMQ's ordering key); null: any queue. */
+    private String batchGroup;
+    private QueueSelector batchSelector;
     private String branch;
 
     TransactedSendPath(RocketMqClient client) {
@@ -55,16 +61,21 @@ final class TransactedSendPath implements MessageSendPath {
         if (branch == null) {
             branch = newBranch();
         }
-        OutgoingMessage message = OutgoingMessage.of(record.topic(), record.body(), record.properties());
+        OutgoingMessage message = record.message();
         if (!message.fitsBatch()) {
             flush();
             CompletableFuture<SendResult> sent = client.branches().sendHalfAsync(DirectSendPath.PRODUCER_GROUP,
-                    branch, message, null);
+                    branch, message, record.queueSelector());
             pending.add(sent);
             return sent;
         }
-        if (!batch.isEmpty() && !batch.get(0).topic().equals(message.topic())) {
+        String group = record.properties().get(PropertyNames.GROUP_ID);
+        if (!batch.isEmpty() && !(batch.get(0).topic().equals(message.topic()) && Objects.equals(batchGroup, group))) {
             flush();
+        }
+        if (batch.isEmpty()) {
+            batchGroup = group;
+            batchSelector = record.queueSelector();
         }
         CompletableFuture<SendResult> sent = new CompletableFuture<>();
         batch.add(message);
@@ -85,7 +96,7 @@ final class TransactedSendPath implements MessageSendPath {
         }
         List<CompletableFuture<SendResult>> waiting = List.copyOf(batchSent);
         try {
-            client.branches().sendHalvesAsync(DirectSendPath.PRODUCER_GROUP, branch, List.copyOf(batch))
+            client.branches().sendHalvesAsync(DirectSendPath.PRODUCER_GROUP, branch, List.copyOf(batch), batchSelector)
                     .whenComplete((results, failure) -> settle(waiting, results, failure));
         } catch (RuntimeException e) {
             settle(waiting, null, e);
@@ -107,11 +118,18 @@ final class TransactedSendPath implements MessageSendPath {
     private void clearBatch() {
         batch.clear();
         batchSent.clear();
+        batchGroup = null;
+        batchSelector = null;
         batchBytes = 0;
     }
 
     @Override
     public boolean outcomeAtCommit() {
+        return true;
+    }
+
+    @Override
+    public boolean inTransaction() {
         return true;
     }
 
@@ -156,11 +174,12 @@ final class TransactedSendPath implements MessageSendPath {
     private void commitHeld() throws JMSException {
         List<OutgoingMessage> messages = List.copyOf(batch);
         List<CompletableFuture<SendResult>> waiting = List.copyOf(batchSent);
+        QueueSelector selector = batchSelector;
         reset();
         try {
             CompletableFuture<List<SendResult>> sent = messages.size() == 1
-                    ? client.sendAsync(DirectSendPath.PRODUCER_GROUP, messages.get(0), null).thenApply(List::of)
-                    : client.sendBatchAsync(DirectSendPath.PRODUCER_GROUP, messages);
+                    ? client.sendAsync(DirectSendPath.PRODUCER_GROUP, messages.get(0), selector).thenApply(List::of)
+                    : client.sendBatchAsync(DirectSendPath.PRODUCER_GROUP, messages, selector);
             settle(waiting, sent.join(), null);
         } catch (CompletionException | RocketMqException e) {
             settle(waiting, null, e);
