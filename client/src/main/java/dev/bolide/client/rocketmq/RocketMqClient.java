@@ -9,6 +9,7 @@ import dev.bolide.remoting.ServerRequestHandler;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -191,8 +192,7 @@ public final class RocketMqClient implements AutoCloseable {
 
     /** The master address of every broker the name servers know (GET_BROKER_CLUSTER_INFO). */
     public List<String> brokerMasters() {
-        RemotingCommand answer = requests.await(nameServers.call(RequestCode.GET_BROKER_CLUSTER_INFO, Map.of()));
-        return ClusterBrokers.masters(Requests.expect(answer, ResponseCode.SUCCESS).body());
+        return requests.await(routes.brokerMasters()).values().stream().filter(Objects::nonNull).toList();
     }
 
     /** Sends a request of any code to the broker at {@code address}; completes with the answer whatever its code. */

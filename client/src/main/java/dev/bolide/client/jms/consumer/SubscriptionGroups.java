@@ -3,6 +3,7 @@ package dev.bolide.client.jms.consumer;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import dev.bolide.client.rocketmq.RocketMqClient;
 import dev.bolide.client.rocketmq.RocketMqException;
 import dev.bolide.protocol.remoting.RemotingCommand;
@@ -20,7 +21,9 @@ import java.util.function.Predicate;
  * durable subscription does, and what closing a non-durable subscriber does with its temporary group.
  */
 public final class SubscriptionGroups {
-    private static final JsonFactory JSON = new JsonFactory();
+    /** Apache RocketMQ writes its answers with fastjson, which may leave field names unquoted. */
+    private static final JsonFactory JSON = JsonFactory.builder().enable(JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES)
+            .build();
 
     private final RocketMqClient client;
 
