@@ -31,6 +31,8 @@ final class Membership {
     private final Routes routes;
     private final Requests requests;
     private final Map<String, Collection<Subscription>> consumers = new ConcurrentHashMap<>();
+    /** Completes when every heartbeat sent so far is answered (or failed). */
+    private CompletableFuture<Void> beating = CompletableFuture.completedFuture(null);
     private final Set<String> producers = ConcurrentHashMap.newKeySet();
 
     Membership(String clientId, Routes routes, Requests requests) {
@@ -55,9 +57,18 @@ final class Membership {
         return beat();
     }
 
+    /**
+     * Leaves a consumer group once the heartbeats already under way are answered: one of them still
+     * names the group, and a broker hearing it after the unregister (or after the group was deleted,
+     * as unsubscribe does) would bring the member or the group back.
+     */
     CompletableFuture<Void> leaveConsumers(String group) {
-        consumers.remove(group);
-        return unregister("consumerGroup", group);
+        CompletableFuture<Void> sent;
+        synchronized (this) {
+            consumers.remove(group);
+            sent = beating;
+        }
+        return sent.thenCompose(answered -> unregister("consumerGroup", group));
     }
 
     CompletableFuture<Void> leaveProducers(String group) {
@@ -74,13 +85,16 @@ final class Membership {
     }
 
     /** Sends a heartbeat to every known broker; fails when one of them refuses or cannot be reached. */
-    CompletableFuture<Void> beat() {
+    synchronized CompletableFuture<Void> beat() {
         if (consumers.isEmpty() && producers.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
         byte[] body = HeartbeatBody.of(clientId, consumers, producers);
-        return toEveryBroker(address -> requests.call(address, RequestCode.HEART_BEAT, Map.of(), body)
-                .thenAccept(response -> Requests.expect(response, ResponseCode.SUCCESS)));
+        CompletableFuture<Void> sent = toEveryBroker(address -> requests.call(address, RequestCode.HEART_BEAT,
+                Map.of(), body).thenAccept(response -> Requests.expect(response, ResponseCode.SUCCESS)));
+        CompletableFuture<Void> answered = sent.exceptionally(failure -> null);
+        beating = beating.isDone() ? answered : CompletableFuture.allOf(beating, answered);
+        return sent;
     }
 
     /** The client ids of the group's members, as one broker of {@code topic} knows them. */
