@@ -1,5 +1,6 @@
 package dev.bolide.shop.account;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import java.math.BigDecimal;
@@ -10,6 +11,7 @@ public class BalanceDeduction {
     @Id
     private long orderId;
     private long userId;
+    @Column(precision = 12, scale = 2)
     private BigDecimal amount;
 
     protected BalanceDeduction() {

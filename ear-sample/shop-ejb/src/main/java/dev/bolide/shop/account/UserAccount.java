@@ -1,5 +1,6 @@
 package dev.bolide.shop.account;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
@@ -11,6 +12,7 @@ public class UserAccount {
     @Id
     private long id;
     private String name;
+    @Column(precision = 12, scale = 2)
     private BigDecimal balance;
     private long points;
     @Version

@@ -1,5 +1,6 @@
 package dev.bolide.shop.coupon;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
@@ -10,6 +11,7 @@ import java.math.BigDecimal;
 public class Coupon {
     @Id
     private String code;
+    @Column(precision = 12, scale = 2)
     private BigDecimal amount;
     private Long usedByOrder;
     @Version

@@ -1,5 +1,6 @@
 package dev.bolide.shop.order;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -22,8 +23,11 @@ public class ShopOrder {
     private long productId;
     private int quantity;
     private String couponCode;
+    @Column(precision = 12, scale = 2)
     private BigDecimal price;
+    @Column(precision = 12, scale = 2)
     private BigDecimal shippingFee;
+    @Column(precision = 12, scale = 2)
     private BigDecimal total;
     @Enumerated(EnumType.STRING)
     private OrderStatus status;

@@ -1,5 +1,6 @@
 package dev.bolide.shop.payment;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -14,6 +15,7 @@ public class Payment {
     @Id
     private long orderId;
     private long userId;
+    @Column(precision = 12, scale = 2)
     private BigDecimal amount;
     @Enumerated(EnumType.STRING)
     private PaymentStatus status;

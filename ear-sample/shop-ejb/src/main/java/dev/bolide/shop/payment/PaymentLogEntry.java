@@ -1,5 +1,6 @@
 package dev.bolide.shop.payment;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
@@ -13,6 +14,7 @@ public class PaymentLogEntry {
     @GeneratedValue
     private long id;
     private long orderId;
+    @Column(precision = 12, scale = 2)
     private BigDecimal amount;
     private Instant loggedAt;
 

@@ -1,5 +1,6 @@
 package dev.bolide.shop.stock;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
@@ -11,6 +12,7 @@ public class Product {
     @Id
     private long id;
     private String name;
+    @Column(precision = 12, scale = 2)
     private BigDecimal price;
     private int stock;
     @Version

@@ -5,6 +5,7 @@ import dev.bolide.shop.messaging.ProcessedMessages;
 import dev.bolide.shop.order.OrderService;
 import dev.bolide.shop.order.ShopSettings;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -21,6 +22,7 @@ import java.util.Map;
  * What demonstrations and tests need: the unpaid timeout at run time, sending a failed order's
  * cancel message again, and the idempotency rows of a message key.
  */
+@RequestScoped
 @Path("admin")
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminResource {

@@ -7,6 +7,7 @@ import dev.bolide.shop.coupon.CouponService;
 import dev.bolide.shop.stock.Product;
 import dev.bolide.shop.stock.StockService;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /** What can be ordered, by whom and with which coupons: {@code /products}, {@code /users}, {@code /coupons}. */
+@RequestScoped
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
 public class CatalogResource {

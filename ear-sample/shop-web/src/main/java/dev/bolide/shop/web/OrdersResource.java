@@ -7,6 +7,7 @@ import dev.bolide.shop.order.OrderService;
 import dev.bolide.shop.order.ShopOrder;
 import dev.bolide.shop.payment.PaymentService;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 
 /** {@code POST /orders} places an order (confirmed, or failed and being cancelled); {@code GET /orders/{id}}. */
+@RequestScoped
 @Path("orders")
 @Produces(MediaType.APPLICATION_JSON)
 public class OrdersResource {
