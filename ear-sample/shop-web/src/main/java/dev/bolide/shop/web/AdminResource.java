@@ -1,9 +1,12 @@
 package dev.bolide.shop.web;
 
+import dev.bolide.shop.account.AccountService;
+import dev.bolide.shop.account.TopUp;
 import dev.bolide.shop.messaging.ProcessedMessage;
 import dev.bolide.shop.messaging.ProcessedMessages;
 import dev.bolide.shop.order.OrderService;
 import dev.bolide.shop.order.ShopSettings;
+import dev.bolide.shop.topup.TopUpService;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
@@ -20,7 +23,7 @@ import java.util.Map;
 
 /**
  * What demonstrations and tests need: the unpaid timeout at run time, sending a failed order's
- * cancel message again, and the idempotency rows of a message key.
+ * cancel message again, a top-up left for the check-back, and the idempotency rows of a message key.
  */
 @RequestScoped
 @Path("admin")
@@ -32,6 +35,10 @@ public class AdminResource {
     private OrderService orders;
     @EJB
     private ProcessedMessages processedMessages;
+    @EJB
+    private TopUpService topUps;
+    @EJB
+    private AccountService accounts;
 
     @GET
     @Path("unpaid-timeout")
@@ -53,6 +60,17 @@ public class AdminResource {
     public Response resendCancel(@PathParam("id") long orderId) {
         orders.resendCancel(orderId);
         return Response.accepted(Map.of("orderId", orderId)).build();
+    }
+
+    /**
+     * A top-up as a crash after its local commit leaves it: the balance credited, the half message
+     * undecided until the broker's check-back asks the check-back bean, which commits it.
+     */
+    @POST
+    @Path("users/{id}/undecided-top-ups")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public TopUp topUpLeavingMessageUndecided(@PathParam("id") long userId, TopUpForm form) {
+        return accounts.topUpOf(topUps.topUpLeavingMessageUndecided(userId, TopUpForm.amountOf(form)));
     }
 
     @GET
