@@ -1,6 +1,5 @@
 package dev.bolide.client.rocketmq;
 
-import dev.bolide.protocol.message.MessageId;
 import dev.bolide.protocol.message.MessageProperties;
 import dev.bolide.protocol.message.MessageRecordView;
 import dev.bolide.protocol.message.MessageSysFlag;
@@ -33,13 +32,9 @@ final class EndTransactionFallback {
     /** How many decided branches are remembered for check-backs; the oldest are forgotten first. */
     private static final int DECIDED_KEPT = 100_000;
 
-    /** What END_TRANSACTION needs of one half message. */
-    record Half(String producerGroup, String brokerName, String msgId, long commitLogOffset, long queueOffset) {
-    }
-
     private final Routes routes;
     private final Requests requests;
-    private final Map<String, List<Half>> open = new ConcurrentHashMap<>();
+    private final Map<String, List<SentHalfMessage>> open = new ConcurrentHashMap<>();
     private final Map<String, Boolean> committed = Collections.synchronizedMap(new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
@@ -54,9 +49,8 @@ final class EndTransactionFallback {
 
     /** A half message of {@code branch} was stored. */
     void sent(String branch, String producerGroup, SendResult result) {
-        Half half = new Half(producerGroup, result.queue().brokerName(), result.msgId(),
-                MessageId.physicalOffset(result.offsetMsgId()), result.queueOffset());
-        open.computeIfAbsent(branch, b -> Collections.synchronizedList(new ArrayList<>())).add(half);
+        open.computeIfAbsent(branch, b -> Collections.synchronizedList(new ArrayList<>()))
+                .add(SentHalfMessage.of(producerGroup, result));
     }
 
     /** The broker decided the branch through Bolide's branch requests: nothing here to keep. */
@@ -69,8 +63,8 @@ final class EndTransactionFallback {
      * END_TRANSACTION after the other; the branch is then over for this client.
      */
     CompletableFuture<Void> end(String brokerName, String branch, boolean commit) {
-        List<Half> halves = open.getOrDefault(branch, List.of());
-        List<Half> toEnd;
+        List<SentHalfMessage> halves = open.getOrDefault(branch, List.of());
+        List<SentHalfMessage> toEnd;
         synchronized (halves) {
             toEnd = halves.stream().filter(half -> half.brokerName().equals(brokerName)).toList();
             halves.removeAll(toEnd);
@@ -79,16 +73,19 @@ final class EndTransactionFallback {
                 open.remove(branch);
             }
         }
-        return routes.master(brokerName).thenCompose(address -> {
-            CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
-            for (Half half : toEnd) {
-                chain = chain.thenCompose(done -> requests.call(address, RequestCode.END_TRANSACTION,
-                        endTransaction(half.producerGroup(), half.queueOffset(), half.commitLogOffset(), half.msgId(),
-                                commit, false), null)
-                        .thenAccept(response -> Requests.expect(response, ResponseCode.SUCCESS)));
-            }
-            return chain;
-        });
+        CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+        for (SentHalfMessage half : toEnd) {
+            chain = chain.thenCompose(done -> end(half, commit));
+        }
+        return chain;
+    }
+
+    /** Commits or rolls back one half message (END_TRANSACTION, not from a check-back); completes on the answer. */
+    CompletableFuture<Void> end(SentHalfMessage half, boolean commit) {
+        return routes.master(half.brokerName()).thenCompose(address -> requests.call(address,
+                RequestCode.END_TRANSACTION, endTransaction(half.producerGroup(), half.queueOffset(),
+                        half.commitLogOffset(), half.msgId(), commit, false), null))
+                .thenAccept(response -> Requests.expect(response, ResponseCode.SUCCESS));
     }
 
     /**

@@ -1,5 +1,8 @@
 package dev.bolide.client.rocketmq;
 
+import dev.bolide.protocol.message.MessageSysFlag;
+import dev.bolide.protocol.message.PropertyKeys;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -19,5 +22,19 @@ public record OutgoingMessage(String topic, byte[] body, int flag, Map<String, S
 
     public static OutgoingMessage of(String topic, byte[] body, Map<String, String> properties) {
         return new OutgoingMessage(topic, body, 0, properties, 0);
+    }
+
+    /**
+     * This message as a half message of a RocketMQ transaction of {@code producerGroup}, as
+     * TransactionMQProducer sends it ({@code TRAN_MSG}, {@code PGROUP}, the prepared sysFlag), with
+     * {@code extra} properties.
+     */
+    OutgoingMessage asHalf(String producerGroup, Map<String, String> extra) {
+        Map<String, String> halfProperties = new HashMap<>(properties);
+        halfProperties.putAll(extra);
+        halfProperties.put(PropertyKeys.TRANSACTION_PREPARED, "true");
+        halfProperties.put(PropertyKeys.PRODUCER_GROUP, producerGroup);
+        return new OutgoingMessage(topic, body, flag, halfProperties,
+                MessageSysFlag.withTransactionType(sysFlag, MessageSysFlag.TRANSACTION_PREPARED_TYPE));
     }
 }

@@ -6,4 +6,14 @@ import java.util.List;
 @FunctionalInterface
 public interface QueueSelector {
     MessageQueue select(List<MessageQueue> writableQueues);
+
+    /**
+     * The queue of {@code key}'s hash, as RocketMQ's {@code SelectMessageQueueByHash} picks it: the
+     * messages of one key go to one queue, in send order, and a native producer ordering by the same
+     * key lands on the same queue.
+     */
+    static QueueSelector byHash(Object key) {
+        int hash = key.hashCode();
+        return queues -> queues.get(Math.abs(hash % queues.size()));
+    }
 }

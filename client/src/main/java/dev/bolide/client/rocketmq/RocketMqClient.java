@@ -100,6 +100,26 @@ public final class RocketMqClient implements AutoCloseable {
         return sender.sendOneway(producerGroup, message, selector);
     }
 
+    /**
+     * Sends {@code message} as the half message of a RocketMQ local transaction of
+     * {@code producerGroup}: stored, invisible to consumers until {@link #endTransaction} commits it.
+     * When that decision does not reach the broker, the broker checks back with a live producer of
+     * the group ({@link #onTransactionCheck}). Sending does not join the group: a member without a
+     * check-back handler would leave the broker's questions unanswered.
+     */
+    public SentHalfMessage sendHalf(String producerGroup, OutgoingMessage message, QueueSelector selector) {
+        SendResult result = send(producerGroup, message.asHalf(producerGroup, Map.of()), selector);
+        return SentHalfMessage.of(producerGroup, result);
+    }
+
+    /**
+     * Commits (delivers) or rolls back (discards) a half message with RocketMQ's END_TRANSACTION,
+     * waiting for the broker's answer.
+     */
+    public void endTransaction(SentHalfMessage half, boolean commit) {
+        requests.await(endTransactions.end(half, commit));
+    }
+
     public PullResult pull(PullRequest request) {
         return requests.await(pullAsync(request));
     }

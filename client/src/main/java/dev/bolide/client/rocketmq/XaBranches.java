@@ -3,7 +3,6 @@ package dev.bolide.client.rocketmq;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.bolide.protocol.message.MessageSysFlag;
 import dev.bolide.protocol.message.PropertyKeys;
 import dev.bolide.protocol.remoting.BolideRequestCode;
 import dev.bolide.protocol.remoting.RemotingCommand;
@@ -62,13 +61,8 @@ public final class XaBranches {
     public CompletableFuture<SendResult> sendHalfAsync(String producerGroup, String branchId,
             OutgoingMessage message, QueueSelector selector) {
         BranchId.parse(branchId);
-        Map<String, String> properties = new HashMap<>(message.properties());
-        properties.put(PropertyKeys.TRANSACTION_PREPARED, "true");
-        properties.put(PropertyKeys.PRODUCER_GROUP, producerGroup);
-        properties.put(PropertyKeys.XA_BRANCH, branchId);
-        properties.put(PropertyKeys.WAIT_STORE_MSG_OK, "false");
-        OutgoingMessage half = new OutgoingMessage(message.topic(), message.body(), message.flag(), properties,
-                MessageSysFlag.withTransactionType(message.sysFlag(), MessageSysFlag.TRANSACTION_PREPARED_TYPE));
+        OutgoingMessage half = message.asHalf(producerGroup,
+                Map.of(PropertyKeys.XA_BRANCH, branchId, PropertyKeys.WAIT_STORE_MSG_OK, "false"));
         return sender.send(producerGroup, half, selector).thenApply(result -> {
             fallback.sent(branchId, producerGroup, result);
             return result;

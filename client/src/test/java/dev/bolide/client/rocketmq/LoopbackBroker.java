@@ -46,7 +46,7 @@ public final class LoopbackBroker implements AutoCloseable {
     }
 
     /** A broker that is also the name server, with its own transaction settings (short XA timeouts, say). */
-    static LoopbackBroker withNameServer(Path dir, String name, TransactionSettings transactions) throws Exception {
+    public static LoopbackBroker withNameServer(Path dir, String name, TransactionSettings transactions) throws Exception {
         int port = freePort();
         return new LoopbackBroker(new BrokerSettings("DefaultCluster", name, 0, "127.0.0.1", port, freePort(),
                 true, 8, true, false, "DefaultRegion", store(dir, name, port)).withTransactions(transactions));

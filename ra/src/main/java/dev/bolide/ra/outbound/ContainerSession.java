@@ -1,5 +1,7 @@
 package dev.bolide.ra.outbound;
 
+import dev.bolide.client.jms.HalfMessage;
+import dev.bolide.client.jms.HalfMessageSession;
 import dev.bolide.client.jms.session.AcknowledgingSession;
 import dev.bolide.client.jms.session.BolideSession;
 import dev.bolide.client.jms.session.JmsFailure;
@@ -38,7 +40,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * refused. Its producers and consumers are the session's, restricted by {@link ContainerRestrictions};
  * closing the handle closes them (not the shared session, which lives as long as its managed connection).
  */
-final class ContainerSession implements QueueSession, TopicSession, AcknowledgingSession {
+final class ContainerSession implements QueueSession, TopicSession, AcknowledgingSession, HalfMessageSession {
     private static final System.Logger LOG = System.getLogger(ContainerSession.class.getName());
 
     private final ContainerConnection connection;
@@ -101,6 +103,16 @@ final class ContainerSession implements QueueSession, TopicSession, Acknowledgin
         }
         return new IllegalStateException(what + " is not allowed: in the container a session outside a JTA "
                 + "transaction is not transacted");
+    }
+
+    /** Outside a JTA transaction only: in one, the transaction already makes the sends atomic. */
+    @Override
+    public HalfMessage sendHalf(Destination destination, Message message, String producerGroup) throws JMSException {
+        if (getTransacted()) {
+            throw new IllegalStateException("half messages are refused in a JTA transaction: the transaction "
+                    + "already makes the sends atomic, send in it instead");
+        }
+        return session().sendHalf(destination, message, producerGroup);
     }
 
     @Override

@@ -3,6 +3,8 @@ package dev.bolide.client.jms.context;
 import static dev.bolide.client.jms.context.JmsRuntimeExceptions.run;
 import static dev.bolide.client.jms.context.JmsRuntimeExceptions.translate;
 
+import dev.bolide.client.jms.HalfMessage;
+import dev.bolide.client.jms.HalfMessageSession;
 import dev.bolide.client.jms.session.AcknowledgingSession;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
@@ -32,7 +34,7 @@ import java.io.Serializable;
  * contexts (closed with the last one). With auto-start (the default) the connection starts when the
  * context makes its first consumer.
  */
-public class BolideJMSContext implements JMSContext {
+public class BolideJMSContext implements JMSContext, HalfMessageSession {
     private final SharedConnection shared;
     private final AcknowledgingSession session;
     private final int sessionMode;
@@ -84,6 +86,16 @@ public class BolideJMSContext implements JMSContext {
     public JMSProducer createProducer() {
         checkOpen();
         return new BolideJMSProducer(this, translate(() -> session.createProducer(null)));
+    }
+
+    /** As its session's; refused with an IllegalStateRuntimeException when the context is transacted. */
+    @Override
+    public HalfMessage sendHalf(Destination destination, Message message, String producerGroup) {
+        checkOpen();
+        if (!(session instanceof HalfMessageSession halves)) {
+            throw new IllegalStateRuntimeException("this context's session cannot send half messages");
+        }
+        return translate(() -> halves.sendHalf(destination, message, producerGroup));
     }
 
     @Override

@@ -1,5 +1,8 @@
 package dev.bolide.client.jms.mapping;
 
+import dev.bolide.client.jms.message.PropertyNames;
+import dev.bolide.client.rocketmq.OutgoingMessage;
+import dev.bolide.client.rocketmq.QueueSelector;
 import dev.bolide.protocol.message.PropertyKeys;
 import java.util.Map;
 
@@ -19,5 +22,19 @@ public record OutgoingRecord(String topic, Map<String, String> properties, byte[
 
     public String keys() {
         return properties.get(PropertyKeys.KEYS);
+    }
+
+    /** The RocketMQ message sent for it. */
+    public OutgoingMessage message() {
+        return OutgoingMessage.of(topic, body, properties);
+    }
+
+    /**
+     * The queue it must go to: with a JMSXGroupID, the group id's hash picks it (RocketMQ's ordering
+     * key), so that one group's messages keep their order; otherwise null, any queue.
+     */
+    public QueueSelector queueSelector() {
+        String group = properties.get(PropertyNames.GROUP_ID);
+        return group == null ? null : QueueSelector.byHash(group);
     }
 }

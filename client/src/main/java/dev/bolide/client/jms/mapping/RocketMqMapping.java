@@ -46,6 +46,10 @@ import jakarta.jms.Message;
  *     set; values holding the property separators U+0001/U+0002 are refused when sent</td>
  *     <td>every property that is not a RocketMQ system key nor {@code JMS_}/{@code BOLIDE_}:
  *     typed by {@code BOLIDE_JMS_TYPES}, else String</td></tr>
+ * <tr><td>JMSXGroupID (also a user property, above)</td><td>the write queue: the one of the group id's
+ *     hash, as RocketMQ's {@code SelectMessageQueueByHash} (its ordering key), so one group's
+ *     messages keep their send order in one queue; such a send is not moved to another broker when
+ *     it fails</td><td>—</td></tr>
  * <tr><td>message type</td><td>{@code BOLIDE_JMS_BODY} = {@code NONE}, {@code TEXT},
  *     {@code BYTES}, {@code MAP}, {@code STREAM} or {@code OBJECT}</td><td>{@code BOLIDE_JMS_BODY};
  *     absent or unknown: BytesMessage. A native producer that wants a TextMessage sets the user

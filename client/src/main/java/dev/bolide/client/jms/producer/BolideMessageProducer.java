@@ -218,18 +218,36 @@ public final class BolideMessageProducer implements QueueSender, TopicPublisher 
         }
         SendOptions.checkDeliveryMode(deliveryMode);
         SendOptions.checkPriority(priority);
-        setHeaders(target, message, deliveryMode, priority, timeToLive);
-        OutgoingRecord mapped = session.mapping().toRocketMq(message);
-        Map<String, String> properties = new HashMap<>(mapped.properties());
-        properties.put(JmsPropertyKeys.CONNECTION_ID, session.connectionId());
-        OutgoingRecord record = new OutgoingRecord(mapped.topic(), properties, mapped.body(), mapped.flag(),
-                mapped.bornTimestamp());
-        CompletableFuture<SendResult> sent = session.send(record);
+        CompletableFuture<SendResult> sent = session.send(stamp(target, message, deliveryMode, priority,
+                timeToLive));
         if (listener != null) {
             session.whenSent(sent, message, listener);
         } else if (!session.sendOutcomeAtCommit()) {
             await(sent);
         }
+    }
+
+    /**
+     * What a send of this producer, with its defaults, sends for {@code message} to {@code target}: the
+     * headers set on the message, then mapped. A half message goes out so.
+     */
+    public OutgoingRecord stamp(Destination target, Message message) throws JMSException {
+        if (message == null) {
+            throw new jakarta.jms.MessageFormatException("no message to send");
+        }
+        if (target == null) {
+            throw new InvalidDestinationException("no destination given");
+        }
+        return stamp(target, message, options.deliveryMode, options.priority, options.timeToLive);
+    }
+
+    private OutgoingRecord stamp(Destination target, Message message, int deliveryMode, int priority,
+            long timeToLive) throws JMSException {
+        setHeaders(target, message, deliveryMode, priority, timeToLive);
+        OutgoingRecord mapped = session.mapping().toRocketMq(message);
+        Map<String, String> properties = new HashMap<>(mapped.properties());
+        properties.put(JmsPropertyKeys.CONNECTION_ID, session.connectionId());
+        return new OutgoingRecord(mapped.topic(), properties, mapped.body(), mapped.flag(), mapped.bornTimestamp());
     }
 
     private void setHeaders(Destination target, Message message, int deliveryMode, int priority, long timeToLive)

@@ -1,5 +1,7 @@
 package dev.bolide.client.jms.session;
 
+import dev.bolide.client.jms.HalfMessage;
+import dev.bolide.client.jms.HalfMessageSession;
 import dev.bolide.client.jms.consumer.BolideMessageConsumer;
 import dev.bolide.client.jms.consumer.BolideQueueBrowser;
 import dev.bolide.client.jms.consumer.ConsumerSession;
@@ -21,6 +23,7 @@ import dev.bolide.client.jms.message.BolideStreamMessage;
 import dev.bolide.client.jms.message.BolideTextMessage;
 import dev.bolide.client.jms.producer.BolideMessageProducer;
 import dev.bolide.client.jms.producer.ProducerSession;
+import dev.bolide.client.jms.mapping.OutgoingRecord;
 import dev.bolide.client.rocketmq.RocketMqException;
 import dev.bolide.client.rocketmq.SendResult;
 import dev.bolide.client.rocketmq.Subscription;
@@ -77,7 +80,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * whichever member of the group reads them next.
  */
 public class BolideSession implements QueueSession, TopicSession, AcknowledgingSession, ConsumerSession,
-        ProducerSession {
+        ProducerSession, HalfMessageSession {
     private static final System.Logger LOG = System.getLogger(BolideSession.class.getName());
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final long IDLE_WAIT_MILLIS = 100;
@@ -575,10 +578,29 @@ public class BolideSession implements QueueSession, TopicSession, AcknowledgingS
     }
 
     @Override
-    public CompletableFuture<SendResult> send(dev.bolide.client.jms.mapping.OutgoingRecord record)
+    public CompletableFuture<SendResult> send(OutgoingRecord record)
             throws JMSException {
         checkOpen();
         return sendPath.send(record);
+    }
+
+    @Override
+    public HalfMessage sendHalf(Destination destination, Message message, String producerGroup) throws JMSException {
+        checkOpen();
+        if (producerGroup == null || producerGroup.isBlank()) {
+            throw new JMSException("a half message needs a producer group, whose producers the broker checks back");
+        }
+        if (sendPath.inTransaction()) {
+            throw new IllegalStateException("half messages are refused in a transaction: the session's transaction "
+                    + "already makes its sends atomic, send in it instead");
+        }
+        OutgoingRecord record = new BolideMessageProducer(this, null).stamp(destination, message);
+        try {
+            return new BolideHalfMessage(connection.client().sendHalf(producerGroup, record.message(),
+                    record.queueSelector()), connection.client(), this);
+        } catch (RocketMqException e) {
+            throw JmsFailure.of("sending a half message to " + record.topic() + " failed", e);
+        }
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.bolide.client.jms.session;
 
 import dev.bolide.client.jms.mapping.OutgoingRecord;
-import dev.bolide.client.rocketmq.OutgoingMessage;
 import dev.bolide.client.rocketmq.RocketMqClient;
 import dev.bolide.client.rocketmq.SendResult;
 import java.util.concurrent.CompletableFuture;
@@ -22,8 +21,12 @@ public final class DirectSendPath implements MessageSendPath {
 
     @Override
     public CompletableFuture<SendResult> send(OutgoingRecord record) {
-        return client.sendAsync(PRODUCER_GROUP, OutgoingMessage.of(record.topic(), record.body(), record.properties()),
-                null);
+        return client.sendAsync(PRODUCER_GROUP, record.message(), record.queueSelector());
+    }
+
+    @Override
+    public boolean inTransaction() {
+        return false;
     }
 
     @Override

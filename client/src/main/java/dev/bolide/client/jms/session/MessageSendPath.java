@@ -20,6 +20,9 @@ public interface MessageSendPath {
         return false;
     }
 
+    /** Whether sends go out in a transaction now (a local one, or a global one the session is enlisted in). */
+    boolean inTransaction();
+
     /** Makes the sends since the last commit or rollback visible; nothing to do outside a transaction. */
     void commit() throws JMSException;
 

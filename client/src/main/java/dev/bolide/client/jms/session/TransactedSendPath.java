@@ -1,7 +1,6 @@
 package dev.bolide.client.jms.session;
 
 import dev.bolide.client.jms.mapping.OutgoingRecord;
-import dev.bolide.client.rocketmq.OutgoingMessage;
 import dev.bolide.client.rocketmq.RocketMqClient;
 import dev.bolide.client.rocketmq.RocketMqException;
 import dev.bolide.client.rocketmq.SendResult;
@@ -48,13 +47,18 @@ final class TransactedSendPath implements MessageSendPath {
             branch = newBranch();
         }
         CompletableFuture<SendResult> sent = client.branches().sendHalfAsync(DirectSendPath.PRODUCER_GROUP, branch,
-                OutgoingMessage.of(record.topic(), record.body(), record.properties()), null);
+                record.message(), record.queueSelector());
         pending.add(sent);
         return sent;
     }
 
     @Override
     public boolean outcomeAtCommit() {
+        return true;
+    }
+
+    @Override
+    public boolean inTransaction() {
         return true;
     }
 

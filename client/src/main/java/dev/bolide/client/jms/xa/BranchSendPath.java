@@ -3,7 +3,6 @@ package dev.bolide.client.jms.xa;
 import dev.bolide.client.jms.mapping.OutgoingRecord;
 import dev.bolide.client.jms.session.DirectSendPath;
 import dev.bolide.client.jms.session.MessageSendPath;
-import dev.bolide.client.rocketmq.OutgoingMessage;
 import dev.bolide.client.rocketmq.RocketMqException;
 import dev.bolide.client.rocketmq.SendResult;
 import java.util.concurrent.CompletableFuture;
@@ -27,11 +26,16 @@ final class BranchSendPath implements MessageSendPath {
             return direct.send(record);
         }
         try {
-            return CompletableFuture.completedFuture(resource.sendInBranch(OutgoingMessage.of(record.topic(),
-                    record.body(), record.properties()), null));
+            return CompletableFuture.completedFuture(resource.sendInBranch(record.message(),
+                    record.queueSelector()));
         } catch (RocketMqException | IllegalStateException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    @Override
+    public boolean inTransaction() {
+        return resource.inBranch();
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.bolide.client.rocketmq.ClientSettings;
 import dev.bolide.client.rocketmq.OutgoingMessage;
 import dev.bolide.client.rocketmq.PullRequest;
 import dev.bolide.client.rocketmq.RocketMqClient;
+import dev.bolide.client.rocketmq.SentHalfMessage;
 import dev.bolide.client.rocketmq.Subscription;
 import dev.bolide.protocol.xa.BranchId;
 import java.nio.charset.StandardCharsets;
@@ -20,11 +21,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The client's transaction branches on a real Apache RocketMQ 4.9.7 broker, which has no branch
- * requests: a one-phase commit and a rollback fall back to RocketMQ's END_TRANSACTION (what a
- * transacted session needs); a prepare, which only XA needs, is refused naming XA.
+ * The client's transactions on a real Apache RocketMQ 4.9.7 broker. Half messages of local
+ * transactions use only standard requests: a commit delivers, a rollback discards. Transaction
+ * branches have no branch requests there: a one-phase commit and a rollback fall back to RocketMQ's
+ * END_TRANSACTION (what a transacted session needs); a prepare, which only XA needs, is refused naming XA.
  */
-class BranchFallbackOnApacheRocketMqTest {
+class TransactionsOnApacheRocketMqTest {
     @RegisterExtension
     static final ApacheRocketMqBroker BROKER = new ApacheRocketMqBroker();
     private static final String PRODUCERS = "branch-producers";
@@ -48,6 +50,11 @@ class BranchFallbackOnApacheRocketMqTest {
     private void sendHalf(String topic, String branch, String text) {
         client.branches().sendHalf(PRODUCERS, branch,
                 OutgoingMessage.of(topic, text.getBytes(StandardCharsets.UTF_8), Map.of()), null);
+    }
+
+    private SentHalfMessage sendLocalHalf(String topic, String text) {
+        return client.sendHalf(PRODUCERS, OutgoingMessage.of(topic, text.getBytes(StandardCharsets.UTF_8), Map.of()),
+                null);
     }
 
     /** Every message readable from the topic's queues, read from the first offset. */
@@ -91,5 +98,28 @@ class BranchFallbackOnApacheRocketMqTest {
 
         assertThatThrownBy(() -> client.branches().prepareBranch(BROKER.brokerName(), branch(4)))
                 .hasMessageContaining("XA needs a Bolide broker");
+    }
+
+    @Test
+    void aCommittedHalfMessageBecomesReadable() throws Exception {
+        BROKER.createTopic("HalfCommit");
+        SentHalfMessage half = sendLocalHalf("HalfCommit", "paid");
+        assertThat(readable("HalfCommit")).as("a half message is invisible").isEmpty();
+
+        client.endTransaction(half, true);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !readable("HalfCommit").isEmpty());
+        assertThat(readable("HalfCommit")).containsExactly("paid");
+    }
+
+    @Test
+    void aRolledBackHalfMessageIsNeverReadable() throws Exception {
+        BROKER.createTopic("HalfRollback");
+        client.endTransaction(sendLocalHalf("HalfRollback", "cancelled"), false);
+
+        client.endTransaction(sendLocalHalf("HalfRollback", "paid"), true);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !readable("HalfRollback").isEmpty());
+        assertThat(readable("HalfRollback")).containsExactly("paid");
     }
 }

@@ -1,0 +1,114 @@
+package dev.bolide.client.jms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bolide.client.rocketmq.ClientSettings;
+import dev.bolide.client.rocketmq.MessageQueue;
+import dev.bolide.client.rocketmq.PullRequest;
+import dev.bolide.client.rocketmq.RocketMqClient;
+import dev.bolide.client.rocketmq.Subscription;
+import jakarta.jms.Destination;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * JMSXGroupID as RocketMQ's ordering key: one group's messages go to one queue of a four-queue topic
+ * and reach each consumer in send order, with several groups sent interleaved.
+ */
+class MessageGroupTest extends JmsTestBase {
+    /** Their hashes pick three different queues out of four. */
+    private static final List<String> GROUPS = List.of("A", "B", "C");
+    private static final int PER_GROUP = 30;
+    private static final long WAIT = 10_000;
+
+    /** Sends PER_GROUP messages of each group, the groups interleaved: A-0, B-0, C-0, A-1, ... */
+    private static void sendInterleaved(Session session, Destination destination) throws Exception {
+        try (MessageProducer producer = session.createProducer(destination)) {
+            for (int i = 0; i < PER_GROUP; i++) {
+                for (String group : GROUPS) {
+                    TextMessage message = session.createTextMessage(group + "-" + i);
+                    message.setStringProperty("JMSXGroupID", group);
+                    producer.send(message);
+                }
+            }
+        }
+    }
+
+    /** Receives every message sent, and lists the sequence numbers each group's arrived in. */
+    private static Map<String, List<Integer>> receiveAll(MessageConsumer consumer) throws Exception {
+        Map<String, List<Integer>> arrived = new LinkedHashMap<>();
+        for (int n = 0; n < GROUPS.size() * PER_GROUP; n++) {
+            Message message = consumer.receive(WAIT);
+            assertThat(message).as("message %d within %d ms", n, WAIT).isNotNull();
+            String[] text = ((TextMessage) message).getText().split("-");
+            assertThat(message.getStringProperty("JMSXGroupID")).isEqualTo(text[0]);
+            arrived.computeIfAbsent(text[0], group -> new ArrayList<>()).add(Integer.parseInt(text[1]));
+        }
+        return arrived;
+    }
+
+    private static Map<String, List<Integer>> inSendOrder() {
+        List<Integer> sequence = IntStream.range(0, PER_GROUP).boxed().toList();
+        Map<String, List<Integer>> expected = new LinkedHashMap<>();
+        GROUPS.forEach(group -> expected.put(group, sequence));
+        return expected;
+    }
+
+    @Test
+    void eachGroupGoesToTheQueueOfItsHashAsRocketMqOrdersByKey() throws Exception {
+        Session session = connection().createSession();
+        String topic = fresh("Grouped");
+
+        sendInterleaved(session, session.createQueue(topic));
+
+        try (RocketMqClient client = new RocketMqClient(ClientSettings.of(broker.nameServer()))) {
+            List<MessageQueue> queues = client.writeQueues(topic);
+            for (MessageQueue queue : queues) {
+                Set<String> groups = new HashSet<>();
+                client.pull(PullRequest.of("inspector", queue, 0, 128, Duration.ZERO, Subscription.all(topic)))
+                        .messages().forEach(message -> groups.add(message.property("JMSXGroupID")));
+                Set<String> hashedHere = new HashSet<>();
+                GROUPS.stream().filter(group -> queues.get(Math.abs(group.hashCode() % queues.size())).equals(queue))
+                        .forEach(hashedHere::add);
+                assertThat(groups).as("the groups in queue %d", queue.queueId()).isEqualTo(hashedHere);
+            }
+        }
+    }
+
+    @Test
+    void aQueueConsumerGetsEachGroupInSendOrder() throws Exception {
+        Session session = connection().createSession();
+        Destination queue = session.createQueue(fresh("OrderedQueue"));
+        MessageConsumer consumer = session.createConsumer(queue);
+
+        sendInterleaved(session, queue);
+
+        assertThat(receiveAll(consumer)).isEqualTo(inSendOrder());
+    }
+
+    @Test
+    void everyTopicSubscriberGetsEachGroupInSendOrder() throws Exception {
+        Session session = connection().createSession();
+        Session otherSession = connection().createSession();
+        Destination topic = session.createTopic(fresh("OrderedTopic"));
+        MessageConsumer first = session.createConsumer(topic);
+        MessageConsumer second = otherSession.createConsumer(topic);
+
+        sendInterleaved(session, topic);
+
+        assertThat(receiveAll(first)).isEqualTo(inSendOrder());
+        assertThat(receiveAll(second)).isEqualTo(inSendOrder());
+    }
+}
