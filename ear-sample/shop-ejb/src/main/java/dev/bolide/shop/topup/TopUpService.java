@@ -1,5 +1,6 @@
 package dev.bolide.shop.topup;
 
+import dev.bolide.shop.InvalidInputException;
 import dev.bolide.client.jms.HalfMessage;
 import dev.bolide.client.jms.HalfMessageSession;
 import dev.bolide.shop.account.AccountService;
@@ -54,10 +55,10 @@ public class TopUpService {
 
     private String topUp(long userId, BigDecimal amount, boolean decide) {
         if (amount.signum() <= 0) {
-            throw new IllegalArgumentException("a top-up must be positive, was " + amount);
+            throw new InvalidInputException("a top-up must be positive, was " + amount);
         }
         if (accounts.user(userId) == null) {
-            throw new IllegalArgumentException("no user " + userId);
+            throw new InvalidInputException("no user " + userId);
         }
         String topUpId = UUID.randomUUID().toString();
         try (Connection connection = factory.createConnection()) {

@@ -2,6 +2,8 @@ package dev.bolide.shop.web;
 
 import dev.bolide.shop.account.AccountService;
 import dev.bolide.shop.account.TopUp;
+import dev.bolide.shop.coupon.Coupon;
+import dev.bolide.shop.coupon.CouponService;
 import dev.bolide.shop.messaging.ProcessedMessage;
 import dev.bolide.shop.messaging.ProcessedMessages;
 import dev.bolide.shop.order.OrderService;
@@ -12,7 +14,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -23,7 +24,8 @@ import java.util.Map;
 
 /**
  * What demonstrations and tests need: the unpaid timeout at run time, sending a failed order's
- * cancel message again, a top-up left for the check-back, and the idempotency rows of a message key.
+ * cancel message again, a top-up left for the check-back, new coupons, and the idempotency rows of a
+ * message key.
  */
 @RequestScoped
 @Path("admin")
@@ -39,6 +41,8 @@ public class AdminResource {
     private TopUpService topUps;
     @EJB
     private AccountService accounts;
+    @EJB
+    private CouponService coupons;
 
     @GET
     @Path("unpaid-timeout")
@@ -46,11 +50,15 @@ public class AdminResource {
         return Map.of("unpaidTimeout", settings.unpaidTimeout().toString());
     }
 
-    /** Body: an ISO-8601 duration, e.g. {@code PT5S}; applies to orders confirmed from now on. */
-    @PUT
+    /** Body {@code {"unpaidTimeout": "PT5S"}} (ISO-8601); applies to orders placed from now on. */
+    @POST
     @Path("unpaid-timeout")
-    @Consumes(MediaType.TEXT_PLAIN)
-    public Map<String, String> changeUnpaidTimeout(String timeout) {
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, String> changeUnpaidTimeout(Map<String, String> body) {
+        String timeout = body == null ? null : body.get("unpaidTimeout");
+        if (timeout == null) {
+            throw new IllegalArgumentException("a JSON body {\"unpaidTimeout\": \"PT5S\"} is required");
+        }
         settings.changeUnpaidTimeout(ShopSettings.parse(timeout));
         return unpaidTimeout();
     }
@@ -69,8 +77,16 @@ public class AdminResource {
     @POST
     @Path("users/{id}/undecided-top-ups")
     @Consumes(MediaType.APPLICATION_JSON)
-    public TopUp topUpLeavingMessageUndecided(@PathParam("id") long userId, TopUpForm form) {
-        return accounts.topUpOf(topUps.topUpLeavingMessageUndecided(userId, TopUpForm.amountOf(form)));
+    public TopUp topUpLeavingMessageUndecided(@PathParam("id") long userId, AmountForm form) {
+        return accounts.topUpOf(topUps.topUpLeavingMessageUndecided(userId, AmountForm.amountOf(form)));
+    }
+
+    /** Issues a coupon (body {@code {"amount": 5}}), so repeated runs never run out of free ones. */
+    @POST
+    @Path("coupons")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Coupon issueCoupon(AmountForm form) {
+        return coupons.issue(AmountForm.amountOf(form));
     }
 
     @GET

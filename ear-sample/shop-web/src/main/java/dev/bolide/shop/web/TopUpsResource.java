@@ -31,8 +31,8 @@ public class TopUpsResource {
     @POST
     @Path("users/{id}/top-ups")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response topUp(@PathParam("id") long userId, TopUpForm form) {
-        return created(topUps.topUp(userId, TopUpForm.amountOf(form)));
+    public Response topUp(@PathParam("id") long userId, AmountForm form) {
+        return created(topUps.topUp(userId, AmountForm.amountOf(form)));
     }
 
     @GET
