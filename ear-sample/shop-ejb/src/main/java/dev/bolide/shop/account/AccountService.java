@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * The account service: deducts an order's total from the balance in a transaction of its own and
- * gives it back on cancel; adds the points a payment earns (one per whole unit paid).
+ * gives it back on cancel; adds the points a payment earns (one per whole unit paid); credits top-ups.
  */
 @Stateless
 public class AccountService {
@@ -56,6 +56,22 @@ public class AccountService {
         long points = paid.setScale(0, RoundingMode.DOWN).longValueExact();
         entityManager.find(UserAccount.class, userId, LockModeType.PESSIMISTIC_WRITE).addPoints(points);
         entityManager.persist(new PointsRecord(orderId, userId, points));
+    }
+
+    /** The local work of a top-up: credits the balance and records the top-up, in a transaction of its own. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void topUp(String topUpId, long userId, BigDecimal amount) {
+        entityManager.find(UserAccount.class, userId, LockModeType.PESSIMISTIC_WRITE).changeBalance(amount);
+        entityManager.persist(new TopUp(topUpId, userId, amount));
+    }
+
+    public TopUp topUpOf(String topUpId) {
+        return entityManager.find(TopUp.class, topUpId);
+    }
+
+    /** The top-up's message was delivered; in the caller's transaction. */
+    public void markNotified(String topUpId) {
+        entityManager.find(TopUp.class, topUpId).markNotified();
     }
 
     public PointsRecord pointsOf(long orderId) {

@@ -28,8 +28,8 @@ public class PointsListener extends OncePerKeyListener {
     }
 
     @Override
-    protected void act(long orderId, Message message) throws JMSException {
-        service.addPoints(orderId, message.getLongProperty("userId"),
+    protected void act(String key, Message message) throws JMSException {
+        service.addPoints(Long.parseLong(key), message.getLongProperty("userId"),
                 new BigDecimal(message.getStringProperty("amount")));
     }
 }

@@ -1,5 +1,6 @@
 package dev.bolide.shop.coupon;
 
+import dev.bolide.shop.InvalidInputException;
 import dev.bolide.shop.order.StepRefusedException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -7,7 +8,9 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.UUID;
 
 /** The coupon service: marks a coupon used by an order in a transaction of its own, frees it on cancel. */
 @Stateless
@@ -21,6 +24,16 @@ public class CouponService {
 
     public Coupon coupon(String code) {
         return entityManager.find(Coupon.class, code);
+    }
+
+    /** A new coupon with a generated code. */
+    public Coupon issue(BigDecimal amount) {
+        if (amount.signum() <= 0) {
+            throw new InvalidInputException("a coupon's amount must be positive, was " + amount);
+        }
+        Coupon coupon = new Coupon("C-" + UUID.randomUUID().toString().substring(0, 8), amount);
+        entityManager.persist(coupon);
+        return coupon;
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

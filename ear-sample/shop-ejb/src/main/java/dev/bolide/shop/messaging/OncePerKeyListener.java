@@ -17,8 +17,9 @@ public abstract class OncePerKeyListener implements MessageListener {
     @Override
     public void onMessage(Message message) {
         try {
-            if (processedMessages.firstDelivery(consumerGroup(), message.getJMSCorrelationID())) {
-                act(message.getLongProperty(ShopMessages.ORDER_ID), message);
+            String key = message.getJMSCorrelationID();
+            if (processedMessages.firstDelivery(consumerGroup(), key)) {
+                act(key, message);
             }
         } catch (JMSException e) {
             throw new MessagingFailedException("reading a message of " + consumerGroup(), e);
@@ -28,6 +29,6 @@ public abstract class OncePerKeyListener implements MessageListener {
     /** The consumer group, the first half of the idempotency key. */
     protected abstract String consumerGroup();
 
-    /** The work, in the delivery's transaction. */
-    protected abstract void act(long orderId, Message message) throws JMSException;
+    /** The work, in the delivery's transaction; {@code key} is the message's key (for orders, the order id). */
+    protected abstract void act(String key, Message message) throws JMSException;
 }

@@ -41,9 +41,13 @@ import java.time.Duration;
 @AdministeredObjectDefinition(name = "java:app/jms/OrderStatus", resourceAdapter = "bolide-ra",
         interfaceName = "jakarta.jms.Queue", className = "dev.bolide.ra.admin.AdministeredQueue",
         properties = "name=" + ShopTopics.ORDER_STATUS)
+@AdministeredObjectDefinition(name = ShopMessages.TOP_UP_TOPIC, resourceAdapter = "bolide-ra",
+        interfaceName = "jakarta.jms.Topic", className = "dev.bolide.ra.admin.AdministeredTopic",
+        properties = "name=" + ShopTopics.TOP_UP)
 @Stateless
 public class ShopMessages {
     public static final String FACTORY = "java:app/jms/ShopFactory";
+    public static final String TOP_UP_TOPIC = "java:app/jms/TopUp";
     public static final String ORDER_ID = "orderId";
 
     @Resource(lookup = FACTORY)

@@ -13,6 +13,8 @@ public final class ShopTopics {
     public static final String ORDER_PAID = "ShopOrderPaid";
     /** Order status changes, grouped by order id so each order's stay in order (a queue). */
     public static final String ORDER_STATUS = "ShopOrderStatus";
+    /** Balance top-ups (key: top-up id), sent as RocketMQ half messages, not in a JTA transaction. */
+    public static final String TOP_UP = "ShopTopUp";
 
     public static final String STOCK_RESTORE = "shop-stock-restore";
     public static final String COUPON_RESTORE = "shop-coupon-restore";
@@ -22,6 +24,9 @@ public final class ShopTopics {
     public static final String ORDER_PAYING = "shop-order-paid";
     public static final String POINTS = "shop-points";
     public static final String PAYMENT_LOG = "shop-payment-log";
+    public static final String TOP_UP_NOTICE = "shop-top-up-notice";
+    /** The producer group of top-up half messages, whose check-backs {@code TopUpCheck} answers. */
+    public static final String TOP_UP_PRODUCERS = "shop-top-ups";
 
     private ShopTopics() {
     }

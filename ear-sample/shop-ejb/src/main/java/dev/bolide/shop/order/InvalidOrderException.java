@@ -1,10 +1,9 @@
 package dev.bolide.shop.order;
 
-import jakarta.ejb.ApplicationException;
+import dev.bolide.shop.InvalidInputException;
 
 /** The order cannot be placed as asked (unknown product or user, bad quantity, used coupon): nothing was saved. */
-@ApplicationException(rollback = true)
-public class InvalidOrderException extends RuntimeException {
+public class InvalidOrderException extends InvalidInputException {
     private static final long serialVersionUID = 1L;
 
     public InvalidOrderException(String message) {

@@ -26,7 +26,7 @@ public class OrderCancelListener extends OncePerKeyListener {
     }
 
     @Override
-    protected void act(long orderId, Message message) {
-        service.markCancelled(orderId);
+    protected void act(String key, Message message) {
+        service.markCancelled(Long.parseLong(key));
     }
 }

@@ -26,7 +26,7 @@ public class OrderPaidListener extends OncePerKeyListener {
     }
 
     @Override
-    protected void act(long orderId, Message message) {
-        service.markPaid(orderId);
+    protected void act(String key, Message message) {
+        service.markPaid(Long.parseLong(key));
     }
 }

@@ -26,7 +26,7 @@ public class UnpaidOrderListener extends OncePerKeyListener {
     }
 
     @Override
-    protected void act(long orderId, Message message) {
-        service.cancelIfUnpaid(orderId);
+    protected void act(String key, Message message) {
+        service.cancelIfUnpaid(Long.parseLong(key));
     }
 }

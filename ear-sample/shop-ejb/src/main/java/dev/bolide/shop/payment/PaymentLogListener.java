@@ -28,7 +28,7 @@ public class PaymentLogListener extends OncePerKeyListener {
     }
 
     @Override
-    protected void act(long orderId, Message message) throws JMSException {
-        service.log(orderId, new BigDecimal(message.getStringProperty("amount")));
+    protected void act(String key, Message message) throws JMSException {
+        service.log(Long.parseLong(key), new BigDecimal(message.getStringProperty("amount")));
     }
 }

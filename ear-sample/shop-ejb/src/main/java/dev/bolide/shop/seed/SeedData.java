@@ -26,9 +26,9 @@ public class SeedData {
         }
         entityManager.persist(new Product(1, "Keyboard", new BigDecimal("45.00"), 100));
         entityManager.persist(new Product(2, "Monitor", new BigDecimal("180.00"), 50));
-        entityManager.persist(new Product(3, "Cable", new BigDecimal("8.50"), 500));
-        entityManager.persist(new UserAccount(1, "alice", new BigDecimal("5000.00")));
-        entityManager.persist(new UserAccount(2, "bob", new BigDecimal("5000.00")));
+        entityManager.persist(new Product(3, "Cable", new BigDecimal("8.50"), 100_000));
+        entityManager.persist(new UserAccount(1, "alice", new BigDecimal("1000000.00")));
+        entityManager.persist(new UserAccount(2, "bob", new BigDecimal("1000000.00")));
         // carol cannot afford much: her orders show the failure and the cancel flow
         entityManager.persist(new UserAccount(3, "carol", new BigDecimal("20.00")));
         for (int i = 1; i <= COUPONS; i++) {

@@ -26,7 +26,7 @@ public class StockRestoreListener extends OncePerKeyListener {
     }
 
     @Override
-    protected void act(long orderId, Message message) {
-        service.restore(orderId);
+    protected void act(String key, Message message) {
+        service.restore(Long.parseLong(key));
     }
 }

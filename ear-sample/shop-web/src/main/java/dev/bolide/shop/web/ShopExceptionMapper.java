@@ -1,6 +1,6 @@
 package dev.bolide.shop.web;
 
-import dev.bolide.shop.order.InvalidOrderException;
+import dev.bolide.shop.InvalidInputException;
 import dev.bolide.shop.payment.PaymentRefusedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -31,7 +31,7 @@ public class ShopExceptionMapper implements ExceptionMapper<RuntimeException> {
         if (exception instanceof WebApplicationException web) {
             return web.getResponse().getStatus();
         }
-        if (exception instanceof InvalidOrderException || exception instanceof IllegalArgumentException) {
+        if (exception instanceof InvalidInputException || exception instanceof IllegalArgumentException) {
             return Status.BAD_REQUEST.getStatusCode();
         }
         if (exception instanceof PaymentRefusedException) {
