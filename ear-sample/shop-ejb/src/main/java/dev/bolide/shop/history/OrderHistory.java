@@ -30,13 +30,13 @@ public class OrderHistory {
                         Integer.class)
                 .setParameter("order", orderId)
                 .getSingleResult();
-        if (change <= last) {
-            return;
-        }
-        if (change != last + 1) {
+        HistorySequence sequence = HistorySequence.of(last, change);
+        if (sequence == HistorySequence.OUT_OF_ORDER) {
             throw new EventOutOfOrderException("order " + orderId + ": status change " + change
                     + " arrived after change " + last);
         }
-        entityManager.persist(new OrderHistoryEntry(orderId, change, status));
+        if (sequence == HistorySequence.APPEND) {
+            entityManager.persist(new OrderHistoryEntry(orderId, change, status));
+        }
     }
 }
