@@ -136,7 +136,8 @@ public final class BolideBroker implements AutoCloseable {
                 new MetadataFile(configDir.resolve("subscriptionGroup.json")), Clock.systemUTC(),
                 settings.autoCreateSubscriptionGroup());
         Clients clients = new Clients(new ConsumerGroups(), new ProducerGroups());
-        transactions = TransactionService.start(store, topics, clients.producers(), settings.transactions(), configDir);
+        transactions = TransactionService.start(store, topics, clients.producers(), timers, settings.transactions(),
+                configDir);
         brokerServer = new RemotingServer(new InetSocketAddress(settings.listenPort()));
         registerMessaging(settings, topics, groupConfigs, clients);
         registerAdministration(settings, topics, groupConfigs, clients, configUpdate);

@@ -158,6 +158,8 @@ public final class SendMessageProcessor implements RequestProcessor {
     private MessageToStore single(SendRequestHeader header, int queueId, InetSocketAddress producer,
             boolean waitForFlush, byte[] body, Map<String, String> properties) throws IOException {
         if (HalfMessages.isPrepared(properties)) {
+            // its timer properties take effect when it is committed; a delivery time out of reach is refused now
+            timers.requestedDeliveryTimeOfCommit(properties).ifPresent(timers::checkWithinMaxDelay);
             HalfMessages.keepDestination(properties, header.topic(), queueId);
             return message(header, new Destination(HalfMessages.TOPIC, HalfMessages.QUEUE_ID),
                     HalfMessages.storedSysFlag(header.sysFlag()), producer, waitForFlush, header.flag(), body,

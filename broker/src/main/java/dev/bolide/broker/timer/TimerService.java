@@ -1,5 +1,6 @@
 package dev.bolide.broker.timer;
 
+import dev.bolide.protocol.message.PropertyKeys;
 import dev.bolide.store.AppendResult;
 import dev.bolide.store.MessageStore;
 import dev.bolide.store.MessageToStore;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -129,18 +131,41 @@ public final class TimerService implements AutoCloseable {
     }
 
     /**
+     * The delivery time a half message's timer properties ask for its commit (the half message
+     * itself is never delayed): as {@link #requestedDeliveryTime} of the message without its
+     * prepared flag. Leaves {@code halfProperties} as they are.
+     *
+     * @throws IllegalArgumentException when a timer property is malformed
+     */
+    public OptionalLong requestedDeliveryTimeOfCommit(Map<String, String> halfProperties) {
+        Map<String, String> committed = new HashMap<>(halfProperties);
+        committed.remove(PropertyKeys.TRANSACTION_PREPARED);
+        return requestedDeliveryTime(committed);
+    }
+
+    /**
      * The record to store instead of {@code message} so that it is delivered at
      * {@code deliverAtMillis}: the send path stores it like any message.
      *
      * @throws IllegalArgumentException when the time lies more than {@code timerMaxDelaySec} ahead
      */
     public MessageToStore timerRecord(MessageToStore message, long deliverAtMillis) {
+        checkWithinMaxDelay(deliverAtMillis);
+        return TimerRecord.of(message, deliverAtMillis);
+    }
+
+    /**
+     * Refuses a delivery time more than {@code timerMaxDelaySec} ahead: also for a half message, whose
+     * timer record is made only when it is committed.
+     *
+     * @throws IllegalArgumentException when it lies further ahead
+     */
+    public void checkWithinMaxDelay(long deliverAtMillis) {
         long delay = deliverAtMillis - clock.millis();
         if (delay > settings.maxDelayMillis()) {
             throw new IllegalArgumentException("the delivery time of a timer message may lie at most timerMaxDelaySec = "
                     + settings.timerMaxDelaySec() + " s ahead; this one lies " + (delay + 999) / 1000 + " s ahead");
         }
-        return TimerRecord.of(message, deliverAtMillis);
     }
 
     /**

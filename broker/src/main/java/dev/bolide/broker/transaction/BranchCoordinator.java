@@ -1,5 +1,6 @@
 package dev.bolide.broker.transaction;
 
+import dev.bolide.broker.timer.TimerService;
 import dev.bolide.protocol.remoting.BolideResponseCode;
 import dev.bolide.protocol.remoting.ResponseCode;
 import dev.bolide.store.AppendResult;
@@ -54,15 +55,17 @@ final class BranchCoordinator {
     private final BranchMembers members;
     private final TransactionSettings settings;
     private final Clock clock;
+    private final TimerService timers;
 
     BranchCoordinator(MessageStore store, OpenTransactions open, BranchTable table, BranchMembers members,
-            TransactionSettings settings, Clock clock) {
+            TransactionSettings settings, Clock clock, TimerService timers) {
         this.store = store;
         this.open = open;
         this.table = table;
         this.members = members;
         this.settings = settings;
         this.clock = clock;
+        this.timers = timers;
     }
 
     Answer prepare(String branch) {
@@ -200,7 +203,7 @@ final class BranchCoordinator {
             // retention may have deleted it; END_TRANSACTION may have resolved it alone
             if (half.isPresent() && !open.isResolved(half.get().transactionKey())) {
                 table.sighted(branch, member.queueOffset(), half.get().storeTimestamp());
-                messages.add(half.get().committed());
+                messages.add(half.get().committed(timers));
             }
         }
         return messages;

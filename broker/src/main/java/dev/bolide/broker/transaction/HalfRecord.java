@@ -1,5 +1,6 @@
 package dev.bolide.broker.transaction;
 
+import dev.bolide.broker.timer.TimerService;
 import dev.bolide.protocol.message.HostAddress;
 import dev.bolide.protocol.message.MessageId;
 import dev.bolide.protocol.message.MessageProperties;
@@ -107,16 +108,20 @@ final class HalfRecord {
     /**
      * The message a commit delivers: real topic and queue, committed type, the half message's
      * offset as prepared-transaction offset, and the producer's properties, keys and {@code UNIQ_KEY}
-     * (the msgId the client knows) included, so consumers see what RocketMQ shows them.
+     * (the msgId the client knows) included, so consumers see what RocketMQ shows them. One that asks
+     * for a delivery time still ahead becomes its timer record, as RocketMQ delays a committed
+     * message: the half message kept its timer properties, not its timer.
      */
-    MessageToStore committed() {
+    MessageToStore committed(TimerService timers) {
         Map<String, String> delivered = new HashMap<>(properties);
         for (String bookkeeping : HALF_QUEUE_PROPERTIES) {
             delivered.remove(bookkeeping);
         }
+        OptionalLong deliverAt = timers.requestedDeliveryTimeOfCommit(delivered);
         int sysFlag = MessageSysFlag.withTransactionType(view.sysFlag(), MessageSysFlag.TRANSACTION_COMMIT_TYPE);
-        return rebuilt(realTopic(), realQueueId(), sysFlag, delivered).preparedTransactionOffset(physicalOffset())
-                .build();
+        MessageToStore message = rebuilt(realTopic(), realQueueId(), sysFlag, delivered)
+                .preparedTransactionOffset(physicalOffset()).build();
+        return deliverAt.isPresent() ? timers.timerRecord(message, deliverAt.getAsLong()) : message;
     }
 
     /** The copy appended to the half queue when the transaction is checked back for the {@code checkTimes}th time. */

@@ -1,5 +1,6 @@
 package dev.bolide.broker.transaction;
 
+import dev.bolide.broker.timer.TimerService;
 import dev.bolide.store.AppendResult;
 import dev.bolide.store.MessageStore;
 import dev.bolide.store.MessageToStore;
@@ -17,10 +18,12 @@ final class TransactionResolver {
     private final MessageStore store;
     private final OpenTransactions open;
     private final SystemQueue opQueue;
+    private final TimerService timers;
 
-    TransactionResolver(MessageStore store, OpenTransactions open) {
+    TransactionResolver(MessageStore store, OpenTransactions open, TimerService timers) {
         this.store = store;
         this.open = open;
+        this.timers = timers;
         this.opQueue = new SystemQueue(store, TransactionTopics.OP);
     }
 
@@ -55,10 +58,10 @@ final class TransactionResolver {
         });
     }
 
-    private static List<MessageToStore> records(HalfRecord half, Resolution resolution) {
+    private List<MessageToStore> records(HalfRecord half, Resolution resolution) {
         MessageToStore op = new OpRecord(half.transactionKey(), resolution, half.branch()).toStore();
         return switch (resolution) {
-            case COMMIT -> List.of(half.committed(), op);
+            case COMMIT -> List.of(half.committed(timers), op);
             case ROLLBACK -> List.of(op);
             case MOVED_ASIDE -> List.of(half.movedAside(), op);
         };

@@ -1,5 +1,6 @@
 package dev.bolide.broker.transaction;
 
+import dev.bolide.broker.timer.TimerService;
 import dev.bolide.broker.client.ProducerGroups;
 import dev.bolide.broker.metadata.MetadataFile;
 import dev.bolide.remoting.RequestProcessor;
@@ -40,10 +41,11 @@ public final class TransactionService implements AutoCloseable {
     /**
      * Recovers the open transactions of {@code store} and starts checking them back.
      *
+     * @param timers    what a committed message asking for a later delivery time is stored through
      * @param configDir where the check progress is saved
      */
     public static TransactionService start(MessageStore store, TopicConfigTable topics, ProducerGroups producers,
-            TransactionSettings settings, Path configDir) throws IOException {
+            TimerService timers, TransactionSettings settings, Path configDir) throws IOException {
         if (topics.find(TransactionTopics.CHECK_MAX_TIME).isEmpty()) {
             // readable, so that what was moved aside can be listed by pulling it
             topics.put(TopicConfig.of(TransactionTopics.CHECK_MAX_TIME, 1));
@@ -55,9 +57,9 @@ public final class TransactionService implements AutoCloseable {
         // before recovery reads the half queue, so that no half message falls between the two
         store.addDispatchListener(members::dispatched);
         BranchCoordinator branches = new BranchCoordinator(store, open, new BranchTable(), members, settings,
-                Clock.systemUTC());
+                Clock.systemUTC(), timers);
         recover(store, saved, open, branches);
-        TransactionResolver resolver = new TransactionResolver(store, open);
+        TransactionResolver resolver = new TransactionResolver(store, open, timers);
         TransactionChecker checker = new TransactionChecker(store, open, resolver, new CheckBackSender(producers),
                 branches, settings, progressFile, Clock.systemUTC());
         TransactionService service = new TransactionService(checker, new EndTransactionProcessor(store, resolver),

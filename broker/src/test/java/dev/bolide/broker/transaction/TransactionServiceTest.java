@@ -81,8 +81,8 @@ class TransactionServiceTest {
         topics.put(TopicConfig.of(TOPIC, 4));
         ProducerGroups producers = new ProducerGroups();
         producers.register("PG", new ClientConnection(producer, "producer-1", LanguageCode.JAVA, 409));
-        service = TransactionService.start(store, topics, producers, settings, dir.resolve("config"));
         timers = TimerService.start(store, Loopback.storeConfig(dir), TimerSettings.DEFAULT);
+        service = TransactionService.start(store, topics, producers, timers, settings, dir.resolve("config"));
         SendMessageProcessor send = new SendMessageProcessor(store, topics, timers, "DefaultCluster", "DefaultRegion",
                 64 * 1024, Diversion.NONE);
         Map<Integer, RequestProcessor> processors = new HashMap<>(Map.of(RequestCode.SEND_MESSAGE_V2, send,
@@ -190,6 +190,60 @@ class TransactionServiceTest {
         assertThat(MessageProperties.decode(message.properties())).containsEntry("UNIQ_KEY", "id-order-1")
                 .containsEntry("KEYS", "key-order-1").containsEntry("TRAN_MSG", "true")
                 .doesNotContainKeys("REAL_TOPIC", "REAL_QID");
+    }
+
+    /** The property a JMS deliveryDelay (or RocketMQ 5's setDeliverTimeMs) sets: deliver at {@code millis}. */
+    private static String deliverAt(long millis) {
+        return "\u0002TIMER_DELIVER_MS\u0001" + millis;
+    }
+
+    @Test
+    void aCommittedMessageAskingForALaterDeliveryTimeWaitsForItAsATimerRecord() throws Exception {
+        start(CHECK_AT_ONCE);
+        RemotingCommand sent = prepare("later", deliverAt(System.currentTimeMillis() + 3_600_000));
+
+        assertThat(end(sent, COMMIT).code()).isEqualTo(ResponseCode.SUCCESS);
+
+        assertThat(delivered()).isEmpty();
+        List<MessageRecordView> timerRecords = records("rmq_sys_wheel_timer", 0);
+        assertThat(timerRecords).hasSize(1);
+        assertThat(MessageProperties.decode(timerRecords.get(0).properties())).containsEntry("REAL_TOPIC", TOPIC)
+                .containsEntry("UNIQ_KEY", "id-later");
+    }
+
+    @Test
+    void aCommittedMessageWhoseDeliveryTimeComesIsDeliveredThen() throws Exception {
+        start(CHECK_AT_ONCE);
+        RemotingCommand sent = prepare("soon", deliverAt(System.currentTimeMillis() + 500));
+
+        end(sent, COMMIT);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> delivered().contains("soon"));
+    }
+
+    @Test
+    void aBranchCommitDelaysAMessageAskingForALaterDeliveryTime() throws Exception {
+        start(CHECK_AT_ONCE);
+        prepare("xa-later", "\u0002BOLIDE_XID\u0001" + BRANCH + deliverAt(System.currentTimeMillis() + 3_600_000));
+
+        assertThat(branchRequest(BolideRequestCode.BRANCH_COMMIT, true).code()).isEqualTo(ResponseCode.SUCCESS);
+
+        assertThat(delivered()).isEmpty();
+        assertThat(records("rmq_sys_wheel_timer", 0)).hasSize(1);
+    }
+
+    @Test
+    void aHalfMessageAskingForADeliveryTimeBeyondTheTimersReachIsRefused() throws Exception {
+        start(CHECK_AT_ONCE);
+        Map<String, String> fields = SendRequests.v2Header(TOPIC, QUEUE, "TRAN_MSG\u0001true\u0002PGROUP\u0001PG"
+                + deliverAt(System.currentTimeMillis() + Duration.ofDays(400).toMillis()));
+        fields.put("f", "4");
+
+        RemotingCommand response = loopback.call(RequestCode.SEND_MESSAGE_V2, fields,
+                "far".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.code()).isNotEqualTo(ResponseCode.SUCCESS);
+        assertThat(response.remark()).contains("timerMaxDelaySec");
     }
 
     @Test
