@@ -3,8 +3,6 @@ package dev.bolide.shop.messaging;
 import dev.bolide.shop.order.OrderStatus;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.Destination;
@@ -66,13 +64,7 @@ public class ShopMessages {
         send(orderCancel, orderId, Duration.ZERO, message -> { });
     }
 
-    /**
-     * Asks, {@code after} from now, whether the order is still unpaid. Sent outside any transaction:
-     * Bolide's broker stores a message sent in a transaction (XA or half message) without its
-     * delivery time, so the check would come at once. The caller arms it before the order can be
-     * confirmed, so no confirmed order is left without one.
-     */
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    /** Asks, {@code after} from now, whether the order is still unpaid (a JMS delivery delay). */
     public void sendUnpaidCheck(long orderId, Duration after) {
         send(unpaidCheck, orderId, after, message -> { });
     }

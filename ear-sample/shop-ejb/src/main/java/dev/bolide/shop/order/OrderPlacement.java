@@ -3,7 +3,6 @@ package dev.bolide.shop.order;
 import dev.bolide.shop.account.AccountService;
 import dev.bolide.shop.coupon.Coupon;
 import dev.bolide.shop.coupon.CouponService;
-import dev.bolide.shop.messaging.ShopMessages;
 import dev.bolide.shop.stock.Product;
 import dev.bolide.shop.stock.StockService;
 import jakarta.ejb.EJB;
@@ -14,8 +13,7 @@ import java.lang.System.Logger.Level;
 import java.math.BigDecimal;
 
 /**
- * Order confirmation as the RocketMQ notes' services do it: save the order unconfirmed (and arm its
- * delayed unpaid check, which acts only on an order still confirmed and unpaid), reduce
+ * Order confirmation as the RocketMQ notes' services do it: save the order unconfirmed, reduce
  * stock, use the coupon, deduct the balance, confirm - each step a transaction of its own service,
  * so a failure part-way leaves the earlier steps committed. The failure then marks the order failed
  * and publishes the cancel message in one transaction; the services' message-driven beans undo
@@ -34,17 +32,12 @@ public class OrderPlacement {
     private CouponService coupons;
     @EJB
     private AccountService accounts;
-    @EJB
-    private ShopMessages messages;
-    @EJB
-    private ShopSettings settings;
 
     /** Places the order; returns its id. Throws {@link InvalidOrderException} when nothing was saved. */
     public long place(OrderRequest request) {
         OrderPricing pricing = validate(request);
         long orderId = orders.saveUnconfirmed(request, pricing);
         try {
-            messages.sendUnpaidCheck(orderId, settings.unpaidTimeout());
             stock.reduce(orderId, request.productId(), request.quantity());
             if (request.hasCoupon()) {
                 coupons.use(orderId, request.couponCode());

@@ -12,7 +12,7 @@ import jakarta.persistence.PersistenceContext;
 
 /**
  * The order service: each status change and the messages it causes (the status event, the cancel
- * message) commit in one JTA transaction over the database and Bolide.
+ * message, the delayed unpaid check) commit in one JTA transaction over the database and Bolide.
  */
 @Stateless
 public class OrderService {
@@ -22,6 +22,8 @@ public class OrderService {
     private ShopMessages messages;
     @EJB
     private PaymentService payments;
+    @EJB
+    private ShopSettings settings;
 
     public ShopOrder order(long orderId) {
         return entityManager.find(ShopOrder.class, orderId);
@@ -36,12 +38,13 @@ public class OrderService {
         return order.getId();
     }
 
-    /** Confirms the order and opens its payment. */
+    /** Confirms the order, opens its payment and asks again after the unpaid timeout. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void confirm(long orderId) {
         ShopOrder order = locked(orderId);
         changeStatus(order, OrderStatus.CONFIRMED);
         payments.open(order);
+        messages.sendUnpaidCheck(orderId, settings.unpaidTimeout());
     }
 
     /** Marks the order failed and, in the same transaction, tells every service to undo its part. */
