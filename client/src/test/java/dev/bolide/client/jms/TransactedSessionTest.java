@@ -69,6 +69,23 @@ class TransactedSessionTest extends JmsTestBase {
     }
 
     @Test
+    void aDelayedMessageSentInATransactionIsDeliveredAtItsDeliveryTimeAfterTheCommit() throws Exception {
+        Connection connection = connection();
+        Session transacted = connection.createSession(Session.SESSION_TRANSACTED);
+        Queue queue = transacted.createQueue(fresh("TxDelayed"));
+        MessageProducer producer = transacted.createProducer(queue);
+        producer.setDeliveryDelay(2000);
+        Message message = transacted.createTextMessage("later");
+        producer.send(message);
+
+        transacted.commit();
+
+        Message received = connection.createSession().createConsumer(queue).receive(10_000);
+        assertThat(System.currentTimeMillis()).isGreaterThanOrEqualTo(message.getJMSDeliveryTime());
+        assertThat(text(received)).isEqualTo("later");
+    }
+
+    @Test
     void messagesSentInATransactionAreInvisibleUntilCommit() throws Exception {
         Connection connection = connection();
         Session transacted = connection.createSession(Session.SESSION_TRANSACTED);
