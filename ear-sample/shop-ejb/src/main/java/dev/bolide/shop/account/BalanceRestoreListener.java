@@ -1,0 +1,32 @@
+package dev.bolide.shop.account;
+
+import dev.bolide.shop.messaging.OncePerKeyListener;
+import dev.bolide.shop.messaging.ShopTopics;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.EJB;
+import jakarta.ejb.MessageDriven;
+import jakarta.jms.Message;
+
+/** Cancel messages: gives back the balance a failed order took, once per order. */
+@MessageDriven(activationConfig = {
+    @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "bolide-ra"),
+    @ActivationConfigProperty(propertyName = "destination", propertyValue = ShopTopics.ORDER_CANCEL),
+    @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
+    @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "Durable"),
+    @ActivationConfigProperty(propertyName = "shareSubscriptions", propertyValue = "true"),
+    @ActivationConfigProperty(propertyName = "subscriptionName", propertyValue = ShopTopics.BALANCE_RESTORE),
+    @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "2")})
+public class BalanceRestoreListener extends OncePerKeyListener {
+    @EJB
+    private AccountService service;
+
+    @Override
+    protected String consumerGroup() {
+        return ShopTopics.BALANCE_RESTORE;
+    }
+
+    @Override
+    protected void act(String key, Message message) {
+        service.restore(Long.parseLong(key));
+    }
+}

@@ -1,0 +1,2 @@
+/** The data a fresh database starts with. */
+package dev.bolide.shop.seed;
