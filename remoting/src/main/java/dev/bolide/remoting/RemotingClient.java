@@ -29,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * The client side of the remoting protocol, for the broker's own calls to other servers (name
@@ -58,6 +59,7 @@ public final class RemotingClient implements AutoCloseable {
     private final AtomicInteger opaques = new AtomicInteger();
     private final Bootstrap bootstrap;
     private final ServerRequestHandler serverRequests;
+    private volatile Consumer<String> connectionClosedListener = address -> { };
     private volatile boolean closed;
 
     /** A client that drops the requests servers send on their own. */
@@ -84,6 +86,15 @@ public final class RemotingClient implements AutoCloseable {
                                 .addLast(guard);
                     }
                 });
+    }
+
+    /**
+     * Calls {@code listener} with the address of each established connection that closes while this
+     * client is open (the server went away, or dropped the connection), on the I/O thread: it must
+     * not block. Replaces the previous listener.
+     */
+    public void onConnectionClosed(Consumer<String> listener) {
+        connectionClosedListener = listener;
     }
 
     /**
@@ -175,7 +186,12 @@ public final class RemotingClient implements AutoCloseable {
     private ChannelFuture open(String address) {
         ChannelFuture connect = bootstrap.connect(socketAddress(address));
         connect.channel().attr(ADDRESS).set(address);
-        connect.channel().closeFuture().addListener(closed -> connections.remove(address, connect));
+        connect.channel().closeFuture().addListener(closedChannel -> {
+            connections.remove(address, connect);
+            if (connect.isSuccess() && !closed) {
+                connectionClosedListener.accept(address);
+            }
+        });
         return connect;
     }
 

@@ -151,6 +151,19 @@ class RemotingClientTest {
     }
 
     @Test
+    void aConnectionTheServerClosesIsReportedWithItsAddress() throws Exception {
+        BlockingQueue<String> closed = new LinkedBlockingQueue<>();
+        client.onConnectionClosed(closed::add);
+        client.invoke(address(), ECHO, Map.of(), null, TIMEOUT).get(5, TimeUnit.SECONDS);
+        String address = address();
+
+        server.close();
+        server = startServer(0); // for stop()
+
+        assertThat(closed.poll(5, TimeUnit.SECONDS)).isEqualTo(address);
+    }
+
+    @Test
     void closingTheClientFailsTheRequestsStillWaiting() throws Exception {
         CompletableFuture<RemotingCommand> call = client.invoke(address(), SILENT, Map.of(), null, TIMEOUT);
         assertThat(received.poll(5, TimeUnit.SECONDS)).as("request on the wire").isNotNull();

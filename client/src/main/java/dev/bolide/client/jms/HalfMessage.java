@@ -4,8 +4,9 @@ import jakarta.jms.JMSException;
 
 /**
  * A half message the broker stored ({@link HalfMessageSession#sendHalf}): invisible to consumers until
- * committed. It is decided once; a decision that failed to reach the broker may be retried, and is
- * otherwise taken by the producer group's check-back.
+ * committed. It is decided once, while the session that sent it is open (else
+ * {@link jakarta.jms.IllegalStateException}); a decision that failed to reach the broker may be
+ * retried, and is otherwise taken by the producer group's check-back.
  */
 public interface HalfMessage {
     /** The JMSMessageID the message is delivered with once committed. */

@@ -90,10 +90,15 @@ final class Membership {
                     .filter(a -> a != null && requests.reachable(a)).findFirst()
                     .orElseThrow(() -> new RocketMqException(ResponseCode.SYSTEM_ERROR,
                             "no reachable broker for topic " + topic));
-            return requests.call(address, RequestCode.GET_CONSUMER_LIST_BY_GROUP, Map.of("consumerGroup", group),
-                    null);
-        }).thenApply(response -> response.code() == ResponseCode.SYSTEM_ERROR ? List.<String>of()
-                : consumerIds(Requests.expect(response, ResponseCode.SUCCESS).body()));
+            return membersAt(address, group);
+        });
+    }
+
+    /** The client ids of the group's members, as the broker at {@code address} knows them. */
+    CompletableFuture<List<String>> membersAt(String address, String group) {
+        return requests.call(address, RequestCode.GET_CONSUMER_LIST_BY_GROUP, Map.of("consumerGroup", group), null)
+                .thenApply(response -> response.code() == ResponseCode.SYSTEM_ERROR ? List.<String>of()
+                        : consumerIds(Requests.expect(response, ResponseCode.SUCCESS).body()));
     }
 
     private CompletableFuture<Void> unregister(String groupField, String group) {

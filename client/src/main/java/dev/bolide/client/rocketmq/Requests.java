@@ -32,6 +32,11 @@ final class Requests {
         return backoff.mayTry(address);
     }
 
+    /** How long until {@code address} may be tried again after failed connection attempts; zero when it may now. */
+    Duration untilReachable(String address) {
+        return backoff.wait(address);
+    }
+
     CompletableFuture<RemotingCommand> call(String address, int code, Map<String, String> fields, byte[] body) {
         return call(address, code, fields, body, timeout);
     }

@@ -9,10 +9,13 @@ import dev.bolide.remoting.ServerRequestHandler;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -45,6 +48,7 @@ public final class RocketMqClient implements AutoCloseable {
     private final XaBranches branches;
     private final List<Consumer<String>> consumerIdsListeners = new CopyOnWriteArrayList<>();
     private final Map<String, Consumer<TransactionCheck>> checkHandlers = new ConcurrentHashMap<>();
+    private final List<Consumer<RocketMqException>> unreachableListeners = new CopyOnWriteArrayList<>();
 
     public RocketMqClient(ClientSettings settings) {
         clientId = LocalAddress.IPV4.getHostAddress() + "@" + settings.instanceName();
@@ -63,6 +67,7 @@ public final class RocketMqClient implements AutoCloseable {
         membership = new Membership(clientId, routes, requests);
         endTransactions = new EndTransactionFallback(routes, requests);
         branches = new XaBranches(routes, requests, sender, endTransactions);
+        remoting.onConnectionClosed(this::connectionClosed);
         long period = settings.routeRefresh().toMillis();
         timer.scheduleWithFixedDelay(this::refresh, period, period, TimeUnit.MILLISECONDS);
     }
@@ -175,8 +180,7 @@ public final class RocketMqClient implements AutoCloseable {
 
     /** The master address of every broker the name servers know (GET_BROKER_CLUSTER_INFO). */
     public List<String> brokerMasters() {
-        RemotingCommand answer = requests.await(nameServers.call(RequestCode.GET_BROKER_CLUSTER_INFO, Map.of()));
-        return ClusterBrokers.masters(Requests.expect(answer, ResponseCode.SUCCESS).body());
+        return requests.await(routes.brokerMasters()).values().stream().filter(Objects::nonNull).toList();
     }
 
     /** Sends a request of any code to the broker at {@code address}; completes with the answer whatever its code. */
@@ -216,6 +220,11 @@ public final class RocketMqClient implements AutoCloseable {
         return requests.await(membership.members(group, topic)).stream().sorted().toList();
     }
 
+    /** The client ids of the group's live members, as the broker at {@code brokerAddress} knows them. */
+    public List<String> consumerIdsAt(String brokerAddress, String group) {
+        return requests.await(membership.membersAt(brokerAddress, group));
+    }
+
     /** This client's share of the topic's queues among the group's members ({@link QueueAllocation#average}). */
     public List<MessageQueue> allocatedQueues(String group, String topic) {
         return QueueAllocation.average(readQueues(topic), consumerIds(group, topic), clientId);
@@ -227,6 +236,15 @@ public final class RocketMqClient implements AutoCloseable {
      */
     public void onConsumerIdsChanged(Consumer<String> listener) {
         consumerIdsListeners.add(listener);
+    }
+
+    /**
+     * Calls {@code listener} when a broker this client was connected to can no longer be reached: its
+     * connection closed and connecting again failed (a broker that dropped an idle connection and
+     * answers again is not reported). Runs on the timer thread.
+     */
+    public void onBrokerUnreachable(Consumer<RocketMqException> listener) {
+        unreachableListeners.add(listener);
     }
 
     /**
@@ -274,6 +292,29 @@ public final class RocketMqClient implements AutoCloseable {
         }
         handler.accept(new TransactionCheck(half, group, server, request.longField("tranStateTableOffset"),
                 request.longField("commitLogOffset"), half.msgId(), requests));
+    }
+
+    /** On the I/O thread: a closed broker connection is probed (a heartbeat) once the back-off allows. */
+    private void connectionClosed(String address) {
+        if (unreachableListeners.isEmpty() || !routes.brokerAddresses().contains(address)) {
+            return;
+        }
+        try {
+            timer.schedule(() -> probe(address), requests.untilReachable(address).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closing) {
+            // this client is closing: nobody to tell
+        }
+    }
+
+    private void probe(String address) {
+        byte[] emptyHeartbeat = HeartbeatBody.of(clientId, Map.of(), Set.of());
+        requests.call(address, RequestCode.HEART_BEAT, Map.of(), emptyHeartbeat).whenCompleteAsync((answer, failure) -> {
+            if (failure != null) {
+                RocketMqException unreachable = new RocketMqException("broker " + address + " unreachable: "
+                        + RocketMqException.of(failure).getMessage(), failure);
+                unreachableListeners.forEach(listener -> listener.accept(unreachable));
+            }
+        }, timer);
     }
 
     private void refresh() {

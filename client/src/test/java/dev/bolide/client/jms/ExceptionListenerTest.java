@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class ExceptionListenerTest extends JmsTestBase {
     @Test
-    void theExceptionListenerHearsOfALostBrokerConnection() throws Exception {
+    void theExceptionListenerHearsOfALostBrokerConnectionOfAConsumer() throws Exception {
         Connection connection = connection();
         CompletableFuture<JMSException> heard = new CompletableFuture<>();
         connection.setExceptionListener(heard::complete);
@@ -21,6 +21,23 @@ class ExceptionListenerTest extends JmsTestBase {
         broker.stop();
         try {
             assertThat(heard.get(10, TimeUnit.SECONDS)).hasMessageContaining("lost the connection");
+        } finally {
+            broker.start();
+        }
+    }
+
+    /** No pull fails here: the connection only sent, and is idle when the broker goes. */
+    @Test
+    void theExceptionListenerHearsOfABrokerThatBecameUnreachableFromAnIdleConnection() throws Exception {
+        Connection connection = connection();
+        CompletableFuture<JMSException> heard = new CompletableFuture<>();
+        connection.setExceptionListener(heard::complete);
+        Session session = connection.createSession();
+        session.createProducer(session.createQueue(fresh("Idle"))).send(session.createTextMessage("one"));
+
+        broker.stop();
+        try {
+            assertThat(heard.get(10, TimeUnit.SECONDS)).hasMessageContaining("unreachable");
         } finally {
             broker.start();
         }

@@ -1,10 +1,12 @@
 package dev.bolide.client.jms;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.bolide.client.rocketmq.ClientSettings;
 import dev.bolide.client.rocketmq.MessageQueue;
 import dev.bolide.client.rocketmq.PullRequest;
+import dev.bolide.client.rocketmq.ReceivedMessage;
 import dev.bolide.client.rocketmq.RocketMqClient;
 import dev.bolide.client.rocketmq.Subscription;
 import jakarta.jms.Destination;
@@ -74,17 +76,26 @@ class MessageGroupTest extends JmsTestBase {
         sendInterleaved(session, session.createQueue(topic));
 
         try (RocketMqClient client = new RocketMqClient(ClientSettings.of(broker.nameServer()))) {
-            List<MessageQueue> queues = client.writeQueues(topic);
-            for (MessageQueue queue : queues) {
-                Set<String> groups = new HashSet<>();
-                client.pull(PullRequest.of("inspector", queue, 0, 128, Duration.ZERO, Subscription.all(topic)))
-                        .messages().forEach(message -> groups.add(message.property("JMSXGroupID")));
-                Set<String> hashedHere = new HashSet<>();
-                GROUPS.stream().filter(group -> queues.get(Math.abs(group.hashCode() % queues.size())).equals(queue))
-                        .forEach(hashedHere::add);
-                assertThat(groups).as("the groups in queue %d", queue.queueId()).isEqualTo(hashedHere);
-            }
+            // the broker indexes stored messages for consumers asynchronously: look until all are there
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertGroupsInTheirHashsQueue(client, topic));
         }
+    }
+
+    private static void assertGroupsInTheirHashsQueue(RocketMqClient client, String topic) {
+        List<MessageQueue> queues = client.writeQueues(topic);
+        int total = 0;
+        for (MessageQueue queue : queues) {
+            Set<String> groups = new HashSet<>();
+            List<ReceivedMessage> messages = client.pull(PullRequest.of("inspector", queue, 0, 128, Duration.ZERO,
+                    Subscription.all(topic))).messages();
+            messages.forEach(message -> groups.add(message.property("JMSXGroupID")));
+            total += messages.size();
+            Set<String> hashedHere = new HashSet<>();
+            GROUPS.stream().filter(group -> queues.get(Math.abs(group.hashCode() % queues.size())).equals(queue))
+                    .forEach(hashedHere::add);
+            assertThat(groups).as("the groups in queue %d", queue.queueId()).isEqualTo(hashedHere);
+        }
+        assertThat(total).isEqualTo(GROUPS.size() * PER_GROUP);
     }
 
     @Test

@@ -2,8 +2,11 @@ package dev.bolide.tck.apache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.bolide.client.jms.BolideConnectionFactory;
+import dev.bolide.client.rocketmq.ClientSettings;
+import dev.bolide.client.rocketmq.RocketMqClient;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -13,6 +16,7 @@ import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -90,6 +94,27 @@ class JmsOnApacheRocketMqTest {
 
         assertThat(textOf(subscriber.createDurableSubscriber(topic, "offline").receive(RECEIVE_MILLIS)))
                 .isEqualTo("while offline");
+    }
+
+    /** Unsubscribing deletes the group with its offsets (DELETE_SUBSCRIPTIONGROUP, removeOffset): nothing is left. */
+    @Test
+    void aDurableSubscriptionCreatedAgainAfterUnsubscribeStartsEmpty() throws Exception {
+        BROKER.createTopic("JmsResubscribed");
+        Session subscriber = session("resubscribing-client");
+        Topic topic = subscriber.createTopic("JmsResubscribed");
+        subscriber.createDurableSubscriber(topic, "again").close();
+        subscriber.createProducer(topic).send(subscriber.createTextMessage("before unsubscribe"));
+        try (RocketMqClient observer = new RocketMqClient(ClientSettings.of(BROKER.nameServerAddress()))) {
+            // the broker indexes a stored message for consumers asynchronously
+            await().atMost(Duration.ofSeconds(10)).until(() -> observer.readQueues("JmsResubscribed").stream()
+                    .mapToLong(observer::maxOffset).sum() == 1);
+        }
+
+        subscriber.unsubscribe("again");
+        MessageConsumer again = subscriber.createDurableSubscriber(topic, "again");
+        subscriber.createProducer(topic).send(subscriber.createTextMessage("after"));
+
+        assertThat(textOf(again.receive(RECEIVE_MILLIS))).isEqualTo("after");
     }
 
     /** A topic subscriber's selector is filtered by the broker: SQL92 on properties, which Apache RocketMQ has. */

@@ -84,6 +84,7 @@ public final class BolideConnection implements XAQueueConnection, XATopicConnect
         });
         temporaryTopics = new TemporaryTopics(client, settings.requestTimeout());
         client.onConsumerIdsChanged(group -> rebalance(readers.get(group)));
+        client.onBrokerUnreachable(this::brokerConnectionFailed);
         scheduler.scheduleWithFixedDelay(() -> readers.values().forEach(this::rebalance), REBALANCE.toMillis(),
                 REBALANCE.toMillis(), TimeUnit.MILLISECONDS);
     }

@@ -10,10 +10,10 @@ import dev.bolide.client.jms.consumer.GroupNames;
 import dev.bolide.client.jms.consumer.GroupReader;
 import dev.bolide.client.jms.consumer.SelectorSupport;
 import dev.bolide.client.jms.consumer.StartPosition;
-import dev.bolide.client.jms.consumer.SubscriptionGroups;
 import dev.bolide.client.jms.destination.BolideQueue;
 import dev.bolide.client.jms.destination.BolideTopic;
 import dev.bolide.client.jms.destination.DestinationNames;
+import dev.bolide.client.jms.mapping.OutgoingRecord;
 import dev.bolide.client.jms.mapping.RocketMqMapping;
 import dev.bolide.client.jms.message.BolideBytesMessage;
 import dev.bolide.client.jms.message.BolideMapMessage;
@@ -23,7 +23,6 @@ import dev.bolide.client.jms.message.BolideStreamMessage;
 import dev.bolide.client.jms.message.BolideTextMessage;
 import dev.bolide.client.jms.producer.BolideMessageProducer;
 import dev.bolide.client.jms.producer.ProducerSession;
-import dev.bolide.client.jms.mapping.OutgoingRecord;
 import dev.bolide.client.rocketmq.RocketMqException;
 import dev.bolide.client.rocketmq.SendResult;
 import dev.bolide.client.rocketmq.Subscription;
@@ -197,11 +196,13 @@ public class BolideSession implements QueueSession, TopicSession, AcknowledgingS
         if (clientId == null) {
             throw new IllegalStateException("an unshared durable subscription needs a client id on the connection");
         }
-        String group = GroupNames.durable(clientId, name);
+        String topicName = consumableTopic(topic);
+        String subscriptionGroup = GroupNames.durable(clientId, name);
+        String group = GroupNames.definition(subscriptionGroup, topicName, messageSelector, noLocal);
         if (connection.groupActive(group)) {
             throw new IllegalStateException("durable subscription " + name + " already has an active consumer");
         }
-        String topicName = consumableTopic(topic);
+        durableSubscriptions().subscribe(name, subscriptionGroup, group, topicName);
         return consumer(topic, group, subscription(group, topicName, selector), StartPosition.COMMITTED_OR_LAST,
                 selector, noLocal);
     }
@@ -217,8 +218,12 @@ public class BolideSession implements QueueSession, TopicSession, AcknowledgingS
         checkOpen();
         checkSubscriptionName(name);
         Selector selector = SelectorSupport.compile(messageSelector);
-        String group = GroupNames.sharedDurable(name);
         String topicName = consumableTopic(topic);
+        String subscriptionGroup = GroupNames.sharedDurable(name);
+        String group = GroupNames.definition(subscriptionGroup, topicName, messageSelector, false);
+        if (!connection.groupActive(group)) {
+            durableSubscriptions().subscribe(name, subscriptionGroup, group, topicName);
+        }
         return consumer(topic, group, subscription(group, topicName, selector), StartPosition.COMMITTED_OR_LAST,
                 selector, false);
     }
@@ -228,19 +233,14 @@ public class BolideSession implements QueueSession, TopicSession, AcknowledgingS
         checkOpen();
         checkSubscriptionName(name);
         String clientId = connection.clientIdOrNull();
-        String group = clientId != null ? GroupNames.durable(clientId, name) : GroupNames.sharedDurable(name);
-        if (connection.groupActive(group) || connection.groupActive(GroupNames.sharedDurable(name))) {
-            throw new IllegalStateException("durable subscription " + name + " has an active consumer");
-        }
-        boolean found;
-        try {
-            found = new SubscriptionGroups(connection.client()).delete(group);
-        } catch (RocketMqException e) {
-            throw JmsFailure.of("cannot unsubscribe " + name, e);
-        }
-        if (!found) {
-            throw new InvalidDestinationException("no durable subscription named " + name);
-        }
+        // a shared durable subscription is named by its name alone, whether the connection has a client id or not
+        List<String> subscriptionGroups = clientId == null ? List.of(GroupNames.sharedDurable(name))
+                : List.of(GroupNames.durable(clientId, name), GroupNames.sharedDurable(name));
+        durableSubscriptions().unsubscribe(name, subscriptionGroups);
+    }
+
+    private DurableSubscriptions durableSubscriptions() {
+        return new DurableSubscriptions(connection.client(), connection::groupActive);
     }
 
     @Override
