@@ -12,8 +12,9 @@ import java.util.OptionalLong;
 /**
  * The way a committed transactional message takes, the one a send takes in {@link
  * SendMessageProcessor}: the diversion (a delay level's schedule queue), then the timer when it asks
- * for a delivery time. A time the timer refuses (beyond {@code timerMaxDelaySec}, which the half
- * message was not checked against) delivers the message at once: the commit loses nothing.
+ * for a delivery time. A time the timer refuses (beyond {@code timerMaxDelaySec}: the half message
+ * was checked when sent, but the clock or the setting may have moved since) delivers the message at
+ * once: the commit loses nothing.
  */
 public final class CommittedSends implements CommitRouting {
     private static final System.Logger LOG = System.getLogger(CommittedSends.class.getName());

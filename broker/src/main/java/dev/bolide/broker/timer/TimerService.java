@@ -135,12 +135,17 @@ public final class TimerService implements AutoCloseable {
      * @throws IllegalArgumentException when the time lies more than {@code timerMaxDelaySec} ahead
      */
     public MessageToStore timerRecord(MessageToStore message, long deliverAtMillis) {
+        checkDeliveryTime(deliverAtMillis);
+        return TimerRecord.of(message, deliverAtMillis);
+    }
+
+    /** @throws IllegalArgumentException when the time lies more than {@code timerMaxDelaySec} ahead */
+    public void checkDeliveryTime(long deliverAtMillis) {
         long delay = deliverAtMillis - clock.millis();
         if (delay > settings.maxDelayMillis()) {
             throw new IllegalArgumentException("the delivery time of a timer message may lie at most timerMaxDelaySec = "
                     + settings.timerMaxDelaySec() + " s ahead; this one lies " + (delay + 999) / 1000 + " s ahead");
         }
-        return TimerRecord.of(message, deliverAtMillis);
     }
 
     /**

@@ -202,6 +202,19 @@ class SendMessageProcessorTest {
     }
 
     @Test
+    void aHalfMessageAskingForATimeBeyondTimerMaxDelaySecIsRefusedWhenSent() throws IOException {
+        Map<String, String> header = v2Header("TopicTest", 3, "TRAN_MSG\u0001true\u0002PGROUP\u0001PG"
+                + "\u0002TIMER_DELAY_SEC\u0001259201");
+        header.put("f", "4");
+
+        RemotingCommand response = send(RequestCode.SEND_MESSAGE_V2, header, "half".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.code()).isEqualTo(ResponseCode.MESSAGE_ILLEGAL);
+        assertThat(response.remark()).contains("timerMaxDelaySec = 259200");
+        assertThat(store.maxOffset("RMQ_SYS_TRANS_HALF_TOPIC", 0)).isZero();
+    }
+
+    @Test
     void aTransactionalBatchIsIllegal() throws IOException {
         Map<String, String> header = v2Header("TopicTest", 0, "TRAN_MSG\u0001true");
         header.put("m", "true");
