@@ -112,9 +112,10 @@ class TransactedSessionTest extends JmsTestBase {
         MessageConsumer consumer = connection.createSession().createConsumer(queue);
         MessageProducer producer = transacted.createProducer(queue);
         List<String> sent = new ArrayList<>();
-        for (int i = 0; i < 100; i++) {
-            sent.add("m" + i);
-            producer.send(transacted.createTextMessage("m" + i));
+        String padding = "x".repeat(2000); // 300 messages of 2 KB: more than a batch's 256 KiB
+        for (int i = 0; i < 300; i++) {
+            sent.add("m" + i + padding);
+            producer.send(transacted.createTextMessage("m" + i + padding));
         }
 
         assertThat(consumer.receive(500)).isNull();

@@ -144,12 +144,13 @@ class JmsOnApacheRocketMqTest {
         MessageProducer producer = transacted.createProducer(queue);
         producer.send(transacted.createTextMessage("rolled back"));
         transacted.rollback();
-        // more sends than a batch holds: the client's batch of half messages is refused there, and
+        // more than a batch holds (256 KiB): the client's batch of half messages is refused there, and
         // they go one by one
         Set<String> committed = new HashSet<>();
-        for (int i = 0; i < 40; i++) {
-            committed.add("committed " + i);
-            producer.send(transacted.createTextMessage("committed " + i));
+        String padding = "x".repeat(3000);
+        for (int i = 0; i < 100; i++) {
+            committed.add("committed " + i + padding);
+            producer.send(transacted.createTextMessage("committed " + i + padding));
         }
         transacted.commit();
 

@@ -33,9 +33,13 @@ final class TransactedSendPath implements MessageSendPath {
     /** "BOLI": marks branch ids of local transactions (XA ones carry the transaction manager's format). */
     private static final int LOCAL_FORMAT_ID = 0x424F4C49;
 
-    /** A batch goes out once it holds this many messages, or this many bytes of bodies, or at commit. */
-    private static final int BATCH_MESSAGES = 32;
+    /**
+     * A batch goes out once it holds this many bytes of bodies, or this many messages, or at commit:
+     * what a transaction holds back is bounded, and a transaction within the bound commits as one
+     * ordinary batch ({@link #commitHeld}).
+     */
     private static final int BATCH_BYTES = 256 * 1024;
+    private static final int BATCH_MESSAGES = 1024;
 
     private final RocketMqClient client;
     private final List<CompletableFuture<SendResult>> pending = new ArrayList<>();
