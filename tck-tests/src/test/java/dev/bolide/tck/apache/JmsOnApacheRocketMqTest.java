@@ -163,6 +163,24 @@ class JmsOnApacheRocketMqTest {
         assertThat(consumer.receive(2_000)).as("nothing of the rolled back transaction").isNull();
     }
 
+    /** Sends all still held at commit go as one ordinary batch, which Apache RocketMQ stores too. */
+    @Test
+    void aSmallTransactionIsCommittedAsOneBatch() throws Exception {
+        BROKER.createTopic("JmsSmallTransaction");
+        Session transacted = connection(null).createSession(true, Session.SESSION_TRANSACTED);
+        Queue queue = transacted.createQueue("JmsSmallTransaction");
+        MessageProducer producer = transacted.createProducer(queue);
+        producer.send(transacted.createTextMessage("first"));
+        producer.send(transacted.createTextMessage("second"));
+        transacted.commit();
+
+        MessageConsumer consumer = session(null).createConsumer(queue);
+        Set<String> received = new HashSet<>();
+        received.add(textOf(consumer.receive(RECEIVE_MILLIS)));
+        received.add(textOf(consumer.receive(RECEIVE_MILLIS)));
+        assertThat(received).containsExactlyInAnyOrder("first", "second");
+    }
+
     private static TextMessage shirt(Session session, String color, int size) throws JMSException {
         TextMessage message = session.createTextMessage(color + " " + size);
         message.setStringProperty("color", color);
