@@ -185,6 +185,19 @@ public final class MessageStore implements AutoCloseable {
                 .completeOnTimeout(false, config.syncFlushTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Completes once {@code result} is on disk, whatever the flush type: under {@code SYNC_FLUSH}
+     * with the group commit that forces its neighbours too (false after {@code syncFlushTimeout}),
+     * under {@code ASYNC_FLUSH}, where no force would come soon, by a force on the calling thread.
+     */
+    public CompletableFuture<Boolean> whenOnDisk(AppendResult result) {
+        if (config.flushDiskType() == FlushDiskType.SYNC_FLUSH) {
+            return whenAcknowledgeable(result);
+        }
+        long end = endOffset(result);
+        return CompletableFuture.completedFuture(commitLogFlushedOffset() >= end || flush() >= end);
+    }
+
     private AppendResult write(List<MessageToStore> messages) {
         AppendResult result = new AppendResult(AppendResult.Status.PUT_OK, commitLog.append(messages));
         dispatcher.wakeUp();

@@ -61,6 +61,30 @@ class StoreHooksTest {
     }
 
     @Test
+    void whenOnDiskForcesUnderAsyncFlushWhatNoFlushWouldCoverSoon() throws IOException {
+        try (MessageStore store = MessageStore.open(TestStores.config(dir).flushDiskType(FlushDiskType.ASYNC_FLUSH)
+                .build())) {
+            AppendResult appended = store.appendWithoutWaiting(List.of(message("t", 0, "x")));
+            long end = appended.messages().get(0).physicalOffset() + appended.messages().get(0).size();
+
+            assertThat(store.whenOnDisk(appended).join()).isTrue();
+            assertThat(store.commitLogFlushedOffset()).isGreaterThanOrEqualTo(end);
+        }
+    }
+
+    @Test
+    void whenOnDiskUnderSyncFlushCompletesWithTheGroupCommit() throws IOException {
+        try (MessageStore store = MessageStore.open(TestStores.config(dir).flushDiskType(FlushDiskType.SYNC_FLUSH)
+                .build())) {
+            AppendResult appended = store.appendWithoutWaiting(List.of(message("t", 0, "x")));
+            long end = appended.messages().get(0).physicalOffset() + appended.messages().get(0).size();
+
+            assertThat(store.whenOnDisk(appended).join()).isTrue();
+            assertThat(store.commitLogFlushedOffset()).isGreaterThanOrEqualTo(end);
+        }
+    }
+
+    @Test
     void queuesRebuiltByRecoveryGetTheSameTagsCodes() throws IOException {
         long stored;
         try (MessageStore store = MessageStore.open(TestStores.config(dir).build(), DUE_IN_A_SECOND)) {

@@ -232,16 +232,11 @@ final class BranchCoordinator {
         if (decision == null) {
             return CompletableFuture.completedFuture(answer);
         }
-        if (answer.mustBeOnDisk()) {
-            return CompletableFuture.completedFuture(onDisk(decision) ? answer : notOnDisk());
-        }
-        return store.whenAcknowledgeable(decision).thenApply(acknowledgeable -> acknowledgeable ? answer : notOnDisk());
-    }
-
-    private boolean onDisk(AppendResult decision) {
-        AppendedMessage op = decision.messages().get(decision.messages().size() - 1);
-        long end = op.physicalOffset() + op.size();
-        return store.commitLogFlushedOffset() >= end || store.flush() >= end;
+        // a prepare under SYNC_FLUSH rides the group commit: forcing it here blocked the thread
+        // that serves every send
+        CompletableFuture<Boolean> written = answer.mustBeOnDisk() ? store.whenOnDisk(decision)
+                : store.whenAcknowledgeable(decision);
+        return written.thenApply(onDisk -> onDisk ? answer : notOnDisk());
     }
 
     private static Answer notOnDisk() {
