@@ -174,8 +174,9 @@ public final class SendMessageProcessor implements RequestProcessor {
     private MessageToStore single(SendRequestHeader header, int queueId, InetSocketAddress producer,
             boolean waitForFlush, byte[] body, Map<String, String> properties) throws IOException {
         if (HalfMessages.isPrepared(properties)) {
-            // its timer starts at the commit (CommittedSends); a time the timer refuses is refused now
-            timers.requestedDeliveryTime(new HashMap<>(properties)).ifPresent(timers::checkDeliveryTime);
+            // its timer starts at the commit (CommittedSends); a time the timer refuses is refused now,
+            // and a forged timer delivery marker is dropped, as for any send
+            timers.requestedDeliveryTime(properties).ifPresent(timers::checkDeliveryTime);
             return half(header, queueId, producer, waitForFlush, header.flag(), body, properties);
         }
         Destination destination = diversion.divert(new Destination(header.topic(), queueId), properties,

@@ -185,7 +185,8 @@ class SendMessageProcessorTest {
     @Test
     void aPreparedMessageIsStoredInTheHalfTopicWithItsRealDestination() throws IOException {
         Map<String, String> header = v2Header("TopicTest", 3,
-                "TRAN_MSG\u0001true\u0002PGROUP\u0001PG\u0002TRAN_PREPARED_QUEUE_OFFSET\u00017");
+                "TRAN_MSG\u0001true\u0002PGROUP\u0001PG\u0002TRAN_PREPARED_QUEUE_OFFSET\u00017"
+                + "\u0002BOLIDE_TIMER_ENTRY\u000148:0");
         header.put("f", "4");
 
         RemotingCommand response = send(RequestCode.SEND_MESSAGE_V2, header, "half".getBytes(StandardCharsets.UTF_8));
@@ -196,7 +197,8 @@ class SendMessageProcessorTest {
         assertThat(MessageId.physicalOffset(response.field("msgId"))).isEqualTo(half.physicalOffset());
         assertThat(MessageProperties.decode(half.properties())).containsEntry("REAL_TOPIC", "TopicTest")
                 .containsEntry("REAL_QID", "3").containsEntry("PGROUP", "PG")
-                .as("bookkeeping only the broker writes").doesNotContainKey("TRAN_PREPARED_QUEUE_OFFSET");
+                .as("bookkeeping only the broker writes").doesNotContainKeys("TRAN_PREPARED_QUEUE_OFFSET",
+                        "BOLIDE_TIMER_ENTRY");
         assertThat(half.sysFlag() & 0xC).as("transaction type").isZero();
         assertThat(store.maxOffset("TopicTest", 3)).isZero();
     }

@@ -3,8 +3,8 @@ package dev.bolide.client.rocketmq;
 import dev.bolide.protocol.message.MessageSysFlag;
 import dev.bolide.protocol.message.PropertyKeys;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * A message to send, as RocketMQ stores it.
@@ -17,6 +17,10 @@ import java.util.stream.Stream;
  * @param sysFlag    MessageSysFlag bits the producer sets (compression, transaction prepared)
  */
 public record OutgoingMessage(String topic, byte[] body, int flag, Map<String, String> properties, int sysFlag) {
+    /** What brokers refuse in a batch: delays and timers. */
+    private static final List<String> NOT_IN_BATCHES = List.of(PropertyKeys.DELAY_TIME_LEVEL,
+            PropertyKeys.TIMER_DELIVER_MS, PropertyKeys.TIMER_DELAY_SEC, PropertyKeys.TIMER_DELAY_MS);
+
     public OutgoingMessage {
         properties = Map.copyOf(properties);
     }
@@ -27,9 +31,15 @@ public record OutgoingMessage(String topic, byte[] body, int flag, Map<String, S
      * timers in batches.
      */
     public boolean fitsBatch() {
-        return body.length < BodyCompression.THRESHOLD && sysFlag == 0
-                && Stream.of(PropertyKeys.DELAY_TIME_LEVEL, PropertyKeys.TIMER_DELIVER_MS, PropertyKeys.TIMER_DELAY_SEC,
-                        PropertyKeys.TIMER_DELAY_MS).noneMatch(properties::containsKey);
+        if (body.length >= BodyCompression.THRESHOLD || sysFlag != 0) {
+            return false;
+        }
+        for (String key : NOT_IN_BATCHES) {
+            if (properties.containsKey(key)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static OutgoingMessage of(String topic, byte[] body, Map<String, String> properties) {
