@@ -68,20 +68,23 @@ final class BranchCoordinator {
         this.clock = clock;
     }
 
-    synchronized Answer prepare(String branch) {
-        scan(branch);
+    /** @param sent how many messages the client sent in the branch to this broker; -1: not said */
+    synchronized Answer prepare(String branch, int sent) {
+        List<MessageToStore> messages = scan(branch);
         Optional<BranchState> state = decidable(branch);
         if (state.isEmpty()) {
             return unknown(branch);
         }
         return switch (state.get()) {
             case PREPARED -> Answer.DONE;
-            case OPEN -> Answer.after(enter(List.of(), branch, BranchState.PREPARED), true);
+            case OPEN -> messages.size() < sent ? incomplete(branch, messages.size(), sent)
+                    : Answer.after(enter(List.of(), branch, BranchState.PREPARED), true);
             default -> refused(branch, state.get());
         };
     }
 
-    synchronized Answer commit(String branch, boolean onePhase) {
+    /** @param sent as for {@link #prepare}, checked by a one-phase commit */
+    synchronized Answer commit(String branch, boolean onePhase, int sent) {
         List<MessageToStore> messages = scan(branch);
         Optional<BranchState> state = decidable(branch);
         if (state.isEmpty()) {
@@ -90,9 +93,23 @@ final class BranchCoordinator {
         return switch (state.get()) {
             case COMMITTED -> Answer.DONE;
             case PREPARED -> delivered(branch, messages);
-            case OPEN -> onePhase ? delivered(branch, messages) : refused(branch, state.get());
+            case OPEN -> !onePhase ? refused(branch, state.get())
+                    : messages.size() < sent ? incomplete(branch, messages.size(), sent) : delivered(branch, messages);
             default -> refused(branch, state.get());
         };
+    }
+
+    /**
+     * A branch that lost messages: half messages are answered before they are on disk, so a broker
+     * that crashed before the prepare may hold only the first ones. Delivering them would commit part
+     * of a transaction; the branch is rolled back instead.
+     */
+    private Answer incomplete(String branch, int held, int sent) {
+        enter(List.of(), branch, BranchState.ROLLED_BACK);
+        LOG.log(System.Logger.Level.WARNING, "XA branch {0} holds {1} of the {2} messages sent in it (the broker "
+                + "restarted before they were on disk): rolled back", branch, held, sent);
+        return new Answer(BolideResponseCode.BRANCH_INCOMPLETE, "XA branch " + branch + " holds " + held + " of the "
+                + sent + " messages sent in it (the broker restarted before they were on disk): rolled back");
     }
 
     synchronized Answer rollback(String branch) {

@@ -16,9 +16,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The XA branch requests, {@link BolideRequestCode#BRANCH_PREPARE} to
- * {@link BolideRequestCode#BRANCH_FORGET}: reads header {@code branch} (and {@code onePhase}), asks
- * the {@link BranchCoordinator}, answers with its code; BRANCH_RECOVER answers a JSON array of
- * branch ids.
+ * {@link BolideRequestCode#BRANCH_FORGET}: reads header {@code branch} (and {@code onePhase},
+ * {@code messages}), asks the {@link BranchCoordinator}, answers with its code; BRANCH_RECOVER answers
+ * a JSON array of branch ids.
  */
 final class BranchProcessor implements RequestProcessor {
     private static final JsonFactory JSON = new JsonFactory();
@@ -39,21 +39,39 @@ final class BranchProcessor implements RequestProcessor {
             return answer(request, BranchCoordinator.Answer.DONE, json(branches.recoverable()));
         }
         String branch;
+        int sent;
         try {
             branch = BranchId.parse(request.requiredField("branch")).text();
+            sent = sentCount(request.field("messages"));
         } catch (IllegalArgumentException e) {
             return answer(request, new BranchCoordinator.Answer(ResponseCode.SYSTEM_ERROR, e.getMessage()), null);
         }
         BranchCoordinator.Answer answer = switch (request.code()) {
-            case BolideRequestCode.BRANCH_PREPARE -> branches.prepare(branch);
+            case BolideRequestCode.BRANCH_PREPARE -> branches.prepare(branch, sent);
             case BolideRequestCode.BRANCH_COMMIT -> branches.commit(branch,
-                    Boolean.parseBoolean(request.field("onePhase")));
+                    Boolean.parseBoolean(request.field("onePhase")), sent);
             case BolideRequestCode.BRANCH_ROLLBACK -> branches.rollback(branch);
             case BolideRequestCode.BRANCH_FORGET -> branches.forget(branch);
             default -> new BranchCoordinator.Answer(ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
                     "not a branch request: " + request.code());
         };
         return branches.settled(answer).thenApply(settled -> response(request, settled, null));
+    }
+
+    /** Header {@code messages}: how many messages the client sent in the branch; -1 when it does not say. */
+    private static int sentCount(String field) {
+        if (field == null) {
+            return -1;
+        }
+        try {
+            int sent = Integer.parseInt(field);
+            if (sent >= 0) {
+                return sent;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("header messages is a count of messages, not " + field);
     }
 
     private static CompletableFuture<RemotingCommand> answer(RemotingCommand request, BranchCoordinator.Answer answer,

@@ -110,18 +110,24 @@ public final class XaBranches {
         return Map.of(PropertyKeys.XA_BRANCH, branchId, PropertyKeys.WAIT_STORE_MSG_OK, "false");
     }
 
-    /** Makes the branch durable on the broker; from then on only a commit or rollback decides it. */
-    public void prepareBranch(String brokerName, String branchId) {
-        expectSuccess(brokerName, call(brokerName, BolideRequestCode.BRANCH_PREPARE, branchFields(branchId)));
+    /**
+     * Makes the branch durable on the broker; from then on only a commit or rollback decides it.
+     *
+     * @param sent how many half messages this client sent to the broker in the branch, which the broker
+     *             checks it still holds (BRANCH_INCOMPLETE otherwise); -1 when not known
+     */
+    public void prepareBranch(String brokerName, String branchId, int sent) {
+        expectSuccess(brokerName, call(brokerName, BolideRequestCode.BRANCH_PREPARE, branchFields(branchId, sent)));
     }
 
     /**
      * Delivers every message of the branch, all visible at once.
      *
      * @param onePhase commit without a prepare (the only commit an Apache RocketMQ broker allows)
+     * @param sent     as for {@link #prepareBranch}, checked by a one-phase commit
      */
-    public void commitBranch(String brokerName, String branchId, boolean onePhase) {
-        Map<String, String> fields = branchFields(branchId);
+    public void commitBranch(String brokerName, String branchId, boolean onePhase, int sent) {
+        Map<String, String> fields = branchFields(branchId, sent);
         fields.put("onePhase", Boolean.toString(onePhase));
         decide(brokerName, branchId, call(brokerName, BolideRequestCode.BRANCH_COMMIT, fields), onePhase, true);
     }
@@ -176,6 +182,14 @@ public final class XaBranches {
         BranchId.parse(branchId);
         Map<String, String> fields = new HashMap<>();
         fields.put("branch", branchId);
+        return fields;
+    }
+
+    private static Map<String, String> branchFields(String branchId, int sent) {
+        Map<String, String> fields = branchFields(branchId);
+        if (sent >= 0) {
+            fields.put("messages", Integer.toString(sent));
+        }
         return fields;
     }
 

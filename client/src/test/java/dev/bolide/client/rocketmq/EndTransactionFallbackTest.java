@@ -83,7 +83,7 @@ class EndTransactionFallbackTest {
         fallback.end(broker.name(), BRANCH, false).join();
 
         // the broker holds no message of the branch any more: there is nothing left to commit
-        assertThatThrownBy(() -> client.branches().commitBranch(broker.name(), BRANCH, true))
+        assertThatThrownBy(() -> client.branches().commitBranch(broker.name(), BRANCH, true, -1))
                 .isInstanceOfSatisfying(RocketMqException.class, e -> assertThat(e.responseCode())
                         .isEqualTo(BolideResponseCode.BRANCH_UNKNOWN));
         assertThat(delivered()).isEmpty();

@@ -70,7 +70,7 @@ class XaBranchesOnRocketMqBrokerTest {
     void aOnePhaseCommitBecomesOneEndTransactionPerMessageInSendOrder() {
         send(client, branch(1), "one", "two", "three");
 
-        client.branches().commitBranch(broker.name(), branch(1), true);
+        client.branches().commitBranch(broker.name(), branch(1), true, -1);
 
         Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> bodies(TOPIC).size() == 3);
         assertThat(bodies(TOPIC)).containsExactly("one", "two", "three");
@@ -82,7 +82,7 @@ class XaBranchesOnRocketMqBrokerTest {
         client.branches().rollbackBranch(broker.name(), branch(1));
         send(client, branch(2), "after");
 
-        client.branches().commitBranch(broker.name(), branch(2), true);
+        client.branches().commitBranch(broker.name(), branch(2), true, -1);
 
         Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !bodies(TOPIC).isEmpty());
         assertThat(bodies(TOPIC)).containsExactly("after");
@@ -92,7 +92,7 @@ class XaBranchesOnRocketMqBrokerTest {
     void aPrepareSaysThatXaNeedsABolideBroker() {
         send(client, branch(1), "one");
 
-        assertThatThrownBy(() -> client.branches().prepareBranch(broker.name(), branch(1)))
+        assertThatThrownBy(() -> client.branches().prepareBranch(broker.name(), branch(1), -1))
                 .isInstanceOfSatisfying(RocketMqException.class, e -> assertThat(e.responseCode())
                         .isEqualTo(ResponseCode.REQUEST_CODE_NOT_SUPPORTED))
                 .hasMessageContaining("XA needs a Bolide broker");

@@ -97,7 +97,7 @@ class XaBranchesTest {
         List<String> brokers = sendHalves(xa, branch, "one", "two", "three");
         assertThat(delivered()).isEmpty();
 
-        xa.commitBranch(brokers.get(0), branch, true);
+        xa.commitBranch(brokers.get(0), branch, true, -1);
 
         assertThat(deliveredOnce(3)).containsExactly("one", "two", "three");
     }
@@ -110,9 +110,20 @@ class XaBranchesTest {
 
         xa.rollbackBranch(brokers.get(0), branch);
         String marker = newBranch();
-        xa.commitBranch(sendHalves(xa, marker, "after").get(0), marker, true);
+        xa.commitBranch(sendHalves(xa, marker, "after").get(0), marker, true, -1);
 
         assertThat(deliveredOnce(1)).containsExactly("after");
+    }
+
+    @Test
+    void aPrepareCountingMoreMessagesThanTheBrokerHoldsRollsTheBranchBack() throws Exception {
+        XaBranches xa = start(TransactionSettings.DEFAULTS);
+        String branch = newBranch();
+        String name = sendHalves(xa, branch, "one", "two").get(0);
+
+        assertThat(answer(() -> xa.prepareBranch(name, branch, 3))).isEqualTo(BolideResponseCode.BRANCH_INCOMPLETE);
+        assertThat(answer(() -> xa.commitBranch(name, branch, false, -1)))
+                .isEqualTo(BolideResponseCode.BRANCH_ROLLED_BACK);
     }
 
     @Test
@@ -120,15 +131,15 @@ class XaBranchesTest {
         XaBranches xa = start(TransactionSettings.DEFAULTS);
         String branch = newBranch();
         String name = sendHalves(xa, branch, "one", "two").get(0);
-        xa.prepareBranch(name, branch);
+        xa.prepareBranch(name, branch, 2);
 
         broker.stop();
         broker.start();
         XaBranches afterRestart = newClient();
 
         assertThat(afterRestart.recoverBranches(name)).containsExactly(branch);
-        afterRestart.commitBranch(name, branch, false);
-        afterRestart.commitBranch(name, branch, false);
+        afterRestart.commitBranch(name, branch, false, -1);
+        afterRestart.commitBranch(name, branch, false, -1);
         assertThat(deliveredOnce(2)).containsExactly("one", "two");
         assertThat(afterRestart.recoverBranches(name)).isEmpty();
     }
@@ -138,7 +149,7 @@ class XaBranchesTest {
         XaBranches first = start(TransactionSettings.DEFAULTS);
         String branch = newBranch();
         String name = sendHalves(first, branch, "one").get(0);
-        first.prepareBranch(name, branch);
+        first.prepareBranch(name, branch, -1);
 
         XaBranches fresh = newClient();
 
@@ -150,7 +161,7 @@ class XaBranchesTest {
     void aCommitOfAnUnknownBranchIsRefusedAsUnknown() throws Exception {
         XaBranches xa = start(TransactionSettings.DEFAULTS);
 
-        assertThat(answer(() -> xa.commitBranch("broker-a", newBranch(), true)))
+        assertThat(answer(() -> xa.commitBranch("broker-a", newBranch(), true, -1)))
                 .isEqualTo(BolideResponseCode.BRANCH_UNKNOWN);
     }
 
@@ -160,7 +171,7 @@ class XaBranchesTest {
         String branch = newBranch();
         String name = sendHalves(xa, branch, "one").get(0);
 
-        assertThat(answer(() -> xa.commitBranch(name, branch, false)))
+        assertThat(answer(() -> xa.commitBranch(name, branch, false, -1)))
                 .isEqualTo(BolideResponseCode.BRANCH_NOT_PREPARED);
     }
 
@@ -171,7 +182,7 @@ class XaBranchesTest {
         String name = sendHalves(xa, branch, "one").get(0);
         xa.rollbackBranch(name, branch);
 
-        assertThat(answer(() -> xa.commitBranch(name, branch, true)))
+        assertThat(answer(() -> xa.commitBranch(name, branch, true, -1)))
                 .isEqualTo(BolideResponseCode.BRANCH_ROLLED_BACK);
     }
 
@@ -182,7 +193,7 @@ class XaBranchesTest {
         String name = sendHalves(xa, branch, "one").get(0);
 
         // a two-phase commit changes nothing while the branch is open
-        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> answer(() -> xa.commitBranch(name, branch, false))
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> answer(() -> xa.commitBranch(name, branch, false, -1))
                 == BolideResponseCode.BRANCH_ROLLED_BACK);
         assertThat(delivered()).isEmpty();
     }
@@ -193,13 +204,13 @@ class XaBranchesTest {
         clients.get(0).joinProducerGroup(PRODUCERS);
         String branch = newBranch();
         String name = sendHalves(xa, branch, "one").get(0);
-        xa.prepareBranch(name, branch);
+        xa.prepareBranch(name, branch, -1);
 
         // many check passes that would check a transaction back, move it aside or time a branch out
         Thread.sleep(1_000);
 
         assertThat(xa.recoverBranches(name)).containsExactly(branch);
-        xa.commitBranch(name, branch, false);
+        xa.commitBranch(name, branch, false, -1);
         assertThat(deliveredOnce(1)).containsExactly("one");
     }
 
@@ -208,19 +219,19 @@ class XaBranchesTest {
         XaBranches xa = start(EAGER_CHECKS.withXa(Duration.ofSeconds(300), Duration.ofMillis(200)));
         String branch = newBranch();
         String name = sendHalves(xa, branch, "one").get(0);
-        xa.prepareBranch(name, branch);
+        xa.prepareBranch(name, branch, -1);
 
         // a repeated prepare changes nothing while the branch is prepared
-        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> answer(() -> xa.prepareBranch(name, branch))
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> answer(() -> xa.prepareBranch(name, branch, -1))
                 == BolideResponseCode.BRANCH_HEURISTIC_ROLLBACK);
-        assertThat(answer(() -> xa.commitBranch(name, branch, false)))
+        assertThat(answer(() -> xa.commitBranch(name, branch, false, -1)))
                 .isEqualTo(BolideResponseCode.BRANCH_HEURISTIC_ROLLBACK);
         assertThat(xa.recoverBranches(name)).containsExactly(branch);
 
         xa.forgetBranch(name, branch);
 
         assertThat(xa.recoverBranches(name)).isEmpty();
-        assertThat(answer(() -> xa.commitBranch(name, branch, false))).isEqualTo(BolideResponseCode.BRANCH_UNKNOWN);
+        assertThat(answer(() -> xa.commitBranch(name, branch, false, -1))).isEqualTo(BolideResponseCode.BRANCH_UNKNOWN);
         assertThat(delivered()).isEmpty();
     }
 
@@ -228,7 +239,7 @@ class XaBranchesTest {
     void aMalformedBranchIdIsRefusedBeforeSending() throws Exception {
         XaBranches xa = start(TransactionSettings.DEFAULTS);
 
-        assertThatThrownBy(() -> xa.prepareBranch("broker-a", "not-a-branch"))
+        assertThatThrownBy(() -> xa.prepareBranch("broker-a", "not-a-branch", -1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("formatId:gtrid-hex:bqual-hex");
     }
 }

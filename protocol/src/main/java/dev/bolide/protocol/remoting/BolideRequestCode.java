@@ -21,6 +21,12 @@ package dev.bolide.protocol.remoting;
  * branch's last half message; later the branch is BRANCH_UNKNOWN. A request contradicting the decision is refused:
  * commit of a rolled-back branch answers BRANCH_ROLLED_BACK, rollback of a committed one
  * BRANCH_COMMITTED.
+ *
+ * <p>A half message of a branch is answered before it is on disk, even under SYNC_FLUSH: only the
+ * prepare (or one-phase commit) must be, and its flush covers every earlier record. A broker that
+ * crashes meanwhile may come back with some of the branch's messages only; the {@code messages}
+ * count of the prepare or one-phase commit is how it tells, instead of delivering part of a
+ * transaction.
  */
 public final class BolideRequestCode {
     /**
@@ -34,8 +40,10 @@ public final class BolideRequestCode {
      * XA prepare: makes the open branch durable; SUCCESS is answered only once the broker's record of
      * it is on disk (whatever {@code flushDiskType}), and from then on only BRANCH_COMMIT or
      * BRANCH_ROLLBACK decide it (or, with {@code xaHeuristicTimeout} set, a heuristic rollback).
-     * Header {@code branch}. Answers: SUCCESS; BRANCH_UNKNOWN (no message was sent in the branch, or it
-     * is long over); BRANCH_ROLLED_BACK (the broker or a rollback ended it); BRANCH_COMMITTED.
+     * Headers {@code branch} and, optionally, {@code messages}: how many half messages the client sent
+     * to this broker in the branch. Answers: SUCCESS; BRANCH_UNKNOWN (no message was sent in the branch,
+     * or it is long over); BRANCH_ROLLED_BACK (the broker or a rollback ended it); BRANCH_COMMITTED;
+     * BRANCH_INCOMPLETE (the broker holds fewer than {@code messages}: it rolled the branch back).
      */
     public static final int BRANCH_PREPARE = 9002;
 
@@ -43,9 +51,10 @@ public final class BolideRequestCode {
      * XA commit: delivers every half message of the branch to its real topic, in send order, in one
      * append with the branch's op record, so that consumers see all of them or none. Headers
      * {@code branch}, {@code onePhase} ({@code true}: the branch need not be prepared; {@code false}:
-     * it must be). Answers: SUCCESS; BRANCH_UNKNOWN; BRANCH_NOT_PREPARED (two-phase commit of an open
-     * branch); BRANCH_ROLLED_BACK; BRANCH_HEURISTIC_ROLLBACK (the broker rolled the prepared branch back
-     * after {@code xaHeuristicTimeout}: answer BRANCH_FORGET after settling it).
+     * it must be) and, optionally, {@code messages}, checked as by BRANCH_PREPARE when the commit is
+     * one-phase. Answers: SUCCESS; BRANCH_UNKNOWN; BRANCH_NOT_PREPARED (two-phase commit of an open
+     * branch); BRANCH_ROLLED_BACK; BRANCH_INCOMPLETE; BRANCH_HEURISTIC_ROLLBACK (the broker rolled the
+     * prepared branch back after {@code xaHeuristicTimeout}: answer BRANCH_FORGET after settling it).
      */
     public static final int BRANCH_COMMIT = 9003;
 

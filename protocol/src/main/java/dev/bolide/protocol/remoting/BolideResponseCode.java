@@ -25,6 +25,12 @@ public final class BolideResponseCode {
     public static final int BRANCH_NOT_PREPARED = 9104;
     /** BRANCH_FORGET of a branch that was not decided heuristically. XA: XAER_PROTO. */
     public static final int BRANCH_NOT_HEURISTIC = 9105;
+    /**
+     * The broker holds fewer of the branch's messages than the prepare or one-phase commit counts
+     * (it restarted and lost half messages not yet on disk): it rolled the branch back rather than
+     * deliver part of it. XA: XA_RBINTEGRITY.
+     */
+    public static final int BRANCH_INCOMPLETE = 9106;
 
     private BolideResponseCode() {
     }

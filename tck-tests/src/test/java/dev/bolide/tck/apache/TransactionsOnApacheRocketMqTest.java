@@ -72,7 +72,7 @@ class TransactionsOnApacheRocketMqTest {
         sendHalf("BranchCommit", branch(1), "two");
         assertThat(readable("BranchCommit")).as("half messages are invisible").isEmpty();
 
-        client.branches().commitBranch(BROKER.brokerName(), branch(1), true);
+        client.branches().commitBranch(BROKER.brokerName(), branch(1), true, -1);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> readable("BranchCommit").size() == 2);
         assertThat(readable("BranchCommit")).containsExactlyInAnyOrder("one", "two");
@@ -85,7 +85,7 @@ class TransactionsOnApacheRocketMqTest {
         client.branches().rollbackBranch(BROKER.brokerName(), branch(2));
         sendHalf("BranchRollback", branch(3), "kept");
 
-        client.branches().commitBranch(BROKER.brokerName(), branch(3), true);
+        client.branches().commitBranch(BROKER.brokerName(), branch(3), true, -1);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> !readable("BranchRollback").isEmpty());
         assertThat(readable("BranchRollback")).containsExactly("kept");
@@ -96,7 +96,7 @@ class TransactionsOnApacheRocketMqTest {
         BROKER.createTopic("BranchPrepare");
         sendHalf("BranchPrepare", branch(4), "prepared?");
 
-        assertThatThrownBy(() -> client.branches().prepareBranch(BROKER.brokerName(), branch(4)))
+        assertThatThrownBy(() -> client.branches().prepareBranch(BROKER.brokerName(), branch(4), -1))
                 .hasMessageContaining("XA needs a Bolide broker");
     }
 

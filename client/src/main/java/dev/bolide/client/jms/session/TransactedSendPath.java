@@ -13,10 +13,10 @@ import jakarta.jms.TransactionRolledBackException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -145,17 +145,17 @@ final class TransactedSendPath implements MessageSendPath {
         }
         flush();
         String committing = branch;
-        Set<String> touched = new LinkedHashSet<>();
+        Map<String, Integer> touched = new LinkedHashMap<>();
         RuntimeException sendFailure = settleSends(touched);
         reset();
         if (sendFailure != null) {
-            rollBack(touched, committing);
+            rollBack(touched.keySet(), committing);
             throw rolledBack("a send of the transaction failed, its sends were rolled back: ", sendFailure);
         }
-        List<String> brokers = List.copyOf(touched);
+        List<String> brokers = List.copyOf(touched.keySet());
         for (int i = 0; i < brokers.size(); i++) {
             try {
-                client.branches().commitBranch(brokers.get(i), committing, true);
+                client.branches().commitBranch(brokers.get(i), committing, true, touched.get(brokers.get(i)));
             } catch (RocketMqException e) {
                 rollBack(brokers.subList(i + 1, brokers.size()), committing);
                 if (i == 0) {
@@ -191,12 +191,15 @@ final class TransactedSendPath implements MessageSendPath {
         }
     }
 
-    /** Waits for the transaction's sends; collects the brokers they reached and the first failure. */
-    private RuntimeException settleSends(Set<String> touched) {
+    /**
+     * Waits for the transaction's sends; counts the messages each broker got, which it checks it still
+     * holds at the commit, and returns the first failure.
+     */
+    private RuntimeException settleSends(Map<String, Integer> touched) {
         RuntimeException firstFailure = null;
         for (CompletableFuture<SendResult> sent : pending) {
             try {
-                touched.add(sent.join().queue().brokerName());
+                touched.merge(sent.join().queue().brokerName(), 1, Integer::sum);
             } catch (CompletionException | CancellationException e) {
                 firstFailure = firstFailure == null ? e : firstFailure;
             }
@@ -216,11 +219,11 @@ final class TransactedSendPath implements MessageSendPath {
         batchSent.forEach(never -> never.cancel(false));
         clearBatch();
         String rollingBack = branch;
-        Set<String> touched = new LinkedHashSet<>();
+        Map<String, Integer> touched = new LinkedHashMap<>();
         settleSends(touched);
         reset();
         try {
-            touched.forEach(broker -> client.branches().rollbackBranch(broker, rollingBack));
+            touched.keySet().forEach(broker -> client.branches().rollbackBranch(broker, rollingBack));
         } catch (RocketMqException e) {
             throw JmsFailure.of("rolling back the transaction's sends failed (the broker discards undecided "
                     + "half messages after its transaction checks)", e);

@@ -4,7 +4,9 @@ import dev.bolide.protocol.xa.BranchId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import javax.transaction.xa.XAException;
 
@@ -16,7 +18,8 @@ final class Branch {
     private final BranchId id;
     private final boolean recovered;
     private final long deadlineNanos;
-    private final Set<String> brokers = new TreeSet<>();
+    /** How many messages were sent in the branch to each broker; -1: not known (a recovered branch). */
+    private final Map<String, Integer> brokers = new TreeMap<>();
     private final Set<String> heuristicBrokers = new TreeSet<>();
     private final List<BranchWork> work = new ArrayList<>();
     private int associations;
@@ -41,7 +44,7 @@ final class Branch {
      */
     static Branch recovered(BranchId id, List<String> brokers) {
         Branch branch = new Branch(id, 0, true);
-        branch.brokers.addAll(brokers);
+        brokers.forEach(broker -> branch.brokers.put(broker, -1));
         branch.prepared = true;
         return branch;
     }
@@ -93,7 +96,12 @@ final class Branch {
     }
 
     synchronized void sentTo(String brokerName) {
-        brokers.add(brokerName);
+        brokers.merge(brokerName, 1, Integer::sum);
+    }
+
+    /** How many messages were sent in the branch to the broker; -1 when not known. */
+    synchronized int sentCount(String brokerName) {
+        return brokers.getOrDefault(brokerName, -1);
     }
 
     synchronized void did(BranchWork done) {
@@ -131,7 +139,7 @@ final class Branch {
     }
 
     synchronized List<String> brokers() {
-        return List.copyOf(brokers);
+        return List.copyOf(brokers.keySet());
     }
 
     synchronized void prepared() {

@@ -25,7 +25,7 @@ final class BranchDecisions {
     void prepare(Branch branch) throws XAException {
         for (String broker : branch.brokers()) {
             try {
-                brokers.prepareBranch(broker, branch.text());
+                brokers.prepareBranch(broker, branch.text(), branch.sentCount(broker));
             } catch (RocketMqException refusal) {
                 int code = XaErrors.code(XaOperation.PREPARE, refusal);
                 rollbackQuietly(branch);
@@ -39,7 +39,8 @@ final class BranchDecisions {
     /** Commits on each broker; XA_HEURRB / XA_HEURMIX when the broker had rolled the prepared branch back. */
     void commit(Branch branch, boolean onePhase) throws XAException {
         XaOperation operation = onePhase ? XaOperation.ONE_PHASE_COMMIT : XaOperation.TWO_PHASE_COMMIT;
-        Outcome outcome = decide(branch, operation, broker -> brokers.commitBranch(broker, branch.text(), onePhase));
+        Outcome outcome = decide(branch, operation, broker -> brokers.commitBranch(broker, branch.text(),
+                onePhase, branch.sentCount(broker)));
         if (outcome.branchGone()) {
             branch.settleWork(false);
         }

@@ -17,6 +17,7 @@ import javax.transaction.xa.XAException;
  *     <td>XAER_PROTO</td></tr>
  * <tr><td>BRANCH_HEURISTIC_ROLLBACK</td><td>XAER_PROTO</td><td colspan="3">XA_HEURRB</td><td>-</td></tr>
  * <tr><td>BRANCH_NOT_PREPARED, BRANCH_NOT_HEURISTIC</td><td colspan="5">XAER_PROTO</td></tr>
+ * <tr><td>BRANCH_INCOMPLETE (only to a prepare or one-phase commit)</td><td colspan="5">XA_RBINTEGRITY</td></tr>
  * <tr><td>no answer (timeout, connection lost)</td><td>XA_RBCOMMFAIL (the branch is rolled back)</td>
  *     <td colspan="4">XAER_RMFAIL</td></tr>
  * <tr><td>anything else</td><td colspan="5">XAER_RMERR</td></tr>
@@ -39,6 +40,7 @@ final class XaErrors {
                 operation == XaOperation.PREPARE ? XAException.XAER_PROTO : XAException.XA_HEURRB;
             case BolideResponseCode.BRANCH_NOT_PREPARED, BolideResponseCode.BRANCH_NOT_HEURISTIC ->
                 XAException.XAER_PROTO;
+            case BolideResponseCode.BRANCH_INCOMPLETE -> XAException.XA_RBINTEGRITY;
             case RocketMqException.NO_RESPONSE ->
                 operation == XaOperation.PREPARE ? XAException.XA_RBCOMMFAIL : XAException.XAER_RMFAIL;
             default -> XAException.XAER_RMERR;

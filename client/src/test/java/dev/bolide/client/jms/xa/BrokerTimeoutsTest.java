@@ -110,7 +110,7 @@ class BrokerTimeoutsTest {
         String branch = BranchId.format(xid);
         // a two-phase commit of an open branch is refused without changing it
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> answers(BolideResponseCode.BRANCH_ROLLED_BACK,
-                () -> cluster.branches().commitBranch(BROKER, branch, false)));
+                () -> cluster.branches().commitBranch(BROKER, branch, false, -1)));
     }
 
     @Test
@@ -120,7 +120,7 @@ class BrokerTimeoutsTest {
         String branch = BranchId.format(xid);
         // preparing a prepared branch again changes nothing
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> answers(
-                BolideResponseCode.BRANCH_HEURISTIC_ROLLBACK, () -> cluster.branches().prepareBranch(BROKER, branch)));
+                BolideResponseCode.BRANCH_HEURISTIC_ROLLBACK, () -> cluster.branches().prepareBranch(BROKER, branch, -1)));
         assertThat(resource.recover(TMSTARTRSCAN | TMENDRSCAN)).contains(xid);
 
         assertThatThrownBy(() -> resource.commit(xid, false)).isInstanceOf(XAException.class)

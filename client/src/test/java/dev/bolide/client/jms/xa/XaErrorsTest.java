@@ -72,6 +72,13 @@ class XaErrorsTest {
     }
 
     @Test
+    void aBranchThatLostMessagesIsAnIntegrityRollback() {
+        assertThat(code(XaOperation.PREPARE, BolideResponseCode.BRANCH_INCOMPLETE)).isEqualTo(XAException.XA_RBINTEGRITY);
+        assertThat(code(XaOperation.ONE_PHASE_COMMIT, BolideResponseCode.BRANCH_INCOMPLETE))
+                .isEqualTo(XAException.XA_RBINTEGRITY);
+    }
+
+    @Test
     void noAnswerIsRmFailOrACommunicationRollbackAtPrepare() {
         RocketMqException lost = new RocketMqException("connection lost", new IOException("reset"));
         assertThat(XaErrors.code(XaOperation.TWO_PHASE_COMMIT, lost)).isEqualTo(XAException.XAER_RMFAIL);
