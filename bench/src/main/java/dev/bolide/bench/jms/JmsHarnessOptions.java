@@ -13,7 +13,10 @@ import java.util.Locale;
  * @param brokers the brokers to run, of {@code bolide} and {@code artemis}
  */
 record JmsHarnessOptions(Duration seconds, Duration warmup, int rounds, int threads, String heap,
-        List<String> brokers, Path bolideJar, Path scratchParent, Path results) {
+        List<String> brokers, List<String> lines, Path bolideJar, Path scratchParent, Path results) {
+    /** The groups of lines {@code --lines} chooses from, in the order they run. */
+    static final List<String> LINE_GROUPS = List.of("send", "batch", "xa");
+
     static final String USAGE = """
             usage: java -jar bench/target/jms-harness.jar [options]
               --quick            3 s per line, 2 s warm-up and one round, to try the harness out
@@ -24,6 +27,8 @@ record JmsHarnessOptions(Duration seconds, Duration warmup, int rounds, int thre
               --threads N        sending and receiving threads, a connection each (default 4)
               --heap SIZE        -Xms and -Xmx of both broker JVMs (default 512m)
               --only BROKER      bolide or artemis alone (no ratio)
+              --lines LIST       the lines to measure, comma-separated: send (send and receive),
+                                 batch (transacted batches of 1 and 100), xa (default: all)
             """;
 
     static JmsHarnessOptions parse(String[] args, BenchLayout layout) {
@@ -33,6 +38,7 @@ record JmsHarnessOptions(Duration seconds, Duration warmup, int rounds, int thre
         int threads = 4;
         String heap = "512m";
         List<String> brokers = new ArrayList<>(List.of("bolide", "artemis"));
+        List<String> lines = LINE_GROUPS;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--quick")) {
@@ -52,6 +58,7 @@ record JmsHarnessOptions(Duration seconds, Duration warmup, int rounds, int thre
                 case "--threads" -> threads = (int) wholeAboveZero(option, value);
                 case "--heap" -> heap = value;
                 case "--only" -> brokers.retainAll(List.of(value.toLowerCase(Locale.ROOT)));
+                case "--lines" -> lines = lineGroups(value);
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
@@ -59,7 +66,7 @@ record JmsHarnessOptions(Duration seconds, Duration warmup, int rounds, int thre
             throw new IllegalArgumentException("--only takes bolide or artemis");
         }
         return new JmsHarnessOptions(Duration.ofSeconds(seconds), Duration.ofSeconds(warmup), rounds, threads, heap,
-                List.copyOf(brokers), layout.bolideBrokerJar(), layout.scratchParent().resolveSibling("jms-data"),
+                List.copyOf(brokers), lines, layout.bolideBrokerJar(), layout.scratchParent().resolveSibling("jms-data"),
                 layout.jmsResults());
     }
 
@@ -70,8 +77,22 @@ record JmsHarnessOptions(Duration seconds, Duration warmup, int rounds, int thre
         return Long.parseLong(value);
     }
 
+    private static List<String> lineGroups(String value) {
+        List<String> chosen = List.of(value.toLowerCase(Locale.ROOT).split(","));
+        if (chosen.isEmpty() || !LINE_GROUPS.containsAll(chosen)) {
+            throw new IllegalArgumentException("--lines takes some of " + String.join(",", LINE_GROUPS) + ", not "
+                    + value);
+        }
+        return LINE_GROUPS.stream().filter(chosen::contains).toList();
+    }
+
     boolean runs(String broker) {
         return brokers.contains(broker);
+    }
+
+    /** Whether the lines of {@code group} ({@link #LINE_GROUPS}) are measured. */
+    boolean measures(String group) {
+        return lines.contains(group);
     }
 
     @Override

@@ -43,6 +43,20 @@ final class JmsWorkload {
     /** One round of the measured lines; {@link #warmUp} comes first, once per broker. */
     Figures measure(JmsTarget target, Path scratch) throws Exception {
         Figures figures = new Figures();
+        if (options.measures("send")) {
+            measureSendAndReceive(target, figures);
+        }
+        if (options.measures("batch")) {
+            measureBatches(target, 1, BATCH_1_COMMITS, BATCH_1_MESSAGES, figures);
+            measureBatches(target, 100, BATCH_100_COMMITS, BATCH_100_MESSAGES, figures);
+        }
+        if (options.measures("xa")) {
+            measureXa(target, scratch, figures);
+        }
+        return figures;
+    }
+
+    private void measureSendAndReceive(JmsTarget target, Figures figures) throws Exception {
         TimedLoop.Outcome sends = timed(PersistentSender.synchronous(target.factory(), "jms-send", body),
                 options.seconds());
         figures.put(SEND, sends.perSecond());
@@ -51,10 +65,6 @@ final class JmsWorkload {
         report(target, SEND, figures);
         figures.put(RECEIVE, QueueDrain.drain(target.factory(), "jms-send", sends.operations(), options.threads()));
         report(target, RECEIVE, figures);
-        measureBatches(target, 1, BATCH_1_COMMITS, BATCH_1_MESSAGES, figures);
-        measureBatches(target, 100, BATCH_100_COMMITS, BATCH_100_MESSAGES, figures);
-        measureXa(target, scratch, figures);
-        return figures;
     }
 
     /** Sends and receives; transacted work is warmed up by its own lines' first moments, as it may be refused. */

@@ -111,8 +111,17 @@ final class Routes {
         });
     }
 
-    /** The master address of the broker named {@code brokerName}, from the name servers. */
+    /**
+     * The master address of the broker named {@code brokerName}: from the routes kept, as a send to
+     * it found it, else from the name servers (an XA branch decided by a JVM that did not send in it).
+     */
     CompletableFuture<String> master(String brokerName) {
+        for (TopicRoute route : routes.values()) {
+            String address = route.masterAddress(brokerName);
+            if (address != null) {
+                return CompletableFuture.completedFuture(address);
+            }
+        }
         return brokerMasters().thenApply(masters -> {
             String address = masters.get(brokerName);
             if (address == null) {

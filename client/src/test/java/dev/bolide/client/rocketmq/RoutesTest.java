@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.bolide.protocol.remoting.ResponseCode;
+import dev.bolide.protocol.xa.BranchId;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,6 +71,24 @@ class RoutesTest {
                             .isEqualTo(ResponseCode.TOPIC_NOT_EXIST));
             assertThatThrownBy(() -> client.readQueues("Fresh")).isInstanceOf(RocketMqException.class)
                     .hasMessageContaining("no route");
+        }
+    }
+
+    // an XA prepare and commit go to the broker a send reached: no name server round trip in between
+    @Test
+    void aBrokerOfARouteInUseIsReachedByNameWithoutTheNameServers() throws Exception {
+        try (LoopbackBroker nameServer = LoopbackBroker.withNameServer(dir, "broker-a", false);
+                LoopbackBroker broker = LoopbackBroker.registeredWith(dir, "broker-b", nameServer);
+                RocketMqClient client = new RocketMqClient(ClientSettings.of(nameServer.nameServer()))) {
+            broker.createTopic("Orders", 1);
+            String branch = BranchId.of(4660, new byte[] {7}, new byte[] {1}).text();
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                    .until(() -> client.branches().sendHalf("producers", branch, message("Orders"), null) != null);
+
+            nameServer.stop();
+
+            client.branches().prepareBranch("broker-b", branch, 1);
+            client.branches().commitBranch("broker-b", branch, false, 1);
         }
     }
 
