@@ -79,7 +79,7 @@ public final class JmsHarness {
                 contenders.target(new JmsTarget("Artemis", artemisFactory, artemisFactory));
             }
             for (JmsTarget target : contenders.targets) {
-                workload.warmUp(target);
+                workload.warmUp(target, scratch);
             }
             measureInTurns(options, workload, contenders.targets, scratch, rounds);
         }

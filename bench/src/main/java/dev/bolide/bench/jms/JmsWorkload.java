@@ -67,12 +67,25 @@ final class JmsWorkload {
         report(target, RECEIVE, figures);
     }
 
-    /** Sends and receives; transacted work is warmed up by its own lines' first moments, as it may be refused. */
-    void warmUp(JmsTarget target) throws Exception {
+    /**
+     * Sends and receives, then XA transactions when measured: the transaction manager and the
+     * database run in this JVM for both brokers, and whichever broker went first would otherwise pay
+     * for compiling them. Batches are warmed up by their lines' first moments, as they may be refused.
+     *
+     * @param scratch where the XA warm-up's database goes
+     */
+    void warmUp(JmsTarget target, Path scratch) throws Exception {
         System.out.println(target.name() + ": warming up for " + options.warmup().toSeconds() + " s");
         TimedLoop.Outcome sends = timed(PersistentSender.synchronous(target.factory(), "jms-warmup", body),
                 options.warmup());
         QueueDrain.drain(target.factory(), "jms-warmup", sends.operations(), options.threads());
+        if (options.measures("xa") && target.xaFactory() != null) {
+            System.out.println(target.name() + ": warming XA up for " + options.warmup().toSeconds() + " s");
+            XADataSource database = XaDatabase.create(scratch.resolve("h2-warmup-" + target.name()));
+            TimedLoop.Outcome commits = timed(XaSender.factory(transactions, target.xaFactory(), database,
+                    "jms-xa-warmup", body), options.warmup());
+            QueueDrain.drain(target.factory(), "jms-xa-warmup", commits.operations(), options.threads());
+        }
     }
 
     private void measureBatches(JmsTarget target, int batch, String commitsMetric, String messagesMetric,

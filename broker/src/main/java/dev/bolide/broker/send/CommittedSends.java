@@ -2,10 +2,8 @@ package dev.bolide.broker.send;
 
 import dev.bolide.broker.timer.TimerService;
 import dev.bolide.broker.transaction.CommitRouting;
-import dev.bolide.protocol.message.MessageProperties;
 import dev.bolide.store.MessageToStore;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -28,9 +26,7 @@ public final class CommittedSends implements CommitRouting {
     }
 
     @Override
-    public MessageToStore route(MessageToStore committed) {
-        Map<String, String> properties = MessageProperties.decode(new String(committed.properties(),
-                StandardCharsets.UTF_8));
+    public MessageToStore route(MessageToStore committed, Map<String, String> properties) {
         Destination requested = new Destination(committed.topic(), committed.queueId());
         try {
             Destination destination = diversion.divert(requested, properties, committed.reconsumeTimes(), -1);

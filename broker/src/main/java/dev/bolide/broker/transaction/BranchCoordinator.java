@@ -70,14 +70,14 @@ final class BranchCoordinator {
 
     /** @param sent how many messages the client sent in the branch to this broker; -1: not said */
     synchronized Answer prepare(String branch, int sent) {
-        List<MessageToStore> messages = scan(branch);
+        List<HalfRecord> halves = scan(branch);
         Optional<BranchState> state = decidable(branch);
         if (state.isEmpty()) {
             return unknown(branch);
         }
         return switch (state.get()) {
             case PREPARED -> Answer.DONE;
-            case OPEN -> messages.size() < sent ? incomplete(branch, messages.size(), sent)
+            case OPEN -> halves.size() < sent ? incomplete(branch, halves.size(), sent)
                     : Answer.after(enter(List.of(), branch, BranchState.PREPARED), true);
             default -> refused(branch, state.get());
         };
@@ -85,16 +85,16 @@ final class BranchCoordinator {
 
     /** @param sent as for {@link #prepare}, checked by a one-phase commit */
     synchronized Answer commit(String branch, boolean onePhase, int sent) {
-        List<MessageToStore> messages = scan(branch);
+        List<HalfRecord> halves = scan(branch);
         Optional<BranchState> state = decidable(branch);
         if (state.isEmpty()) {
             return unknown(branch);
         }
         return switch (state.get()) {
             case COMMITTED -> Answer.DONE;
-            case PREPARED -> delivered(branch, messages);
+            case PREPARED -> delivered(branch, halves);
             case OPEN -> !onePhase ? refused(branch, state.get())
-                    : messages.size() < sent ? incomplete(branch, messages.size(), sent) : delivered(branch, messages);
+                    : halves.size() < sent ? incomplete(branch, halves.size(), sent) : delivered(branch, halves);
             default -> refused(branch, state.get());
         };
     }
@@ -194,21 +194,21 @@ final class BranchCoordinator {
     }
 
     /**
-     * The committed form of each message of the branch not resolved on its own (by END_TRANSACTION),
-     * in send order; sighting them tells the table the branch exists.
+     * The half messages of the branch not resolved on its own (by END_TRANSACTION), in send order;
+     * sighting them tells the table the branch exists.
      */
-    private List<MessageToStore> scan(String branch) {
-        List<MessageToStore> messages = new ArrayList<>();
+    private List<HalfRecord> scan(String branch) {
+        List<HalfRecord> halves = new ArrayList<>();
         for (BranchMembers.Member member : members.of(branch)) {
             ByteBuffer record = store.lookupMessage(member.physicalOffset());
             Optional<HalfRecord> half = record == null ? Optional.empty() : HalfRecord.of(record);
             // retention may have deleted it; END_TRANSACTION may have resolved it alone
             if (half.isPresent() && !open.isResolved(half.get().transactionKey())) {
                 table.sighted(branch, member.queueOffset(), half.get().storeTimestamp());
-                messages.add(routing.route(half.get().committed()));
+                halves.add(half.get());
             }
         }
-        return messages;
+        return halves;
     }
 
     /** Waits until what the CommitLog holds now is in the queues, so that the check pass sees every member. */
@@ -220,7 +220,8 @@ final class BranchCoordinator {
         }
     }
 
-    private Answer delivered(String branch, List<MessageToStore> messages) {
+    private Answer delivered(String branch, List<HalfRecord> halves) {
+        List<MessageToStore> messages = halves.stream().map(half -> half.committed(routing)).toList();
         AppendResult decision = enter(messages, branch, BranchState.COMMITTED);
         LOG.log(System.Logger.Level.DEBUG, "XA branch {0} committed: {1} messages delivered", branch, messages.size());
         return Answer.after(decision, false);

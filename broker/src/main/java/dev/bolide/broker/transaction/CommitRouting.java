@@ -1,6 +1,7 @@
 package dev.bolide.broker.transaction;
 
 import dev.bolide.store.MessageToStore;
+import java.util.Map;
 
 /**
  * Where the message a commit delivers is stored. It enters the broker at the commit as a send
@@ -11,8 +12,11 @@ import dev.bolide.store.MessageToStore;
 @FunctionalInterface
 public interface CommitRouting {
     /** Every committed message straight to its real queue. */
-    CommitRouting DIRECT = committed -> committed;
+    CommitRouting DIRECT = (committed, properties) -> committed;
 
-    /** @return what to store in place of {@code committed} (itself when nothing delays it) */
-    MessageToStore route(MessageToStore committed);
+    /**
+     * @param properties {@code committed}'s properties, decoded (the router may change this map)
+     * @return what to store in place of {@code committed} (itself when nothing delays it)
+     */
+    MessageToStore route(MessageToStore committed, Map<String, String> properties);
 }

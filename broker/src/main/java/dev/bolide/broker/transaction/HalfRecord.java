@@ -105,18 +105,20 @@ final class HalfRecord {
     }
 
     /**
-     * The message a commit delivers: real topic and queue, committed type, the half message's
-     * offset as prepared-transaction offset, and the producer's properties, keys and {@code UNIQ_KEY}
-     * (the msgId the client knows) included, so consumers see what RocketMQ shows them.
+     * The message a commit delivers, where {@code routing} stores it: real topic and queue, committed
+     * type, the half message's offset as prepared-transaction offset, and the producer's properties,
+     * keys and {@code UNIQ_KEY} (the msgId the client knows) included, so consumers see what RocketMQ
+     * shows them.
      */
-    MessageToStore committed() {
+    MessageToStore committed(CommitRouting routing) {
         Map<String, String> delivered = new HashMap<>(properties);
         for (String bookkeeping : HALF_QUEUE_PROPERTIES) {
             delivered.remove(bookkeeping);
         }
         int sysFlag = MessageSysFlag.withTransactionType(view.sysFlag(), MessageSysFlag.TRANSACTION_COMMIT_TYPE);
-        return rebuilt(realTopic(), realQueueId(), sysFlag, delivered).preparedTransactionOffset(physicalOffset())
-                .build();
+        MessageToStore committed = rebuilt(realTopic(), realQueueId(), sysFlag, delivered)
+                .preparedTransactionOffset(physicalOffset()).build();
+        return routing.route(committed, delivered);
     }
 
     /** The copy appended to the half queue when the transaction is checked back for the {@code checkTimes}th time. */

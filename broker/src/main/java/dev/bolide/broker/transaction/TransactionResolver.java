@@ -60,7 +60,7 @@ final class TransactionResolver {
     private List<MessageToStore> records(HalfRecord half, Resolution resolution) {
         MessageToStore op = new OpRecord(half.transactionKey(), resolution, half.branch()).toStore();
         return switch (resolution) {
-            case COMMIT -> List.of(routing.route(half.committed()), op);
+            case COMMIT -> List.of(half.committed(routing), op);
             case ROLLBACK -> List.of(op);
             case MOVED_ASIDE -> List.of(half.movedAside(), op);
         };
