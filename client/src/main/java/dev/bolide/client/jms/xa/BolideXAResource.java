@@ -7,6 +7,7 @@ import dev.bolide.client.rocketmq.SendResult;
 import dev.bolide.protocol.xa.BranchId;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import javax.transaction.xa.XAException;
 import javax.transaction.xa.XAResource;
 import javax.transaction.xa.Xid;
@@ -128,15 +129,21 @@ public final class BolideXAResource implements XAResource {
 
     /**
      * Sends {@code message} as a half message of the associated branch, to be delivered when the
-     * branch commits.
+     * branch commits. Nobody need wait for it: the branch's prepare (or one-phase commit, or
+     * rollback) waits for its sends first, and one that failed rolls the branch back.
      *
      * @throws IllegalStateException when the resource is not associated with a branch
      */
-    public SendResult sendInBranch(OutgoingMessage message, QueueSelector selector) {
+    public CompletableFuture<SendResult> sendInBranch(OutgoingMessage message, QueueSelector selector) {
         Branch branch = associatedBranch();
-        SendResult sent = client.branches().sendHalf(PRODUCER_GROUP, branch.text(), message, selector);
-        branch.sentTo(sent.queue().brokerName());
         joinProducerGroupOnce();
+        CompletableFuture<SendResult> sent;
+        try {
+            sent = client.branches().sendHalfAsync(PRODUCER_GROUP, branch.text(), message, selector);
+        } catch (RuntimeException e) {
+            sent = CompletableFuture.failedFuture(e);
+        }
+        branch.sending(sent);
         return sent;
     }
 
@@ -166,6 +173,7 @@ public final class BolideXAResource implements XAResource {
     public int prepare(Xid xid) throws XAException {
         Branch branch = registry.known(idOf(xid));
         branch.checkEnded("prepare");
+        branch.awaitSends();
         rollbackIfDoomed(branch);
         if (branch.isReadOnly()) {
             registry.remove(branch);
@@ -186,6 +194,7 @@ public final class BolideXAResource implements XAResource {
         Branch branch = onePhase ? registry.known(id) : knownOrRecovered(id);
         if (onePhase) {
             branch.checkEnded("one-phase commit");
+            branch.awaitSends();
             rollbackIfDoomed(branch);
             prepareIfSeveralBrokers(branch);
         } else {
@@ -216,6 +225,7 @@ public final class BolideXAResource implements XAResource {
                 associated = null;
             }
         }
+        branch.awaitSends();
         decide(branch, () -> decisions.rollback(branch));
     }
 
@@ -254,8 +264,7 @@ public final class BolideXAResource implements XAResource {
         if (reason != 0) {
             decisions.rollbackQuietly(branch);
             registry.remove(branch);
-            throw XaErrors.error(reason, "branch " + branch.id() + (reason == XAException.XA_RBTIMEOUT
-                    ? " outlived its transaction timeout" : " was marked rollback-only") + ": rolled back");
+            throw XaErrors.error(reason, "branch " + branch.id() + " " + branch.rollbackCause() + ": rolled back");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.bolide.client.jms.xa;
 
+import dev.bolide.client.rocketmq.SendResult;
 import dev.bolide.protocol.xa.BranchId;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,6 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import javax.transaction.xa.XAException;
 
 /**
@@ -22,6 +26,10 @@ final class Branch {
     private final Map<String, Integer> brokers = new TreeMap<>();
     private final Set<String> heuristicBrokers = new TreeSet<>();
     private final List<BranchWork> work = new ArrayList<>();
+    /** Sends not yet awaited: their brokers count only once they answered. */
+    private final List<CompletableFuture<SendResult>> sending = new ArrayList<>();
+    /** Why a send in the branch failed; the branch can then only roll back. */
+    private Throwable failedSend;
     private int associations;
     private int suspensions;
     private boolean rollbackOnly;
@@ -99,6 +107,36 @@ final class Branch {
         brokers.merge(brokerName, 1, Integer::sum);
     }
 
+    /** A send under way in the branch, awaited by {@link #awaitSends()}. */
+    synchronized void sending(CompletableFuture<SendResult> sent) {
+        sending.add(sent);
+    }
+
+    /**
+     * Waits for the sends under way and counts each on its broker; after a failed one the branch
+     * can only roll back ({@link #rollbackReason()}).
+     */
+    void awaitSends() {
+        List<CompletableFuture<SendResult>> waiting;
+        synchronized (this) {
+            waiting = List.copyOf(sending);
+            sending.clear();
+        }
+        for (CompletableFuture<SendResult> sent : waiting) {
+            try {
+                sentTo(sent.join().queue().brokerName());
+            } catch (CompletionException | CancellationException e) {
+                failed(e.getCause() != null ? e.getCause() : e);
+            }
+        }
+    }
+
+    private synchronized void failed(Throwable cause) {
+        if (failedSend == null) {
+            failedSend = cause;
+        }
+    }
+
     /** How many messages were sent in the branch to the broker; -1 when not known. */
     synchronized int sentCount(String brokerName) {
         return brokers.getOrDefault(brokerName, -1);
@@ -127,10 +165,18 @@ final class Branch {
 
     /** Why the branch must roll back instead of preparing (rollback-only, past its timeout), or 0. */
     synchronized int rollbackReason() {
-        if (rollbackOnly) {
+        if (rollbackOnly || failedSend != null) {
             return XAException.XA_RBROLLBACK;
         }
         return System.nanoTime() - deadlineNanos > 0 ? XAException.XA_RBTIMEOUT : 0;
+    }
+
+    /** What {@link #rollbackReason()} means, for the exception that reports it. */
+    synchronized String rollbackCause() {
+        if (failedSend != null) {
+            return "had a send fail (" + failedSend.getMessage() + ")";
+        }
+        return rollbackOnly ? "was marked rollback-only" : "outlived its transaction timeout";
     }
 
     /** Nothing was sent nor received in it: XA_RDONLY. */

@@ -26,11 +26,16 @@ final class BranchSendPath implements MessageSendPath {
             return direct.send(record);
         }
         try {
-            return CompletableFuture.completedFuture(resource.sendInBranch(record.message(),
-                    record.queueSelector()));
+            return resource.sendInBranch(record.message(), record.queueSelector());
         } catch (RocketMqException | IllegalStateException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /** In a branch, a failed send fails the branch's prepare (or one-phase commit), which rolls it back. */
+    @Override
+    public boolean outcomeAtCommit() {
+        return resource.inBranch();
     }
 
     @Override

@@ -11,10 +11,15 @@ import static javax.transaction.xa.XAResource.TMSUSPEND;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bolide.client.rocketmq.OutgoingMessage;
+import dev.bolide.client.rocketmq.SendResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import javax.transaction.xa.XAException;
 import javax.transaction.xa.XAResource;
 import javax.transaction.xa.Xid;
@@ -179,6 +184,23 @@ class BolideXAResourceTest {
 
         assertThat(cluster.deliveredUpToMarker()).isEmpty();
         assertThat(resource.recover(TMSTARTRSCAN | TMENDRSCAN)).doesNotContain(xid);
+    }
+
+    // a send in a branch is not awaited by the sender: its prepare learns of the failure
+    @Test
+    void aBranchWithAFailedSendRollsBackAtPrepare() throws Exception {
+        Xid xid = TestXid.next();
+        resource.start(xid, TMNOFLAGS);
+        resource.sendInBranch(cluster.message("one"), null);
+        byte[] beyondMaxMessageSize = new byte[256 * 1024];
+        new Random(7).nextBytes(beyondMaxMessageSize);
+        CompletableFuture<SendResult> refused = resource.sendInBranch(OutgoingMessage.of(
+                cluster.message("two").topic(), beyondMaxMessageSize, Map.of()), null);
+        resource.end(xid, TMSUCCESS);
+
+        assertXaError(() -> resource.prepare(xid), XAException.XA_RBROLLBACK);
+        assertThat(refused).isCompletedExceptionally();
+        assertThat(cluster.deliveredUpToMarker()).isEmpty();
     }
 
     @Test

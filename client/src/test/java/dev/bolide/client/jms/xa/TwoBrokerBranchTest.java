@@ -80,7 +80,7 @@ class TwoBrokerBranchTest {
         resource.start(xid, TMNOFLAGS);
         for (int i = 1; i <= 4; i++) {
             brokers.add(resource.sendInBranch(OutgoingMessage.of(TOPIC, ("order-" + i).getBytes(StandardCharsets.UTF_8),
-                    Map.of()), null).queue().brokerName());
+                    Map.of()), null).join().queue().brokerName());
         }
         resource.end(xid, TMSUCCESS);
         return brokers;
