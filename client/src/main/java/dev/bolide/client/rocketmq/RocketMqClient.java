@@ -285,7 +285,11 @@ public final class RocketMqClient implements AutoCloseable {
                 return ServerRequestHandler.IGNORE.handle(server, request);
             }
             String group = request.field("consumerGroup");
-            timer.execute(() -> consumerIdsListeners.forEach(listener -> listener.accept(group)));
+            try {
+                timer.execute(() -> consumerIdsListeners.forEach(listener -> listener.accept(group)));
+            } catch (RejectedExecutionException closing) {
+                // the client is closing while a broker tells of a group change: nobody listens any more
+            }
             return null;
         };
     }
