@@ -14,6 +14,7 @@ import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
 import jakarta.jms.TransactionRolledBackException;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,6 +123,29 @@ class TransactedSessionTest extends JmsTestBase {
         transacted.commit();
 
         assertThat(receiveAll(consumer, sent.size())).containsExactlyInAnyOrderElementsOf(sent);
+    }
+
+    // the batches of a group go to one queue; the first may still wait for the route when the next is sent
+    @Test
+    void theBatchesOfAMessageGroupInATransactionAreDeliveredInOrder() throws Exception {
+        Connection connection = connection();
+        Session transacted = connection.createSession(Session.SESSION_TRANSACTED);
+        Queue queue = transacted.createQueue(fresh("TxGroup"));
+        MessageProducer producer = transacted.createProducer(queue);
+        List<String> sent = new ArrayList<>();
+        String padding = "x".repeat(2000);
+        for (int i = 0; i < 400; i++) {
+            TextMessage message = transacted.createTextMessage("m" + i + padding);
+            message.setStringProperty("JMSXGroupID", "order-7");
+            producer.send(message);
+            sent.add("m" + i);
+        }
+
+        transacted.commit();
+
+        MessageConsumer consumer = connection.createSession().createConsumer(queue);
+        assertThat(receiveAll(consumer, sent.size())).map(text -> text.substring(0, text.indexOf('x')))
+                .containsExactlyElementsOf(sent);
     }
 
     @Test

@@ -44,6 +44,8 @@ public final class BolideXAResource implements XAResource {
     private final BranchDecisions decisions;
     private final Set<Branch> suspended = new HashSet<>();
     private Branch associated;
+    /** The last send in a branch: the next one starts when it is answered. */
+    private CompletableFuture<SendResult> previousSend = CompletableFuture.completedFuture(null);
     private boolean scanning;
     private boolean joinedProducerGroup;
     private int timeoutSeconds;
@@ -130,7 +132,10 @@ public final class BolideXAResource implements XAResource {
     /**
      * Sends {@code message} as a half message of the associated branch, to be delivered when the
      * branch commits. Nobody need wait for it: the branch's prepare (or one-phase commit, or
-     * rollback) waits for its sends first, and one that failed rolls the branch back.
+     * rollback) waits for its sends first, and one that failed rolls the branch back. Each send
+     * starts once the previous one of this resource is answered, so that they are stored in the
+     * order they were made (a send could otherwise overtake one still waiting for its route or
+     * connection).
      *
      * @throws IllegalStateException when the resource is not associated with a branch
      */
@@ -138,10 +143,10 @@ public final class BolideXAResource implements XAResource {
         Branch branch = associatedBranch();
         joinProducerGroupOnce();
         CompletableFuture<SendResult> sent;
-        try {
-            sent = client.branches().sendHalfAsync(PRODUCER_GROUP, branch.text(), message, selector);
-        } catch (RuntimeException e) {
-            sent = CompletableFuture.failedFuture(e);
+        synchronized (this) {
+            sent = previousSend.handle((result, failure) -> null).thenCompose(previous ->
+                    client.branches().sendHalfAsync(PRODUCER_GROUP, branch.text(), message, selector));
+            previousSend = sent;
         }
         branch.sending(sent);
         return sent;

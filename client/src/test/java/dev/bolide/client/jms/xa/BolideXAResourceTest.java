@@ -166,6 +166,20 @@ class BolideXAResourceTest {
         assertThat(deliveredOnce(3)).containsExactly("marker", "one", "two");
     }
 
+    // the first sends of a resource wait for its route and connection: none may overtake another
+    @Test
+    void theSendsOfABranchAreDeliveredInTheOrderTheyWereMade() throws Exception {
+        List<String> sent = new ArrayList<>();
+        for (int i = 1; i <= 30; i++) {
+            sent.add("message-" + i);
+        }
+        Xid xid = sendInNewBranch(resource, sent.toArray(String[]::new));
+
+        resource.commit(xid, true);
+
+        assertThat(deliveredOnce(30)).containsExactlyElementsOf(sent);
+    }
+
     @Test
     void aOnePhaseCommitDeliversWithoutPrepare() throws Exception {
         Xid xid = sendInNewBranch(resource, "one");
