@@ -104,7 +104,8 @@ public final class XaBranches {
     /**
      * What makes a half message one of the branch. The broker answers without waiting for its disk
      * ({@code WAIT=false}) even under SYNC_FLUSH: a half message matters only once its branch is
-     * prepared or committed, and both are answered after a flush that covers every earlier record.
+     * prepared or committed, and both are answered after a flush that covers every earlier record;
+     * the count of messages they carry tells a broker that crashed meanwhile that it lost some.
      */
     private static Map<String, String> branchHalf(String branchId) {
         return Map.of(PropertyKeys.XA_BRANCH, branchId, PropertyKeys.WAIT_STORE_MSG_OK, "false");
