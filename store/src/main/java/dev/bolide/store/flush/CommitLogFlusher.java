@@ -22,12 +22,7 @@ public abstract class CommitLogFlusher implements AutoCloseable {
         this.segments = segments;
         this.onFlushed = onFlushed;
         this.flushedOffset = segments.maxOffset(0);
-        this.loop = new WorkerLoop(name, this::round, this::hasWork, 0, () -> parkNanos(parkNanos));
-    }
-
-    /** How long the thread may park now, when idle; {@code idleNanos} unless a subclass has work coming due. */
-    protected long parkNanos(long idleNanos) {
-        return idleNanos;
+        this.loop = new WorkerLoop(name, this::round, this::hasWork, 0, parkNanos);
     }
 
     /** @param onFlushed told after each force (the dispatcher waits for flushed data under SYNC_FLUSH) */

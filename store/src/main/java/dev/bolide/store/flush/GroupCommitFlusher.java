@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code SYNC_FLUSH}: an append is acknowledged only once forced to disk, and concurrent appends
@@ -14,25 +13,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * blocked writer that finds nobody forcing forces itself (no hand-off to another thread), and
  * the writers that appended meanwhile are covered by the next force. Asynchronous appends queue a
  * request that the flusher thread serves the same way.
- *
- * <p>An append that does not wait ({@code WAIT=false}, the half messages of an XA branch) is forced
- * by the flusher thread {@link #LINGER_NANOS} after it at the latest, and usually sooner, by the
- * force of a writer that waits: the prepare that follows a branch's sends then shares their force
- * instead of queueing behind it.
  */
 final class GroupCommitFlusher extends CommitLogFlusher {
     private static final long IDLE_PARK_NANOS = 10_000_000L;
-    /** How long data nobody waits for may stay unforced, so that the next force someone waits for covers it. */
-    static final long LINGER_NANOS = 2_000_000L;
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
     private final ConcurrentLinkedQueue<Request> requests = new ConcurrentLinkedQueue<>();
     private final Object forceToken = new Object();
     /** Guarded by {@link #forceToken}. */
     private boolean forcing;
-    /** The end of the appends nobody waits for, and when the first of them not yet forced came. */
-    private final AtomicLong lingeringEnd = new AtomicLong();
-    private volatile long lingeringSince;
 
     private record Request(long endOffset, CompletableFuture<Void> done) {
     }
@@ -50,37 +39,10 @@ final class GroupCommitFlusher extends CommitLogFlusher {
 
     @Override
     public CompletableFuture<Void> appended(long endOffset, boolean waitForFlush) {
-        if (!waitForFlush) {
-            linger(endOffset);
-            return DONE;
-        }
-        Request request = new Request(endOffset, new CompletableFuture<>());
+        Request request = new Request(endOffset, waitForFlush ? new CompletableFuture<>() : null);
         requests.add(request);
         wakeUp();
-        return request.done;
-    }
-
-    // the first lingering append since the last force wakes the thread, which parks until it is due
-    private void linger(long endOffset) {
-        long before = lingeringEnd.getAndAccumulate(endOffset, Math::max);
-        if (before <= flushedOffset()) {
-            lingeringSince = System.nanoTime();
-            wakeUp();
-        }
-    }
-
-    /** The nanoseconds until lingering data is due for a force; 0 when it is, -1 when there is none. */
-    private long lingerRemaining() {
-        if (lingeringEnd.get() <= flushedOffset()) {
-            return -1;
-        }
-        return Math.max(0, lingeringSince + LINGER_NANOS - System.nanoTime());
-    }
-
-    @Override
-    protected long parkNanos(long idleNanos) {
-        long remaining = lingerRemaining();
-        return remaining < 0 ? idleNanos : Math.max(remaining, 1);
+        return waitForFlush ? request.done : DONE;
     }
 
     @Override
@@ -138,15 +100,12 @@ final class GroupCommitFlusher extends CommitLogFlusher {
         return !requests.isEmpty();
     }
 
-    /**
-     * Serves queued asynchronous appends, and lingering ones once due: forces if a blocked writer did
-     * not already cover them.
-     */
+    /** Serves queued asynchronous appends: forces if a blocked writer did not already cover them. */
     @Override
     protected boolean round() {
         List<Request> batch = drain();
         if (batch.isEmpty()) {
-            return lingerRemaining() == 0 && awaitFlushed(lingeringEnd.get(), Long.MAX_VALUE);
+            return false;
         }
         long end = batch.stream().mapToLong(Request::endOffset).max().orElseThrow();
         try {
