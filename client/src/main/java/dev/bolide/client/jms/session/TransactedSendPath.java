@@ -21,7 +21,6 @@ import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.Supplier;
 
 /**
  * The sends of a transacted session: half messages of a branch of its own (a fresh branch id per
@@ -51,12 +50,8 @@ final class TransactedSendPath implements MessageSendPath {
     private String batchGroup;
     private QueueSelector batchSelector;
     private String branch;
-    /**
-     * The last request of half messages: the next starts when it is answered, so that they are stored
-     * in the order they were made (one could otherwise overtake another still waiting for its route or
-     * connection).
-     */
-    private CompletableFuture<?> previousRequest = CompletableFuture.completedFuture(null);
+    /** The requests of half messages, stored in the order they were made. */
+    private final SendSequence requests = new SendSequence();
 
     TransactedSendPath(RocketMqClient client) {
         this.client = client;
@@ -76,7 +71,7 @@ final class TransactedSendPath implements MessageSendPath {
         if (!message.fitsBatch()) {
             flush();
             String sending = branch;
-            CompletableFuture<SendResult> sent = afterPrevious(() -> client.branches().sendHalfAsync(
+            CompletableFuture<SendResult> sent = requests.next(() -> client.branches().sendHalfAsync(
                     DirectSendPath.PRODUCER_GROUP, sending, message, record.queueSelector()));
             pending.add(sent);
             return sent;
@@ -110,16 +105,9 @@ final class TransactedSendPath implements MessageSendPath {
         String sending = branch;
         List<OutgoingMessage> messages = List.copyOf(batch);
         QueueSelector selector = batchSelector;
-        afterPrevious(() -> client.branches().sendHalvesAsync(DirectSendPath.PRODUCER_GROUP, sending, messages,
+        requests.next(() -> client.branches().sendHalvesAsync(DirectSendPath.PRODUCER_GROUP, sending, messages,
                 selector)).whenComplete((results, failure) -> settle(waiting, results, failure));
         clearBatch();
-    }
-
-    private <T> CompletableFuture<T> afterPrevious(Supplier<CompletableFuture<T>> request) {
-        CompletableFuture<T> sent = previousRequest.handle((result, failure) -> null)
-                .thenCompose(previous -> request.get());
-        previousRequest = sent;
-        return sent;
     }
 
     private static void settle(List<CompletableFuture<SendResult>> waiting, List<SendResult> results,

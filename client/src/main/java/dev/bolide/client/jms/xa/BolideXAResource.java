@@ -1,5 +1,6 @@
 package dev.bolide.client.jms.xa;
 
+import dev.bolide.client.jms.session.SendSequence;
 import dev.bolide.client.rocketmq.OutgoingMessage;
 import dev.bolide.client.rocketmq.QueueSelector;
 import dev.bolide.client.rocketmq.RocketMqClient;
@@ -44,8 +45,7 @@ public final class BolideXAResource implements XAResource {
     private final BranchDecisions decisions;
     private final Set<Branch> suspended = new HashSet<>();
     private Branch associated;
-    /** The last send in a branch: the next one starts when it is answered. */
-    private CompletableFuture<SendResult> previousSend = CompletableFuture.completedFuture(null);
+    private final SendSequence sends = new SendSequence();
     private boolean scanning;
     private boolean joinedProducerGroup;
     private int timeoutSeconds;
@@ -142,12 +142,8 @@ public final class BolideXAResource implements XAResource {
     public CompletableFuture<SendResult> sendInBranch(OutgoingMessage message, QueueSelector selector) {
         Branch branch = associatedBranch();
         joinProducerGroupOnce();
-        CompletableFuture<SendResult> sent;
-        synchronized (this) {
-            sent = previousSend.handle((result, failure) -> null).thenCompose(previous ->
-                    client.branches().sendHalfAsync(PRODUCER_GROUP, branch.text(), message, selector));
-            previousSend = sent;
-        }
+        CompletableFuture<SendResult> sent = sends.next(() -> client.branches().sendHalfAsync(PRODUCER_GROUP,
+                branch.text(), message, selector));
         branch.sending(sent);
         return sent;
     }
