@@ -27,6 +27,8 @@ final class Routes {
 
     private final NameServers nameServers;
     private final Map<String, TopicRoute> routes = new ConcurrentHashMap<>();
+    /** The name-server request under way for a topic, which every caller meanwhile shares. */
+    private final Map<String, CompletableFuture<TopicRoute>> lookups = new ConcurrentHashMap<>();
 
     Routes(NameServers nameServers) {
         this.nameServers = nameServers;
@@ -132,9 +134,27 @@ final class Routes {
         });
     }
 
+    /**
+     * One request per topic at a time: the first sends to a new topic, made together, asked for its
+     * route (and TBW102's) once each instead of twice per send.
+     */
     private CompletableFuture<TopicRoute> lookup(String topic) {
-        return nameServers.call(RequestCode.GET_ROUTEINFO_BY_TOPIC, Map.of("topic", topic))
-                .thenApply(response -> found(topic, response));
+        CompletableFuture<TopicRoute> started = new CompletableFuture<>();
+        CompletableFuture<TopicRoute> underWay = lookups.putIfAbsent(topic, started);
+        if (underWay != null) {
+            return underWay;
+        }
+        nameServers.call(RequestCode.GET_ROUTEINFO_BY_TOPIC, Map.of("topic", topic))
+                .thenApply(response -> found(topic, response))
+                .whenComplete((route, failure) -> {
+                    lookups.remove(topic, started);
+                    if (failure != null) {
+                        started.completeExceptionally(failure);
+                    } else {
+                        started.complete(route);
+                    }
+                });
+        return started;
     }
 
     private static TopicRoute found(String topic, RemotingCommand response) {

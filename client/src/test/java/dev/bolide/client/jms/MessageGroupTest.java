@@ -9,6 +9,7 @@ import dev.bolide.client.rocketmq.PullRequest;
 import dev.bolide.client.rocketmq.ReceivedMessage;
 import dev.bolide.client.rocketmq.RocketMqClient;
 import dev.bolide.client.rocketmq.Subscription;
+import jakarta.jms.CompletionListener;
 import jakarta.jms.Connection;
 import jakarta.jms.Destination;
 import jakarta.jms.Message;
@@ -23,6 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -38,12 +41,22 @@ class MessageGroupTest extends JmsTestBase {
 
     /** Sends PER_GROUP messages of each group, the groups interleaved: A-0, B-0, C-0, A-1, ... */
     private static void sendInterleaved(Session session, Destination destination) throws Exception {
+        sendInterleaved(session, destination, null);
+    }
+
+    /** As {@link #sendInterleaved(Session, Destination)}, asynchronously when a listener is given. */
+    private static void sendInterleaved(Session session, Destination destination, CompletionListener listener)
+            throws Exception {
         try (MessageProducer producer = session.createProducer(destination)) {
             for (int i = 0; i < PER_GROUP; i++) {
                 for (String group : GROUPS) {
                     TextMessage message = session.createTextMessage(group + "-" + i);
                     message.setStringProperty("JMSXGroupID", group);
-                    producer.send(message);
+                    if (listener == null) {
+                        producer.send(message);
+                    } else {
+                        producer.send(message, listener);
+                    }
                 }
             }
         }
@@ -108,6 +121,28 @@ class MessageGroupTest extends JmsTestBase {
         sendInterleaved(session, queue);
 
         assertThat(receiveAll(consumer)).isEqualTo(inSendOrder());
+    }
+
+    // the first sends to a topic wait for its route and connection: none of a group may overtake another
+    @Test
+    void asynchronousSendsKeepEachGroupInSendOrder() throws Exception {
+        Session session = connection().createSession();
+        Destination queue = session.createQueue(fresh("OrderedAsync"));
+        CountDownLatch completed = new CountDownLatch(GROUPS.size() * PER_GROUP);
+
+        sendInterleaved(session, queue, new CompletionListener() {
+            @Override
+            public void onCompletion(Message message) {
+                completed.countDown();
+            }
+
+            @Override
+            public void onException(Message message, Exception exception) {
+            }
+        });
+
+        assertThat(completed.await(WAIT, TimeUnit.MILLISECONDS)).as("every send completed").isTrue();
+        assertThat(receiveAll(session.createConsumer(queue))).isEqualTo(inSendOrder());
     }
 
     @Test
