@@ -12,23 +12,25 @@ import java.util.Locale;
  *
  * @param brokers the brokers to run, of {@code bolide} and {@code artemis}
  */
-record JmsHarnessOptions(Duration seconds, Duration warmup, int rounds, int threads, String heap,
+record JmsHarnessOptions(Duration seconds, Duration warmup, int rounds, int threads, long backlog, String heap,
         List<String> brokers, List<String> lines, Path bolideJar, Path scratchParent, Path results) {
     /** The groups of lines {@code --lines} chooses from, in the order they run. */
-    static final List<String> LINE_GROUPS = List.of("send", "batch", "xa");
+    static final List<String> LINE_GROUPS = List.of("send", "receive", "batch", "xa");
 
     static final String USAGE = """
             usage: java -jar bench/target/jms-harness.jar [options]
-              --quick            3 s per line, 2 s warm-up and one round, to try the harness out
+              --quick            3 s per line, 2 s warm-up, a backlog of 20,000 and one round, to
+                                 try the harness out
               --seconds N        length of each measured line (default 10)
               --rounds N         rounds of the workload, the brokers taking turns; the table shows
                                  each line's median (default 3)
               --warmup N         length of the warm-up (default 6)
               --threads N        sending and receiving threads, a connection each (default 4)
+              --backlog N        messages the receive line drains (default 100000)
               --heap SIZE        -Xms and -Xmx of both broker JVMs (default 512m)
               --only BROKER      bolide or artemis alone (no ratio)
-              --lines LIST       the lines to measure, comma-separated: send (send and receive),
-                                 batch (transacted batches of 1 and 100), xa (default: all)
+              --lines LIST       the lines to measure, comma-separated: send, receive, batch
+                                 (transacted batches of 1 and 100), xa (default: all)
             """;
 
     static JmsHarnessOptions parse(String[] args, BenchLayout layout) {
@@ -36,6 +38,7 @@ record JmsHarnessOptions(Duration seconds, Duration warmup, int rounds, int thre
         long warmup = 6;
         int rounds = 3;
         int threads = 4;
+        long backlog = 100_000;
         String heap = "512m";
         List<String> brokers = new ArrayList<>(List.of("bolide", "artemis"));
         List<String> lines = LINE_GROUPS;
@@ -44,6 +47,7 @@ record JmsHarnessOptions(Duration seconds, Duration warmup, int rounds, int thre
             if (option.equals("--quick")) {
                 seconds = 3;
                 warmup = 2;
+                backlog = 20_000;
                 rounds = 1;
                 continue;
             }
@@ -56,6 +60,7 @@ record JmsHarnessOptions(Duration seconds, Duration warmup, int rounds, int thre
                 case "--warmup" -> warmup = wholeAboveZero(option, value);
                 case "--rounds" -> rounds = (int) wholeAboveZero(option, value);
                 case "--threads" -> threads = (int) wholeAboveZero(option, value);
+                case "--backlog" -> backlog = wholeAboveZero(option, value);
                 case "--heap" -> heap = value;
                 case "--only" -> brokers.retainAll(List.of(value.toLowerCase(Locale.ROOT)));
                 case "--lines" -> lines = lineGroups(value);
@@ -65,7 +70,8 @@ record JmsHarnessOptions(Duration seconds, Duration warmup, int rounds, int thre
         if (brokers.isEmpty()) {
             throw new IllegalArgumentException("--only takes bolide or artemis");
         }
-        return new JmsHarnessOptions(Duration.ofSeconds(seconds), Duration.ofSeconds(warmup), rounds, threads, heap,
+        return new JmsHarnessOptions(Duration.ofSeconds(seconds), Duration.ofSeconds(warmup), rounds, threads, backlog,
+                heap,
                 List.copyOf(brokers), lines, layout.bolideBrokerJar(), layout.scratchParent().resolveSibling("jms-data"),
                 layout.jmsResults());
     }
@@ -97,7 +103,8 @@ record JmsHarnessOptions(Duration seconds, Duration warmup, int rounds, int thre
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%d s per line, %d s warm-up, median of %d alternating rounds, %d threads,"
-                + " broker heap %s, SYNC_FLUSH", seconds.toSeconds(), warmup.toSeconds(), rounds, threads, heap);
+        return String.format(Locale.ROOT, "%d s per line, %d s warm-up, a backlog of %,d to receive, median of %d "
+                + "alternating rounds, %d threads, broker heap %s, SYNC_FLUSH", seconds.toSeconds(), warmup.toSeconds(),
+                backlog, rounds, threads, heap);
     }
 }
