@@ -24,7 +24,7 @@ record JmsHarnessOptions(Duration seconds, Duration warmup, int rounds, int thre
               --seconds N        length of each measured line (default 10)
               --rounds N         rounds of the workload, the brokers taking turns; the table shows
                                  each line's median (default 3)
-              --warmup N         length of the warm-up (default 6)
+              --warmup N         length of the warm-up, of sends and of XA each (default 20)
               --threads N        sending and receiving threads, a connection each (default 4)
               --backlog N        messages the receive line drains (default 100000)
               --heap SIZE        -Xms and -Xmx of both broker JVMs (default 512m)
@@ -35,7 +35,7 @@ record JmsHarnessOptions(Duration seconds, Duration warmup, int rounds, int thre
 
     static JmsHarnessOptions parse(String[] args, BenchLayout layout) {
         long seconds = 10;
-        long warmup = 6;
+        long warmup = 20;
         int rounds = 3;
         int threads = 4;
         long backlog = 100_000;
