@@ -23,7 +23,7 @@ public final class RocketMqException extends RuntimeException {
     }
 
     /** The failure of a future as this type: unwrapped, or wrapped when it is something else. */
-    static RocketMqException of(Throwable failure) {
+    public static RocketMqException of(Throwable failure) {
         Throwable cause = failure;
         while ((cause instanceof CompletionException
                 || cause instanceof ExecutionException) && cause.getCause() != null) {

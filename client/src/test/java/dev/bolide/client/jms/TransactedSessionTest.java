@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class TransactedSessionTest extends JmsTestBase {
@@ -64,7 +65,7 @@ class TransactedSessionTest extends JmsTestBase {
         MessageProducer producer = transacted.createProducer(queue);
         producer.send(transacted.createTextMessage("accepted"));
         BytesMessage oversized = transacted.createBytesMessage();
-        byte[] incompressible = new byte[5 * 1024 * 1024]; // over the broker's 4 MiB maxMessageSize
+        byte[] incompressible = new byte[5 * 1024 * 1024]; // over the broker's maxMessageSize
         new Random(7).nextBytes(incompressible);
         oversized.writeBytes(incompressible);
         producer.send(oversized);
@@ -72,6 +73,33 @@ class TransactedSessionTest extends JmsTestBase {
         assertThatThrownBy(transacted::commit).isInstanceOf(TransactionRolledBackException.class);
 
         assertThat(consumer.receive(1500)).isNull();
+    }
+
+    // the broker's maxMessageSize (64 KiB here) bounds a batch's bodies too; a transaction gathers up to 256 KiB of them
+    @Test
+    void aTransactionLargerThanTheBrokersMaxMessageSizeCommitsAllItsSends() throws Exception {
+        Connection connection = connection();
+        Session transacted = connection.createSession(Session.SESSION_TRANSACTED);
+        Queue queue = transacted.createQueue(fresh("TxOverMaxSize"));
+        MessageProducer producer = transacted.createProducer(queue);
+        Random random = new Random(11);
+        for (int i = 0; i < 30; i++) {
+            BytesMessage message = transacted.createBytesMessage();
+            byte[] incompressible = new byte[3 * 1024];
+            random.nextBytes(incompressible);
+            message.writeBytes(incompressible);
+            message.setIntProperty("n", i);
+            producer.send(message);
+        }
+
+        transacted.commit();
+
+        MessageConsumer consumer = connection.createSession().createConsumer(queue);
+        List<Integer> received = new ArrayList<>();
+        for (Message message = consumer.receive(5000); message != null; message = consumer.receive(500)) {
+            received.add(message.getIntProperty("n"));
+        }
+        assertThat(received).containsExactlyInAnyOrderElementsOf(IntStream.range(0, 30).boxed().toList());
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.bolide.client.rocketmq.QueueSelector;
 import dev.bolide.client.rocketmq.RocketMqClient;
 import dev.bolide.client.rocketmq.RocketMqException;
 import dev.bolide.client.rocketmq.SendResult;
+import dev.bolide.protocol.remoting.ResponseCode;
 import dev.bolide.protocol.xa.BranchId;
 import jakarta.jms.JMSException;
 import jakarta.jms.TransactionRolledBackException;
@@ -141,8 +142,7 @@ final class TransactedSendPath implements MessageSendPath {
 
     @Override
     public synchronized void commit() throws JMSException {
-        if (!batch.isEmpty() && batch.size() == pending.size()) {
-            commitHeld();
+        if (!batch.isEmpty() && batch.size() == pending.size() && commitHeld()) {
             return;
         }
         flush();
@@ -176,19 +176,28 @@ final class TransactedSendPath implements MessageSendPath {
      * Commits a transaction whose sends are all still held for a batch as one ordinary send of them,
      * which a broker stores in one append, all or nothing: one request and one flush in place of
      * half messages and a branch commit (and it needs no Bolide request).
+     *
+     * @return false, the sends still held, when the broker refused them as one batch: its
+     *     maxMessageSize may be below what a batch gathers (it bounds the sum of a batch's bodies),
+     *     and the transaction then commits as half messages, which go one by one if need be
      */
-    private void commitHeld() throws JMSException {
+    private boolean commitHeld() throws JMSException {
         List<OutgoingMessage> messages = List.copyOf(batch);
-        List<CompletableFuture<SendResult>> waiting = List.copyOf(batchSent);
         QueueSelector selector = batchSelector;
-        reset();
+        CompletableFuture<List<SendResult>> sent = messages.size() == 1
+                ? client.sendAsync(DirectSendPath.PRODUCER_GROUP, messages.get(0), selector).thenApply(List::of)
+                : client.sendBatchAsync(DirectSendPath.PRODUCER_GROUP, messages, selector);
         try {
-            CompletableFuture<List<SendResult>> sent = messages.size() == 1
-                    ? client.sendAsync(DirectSendPath.PRODUCER_GROUP, messages.get(0), selector).thenApply(List::of)
-                    : client.sendBatchAsync(DirectSendPath.PRODUCER_GROUP, messages, selector);
-            settle(waiting, sent.join(), null);
+            List<SendResult> results = sent.join();
+            settle(List.copyOf(batchSent), results, null);
+            reset();
+            return true;
         } catch (CompletionException | RocketMqException e) {
-            settle(waiting, null, e);
+            if (messages.size() > 1 && RocketMqException.of(e).responseCode() == ResponseCode.MESSAGE_ILLEGAL) {
+                return false;
+            }
+            settle(List.copyOf(batchSent), null, e);
+            reset();
             throw rolledBack("the transaction's sends were not stored: ", e);
         }
     }
