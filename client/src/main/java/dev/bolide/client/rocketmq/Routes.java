@@ -136,7 +136,8 @@ final class Routes {
 
     /**
      * One request per topic at a time: the first sends to a new topic, made together, asked for its
-     * route (and TBW102's) once each instead of twice per send.
+     * route (and TBW102's) once each instead of twice per send. A call that throws fails the shared
+     * lookup rather than leave it under way for ever.
      */
     private CompletableFuture<TopicRoute> lookup(String topic) {
         CompletableFuture<TopicRoute> started = new CompletableFuture<>();
@@ -144,7 +145,8 @@ final class Routes {
         if (underWay != null) {
             return underWay;
         }
-        nameServers.call(RequestCode.GET_ROUTEINFO_BY_TOPIC, Map.of("topic", topic))
+        CompletableFuture.completedFuture(topic)
+                .thenCompose(asked -> nameServers.call(RequestCode.GET_ROUTEINFO_BY_TOPIC, Map.of("topic", asked)))
                 .thenApply(response -> found(topic, response))
                 .whenComplete((route, failure) -> {
                     lookups.remove(topic, started);

@@ -184,11 +184,10 @@ final class TransactedSendPath implements MessageSendPath {
     private boolean commitHeld() throws JMSException {
         List<OutgoingMessage> messages = List.copyOf(batch);
         QueueSelector selector = batchSelector;
-        CompletableFuture<List<SendResult>> sent = messages.size() == 1
-                ? client.sendAsync(DirectSendPath.PRODUCER_GROUP, messages.get(0), selector).thenApply(List::of)
-                : client.sendBatchAsync(DirectSendPath.PRODUCER_GROUP, messages, selector);
         try {
-            List<SendResult> results = sent.join();
+            List<SendResult> results = (messages.size() == 1
+                    ? client.sendAsync(DirectSendPath.PRODUCER_GROUP, messages.get(0), selector).thenApply(List::of)
+                    : client.sendBatchAsync(DirectSendPath.PRODUCER_GROUP, messages, selector)).join();
             settle(List.copyOf(batchSent), results, null);
             reset();
             return true;
