@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 
 /**
  * XA branches on the brokers ({@link BolideRequestCode} 9002 to 9006): half messages sent in a branch,
@@ -33,7 +34,7 @@ public final class XaBranches {
     private final Requests requests;
     private final Sender sender;
     private final EndTransactionFallback fallback;
-    /** Set once a broker refused a batch of half messages: from then on they go one by one. */
+    /** Set once a broker refused a batch of two half messages: from then on they go one by one. */
     private volatile boolean halfBatchesRefused;
 
     XaBranches(Routes routes, Requests requests, Sender sender, EndTransactionFallback fallback) {
@@ -68,9 +69,10 @@ public final class XaBranches {
 
     /**
      * {@link #sendHalfAsync} for several messages of one topic in one request and one append
-     * (SEND_BATCH_MESSAGE), which a Bolide broker accepts for the half messages of a branch. A
-     * broker that refuses (Apache RocketMQ refuses every transactional batch) gets them one by one,
-     * and so does every batch after it.
+     * (SEND_BATCH_MESSAGE), which a Bolide broker accepts for the half messages of a branch. A refused
+     * batch goes again as its two halves, one after the other: a broker whose maxMessageSize is below
+     * the batch's bodies takes them so. A broker that refuses two messages (Apache RocketMQ refuses
+     * every transactional batch) gets them one by one, and so does every batch after it.
      *
      * @param messages of one topic, each {@link OutgoingMessage#fitsBatch() fitting a batch}
      * @param selector  the queue they all go to; null: the next in turn
@@ -87,10 +89,21 @@ public final class XaBranches {
             if (RocketMqException.of(failure).responseCode() != ResponseCode.MESSAGE_ILLEGAL) {
                 return CompletableFuture.failedFuture(failure);
             }
-            // a broker without half batches; a message the broker finds illegal fails again, alone
-            halfBatchesRefused = true;
-            return oneByOne(producerGroup, branchId, messages, selector);
+            if (messages.size() == 2) {
+                // a broker without half batches; a message the broker finds illegal fails again, alone
+                halfBatchesRefused = true;
+            }
+            return inHalves(producerGroup, branchId, messages, selector);
         });
+    }
+
+    private CompletableFuture<List<SendResult>> inHalves(String producerGroup, String branchId,
+            List<OutgoingMessage> messages, QueueSelector selector) {
+        int middle = messages.size() / 2;
+        return sendHalvesAsync(producerGroup, branchId, messages.subList(0, middle), selector)
+                .thenCompose(first -> sendHalvesAsync(producerGroup, branchId,
+                        messages.subList(middle, messages.size()), selector)
+                        .thenApply(second -> Stream.concat(first.stream(), second.stream()).toList()));
     }
 
     private CompletableFuture<List<SendResult>> oneByOne(String producerGroup, String branchId,

@@ -77,13 +77,25 @@ class TransactedSessionTest extends JmsTestBase {
 
     // the broker's maxMessageSize (64 KiB here) bounds a batch's bodies too; a transaction gathers up to 256 KiB of them
     @Test
-    void aTransactionLargerThanTheBrokersMaxMessageSizeCommitsAllItsSends() throws Exception {
+    void aTransactionHeldWholeOverTheBrokersMaxMessageSizeCommitsAllItsSends() throws Exception {
+        assertThat(sendAndCommit(30, "TxHeldOverMaxSize")).containsExactlyInAnyOrderElementsOf(
+                IntStream.range(0, 30).boxed().toList());
+    }
+
+    @Test
+    void aTransactionWhoseHalfBatchesExceedTheBrokersMaxMessageSizeCommitsAllItsSends() throws Exception {
+        assertThat(sendAndCommit(100, "TxBatchesOverMaxSize")).containsExactlyInAnyOrderElementsOf(
+                IntStream.range(0, 100).boxed().toList());
+    }
+
+    /** Sends {@code count} messages of 3 KiB (batched, incompressible) in a transaction; what a consumer then gets. */
+    private List<Integer> sendAndCommit(int count, String name) throws Exception {
         Connection connection = connection();
         Session transacted = connection.createSession(Session.SESSION_TRANSACTED);
-        Queue queue = transacted.createQueue(fresh("TxOverMaxSize"));
+        Queue queue = transacted.createQueue(fresh(name));
         MessageProducer producer = transacted.createProducer(queue);
         Random random = new Random(11);
-        for (int i = 0; i < 30; i++) {
+        for (int i = 0; i < count; i++) {
             BytesMessage message = transacted.createBytesMessage();
             byte[] incompressible = new byte[3 * 1024];
             random.nextBytes(incompressible);
@@ -99,7 +111,7 @@ class TransactedSessionTest extends JmsTestBase {
         for (Message message = consumer.receive(5000); message != null; message = consumer.receive(500)) {
             received.add(message.getIntProperty("n"));
         }
-        assertThat(received).containsExactlyInAnyOrderElementsOf(IntStream.range(0, 30).boxed().toList());
+        return received;
     }
 
     @Test

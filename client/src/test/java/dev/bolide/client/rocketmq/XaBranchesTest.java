@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -100,6 +102,29 @@ class XaBranchesTest {
         xa.commitBranch(brokers.get(0), branch, true, -1);
 
         assertThat(deliveredOnce(3)).containsExactly("one", "two", "three");
+    }
+
+    // the test broker's maxMessageSize is 64 KiB, which bounds the sum of a batch's bodies
+    @Test
+    void aHalfBatchOverTheBrokersMaxMessageSizeGoesInHalvesAndLaterBatchesStayWhole() throws Exception {
+        XaBranches xa = start(TransactionSettings.DEFAULTS);
+        broker.createTopic("Batched", 4);
+        String branch = newBranch();
+
+        List<SendResult> large = xa.sendHalvesAsync(PRODUCERS, branch, messages("Batched", 40, 3 * 1024), null).join();
+        List<SendResult> small = xa.sendHalvesAsync(PRODUCERS, branch, messages("Batched", 8, 100), null).join();
+
+        assertThat(large).hasSize(40);
+        assertThat(large.stream().map(SendResult::queue).distinct()).as("one queue per half").hasSize(2);
+        assertThat(small.stream().map(SendResult::queue).distinct()).as("still one batch, one queue").hasSize(1);
+    }
+
+    private static List<OutgoingMessage> messages(String topic, int count, int size) {
+        return IntStream.range(0, count).mapToObj(i -> {
+            byte[] body = new byte[size];
+            new Random(i).nextBytes(body); // incompressible
+            return OutgoingMessage.of(topic, body, Map.of());
+        }).toList();
     }
 
     @Test
