@@ -3,6 +3,8 @@ package dev.bolide.client.rocketmq;
 import dev.bolide.protocol.remoting.RemotingCommand;
 import dev.bolide.protocol.remoting.RequestCode;
 import dev.bolide.protocol.remoting.ResponseCode;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -27,6 +29,8 @@ final class Routes {
 
     private final NameServers nameServers;
     private final Map<String, TopicRoute> routes = new ConcurrentHashMap<>();
+    /** Callers waiting for a topic's route to publish, in the order they asked; each line guarded by this. */
+    private final Map<String, Deque<CompletableFuture<TopicRoute>>> waiting = new ConcurrentHashMap<>();
     /** The name-server request under way for a topic, which every caller meanwhile shares. */
     private final Map<String, CompletableFuture<TopicRoute>> lookups = new ConcurrentHashMap<>();
 
@@ -49,14 +53,59 @@ final class Routes {
         });
     }
 
-    /** The topic's route, or TBW102's for a topic brokers may create on send. */
+    /**
+     * The topic's route, or TBW102's for a topic brokers may create on send. Callers get it in the
+     * order they asked, so that sends start in the order they were made: while a topic's route is
+     * looked up, callers wait in its line and are answered one after the other, each caller's own
+     * continuation (its request) before the next is answered; a caller finding the route known still
+     * waits its turn while the line is being answered.
+     */
     CompletableFuture<TopicRoute> forPublishing(String topic) {
+        // the route first: a line is made before the route it waits for is known, and removed after it is answered
         TopicRoute known = routes.get(topic);
-        if (known != null) {
+        if (known != null && !waiting.containsKey(topic)) {
             return CompletableFuture.completedFuture(known);
         }
+        return inLine(topic);
+    }
+
+    private synchronized CompletableFuture<TopicRoute> inLine(String topic) {
+        TopicRoute known = routes.get(topic);
+        Deque<CompletableFuture<TopicRoute>> line = waiting.get(topic);
+        if (known != null && line == null) {
+            return CompletableFuture.completedFuture(known);
+        }
+        CompletableFuture<TopicRoute> turn = new CompletableFuture<>();
+        if (line == null) {
+            line = new ArrayDeque<>();
+            waiting.put(topic, line);
+            line.add(turn);
+            publishingRoute(topic).whenComplete((route, failure) -> answer(topic, route, failure));
+        } else {
+            line.add(turn);
+        }
+        return turn;
+    }
+
+    private CompletableFuture<TopicRoute> publishingRoute(String topic) {
         return refresh(topic).thenCompose(route -> route != null ? CompletableFuture.completedFuture(route)
                 : lookup(DEFAULT_TOPIC).thenApply(template -> borrow(topic, template)));
+    }
+
+    /**
+     * Answers the topic's line in order, holding the lock: a caller of another thread waits until the
+     * whole line is answered, and one of this thread (a continuation sending again) joins its end.
+     */
+    private synchronized void answer(String topic, TopicRoute route, Throwable failure) {
+        Deque<CompletableFuture<TopicRoute>> line = waiting.get(topic);
+        for (CompletableFuture<TopicRoute> turn = line.poll(); turn != null; turn = line.poll()) {
+            if (failure != null) {
+                turn.completeExceptionally(failure);
+            } else {
+                turn.complete(route);
+            }
+        }
+        waiting.remove(topic);
     }
 
     /** The master address of the queue's broker, where pulls, offsets and sends-back go. */

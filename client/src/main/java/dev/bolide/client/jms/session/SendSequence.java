@@ -4,15 +4,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
- * Sends that must reach the broker in the order they were made although nobody waits for them:
- * each starts once the previous one is answered. Started together, one still waiting for its route
- * or connection could be overtaken by the next (a future runs its dependents last first).
+ * Requests that must be stored in the order they were made although nobody waits for them, and
+ * that may be made again once answered: each starts once the previous one is answered. A transacted
+ * session's half batch refused by the broker goes again in halves; the next batch must not overtake
+ * them. (Requests themselves start in call order: the client's routes answer in that order.)
  */
-public final class SendSequence {
+final class SendSequence {
     private CompletableFuture<?> previous = CompletableFuture.completedFuture(null);
 
     /** Starts {@code send} after the previous send of this sequence, whatever its outcome. */
-    public synchronized <T> CompletableFuture<T> next(Supplier<CompletableFuture<T>> send) {
+    synchronized <T> CompletableFuture<T> next(Supplier<CompletableFuture<T>> send) {
         CompletableFuture<T> sent = previous.handle((result, failure) -> null).thenCompose(ignored -> send.get());
         previous = sent;
         return sent;

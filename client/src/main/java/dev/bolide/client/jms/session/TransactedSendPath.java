@@ -51,7 +51,7 @@ final class TransactedSendPath implements MessageSendPath {
     private String batchGroup;
     private QueueSelector batchSelector;
     private String branch;
-    /** The requests of half messages, stored in the order they were made. */
+    /** The requests of half messages, stored in the order they were made, also when one is made again in halves. */
     private final SendSequence requests = new SendSequence();
 
     TransactedSendPath(RocketMqClient client) {

@@ -1,6 +1,5 @@
 package dev.bolide.client.jms.xa;
 
-import dev.bolide.client.jms.session.SendSequence;
 import dev.bolide.client.rocketmq.OutgoingMessage;
 import dev.bolide.client.rocketmq.QueueSelector;
 import dev.bolide.client.rocketmq.RocketMqClient;
@@ -45,7 +44,6 @@ public final class BolideXAResource implements XAResource {
     private final BranchDecisions decisions;
     private final Set<Branch> suspended = new HashSet<>();
     private Branch associated;
-    private final SendSequence sends = new SendSequence();
     private boolean scanning;
     private boolean joinedProducerGroup;
     private int timeoutSeconds;
@@ -132,18 +130,17 @@ public final class BolideXAResource implements XAResource {
     /**
      * Sends {@code message} as a half message of the associated branch, to be delivered when the
      * branch commits. Nobody need wait for it: the branch's prepare (or one-phase commit, or
-     * rollback) waits for its sends first, and one that failed rolls the branch back. Each send
-     * starts once the previous one of this resource is answered, so that they are stored in the
-     * order they were made (a send could otherwise overtake one still waiting for its route or
-     * connection).
+     * rollback) waits for its sends first, and one that failed rolls the branch back. Sends start in
+     * the order they were made, also while the topic's route is looked up (see the client's routes),
+     * so they are stored in that order.
      *
      * @throws IllegalStateException when the resource is not associated with a branch
      */
     public CompletableFuture<SendResult> sendInBranch(OutgoingMessage message, QueueSelector selector) {
         Branch branch = associatedBranch();
         joinProducerGroupOnce();
-        CompletableFuture<SendResult> sent = sends.next(() -> client.branches().sendHalfAsync(PRODUCER_GROUP,
-                branch.text(), message, selector));
+        CompletableFuture<SendResult> sent = client.branches().sendHalfAsync(PRODUCER_GROUP, branch.text(), message,
+                selector);
         branch.sending(sent);
         return sent;
     }
