@@ -179,7 +179,7 @@ final class TransactedSendPath implements MessageSendPath {
      *
      * @return false, the sends still held, when the broker refused them as one batch: its
      *     maxMessageSize may be below what a batch gathers (it bounds the sum of a batch's bodies),
-     *     and the transaction then commits as half messages, which go one by one if need be
+     *     and the transaction then commits as half messages, in smaller batches if need be
      */
     private boolean commitHeld() throws JMSException {
         List<OutgoingMessage> messages = List.copyOf(batch);

@@ -139,8 +139,12 @@ public final class BolideXAResource implements XAResource {
     public CompletableFuture<SendResult> sendInBranch(OutgoingMessage message, QueueSelector selector) {
         Branch branch = associatedBranch();
         joinProducerGroupOnce();
-        CompletableFuture<SendResult> sent = client.branches().sendHalfAsync(PRODUCER_GROUP, branch.text(), message,
-                selector);
+        CompletableFuture<SendResult> sent;
+        try {
+            sent = client.branches().sendHalfAsync(PRODUCER_GROUP, branch.text(), message, selector);
+        } catch (RuntimeException e) {
+            sent = CompletableFuture.failedFuture(e); // rolls the branch back at its prepare, as any failed send
+        }
         branch.sending(sent);
         return sent;
     }
