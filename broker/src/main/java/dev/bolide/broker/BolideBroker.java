@@ -1,6 +1,7 @@
 package dev.bolide.broker;
 
 import dev.bolide.broker.admin.BrokerConfigProcessor;
+import dev.bolide.broker.config.RocketMqDefaults;
 import dev.bolide.broker.admin.BrokerConfigUpdate;
 import dev.bolide.broker.admin.BrokerRuntimeProcessor;
 import dev.bolide.broker.admin.ConnectionListProcessor;
@@ -214,7 +215,8 @@ public final class BolideBroker implements AutoCloseable {
         TopicAdminProcessor topicAdmin = new TopicAdminProcessor(topics);
         SubscriptionGroupAdminProcessor groupAdmin = new SubscriptionGroupAdminProcessor(groupConfigs, offsets);
         ConnectionListProcessor connections = new ConnectionListProcessor(clients.consumers(), clients.producers());
-        BrokerConfigProcessor config = new BrokerConfigProcessor(settings.asProperties(), configUpdate);
+        BrokerConfigProcessor config = new BrokerConfigProcessor(settings.asProperties(),
+                RocketMqDefaults.notReadByBolide(settings.brokerIP1()), configUpdate);
         brokerServer.register(RequestCode.UPDATE_AND_CREATE_TOPIC, topicAdmin, adminExecutor)
                 .register(RequestCode.DELETE_TOPIC_IN_BROKER, topicAdmin, adminExecutor)
                 .register(RequestCode.UPDATE_AND_CREATE_SUBSCRIPTIONGROUP, groupAdmin, adminExecutor)

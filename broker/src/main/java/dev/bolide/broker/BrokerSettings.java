@@ -1,157 +1,271 @@
 package dev.bolide.broker;
 
+import static dev.bolide.broker.config.Settings.AUTO_CREATE_SUBSCRIPTION_GROUP;
+import static dev.bolide.broker.config.Settings.AUTO_CREATE_TOPIC_ENABLE;
+import static dev.bolide.broker.config.Settings.BROKER_CLUSTER_NAME;
+import static dev.bolide.broker.config.Settings.BROKER_ID;
+import static dev.bolide.broker.config.Settings.BROKER_IP1;
+import static dev.bolide.broker.config.Settings.BROKER_NAME;
+import static dev.bolide.broker.config.Settings.BROKER_ROLE;
+import static dev.bolide.broker.config.Settings.DEFAULT_TOPIC_QUEUE_NUMS;
+import static dev.bolide.broker.config.Settings.ENABLE_PROPERTY_FILTER;
+import static dev.bolide.broker.config.Settings.FLUSH_DELAY_OFFSET_INTERVAL;
+import static dev.bolide.broker.config.Settings.LISTEN_PORT;
+import static dev.bolide.broker.config.Settings.MESSAGE_DELAY_LEVEL;
+import static dev.bolide.broker.config.Settings.NAMESRV_ADDR;
+import static dev.bolide.broker.config.Settings.NAMESRV_LISTEN_PORT;
+import static dev.bolide.broker.config.Settings.REGION_ID;
+import static dev.bolide.broker.config.Settings.REGISTER_NAME_SERVER_PERIOD;
+import static dev.bolide.broker.config.Settings.STORE_PATH_COMMIT_LOG;
+import static dev.bolide.broker.config.Settings.STORE_PATH_ROOT_DIR;
+import static dev.bolide.broker.config.Settings.TIMER_MAX_DELAY_SEC;
+import static dev.bolide.broker.config.Settings.TIMER_PRECISION_MS;
+import static dev.bolide.broker.config.Settings.TRANSACTION_CHECK_INTERVAL;
+import static dev.bolide.broker.config.Settings.TRANSACTION_CHECK_MAX;
+import static dev.bolide.broker.config.Settings.TRANSACTION_TIMEOUT;
+import static dev.bolide.broker.config.Settings.XA_BRANCH_TIMEOUT;
+import static dev.bolide.broker.config.Settings.XA_ENABLED;
+import static dev.bolide.broker.config.Settings.XA_HEURISTIC_TIMEOUT;
+
+import dev.bolide.broker.config.BrokerRole;
+import dev.bolide.broker.config.RocketMqDefaults;
+import dev.bolide.broker.config.Setting;
+import dev.bolide.broker.config.Settings;
+import dev.bolide.broker.schedule.ScheduleSettings;
 import dev.bolide.broker.timer.TimerSettings;
 import dev.bolide.broker.transaction.TransactionSettings;
-import dev.bolide.broker.schedule.ScheduleSettings;
 import dev.bolide.store.StoreConfig;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
- * What a broker process needs beyond its store: its identity in the cluster, its ports, the name
- * servers it registers with, and the topic auto-creation rules (RocketMQ's {@code broker.conf} keys
- * of the same names).
+ * A broker's configuration: a value for every setting of {@link Settings} (RocketMQ's
+ * {@code broker.conf} keys, names, units and defaults), and the typed views the broker's parts read
+ * (the store's configuration, the timer's, the transaction check-back's, the delay levels').
+ * Built by name with {@link #builder()}; {@link Builder#build()} refuses values that do not fit
+ * together with a message naming the keys.
  *
  * <p>Name servers: with no {@code namesrvAddr} the broker registers in-process with the embedded
  * name server. With {@code namesrvAddr} it registers over the network with exactly the name servers
  * listed there, and with its own embedded one only if that is listed too; the embedded one keeps
  * serving (other brokers may register with it) unless {@code namesrvListenPort} is
  * {@link #NO_EMBEDDED_NAME_SERVER}.
- *
- * @param namesrvListenPort        port of the embedded name server; 0 picks a free one,
- *                                 {@link #NO_EMBEDDED_NAME_SERVER} runs none (then {@code namesrvAddr}
- *                                 must name a name server)
- * @param listenPort               port clients send and pull on; 0 picks a free one
- * @param namesrvAddr              {@code host:port} of each name server to register with over the
- *                                 network; empty to register with the embedded one only
- * @param registerNameServerPeriod how often the broker registers again (taken as given; the
- *                                 {@code broker.conf} reader clamps it to RocketMQ's 10 to 60 s)
- * @param enablePropertyFilter     whether consumers may subscribe with SQL92 (or JMS) expressions on properties
- * @param timer                    the durable timer's settings
- * @param transactions             when and how often undecided transactions are checked back
- * @param schedule                 delay levels ({@code messageDelayLevel}) and how delivery progress is kept
  */
-public record BrokerSettings(String brokerClusterName, String brokerName, long brokerId, String brokerIP1,
-        int listenPort, int namesrvListenPort, boolean autoCreateTopicEnable, int defaultTopicQueueNums,
-        boolean autoCreateSubscriptionGroup, boolean enablePropertyFilter, String regionId, StoreConfig storeConfig,
-        List<String> namesrvAddr, Duration registerNameServerPeriod, TimerSettings timer,
-        TransactionSettings transactions, ScheduleSettings schedule) {
+public final class BrokerSettings {
     /** {@code namesrvListenPort} value that runs no embedded name server. */
     public static final int NO_EMBEDDED_NAME_SERVER = -1;
-    /** RocketMQ's default {@code registerNameServerPeriod}. */
-    public static final Duration DEFAULT_REGISTER_PERIOD = Duration.ofSeconds(30);
 
-    public BrokerSettings {
-        namesrvAddr = List.copyOf(namesrvAddr);
-        if (namesrvListenPort < NO_EMBEDDED_NAME_SERVER) {
-            throw new IllegalArgumentException("namesrvListenPort must be a port, 0 (any free port) or -1 (none)");
-        }
-        if (namesrvListenPort == NO_EMBEDDED_NAME_SERVER && namesrvAddr.isEmpty()) {
+    private final Map<Setting<?>, Object> values;
+    private final StoreConfig storeConfig;
+    private final TimerSettings timer;
+    private final TransactionSettings transactions;
+    private final ScheduleSettings schedule;
+
+    private BrokerSettings(Map<Setting<?>, Object> values, StoreConfig storeConfig) {
+        this.values = Map.copyOf(values);
+        this.storeConfig = storeConfig;
+        this.timer = new TimerSettings(get(TIMER_MAX_DELAY_SEC), get(TIMER_PRECISION_MS));
+        this.transactions = new TransactionSettings(get(TRANSACTION_TIMEOUT), get(TRANSACTION_CHECK_INTERVAL),
+                get(TRANSACTION_CHECK_MAX), get(XA_BRANCH_TIMEOUT), get(XA_HEURISTIC_TIMEOUT), get(XA_ENABLED));
+        this.schedule = new ScheduleSettings(get(MESSAGE_DELAY_LEVEL), get(FLUSH_DELAY_OFFSET_INTERVAL));
+        check();
+    }
+
+    /** Every setting at its default; {@code storePathRootDir} is RocketMQ's {@code ~/store}. */
+    public static Builder builder() {
+        return new Builder(new HashMap<>());
+    }
+
+    /** A builder holding these settings, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder(new HashMap<>(values));
+    }
+
+    /** The value of {@code setting}: its configured value, or the one the broker derived at start. */
+    @SuppressWarnings("unchecked")
+    public <T> T get(Setting<T> setting) {
+        return (T) values.get(setting);
+    }
+
+    private void check() {
+        int namesrvListenPort = namesrvListenPort();
+        if (namesrvListenPort == NO_EMBEDDED_NAME_SERVER && namesrvAddr().isEmpty()) {
             throw new IllegalArgumentException("namesrvListenPort = -1 runs no embedded name server, "
                     + "so namesrvAddr must name the name servers to register with");
         }
-        if (registerNameServerPeriod.isNegative() || registerNameServerPeriod.isZero()) {
+        if (registerNameServerPeriod().isNegative() || registerNameServerPeriod().isZero()) {
             throw new IllegalArgumentException("registerNameServerPeriod must be positive");
         }
-    }
-
-    /** These settings with the defaults of the timer, transaction check-back and delay levels. */
-    public BrokerSettings(String brokerClusterName, String brokerName, long brokerId, String brokerIP1, int listenPort,
-            int namesrvListenPort, boolean autoCreateTopicEnable, int defaultTopicQueueNums,
-            boolean autoCreateSubscriptionGroup, boolean enablePropertyFilter, String regionId, StoreConfig storeConfig,
-            List<String> namesrvAddr, Duration registerNameServerPeriod) {
-        this(brokerClusterName, brokerName, brokerId, brokerIP1, listenPort, namesrvListenPort, autoCreateTopicEnable,
-                defaultTopicQueueNums, autoCreateSubscriptionGroup, enablePropertyFilter, regionId, storeConfig,
-                namesrvAddr, registerNameServerPeriod, TimerSettings.DEFAULT, TransactionSettings.DEFAULTS,
-                ScheduleSettings.DEFAULT);
-    }
-
-    /** A broker that is its own name server: it registers with the embedded one only. */
-    public BrokerSettings(String brokerClusterName, String brokerName, long brokerId, String brokerIP1, int listenPort,
-            int namesrvListenPort, boolean autoCreateTopicEnable, int defaultTopicQueueNums,
-            boolean autoCreateSubscriptionGroup, boolean enablePropertyFilter, String regionId, StoreConfig storeConfig) {
-        this(brokerClusterName, brokerName, brokerId, brokerIP1, listenPort, namesrvListenPort, autoCreateTopicEnable,
-                defaultTopicQueueNums, autoCreateSubscriptionGroup, enablePropertyFilter, regionId, storeConfig,
-                List.of(), DEFAULT_REGISTER_PERIOD);
-    }
-
-    /** These settings, registering with {@code namesrvAddr} over the network every {@code period}. */
-    public BrokerSettings withNameServers(List<String> namesrvAddr, Duration period) {
-        return new BrokerSettings(brokerClusterName, brokerName, brokerId, brokerIP1, listenPort, namesrvListenPort,
-                autoCreateTopicEnable, defaultTopicQueueNums, autoCreateSubscriptionGroup, enablePropertyFilter, regionId,
-                storeConfig, namesrvAddr, period, timer, transactions, schedule);
-    }
-
-    /** These settings with other timer settings. */
-    public BrokerSettings withTimer(TimerSettings newTimer) {
-        return withFeatures(newTimer, transactions, schedule);
-    }
-
-    /** These settings, checking back transactions as {@code newTransactions} say. */
-    public BrokerSettings withTransactions(TransactionSettings newTransactions) {
-        return withFeatures(timer, newTransactions, schedule);
-    }
-
-    /** These settings with other delay levels and delay progress keeping. */
-    public BrokerSettings withSchedule(ScheduleSettings newSchedule) {
-        return withFeatures(timer, transactions, newSchedule);
-    }
-
-    private BrokerSettings withFeatures(TimerSettings newTimer, TransactionSettings newTransactions,
-            ScheduleSettings newSchedule) {
-        return new BrokerSettings(brokerClusterName, brokerName, brokerId, brokerIP1, listenPort, namesrvListenPort,
-                autoCreateTopicEnable, defaultTopicQueueNums, autoCreateSubscriptionGroup, enablePropertyFilter, regionId,
-                storeConfig, namesrvAddr, registerNameServerPeriod, newTimer, newTransactions, newSchedule);
-    }
-
-    /** The effective configuration under RocketMQ's {@code broker.conf} keys, in their units. */
-    public Map<String, String> asProperties() {
-        Map<String, String> properties = new TreeMap<>();
-        properties.put("brokerClusterName", brokerClusterName);
-        properties.put("brokerName", brokerName);
-        properties.put("brokerId", Long.toString(brokerId));
-        properties.put("brokerIP1", brokerIP1);
-        properties.put("listenPort", Integer.toString(listenPort));
-        properties.put("namesrvListenPort", Integer.toString(namesrvListenPort));
-        properties.put("autoCreateTopicEnable", Boolean.toString(autoCreateTopicEnable));
-        properties.put("defaultTopicQueueNums", Integer.toString(defaultTopicQueueNums));
-        properties.put("autoCreateSubscriptionGroup", Boolean.toString(autoCreateSubscriptionGroup));
-        properties.put("enablePropertyFilter", Boolean.toString(enablePropertyFilter));
-        properties.put("regionId", regionId);
-        if (!namesrvAddr.isEmpty()) {
-            properties.put("namesrvAddr", String.join(";", namesrvAddr));
+        if (get(BROKER_ROLE) != BrokerRole.ASYNC_MASTER) {
+            // refusing to start beats acknowledging sends that no slave has (fail closed)
+            throw new IllegalArgumentException("brokerRole = " + get(BROKER_ROLE) + " needs master/slave "
+                    + "replication, which this build of Bolide does not have; use ASYNC_MASTER");
         }
-        properties.put("registerNameServerPeriod", Long.toString(registerNameServerPeriod.toMillis()));
-        properties.put("messageDelayLevel", schedule.messageDelayLevel().toString());
-        properties.put("flushDelayOffsetInterval", Long.toString(schedule.flushDelayOffsetInterval().toMillis()));
-        properties.put("storePathRootDir", storeConfig.storePathRootDir().toString());
-        properties.put("storePathCommitLog", storeConfig.storePathCommitLog().toString());
-        properties.put("mappedFileSizeCommitLog", Integer.toString(storeConfig.mappedFileSizeCommitLog()));
-        properties.put("mappedFileSizeConsumeQueue", Integer.toString(storeConfig.mappedFileSizeConsumeQueue()));
-        properties.put("flushDiskType", storeConfig.flushDiskType().name());
-        properties.put("flushIntervalCommitLog", Long.toString(storeConfig.flushIntervalCommitLog().toMillis()));
-        properties.put("flushCommitLogLeastPages", Integer.toString(storeConfig.flushCommitLogLeastPages()));
-        properties.put("flushCommitLogThoroughInterval",
-                Long.toString(storeConfig.flushCommitLogThoroughInterval().toMillis()));
-        properties.put("syncFlushTimeout", Long.toString(storeConfig.syncFlushTimeout().toMillis()));
-        properties.put("flushIntervalConsumeQueue", Long.toString(storeConfig.flushIntervalConsumeQueue().toMillis()));
-        properties.put("maxMessageSize", Integer.toString(storeConfig.maxMessageSize()));
-        properties.put("messageIndexEnable", Boolean.toString(storeConfig.messageIndexEnable()));
-        properties.put("maxHashSlotNum", Integer.toString(storeConfig.maxHashSlotNum()));
-        properties.put("maxIndexNum", Integer.toString(storeConfig.maxIndexNum()));
-        properties.put("checkCRCOnRecover", Boolean.toString(storeConfig.checkCrcOnRecover()));
-        properties.put("deleteWhen", storeConfig.deleteWhen().stream().sorted().map(String::valueOf)
-                .collect(Collectors.joining(";")));
-        properties.put("fileReservedTime", Long.toString(storeConfig.fileReservedTime().toHours()));
-        properties.put("diskMaxUsedSpaceRatio", Long.toString(Math.round(storeConfig.diskMaxUsedSpaceRatio() * 100)));
-        properties.put("cleanResourceInterval", Long.toString(storeConfig.cleanResourceInterval().toMillis()));
-        properties.putAll(timer.asProperties());
-        properties.putAll(transactions.asProperties());
-        properties.put("messageDelayLevel", schedule.messageDelayLevel().toString());
-        properties.put("flushDelayOffsetInterval", Long.toString(schedule.flushDelayOffsetInterval().toMillis()));
+    }
+
+    public String brokerClusterName() {
+        return get(BROKER_CLUSTER_NAME);
+    }
+
+    public String brokerName() {
+        return get(BROKER_NAME);
+    }
+
+    public long brokerId() {
+        return get(BROKER_ID);
+    }
+
+    /** The address clients reach the broker at. */
+    public String brokerIP1() {
+        return get(BROKER_IP1);
+    }
+
+    /** Port clients send and pull on; 0 picks a free one. */
+    public int listenPort() {
+        return get(LISTEN_PORT);
+    }
+
+    /** Port of the embedded name server; 0 picks a free one, {@link #NO_EMBEDDED_NAME_SERVER} runs none. */
+    public int namesrvListenPort() {
+        return get(NAMESRV_LISTEN_PORT);
+    }
+
+    public boolean autoCreateTopicEnable() {
+        return get(AUTO_CREATE_TOPIC_ENABLE);
+    }
+
+    public int defaultTopicQueueNums() {
+        return get(DEFAULT_TOPIC_QUEUE_NUMS);
+    }
+
+    public boolean autoCreateSubscriptionGroup() {
+        return get(AUTO_CREATE_SUBSCRIPTION_GROUP);
+    }
+
+    /** Whether consumers may subscribe with SQL92 (or JMS) expressions on properties. */
+    public boolean enablePropertyFilter() {
+        return get(ENABLE_PROPERTY_FILTER);
+    }
+
+    public String regionId() {
+        return get(REGION_ID);
+    }
+
+    /** {@code host:port} of each name server to register with over the network; empty: the embedded one only. */
+    public List<String> namesrvAddr() {
+        return get(NAMESRV_ADDR);
+    }
+
+    /** How often the broker registers again (taken as given; the {@code broker.conf} reader clamps it). */
+    public Duration registerNameServerPeriod() {
+        return get(REGISTER_NAME_SERVER_PERIOD);
+    }
+
+    public StoreConfig storeConfig() {
+        return storeConfig;
+    }
+
+    public TimerSettings timer() {
+        return timer;
+    }
+
+    /** When and how often undecided transactions are checked back, and how long XA branches may wait. */
+    public TransactionSettings transactions() {
+        return transactions;
+    }
+
+    /** Delay levels and how delivery progress is kept. */
+    public ScheduleSettings schedule() {
+        return schedule;
+    }
+
+    /**
+     * The effective configuration under the {@code broker.conf} keys, in their units: every setting,
+     * also under RocketMQ's spelling where Bolide's differs.
+     */
+    public Map<String, String> asProperties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        for (Setting<?> setting : Settings.ALL) {
+            String value = written(setting);
+            properties.put(setting.name(), value);
+            setting.aliases().stream().filter(RocketMqDefaults::isRocketMqKey)
+                    .forEach(alias -> properties.put(alias, value));
+        }
         return properties;
+    }
+
+    private <T> String written(Setting<T> setting) {
+        return setting.type().write(get(setting));
+    }
+
+    /** Builds {@link BrokerSettings} by setting name; unset settings keep their defaults. */
+    public static final class Builder {
+        private final Map<Setting<?>, Object> values;
+
+        private Builder(Map<Setting<?>, Object> values) {
+            this.values = values;
+        }
+
+        public <T> Builder set(Setting<T> setting, T value) {
+            values.put(setting, value);
+            return this;
+        }
+
+        /** The six settings of {@code settings}. */
+        public Builder transactions(TransactionSettings settings) {
+            return set(TRANSACTION_TIMEOUT, settings.transactionTimeout())
+                    .set(TRANSACTION_CHECK_INTERVAL, settings.transactionCheckInterval())
+                    .set(TRANSACTION_CHECK_MAX, settings.transactionCheckMax())
+                    .set(XA_BRANCH_TIMEOUT, settings.xaBranchTimeout())
+                    .set(XA_HEURISTIC_TIMEOUT, settings.xaHeuristicTimeout())
+                    .set(XA_ENABLED, settings.xaEnabled());
+        }
+
+        /**
+         * The settings, with the values the broker derives filled in ({@code brokerIP1}: this host's
+         * address; {@code storePathRootDir}: {@code ~/store}; {@code storePathCommitLog}: under the root).
+         *
+         * @throws IllegalArgumentException naming the keys whose values do not fit together
+         */
+        public BrokerSettings build() {
+            Map<Setting<?>, Object> complete = new HashMap<>();
+            Settings.ALL.forEach(setting -> complete.put(setting, setting.defaultValue()));
+            values.forEach(complete::put);
+            String ip = brokerIP1((String) complete.get(BROKER_IP1));
+            complete.put(BROKER_IP1, ip);
+            complete.putIfAbsent(STORE_PATH_ROOT_DIR, Path.of(System.getProperty("user.home"), "store"));
+            StoreConfig.Builder store = StoreConfig.builder((Path) complete.get(STORE_PATH_ROOT_DIR))
+                    .storeHost(new InetSocketAddress(ip, (Integer) complete.get(LISTEN_PORT)));
+            for (Setting<?> setting : Settings.ALL) {
+                intoStore(setting, complete.get(setting), store);
+            }
+            StoreConfig storeConfig = store.build();
+            complete.put(STORE_PATH_COMMIT_LOG, storeConfig.storePathCommitLog());
+            return new BrokerSettings(complete, storeConfig);
+        }
+
+        @SuppressWarnings("unchecked")
+        private static <T> void intoStore(Setting<T> setting, Object value, StoreConfig.Builder store) {
+            if (setting.store() != null && value != null) {
+                setting.store().accept(store, (T) value);
+            }
+        }
+
+        private static String brokerIP1(String configured) {
+            try {
+                InetAddress address = configured == null ? InetAddress.getLocalHost() : InetAddress.getByName(configured);
+                return address.getHostAddress();
+            } catch (UnknownHostException e) {
+                throw new IllegalArgumentException("brokerIP1: cannot resolve "
+                        + (configured == null ? "this host's address" : configured), e);
+            }
+        }
     }
 }

@@ -3,13 +3,13 @@ package dev.bolide.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.bolide.broker.config.Settings;
+import dev.bolide.broker.fixture.Loopback;
 import dev.bolide.remoting.FrameClient;
 import dev.bolide.protocol.remoting.RemotingCommand;
 import dev.bolide.protocol.remoting.RequestCode;
 import dev.bolide.protocol.remoting.ResponseCode;
-import dev.bolide.store.StoreConfig;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -29,18 +29,10 @@ class BrokersSharingANameServerTest {
     @TempDir
     Path dir;
 
-    private BrokerSettings settings(String name) {
-        StoreConfig store = StoreConfig.builder(dir.resolve(name)).mappedFileSizeCommitLog(1 << 20)
-                .maxMessageSize(64 * 1024).maxHashSlotNum(1024).maxIndexNum(4096)
-                .storeHost(new InetSocketAddress("127.0.0.1", 10911)).build();
-        return new BrokerSettings("DefaultCluster", name, 0, "127.0.0.1", 0, 0, true, 8, true, false, "DefaultRegion", store);
-    }
-
     private BolideBroker startRegisteredWith(String name, String namesrvAddr) throws Exception {
-        BrokerSettings own = settings(name);
-        return BolideBroker.start(new BrokerSettings(own.brokerClusterName(), name, 0, "127.0.0.1", 0,
-                BrokerSettings.NO_EMBEDDED_NAME_SERVER, true, 8, true, false, "DefaultRegion", own.storeConfig(),
-                List.of(namesrvAddr), PERIOD));
+        return BolideBroker.start(Loopback.brokerSettings(dir, name)
+                .set(Settings.NAMESRV_LISTEN_PORT, BrokerSettings.NO_EMBEDDED_NAME_SERVER)
+                .set(Settings.NAMESRV_ADDR, List.of(namesrvAddr)).set(Settings.REGISTER_NAME_SERVER_PERIOD, PERIOD).build());
     }
 
     private static String route(BolideBroker nameServer, String topic) throws IOException {
@@ -62,7 +54,7 @@ class BrokersSharingANameServerTest {
 
     @Test
     void theSecondBrokersTopicsAreRoutableThroughTheFirstsNameServer() throws Exception {
-        try (BolideBroker a = BolideBroker.start(settings("broker-a"));
+        try (BolideBroker a = BolideBroker.start(Loopback.brokerSettings(dir, "broker-a").build());
                 BolideBroker b = startRegisteredWith("broker-b", "127.0.0.1:" + a.nameServerPort())) {
             assertThat(route(a, "TBW102"))
                     .contains("\"brokerAddrs\":{\"0\":\"127.0.0.1:" + a.port() + "\"},\"brokerName\":\"broker-a\"")
@@ -72,7 +64,7 @@ class BrokersSharingANameServerTest {
 
     @Test
     void aTopicCreatedLaterOnTheSecondBrokerBecomesRoutableToo() throws Exception {
-        try (BolideBroker a = BolideBroker.start(settings("broker-a"));
+        try (BolideBroker a = BolideBroker.start(Loopback.brokerSettings(dir, "broker-a").build());
                 BolideBroker b = startRegisteredWith("broker-b", "127.0.0.1:" + a.nameServerPort())) {
             createTopic(b, "Orders");
 
@@ -83,7 +75,7 @@ class BrokersSharingANameServerTest {
 
     @Test
     void aBrokerThatShutsDownLeavesTheRoutes() throws Exception {
-        try (BolideBroker a = BolideBroker.start(settings("broker-a"))) {
+        try (BolideBroker a = BolideBroker.start(Loopback.brokerSettings(dir, "broker-a").build())) {
             BolideBroker b = startRegisteredWith("broker-b", "127.0.0.1:" + a.nameServerPort());
             createTopic(b, "Orders");
             await().atMost(Duration.ofSeconds(10)).until(() -> route(a, "Orders").contains("broker-b"));
@@ -105,9 +97,9 @@ class BrokersSharingANameServerTest {
     @Test
     void aBrokerListingItsOwnNameServerRegistersWithItOverTheNetwork() throws Exception {
         int port = freePort();
-        BrokerSettings own = settings("broker-a");
-        try (BolideBroker a = BolideBroker.start(new BrokerSettings("DefaultCluster", "broker-a", 0, "127.0.0.1", 0,
-                port, true, 8, true, false, "DefaultRegion", own.storeConfig(), List.of("127.0.0.1:" + port), PERIOD))) {
+        try (BolideBroker a = BolideBroker.start(Loopback.brokerSettings(dir, "broker-a")
+                .set(Settings.NAMESRV_LISTEN_PORT, port).set(Settings.NAMESRV_ADDR, List.of("127.0.0.1:" + port))
+                .set(Settings.REGISTER_NAME_SERVER_PERIOD, PERIOD).build())) {
             createTopic(a, "Orders");
 
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(route(a, "Orders"))

@@ -1,5 +1,6 @@
 package dev.bolide.ra;
 
+import dev.bolide.broker.config.Settings;
 import dev.bolide.ra.checkback.CheckBackActivation;
 import dev.bolide.ra.checkback.CheckBackActivationSpec;
 import dev.bolide.ra.checkback.CheckBackSettings;
@@ -36,14 +37,15 @@ public class BolideResourceAdapter implements ResourceAdapter {
 
     private String mode = BrokerMode.EMBEDDED.name();
     private String namesrvAddr;
-    private Integer brokerPort = 10911;
-    private Integer nameServerPort = 9876;
+    // the embedded broker's defaults are the broker's own (its settings registry)
+    private Integer brokerPort = Settings.LISTEN_PORT.defaultValue();
+    private Integer nameServerPort = Settings.NAMESRV_LISTEN_PORT.defaultValue();
     private String brokerAddress = "127.0.0.1";
     private String storeDir;
-    private String flushType = "ASYNC_FLUSH";
-    private Integer mappedFileSizeCommitLog = 1024 * 1024 * 1024;
-    private Long transactionTimeout = 6000L;
-    private Long transactionCheckInterval = 60000L;
+    private String flushType = Settings.FLUSH_DISK_TYPE.defaultValue().name();
+    private Integer mappedFileSizeCommitLog = Settings.MAPPED_FILE_SIZE_COMMIT_LOG.defaultValue();
+    private Long transactionTimeout = Settings.TRANSACTION_TIMEOUT.defaultValue().toMillis();
+    private Long transactionCheckInterval = Settings.TRANSACTION_CHECK_INTERVAL.defaultValue().toMillis();
     private String userName;
     private String password;
 

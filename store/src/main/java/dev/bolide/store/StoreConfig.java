@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Settings of a {@link MessageStore}. Names and defaults follow the RocketMQ {@code broker.conf}
@@ -281,17 +280,9 @@ public final class StoreConfig {
             return this;
         }
 
-        /** RocketMQ syntax: hours separated by {@code ;}, e.g. {@code "04"} or {@code "02;14"}. */
-        public Builder deleteWhen(String hours) {
-            Set<Integer> parsed = new TreeSet<>();
-            for (String hour : hours.split(";")) {
-                try {
-                    parsed.add(Integer.parseInt(hour.trim()));
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("deleteWhen: '" + hour + "' is not an hour in \"" + hours + "\"");
-                }
-            }
-            this.deleteWhen = parsed;
+        /** Local hours (0-23) at which expired files are deleted. */
+        public Builder deleteWhen(Set<Integer> hours) {
+            this.deleteWhen = Set.copyOf(hours);
             return this;
         }
 

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -55,7 +56,7 @@ class RetentionTest {
 
     @Test
     void deletesExpiredSegmentsAtTheDeleteHourButNeverTheNewest() throws IOException {
-        try (MessageStore store = MessageStore.open(config().deleteWhen(Integer.toString(THIS_HOUR)).build())) {
+        try (MessageStore store = MessageStore.open(config().deleteWhen(Set.of(THIS_HOUR)).build())) {
             int count = fill(store);
             ageCommitLog(Duration.ofHours(2));
 
@@ -76,7 +77,7 @@ class RetentionTest {
 
     @Test
     void keepsSegmentsYoungerThanFileReservedTime() throws IOException {
-        try (MessageStore store = MessageStore.open(config().deleteWhen(Integer.toString(THIS_HOUR)).build())) {
+        try (MessageStore store = MessageStore.open(config().deleteWhen(Set.of(THIS_HOUR)).build())) {
             fill(store);
             ageCommitLog(Duration.ofMinutes(30));
 
@@ -87,13 +88,13 @@ class RetentionTest {
 
     @Test
     void outsideTheDeleteHourDeletesOnlyWhenTheDiskIsAboveDiskMaxUsedSpaceRatio() throws IOException {
-        try (MessageStore store = MessageStore.open(config().deleteWhen(Integer.toString(OTHER_HOUR)).build())) {
+        try (MessageStore store = MessageStore.open(config().deleteWhen(Set.of(OTHER_HOUR)).build())) {
             fill(store);
             ageCommitLog(Duration.ofHours(2));
             store.deleteExpiredFiles();
             assertThat(store.commitLogMinOffset()).isZero();
         }
-        try (MessageStore store = MessageStore.open(config().deleteWhen(Integer.toString(OTHER_HOUR))
+        try (MessageStore store = MessageStore.open(config().deleteWhen(Set.of(OTHER_HOUR))
                 .diskMaxUsedSpaceRatio(0.0).build())) {
             store.deleteExpiredFiles();
             assertThat(store.commitLogMinOffset()).as("expired segments deleted (by this call or the round at start)")
@@ -103,7 +104,7 @@ class RetentionTest {
 
     @Test
     void aboveTheForciblyRatioDeletesSegmentsBeforeTheyExpire() throws IOException {
-        try (MessageStore store = MessageStore.open(config().deleteWhen(Integer.toString(OTHER_HOUR))
+        try (MessageStore store = MessageStore.open(config().deleteWhen(Set.of(OTHER_HOUR))
                 .diskMaxUsedSpaceRatio(0.0).diskSpaceCleanForciblyRatio(0.0).deleteFilesBatchMax(2).build())) {
             fill(store);
 
@@ -113,7 +114,7 @@ class RetentionTest {
 
     @Test
     void derivedFilesReferringOnlyToDeletedSegmentsGoToo() throws IOException {
-        try (MessageStore store = MessageStore.open(config().deleteWhen(Integer.toString(THIS_HOUR))
+        try (MessageStore store = MessageStore.open(config().deleteWhen(Set.of(THIS_HOUR))
                 .mappedFileSizeConsumeQueue(10 * StoreConfig.CONSUME_QUEUE_UNIT).maxIndexNum(20).build())) {
             fill(store);
             long queueSegments = count(dir.resolve("consumequeue/t/0"));

@@ -16,17 +16,25 @@ import java.util.concurrent.CompletableFuture;
 /**
  * GET_BROKER_CONFIG and UPDATE_BROKER_CONFIG (mqadmin {@code getBrokerConfig},
  * {@code updateBrokerConfig}). Get answers the running configuration as {@code key=value} lines
- * under RocketMQ's key names. Update checks the changed keys and saves them to the broker's
+ * under RocketMQ's key names, then, after a comment saying so, the RocketMQ 4.9 keys the broker
+ * does not read with RocketMQ's defaults, so that tools reading any key find it. Update checks the changed keys and saves them to the broker's
  * {@code broker.conf}; since Bolide reads its configuration once, at start, they apply from the
  * next start, and the reply says so (RocketMQ applies some keys at once and others never until a
  * restart, without saying which).
  */
 public final class BrokerConfigProcessor implements RequestProcessor {
     private final Map<String, String> runningConfig;
+    private final Map<String, String> notRead;
     private final BrokerConfigUpdate update;
 
-    public BrokerConfigProcessor(Map<String, String> runningConfig, BrokerConfigUpdate update) {
+    /**
+     * @param runningConfig the settings the broker reads, with their values
+     * @param notRead       RocketMQ's keys it does not read, with RocketMQ's defaults
+     */
+    public BrokerConfigProcessor(Map<String, String> runningConfig, Map<String, String> notRead,
+            BrokerConfigUpdate update) {
         this.runningConfig = Map.copyOf(runningConfig);
+        this.notRead = Map.copyOf(notRead);
         this.update = update;
     }
 
@@ -59,6 +67,8 @@ public final class BrokerConfigProcessor implements RequestProcessor {
     private byte[] propertiesText() {
         StringBuilder text = new StringBuilder();
         new TreeMap<>(runningConfig).forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
+        text.append("# RocketMQ 4.9 keys this broker does not read, with RocketMQ's defaults\n");
+        new TreeMap<>(notRead).forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -37,7 +37,8 @@ public final class BrokerLauncher {
         Path configFile = Path.of(args[1]);
         BrokerConfigFile config = BrokerConfigFile.load(configFile);
         for (String key : config.unusedKeys()) {
-            LOG.log(System.Logger.Level.WARNING, "{0}: key ''{1}'' is not used by this build of Bolide", configFile, key);
+            LOG.log(System.Logger.Level.WARNING, "{0}: key ''{1}'' is not used: {2}", configFile, key,
+                    BrokerConfigFile.whyUnused(key));
         }
         BolideBroker broker = BolideBroker.start(config.brokerSettings(), new ConfigFileUpdate(configFile));
         CountDownLatch stopped = new CountDownLatch(1);

@@ -1,15 +1,15 @@
 package dev.bolide.broker.launcher;
 
 import dev.bolide.broker.admin.BrokerConfigUpdate;
+import dev.bolide.broker.config.Setting;
+import dev.bolide.broker.config.Settings;
 import dev.bolide.broker.metadata.MetadataFile;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * Saves configuration changes into the {@code broker.conf} the broker was started from. Changes
- * are checked as the launcher would read them (unknown keys and bad values are refused, nothing is
- * written); the file keeps its comments and order, changed keys are rewritten in place and new ones
+ * are checked as the launcher would read them (unknown keys, keys the registry does not mark
+ * {@linkplain Setting#updatable() updatable} and bad values are refused, nothing is written); the file keeps its comments and order, changed keys are rewritten in place and new ones
  * appended. Written like the metadata files: a temporary file renamed over it, the old one kept as
  * {@code .bak}.
  */
@@ -40,14 +40,19 @@ final class ConfigFileUpdate implements BrokerConfigUpdate {
     }
 
     private static void check(String text, Map<String, String> changes) throws IOException {
+        for (String key : changes.keySet()) {
+            Setting<?> setting = Settings.named(key).orElseThrow(() -> new IllegalArgumentException(
+                    "not a key this broker reads: " + key + " (" + BrokerConfigFile.whyUnused(key) + ")"));
+            if (!setting.updatable()) {
+                throw new IllegalArgumentException(key + " cannot be changed by updateBrokerConfig, only by editing "
+                        + "the broker's broker.conf: it decides who the broker is, where its data lives or how it is "
+                        + "laid out");
+            }
+        }
         Properties merged = new Properties();
         merged.load(new StringReader(text));
         merged.putAll(changes);
-        List<String> unknown = new ArrayList<>(BrokerConfigFile.from(merged).unusedKeys());
-        unknown.retainAll(changes.keySet());
-        if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("not a key this broker reads: " + String.join(", ", unknown));
-        }
+        BrokerConfigFile.from(merged);
     }
 
     private static String rewrite(String text, Map<String, String> changes) {

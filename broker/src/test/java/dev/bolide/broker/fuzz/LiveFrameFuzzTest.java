@@ -3,7 +3,7 @@ package dev.bolide.broker.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bolide.broker.BolideBroker;
-import dev.bolide.broker.BrokerSettings;
+import dev.bolide.broker.fixture.Loopback;
 import dev.bolide.remoting.FrameClient;
 import dev.bolide.protocol.remoting.LanguageCode;
 import dev.bolide.protocol.remoting.RemotingCommand;
@@ -11,9 +11,7 @@ import dev.bolide.protocol.remoting.RemotingFrameCodec;
 import dev.bolide.protocol.remoting.RequestCode;
 import dev.bolide.protocol.remoting.ResponseCode;
 import dev.bolide.protocol.remoting.SerializeType;
-import dev.bolide.store.StoreConfig;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -36,13 +34,9 @@ class LiveFrameFuzzTest {
 
     @Test
     void mutatedFramesNeverStopTheBrokerServingOthers() throws Exception {
-        StoreConfig store = StoreConfig.builder(dir.resolve("store")).mappedFileSizeCommitLog(1 << 20)
-                .maxMessageSize(64 * 1024).maxHashSlotNum(1024).maxIndexNum(4096)
-                .storeHost(new InetSocketAddress("127.0.0.1", 10911)).build();
         long seed = System.nanoTime();
         Random random = new Random(seed);
-        try (BolideBroker broker = BolideBroker.start(new BrokerSettings("DefaultCluster", "broker-a", 0, "127.0.0.1",
-                0, 0, true, 8, true, false, "DefaultRegion", store));
+        try (BolideBroker broker = BolideBroker.start(Loopback.brokerSettings(dir, "broker-a").build());
                 FrameClient good = new FrameClient(broker.port())) {
             byte[][] valid = {frame(send(1)), frame(pull(2))};
             for (int round = 0; round < ROUNDS; round++) {

@@ -58,6 +58,33 @@ class BrokerConfigFileTest {
     }
 
     @Test
+    void anUnusedKeyIsToldApartFromATypo() {
+        assertThat(BrokerConfigFile.whyUnused("aclEnable")).isEqualTo("a RocketMQ 4.9 key that Bolide does not use");
+        assertThat(BrokerConfigFile.whyUnused("listenPrt")).isEqualTo("not a key of RocketMQ 4.9 nor of Bolide");
+    }
+
+    @Test
+    void rocketMqsOwnSpellingsAreRead() throws IOException {
+        BrokerConfigFile file = BrokerConfigFile.from(conf("""
+                transactionTimeOut = 1500
+                mapedFileSizeCommitLog = 104857600
+                """));
+
+        assertThat(file.unusedKeys()).isEmpty();
+        assertThat(file.brokerSettings().transactions().transactionTimeout()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(file.storeConfig().mappedFileSizeCommitLog()).isEqualTo(104857600);
+    }
+
+    @Test
+    void aRoleThatNeedsReplicationIsRefusedRatherThanIgnored() {
+        assertThatIllegalArgumentException().isThrownBy(() -> BrokerConfigFile.from(conf("brokerRole = SYNC_MASTER")))
+                .withMessageStartingWith("broker.conf: brokerRole = SYNC_MASTER needs master/slave replication");
+        assertThatIllegalArgumentException().isThrownBy(() -> BrokerConfigFile.from(conf("brokerRole = LEADER")))
+                .withMessage("broker.conf: brokerRole = 'LEADER': no such value "
+                        + "(expected: one of ASYNC_MASTER, SYNC_MASTER, SLAVE)");
+    }
+
+    @Test
     void withoutNamesrvAddrTheBrokerRegistersWithItsEmbeddedNameServerEvery30Seconds() throws IOException {
         var settings = BrokerConfigFile.from(conf("brokerName = broker-a")).brokerSettings();
 
@@ -153,7 +180,7 @@ class BrokerConfigFileTest {
     void aValueThatDoesNotParseNamesItsKey() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> BrokerConfigFile.from(conf("maxMessageSize = 4MB")))
-                .withMessageContaining("maxMessageSize").withMessageContaining("4MB");
+                .withMessage("broker.conf: maxMessageSize = '4MB': not a whole number (expected: bytes)");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> BrokerConfigFile.from(conf("flushDiskType = SOMETIMES")))
                 .withMessageContaining("flushDiskType");

@@ -61,4 +61,12 @@ class ConfigFileUpdateTest {
                 .withMessageContaining("fileReservedTime");
         assertThat(Files.readString(file)).isEqualTo(ORIGINAL);
     }
+
+    @Test
+    void aKeyThatDecidesWhereTheDataLivesIsRefusedAndNothingIsWritten() throws IOException {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new ConfigFileUpdate(file).save(Map.of("storePathRootDir", "/tmp/elsewhere")))
+                .withMessageContaining("storePathRootDir").withMessageContaining("only by editing");
+        assertThat(Files.readString(file)).isEqualTo(ORIGINAL);
+    }
 }

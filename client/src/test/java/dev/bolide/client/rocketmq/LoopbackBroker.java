@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bolide.broker.BolideBroker;
 import dev.bolide.broker.BrokerSettings;
+import dev.bolide.broker.config.Settings;
 import dev.bolide.broker.transaction.TransactionSettings;
 import dev.bolide.protocol.remoting.RequestCode;
 import dev.bolide.protocol.remoting.ResponseCode;
 import dev.bolide.remoting.RemotingClient;
-import dev.bolide.store.StoreConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,29 +39,29 @@ public final class LoopbackBroker implements AutoCloseable {
     /** A broker that is also the name server, filtering by SQL92 and JMS selectors when {@code propertyFilter}. */
     public static LoopbackBroker withNameServer(Path dir, String name, boolean autoCreateTopics,
             boolean propertyFilter) throws Exception {
-        int port = freePort();
-        return new LoopbackBroker(new BrokerSettings("DefaultCluster", name, 0, "127.0.0.1", port, freePort(),
-                autoCreateTopics, 8, true, propertyFilter, "DefaultRegion", store(dir, name, port)));
+        return new LoopbackBroker(settings(dir, name).set(Settings.AUTO_CREATE_TOPIC_ENABLE, autoCreateTopics)
+                .set(Settings.ENABLE_PROPERTY_FILTER, propertyFilter).build());
     }
 
     /** A broker that is also the name server, with its own transaction settings (short XA timeouts, say). */
     public static LoopbackBroker withNameServer(Path dir, String name, TransactionSettings transactions) throws Exception {
-        int port = freePort();
-        return new LoopbackBroker(new BrokerSettings("DefaultCluster", name, 0, "127.0.0.1", port, freePort(),
-                true, 8, true, false, "DefaultRegion", store(dir, name, port)).withTransactions(transactions));
+        return new LoopbackBroker(settings(dir, name).transactions(transactions).build());
     }
 
     /** A broker registering with {@code nameServer}'s name server. */
     public static LoopbackBroker registeredWith(Path dir, String name, LoopbackBroker nameServer) throws Exception {
-        int port = freePort();
-        return new LoopbackBroker(new BrokerSettings("DefaultCluster", name, 0, "127.0.0.1", port,
-                BrokerSettings.NO_EMBEDDED_NAME_SERVER, true, 8, true, false, "DefaultRegion",
-                store(dir, name, port), List.of(nameServer.nameServer()), Duration.ofSeconds(30)));
+        return new LoopbackBroker(settings(dir, name)
+                .set(Settings.NAMESRV_LISTEN_PORT, BrokerSettings.NO_EMBEDDED_NAME_SERVER)
+                .set(Settings.NAMESRV_ADDR, List.of(nameServer.nameServer())).build());
     }
 
-    private static StoreConfig store(Path dir, String name, int port) {
-        return StoreConfig.builder(dir.resolve(name)).mappedFileSizeCommitLog(1 << 20).maxMessageSize(64 * 1024)
-                .maxHashSlotNum(1024).maxIndexNum(4096).storeHost(new InetSocketAddress("127.0.0.1", port)).build();
+    /** A small store and fixed free ports, so that a restarted broker is found where it was. */
+    private static BrokerSettings.Builder settings(Path dir, String name) {
+        return BrokerSettings.builder().set(Settings.BROKER_NAME, name).set(Settings.BROKER_IP1, "127.0.0.1")
+                .set(Settings.LISTEN_PORT, freePort()).set(Settings.NAMESRV_LISTEN_PORT, freePort())
+                .set(Settings.STORE_PATH_ROOT_DIR, dir.resolve(name)).set(Settings.MAPPED_FILE_SIZE_COMMIT_LOG, 1 << 20)
+                .set(Settings.MAX_MESSAGE_SIZE, 64 * 1024).set(Settings.MAX_HASH_SLOT_NUM, 1024)
+                .set(Settings.MAX_INDEX_NUM, 4096);
     }
 
     public void start() throws Exception {

@@ -1,7 +1,6 @@
 package dev.bolide.ra.embedded;
 
 import dev.bolide.broker.BolideBroker;
-import dev.bolide.broker.launcher.BrokerConfigFile;
 import java.io.IOException;
 
 /**
@@ -19,8 +18,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     public static EmbeddedBroker start(EmbeddedBrokerSettings settings) throws IOException, InterruptedException {
-        BrokerConfigFile conf = BrokerConfigFile.from(settings.asBrokerConf());
-        return new EmbeddedBroker(BolideBroker.start(conf.brokerSettings()), settings.brokerAddress());
+        return new EmbeddedBroker(BolideBroker.start(settings.brokerSettings()), settings.brokerAddress());
     }
 
     /** {@code host:port} of the embedded name server, the port it really listens on (also when configured as 0). */

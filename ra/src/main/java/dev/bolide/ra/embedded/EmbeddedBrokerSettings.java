@@ -1,9 +1,10 @@
 package dev.bolide.ra.embedded;
 
+import dev.bolide.broker.BrokerSettings;
+import dev.bolide.broker.config.Settings;
 import dev.bolide.store.FlushDiskType;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Properties;
 
 /**
  * What the adapter lets a deployer choose about its embedded broker; everything else keeps the
@@ -22,17 +23,13 @@ public record EmbeddedBrokerSettings(int brokerPort, int nameServerPort, String 
         FlushDiskType flushType, int mappedFileSizeCommitLog, Duration transactionTimeout,
         Duration transactionCheckInterval) {
 
-    /** These settings under the {@code broker.conf} keys the broker's own launcher reads. */
-    Properties asBrokerConf() {
-        Properties conf = new Properties();
-        conf.setProperty("listenPort", Integer.toString(brokerPort));
-        conf.setProperty("namesrvListenPort", Integer.toString(nameServerPort));
-        conf.setProperty("brokerIP1", brokerAddress);
-        conf.setProperty("storePathRootDir", storeDir.toString());
-        conf.setProperty("flushDiskType", flushType.name());
-        conf.setProperty("mappedFileSizeCommitLog", Integer.toString(mappedFileSizeCommitLog));
-        conf.setProperty("transactionTimeout", Long.toString(transactionTimeout.toMillis()));
-        conf.setProperty("transactionCheckInterval", Long.toString(transactionCheckInterval.toMillis()));
-        return conf;
+    /** The embedded broker's settings: these, and the registry's defaults for the rest. */
+    BrokerSettings brokerSettings() {
+        return BrokerSettings.builder().set(Settings.LISTEN_PORT, brokerPort)
+                .set(Settings.NAMESRV_LISTEN_PORT, nameServerPort).set(Settings.BROKER_IP1, brokerAddress)
+                .set(Settings.STORE_PATH_ROOT_DIR, storeDir).set(Settings.FLUSH_DISK_TYPE, flushType)
+                .set(Settings.MAPPED_FILE_SIZE_COMMIT_LOG, mappedFileSizeCommitLog)
+                .set(Settings.TRANSACTION_TIMEOUT, transactionTimeout)
+                .set(Settings.TRANSACTION_CHECK_INTERVAL, transactionCheckInterval).build();
     }
 }

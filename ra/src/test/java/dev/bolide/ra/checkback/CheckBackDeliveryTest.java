@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.bolide.broker.BolideBroker;
 import dev.bolide.broker.BrokerSettings;
+import dev.bolide.broker.config.Settings;
 import dev.bolide.broker.transaction.TransactionSettings;
 import dev.bolide.client.rocketmq.ClientSettings;
 import dev.bolide.client.rocketmq.MessageQueue;
@@ -18,9 +19,7 @@ import dev.bolide.protocol.message.PropertyKeys;
 import dev.bolide.ra.BolideResourceAdapter;
 import dev.bolide.ra.PooledBootstrapContext;
 import dev.bolide.ra.TransactionCheckListener.Outcome;
-import dev.bolide.store.StoreConfig;
 import jakarta.resource.spi.InvalidPropertyException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -55,11 +54,12 @@ class CheckBackDeliveryTest {
     @BeforeEach
     void start() throws Exception {
         int port = freePort();
-        StoreConfig store = StoreConfig.builder(dir).mappedFileSizeCommitLog(1 << 20).maxMessageSize(64 * 1024)
-                .maxHashSlotNum(1024).maxIndexNum(4096).storeHost(new InetSocketAddress("127.0.0.1", port)).build();
-        broker = BolideBroker.start(new BrokerSettings("DefaultCluster", "broker-a", 0, "127.0.0.1", port, freePort(),
-                true, 1, true, false, "DefaultRegion", store)
-                .withTransactions(new TransactionSettings(Duration.ZERO, Duration.ofMillis(100), 50)));
+        broker = BolideBroker.start(BrokerSettings.builder().set(Settings.BROKER_IP1, "127.0.0.1")
+                .set(Settings.LISTEN_PORT, port).set(Settings.NAMESRV_LISTEN_PORT, freePort())
+                .set(Settings.DEFAULT_TOPIC_QUEUE_NUMS, 1).set(Settings.STORE_PATH_ROOT_DIR, dir)
+                .set(Settings.MAPPED_FILE_SIZE_COMMIT_LOG, 1 << 20).set(Settings.MAX_MESSAGE_SIZE, 64 * 1024)
+                .set(Settings.MAX_HASH_SLOT_NUM, 1024).set(Settings.MAX_INDEX_NUM, 4096)
+                .transactions(new TransactionSettings(Duration.ZERO, Duration.ofMillis(100), 50)).build());
         String nameServer = "127.0.0.1:" + broker.nameServerPort();
         server = new PooledBootstrapContext();
         adapter.setMode("REMOTE");

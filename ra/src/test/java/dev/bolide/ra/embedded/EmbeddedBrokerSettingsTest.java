@@ -2,28 +2,36 @@ package dev.bolide.ra.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bolide.broker.launcher.BrokerConfigFile;
-import dev.bolide.broker.transaction.TransactionSettings;
+import dev.bolide.broker.BrokerSettings;
+import dev.bolide.broker.config.Settings;
 import dev.bolide.store.FlushDiskType;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** The adapter's settings reach the embedded broker through the broker's own {@code broker.conf} reading. */
+/** The adapter's settings are the embedded broker's, each under the registry's setting of the same meaning. */
 class EmbeddedBrokerSettingsTest {
-    private final EmbeddedBrokerSettings settings = new EmbeddedBrokerSettings(0, 0, "127.0.0.1", Path.of("store"),
-            FlushDiskType.ASYNC_FLUSH, 8 << 20, Duration.ofMillis(1500), Duration.ofMillis(2500));
+    private final BrokerSettings broker = new EmbeddedBrokerSettings(0, 1, "127.0.0.1", Path.of("store"),
+            FlushDiskType.SYNC_FLUSH, 8 << 20, Duration.ofMillis(1500), Duration.ofMillis(2500)).brokerSettings();
 
     @Test
-    void theCheckBackTimingsAreTheBrokersTransactionSettings() {
-        TransactionSettings transactions = BrokerConfigFile.from(settings.asBrokerConf()).brokerSettings().transactions();
-
-        assertThat(transactions.transactionTimeout()).isEqualTo(Duration.ofMillis(1500));
-        assertThat(transactions.transactionCheckInterval()).isEqualTo(Duration.ofMillis(2500));
+    void thePortsAddressAndStoreAreTheBrokers() {
+        assertThat(broker.listenPort()).isZero();
+        assertThat(broker.namesrvListenPort()).isEqualTo(1);
+        assertThat(broker.brokerIP1()).isEqualTo("127.0.0.1");
+        assertThat(broker.storeConfig().storePathRootDir()).isEqualTo(Path.of("store"));
+        assertThat(broker.storeConfig().flushDiskType()).isEqualTo(FlushDiskType.SYNC_FLUSH);
+        assertThat(broker.storeConfig().mappedFileSizeCommitLog()).isEqualTo(8 << 20);
     }
 
     @Test
-    void everySettingIsAKeyTheBrokerUses() {
-        assertThat(BrokerConfigFile.from(settings.asBrokerConf()).unusedKeys()).isEmpty();
+    void theCheckBackTimingsAreTheBrokersTransactionSettings() {
+        assertThat(broker.transactions().transactionTimeout()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(broker.transactions().transactionCheckInterval()).isEqualTo(Duration.ofMillis(2500));
+    }
+
+    @Test
+    void whatTheAdapterDoesNotSetKeepsTheRegistrysDefault() {
+        assertThat(broker.get(Settings.MAX_MESSAGE_SIZE)).isEqualTo(Settings.MAX_MESSAGE_SIZE.defaultValue());
     }
 }

@@ -1,0 +1,195 @@
+package dev.bolide.broker.config;
+
+import static dev.bolide.broker.config.Feature.BROKER;
+import static dev.bolide.broker.config.Feature.DELAY;
+import static dev.bolide.broker.config.Feature.NAME_SERVER;
+import static dev.bolide.broker.config.Feature.STORE;
+import static dev.bolide.broker.config.Feature.TIMER;
+import static dev.bolide.broker.config.Feature.TRANSACTIONS;
+
+import dev.bolide.broker.schedule.DelayLevels;
+import dev.bolide.broker.schedule.ScheduleSettings;
+import dev.bolide.broker.timer.TimerSettings;
+import dev.bolide.broker.transaction.TransactionSettings;
+import dev.bolide.store.FlushDiskType;
+import dev.bolide.store.StoreConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every {@code broker.conf} key the broker reads, declared once. Defaults that a component owns
+ * (the store's, the transaction check-back's, the timer's) are taken from that component, so that a
+ * default is written in one place only.
+ */
+public final class Settings {
+    private static final StoreConfig STORE_DEFAULTS = StoreConfig.builder(Path.of("store")).build();
+    private static final TransactionSettings TRANSACTION_DEFAULTS = TransactionSettings.DEFAULTS;
+
+    public static final Setting<String> BROKER_CLUSTER_NAME = Setting.of("brokerClusterName", SettingType.TEXT,
+            "DefaultCluster", BROKER, "the cluster the broker registers in");
+    public static final Setting<String> BROKER_NAME = Setting.of("brokerName", SettingType.TEXT, "broker-a", BROKER,
+            "the broker's name; a master and its slaves share it (RocketMQ's default is the host name)");
+    public static final Setting<Long> BROKER_ID = Setting.of("brokerId", SettingType.LONG, 0L, BROKER,
+            "0 for a master, more for a slave");
+    public static final Setting<BrokerRole> BROKER_ROLE = Setting.of("brokerRole",
+            SettingType.enumeration(BrokerRole.class), BrokerRole.ASYNC_MASTER, BROKER,
+            "ASYNC_MASTER; SYNC_MASTER and SLAVE are refused until replication is built");
+    public static final Setting<String> BROKER_IP1 = Setting.of("brokerIP1", SettingType.TEXT, null, BROKER,
+            "the address clients reach the broker at; default: this host's address");
+    public static final Setting<Integer> LISTEN_PORT = Setting.of("listenPort", SettingType.PORT, 10911, BROKER,
+            "port clients send and pull on; 0 picks a free one");
+    public static final Setting<Boolean> AUTO_CREATE_TOPIC_ENABLE = Setting.of("autoCreateTopicEnable",
+            SettingType.BOOLEAN, true, BROKER, "whether a send to an unknown topic creates it").allowUpdate();
+    public static final Setting<Integer> DEFAULT_TOPIC_QUEUE_NUMS = Setting.of("defaultTopicQueueNums",
+            SettingType.INTEGER, 8, BROKER, "queues of an automatically created topic").allowUpdate();
+    public static final Setting<Boolean> AUTO_CREATE_SUBSCRIPTION_GROUP = Setting.of("autoCreateSubscriptionGroup",
+            SettingType.BOOLEAN, true, BROKER, "whether an unknown consumer group is created when it first consumes")
+            .allowUpdate();
+    public static final Setting<Boolean> ENABLE_PROPERTY_FILTER = Setting.of("enablePropertyFilter",
+            SettingType.BOOLEAN, false, BROKER, "whether consumers may subscribe with SQL92 (and JMS) selectors")
+            .allowUpdate();
+    public static final Setting<String> REGION_ID = Setting.of("regionId", SettingType.TEXT, "DefaultRegion", BROKER,
+            "the region reported in send results and traces").allowUpdate();
+
+    public static final Setting<Integer> NAMESRV_LISTEN_PORT = Setting.of("namesrvListenPort", SettingType.PORT, 9876,
+            NAME_SERVER, "port of the embedded name server; 0 picks a free one, -1 runs none").from(Origin.BOLIDE);
+    public static final Setting<List<String>> NAMESRV_ADDR = Setting.of("namesrvAddr", SettingType.NAME_SERVERS,
+            List.of(), NAME_SERVER, "name servers to register with over the network; none: the embedded one, "
+                    + "in-process");
+    public static final Setting<Duration> REGISTER_NAME_SERVER_PERIOD = Setting.of("registerNameServerPeriod",
+            SettingType.MILLISECONDS.adjusted(Settings::clampRegisterPeriod), Duration.ofSeconds(30), NAME_SERVER,
+            "how often the broker registers again; clamped to 10000..60000 as in RocketMQ").allowUpdate();
+
+    public static final Setting<Path> STORE_PATH_ROOT_DIR = Setting.of("storePathRootDir", SettingType.DIRECTORY,
+            null, STORE, "the store's directory; default: ~/store, as RocketMQ's");
+    public static final Setting<Path> STORE_PATH_COMMIT_LOG = Setting.of("storePathCommitLog", SettingType.DIRECTORY,
+            null, STORE, "the CommitLog's directory; default: <storePathRootDir>/commitlog")
+            .intoStore(StoreConfig.Builder::storePathCommitLog);
+    public static final Setting<Integer> MAPPED_FILE_SIZE_COMMIT_LOG = Setting.of("mappedFileSizeCommitLog",
+            SettingType.BYTES, STORE_DEFAULTS.mappedFileSizeCommitLog(), STORE, "size of one CommitLog file")
+            .alias("mapedFileSizeCommitLog").intoStore(StoreConfig.Builder::mappedFileSizeCommitLog);
+    public static final Setting<Integer> MAPPED_FILE_SIZE_CONSUME_QUEUE = Setting.of("mappedFileSizeConsumeQueue",
+            SettingType.BYTES, STORE_DEFAULTS.mappedFileSizeConsumeQueue(), STORE,
+            "size of one ConsumeQueue file, a multiple of 20").alias("mapedFileSizeConsumeQueue")
+            .intoStore(StoreConfig.Builder::mappedFileSizeConsumeQueue);
+    public static final Setting<FlushDiskType> FLUSH_DISK_TYPE = Setting.of("flushDiskType",
+            SettingType.FLUSH_DISK_TYPE, STORE_DEFAULTS.flushDiskType(), STORE,
+            "SYNC_FLUSH answers a send once it is on disk; ASYNC_FLUSH flushes every flushIntervalCommitLog")
+            .intoStore(StoreConfig.Builder::flushDiskType);
+    public static final Setting<Duration> FLUSH_INTERVAL_COMMIT_LOG = Setting.of("flushIntervalCommitLog",
+            SettingType.MILLISECONDS, STORE_DEFAULTS.flushIntervalCommitLog(), STORE,
+            "ASYNC_FLUSH: how often the CommitLog is flushed").allowUpdate()
+            .intoStore(StoreConfig.Builder::flushIntervalCommitLog);
+    public static final Setting<Integer> FLUSH_COMMIT_LOG_LEAST_PAGES = Setting.of("flushCommitLogLeastPages",
+            SettingType.INTEGER, STORE_DEFAULTS.flushCommitLogLeastPages(), STORE,
+            "ASYNC_FLUSH: pages (4 KiB) written before a flush").allowUpdate()
+            .intoStore(StoreConfig.Builder::flushCommitLogLeastPages);
+    public static final Setting<Duration> FLUSH_COMMIT_LOG_THOROUGH_INTERVAL = Setting.of(
+            "flushCommitLogThoroughInterval", SettingType.MILLISECONDS,
+            STORE_DEFAULTS.flushCommitLogThoroughInterval(), STORE,
+            "ASYNC_FLUSH: longest time between two flushes, however little was written").allowUpdate()
+            .intoStore(StoreConfig.Builder::flushCommitLogThoroughInterval);
+    public static final Setting<Duration> SYNC_FLUSH_TIMEOUT = Setting.of("syncFlushTimeout",
+            SettingType.MILLISECONDS, STORE_DEFAULTS.syncFlushTimeout(), STORE,
+            "SYNC_FLUSH: how long a send waits for its flush before FLUSH_DISK_TIMEOUT").allowUpdate()
+            .intoStore(StoreConfig.Builder::syncFlushTimeout);
+    public static final Setting<Duration> FLUSH_INTERVAL_CONSUME_QUEUE = Setting.of("flushIntervalConsumeQueue",
+            SettingType.MILLISECONDS, STORE_DEFAULTS.flushIntervalConsumeQueue(), STORE,
+            "how often ConsumeQueues and the index are flushed").allowUpdate()
+            .intoStore(StoreConfig.Builder::flushIntervalConsumeQueue);
+    public static final Setting<Integer> MAX_MESSAGE_SIZE = Setting.of("maxMessageSize", SettingType.BYTES,
+            STORE_DEFAULTS.maxMessageSize(), STORE, "largest body of a message, and of a batch's bodies together")
+            .allowUpdate().intoStore(StoreConfig.Builder::maxMessageSize);
+    public static final Setting<Boolean> MESSAGE_INDEX_ENABLE = Setting.of("messageIndexEnable", SettingType.BOOLEAN,
+            STORE_DEFAULTS.messageIndexEnable(), STORE, "whether keys and message ids are indexed for queries")
+            .intoStore(StoreConfig.Builder::messageIndexEnable);
+    public static final Setting<Integer> MAX_HASH_SLOT_NUM = Setting.of("maxHashSlotNum", SettingType.INTEGER,
+            STORE_DEFAULTS.maxHashSlotNum(), STORE, "hash slots of one index file")
+            .intoStore(StoreConfig.Builder::maxHashSlotNum);
+    public static final Setting<Integer> MAX_INDEX_NUM = Setting.of("maxIndexNum", SettingType.INTEGER,
+            STORE_DEFAULTS.maxIndexNum(), STORE, "entries of one index file")
+            .intoStore(StoreConfig.Builder::maxIndexNum);
+    public static final Setting<Boolean> CHECK_CRC_ON_RECOVER = Setting.of("checkCRCOnRecover", SettingType.BOOLEAN,
+            STORE_DEFAULTS.checkCrcOnRecover(), STORE, "whether recovery checks each message's CRC").allowUpdate()
+            .intoStore(StoreConfig.Builder::checkCrcOnRecover);
+    public static final Setting<Set<Integer>> DELETE_WHEN = Setting.of("deleteWhen", SettingType.HOURS_OF_DAY,
+            STORE_DEFAULTS.deleteWhen(), STORE, "hours at which files older than fileReservedTime are deleted")
+            .allowUpdate().intoStore(StoreConfig.Builder::deleteWhen);
+    public static final Setting<Duration> FILE_RESERVED_TIME = Setting.of("fileReservedTime", SettingType.HOURS,
+            STORE_DEFAULTS.fileReservedTime(), STORE, "how long CommitLog files are kept").allowUpdate()
+            .intoStore(StoreConfig.Builder::fileReservedTime);
+    public static final Setting<Double> DISK_MAX_USED_SPACE_RATIO = Setting.of("diskMaxUsedSpaceRatio",
+            SettingType.PERCENT, STORE_DEFAULTS.diskMaxUsedSpaceRatio(), STORE,
+            "disk use above which expired files are deleted whatever the hour").allowUpdate()
+            .intoStore(StoreConfig.Builder::diskMaxUsedSpaceRatio);
+    public static final Setting<Duration> CLEAN_RESOURCE_INTERVAL = Setting.of("cleanResourceInterval",
+            SettingType.MILLISECONDS, STORE_DEFAULTS.cleanResourceInterval(), STORE,
+            "how often retention runs").allowUpdate().intoStore(StoreConfig.Builder::cleanResourceInterval);
+
+    public static final Setting<DelayLevels> MESSAGE_DELAY_LEVEL = Setting.of("messageDelayLevel",
+            SettingType.DELAY_LEVELS, ScheduleSettings.DEFAULT.messageDelayLevel(), DELAY,
+            "the delay of each level, from level 1");
+    public static final Setting<Duration> FLUSH_DELAY_OFFSET_INTERVAL = Setting.of("flushDelayOffsetInterval",
+            SettingType.MILLISECONDS, ScheduleSettings.DEFAULT.flushDelayOffsetInterval(), DELAY,
+            "how often delivery progress is written to config/delayOffset.json").allowUpdate();
+
+    public static final Setting<Duration> TRANSACTION_TIMEOUT = Setting.of("transactionTimeout",
+            SettingType.MILLISECONDS, TRANSACTION_DEFAULTS.transactionTimeout(), TRANSACTIONS,
+            "age of an undecided half message at its first check-back").alias("transactionTimeOut").allowUpdate();
+    public static final Setting<Duration> TRANSACTION_CHECK_INTERVAL = Setting.of("transactionCheckInterval",
+            SettingType.MILLISECONDS, TRANSACTION_DEFAULTS.transactionCheckInterval(), TRANSACTIONS,
+            "time between two check-back passes").allowUpdate();
+    public static final Setting<Integer> TRANSACTION_CHECK_MAX = Setting.of("transactionCheckMax",
+            SettingType.INTEGER, TRANSACTION_DEFAULTS.transactionCheckMax(), TRANSACTIONS,
+            "check-backs before an undecided message is moved to TRANS_CHECK_MAX_TIME_TOPIC").allowUpdate();
+    public static final Setting<Duration> XA_BRANCH_TIMEOUT = Setting.of("xaBranchTimeout", SettingType.MILLISECONDS,
+            TRANSACTION_DEFAULTS.xaBranchTimeout(), TRANSACTIONS,
+            "an XA branch sent to but not prepared for this long is rolled back").from(Origin.BOLIDE).allowUpdate();
+    public static final Setting<Duration> XA_HEURISTIC_TIMEOUT = Setting.of("xaHeuristicTimeout",
+            SettingType.MILLISECONDS, TRANSACTION_DEFAULTS.xaHeuristicTimeout(), TRANSACTIONS,
+            "a prepared XA branch is rolled back heuristically after this long; 0: never").from(Origin.BOLIDE)
+            .allowUpdate();
+    public static final Setting<Boolean> XA_ENABLED = Setting.of("xaEnabled", SettingType.BOOLEAN,
+            TRANSACTION_DEFAULTS.xaEnabled(), TRANSACTIONS,
+            "false: XA branch requests are refused, as Apache RocketMQ refuses them").from(Origin.BOLIDE);
+
+    public static final Setting<Long> TIMER_MAX_DELAY_SEC = Setting.of("timerMaxDelaySec", SettingType.LONG,
+            TimerSettings.DEFAULT.timerMaxDelaySec(), TIMER, "how far ahead (seconds) a delivery time may lie")
+            .from(Origin.ROCKETMQ_5).allowUpdate();
+    public static final Setting<Integer> TIMER_PRECISION_MS = Setting.of("timerPrecisionMs", SettingType.INTEGER,
+            TimerSettings.DEFAULT.timerPrecisionMs(), TIMER, "width (milliseconds) of one slot of the time wheel")
+            .from(Origin.ROCKETMQ_5);
+
+    /** Every setting, in the order of the README's table. */
+    public static final List<Setting<?>> ALL = List.of(BROKER_CLUSTER_NAME, BROKER_NAME, BROKER_ID, BROKER_ROLE,
+            BROKER_IP1, LISTEN_PORT, AUTO_CREATE_TOPIC_ENABLE, DEFAULT_TOPIC_QUEUE_NUMS,
+            AUTO_CREATE_SUBSCRIPTION_GROUP, ENABLE_PROPERTY_FILTER, REGION_ID,
+            NAMESRV_LISTEN_PORT, NAMESRV_ADDR, REGISTER_NAME_SERVER_PERIOD,
+            STORE_PATH_ROOT_DIR, STORE_PATH_COMMIT_LOG, MAPPED_FILE_SIZE_COMMIT_LOG, MAPPED_FILE_SIZE_CONSUME_QUEUE,
+            FLUSH_DISK_TYPE, FLUSH_INTERVAL_COMMIT_LOG, FLUSH_COMMIT_LOG_LEAST_PAGES,
+            FLUSH_COMMIT_LOG_THOROUGH_INTERVAL, SYNC_FLUSH_TIMEOUT, FLUSH_INTERVAL_CONSUME_QUEUE, MAX_MESSAGE_SIZE,
+            MESSAGE_INDEX_ENABLE, MAX_HASH_SLOT_NUM, MAX_INDEX_NUM, CHECK_CRC_ON_RECOVER, DELETE_WHEN,
+            FILE_RESERVED_TIME, DISK_MAX_USED_SPACE_RATIO, CLEAN_RESOURCE_INTERVAL,
+            MESSAGE_DELAY_LEVEL, FLUSH_DELAY_OFFSET_INTERVAL,
+            TRANSACTION_TIMEOUT, TRANSACTION_CHECK_INTERVAL, TRANSACTION_CHECK_MAX, XA_BRANCH_TIMEOUT,
+            XA_HEURISTIC_TIMEOUT, XA_ENABLED,
+            TIMER_MAX_DELAY_SEC, TIMER_PRECISION_MS);
+
+    private Settings() {
+    }
+
+    /** As RocketMQ clamps it: a shorter period floods name servers, a longer one lets them expire the broker. */
+    private static Duration clampRegisterPeriod(Duration period) {
+        Duration least = Duration.ofSeconds(10);
+        Duration most = Duration.ofSeconds(60);
+        return period.compareTo(least) < 0 ? least : period.compareTo(most) > 0 ? most : period;
+    }
+
+    /** The setting {@code key} names (by its name or an alias), if the broker reads it. */
+    public static Optional<Setting<?>> named(String key) {
+        return ALL.stream().filter(setting -> setting.isNamed(key)).findFirst();
+    }
+}
