@@ -1,0 +1,38 @@
+package dev.bolide.tck.architecture;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The module table of DESIGN.md, top to bottom: a module may use only the modules above it, and of
+ * each only its API packages.
+ *
+ * @param name        the module's folder, and {@code bolide-<name>} its artifact
+ * @param apiPackages the packages other modules may use (each without its subpackages)
+ */
+record ModuleTable(String name, Set<String> apiPackages) {
+    static final List<ModuleTable> MODULES = List.of(
+            new ModuleTable("protocol", Set.of("dev.bolide.protocol.message", "dev.bolide.protocol.remoting",
+                    "dev.bolide.protocol.selector", "dev.bolide.protocol.xa")),
+            new ModuleTable("store", Set.of("dev.bolide.store")),
+            new ModuleTable("remoting", Set.of("dev.bolide.remoting")),
+            new ModuleTable("broker", Set.of("dev.bolide.broker", "dev.bolide.broker.config")),
+            new ModuleTable("client", Set.of("dev.bolide.client.jms")),
+            new ModuleTable("ra", Set.of("dev.bolide.ra")));
+
+    String rootPackage() {
+        return "dev.bolide." + name;
+    }
+
+    /** The module whose packages hold {@code packageName}, if it is one of Bolide's. */
+    static Optional<ModuleTable> of(String packageName) {
+        return MODULES.stream().filter(module -> packageName.equals(module.rootPackage())
+                || packageName.startsWith(module.rootPackage() + ".")).findFirst();
+    }
+
+    /** Whether this module stands above {@code other} in the table, so that {@code other} may use it. */
+    boolean isAbove(ModuleTable other) {
+        return MODULES.indexOf(this) < MODULES.indexOf(other);
+    }
+}
