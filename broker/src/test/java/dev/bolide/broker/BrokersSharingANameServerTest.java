@@ -1,5 +1,6 @@
 package dev.bolide.broker;
 
+import static dev.bolide.testsupport.FreePorts.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,20 +10,22 @@ import dev.bolide.remoting.FrameClient;
 import dev.bolide.protocol.remoting.RemotingCommand;
 import dev.bolide.protocol.remoting.RequestCode;
 import dev.bolide.protocol.remoting.ResponseCode;
+import dev.bolide.testsupport.NoThreadLeaks;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two brokers in one JVM: A is its own name server, B registers with A's name server over the
  * network ({@code namesrvAddr}) and runs no embedded one. Clients asking A find B's topics.
  */
+@ExtendWith(NoThreadLeaks.class)
 class BrokersSharingANameServerTest {
     private static final Duration PERIOD = Duration.ofSeconds(30);
 
@@ -107,9 +110,4 @@ class BrokersSharingANameServerTest {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -3,6 +3,7 @@ package dev.bolide.store;
 import static dev.bolide.store.TestStores.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bolide.testsupport.NoThreadLeaks;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

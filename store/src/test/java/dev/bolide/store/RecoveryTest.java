@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.bolide.protocol.message.MessageRecordLayout;
 import dev.bolide.protocol.message.MessageRecordView;
 import dev.bolide.protocol.message.PropertyKeys;
+import dev.bolide.testsupport.NoThreadLeaks;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.bolide.protocol.message.MessageRecordView;
 import dev.bolide.protocol.message.MessageSysFlag;
 import dev.bolide.protocol.message.PropertyKeys;
+import dev.bolide.testsupport.NoThreadLeaks;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;

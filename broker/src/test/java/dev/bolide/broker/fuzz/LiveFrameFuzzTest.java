@@ -11,6 +11,7 @@ import dev.bolide.protocol.remoting.RemotingFrameCodec;
 import dev.bolide.protocol.remoting.RequestCode;
 import dev.bolide.protocol.remoting.ResponseCode;
 import dev.bolide.protocol.remoting.SerializeType;
+import dev.bolide.testsupport.NoThreadLeaks;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * connection: whatever the broker does with them, a well-behaved client keeps being served and
  * the broker keeps storing.
  */
+@ExtendWith(NoThreadLeaks.class)
 class LiveFrameFuzzTest {
     private static final int ROUNDS = 300;
 

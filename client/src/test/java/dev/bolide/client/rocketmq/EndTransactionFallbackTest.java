@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.bolide.protocol.remoting.BolideResponseCode;
 import dev.bolide.protocol.xa.BranchId;
 import dev.bolide.remoting.RemotingClient;
+import dev.bolide.testsupport.NoThreadLeaks;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;

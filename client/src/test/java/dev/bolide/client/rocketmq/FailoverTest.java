@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.bolide.testsupport.NoThreadLeaks;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package dev.bolide.client.rocketmq;
 
+import static dev.bolide.testsupport.FreePorts.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bolide.broker.BolideBroker;
@@ -10,8 +11,6 @@ import dev.bolide.protocol.remoting.RequestCode;
 import dev.bolide.protocol.remoting.ResponseCode;
 import dev.bolide.remoting.RemotingClient;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -95,13 +94,6 @@ public final class LoopbackBroker implements AutoCloseable {
         }
     }
 
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @Override
     public void close() throws IOException {

@@ -1,11 +1,13 @@
 package dev.bolide.client.rocketmq;
 
+import static dev.bolide.testsupport.FreePorts.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.bolide.protocol.remoting.ResponseCode;
 import dev.bolide.protocol.xa.BranchId;
+import dev.bolide.testsupport.NoThreadLeaks;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -96,7 +98,7 @@ class RoutesTest {
     void theNextNameServerIsAskedWhenOneIsDown() throws Exception {
         try (LoopbackBroker broker = LoopbackBroker.withNameServer(dir, "broker-a", true);
                 RocketMqClient client = new RocketMqClient(ClientSettings.of(
-                        "127.0.0.1:" + LoopbackBroker.freePort() + ";" + broker.nameServer()))) {
+                        "127.0.0.1:" + freePort() + ";" + broker.nameServer()))) {
             broker.createTopic("Orders", 4);
 
             assertThat(client.readQueues("Orders")).hasSize(4);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.bolide.broker.transaction.TransactionSettings;
 import dev.bolide.protocol.message.MessageSysFlag;
 import dev.bolide.protocol.message.PropertyKeys;
+import dev.bolide.testsupport.NoThreadLeaks;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;

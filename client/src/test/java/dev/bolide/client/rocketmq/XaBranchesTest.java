@@ -7,6 +7,7 @@ import dev.bolide.broker.transaction.TransactionSettings;
 import dev.bolide.protocol.remoting.BolideResponseCode;
 import dev.bolide.protocol.remoting.ResponseCode;
 import dev.bolide.protocol.xa.BranchId;
+import dev.bolide.testsupport.NoThreadLeaks;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package dev.bolide.ra.checkback;
 
+import static dev.bolide.testsupport.FreePorts.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -20,7 +21,6 @@ import dev.bolide.ra.BolideResourceAdapter;
 import dev.bolide.ra.PooledBootstrapContext;
 import dev.bolide.ra.TransactionCheckListener.Outcome;
 import jakarta.resource.spi.InvalidPropertyException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -161,9 +161,4 @@ class CheckBackDeliveryTest {
                 .isInstanceOf(InvalidPropertyException.class).hasMessageContaining("property producerGroup = ");
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -7,8 +7,8 @@ import dev.bolide.protocol.message.MessageRecordView;
 import dev.bolide.store.GetMessageResult;
 import dev.bolide.store.MessageFilter;
 import dev.bolide.store.MessageStore;
-import dev.bolide.store.NoThreadLeaks;
 
+import dev.bolide.testsupport.NoThreadLeaks;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

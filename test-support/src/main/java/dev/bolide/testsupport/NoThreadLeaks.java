@@ -1,4 +1,4 @@
-package dev.bolide.client.rocketmq;
+package dev.bolide.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,8 +7,11 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** Fails a test that leaves a client or broker thread running: closing must end them all. */
-final class NoThreadLeaks implements AfterEachCallback {
+/**
+ * Fails a test that leaves a Bolide thread running (the store's, the broker's, the client's: all
+ * are named {@code bolide-...}): closing what a test opened must end them all.
+ */
+public final class NoThreadLeaks implements AfterEachCallback {
     @Override
     public void afterEach(ExtensionContext context) {
         Awaitility.await("bolide threads to end").atMost(Duration.ofSeconds(5))
