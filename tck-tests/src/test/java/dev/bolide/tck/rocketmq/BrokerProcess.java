@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.apache.rocketmq.client.ClientConfig;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
@@ -39,7 +41,7 @@ final class BrokerProcess implements AutoCloseable {
 
     /** @param extraLines further {@code broker.conf} lines */
     static BrokerProcess start(Path directory, String... extraLines) throws IOException {
-        int brokerPort = freePort();
+        int brokerPort = freeBrokerPort();
         int nameServerPort = freePort();
         Path conf = directory.resolve("broker.conf");
         Files.writeString(conf, String.join("\n",
@@ -94,6 +96,18 @@ final class BrokerProcess implements AutoCloseable {
         }
     }
 
+    /** A free port two above a free one: the broker listens on both (its VIP channel, listenPort - 2). */
+    private static int freeBrokerPort() throws IOException {
+        while (true) {
+            int port = freePort();
+            try (ServerSocket vip = new ServerSocket(port - 2)) {
+                return port;
+            } catch (IOException taken) {
+                // another pair
+            }
+        }
+    }
+
     int brokerPort() {
         return brokerPort;
     }
@@ -117,6 +131,12 @@ final class BrokerProcess implements AutoCloseable {
      */
     DefaultMQPushConsumer startConsumer(String group, String topic, Map<String, List<MessageExt>> received)
             throws MQClientException {
+        return startConsumer(group, topic, received, consumer -> { });
+    }
+
+    /** As {@link #startConsumer(String, String, Map)}, with client settings of the test's made before the start. */
+    DefaultMQPushConsumer startConsumer(String group, String topic, Map<String, List<MessageExt>> received,
+            Consumer<ClientConfig> settings) throws MQClientException {
         DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(group);
         consumer.setNamesrvAddr(nameServerAddress());
         consumer.setInstanceName(group + "-" + System.nanoTime());
@@ -127,6 +147,7 @@ final class BrokerProcess implements AutoCloseable {
                     k -> new CopyOnWriteArrayList<>()).add(m));
             return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
         });
+        settings.accept(consumer);
         consumer.start();
         return consumer;
     }
