@@ -43,10 +43,10 @@ public final class BrokerLauncher {
         BolideBroker broker = BolideBroker.start(config.brokerSettings(), new ConfigFileUpdate(configFile));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(broker, stopped), "bolide-shutdown"));
-        System.out.printf("Bolide broker %s started: %s, broker %s:%d, store open in %s (%s); "
-                + "SIGTERM stops it cleanly%n", config.brokerSettings().brokerName(), nameServers(config, broker),
+        LOG.log(System.Logger.Level.INFO, String.format("Bolide broker %s started: %s, broker %s:%d, "
+                + "store open in %s (%s); SIGTERM stops it cleanly", config.brokerSettings().brokerName(), nameServers(config, broker),
                 config.brokerSettings().brokerIP1(), broker.port(), config.storeConfig().storePathRootDir(),
-                config.storeConfig().flushDiskType());
+                config.storeConfig().flushDiskType()));
         stopped.await();
     }
 
@@ -60,7 +60,7 @@ public final class BrokerLauncher {
     private static void shutdown(BolideBroker broker, CountDownLatch stopped) {
         try {
             broker.close();
-            System.out.println("Bolide broker closed cleanly");
+            LOG.log(System.Logger.Level.INFO, "Bolide broker closed cleanly");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

@@ -25,7 +25,7 @@ import org.apache.rocketmq.common.message.MessageExt;
 /**
  * A Bolide broker in a child JVM (the built {@code bolide-broker.jar}, started as a user would),
  * on free ports, with its store in {@code directory}. It can be killed as {@code kill -9} does and
- * started again on the same directory and ports.
+ * started again on the same directory and ports. Its log files are in {@link #logDirectory()}.
  */
 final class BrokerProcess implements AutoCloseable {
     private final Path directory;
@@ -65,7 +65,7 @@ final class BrokerProcess implements AutoCloseable {
         // a file per start, so that the output of a killed broker stays readable
         Path output = Files.createTempFile(directory, "broker", ".out");
         Process started = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", System.getProperty("bolide.broker.jar"), "-c",
+                "-Xmx256m", "-Dbolide.log.dir=" + logDirectory(), "-jar", System.getProperty("bolide.broker.jar"), "-c",
                 directory.resolve("broker.conf").toString())
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         await("broker started").atMost(Duration.ofSeconds(60))
@@ -106,6 +106,11 @@ final class BrokerProcess implements AutoCloseable {
                 // another pair
             }
         }
+    }
+
+    /** Where its log files go: under the test's directory, not the user's ~/logs/rocketmqlogs. */
+    Path logDirectory() {
+        return directory.resolve("logs");
     }
 
     int brokerPort() {
