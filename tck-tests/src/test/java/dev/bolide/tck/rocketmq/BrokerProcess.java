@@ -90,14 +90,14 @@ final class BrokerProcess implements AutoCloseable {
         return this;
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
     /** A free port two above a free one: the broker listens on both (its VIP channel, listenPort - 2). */
-    private static int freeBrokerPort() throws IOException {
+    static int freeBrokerPort() throws IOException {
         while (true) {
             int port = freePort();
             try (ServerSocket vip = new ServerSocket(port - 2)) {
