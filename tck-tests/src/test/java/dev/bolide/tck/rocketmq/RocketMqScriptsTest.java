@@ -74,5 +74,8 @@ class RocketMqScriptsTest {
             assertThat(shutdown("broker", "second").exitValue()).as("a name server is no broker").isEqualTo(1);
             assertThat(second.isAlive()).isTrue();
         }
+        Path logs = ScriptProcess.logDirectory(dir);
+        assertThat(logs.resolve("namesrv.log")).content().contains("Bolide name server started on port");
+        assertThat(logs.resolve("broker.log")).as("a name server process logs to namesrv.log only").doesNotExist();
     }
 }
