@@ -29,7 +29,7 @@ public final class BrokerLauncher {
     }
 
     public static void main(String[] args) throws Exception {
-        LaunchOptions options = LaunchOptions.parseOrExit("mqbroker", LaunchOptions.Process.BROKER, args);
+        LaunchOptions options = LaunchOptions.parseOrExit("mqbroker", LaunchOptions.Server.BROKER, args);
         BrokerConfigFile config = BrokerConfigFile.from(options.properties());
         if (options.printing() != LaunchOptions.Printing.NONE) {
             ConfigListing.print(config.brokerSettings().asProperties(), options.printing(), System.out);

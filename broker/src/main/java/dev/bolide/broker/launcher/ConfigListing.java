@@ -14,7 +14,7 @@ final class ConfigListing {
      * {@code -m}: the settings RocketMQ 4.9 marks {@code @ImportantField} that Bolide has, and
      * {@code namesrvListenPort}, which decides whether the broker is also a name server.
      */
-    static final Set<String> IMPORTANT = Set.of("brokerClusterName", "brokerName", "brokerId", "brokerIP1",
+    private static final Set<String> IMPORTANT = Set.of("brokerClusterName", "brokerName", "brokerId", "brokerIP1",
             "listenPort", "namesrvAddr", "namesrvListenPort", "autoCreateTopicEnable", "autoCreateSubscriptionGroup",
             "defaultTopicQueueNums", "storePathRootDir", "storePathCommitLog", "mappedFileSizeCommitLog",
             "flushDiskType", "deleteWhen", "fileReservedTime");

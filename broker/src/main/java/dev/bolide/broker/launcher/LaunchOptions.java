@@ -27,7 +27,7 @@ final class LaunchOptions {
     enum Printing { NONE, ALL, IMPORTANT }
 
     /** A broker's options or a name server's. */
-    enum Process { BROKER, NAME_SERVER }
+    enum Server { BROKER, NAME_SERVER }
 
     private static final String NAMESRV_ADDR = "namesrvAddr";
     private static final String NAMESRV_LISTEN_PORT = "namesrvListenPort";
@@ -38,13 +38,13 @@ final class LaunchOptions {
         this.line = line;
     }
 
-    private static Options options(Process process) {
+    private static Options options(Server server) {
         Options options = new Options()
                 .addOption(Option.builder("c").longOpt("configFile").hasArg().argName("file")
-                        .desc(process == Process.BROKER ? "broker.conf" : "namesrv.conf").build())
+                        .desc(server == Server.BROKER ? "broker.conf" : "namesrv.conf").build())
                 .addOption(Option.builder("p").longOpt("printConfigItem").desc("print every setting and exit").build())
                 .addOption(Option.builder("h").longOpt("help").desc("print this help").build());
-        if (process == Process.BROKER) {
+        if (server == Server.BROKER) {
             options.addOption(Option.builder("n").longOpt("namesrvAddr").hasArg().argName("host:port;host:port")
                     .desc("the name servers to register with; no embedded name server unless the file sets "
                             + NAMESRV_LISTEN_PORT).build())
@@ -55,8 +55,8 @@ final class LaunchOptions {
     }
 
     /** @throws ParseException for an unknown option, a missing value or a stray argument */
-    static LaunchOptions parse(Process process, String... args) throws ParseException {
-        CommandLine line = new DefaultParser().parse(options(process), args);
+    static LaunchOptions parse(Server server, String... args) throws ParseException {
+        CommandLine line = new DefaultParser().parse(options(server), args);
         if (!line.getArgList().isEmpty()) {
             throw new ParseException("unexpected argument " + line.getArgList().get(0));
         }
@@ -64,27 +64,27 @@ final class LaunchOptions {
     }
 
     /** The options, or exits after printing the help: status 0 if asked for, 1 after a bad option. */
-    static LaunchOptions parseOrExit(String command, Process process, String... args) {
+    static LaunchOptions parseOrExit(String command, Server server, String... args) {
         int status;
         try {
-            LaunchOptions options = parse(process, args);
+            LaunchOptions options = parse(server, args);
             if (!options.line.hasOption('h')) {
                 return options;
             }
-            printHelp(command, process, new PrintWriter(System.out, true));
+            printHelp(command, server, new PrintWriter(System.out, true));
             status = 0;
         } catch (ParseException e) {
             System.err.println(command + ": " + e.getMessage());
-            printHelp(command, process, new PrintWriter(System.err, true));
+            printHelp(command, server, new PrintWriter(System.err, true));
             status = 1;
         }
         System.exit(status);
         throw new AssertionError("System.exit returned");
     }
 
-    private static void printHelp(String command, Process process, PrintWriter out) {
+    private static void printHelp(String command, Server server, PrintWriter out) {
         HelpFormatter help = new HelpFormatter();
-        help.printHelp(out, help.getWidth(), command, null, options(process), help.getLeftPadding(),
+        help.printHelp(out, help.getWidth(), command, null, options(server), help.getLeftPadding(),
                 help.getDescPadding(), null, true);
     }
 

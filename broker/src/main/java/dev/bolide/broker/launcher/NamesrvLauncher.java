@@ -29,7 +29,7 @@ public final class NamesrvLauncher {
         if (System.getProperty(LOGBACK_CONFIGURATION) == null) {
             System.setProperty(LOGBACK_CONFIGURATION, "logback-namesrv.xml");
         }
-        LaunchOptions options = LaunchOptions.parseOrExit("mqnamesrv", LaunchOptions.Process.NAME_SERVER, args);
+        LaunchOptions options = LaunchOptions.parseOrExit("mqnamesrv", LaunchOptions.Server.NAME_SERVER, args);
         NamesrvConfigFile config = NamesrvConfigFile.from(options.properties());
         if (options.printing() != LaunchOptions.Printing.NONE) {
             ConfigListing.print(config.asProperties(), options.printing(), System.out);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bolide.broker.launcher.LaunchOptions.Printing;
-import dev.bolide.broker.launcher.LaunchOptions.Process;
+import dev.bolide.broker.launcher.LaunchOptions.Server;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +29,7 @@ class LaunchOptionsTest {
     void dashNNamesTheNameServersAndTurnsTheEmbeddedOneOff() throws Exception {
         Path conf = conf("brokerName = broker-b\nnamesrvAddr = 10.0.0.1:9876\n");
 
-        LaunchOptions options = LaunchOptions.parse(Process.BROKER, "-n", "127.0.0.1:9877", "-c", conf.toString());
+        LaunchOptions options = LaunchOptions.parse(Server.BROKER, "-n", "127.0.0.1:9877", "-c", conf.toString());
 
         assertThat(options.properties()).containsEntry("namesrvAddr", "127.0.0.1:9877")
                 .containsEntry("namesrvListenPort", "-1").containsEntry("brokerName", "broker-b");
@@ -39,7 +39,7 @@ class LaunchOptionsTest {
     void aNamesrvListenPortOfTheFileKeepsTheEmbeddedNameServerWithDashN() throws Exception {
         Path conf = conf("namesrvListenPort = 9878\n");
 
-        LaunchOptions options = LaunchOptions.parse(Process.BROKER, "--namesrvAddr", "127.0.0.1:9877",
+        LaunchOptions options = LaunchOptions.parse(Server.BROKER, "--namesrvAddr", "127.0.0.1:9877",
                 "--configFile", conf.toString());
 
         assertThat(options.properties()).containsEntry("namesrvListenPort", "9878");
@@ -47,7 +47,7 @@ class LaunchOptionsTest {
 
     @Test
     void withoutOptionsThereAreNoKeysAndNothingToPrint() throws Exception {
-        LaunchOptions options = LaunchOptions.parse(Process.BROKER);
+        LaunchOptions options = LaunchOptions.parse(Server.BROKER);
 
         assertThat(options.properties()).isEmpty();
         assertThat(options.printing()).isEqualTo(Printing.NONE);
@@ -55,13 +55,13 @@ class LaunchOptionsTest {
 
     @Test
     void dashPPrintsEverythingAndDashMTheImportantSettings() throws Exception {
-        assertThat(LaunchOptions.parse(Process.BROKER, "-p").printing()).isEqualTo(Printing.ALL);
-        assertThat(LaunchOptions.parse(Process.BROKER, "-m").printing()).isEqualTo(Printing.IMPORTANT);
+        assertThat(LaunchOptions.parse(Server.BROKER, "-p").printing()).isEqualTo(Printing.ALL);
+        assertThat(LaunchOptions.parse(Server.BROKER, "-m").printing()).isEqualTo(Printing.IMPORTANT);
     }
 
     @Test
     void aMissingFileIsNamed() throws Exception {
-        LaunchOptions options = LaunchOptions.parse(Process.NAME_SERVER, "-c", dir.resolve("none.conf").toString());
+        LaunchOptions options = LaunchOptions.parse(Server.NAME_SERVER, "-c", dir.resolve("none.conf").toString());
 
         assertThatThrownBy(options::properties).isInstanceOf(NoSuchFileException.class)
                 .hasMessageContaining("none.conf");
@@ -69,10 +69,10 @@ class LaunchOptionsTest {
 
     @Test
     void unknownOptionsStrayArgumentsAndBrokerOptionsOfANameServerAreRefused() {
-        assertThatThrownBy(() -> LaunchOptions.parse(Process.BROKER, "-x")).isInstanceOf(ParseException.class);
-        assertThatThrownBy(() -> LaunchOptions.parse(Process.BROKER, "broker.conf"))
+        assertThatThrownBy(() -> LaunchOptions.parse(Server.BROKER, "-x")).isInstanceOf(ParseException.class);
+        assertThatThrownBy(() -> LaunchOptions.parse(Server.BROKER, "broker.conf"))
                 .isInstanceOf(ParseException.class).hasMessageContaining("broker.conf");
-        assertThatThrownBy(() -> LaunchOptions.parse(Process.NAME_SERVER, "-n", "127.0.0.1:9876"))
+        assertThatThrownBy(() -> LaunchOptions.parse(Server.NAME_SERVER, "-n", "127.0.0.1:9876"))
                 .isInstanceOf(ParseException.class);
     }
 
