@@ -62,7 +62,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One Bolide process: the store, the broker's request processors on {@code listenPort}, the
+ * One Bolide process: the store, the broker's request processors on {@code listenPort} (and on
+ * {@code listenPort - 2}, the {@link VipChannel}), the
  * embedded name server on {@code namesrvListenPort} (unless disabled), and the broker's
  * registration with its name servers: the embedded one in-process, or those of
  * {@code namesrvAddr} over the network (see {@link BrokerSettings}).
@@ -146,7 +147,8 @@ public final class BolideBroker implements AutoCloseable {
         Clients clients = new Clients(new ConsumerGroups(), new ProducerGroups());
         transactions = TransactionService.start(store, topics, clients.producers(), settings.transactions(), configDir,
                 new CommittedSends(new DelayedSends(settings.schedule().messageDelayLevel()), timers));
-        brokerServer = new RemotingServer(new InetSocketAddress(settings.listenPort()));
+        brokerServer = VipChannel.addTo(new RemotingServer(new InetSocketAddress(settings.listenPort())),
+                settings.listenPort());
         registerMessaging(settings, topics, groupConfigs, clients);
         registerAdministration(settings, topics, groupConfigs, clients, configUpdate);
         store.addDispatchListener(message -> stats.stored(1));

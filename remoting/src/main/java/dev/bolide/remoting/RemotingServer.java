@@ -3,6 +3,7 @@ package dev.bolide.remoting;
 import dev.bolide.protocol.remoting.RemotingFrameCodec;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -13,7 +14,9 @@ import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -23,7 +26,8 @@ import java.util.function.Consumer;
 
 /**
  * A TCP server speaking RocketMQ remoting frames. Register processors per request code, then
- * {@link #start()}; port 0 picks a free port ({@link #port()} tells which).
+ * {@link #start()}; port 0 picks a free port ({@link #port()} tells which). It can serve the same
+ * requests on further addresses ({@link #alsoListenOn}), as RocketMQ's broker does on its VIP port.
  */
 public final class RemotingServer implements AutoCloseable {
     /** The reference server closes connections idle (read and write) for this long. */
@@ -32,6 +36,8 @@ public final class RemotingServer implements AutoCloseable {
     private final InetSocketAddress address;
     private final Map<Integer, RequestDispatcher.Registration> registrations = new HashMap<>();
     private final List<Consumer<Channel>> closeListeners = new CopyOnWriteArrayList<>();
+    private final Map<InetSocketAddress, String> moreAddresses = new LinkedHashMap<>();
+    private final List<Channel> moreChannels = new ArrayList<>();
     private EventLoopGroup boss;
     private EventLoopGroup workers;
     private Channel serverChannel;
@@ -52,12 +58,23 @@ public final class RemotingServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Serves the same requests on {@code another} address too, from {@link #start()} to {@link #close()}.
+     *
+     * @param name what the port is, for the error when it cannot be listened on
+     */
+    public RemotingServer alsoListenOn(InetSocketAddress another, String name) {
+        moreAddresses.put(another, name);
+        return this;
+    }
+
+    /** @throws IllegalStateException naming the port when one of the addresses cannot be listened on */
     public RemotingServer start() throws InterruptedException {
         boss = new NioEventLoopGroup(1, new DefaultThreadFactory("bolide-remoting-accept", true));
         workers = new NioEventLoopGroup(0, new DefaultThreadFactory("bolide-remoting-io", true));
         RequestDispatcher dispatcher = new RequestDispatcher(registrations);
         ConnectionGuard guard = new ConnectionGuard();
-        serverChannel = new ServerBootstrap()
+        ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_REUSEADDR, true)
@@ -74,21 +91,43 @@ public final class RemotingServer implements AutoCloseable {
                                 .addLast(dispatcher)
                                 .addLast(guard);
                     }
-                })
-                .bind(address).sync().channel();
+                });
+        try {
+            serverChannel = bind(bootstrap, address, "port " + address.getPort());
+            for (Map.Entry<InetSocketAddress, String> another : moreAddresses.entrySet()) {
+                moreChannels.add(bind(bootstrap, another.getKey(),
+                        "port " + another.getKey().getPort() + " (" + another.getValue() + ")"));
+            }
+        } catch (InterruptedException | RuntimeException e) {
+            close();
+            throw e;
+        }
         return this;
+    }
+
+    /** Netty's BindException says "Address already in use" but not which port: the message adds it. */
+    private static Channel bind(ServerBootstrap bootstrap, InetSocketAddress address, String what)
+            throws InterruptedException {
+        ChannelFuture bound = bootstrap.bind(address).await();
+        if (!bound.isSuccess()) {
+            throw new IllegalStateException("cannot listen on " + what + ": " + bound.cause().getMessage(),
+                    bound.cause());
+        }
+        return bound.channel();
     }
 
     public int port() {
         return ((InetSocketAddress) serverChannel.localAddress()).getPort();
     }
 
+    /** Stops listening and serving; closing again (after a failed start, say) does nothing. */
     @Override
     public void close() {
-        if (serverChannel != null) {
+        if (serverChannel != null && serverChannel.isOpen()) {
             serverChannel.close().syncUninterruptibly();
         }
-        if (boss != null) {
+        moreChannels.stream().filter(Channel::isOpen).forEach(channel -> channel.close().syncUninterruptibly());
+        if (boss != null && !boss.isShuttingDown()) {
             boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
             workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         }

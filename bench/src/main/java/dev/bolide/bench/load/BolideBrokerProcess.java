@@ -19,7 +19,8 @@ public final class BolideBrokerProcess extends BrokerProcess {
         if (!Files.isRegularFile(brokerJar)) {
             throw new IllegalStateException(brokerJar + " is missing: build the broker module first (bench/README.md)");
         }
-        int brokerPort = FreePorts.consecutive(2);
+        // four ports: the VIP port (listenPort - 2), one left alone, listenPort and the name server's
+        int brokerPort = FreePorts.consecutive(4) + 2;
         return started(new BolideBrokerProcess(ScratchDirectory.create(setup.scratchParent(), "bolide-"),
                 brokerPort + 1), broker -> {
             List<String> conf = new ArrayList<>(setup.brokerConfLines(brokerPort, broker.directory()));

@@ -2,14 +2,14 @@ package dev.bolide.broker.launcher;
 
 import dev.bolide.broker.BolideBroker;
 import dev.bolide.broker.BrokerSettings;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.bolide.broker.admin.BrokerConfigUpdate;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code java -jar bolide-broker.jar -c broker.conf}: starts the broker the file describes (its
+ * {@code java -jar bolide-broker.jar -c broker.conf} ({@code bin/mqbroker}, with RocketMQ's options:
+ * see {@link LaunchOptions}): starts the broker the file describes (its
  * store recovered if the last run crashed, the broker port and the embedded name server) and runs
  * until SIGTERM, when it shuts down cleanly: the broker unregisters from its name servers, serving
  * stops, consumer offsets are persisted, the CommitLog is flushed, queues and index are
@@ -29,25 +29,25 @@ public final class BrokerLauncher {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 2 || !args[0].equals("-c")) {
-            System.err.println("usage: bolide-broker -c <broker.conf>");
-            System.exit(2);
+        LaunchOptions options = LaunchOptions.parseOrExit("mqbroker", LaunchOptions.Server.BROKER, args);
+        BrokerConfigFile config = BrokerConfigFile.from(options.properties());
+        if (options.printing() != LaunchOptions.Printing.NONE) {
+            ConfigListing.print(config.brokerSettings().asProperties(), options.printing(), System.out);
             return;
         }
-        Path configFile = Path.of(args[1]);
-        BrokerConfigFile config = BrokerConfigFile.load(configFile);
+        String source = options.configFile().map(Path::toString).orElse("the command line");
         for (String key : config.unusedKeys()) {
-            LOG.log(System.Logger.Level.WARNING, "{0}: key ''{1}'' is not used: {2}", configFile, key,
+            LOG.log(System.Logger.Level.WARNING, "{0}: key ''{1}'' is not used: {2}", source, key,
                     BrokerConfigFile.whyUnused(key));
         }
-        BolideBroker broker = BolideBroker.start(config.brokerSettings(), new ConfigFileUpdate(configFile));
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(broker, stopped), "bolide-shutdown"));
-        System.out.printf("Bolide broker %s started: %s, broker %s:%d, store open in %s (%s); "
-                + "SIGTERM stops it cleanly%n", config.brokerSettings().brokerName(), nameServers(config, broker),
-                config.brokerSettings().brokerIP1(), broker.port(), config.storeConfig().storePathRootDir(),
-                config.storeConfig().flushDiskType());
-        stopped.await();
+        BolideBroker broker = BolideBroker.start(config.brokerSettings(), options.configFile()
+                .<BrokerConfigUpdate>map(ConfigFileUpdate::new).orElse(BrokerConfigUpdate.NOT_FROM_A_FILE));
+        CountDownLatch closed = UntilSigterm.closeAtSigterm(broker, LOG, "Bolide broker closed cleanly");
+        LOG.log(System.Logger.Level.INFO, String.format("Bolide broker %s started: %s, broker %s:%d, "
+                + "store open in %s (%s); SIGTERM stops it cleanly", config.brokerSettings().brokerName(),
+                nameServers(config, broker), config.brokerSettings().brokerIP1(), broker.port(),
+                config.storeConfig().storePathRootDir(), config.storeConfig().flushDiskType()));
+        closed.await();
     }
 
     private static String nameServers(BrokerConfigFile config, BolideBroker broker) {
@@ -55,16 +55,5 @@ public final class BrokerLauncher {
                 : "name server 127.0.0.1:" + broker.nameServerPort();
         List<String> remote = config.brokerSettings().namesrvAddr();
         return remote.isEmpty() ? embedded : embedded + ", registered with " + String.join(";", remote);
-    }
-
-    private static void shutdown(BolideBroker broker, CountDownLatch stopped) {
-        try {
-            broker.close();
-            System.out.println("Bolide broker closed cleanly");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            stopped.countDown();
-        }
     }
 }

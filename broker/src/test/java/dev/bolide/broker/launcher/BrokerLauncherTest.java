@@ -33,7 +33,7 @@ class BrokerLauncherTest {
         assertThat(broker.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(Files.readString(output)).contains("closed cleanly");
         assertThat(store.resolve("abort")).doesNotExist();
-        assertThat(Files.readString(dir.resolve("err.txt"))).contains("'aclEnable' is not used");
+        assertThat(Files.readString(output)).contains("'aclEnable' is not used");
     }
 
     @Test

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.apache.rocketmq.client.ClientConfig;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
@@ -23,7 +25,7 @@ import org.apache.rocketmq.common.message.MessageExt;
 /**
  * A Bolide broker in a child JVM (the built {@code bolide-broker.jar}, started as a user would),
  * on free ports, with its store in {@code directory}. It can be killed as {@code kill -9} does and
- * started again on the same directory and ports.
+ * started again on the same directory and ports. Its log files are in {@link #logDirectory()}.
  */
 final class BrokerProcess implements AutoCloseable {
     private final Path directory;
@@ -39,7 +41,7 @@ final class BrokerProcess implements AutoCloseable {
 
     /** @param extraLines further {@code broker.conf} lines */
     static BrokerProcess start(Path directory, String... extraLines) throws IOException {
-        int brokerPort = freePort();
+        int brokerPort = freeBrokerPort();
         int nameServerPort = freePort();
         Path conf = directory.resolve("broker.conf");
         Files.writeString(conf, String.join("\n",
@@ -63,7 +65,7 @@ final class BrokerProcess implements AutoCloseable {
         // a file per start, so that the output of a killed broker stays readable
         Path output = Files.createTempFile(directory, "broker", ".out");
         Process started = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", System.getProperty("bolide.broker.jar"), "-c",
+                "-Xmx256m", "-Dbolide.log.dir=" + logDirectory(), "-jar", System.getProperty("bolide.broker.jar"), "-c",
                 directory.resolve("broker.conf").toString())
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         await("broker started").atMost(Duration.ofSeconds(60))
@@ -88,10 +90,27 @@ final class BrokerProcess implements AutoCloseable {
         return this;
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    /** A free port two above a free one: the broker listens on both (its VIP channel, listenPort - 2). */
+    static int freeBrokerPort() throws IOException {
+        while (true) {
+            int port = freePort();
+            try (ServerSocket vip = new ServerSocket(port - 2)) {
+                return port;
+            } catch (IOException taken) {
+                // another pair
+            }
+        }
+    }
+
+    /** Where its log files go: under the test's directory, not the user's ~/logs/rocketmqlogs. */
+    Path logDirectory() {
+        return directory.resolve("logs");
     }
 
     int brokerPort() {
@@ -117,6 +136,12 @@ final class BrokerProcess implements AutoCloseable {
      */
     DefaultMQPushConsumer startConsumer(String group, String topic, Map<String, List<MessageExt>> received)
             throws MQClientException {
+        return startConsumer(group, topic, received, consumer -> { });
+    }
+
+    /** As {@link #startConsumer(String, String, Map)}, with client settings of the test's made before the start. */
+    DefaultMQPushConsumer startConsumer(String group, String topic, Map<String, List<MessageExt>> received,
+            Consumer<ClientConfig> settings) throws MQClientException {
         DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(group);
         consumer.setNamesrvAddr(nameServerAddress());
         consumer.setInstanceName(group + "-" + System.nanoTime());
@@ -127,6 +152,7 @@ final class BrokerProcess implements AutoCloseable {
                     k -> new CopyOnWriteArrayList<>()).add(m));
             return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
         });
+        settings.accept(consumer);
         consumer.start();
         return consumer;
     }

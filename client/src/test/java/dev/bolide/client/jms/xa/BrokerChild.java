@@ -27,7 +27,7 @@ final class BrokerChild implements AutoCloseable {
                 "brokerClusterName = DefaultCluster",
                 "brokerName = broker-a",
                 "brokerIP1 = 127.0.0.1",
-                "listenPort = " + freePort(),
+                "listenPort = " + freeBrokerPort(),
                 "namesrvListenPort = " + nameServerPort,
                 "storePathRootDir = " + directory.resolve("store"),
                 "mapedFileSizeCommitLog = 1048576",
@@ -50,6 +50,18 @@ final class BrokerChild implements AutoCloseable {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
+        }
+    }
+
+    /** A free port two above a free one: the broker also listens on listenPort - 2, its VIP channel. */
+    private static int freeBrokerPort() throws IOException {
+        while (true) {
+            int port = freePort();
+            try (ServerSocket vip = new ServerSocket(port - 2)) {
+                return port;
+            } catch (IOException taken) {
+                // another pair
+            }
         }
     }
 
