@@ -2,6 +2,7 @@ package dev.bolide.broker;
 
 import dev.bolide.broker.admin.BrokerConfigProcessor;
 import dev.bolide.broker.config.RocketMqDefaults;
+import dev.bolide.broker.config.Settings;
 import dev.bolide.broker.admin.BrokerConfigUpdate;
 import dev.bolide.broker.admin.BrokerRuntimeProcessor;
 import dev.bolide.broker.admin.ConnectionListProcessor;
@@ -147,7 +148,8 @@ public final class BolideBroker implements AutoCloseable {
         Clients clients = new Clients(new ConsumerGroups(), new ProducerGroups());
         transactions = TransactionService.start(store, topics, clients.producers(), settings.transactions(), configDir,
                 new CommittedSends(new DelayedSends(settings.schedule().messageDelayLevel()), timers));
-        brokerServer = VipChannel.addTo(new RemotingServer(new InetSocketAddress(settings.listenPort())),
+        brokerServer = VipChannel.addTo(new RemotingServer(new InetSocketAddress(settings.listenPort()),
+                Settings.LISTEN_PORT.name()),
                 settings.listenPort());
         registerMessaging(settings, topics, groupConfigs, clients);
         registerAdministration(settings, topics, groupConfigs, clients, configUpdate);

@@ -34,6 +34,7 @@ public final class RemotingServer implements AutoCloseable {
     private static final int IDLE_SECONDS = 120;
 
     private final InetSocketAddress address;
+    private final String name;
     private final Map<Integer, RequestDispatcher.Registration> registrations = new HashMap<>();
     private final List<Consumer<Channel>> closeListeners = new CopyOnWriteArrayList<>();
     private final Map<InetSocketAddress, String> moreAddresses = new LinkedHashMap<>();
@@ -43,7 +44,13 @@ public final class RemotingServer implements AutoCloseable {
     private Channel serverChannel;
 
     public RemotingServer(InetSocketAddress address) {
+        this(address, "the server's port");
+    }
+
+    /** @param name what the port is (the setting that names it), for the error when it cannot be listened on */
+    public RemotingServer(InetSocketAddress address, String name) {
         this.address = address;
+        this.name = name;
     }
 
     /** Routes requests with {@code code} to {@code processor}, run on {@code executor}. */
@@ -93,7 +100,7 @@ public final class RemotingServer implements AutoCloseable {
                     }
                 });
         try {
-            serverChannel = bind(bootstrap, address, "port " + address.getPort());
+            serverChannel = bind(bootstrap, address, "port " + address.getPort() + " (" + name + ")");
             for (Map.Entry<InetSocketAddress, String> another : moreAddresses.entrySet()) {
                 moreChannels.add(bind(bootstrap, another.getKey(),
                         "port " + another.getKey().getPort() + " (" + another.getValue() + ")"));

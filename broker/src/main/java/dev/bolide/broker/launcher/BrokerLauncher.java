@@ -28,12 +28,17 @@ public final class BrokerLauncher {
     private BrokerLauncher() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) throws InterruptedException {
+        StartFailure.startOrExit("mqbroker", LOG, () -> start(args)).await();
+    }
+
+    /** @return counted down once the broker is closed (at once when the options only print settings) */
+    private static CountDownLatch start(String... args) throws Exception {
         LaunchOptions options = LaunchOptions.parseOrExit("mqbroker", LaunchOptions.Server.BROKER, args);
         BrokerConfigFile config = BrokerConfigFile.from(options.properties());
         if (options.printing() != LaunchOptions.Printing.NONE) {
             ConfigListing.print(config.brokerSettings().asProperties(), options.printing(), System.out);
-            return;
+            return new CountDownLatch(0);
         }
         String source = options.configFile().map(Path::toString).orElse("the command line");
         for (String key : config.unusedKeys()) {
@@ -47,7 +52,7 @@ public final class BrokerLauncher {
                 + "store open in %s (%s); SIGTERM stops it cleanly", config.brokerSettings().brokerName(),
                 nameServers(config, broker), config.brokerSettings().brokerIP1(), broker.port(),
                 config.storeConfig().storePathRootDir(), config.storeConfig().flushDiskType()));
-        closed.await();
+        return closed;
     }
 
     private static String nameServers(BrokerConfigFile config, BolideBroker broker) {

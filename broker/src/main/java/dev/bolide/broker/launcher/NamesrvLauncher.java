@@ -24,18 +24,23 @@ public final class NamesrvLauncher {
     private NamesrvLauncher() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) throws InterruptedException {
         // before the first logger is made, which configures Logback once for the whole process
         if (System.getProperty(LOGBACK_CONFIGURATION) == null) {
             System.setProperty(LOGBACK_CONFIGURATION, "logback-namesrv.xml");
         }
+        System.Logger log = System.getLogger(NamesrvLauncher.class.getName());
+        StartFailure.startOrExit("mqnamesrv", log, () -> start(log, args)).await();
+    }
+
+    /** @return counted down once the name server is closed (at once when the options only print settings) */
+    private static CountDownLatch start(System.Logger log, String... args) throws Exception {
         LaunchOptions options = LaunchOptions.parseOrExit("mqnamesrv", LaunchOptions.Server.NAME_SERVER, args);
         NamesrvConfigFile config = NamesrvConfigFile.from(options.properties());
         if (options.printing() != LaunchOptions.Printing.NONE) {
             ConfigListing.print(config.asProperties(), options.printing(), System.out);
-            return;
+            return new CountDownLatch(0);
         }
-        System.Logger log = System.getLogger(NamesrvLauncher.class.getName());
         for (String key : config.unusedKeys()) {
             log.log(System.Logger.Level.WARNING, "namesrv.conf: key ''{0}'' is not used by Bolide''s name server", key);
         }
@@ -50,7 +55,7 @@ public final class NamesrvLauncher {
         }, log, "Bolide name server closed cleanly");
         log.log(System.Logger.Level.INFO, "Bolide name server started on port {0,number,#}; SIGTERM stops it cleanly",
                 nameServer.port());
-        closed.await();
+        return closed;
     }
 
     private static ThreadFactory daemon(String name) {
