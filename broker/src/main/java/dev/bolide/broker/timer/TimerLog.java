@@ -89,6 +89,7 @@ final class TimerLog implements AutoCloseable {
     long append(long due, long timerOffset, long commitLogOffset, int size, long previous) {
         MappedSegment segment = writableSegment();
         int at = (int) (end - segment.startOffset());
+        allocate(segment, at + ENTRY_SIZE);
         ByteBuffer buffer = segment.buffer();
         buffer.putInt(at + STATE, PENDING);
         buffer.putInt(at + SIZE, size);
@@ -102,6 +103,14 @@ final class TimerLog implements AutoCloseable {
         long position = end;
         end += ENTRY_SIZE;
         return position;
+    }
+
+    private void allocate(MappedSegment segment, int end) {
+        try {
+            segment.allocate(end);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot allocate space for the timer log in " + segments.directory(), e);
+        }
     }
 
     private MappedSegment writableSegment() {

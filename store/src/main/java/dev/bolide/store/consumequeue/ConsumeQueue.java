@@ -81,8 +81,17 @@ public final class ConsumeQueue implements AutoCloseable {
             segment = createSegment(position / segments.segmentSize() * segments.segmentSize());
         }
         int at = (int) (position - segment.startOffset());
+        allocate(segment, at + UNIT);
         segment.buffer().putLong(at, physicalOffset).putInt(at + 8, size).putLong(at + 12, tagsCode);
         segment.setWritePosition(at + UNIT);
+    }
+
+    private void allocate(MappedSegment segment, int end) {
+        try {
+            segment.allocate(end);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot allocate space for ConsumeQueue " + topic + "-" + queueId, e);
+        }
     }
 
     private MappedSegment createSegment(long startOffset) {
