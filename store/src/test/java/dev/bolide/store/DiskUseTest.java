@@ -29,6 +29,22 @@ class DiskUseTest {
     Path dir;
 
     @Test
+    void startsAndWorksWithDefaultSizesOnA64MbVolume() throws IOException {
+        try (SmallVolume volume = SmallVolume.mount(SmallVolume.Kind.TMPFS, dir.resolve("volume"), 64);
+                MessageStore store = MessageStore.open(StoreConfig.builder(volume.path().resolve("store")).build())) {
+            for (int i = 0; i < 1000; i++) {
+                store.append(message("t", 0, "m" + i));
+            }
+            await().until(() -> store.dispatchedOffset() == store.commitLogMaxOffset());
+
+            try (GetMessageResult read = store.getMessages("t", 0, 999, 1, MessageFilter.ALL)) {
+                assertThat(TestStores.body(read.messages().get(0))).isEqualTo("m999");
+            }
+            assertThat(du(volume.path())).isLessThan(48L * MIB);
+        }
+    }
+
+    @Test
     void defaultSizedFilesTakeOnlyWhatWasWrittenPlusAllocationAhead() throws IOException {
         long written;
         try (MessageStore store = MessageStore.open(StoreConfig.builder(dir).build())) {
