@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * One fixed-size file, mapped read-write for its whole length.
  *
  * <p>Files are sparse: disk blocks are allocated on demand, a step ahead of the writes
- * ({@link #allocate}), by writing zeros through the file channel. A write through the mapping into
+ * ({@link #allocate}), by writing zeros through the file channel (all at once for SYNC_FLUSH data,
+ * see {@link #allocationStep}). A write through the mapping into
  * a hole on a full disk kills the JVM with SIGBUS, whereas a failed zero write is an ordinary
  * {@link IOException} that loses nothing; so nothing may be written through the mapping beyond
  * {@link #allocatedPosition()}. A store then occupies what it holds plus one step per file being
@@ -31,8 +32,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class MappedSegment {
     private static final int ZERO_CHUNK = 1 << 20;
     private static final int PAGE_SIZE = 4096;
-    /** The largest allocation step: what a CommitLog segment being written holds beyond its data. */
-    private static final int MAX_ALLOCATION_STEP = 16 << 20;
+    /** The largest allocation step: a 1 GiB segment's 128th. */
+    private static final int MAX_ALLOCATION_STEP = 8 << 20;
 
     private final Path path;
     private final long startOffset;
@@ -54,18 +55,24 @@ public final class MappedSegment {
         this.syncWrites = syncWrites;
         this.startOffset = startOffset;
         this.size = size;
-        this.allocationStep = allocationStep(size);
+        this.allocationStep = allocationStep(size, syncWrites);
         this.channel = channel;
         this.allocatedPosition = allocatedPosition;
         this.buffer = channel.map(FileChannel.MapMode.READ_WRITE, 0, size);
     }
 
     /**
-     * A 64th of the file, whole pages, at most {@value #MAX_ALLOCATION_STEP} bytes: large enough
-     * that allocation is rare (64 zero writes per file), small enough that a file holds little
-     * beyond its data.
+     * A 64th of the file, whole pages, at most {@link #MAX_ALLOCATION_STEP}: large enough that
+     * allocation is rare, small enough that a file holds little beyond its data. Data forced after
+     * every write (SYNC_FLUSH) is allocated whole, zeros forced, at creation (in the background for
+     * the CommitLog): allocating it in forced steps while appenders force theirs cost 16 threads of
+     * 1 KiB appends 11 % of their rate over 100 s (25,143/s against 28,318/s, longest append 595 ms
+     * against 150 ms) with 64 MiB steps, and 20 % with 8 MiB steps.
      */
-    static int allocationStep(int size) {
+    static int allocationStep(int size, boolean syncWrites) {
+        if (syncWrites) {
+            return size;
+        }
         int pages = Math.max(1, (size / 64 + PAGE_SIZE - 1) / PAGE_SIZE);
         return (int) Math.min(MAX_ALLOCATION_STEP, (long) pages * PAGE_SIZE);
     }
@@ -81,7 +88,7 @@ public final class MappedSegment {
      * leaves a half-made segment behind.
      *
      * @param syncWrites whether writers will wait for a force after each write ({@code SYNC_FLUSH}).
-     *                   Then every allocation step is forced as it is allocated, so that a later
+     *                   Then the file is allocated whole and its zeros forced, so that a later
      *                   force is a pure data write, and {@link #write} goes through the file
      *                   channel: on ext4 a write through the mapping re-dirties its page with a page
      *                   fault that costs every following force a journal commit (forces measured
@@ -103,13 +110,20 @@ public final class MappedSegment {
             Files.deleteIfExists(temporary);
             throw e;
         }
+        MappedSegment segment;
         try {
-            MappedSegment segment = new MappedSegment(path, startOffset, size, channel, syncWrites, 0);
-            segment.allocate(1);
-            return segment;
+            segment = new MappedSegment(path, startOffset, size, channel, syncWrites, 0);
         } catch (IOException | RuntimeException e) {
             channel.close();
             Files.deleteIfExists(path);
+            throw e;
+        }
+        try {
+            segment.allocate(1);
+            return segment;
+        } catch (IOException | RuntimeException e) {
+            // unmaps too: a mapping left behind keeps the file's blocks (and its file system) busy
+            segment.delete();
             throw e;
         }
     }

@@ -183,8 +183,8 @@ public final class SegmentSequence implements AutoCloseable {
 
     /**
      * Called by the single appender on every append, cheap when there is nothing to do; in the
-     * background, allocates the last segment's next step once writes come within half a step of
-     * its allocated end, and prepares the segment after it once it is half full, so that appends
+     * background, allocates the last segment's next step once writes come within a step of its
+     * allocated end, and prepares the segment after it once it is half full, so that appends
      * rarely wait for either.
      */
     public void prepareAhead() {
@@ -200,7 +200,7 @@ public final class SegmentSequence implements AutoCloseable {
 
     private void allocateAhead(MappedSegment last) {
         int allocated = last.allocatedPosition();
-        if (allocated >= segmentSize || allocated - last.writePosition() > MappedSegment.allocationStep(segmentSize) / 2
+        if (allocated >= segmentSize || allocated - last.writePosition() > MappedSegment.allocationStep(segmentSize, syncWrites)
                 || !allocatingAhead.compareAndSet(false, true)) {
             return;
         }
