@@ -89,7 +89,6 @@ final class TimerLog implements AutoCloseable {
     long append(long due, long timerOffset, long commitLogOffset, int size, long previous) {
         MappedSegment segment = writableSegment();
         int at = (int) (end - segment.startOffset());
-        allocate(segment, at + ENTRY_SIZE);
         ByteBuffer buffer = segment.buffer();
         buffer.putInt(at + STATE, PENDING);
         buffer.putInt(at + SIZE, size);
@@ -103,14 +102,6 @@ final class TimerLog implements AutoCloseable {
         long position = end;
         end += ENTRY_SIZE;
         return position;
-    }
-
-    private void allocate(MappedSegment segment, int end) {
-        try {
-            segment.allocate(end);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot allocate space for the timer log in " + segments.directory(), e);
-        }
     }
 
     private MappedSegment writableSegment() {

@@ -53,13 +53,6 @@ final class TimerWheel implements AutoCloseable {
         }
         Files.deleteIfExists(path);
         MappedSegment created = MappedSegment.create(path, 0, size);
-        try {
-            // slots are written at random, so all are allocated now, where a full disk is an IOException
-            created.allocate(size);
-        } catch (IOException e) {
-            created.delete();
-            throw e;
-        }
         created.buffer().putInt(0, MAGIC).putInt(4, precision).putInt(8, slots);
         return new TimerWheel(created, slots, precision, true);
     }

@@ -12,6 +12,7 @@ import dev.bolide.store.MessageToStore;
 import dev.bolide.store.RecordVisitor;
 import dev.bolide.store.StoreConfig;
 import dev.bolide.store.StoreException;
+import dev.bolide.store.segment.Allocation;
 import dev.bolide.store.segment.MappedSegment;
 import dev.bolide.store.segment.SegmentSequence;
 import java.io.IOException;
@@ -46,9 +47,10 @@ public final class CommitLog implements AutoCloseable {
     }
 
     public static CommitLog open(StoreConfig config) throws IOException {
-        boolean syncWrites = config.flushDiskType() == FlushDiskType.SYNC_FLUSH;
+        Allocation allocation = config.flushDiskType() == FlushDiskType.SYNC_FLUSH ? Allocation.WHOLE_FORCED
+                : Allocation.ON_DEMAND;
         return new CommitLog(SegmentSequence.open(config.storePathCommitLog(), config.mappedFileSizeCommitLog(), true,
-                syncWrites), config);
+                allocation), config);
     }
 
     public SegmentSequence segments() {

@@ -1,6 +1,7 @@
 package dev.bolide.store.consumequeue;
 
 import dev.bolide.store.StoreConfig;
+import dev.bolide.store.segment.Allocation;
 import dev.bolide.store.segment.MappedSegment;
 import dev.bolide.store.segment.SegmentSequence;
 import java.io.IOException;
@@ -32,7 +33,8 @@ public final class ConsumeQueue implements AutoCloseable {
     }
 
     static ConsumeQueue open(Path directory, String topic, int queueId, int segmentSize) throws IOException {
-        return new ConsumeQueue(topic, queueId, SegmentSequence.open(directory, segmentSize, false));
+        return new ConsumeQueue(topic, queueId, SegmentSequence.open(directory, segmentSize, false,
+                Allocation.ON_DEMAND));
     }
 
     public String topic() {

@@ -1,5 +1,6 @@
 package dev.bolide.store.index;
 
+import dev.bolide.store.segment.Allocation;
 import dev.bolide.store.segment.MappedSegment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,7 +48,7 @@ final class IndexFile {
      * (20 MB for RocketMQ's 5,000,000), entries in order, so those are allocated as they come.
      */
     static IndexFile create(Path path, long name, int slotCount, int maxEntries) throws IOException {
-        MappedSegment file = MappedSegment.create(path, 0, fileSize(slotCount, maxEntries));
+        MappedSegment file = MappedSegment.create(path, 0, fileSize(slotCount, maxEntries), Allocation.ON_DEMAND);
         try {
             file.allocate(HEADER + slotCount * SLOT);
         } catch (IOException e) {
@@ -60,8 +61,8 @@ final class IndexFile {
     }
 
     static IndexFile open(Path path, long name, int slotCount, int maxEntries) throws IOException {
-        IndexFile index = new IndexFile(name, MappedSegment.open(path, 0, fileSize(slotCount, maxEntries)), slotCount,
-                maxEntries);
+        MappedSegment file = MappedSegment.open(path, 0, fileSize(slotCount, maxEntries), false, Allocation.ON_DEMAND);
+        IndexFile index = new IndexFile(name, file, slotCount, maxEntries);
         index.file.limitAllocation(index.entryPosition(index.entryCount()));
         return index;
     }

@@ -16,9 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * One fixed-size file, mapped read-write for its whole length.
  *
- * <p>Files are sparse: disk blocks are allocated on demand, a step ahead of the writes
- * ({@link #allocate}), by writing zeros through the file channel (all at once for SYNC_FLUSH data,
- * see {@link #allocationStep}). A write through the mapping into
+ * <p>Disk blocks are allocated by writing zeros through the file channel, whole at creation or,
+ * for owners that write in order, on demand, a step ahead of the writes ({@link Allocation},
+ * {@link #allocate}), the rest of the file staying a hole. A write through the mapping into
  * a hole on a full disk kills the JVM with SIGBUS, whereas a failed zero write is an ordinary
  * {@link IOException} that loses nothing; so nothing may be written through the mapping beyond
  * {@link #allocatedPosition()}. A store then occupies what it holds plus one step per file being
@@ -41,7 +41,7 @@ public final class MappedSegment {
     private final int allocationStep;
     private final FileChannel channel;
     private final MappedByteBuffer buffer;
-    private final boolean syncWrites;
+    private final Allocation allocation;
     private final AtomicInteger references = new AtomicInteger(1);
     private volatile int writePosition;
     private volatile int flushedPosition;
@@ -49,56 +49,57 @@ public final class MappedSegment {
     private volatile int allocatedPosition;
     private volatile boolean deleteWhenReleased;
 
-    private MappedSegment(Path path, long startOffset, int size, FileChannel channel, boolean syncWrites,
+    private MappedSegment(Path path, long startOffset, int size, FileChannel channel, Allocation allocation,
             int allocatedPosition) throws IOException {
         this.path = path;
-        this.syncWrites = syncWrites;
+        this.allocation = allocation;
         this.startOffset = startOffset;
         this.size = size;
-        this.allocationStep = allocationStep(size, syncWrites);
+        this.allocationStep = allocationStep(size, allocation);
         this.channel = channel;
         this.allocatedPosition = allocatedPosition;
         this.buffer = channel.map(FileChannel.MapMode.READ_WRITE, 0, size);
     }
 
     /**
-     * A 64th of the file, whole pages, at most {@link #MAX_ALLOCATION_STEP}: large enough that
-     * allocation is rare, small enough that a file holds little beyond its data. Data forced after
-     * every write (SYNC_FLUSH) is allocated whole, zeros forced, at creation (in the background for
-     * the CommitLog): allocating it in forced steps while appenders force theirs cost 16 threads of
-     * 1 KiB appends 11 % of their rate over 100 s (25,143/s against 28,318/s, longest append 595 ms
-     * against 150 ms) with 64 MiB steps, and 20 % with 8 MiB steps.
+     * On demand, a 64th of the file, whole pages, at most {@link #MAX_ALLOCATION_STEP}: large
+     * enough that allocation is rare, small enough that a file holds little beyond its data. Data
+     * forced after every write (SYNC_FLUSH) is allocated whole, zeros forced, at creation (in the
+     * background for the CommitLog): allocating it in forced steps while appenders force theirs
+     * cost 16 threads of 1 KiB appends 11 % of their rate over 100 s (25,143/s against 28,318/s,
+     * longest append 595 ms against 150 ms) with 64 MiB steps, and 20 % with 8 MiB steps.
      */
-    static int allocationStep(int size, boolean syncWrites) {
-        if (syncWrites) {
+    static int allocationStep(int size, Allocation allocation) {
+        if (allocation != Allocation.ON_DEMAND) {
             return size;
         }
         int pages = Math.max(1, (size / 64 + PAGE_SIZE - 1) / PAGE_SIZE);
         return (int) Math.min(MAX_ALLOCATION_STEP, (long) pages * PAGE_SIZE);
     }
 
-    /** {@link #create(Path, long, int, boolean)} for data that is not forced after every write. */
+    /** {@link #create(Path, long, int, Allocation)} of a file allocated {@link Allocation#WHOLE}. */
     public static MappedSegment create(Path path, long startOffset, int size) throws IOException {
-        return create(path, startOffset, size, false);
+        return create(path, startOffset, size, Allocation.WHOLE);
     }
 
     /**
-     * Creates a new sparse file with its first allocation step allocated; fails if the file exists.
-     * The file is prepared under a temporary name and then renamed, so a killed process never
-     * leaves a half-made segment behind.
+     * Creates a new file of {@code size} bytes with its first allocation step allocated (all of it
+     * unless {@link Allocation#ON_DEMAND}); fails if the file exists. The file gets its length
+     * under a temporary name and is then renamed, so a killed process never leaves a short segment.
      *
-     * @param syncWrites whether writers will wait for a force after each write ({@code SYNC_FLUSH}).
-     *                   Then the file is allocated whole and its zeros forced, so that a later
-     *                   force is a pure data write, and {@link #write} goes through the file
-     *                   channel: on ext4 a write through the mapping re-dirties its page with a page
-     *                   fault that costs every following force a journal commit (forces measured
-     *                   2.7 times slower). Otherwise the zeros are not forced (the first force of data
-     *                   makes size and blocks durable, and the zeros usually never reach the disk),
-     *                   each step's pages are touched through the mapping as it is allocated, so that
-     *                   appenders do not take the page faults, and writes are plain memory copies
-     *                   into the mapping, 20 times cheaper than a system call.
+     * @param allocation {@link Allocation#WHOLE_FORCED} for writers that wait for a force after each
+     *                   write ({@code SYNC_FLUSH}): the zeros are forced, so that a later force is a
+     *                   pure data write, and {@link #write} goes through the file channel: on ext4 a
+     *                   write through the mapping re-dirties its page with a page fault that costs
+     *                   every following force a journal commit (forces measured 2.7 times slower).
+     *                   Otherwise the zeros are not forced (the first force of data makes size and
+     *                   blocks durable, and the zeros usually never reach the disk), each step's pages
+     *                   are touched through the mapping as it is allocated, so that writers do not
+     *                   take the page faults, and writes are plain memory copies into the mapping,
+     *                   20 times cheaper than a system call.
      */
-    public static MappedSegment create(Path path, long startOffset, int size, boolean syncWrites) throws IOException {
+    public static MappedSegment create(Path path, long startOffset, int size, Allocation allocation)
+            throws IOException {
         Path temporary = temporaryPath(path);
         FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.READ, StandardOpenOption.WRITE);
@@ -112,7 +113,7 @@ public final class MappedSegment {
         }
         MappedSegment segment;
         try {
-            segment = new MappedSegment(path, startOffset, size, channel, syncWrites, 0);
+            segment = new MappedSegment(path, startOffset, size, channel, allocation, 0);
         } catch (IOException | RuntimeException e) {
             channel.close();
             Files.deleteIfExists(path);
@@ -133,9 +134,9 @@ public final class MappedSegment {
         return path.resolveSibling(path.getFileName() + ".tmp");
     }
 
-    /** Opens an existing file, which must have exactly {@code size} bytes. */
+    /** Opens an existing file allocated {@link Allocation#WHOLE}, which must have exactly {@code size} bytes. */
     public static MappedSegment open(Path path, long startOffset, int size) throws IOException {
-        return open(path, startOffset, size, false, false);
+        return open(path, startOffset, size, false, Allocation.WHOLE);
     }
 
     /**
@@ -145,7 +146,7 @@ public final class MappedSegment {
      * it was created, its size never having been forced because no data in it was).
      */
     public static MappedSegment open(Path path, long startOffset, int size, boolean extendIfShort,
-            boolean syncWrites) throws IOException {
+            Allocation allocation) throws IOException {
         long actual = Files.size(path);
         long allocated = actual;
         if (extendIfShort && actual < size) {
@@ -157,12 +158,18 @@ public final class MappedSegment {
                     + " (was the segment size changed for an existing store?)");
         }
         FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        MappedSegment segment;
         try {
-            return new MappedSegment(path, startOffset, size, channel, syncWrites, (int) allocated);
+            segment = new MappedSegment(path, startOffset, size, channel, allocation, (int) allocated);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
         }
+        if (allocation != Allocation.ON_DEMAND) {
+            // a file allocated whole stays so: the part an extension added is allocated now
+            segment.allocate(size);
+        }
+        return segment;
     }
 
     /** Sets a file's length without allocating anything: what it gains is a hole. */
@@ -193,7 +200,7 @@ public final class MappedSegment {
         }
         int to = (int) Math.min(size, ((long) end + allocationStep - 1) / allocationStep * allocationStep);
         writeZeros(from, to);
-        if (syncWrites) {
+        if (allocation == Allocation.WHOLE_FORCED) {
             channel.force(true);
         } else {
             prefault(from, to);
@@ -206,9 +213,14 @@ public final class MappedSegment {
         return allocatedPosition;
     }
 
-    /** Declares that nothing at or after {@code position} is data, so allocation resumes from there. */
+    /**
+     * Declares that nothing at or after {@code position} is data, so on-demand allocation resumes
+     * from there (the file may hold a hole there). A segment allocated whole keeps its blocks.
+     */
     public synchronized void limitAllocation(int position) {
-        allocatedPosition = Math.min(allocatedPosition, position);
+        if (allocation == Allocation.ON_DEMAND) {
+            allocatedPosition = Math.min(allocatedPosition, position);
+        }
     }
 
     /**
@@ -262,7 +274,7 @@ public final class MappedSegment {
             throw new IllegalStateException("write to " + path + " up to " + (position + length)
                     + " beyond the allocated " + allocatedPosition);
         }
-        if (!syncWrites) {
+        if (allocation != Allocation.WHOLE_FORCED) {
             buffer.put(position, source, 0, length);
             return;
         }

@@ -29,14 +29,14 @@ public final class SegmentSequence implements AutoCloseable {
     /** Replaced, never modified, so readers always see a consistent run of contiguous segments. */
     private volatile MappedSegment[] segments = new MappedSegment[0];
     private final ExecutorService preallocator;
-    private final boolean syncWrites;
+    private final Allocation allocation;
     private CompletableFuture<MappedSegment> preallocated;
     private final AtomicBoolean allocatingAhead = new AtomicBoolean();
 
-    private SegmentSequence(Path directory, int segmentSize, boolean preallocate, boolean syncWrites) {
+    private SegmentSequence(Path directory, int segmentSize, boolean preallocate, Allocation allocation) {
         this.directory = directory;
         this.segmentSize = segmentSize;
-        this.syncWrites = syncWrites;
+        this.allocation = allocation;
         this.preallocator = preallocate ? Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "bolide-preallocate-" + directory.getFileName());
             thread.setDaemon(true);
@@ -44,9 +44,9 @@ public final class SegmentSequence implements AutoCloseable {
         }) : null;
     }
 
-    /** A sequence for data not forced after every write; see {@link MappedSegment#create}. */
+    /** A sequence of segments allocated {@link Allocation#WHOLE}. */
     public static SegmentSequence open(Path directory, int segmentSize, boolean preallocate) throws IOException {
-        return open(directory, segmentSize, preallocate, false);
+        return open(directory, segmentSize, preallocate, Allocation.WHOLE);
     }
 
     /**
@@ -54,12 +54,12 @@ public final class SegmentSequence implements AutoCloseable {
      * considered full until the owner's recovery says where the data ends.
      *
      * @param preallocate whether to prepare the next segment in the background
-     * @param syncWrites  whether writers wait for a force after each write ({@link MappedSegment#create})
+     * @param allocation  how the segments' blocks are allocated ({@link MappedSegment#create})
      */
-    public static SegmentSequence open(Path directory, int segmentSize, boolean preallocate, boolean syncWrites)
+    public static SegmentSequence open(Path directory, int segmentSize, boolean preallocate, Allocation allocation)
             throws IOException {
         Files.createDirectories(directory);
-        SegmentSequence sequence = new SegmentSequence(directory, segmentSize, preallocate, syncWrites);
+        SegmentSequence sequence = new SegmentSequence(directory, segmentSize, preallocate, allocation);
         deleteUnfinishedSegments(directory);
         try (Stream<Path> files = Files.list(directory)) {
             List<Path> found = files.filter(f -> SEGMENT_NAME.matcher(f.getFileName().toString()).matches())
@@ -87,7 +87,7 @@ public final class SegmentSequence implements AutoCloseable {
         if (last() != null && start != last().endOffset()) {
             throw new IOException("segment " + file + " does not follow " + last().path() + ": a segment is missing");
         }
-        MappedSegment segment = MappedSegment.open(file, start, segmentSize, newest, syncWrites);
+        MappedSegment segment = MappedSegment.open(file, start, segmentSize, newest, allocation);
         segment.setWritePosition(segmentSize);
         // forces pages a killed process left dirty in the page cache, so recovered data is durable
         segment.flush();
@@ -161,7 +161,7 @@ public final class SegmentSequence implements AutoCloseable {
         MappedSegment segment = takePreallocated(startOffset);
         if (segment == null) {
             segment = MappedSegment.create(directory.resolve(fileName(startOffset)), startOffset, segmentSize,
-                    syncWrites);
+                    allocation);
         }
         add(segment);
         return segment;
@@ -200,7 +200,7 @@ public final class SegmentSequence implements AutoCloseable {
 
     private void allocateAhead(MappedSegment last) {
         int allocated = last.allocatedPosition();
-        if (allocated >= segmentSize || allocated - last.writePosition() > MappedSegment.allocationStep(segmentSize, syncWrites)
+        if (allocated >= segmentSize || allocated - last.writePosition() > MappedSegment.allocationStep(segmentSize, allocation)
                 || !allocatingAhead.compareAndSet(false, true)) {
             return;
         }
@@ -253,7 +253,7 @@ public final class SegmentSequence implements AutoCloseable {
             preallocated = CompletableFuture.supplyAsync(() -> {
                 try {
                     return MappedSegment.create(directory.resolve(fileName(startOffset)), startOffset, segmentSize,
-                            syncWrites);
+                            allocation);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

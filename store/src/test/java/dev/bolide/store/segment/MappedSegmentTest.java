@@ -8,6 +8,7 @@ import dev.bolide.store.DiskUsage;
 import java.nio.ByteBuffer;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class MappedSegmentTest {
     @Test
     void aNewFileIsSparseBeyondItsFirstAllocationStep() throws IOException {
         int size = 256 * MIB;
-        MappedSegment segment = MappedSegment.create(dir.resolve("s"), 0, size);
+        MappedSegment segment = MappedSegment.create(dir.resolve("s"), 0, size, Allocation.ON_DEMAND);
 
         assertThat(segment.allocatedPosition()).isEqualTo(4 * MIB);
         assertThat(DiskUsage.du(dir.resolve("s"))).isBetween(4L * MIB, 4L * MIB + 8192);
@@ -41,7 +42,7 @@ class MappedSegmentTest {
 
     @Test
     void allocatesInStepsWithoutTouchingDataBelowTheAllocatedPosition() throws IOException {
-        MappedSegment segment = MappedSegment.create(dir.resolve("s"), 0, 64 * MIB);
+        MappedSegment segment = MappedSegment.create(dir.resolve("s"), 0, 64 * MIB, Allocation.ON_DEMAND);
         segment.buffer().put(0, new byte[] {1, 2, 3});
         segment.limitAllocation(3);
 
@@ -55,7 +56,7 @@ class MappedSegmentTest {
 
     @Test
     void refusesToWriteBeyondTheAllocatedPosition() throws IOException {
-        MappedSegment segment = MappedSegment.create(dir.resolve("s"), 0, 64 * MIB);
+        MappedSegment segment = MappedSegment.create(dir.resolve("s"), 0, 64 * MIB, Allocation.ON_DEMAND);
 
         assertThatIllegalStateException().isThrownBy(() -> segment.write(MIB - 1, ByteBuffer.allocate(2), 2))
                 .withMessageContaining("beyond the allocated " + MIB);
@@ -64,7 +65,7 @@ class MappedSegmentTest {
 
     @Test
     void truncateHandsTheTailBackToAllocation() throws IOException {
-        MappedSegment segment = MappedSegment.create(dir.resolve("s"), 0, 64 * MIB);
+        MappedSegment segment = MappedSegment.create(dir.resolve("s"), 0, 64 * MIB, Allocation.ON_DEMAND);
         segment.write(0, ByteBuffer.wrap(new byte[] {7, 7, 7}), 3);
         segment.setWritePosition(3);
 
@@ -73,6 +74,21 @@ class MappedSegmentTest {
         assertThat(segment.allocatedPosition()).isEqualTo(1);
         assertThat(segment.buffer().get(0)).isEqualTo((byte) 7);
         assertThat(segment.buffer().get(1)).isZero();
+        segment.close();
+    }
+
+    @Test
+    void aFileAllocatedWholeIsAllocatedWholeAlsoWhenAnExtensionMadeItSparse() throws IOException {
+        MappedSegment.create(dir.resolve("s"), 0, 4 * MIB).close();
+        assertThat(DiskUsage.du(dir.resolve("s"))).isGreaterThanOrEqualTo(4L * MIB);
+        try (RandomAccessFile file = new RandomAccessFile(dir.resolve("s").toFile(), "rw")) {
+            file.setLength(MIB);
+        }
+
+        MappedSegment segment = MappedSegment.open(dir.resolve("s"), 0, 4 * MIB, true, Allocation.WHOLE);
+
+        assertThat(segment.allocatedPosition()).isEqualTo(4 * MIB);
+        assertThat(DiskUsage.du(dir.resolve("s"))).isGreaterThanOrEqualTo(4L * MIB);
         segment.close();
     }
 
