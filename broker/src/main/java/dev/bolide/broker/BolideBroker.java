@@ -24,6 +24,7 @@ import dev.bolide.broker.namesrv.NameServer;
 import dev.bolide.broker.namesrv.RouteTable;
 import dev.bolide.broker.offset.ConsumerOffsetProcessor;
 import dev.bolide.broker.offset.ConsumerOffsets;
+import dev.bolide.broker.offset.UnconsumedMessages;
 import dev.bolide.broker.pull.HeldPulls;
 import dev.bolide.broker.query.QueryMessageProcessor;
 import dev.bolide.broker.pull.PullMessageProcessor;
@@ -120,6 +121,7 @@ public final class BolideBroker implements AutoCloseable {
         try {
             ConsumerOffsets offsets = ConsumerOffsets.load(new MetadataFile(configDir.resolve("consumerOffset.json")));
             broker = new BolideBroker(store, offsets);
+            store.setRetentionFloor(new UnconsumedMessages(offsets, store));
             broker.timers = TimerService.start(store, settings.storeConfig(), settings.timer());
             broker.schedule = ScheduleService.start(store, settings.schedule(), configDir);
             broker.startServers(settings, configDir, configUpdate);

@@ -254,9 +254,14 @@ public final class MessageStore implements AutoCloseable {
      * longer or not yet holds it. Admin statistics use it for "last updated" times.
      */
     public long storeTimestamp(String topic, int queueId, long queueOffset) {
-        ConsumeQueue queue = queues.find(topic, queueId);
-        long physicalOffset = queue == null || queueOffset < 0 ? -1 : queue.physicalOffsetAt(queueOffset);
+        long physicalOffset = commitLogOffset(topic, queueId, queueOffset);
         return physicalOffset < 0 ? -1 : commitLog.storeTimestampAt(physicalOffset);
+    }
+
+    /** Where in the CommitLog the message at a logical offset of a queue starts, or -1 when it is gone. */
+    public long commitLogOffset(String topic, int queueId, long queueOffset) {
+        ConsumeQueue queue = queues.find(topic, queueId);
+        return queue == null || queueOffset < 0 ? -1 : queue.physicalOffsetAt(queueOffset);
     }
 
     /**
@@ -343,6 +348,14 @@ public final class MessageStore implements AutoCloseable {
 
     public void addAppendListener(AppendListener listener) {
         appendListeners.add(listener);
+    }
+
+    /**
+     * Tells retention which messages readers still need, so that a nearly full disk refuses
+     * appends rather than delete them (unless {@code cleanUnconsumedFileForciblyEnable}).
+     */
+    public void setRetentionFloor(RetentionFloor floor) {
+        retention.setFloor(floor);
     }
 
     /** Runs one retention round now (the broker's "delete expired files" command); returns segments deleted. */

@@ -36,6 +36,8 @@ public final class StoreConfig {
     private final double diskMaxUsedSpaceRatio;
     private final double diskSpaceCleanForciblyRatio;
     private final double diskSpaceWarningLevelRatio;
+    private final boolean cleanFileForciblyEnable;
+    private final boolean cleanUnconsumedFileForciblyEnable;
     private final Duration cleanResourceInterval;
     private final int deleteFilesBatchMax;
     private final InetSocketAddress storeHost;
@@ -63,6 +65,8 @@ public final class StoreConfig {
         this.diskMaxUsedSpaceRatio = b.diskMaxUsedSpaceRatio;
         this.diskSpaceCleanForciblyRatio = b.diskSpaceCleanForciblyRatio;
         this.diskSpaceWarningLevelRatio = b.diskSpaceWarningLevelRatio;
+        this.cleanFileForciblyEnable = b.cleanFileForciblyEnable;
+        this.cleanUnconsumedFileForciblyEnable = b.cleanUnconsumedFileForciblyEnable;
         this.cleanResourceInterval = b.cleanResourceInterval;
         this.deleteFilesBatchMax = b.deleteFilesBatchMax;
         this.storeHost = b.storeHost;
@@ -162,6 +166,19 @@ public final class StoreConfig {
         return diskSpaceWarningLevelRatio;
     }
 
+    /** Whether use above {@code diskSpaceCleanForciblyRatio} deletes files before they expire. */
+    public boolean cleanFileForciblyEnable() {
+        return cleanFileForciblyEnable;
+    }
+
+    /**
+     * Whether that forced cleaning also deletes files holding messages some reader still needs
+     * ({@link RetentionFloor}), as RocketMQ does; if not, appends are refused instead.
+     */
+    public boolean cleanUnconsumedFileForciblyEnable() {
+        return cleanUnconsumedFileForciblyEnable;
+    }
+
     public Duration cleanResourceInterval() {
         return cleanResourceInterval;
     }
@@ -201,6 +218,8 @@ public final class StoreConfig {
         private double diskMaxUsedSpaceRatio = 0.75;
         private double diskSpaceCleanForciblyRatio = 0.85;
         private double diskSpaceWarningLevelRatio = 0.90;
+        private boolean cleanFileForciblyEnable = true;
+        private boolean cleanUnconsumedFileForciblyEnable = false;
         private Duration cleanResourceInterval = Duration.ofSeconds(10);
         private int deleteFilesBatchMax = 10;
         private InetSocketAddress storeHost = new InetSocketAddress("127.0.0.1", 10911);
@@ -306,6 +325,22 @@ public final class StoreConfig {
         /** Usage ratio (0..1) above which appends are refused. */
         public Builder diskSpaceWarningLevelRatio(double ratio) {
             this.diskSpaceWarningLevelRatio = ratio;
+            return this;
+        }
+
+        /** RocketMQ's key, default true: use above {@code diskSpaceCleanForciblyRatio} deletes unexpired files. */
+        public Builder cleanFileForciblyEnable(boolean enable) {
+            this.cleanFileForciblyEnable = enable;
+            return this;
+        }
+
+        /**
+         * Bolide's key, default false: forced cleaning stops at the first file holding a message
+         * some reader still needs, and appends are refused when the disk fills; true deletes such
+         * files too, as RocketMQ 4.9 does.
+         */
+        public Builder cleanUnconsumedFileForciblyEnable(boolean enable) {
+            this.cleanUnconsumedFileForciblyEnable = enable;
             return this;
         }
 

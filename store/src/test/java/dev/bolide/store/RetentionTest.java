@@ -2,6 +2,7 @@ package dev.bolide.store;
 
 import static dev.bolide.store.TestStores.message;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.bolide.protocol.message.PropertyKeys;
@@ -103,13 +104,70 @@ class RetentionTest {
         }
     }
 
+    private StoreConfig.Builder aboveTheForciblyRatio() {
+        return config().deleteWhen(Set.of(OTHER_HOUR)).diskMaxUsedSpaceRatio(0.0)
+                .diskSpaceCleanForciblyRatio(0.0);
+    }
+
     @Test
-    void aboveTheForciblyRatioDeletesSegmentsBeforeTheyExpire() throws IOException {
-        try (MessageStore store = MessageStore.open(config().deleteWhen(Set.of(OTHER_HOUR))
-                .diskMaxUsedSpaceRatio(0.0).diskSpaceCleanForciblyRatio(0.0).deleteFilesBatchMax(2).build())) {
+    void aboveTheForciblyRatioDeletesConsumedSegmentsBeforeTheyExpire() throws IOException {
+        try (MessageStore store = MessageStore.open(aboveTheForciblyRatio().build())) {
+            fill(store);
+            long oldestUnconsumed = 2L * TestStores.COMMIT_LOG_SEGMENT + 100;
+            store.setRetentionFloor(() -> new RetentionFloor.Needed(oldestUnconsumed, "group g"));
+
+            assertThat(store.deleteExpiredFiles()).isEqualTo(2);
+            assertThat(store.commitLogMinOffset()).isEqualTo(2L * TestStores.COMMIT_LOG_SEGMENT);
+        }
+    }
+
+    @Test
+    void forcedCleaningKeepsUnconsumedSegmentsAndAFullDiskRefusesAppendsSayingWhy() throws IOException {
+        try (MessageStore store = MessageStore.open(aboveTheForciblyRatio().build())) {
+            fill(store);
+        }
+        try (MessageStore store = MessageStore.open(aboveTheForciblyRatio().diskSpaceWarningLevelRatio(0.0).build())) {
+            store.setRetentionFloor(() -> new RetentionFloor.Needed(100, "group g on topic t, queue 0, offset 1"));
+
+            assertThat(store.deleteExpiredFiles()).isZero();
+            assertThat(store.commitLogMinOffset()).isZero();
+            assertThatThrownBy(() -> store.append(message("t", 0, "more")))
+                    .isInstanceOfSatisfying(StoreException.class,
+                            e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.DISK_FULL))
+                    .hasMessageContaining("above diskSpaceWarningLevelRatio 0.0%")
+                    .hasMessageContaining("forced cleaning kept 4 CommitLog file(s) from 00000000000000000000 on")
+                    .hasMessageContaining("needed by group g on topic t, queue 0, offset 1")
+                    .hasMessageContaining("cleanUnconsumedFileForciblyEnable=true");
+        }
+    }
+
+    @Test
+    void withoutAFloorEveryMessageCountsAsUnconsumed() throws IOException {
+        try (MessageStore store = MessageStore.open(aboveTheForciblyRatio().build())) {
+            fill(store);
+
+            assertThat(store.deleteExpiredFiles()).isZero();
+        }
+    }
+
+    @Test
+    void cleanUnconsumedFileForciblyEnableDeletesThemAsRocketMqDoes() throws IOException {
+        try (MessageStore store = MessageStore.open(aboveTheForciblyRatio().cleanUnconsumedFileForciblyEnable(true)
+                .deleteFilesBatchMax(2).build())) {
             fill(store);
 
             assertThat(store.deleteExpiredFiles()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void withoutCleanFileForciblyEnableOnlyExpiredSegmentsGo() throws IOException {
+        try (MessageStore store = MessageStore.open(aboveTheForciblyRatio().cleanFileForciblyEnable(false)
+                .cleanUnconsumedFileForciblyEnable(true).build())) {
+            fill(store);
+            store.setRetentionFloor(() -> RetentionFloor.Needed.NOTHING);
+
+            assertThat(store.deleteExpiredFiles()).isZero();
         }
     }
 

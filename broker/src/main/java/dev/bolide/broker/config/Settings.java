@@ -128,6 +128,15 @@ public final class Settings {
     public static final Setting<Duration> CLEAN_RESOURCE_INTERVAL = Setting.of("cleanResourceInterval",
             SettingType.MILLISECONDS, STORE_DEFAULTS.cleanResourceInterval(), STORE,
             "how often retention runs").allowUpdate().intoStore(StoreConfig.Builder::cleanResourceInterval);
+    public static final Setting<Boolean> CLEAN_FILE_FORCIBLY_ENABLE = Setting.of("cleanFileForciblyEnable",
+            SettingType.BOOLEAN, STORE_DEFAULTS.cleanFileForciblyEnable(), STORE,
+            "whether disk use above 85% deletes CommitLog files before they expire")
+            .intoStore(StoreConfig.Builder::cleanFileForciblyEnable);
+    public static final Setting<Boolean> CLEAN_UNCONSUMED_FILE_FORCIBLY_ENABLE = Setting.of(
+            "cleanUnconsumedFileForciblyEnable", SettingType.BOOLEAN,
+            STORE_DEFAULTS.cleanUnconsumedFileForciblyEnable(), STORE, "whether that also deletes files holding "
+                    + "messages a group has not consumed (as RocketMQ does); false: sends are refused instead")
+            .from(Origin.BOLIDE).intoStore(StoreConfig.Builder::cleanUnconsumedFileForciblyEnable);
 
     public static final Setting<DelayLevels> MESSAGE_DELAY_LEVEL = Setting.of("messageDelayLevel",
             SettingType.DELAY_LEVELS, ScheduleSettings.DEFAULT.messageDelayLevel(), DELAY,
@@ -172,7 +181,8 @@ public final class Settings {
             FLUSH_DISK_TYPE, FLUSH_INTERVAL_COMMIT_LOG, FLUSH_COMMIT_LOG_LEAST_PAGES,
             FLUSH_COMMIT_LOG_THOROUGH_INTERVAL, SYNC_FLUSH_TIMEOUT, FLUSH_INTERVAL_CONSUME_QUEUE, MAX_MESSAGE_SIZE,
             MESSAGE_INDEX_ENABLE, MAX_HASH_SLOT_NUM, MAX_INDEX_NUM, CHECK_CRC_ON_RECOVER, DELETE_WHEN,
-            FILE_RESERVED_TIME, DISK_MAX_USED_SPACE_RATIO, CLEAN_RESOURCE_INTERVAL,
+            FILE_RESERVED_TIME, DISK_MAX_USED_SPACE_RATIO, CLEAN_RESOURCE_INTERVAL, CLEAN_FILE_FORCIBLY_ENABLE,
+            CLEAN_UNCONSUMED_FILE_FORCIBLY_ENABLE,
             MESSAGE_DELAY_LEVEL, FLUSH_DELAY_OFFSET_INTERVAL,
             TRANSACTION_TIMEOUT, TRANSACTION_CHECK_INTERVAL, TRANSACTION_CHECK_MAX, XA_BRANCH_TIMEOUT,
             XA_HEURISTIC_TIMEOUT, XA_ENABLED,

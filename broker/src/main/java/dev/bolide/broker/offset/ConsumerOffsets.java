@@ -69,6 +69,22 @@ public final class ConsumerOffsets {
                 .map(key -> key.substring(topic.length() + 1)).collect(Collectors.toSet());
     }
 
+    /** Shows {@code visitor} every committed offset. */
+    public void forEachCommitted(CommittedOffset visitor) {
+        offsets.forEach((key, queues) -> {
+            int separator = key.lastIndexOf(SEPARATOR);
+            String topic = key.substring(0, separator);
+            String group = key.substring(separator + 1);
+            queues.forEach((queueId, offset) -> visitor.visit(group, topic, queueId, offset));
+        });
+    }
+
+    /** One committed offset: the next offset {@code group} will consume from a queue. */
+    @FunctionalInterface
+    public interface CommittedOffset {
+        void visit(String group, String topic, int queueId, long offset);
+    }
+
     /** Forgets every offset of the group (on every topic). */
     public void removeGroup(String group) {
         offsets.keySet().removeIf(key -> key.endsWith(SEPARATOR + group));

@@ -47,6 +47,20 @@ class BrokerConfigFileTest {
     }
 
     @Test
+    void forcedCleaningKeepsUnconsumedFilesUnlessBothKeysAllowIt() throws IOException {
+        StoreConfig defaults = BrokerConfigFile.from(conf("")).storeConfig();
+        StoreConfig asRocketMq = BrokerConfigFile.from(conf("""
+                cleanFileForciblyEnable = false
+                cleanUnconsumedFileForciblyEnable = true
+                """)).storeConfig();
+
+        assertThat(defaults.cleanFileForciblyEnable()).isTrue();
+        assertThat(defaults.cleanUnconsumedFileForciblyEnable()).isFalse();
+        assertThat(asRocketMq.cleanFileForciblyEnable()).isFalse();
+        assertThat(asRocketMq.cleanUnconsumedFileForciblyEnable()).isTrue();
+    }
+
+    @Test
     void reportsKeysThisBuildDoesNotUse() throws IOException {
         BrokerConfigFile file = BrokerConfigFile.from(conf("""
                 brokerName = broker-a

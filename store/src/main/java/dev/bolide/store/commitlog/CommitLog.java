@@ -12,6 +12,7 @@ import dev.bolide.store.MessageToStore;
 import dev.bolide.store.RecordVisitor;
 import dev.bolide.store.StoreConfig;
 import dev.bolide.store.StoreException;
+import dev.bolide.store.segment.Allocation;
 import dev.bolide.store.segment.MappedSegment;
 import dev.bolide.store.segment.SegmentSequence;
 import java.io.IOException;
@@ -46,9 +47,10 @@ public final class CommitLog implements AutoCloseable {
     }
 
     public static CommitLog open(StoreConfig config) throws IOException {
-        boolean syncWrites = config.flushDiskType() == FlushDiskType.SYNC_FLUSH;
+        Allocation allocation = config.flushDiskType() == FlushDiskType.SYNC_FLUSH ? Allocation.WHOLE_FORCED
+                : Allocation.ON_DEMAND;
         return new CommitLog(SegmentSequence.open(config.storePathCommitLog(), config.mappedFileSizeCommitLog(), true,
-                syncWrites), config);
+                allocation), config);
     }
 
     public SegmentSequence segments() {
@@ -95,6 +97,7 @@ public final class CommitLog implements AutoCloseable {
             checkWritable();
             MappedSegment segment = segmentWithRoom(encoded.length());
             int position = segment.writePosition();
+            allocate(segment, position + encoded.length() + MessageRecordLayout.BLANK_RECORD_LENGTH);
             physicalStart = segment.startOffset() + position;
             storeTimestamp = clock.millis();
             for (int i = 0; i < batch.size(); i++) {
@@ -137,8 +140,11 @@ public final class CommitLog implements AutoCloseable {
     private MappedSegment segmentWithRoom(int length) {
         MappedSegment last = segments.last();
         if (last != null && length + MessageRecordLayout.BLANK_RECORD_LENGTH <= last.remaining()) {
-            segments.prepareNextWhenHalfFull();
+            segments.prepareAhead();
             return last;
+        }
+        if (last != null && last.remaining() > 0) {
+            allocate(last, last.writePosition() + MessageRecordLayout.BLANK_RECORD_LENGTH);
         }
         MappedSegment next;
         try {
@@ -154,6 +160,19 @@ public final class CommitLog implements AutoCloseable {
             last.setWritePosition(last.size());
         }
         return next;
+    }
+
+    /**
+     * Allocates the blocks below {@code end} before anything is written there; room for the blank
+     * record that may follow is allocated with each record, so closing a segment never fails.
+     */
+    private void allocate(MappedSegment segment, int end) {
+        try {
+            segment.allocate(end);
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Reason.DISK_FULL, "disk full: cannot allocate space in "
+                    + segment.path() + " (" + e.getMessage() + "); the append is refused, nothing was written", e);
+        }
     }
 
     /** Offset just past the last appended record. */

@@ -1,6 +1,7 @@
 package dev.bolide.store.consumequeue;
 
 import dev.bolide.store.StoreConfig;
+import dev.bolide.store.segment.Allocation;
 import dev.bolide.store.segment.MappedSegment;
 import dev.bolide.store.segment.SegmentSequence;
 import java.io.IOException;
@@ -32,7 +33,8 @@ public final class ConsumeQueue implements AutoCloseable {
     }
 
     static ConsumeQueue open(Path directory, String topic, int queueId, int segmentSize) throws IOException {
-        return new ConsumeQueue(topic, queueId, SegmentSequence.open(directory, segmentSize, false));
+        return new ConsumeQueue(topic, queueId, SegmentSequence.open(directory, segmentSize, false,
+                Allocation.ON_DEMAND));
     }
 
     public String topic() {
@@ -81,8 +83,17 @@ public final class ConsumeQueue implements AutoCloseable {
             segment = createSegment(position / segments.segmentSize() * segments.segmentSize());
         }
         int at = (int) (position - segment.startOffset());
+        allocate(segment, at + UNIT);
         segment.buffer().putLong(at, physicalOffset).putInt(at + 8, size).putLong(at + 12, tagsCode);
         segment.setWritePosition(at + UNIT);
+    }
+
+    private void allocate(MappedSegment segment, int end) {
+        try {
+            segment.allocate(end);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot allocate space for ConsumeQueue " + topic + "-" + queueId, e);
+        }
     }
 
     private MappedSegment createSegment(long startOffset) {

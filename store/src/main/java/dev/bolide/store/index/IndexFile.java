@@ -1,7 +1,9 @@
 package dev.bolide.store.index;
 
+import dev.bolide.store.segment.Allocation;
 import dev.bolide.store.segment.MappedSegment;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,15 +43,28 @@ final class IndexFile {
         return HEADER + slotCount * SLOT + maxEntries * ENTRY;
     }
 
+    /**
+     * Creates a sparse file with its header and slot table allocated: slots are written at random
+     * (20 MB for RocketMQ's 5,000,000), entries in order, so those are allocated as they come.
+     */
     static IndexFile create(Path path, long name, int slotCount, int maxEntries) throws IOException {
-        IndexFile index = new IndexFile(name, MappedSegment.create(path, 0, fileSize(slotCount, maxEntries)),
-                slotCount, maxEntries);
+        MappedSegment file = MappedSegment.create(path, 0, fileSize(slotCount, maxEntries), Allocation.ON_DEMAND);
+        try {
+            file.allocate(HEADER + slotCount * SLOT);
+        } catch (IOException e) {
+            file.delete();
+            throw e;
+        }
+        IndexFile index = new IndexFile(name, file, slotCount, maxEntries);
         index.buffer.putInt(INDEX_COUNT, 1);
         return index;
     }
 
     static IndexFile open(Path path, long name, int slotCount, int maxEntries) throws IOException {
-        return new IndexFile(name, MappedSegment.open(path, 0, fileSize(slotCount, maxEntries)), slotCount, maxEntries);
+        MappedSegment file = MappedSegment.open(path, 0, fileSize(slotCount, maxEntries), false, Allocation.ON_DEMAND);
+        IndexFile index = new IndexFile(name, file, slotCount, maxEntries);
+        index.file.limitAllocation(index.entryPosition(index.entryCount()));
+        return index;
     }
 
     long name() {
@@ -85,9 +100,14 @@ final class IndexFile {
         return key.hashCode() & Integer.MAX_VALUE;
     }
 
-    /** Adds one entry; the caller checked {@link #isFull()}. */
+    /**
+     * Adds one entry; the caller checked {@link #isFull()}.
+     *
+     * @throws UncheckedIOException when no space is left for it; nothing is changed then
+     */
     void put(String key, long physicalOffset, long storeTimestamp) {
         int count = entryCount();
+        allocate(entryPosition(count) + ENTRY);
         int hash = keyHash(key);
         int slotAt = slotPosition(hash);
         int previous = buffer.getInt(slotAt);
@@ -108,6 +128,14 @@ final class IndexFile {
         }
         buffer.putLong(END_TIMESTAMP, storeTimestamp).putLong(END_PHY_OFFSET, physicalOffset);
         buffer.putInt(INDEX_COUNT, count + 1);
+    }
+
+    private void allocate(int end) {
+        try {
+            file.allocate(end);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot allocate space in index file " + file.path(), e);
+        }
     }
 
     private int timeDiff(long storeTimestamp) {

@@ -46,8 +46,8 @@ public final class IndexService implements AutoCloseable {
                 }
             }
             if (service.files.isEmpty()) {
-                // created now rather than by the dispatcher's first indexed record: filling a
-                // default-size file (420 MB) there would hold up every consumer for about a second
+                // created now rather than by the dispatcher's first indexed record: allocating the
+                // slot table of a default-size file (20 MB) there would hold up every consumer
                 service.writableFile();
             }
         } catch (IOException | RuntimeException e) {

