@@ -2,6 +2,8 @@ package dev.bolide.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bolide.broker.config.Settings;
+import dev.bolide.broker.fixture.Loopback;
 import dev.bolide.broker.send.SendRequests;
 import dev.bolide.protocol.message.MessageRecordView;
 import dev.bolide.protocol.remoting.RemotingCommand;
@@ -10,9 +12,8 @@ import dev.bolide.protocol.remoting.ResponseCode;
 import dev.bolide.remoting.FrameClient;
 import dev.bolide.store.FlushDiskType;
 import dev.bolide.store.SmallVolume;
-import dev.bolide.store.StoreConfig;
+import dev.bolide.testsupport.NoThreadLeaks;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * answered SERVICE_NOT_AVAILABLE (14) saying why, the broker stays up and serves pulls, sends
  * resume once space returns, and every acknowledged message is pulled back, also after a restart.
  */
+@ExtendWith(NoThreadLeaks.class)
 class BrokerOnAFullDiskTest {
     private static final String TOPIC = "TopicTest";
     private static final int QUEUES = 4;
@@ -44,13 +47,10 @@ class BrokerOnAFullDiskTest {
     private int opaque;
 
     private BrokerSettings settings(Path root) {
-        StoreConfig store = StoreConfig.builder(root).flushDiskType(FlushDiskType.SYNC_FLUSH)
-                .mappedFileSizeCommitLog(4 * MIB).maxMessageSize(64 * 1024).maxHashSlotNum(1024).maxIndexNum(20_000)
-                .cleanResourceInterval(Duration.ofMillis(100))
-                .deleteWhen(Set.of((LocalTime.now().getHour() + 12) % 24))
-                .storeHost(new InetSocketAddress("127.0.0.1", 10911)).build();
-        return new BrokerSettings("DefaultCluster", "broker-a", 0, "127.0.0.1", 0, 0, true, 8, true, false,
-                "DefaultRegion", store);
+        return Loopback.brokerSettings(dir, "broker-a").set(Settings.STORE_PATH_ROOT_DIR, root)
+                .set(Settings.FLUSH_DISK_TYPE, FlushDiskType.SYNC_FLUSH).set(Settings.MAPPED_FILE_SIZE_COMMIT_LOG, 4 * MIB)
+                .set(Settings.MAX_INDEX_NUM, 20_000).set(Settings.CLEAN_RESOURCE_INTERVAL, Duration.ofMillis(100))
+                .set(Settings.DELETE_WHEN, Set.of((LocalTime.now().getHour() + 12) % 24)).build();
     }
 
     @Test
