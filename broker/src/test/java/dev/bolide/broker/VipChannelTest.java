@@ -9,6 +9,7 @@ import dev.bolide.protocol.remoting.RemotingCommand;
 import dev.bolide.protocol.remoting.RequestCode;
 import dev.bolide.protocol.remoting.ResponseCode;
 import dev.bolide.remoting.FrameClient;
+import dev.bolide.testsupport.FreePorts;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.ServerSocket;
@@ -27,21 +28,6 @@ class VipChannelTest {
         return Loopback.brokerSettings(dir, "broker-a").set(Settings.LISTEN_PORT, listenPort).build();
     }
 
-    /** A free port whose VIP port is free too. */
-    private static int freeListenPort() throws IOException {
-        while (true) {
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
-            try (ServerSocket vip = new ServerSocket(port - VipChannel.BELOW_LISTEN_PORT)) {
-                return port;
-            } catch (IOException taken) {
-                // try another
-            }
-        }
-    }
-
     private static int createTopic(int port, String topic) throws IOException {
         try (FrameClient client = new FrameClient(port)) {
             client.send(RemotingCommand.request(RequestCode.UPDATE_AND_CREATE_TOPIC, 1, Map.of("topic", topic,
@@ -52,7 +38,7 @@ class VipChannelTest {
 
     @Test
     void theVipPortServesTheBrokersRequests() throws Exception {
-        int port = freeListenPort();
+        int port = FreePorts.freeBrokerPort();
         try (BolideBroker broker = BolideBroker.start(settings(port))) {
             assertThat(createTopic(port - 2, "ThroughTheVipChannel")).isEqualTo(ResponseCode.SUCCESS);
         }
@@ -60,7 +46,7 @@ class VipChannelTest {
 
     @Test
     void closingTheBrokerClosesTheVipPort() throws Exception {
-        int port = freeListenPort();
+        int port = FreePorts.freeBrokerPort();
         BolideBroker.start(settings(port)).close();
 
         assertThatThrownBy(() -> new Socket("127.0.0.1", port - 2).close()).isInstanceOf(ConnectException.class);
@@ -68,7 +54,7 @@ class VipChannelTest {
 
     @Test
     void aTakenVipPortStopsTheStartNamingThePort() throws Exception {
-        int port = freeListenPort();
+        int port = FreePorts.freeBrokerPort();
         try (ServerSocket taken = new ServerSocket(port - 2)) {
             assertThatThrownBy(() -> BolideBroker.start(settings(port)))
                     .hasMessageContaining("port " + (port - 2))

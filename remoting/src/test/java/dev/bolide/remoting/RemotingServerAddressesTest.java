@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bolide.protocol.remoting.RemotingCommand;
 import dev.bolide.protocol.remoting.ResponseCode;
+import dev.bolide.testsupport.FreePorts;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -37,12 +38,6 @@ class RemotingServerAddressesTest {
                         executor);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     private static int echoedOpaque(int port, int opaque) throws IOException {
         try (FrameClient client = new FrameClient(port)) {
             client.send(RemotingCommand.request(ECHO, opaque, Map.of(), new byte[] {1}));
@@ -52,7 +47,7 @@ class RemotingServerAddressesTest {
 
     @Test
     void theOtherAddressServesTheSameRequests() throws Exception {
-        int other = freePort();
+        int other = FreePorts.freePort();
         try (RemotingServer server = echoServer(other).start()) {
             assertThat(echoedOpaque(server.port(), 1)).isEqualTo(1);
             assertThat(echoedOpaque(other, 2)).isEqualTo(2);
@@ -61,7 +56,7 @@ class RemotingServerAddressesTest {
 
     @Test
     void closingStopsListeningOnTheOtherAddressToo() throws Exception {
-        int other = freePort();
+        int other = FreePorts.freePort();
         echoServer(other).start().close();
 
         assertThatThrownBy(() -> new Socket("127.0.0.1", other).close()).isInstanceOf(ConnectException.class);

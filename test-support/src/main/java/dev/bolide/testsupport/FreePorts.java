@@ -17,4 +17,19 @@ public final class FreePorts {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * A free port whose port two below is free too: a Bolide broker listening on it also listens on
+     * {@code listenPort - 2}, its VIP channel (RocketMQ's {@code fastListenPort}).
+     */
+    public static int freeBrokerPort() {
+        while (true) {
+            int port = freePort();
+            try (ServerSocket vip = new ServerSocket(port - 2)) {
+                return port;
+            } catch (IOException taken) {
+                // another pair
+            }
+        }
+    }
 }

@@ -2,8 +2,8 @@ package dev.bolide.tck.rocketmq;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.bolide.testsupport.FreePorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,8 +41,8 @@ final class BrokerProcess implements AutoCloseable {
 
     /** @param extraLines further {@code broker.conf} lines */
     static BrokerProcess start(Path directory, String... extraLines) throws IOException {
-        int brokerPort = freeBrokerPort();
-        int nameServerPort = freePort();
+        int brokerPort = FreePorts.freeBrokerPort();
+        int nameServerPort = FreePorts.freePort();
         Path conf = directory.resolve("broker.conf");
         Files.writeString(conf, String.join("\n",
                 "brokerClusterName = DefaultCluster",
@@ -88,24 +88,6 @@ final class BrokerProcess implements AutoCloseable {
     BrokerProcess restart() throws IOException {
         launch();
         return this;
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    /** A free port two above a free one: the broker listens on both (its VIP channel, listenPort - 2). */
-    static int freeBrokerPort() throws IOException {
-        while (true) {
-            int port = freePort();
-            try (ServerSocket vip = new ServerSocket(port - 2)) {
-                return port;
-            } catch (IOException taken) {
-                // another pair
-            }
-        }
     }
 
     /** Where its log files go: under the test's directory, not the user's ~/logs/rocketmqlogs. */

@@ -2,6 +2,7 @@ package dev.bolide.tck.rocketmq;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bolide.testsupport.FreePorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +30,7 @@ class RocketMqScriptsTest {
                 "brokerClusterName = ScriptCluster",
                 "brokerName = script-broker",
                 "brokerIP1 = 127.0.0.1",
-                "listenPort = " + BrokerProcess.freeBrokerPort(),
+                "listenPort = " + FreePorts.freeBrokerPort(),
                 "storePathRootDir = " + dir.resolve("store"),
                 "mapedFileSizeCommitLog = 4194304",
                 "maxMessageSize = 65536",
@@ -46,7 +47,7 @@ class RocketMqScriptsTest {
 
     @Test
     void mqadminListsTheBrokerThatMqbrokerRegisteredWithMqnamesrvAndMqshutdownStopsBoth() throws Exception {
-        int nameServerPort = BrokerProcess.freePort();
+        int nameServerPort = FreePorts.freePort();
         try (ScriptProcess nameServer = startNameServer("namesrv", nameServerPort);
                 ScriptProcess broker = startBroker(nameServerPort)) {
             ScriptProcess clusterList = ScriptProcess.run(dir, "mqadmin", "mqadmin", "clusterList", "-n",
@@ -65,8 +66,8 @@ class RocketMqScriptsTest {
 
     @Test
     void mqshutdownWithAPidFileStopsThatProcessOnly() throws Exception {
-        try (ScriptProcess first = startNameServer("first", BrokerProcess.freePort());
-                ScriptProcess second = startNameServer("second", BrokerProcess.freePort())) {
+        try (ScriptProcess first = startNameServer("first", FreePorts.freePort());
+                ScriptProcess second = startNameServer("second", FreePorts.freePort())) {
             assertThat(shutdown("namesrv", "first").output()).contains("Send shutdown request to mqnamesrv");
 
             assertThat(first.endsWithin(STOP_LIMIT)).isTrue();

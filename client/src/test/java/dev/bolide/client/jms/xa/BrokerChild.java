@@ -1,8 +1,8 @@
 package dev.bolide.client.jms.xa;
 
 import dev.bolide.broker.launcher.BrokerLauncher;
+import dev.bolide.testsupport.FreePorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -22,12 +22,12 @@ final class BrokerChild implements AutoCloseable {
 
     /** @param extraLines further {@code broker.conf} lines */
     static BrokerChild start(Path directory, String... extraLines) throws IOException {
-        int nameServerPort = freePort();
+        int nameServerPort = FreePorts.freePort();
         Files.writeString(directory.resolve("broker.conf"), String.join("\n",
                 "brokerClusterName = DefaultCluster",
                 "brokerName = broker-a",
                 "brokerIP1 = 127.0.0.1",
-                "listenPort = " + freeBrokerPort(),
+                "listenPort = " + FreePorts.freeBrokerPort(),
                 "namesrvListenPort = " + nameServerPort,
                 "storePathRootDir = " + directory.resolve("store"),
                 "mapedFileSizeCommitLog = 1048576",
@@ -45,24 +45,6 @@ final class BrokerChild implements AutoCloseable {
     private void launch() throws IOException {
         jvm = ChildJvm.start(directory, BrokerLauncher.class, "-c", directory.resolve("broker.conf").toString());
         jvm.awaitOutput("started");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    /** A free port two above a free one: the broker also listens on listenPort - 2, its VIP channel. */
-    private static int freeBrokerPort() throws IOException {
-        while (true) {
-            int port = freePort();
-            try (ServerSocket vip = new ServerSocket(port - 2)) {
-                return port;
-            } catch (IOException taken) {
-                // another pair
-            }
-        }
     }
 
     String nameServer() {
