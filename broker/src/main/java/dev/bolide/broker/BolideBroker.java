@@ -20,6 +20,7 @@ import dev.bolide.broker.group.SubscriptionGroupAdminProcessor;
 import dev.bolide.broker.group.SubscriptionGroupTable;
 import dev.bolide.broker.metadata.MetadataFile;
 import dev.bolide.broker.namesrv.BrokerIdentity;
+import dev.bolide.broker.namesrv.KvConfigTable;
 import dev.bolide.broker.namesrv.NameServer;
 import dev.bolide.broker.namesrv.RouteTable;
 import dev.bolide.broker.offset.ConsumerOffsetProcessor;
@@ -45,8 +46,9 @@ import dev.bolide.broker.send.CommittedSends;
 import dev.bolide.broker.send.SendMessageProcessor;
 import dev.bolide.broker.stats.BrokerStats;
 import dev.bolide.broker.timer.TimerService;
+import dev.bolide.broker.topic.SystemTopics;
 import dev.bolide.broker.topic.TopicAdminProcessor;
-import dev.bolide.broker.topic.TopicConfig;
+import dev.bolide.broker.topic.TopicListingProcessor;
 import dev.bolide.broker.topic.TopicConfigTable;
 import dev.bolide.broker.transaction.TransactionService;
 import dev.bolide.protocol.remoting.BolideRequestCode;
@@ -71,7 +73,6 @@ import java.util.concurrent.TimeUnit;
  * {@code namesrvAddr} over the network (see {@link BrokerSettings}).
  */
 public final class BolideBroker implements AutoCloseable {
-    private static final String DEFAULT_TOPIC = "TBW102";
     private static final int OFFSET_FLUSH_SECONDS = 5;
     /** RocketMQ's {@code rocketmq.broker.rebalance.lockMaxLiveTime}. */
     private static final long LOCK_MAX_LIVE_MILLIS = 60_000;
@@ -140,10 +141,8 @@ public final class BolideBroker implements AutoCloseable {
             throws IOException, InterruptedException {
         TopicConfigTable topics = TopicConfigTable.load(new MetadataFile(configDir.resolve("topics.json")),
                 Clock.systemUTC());
-        if (settings.autoCreateTopicEnable() && topics.find(DEFAULT_TOPIC).isEmpty()) {
-            topics.put(new TopicConfig(DEFAULT_TOPIC, settings.defaultTopicQueueNums(), settings.defaultTopicQueueNums(),
-                    TopicConfig.PERM_READ_WRITE | TopicConfig.PERM_INHERIT, TopicConfig.SINGLE_TAG, 0, false));
-        }
+        SystemTopics systemTopics = new SystemTopics(settings.brokerClusterName(), settings.brokerName());
+        systemTopics.createMissing(topics, settings.autoCreateTopicEnable(), settings.defaultTopicQueueNums());
         SubscriptionGroupTable groupConfigs = SubscriptionGroupTable.load(
                 new MetadataFile(configDir.resolve("subscriptionGroup.json")), Clock.systemUTC(),
                 settings.autoCreateSubscriptionGroup());
@@ -155,11 +154,15 @@ public final class BolideBroker implements AutoCloseable {
                 settings.listenPort());
         registerMessaging(settings, topics, groupConfigs, clients);
         registerAdministration(settings, topics, groupConfigs, clients, configUpdate);
+        TopicListingProcessor topicListing = new TopicListingProcessor(topics, systemTopics);
+        brokerServer.register(RequestCode.GET_ALL_TOPIC_CONFIG, topicListing, adminExecutor)
+                .register(RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_BROKER, topicListing, adminExecutor);
         store.addDispatchListener(message -> stats.stored(1));
         brokerServer.start();
         if (settings.namesrvListenPort() != BrokerSettings.NO_EMBEDDED_NAME_SERVER) {
             nameServer = NameServer.start(new InetSocketAddress(settings.namesrvListenPort()),
-                    new RouteTable(Clock.systemUTC()), adminExecutor, housekeeping);
+                    new RouteTable(Clock.systemUTC()), KvConfigTable.load(configDir.resolve("kvConfig.json")),
+                    adminExecutor, housekeeping);
         }
         registration = NameServerRegistration.start(identity(settings), topics, nameServers(settings),
                 settings.registerNameServerPeriod(), housekeeping);

@@ -29,6 +29,7 @@ public final class RequestCode {
     public static final int CHECK_CLIENT_CONFIG = 46;
     public static final int PUT_KV_CONFIG = 100;
     public static final int GET_KV_CONFIG = 101;
+    public static final int DELETE_KV_CONFIG = 102;
     public static final int REGISTER_BROKER = 103;
     public static final int UNREGISTER_BROKER = 104;
     public static final int GET_ROUTEINFO_BY_TOPIC = 105;
@@ -38,16 +39,30 @@ public final class RequestCode {
     public static final int GET_TOPIC_STATS_INFO = 202;
     public static final int GET_CONSUMER_CONNECTION_LIST = 203;
     public static final int GET_PRODUCER_CONNECTION_LIST = 204;
+    public static final int WIPE_WRITE_PERM_OF_BROKER = 205;
     public static final int GET_ALL_TOPIC_LIST_FROM_NAMESERVER = 206;
     public static final int DELETE_SUBSCRIPTIONGROUP = 207;
     public static final int GET_CONSUME_STATS = 208;
     public static final int DELETE_TOPIC_IN_BROKER = 215;
     public static final int DELETE_TOPIC_IN_NAMESRV = 216;
+    public static final int GET_KVLIST_BY_NAMESPACE = 219;
+    public static final int RESET_CONSUMER_CLIENT_OFFSET = 220;
+    public static final int INVOKE_BROKER_TO_RESET_OFFSET = 222;
     public static final int QUERY_TOPIC_CONSUME_BY_WHO = 300;
+    public static final int GET_SYSTEM_TOPIC_LIST_FROM_BROKER = 305;
+    public static final int CLEAN_EXPIRED_CONSUMEQUEUE = 306;
     public static final int GET_CONSUMER_RUNNING_INFO = 307;
+    public static final int CONSUME_MESSAGE_DIRECTLY = 309;
     public static final int SEND_MESSAGE_V2 = 310;
+    public static final int CLEAN_UNUSED_TOPIC = 316;
+    public static final int GET_BROKER_CONSUME_STATS = 317;
+    public static final int UPDATE_NAMESRV_CONFIG = 318;
+    public static final int GET_NAMESRV_CONFIG = 319;
     public static final int SEND_BATCH_MESSAGE = 320;
+    public static final int QUERY_CONSUME_QUEUE = 321;
     public static final int QUERY_DATA_VERSION = 322;
+    public static final int ADD_WRITE_PERM_OF_BROKER = 327;
+    public static final int DELETE_EXPIRED_COMMITLOG = 329;
 
     private RequestCode() {
     }
