@@ -6,7 +6,11 @@ import dev.bolide.broker.config.Settings;
 import dev.bolide.broker.admin.BrokerConfigUpdate;
 import dev.bolide.broker.admin.BrokerRuntimeProcessor;
 import dev.bolide.broker.admin.ConnectionListProcessor;
+import dev.bolide.broker.admin.BrokerConsumeStatsProcessor;
 import dev.bolide.broker.admin.ConsumeStatsProcessor;
+import dev.bolide.broker.admin.QueryConsumeQueueProcessor;
+import dev.bolide.broker.admin.ConsumerCallProcessor;
+import dev.bolide.broker.admin.ResetOffsetProcessor;
 import dev.bolide.broker.admin.TopicConsumersProcessor;
 import dev.bolide.broker.admin.TopicStatsProcessor;
 import dev.bolide.broker.client.ClientRequestProcessor;
@@ -226,6 +230,8 @@ public final class BolideBroker implements AutoCloseable {
         ConnectionListProcessor connections = new ConnectionListProcessor(clients.consumers(), clients.producers());
         BrokerConfigProcessor config = new BrokerConfigProcessor(settings.asProperties(),
                 RocketMqDefaults.notReadByBolide(settings.brokerIP1()), configUpdate);
+        ConsumerCallProcessor consumerCalls = new ConsumerCallProcessor(clients.consumers(), store, brokerServer,
+                settings.brokerName());
         brokerServer.register(RequestCode.UPDATE_AND_CREATE_TOPIC, topicAdmin, adminExecutor)
                 .register(RequestCode.DELETE_TOPIC_IN_BROKER, topicAdmin, adminExecutor)
                 .register(RequestCode.UPDATE_AND_CREATE_SUBSCRIPTIONGROUP, groupAdmin, adminExecutor)
@@ -241,6 +247,15 @@ public final class BolideBroker implements AutoCloseable {
                         new TopicConsumersProcessor(clients.consumers(), offsets), adminExecutor)
                 .register(RequestCode.GET_BROKER_RUNTIME_INFO, new BrokerRuntimeProcessor(store, stats, sendExecutor,
                         pullExecutor, settings.storeConfig().storePathCommitLog()), adminExecutor)
+                .register(RequestCode.INVOKE_BROKER_TO_RESET_OFFSET, new ResetOffsetProcessor(topics, offsets,
+                        clients.consumers(), store, settings.brokerName()), adminExecutor)
+                .register(RequestCode.GET_BROKER_CONSUME_STATS, new BrokerConsumeStatsProcessor(groupConfigs,
+                        clients.consumers(), topics, offsets, store, stats, settings.brokerName(),
+                        () -> identity(settings).address()), adminExecutor)
+                .register(RequestCode.QUERY_CONSUME_QUEUE, new QueryConsumeQueueProcessor(store, clients.consumers()),
+                        adminExecutor)
+                .register(RequestCode.GET_CONSUMER_RUNNING_INFO, consumerCalls, adminExecutor)
+                .register(RequestCode.CONSUME_MESSAGE_DIRECTLY, consumerCalls, adminExecutor)
                 .register(RequestCode.GET_BROKER_CONFIG, config, adminExecutor)
                 .register(RequestCode.UPDATE_BROKER_CONFIG, config, adminExecutor)
                 .register(BolideRequestCode.RESEND_DEAD_LETTER, new DeadLetterResendProcessor(store, topics),

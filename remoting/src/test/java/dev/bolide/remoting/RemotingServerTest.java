@@ -9,6 +9,7 @@ import dev.bolide.protocol.remoting.SerializeType;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
@@ -21,6 +22,9 @@ import org.junit.jupiter.api.Test;
 class RemotingServerTest {
     private static final int ECHO = 1000;
     private static final int FAIL = 1001;
+    /** Asks the client with ASKED and answers with the client's answer. */
+    private static final int ASK_CLIENT = 1002;
+    private static final int ASKED = 2000;
 
     private final ExecutorService executor = Executors.newFixedThreadPool(2);
     private RemotingServer server;
@@ -33,7 +37,13 @@ class RemotingServerTest {
                                 request.body())), executor)
                 .register(FAIL, (channel, request) -> {
                     throw new IllegalStateException("broken processor");
-                }, executor)
+                }, executor);
+        server.register(ASK_CLIENT, (channel, request) -> server.invoke(channel, ASKED, Map.of("q", "1"), null,
+                Duration.ofMillis(Long.parseLong(request.field("timeout")))).handle((answer, failure) ->
+                        answer != null ? RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null, null,
+                                answer.body())
+                                : RemotingCommand.responseTo(request, ResponseCode.SYSTEM_ERROR, failure.getMessage(),
+                                        null, null)), executor)
                 .start();
     }
 
@@ -132,6 +142,34 @@ class RemotingServerTest {
         try (FrameClient good = new FrameClient(server.port())) {
             good.send(request(ECHO, 11, SerializeType.JSON, 0));
             assertThat(good.receive().opaque()).isEqualTo(11);
+        }
+    }
+
+    @Test
+    void aProcessorCanAskTheClientAndAnswerWithItsResponse() throws IOException {
+        try (FrameClient client = new FrameClient(server.port())) {
+            client.send(RemotingCommand.request(ASK_CLIENT, 5, Map.of("timeout", "5000"), null));
+
+            RemotingCommand asked = client.receive();
+            client.send(RemotingCommand.responseTo(asked, ResponseCode.SUCCESS, null, null, new byte[] {9}));
+
+            RemotingCommand answer = client.receive();
+            assertThat(asked.code()).isEqualTo(ASKED);
+            assertThat(asked.field("q")).isEqualTo("1");
+            assertThat(answer.opaque()).isEqualTo(5);
+            assertThat(answer.body()).containsExactly(9);
+        }
+    }
+
+    @Test
+    void aClientThatDoesNotAnswerTimesTheCallOut() throws IOException {
+        try (FrameClient client = new FrameClient(server.port())) {
+            client.send(RemotingCommand.request(ASK_CLIENT, 6, Map.of("timeout", "200"), null));
+
+            assertThat(client.receive().code()).isEqualTo(ASKED);
+            RemotingCommand answer = client.receive();
+            assertThat(answer.code()).isEqualTo(ResponseCode.SYSTEM_ERROR);
+            assertThat(answer.remark()).contains("no response", "within 200 ms");
         }
     }
 }

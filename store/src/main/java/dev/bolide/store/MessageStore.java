@@ -10,6 +10,7 @@ import dev.bolide.store.checkpoint.StoreLock;
 import dev.bolide.store.commitlog.CommitLog;
 import dev.bolide.store.consumequeue.ConsumeQueue;
 import dev.bolide.store.consumequeue.ConsumeQueueTable;
+import dev.bolide.store.consumequeue.UnitVisitor;
 import dev.bolide.store.dispatch.Dispatcher;
 import dev.bolide.store.flush.CommitLogFlusher;
 import dev.bolide.store.index.IndexService;
@@ -241,6 +242,19 @@ public final class MessageStore implements AutoCloseable {
     public long maxOffset(String topic, int queueId) {
         ConsumeQueue queue = queues.find(topic, queueId);
         return queue == null ? 0 : queue.maxOffset();
+    }
+
+    /**
+     * Shows {@code visitor} up to {@code maxUnits} ConsumeQueue units of a queue from logical offset
+     * {@code fromOffset} (mqadmin {@code queryCq}); false when nothing was ever dispatched to the queue.
+     */
+    public boolean readQueueUnits(String topic, int queueId, long fromOffset, int maxUnits, UnitVisitor visitor) {
+        ConsumeQueue queue = queues.find(topic, queueId);
+        if (queue == null) {
+            return false;
+        }
+        queue.read(fromOffset, maxUnits, visitor);
+        return true;
     }
 
     /** The logical offset of the message whose store time is closest to {@code timestamp}. */

@@ -11,7 +11,6 @@ class NameServerCommandsOnApacheRocketMqTest extends NameServerCommandsContract 
 
     @Override
     protected AdminTarget target() {
-        return new AdminTarget(BROKER.nameServerAddress(), BROKER.brokerAddress(), BROKER.brokerName(),
-                "DefaultCluster");
+        return BROKER.target();
     }
 }

@@ -2,7 +2,6 @@ package dev.bolide.tck.mqadmin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,13 +11,9 @@ import java.util.List;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.SendStatus;
-import org.apache.rocketmq.common.TopicConfig;
 import org.apache.rocketmq.common.constant.PermName;
 import org.apache.rocketmq.common.message.Message;
-import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,47 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * export), run through {@link MqAdmin} and checked through {@code DefaultMQAdminExt}. Bolide and
  * Apache RocketMQ 4.9.7 both run these same tests.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class NameServerCommandsContract {
-    private DefaultMQAdminExt admin;
-
-    /** The name server and broker under test, started before this class's tests. */
-    protected abstract AdminTarget target();
-
-    @AfterAll
-    void stopAdmin() {
-        if (admin != null) {
-            admin.shutdown();
-        }
-    }
-
-    /** Started on first use: a subclass's broker starts after this class's {@code @BeforeAll} methods. */
-    protected DefaultMQAdminExt admin() throws MQClientException {
-        if (admin == null) {
-            admin = new DefaultMQAdminExt(5_000);
-            admin.setNamesrvAddr(target().nameServerAddress());
-            admin.setInstanceName("admin-" + System.nanoTime());
-            admin.start();
-        }
-        return admin;
-    }
-
-    private String mqadmin(String command, String... options) {
-        String[] arguments = new String[options.length + 3];
-        arguments[0] = command;
-        arguments[1] = "-n";
-        arguments[2] = target().nameServerAddress();
-        System.arraycopy(options, 0, arguments, 3, options.length);
-        return MqAdmin.run(arguments);
-    }
-
-    private void createRoutedTopic(String topic) throws Exception {
-        admin().createAndUpdateTopicConfig(target().brokerAddress(),
-                new TopicConfig(topic, 4, 4, PermName.PERM_READ | PermName.PERM_WRITE));
-        await("route of " + topic).atMost(Duration.ofSeconds(30)).ignoreExceptions()
-                .until(() -> !admin().examineTopicRouteInfo(topic).getQueueDatas().isEmpty());
-    }
-
+public abstract class NameServerCommandsContract extends MqAdminContract {
     private int routedPermission(String topic) throws Exception {
         return admin().examineTopicRouteInfo(topic).getQueueDatas().get(0).getPerm();
     }
