@@ -11,6 +11,7 @@ import dev.bolide.broker.admin.ConsumeStatsProcessor;
 import dev.bolide.broker.admin.QueryConsumeQueueProcessor;
 import dev.bolide.broker.admin.ConsumerCallProcessor;
 import dev.bolide.broker.admin.ResetOffsetProcessor;
+import dev.bolide.broker.admin.StoreCleaningProcessor;
 import dev.bolide.broker.admin.TopicConsumersProcessor;
 import dev.bolide.broker.admin.TopicStatsProcessor;
 import dev.bolide.broker.client.ClientRequestProcessor;
@@ -230,6 +231,7 @@ public final class BolideBroker implements AutoCloseable {
         ConnectionListProcessor connections = new ConnectionListProcessor(clients.consumers(), clients.producers());
         BrokerConfigProcessor config = new BrokerConfigProcessor(settings.asProperties(),
                 RocketMqDefaults.notReadByBolide(settings.brokerIP1()), configUpdate);
+        StoreCleaningProcessor cleaning = new StoreCleaningProcessor(store);
         ConsumerCallProcessor consumerCalls = new ConsumerCallProcessor(clients.consumers(), store, brokerServer,
                 settings.brokerName());
         brokerServer.register(RequestCode.UPDATE_AND_CREATE_TOPIC, topicAdmin, adminExecutor)
@@ -256,6 +258,9 @@ public final class BolideBroker implements AutoCloseable {
                         adminExecutor)
                 .register(RequestCode.GET_CONSUMER_RUNNING_INFO, consumerCalls, adminExecutor)
                 .register(RequestCode.CONSUME_MESSAGE_DIRECTLY, consumerCalls, adminExecutor)
+                .register(RequestCode.DELETE_EXPIRED_COMMITLOG, cleaning, adminExecutor)
+                .register(RequestCode.CLEAN_EXPIRED_CONSUMEQUEUE, cleaning, adminExecutor)
+                .register(RequestCode.CLEAN_UNUSED_TOPIC, cleaning, adminExecutor)
                 .register(RequestCode.GET_BROKER_CONFIG, config, adminExecutor)
                 .register(RequestCode.UPDATE_BROKER_CONFIG, config, adminExecutor)
                 .register(BolideRequestCode.RESEND_DEAD_LETTER, new DeadLetterResendProcessor(store, topics),

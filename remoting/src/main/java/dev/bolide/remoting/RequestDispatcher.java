@@ -42,8 +42,7 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<RemotingComman
         }
         Registration registration = registrations.get(command.code());
         if (registration == null) {
-            answer(ctx, command, error(command, ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
-                    " request type " + command.code() + " not supported"));
+            answer(ctx, command, UnsupportedRequest.answer(command));
             return;
         }
         try {

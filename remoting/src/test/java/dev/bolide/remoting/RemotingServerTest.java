@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bolide.protocol.remoting.LanguageCode;
 import dev.bolide.protocol.remoting.RemotingCommand;
+import dev.bolide.protocol.remoting.RequestCode;
 import dev.bolide.protocol.remoting.ResponseCode;
 import dev.bolide.protocol.remoting.SerializeType;
 import java.io.IOException;
@@ -81,7 +82,19 @@ class RemotingServerTest {
 
             RemotingCommand response = client.receive();
             assertThat(response.code()).isEqualTo(ResponseCode.REQUEST_CODE_NOT_SUPPORTED);
-            assertThat(response.remark()).contains("4242");
+            assertThat(response.remark())
+                    .isEqualTo("request code 4242 is not a RocketMQ 4.9 request and is not supported by Bolide");
+        }
+    }
+
+    @Test
+    void aRocketMqCodeNobodyServesIsRefusedByItsName() throws IOException {
+        try (FrameClient client = new FrameClient(server.port())) {
+            client.send(request(RequestCode.VIEW_BROKER_STATS_DATA, 1, SerializeType.JSON, 0));
+
+            RemotingCommand response = client.receive();
+            assertThat(response.code()).isEqualTo(ResponseCode.REQUEST_CODE_NOT_SUPPORTED);
+            assertThat(response.remark()).isEqualTo("request code 315 (VIEW_BROKER_STATS_DATA) is not supported by Bolide");
         }
     }
 

@@ -372,6 +372,17 @@ public final class MessageStore implements AutoCloseable {
         retention.setFloor(floor);
     }
 
+    /**
+     * Deletes the ConsumeQueue segments that only refer to CommitLog data already deleted (mqadmin
+     * {@code cleanExpiredCQ}); each queue keeps its last segment, which holds its offsets.
+     *
+     * @return the number of segments deleted
+     */
+    public int cleanExpiredConsumeQueues() {
+        long min = commitLog.minOffset();
+        return queues.all().stream().mapToInt(queue -> queue.deleteSegmentsBelow(min)).sum();
+    }
+
     /** Runs one retention round now (the broker's "delete expired files" command); returns segments deleted. */
     public int deleteExpiredFiles() throws IOException {
         return retention.run();

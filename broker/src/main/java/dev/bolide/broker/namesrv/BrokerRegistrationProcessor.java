@@ -3,6 +3,7 @@ package dev.bolide.broker.namesrv;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import dev.bolide.remoting.RequestProcessor;
+import dev.bolide.remoting.UnsupportedRequest;
 import dev.bolide.broker.metadata.DataVersion;
 import dev.bolide.broker.topic.TopicTableJson;
 import dev.bolide.protocol.remoting.RemotingCommand;
@@ -37,8 +38,7 @@ public final class BrokerRegistrationProcessor implements RequestProcessor {
             case RequestCode.REGISTER_BROKER -> register(channel, request);
             case RequestCode.UNREGISTER_BROKER -> unregister(request);
             case RequestCode.QUERY_DATA_VERSION -> queryDataVersion(request);
-            default -> RemotingCommand.responseTo(request, ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
-                    " request type " + request.code() + " not supported", null, null);
+            default -> UnsupportedRequest.answer(request);
         });
     }
 

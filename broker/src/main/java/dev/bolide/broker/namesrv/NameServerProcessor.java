@@ -1,6 +1,7 @@
 package dev.bolide.broker.namesrv;
 
 import dev.bolide.remoting.RequestProcessor;
+import dev.bolide.remoting.UnsupportedRequest;
 import dev.bolide.protocol.remoting.RemotingCommand;
 import dev.bolide.protocol.remoting.RequestCode;
 import dev.bolide.protocol.remoting.ResponseCode;
@@ -29,8 +30,7 @@ public final class NameServerProcessor implements RequestProcessor {
             case RequestCode.GET_ROUTEINFO_BY_TOPIC -> route(request);
             case RequestCode.GET_BROKER_CLUSTER_INFO -> ok(request, RouteJson.clusterInfo(routes.brokers()));
             case RequestCode.GET_ALL_TOPIC_LIST_FROM_NAMESERVER -> ok(request, RouteJson.topicList(routes.topicNames()));
-            default -> RemotingCommand.responseTo(request, ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
-                    " request type " + request.code() + " not supported", null, null);
+            default -> UnsupportedRequest.answer(request);
         });
     }
 

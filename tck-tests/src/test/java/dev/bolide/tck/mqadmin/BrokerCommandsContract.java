@@ -155,4 +155,17 @@ public abstract class BrokerCommandsContract extends MqAdminContract {
         assertThat(admin().queryConsumeQueue(target().brokerAddress(), TOPIC, 0, 0, 2, LIVE).getQueueData())
                 .hasSize(2).allSatisfy(unit -> assertThat(unit.getPhysicSize()).isPositive());
     }
+
+    @Test
+    void cleanExpiredCqAndDeleteExpiredCommitLogKeepWhatHasNotExpired() throws Exception {
+        String consumeQueues = mqadmin("cleanExpiredCQ", "-b", target().brokerAddress());
+        String commitLog = mqadmin("deleteExpiredCommitLog", "-b", target().brokerAddress());
+
+        assertThat(consumeQueues).startsWith("success");
+        assertThat(commitLog).startsWith("success");
+        assertThat(admin().queryConsumeQueue(target().brokerAddress(), TOPIC, 0, 0, 2, null).getQueueData())
+                .hasSize(2);
+        assertThat(admin().examineTopicStats(TOPIC).getOffsetTable().values().stream()
+                .mapToLong(offset -> offset.getMaxOffset() - offset.getMinOffset()).sum()).isEqualTo(SENT);
+    }
 }

@@ -13,6 +13,7 @@ import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.SendStatus;
 import org.apache.rocketmq.common.constant.PermName;
 import org.apache.rocketmq.common.message.Message;
+import org.apache.rocketmq.common.subscription.SubscriptionGroupConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -144,5 +145,22 @@ public abstract class NameServerCommandsContract extends MqAdminContract {
                 "\"SELF_TEST_TOPIC\"", "\"" + target().brokerName() + "\"");
         assertThat(admin().getAllTopicConfig(target().brokerAddress(), 5_000).getTopicConfigTable().get("Exported")
                 .getWriteQueueNums()).isEqualTo(4);
+    }
+
+    @Test
+    void deleteSubGroupRemovesTheGroupAndItsRetryTopicFromTheRoutes() throws Exception {
+        SubscriptionGroupConfig group = new SubscriptionGroupConfig();
+        group.setGroupName("CG-doomed");
+        admin().createAndUpdateSubscriptionGroupConfig(target().brokerAddress(), group);
+        createRoutedTopic("%RETRY%CG-doomed");
+
+        String output = mqadmin("deleteSubGroup", "-c", target().clusterName(), "-g", "CG-doomed");
+
+        assertThat(output).contains("delete subscription group [CG-doomed] from broker [" + target().brokerAddress()
+                + "] in cluster [" + target().clusterName() + "] success.",
+                "delete topic [%RETRY%CG-doomed] from NameServer success.");
+        assertThat(admin().fetchAllTopicList().getTopicList()).doesNotContain("%RETRY%CG-doomed");
+        assertThat(admin().getAllSubscriptionGroup(target().brokerAddress(), 5_000).getSubscriptionGroupTable())
+                .doesNotContainKey("CG-doomed");
     }
 }
