@@ -4,12 +4,14 @@ import dev.bolide.broker.admin.BrokerConfigProcessor;
 import dev.bolide.broker.config.RocketMqDefaults;
 import dev.bolide.broker.config.Settings;
 import dev.bolide.broker.admin.BrokerConfigUpdate;
-import dev.bolide.broker.admin.BrokerRuntimeProcessor;
-import dev.bolide.broker.admin.ConnectionListProcessor;
 import dev.bolide.broker.admin.BrokerConsumeStatsProcessor;
+import dev.bolide.broker.admin.BrokerRuntimeProcessor;
+import dev.bolide.broker.admin.CloneGroupOffsetProcessor;
+import dev.bolide.broker.admin.ConnectionListProcessor;
 import dev.bolide.broker.admin.ConsumeStatsProcessor;
-import dev.bolide.broker.admin.QueryConsumeQueueProcessor;
 import dev.bolide.broker.admin.ConsumerCallProcessor;
+import dev.bolide.broker.admin.ProducerTableProcessor;
+import dev.bolide.broker.admin.QueryConsumeQueueProcessor;
 import dev.bolide.broker.admin.ResetOffsetProcessor;
 import dev.bolide.broker.admin.StoreCleaningProcessor;
 import dev.bolide.broker.admin.TopicConsumersProcessor;
@@ -53,8 +55,8 @@ import dev.bolide.broker.stats.BrokerStats;
 import dev.bolide.broker.timer.TimerService;
 import dev.bolide.broker.topic.SystemTopics;
 import dev.bolide.broker.topic.TopicAdminProcessor;
-import dev.bolide.broker.topic.TopicListingProcessor;
 import dev.bolide.broker.topic.TopicConfigTable;
+import dev.bolide.broker.topic.TopicListingProcessor;
 import dev.bolide.broker.transaction.TransactionService;
 import dev.bolide.protocol.remoting.BolideRequestCode;
 import dev.bolide.protocol.remoting.RequestCode;
@@ -159,9 +161,7 @@ public final class BolideBroker implements AutoCloseable {
                 settings.listenPort());
         registerMessaging(settings, topics, groupConfigs, clients);
         registerAdministration(settings, topics, groupConfigs, clients, configUpdate);
-        TopicListingProcessor topicListing = new TopicListingProcessor(topics, systemTopics);
-        brokerServer.register(RequestCode.GET_ALL_TOPIC_CONFIG, topicListing, adminExecutor)
-                .register(RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_BROKER, topicListing, adminExecutor);
+        registerMqAdminCommands(settings, topics, systemTopics, groupConfigs, clients);
         store.addDispatchListener(message -> stats.stored(1));
         brokerServer.start();
         if (settings.namesrvListenPort() != BrokerSettings.NO_EMBEDDED_NAME_SERVER) {
@@ -231,9 +231,6 @@ public final class BolideBroker implements AutoCloseable {
         ConnectionListProcessor connections = new ConnectionListProcessor(clients.consumers(), clients.producers());
         BrokerConfigProcessor config = new BrokerConfigProcessor(settings.asProperties(),
                 RocketMqDefaults.notReadByBolide(settings.brokerIP1()), configUpdate);
-        StoreCleaningProcessor cleaning = new StoreCleaningProcessor(store);
-        ConsumerCallProcessor consumerCalls = new ConsumerCallProcessor(clients.consumers(), store, brokerServer,
-                settings.brokerName());
         brokerServer.register(RequestCode.UPDATE_AND_CREATE_TOPIC, topicAdmin, adminExecutor)
                 .register(RequestCode.DELETE_TOPIC_IN_BROKER, topicAdmin, adminExecutor)
                 .register(RequestCode.UPDATE_AND_CREATE_SUBSCRIPTIONGROUP, groupAdmin, adminExecutor)
@@ -249,22 +246,40 @@ public final class BolideBroker implements AutoCloseable {
                         new TopicConsumersProcessor(clients.consumers(), offsets), adminExecutor)
                 .register(RequestCode.GET_BROKER_RUNTIME_INFO, new BrokerRuntimeProcessor(store, stats, sendExecutor,
                         pullExecutor, settings.storeConfig().storePathCommitLog()), adminExecutor)
+                .register(RequestCode.GET_BROKER_CONFIG, config, adminExecutor)
+                .register(RequestCode.UPDATE_BROKER_CONFIG, config, adminExecutor)
+                .register(BolideRequestCode.RESEND_DEAD_LETTER, new DeadLetterResendProcessor(store, topics),
+                        adminExecutor);
+    }
+
+    /**
+     * What the rest of mqadmin uses: topic exports, offset resets, calls to a live consumer, broker
+     * consume statistics, ConsumeQueue units, producers, store cleaning.
+     */
+    private void registerMqAdminCommands(BrokerSettings settings, TopicConfigTable topics, SystemTopics systemTopics,
+            SubscriptionGroupTable groupConfigs, Clients clients) {
+        TopicListingProcessor topicListing = new TopicListingProcessor(topics, systemTopics);
+        ConsumerCallProcessor consumerCalls = new ConsumerCallProcessor(clients.consumers(), store, brokerServer,
+                settings.brokerName());
+        StoreCleaningProcessor cleaning = new StoreCleaningProcessor(store);
+        brokerServer.register(RequestCode.GET_ALL_TOPIC_CONFIG, topicListing, adminExecutor)
+                .register(RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_BROKER, topicListing, adminExecutor)
                 .register(RequestCode.INVOKE_BROKER_TO_RESET_OFFSET, new ResetOffsetProcessor(topics, offsets,
                         clients.consumers(), store, settings.brokerName()), adminExecutor)
+                .register(RequestCode.CLONE_GROUP_OFFSET, new CloneGroupOffsetProcessor(topics, offsets,
+                        clients.consumers()), adminExecutor)
+                .register(RequestCode.GET_CONSUMER_RUNNING_INFO, consumerCalls, adminExecutor)
+                .register(RequestCode.CONSUME_MESSAGE_DIRECTLY, consumerCalls, adminExecutor)
                 .register(RequestCode.GET_BROKER_CONSUME_STATS, new BrokerConsumeStatsProcessor(groupConfigs,
                         clients.consumers(), topics, offsets, store, stats, settings.brokerName(),
                         () -> identity(settings).address()), adminExecutor)
                 .register(RequestCode.QUERY_CONSUME_QUEUE, new QueryConsumeQueueProcessor(store, clients.consumers()),
                         adminExecutor)
-                .register(RequestCode.GET_CONSUMER_RUNNING_INFO, consumerCalls, adminExecutor)
-                .register(RequestCode.CONSUME_MESSAGE_DIRECTLY, consumerCalls, adminExecutor)
+                .register(RequestCode.GET_ALL_PRODUCER_INFO, new ProducerTableProcessor(clients.producers()),
+                        adminExecutor)
                 .register(RequestCode.DELETE_EXPIRED_COMMITLOG, cleaning, adminExecutor)
                 .register(RequestCode.CLEAN_EXPIRED_CONSUMEQUEUE, cleaning, adminExecutor)
-                .register(RequestCode.CLEAN_UNUSED_TOPIC, cleaning, adminExecutor)
-                .register(RequestCode.GET_BROKER_CONFIG, config, adminExecutor)
-                .register(RequestCode.UPDATE_BROKER_CONFIG, config, adminExecutor)
-                .register(BolideRequestCode.RESEND_DEAD_LETTER, new DeadLetterResendProcessor(store, topics),
-                        adminExecutor);
+                .register(RequestCode.CLEAN_UNUSED_TOPIC, cleaning, adminExecutor);
     }
 
     private BrokerIdentity identity(BrokerSettings settings) {

@@ -69,13 +69,11 @@ public final class BrokerConsumeStatsProcessor implements RequestProcessor {
 
     /** Appends the group's ConsumeStats, one per topic; returns their lag. */
     private long appendGroup(StringBuilder json, String group, boolean onlyOrdered) {
-        boolean subscribes = groups.info(group).map(info -> !info.subscriptions().isEmpty()).orElse(false);
         long diff = 0;
         String separator = "";
         for (String topic : new TreeSet<>(offsets.topicsOf(group))) {
             TopicConfig config = topics.find(topic).orElse(null);
-            if (config == null || onlyOrdered && !config.order()
-                    || subscribes && groups.subscription(group, topic).isEmpty()) {
+            if (config == null || onlyOrdered && !config.order() || groups.leftTopic(group, topic)) {
                 continue;
             }
             MessageQueueTableJson consumeStats = new MessageQueueTableJson(

@@ -85,6 +85,14 @@ public final class ConsumerOffsets {
         void visit(String group, String topic, int queueId, long offset);
     }
 
+    /** Gives {@code destGroup} the offsets {@code srcGroup} committed on the topic, replacing its own. */
+    public void copy(String srcGroup, String destGroup, String topic) {
+        Map<Integer, Long> source = offsets.get(key(srcGroup, topic));
+        if (source != null) {
+            offsets.put(key(destGroup, topic), new ConcurrentHashMap<>(source));
+        }
+    }
+
     /** Forgets every offset of the group (on every topic). */
     public void removeGroup(String group) {
         offsets.keySet().removeIf(key -> key.endsWith(SEPARATOR + group));

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
@@ -88,6 +89,13 @@ public abstract class BrokerCommandsContract extends MqAdminContract {
         return stats.computeTotalDiff();
     }
 
+    private Map<Integer, Long> consumerOffsets(String group) throws Exception {
+        Map<Integer, Long> offsets = new TreeMap<>();
+        admin().examineConsumeStats(group, TOPIC).getOffsetTable()
+                .forEach((queue, offset) -> offsets.put(queue.getQueueId(), offset.getConsumerOffset()));
+        return offsets;
+    }
+
     private String liveClientId() throws Exception {
         return admin().examineConsumerConnectionInfo(LIVE).getConnectionSet().iterator().next().getClientId();
     }
@@ -167,5 +175,24 @@ public abstract class BrokerCommandsContract extends MqAdminContract {
                 .hasSize(2);
         assertThat(admin().examineTopicStats(TOPIC).getOffsetTable().values().stream()
                 .mapToLong(offset -> offset.getMaxOffset() - offset.getMinOffset()).sum()).isEqualTo(SENT);
+    }
+
+    @Test
+    void producerListsTheLiveProducerInstance() throws Exception {
+        String output = mqadmin("producer", "-b", target().brokerAddress());
+
+        assertThat(output).contains("producer group (PG-replay) instance : clientId=" + producer.buildMQClientId(),
+                "language=JAVA");
+    }
+
+    @Test
+    void cloneGroupOffsetGivesAnotherGroupTheSameOffsets() throws Exception {
+        createRoutedTopic("%RETRY%CG-clone");
+
+        String output = mqadmin("cloneGroupOffset", "-s", GONE, "-d", "CG-clone", "-t", TOPIC);
+
+        assertThat(output).contains("clone group offset success. srcGroup[" + GONE + "], destGroup=[CG-clone], topic["
+                + TOPIC + "]");
+        assertThat(consumerOffsets("CG-clone")).isEqualTo(consumerOffsets(GONE)).isNotEmpty();
     }
 }
