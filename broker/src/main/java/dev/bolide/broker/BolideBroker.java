@@ -10,6 +10,7 @@ import dev.bolide.broker.admin.CloneGroupOffsetProcessor;
 import dev.bolide.broker.admin.ConnectionListProcessor;
 import dev.bolide.broker.admin.ConsumeStatsProcessor;
 import dev.bolide.broker.admin.ConsumerCallProcessor;
+import dev.bolide.broker.admin.ConsumerStatusProcessor;
 import dev.bolide.broker.admin.ProducerTableProcessor;
 import dev.bolide.broker.admin.QueryConsumeQueueProcessor;
 import dev.bolide.broker.admin.ResetOffsetProcessor;
@@ -253,7 +254,7 @@ public final class BolideBroker implements AutoCloseable {
     }
 
     /**
-     * What the rest of mqadmin uses: topic exports, offset resets, calls to a live consumer, broker
+     * What the rest of mqadmin uses: topic exports, offset resets, calls to live consumers, broker
      * consume statistics, ConsumeQueue units, producers, store cleaning.
      */
     private void registerMqAdminCommands(BrokerSettings settings, TopicConfigTable topics, SystemTopics systemTopics,
@@ -270,6 +271,8 @@ public final class BolideBroker implements AutoCloseable {
                         clients.consumers()), adminExecutor)
                 .register(RequestCode.GET_CONSUMER_RUNNING_INFO, consumerCalls, adminExecutor)
                 .register(RequestCode.CONSUME_MESSAGE_DIRECTLY, consumerCalls, adminExecutor)
+                .register(RequestCode.INVOKE_BROKER_TO_GET_CONSUMER_STATUS,
+                        new ConsumerStatusProcessor(clients.consumers(), brokerServer), adminExecutor)
                 .register(RequestCode.GET_BROKER_CONSUME_STATS, new BrokerConsumeStatsProcessor(groupConfigs,
                         clients.consumers(), topics, offsets, store, stats, settings.brokerName(),
                         () -> identity(settings).address()), adminExecutor)

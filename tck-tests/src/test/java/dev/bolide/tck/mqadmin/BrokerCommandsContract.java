@@ -16,6 +16,7 @@ import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.common.admin.ConsumeStats;
 import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.common.message.Message;
+import org.apache.rocketmq.common.message.MessageQueue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -194,5 +195,15 @@ public abstract class BrokerCommandsContract extends MqAdminContract {
         assertThat(output).contains("clone group offset success. srcGroup[" + GONE + "], destGroup=[CG-clone], topic["
                 + TOPIC + "]");
         assertThat(consumerOffsets("CG-clone")).isEqualTo(consumerOffsets(GONE)).isNotEmpty();
+    }
+
+    /** Not an mqadmin 4.9.8 command (its class is not registered), but DefaultMQAdminExt's API. */
+    @Test
+    void getConsumeStatusGathersTheLiveConsumersOffsets() throws Exception {
+        Map<String, Map<MessageQueue, Long>> status = admin().getConsumeStatus(TOPIC, LIVE, "");
+
+        assertThat(status).containsOnlyKeys(liveClientId());
+        assertThat(status.get(liveClientId())).hasSize(4)
+                .allSatisfy((queue, offset) -> assertThat(queue.getTopic()).isEqualTo(TOPIC));
     }
 }
