@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,6 +22,7 @@ import org.apache.rocketmq.common.message.MessageQueue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The mqadmin 4.9.8 commands served by the broker, for consumer groups and their queues: before
@@ -205,5 +208,24 @@ public abstract class BrokerCommandsContract extends MqAdminContract {
         assertThat(status).containsOnlyKeys(liveClientId());
         assertThat(status.get(liveClientId())).hasSize(4)
                 .allSatisfy((queue, offset) -> assertThat(queue.getTopic()).isEqualTo(TOPIC));
+    }
+
+    @Test
+    void consumerProgressWithClientsShowsWhoConsumesEachQueue() throws Exception {
+        String clientIp = liveClientId().split("@")[0];
+
+        String output = mqadmin("consumerProgress", "-g", LIVE, "-s", "true");
+
+        assertThat(output.lines().filter(line -> line.startsWith(TOPIC)))
+                .hasSize(4).allSatisfy(line -> assertThat(line).contains(clientIp).doesNotContain("N/A"));
+    }
+
+    @Test
+    void exportMetricsWritesTheBrokersReport(@TempDir Path dir) throws Exception {
+        String output = mqadmin("exportMetrics", "-c", target().clusterName(), "-f", dir.toString());
+
+        assertThat(output).contains("export " + dir.resolve("metrics.json") + " success");
+        assertThat(Files.readString(dir.resolve("metrics.json")))
+                .contains("\"evaluateReport\"", "\"" + target().brokerName() + "\"", "\"normalOneDayInNum\"");
     }
 }
