@@ -6,6 +6,7 @@ import dev.bolide.broker.config.Settings;
 import dev.bolide.broker.admin.BrokerConfigUpdate;
 import dev.bolide.broker.admin.BrokerConsumeStatsProcessor;
 import dev.bolide.broker.admin.BrokerRuntimeProcessor;
+import dev.bolide.broker.admin.BrokerStatsDataProcessor;
 import dev.bolide.broker.admin.CloneGroupOffsetProcessor;
 import dev.bolide.broker.admin.ConnectionListProcessor;
 import dev.bolide.broker.admin.ConsumeStatsProcessor;
@@ -163,7 +164,7 @@ public final class BolideBroker implements AutoCloseable {
         registerMessaging(settings, topics, groupConfigs, clients);
         registerAdministration(settings, topics, groupConfigs, clients, configUpdate);
         registerMqAdminCommands(settings, topics, systemTopics, groupConfigs, clients);
-        store.addDispatchListener(message -> stats.stored(1));
+        store.addDispatchListener(message -> stats.stored(message.topic(), 1));
         brokerServer.start();
         if (settings.namesrvListenPort() != BrokerSettings.NO_EMBEDDED_NAME_SERVER) {
             nameServer = NameServer.start(new InetSocketAddress(settings.namesrvListenPort()),
@@ -255,7 +256,7 @@ public final class BolideBroker implements AutoCloseable {
 
     /**
      * What the rest of mqadmin uses: topic exports, offset resets, calls to live consumers, broker
-     * consume statistics, ConsumeQueue units, producers, store cleaning.
+     * consume and traffic statistics, ConsumeQueue units, producers, store cleaning.
      */
     private void registerMqAdminCommands(BrokerSettings settings, TopicConfigTable topics, SystemTopics systemTopics,
             SubscriptionGroupTable groupConfigs, Clients clients) {
@@ -276,6 +277,7 @@ public final class BolideBroker implements AutoCloseable {
                 .register(RequestCode.GET_BROKER_CONSUME_STATS, new BrokerConsumeStatsProcessor(groupConfigs,
                         clients.consumers(), topics, offsets, store, stats, settings.brokerName(),
                         () -> identity(settings).address()), adminExecutor)
+                .register(RequestCode.VIEW_BROKER_STATS_DATA, new BrokerStatsDataProcessor(stats), adminExecutor)
                 .register(RequestCode.QUERY_CONSUME_QUEUE, new QueryConsumeQueueProcessor(store, clients.consumers()),
                         adminExecutor)
                 .register(RequestCode.GET_ALL_PRODUCER_INFO, new ProducerTableProcessor(clients.producers()),

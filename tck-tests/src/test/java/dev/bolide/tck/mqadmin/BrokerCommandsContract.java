@@ -228,4 +228,15 @@ public abstract class BrokerCommandsContract extends MqAdminContract {
         assertThat(Files.readString(dir.resolve("metrics.json")))
                 .contains("\"evaluateReport\"", "\"" + target().brokerName() + "\"", "\"normalOneDayInNum\"");
     }
+
+    @Test
+    void statsAllCountsTheTopicsMessagesInAndOutPerGroup() {
+        String output = mqadmin("statsAll", "-t", TOPIC);
+
+        assertThat(output).contains("#Topic", "#Consumer Group", "#Accumulation", "#InMsg24Hour", "#OutMsg24Hour");
+        assertThat(output.lines()).anySatisfy(line -> assertThat(line).startsWith(TOPIC).contains(LIVE));
+        assertThat(output.lines().filter(line -> line.startsWith(TOPIC) && line.contains(GONE))).singleElement()
+                .satisfies(line -> assertThat(line.trim().split("\\s+")).endsWith(Integer.toString(SENT),
+                        Integer.toString(SENT)));
+    }
 }
