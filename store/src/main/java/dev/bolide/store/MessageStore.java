@@ -10,7 +10,6 @@ import dev.bolide.store.checkpoint.StoreLock;
 import dev.bolide.store.commitlog.CommitLog;
 import dev.bolide.store.consumequeue.ConsumeQueue;
 import dev.bolide.store.consumequeue.ConsumeQueueTable;
-import dev.bolide.store.consumequeue.UnitVisitor;
 import dev.bolide.store.dispatch.Dispatcher;
 import dev.bolide.store.flush.CommitLogFlusher;
 import dev.bolide.store.index.IndexService;
@@ -22,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -245,16 +245,18 @@ public final class MessageStore implements AutoCloseable {
     }
 
     /**
-     * Shows {@code visitor} up to {@code maxUnits} ConsumeQueue units of a queue from logical offset
-     * {@code fromOffset} (mqadmin {@code queryCq}); false when nothing was ever dispatched to the queue.
+     * Up to {@code maxUnits} ConsumeQueue units of a queue from logical offset {@code fromOffset}
+     * (mqadmin {@code queryCq}); empty when nothing was ever dispatched to the queue.
      */
-    public boolean readQueueUnits(String topic, int queueId, long fromOffset, int maxUnits, UnitVisitor visitor) {
+    public Optional<List<QueueUnit>> queueUnits(String topic, int queueId, long fromOffset, int maxUnits) {
         ConsumeQueue queue = queues.find(topic, queueId);
         if (queue == null) {
-            return false;
+            return Optional.empty();
         }
-        queue.read(fromOffset, maxUnits, visitor);
-        return true;
+        List<QueueUnit> units = new ArrayList<>();
+        queue.read(fromOffset, maxUnits, (queueOffset, physicalOffset, size, tagsCode) ->
+                units.add(new QueueUnit(queueOffset, physicalOffset, size, tagsCode)));
+        return Optional.of(units);
     }
 
     /** The logical offset of the message whose store time is closest to {@code timestamp}. */

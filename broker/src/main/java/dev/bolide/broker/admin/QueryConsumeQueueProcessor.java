@@ -8,10 +8,11 @@ import dev.bolide.protocol.remoting.RemotingCommand;
 import dev.bolide.protocol.remoting.ResponseCode;
 import dev.bolide.remoting.RequestProcessor;
 import dev.bolide.store.MessageStore;
+import dev.bolide.store.QueueUnit;
 import io.netty.channel.Channel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -69,19 +70,16 @@ public final class QueryConsumeQueueProcessor implements RequestProcessor {
         ConnectionListProcessor.writeSubscription(json, subscription.get());
     }
 
-    private boolean units(JsonGenerator json, String topic, int queueId, long index, int count) {
-        return store.readQueueUnits(topic, queueId, index, count, (offset, physicalOffset, size, tagsCode) -> {
-            try {
-                json.writeStartObject();
-                json.writeBooleanField("eval", false);
-                json.writeNumberField("physicOffset", physicalOffset);
-                json.writeNumberField("physicSize", size);
-                json.writeNumberField("tagsCode", tagsCode);
-                json.writeEndObject();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return true;
-        });
+    private boolean units(JsonGenerator json, String topic, int queueId, long index, int count) throws IOException {
+        Optional<List<QueueUnit>> units = store.queueUnits(topic, queueId, index, count);
+        for (QueueUnit unit : units.orElse(List.of())) {
+            json.writeStartObject();
+            json.writeBooleanField("eval", false);
+            json.writeNumberField("physicOffset", unit.physicalOffset());
+            json.writeNumberField("physicSize", unit.size());
+            json.writeNumberField("tagsCode", unit.tagsCode());
+            json.writeEndObject();
+        }
+        return units.isPresent();
     }
 }
