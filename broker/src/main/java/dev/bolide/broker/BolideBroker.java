@@ -4,9 +4,18 @@ import dev.bolide.broker.admin.BrokerConfigProcessor;
 import dev.bolide.broker.config.RocketMqDefaults;
 import dev.bolide.broker.config.Settings;
 import dev.bolide.broker.admin.BrokerConfigUpdate;
+import dev.bolide.broker.admin.BrokerConsumeStatsProcessor;
 import dev.bolide.broker.admin.BrokerRuntimeProcessor;
+import dev.bolide.broker.admin.BrokerStatsDataProcessor;
+import dev.bolide.broker.admin.CloneGroupOffsetProcessor;
 import dev.bolide.broker.admin.ConnectionListProcessor;
 import dev.bolide.broker.admin.ConsumeStatsProcessor;
+import dev.bolide.broker.admin.ConsumerCallProcessor;
+import dev.bolide.broker.admin.ConsumerStatusProcessor;
+import dev.bolide.broker.admin.ProducerTableProcessor;
+import dev.bolide.broker.admin.QueryConsumeQueueProcessor;
+import dev.bolide.broker.admin.ResetOffsetProcessor;
+import dev.bolide.broker.admin.StoreCleaningProcessor;
 import dev.bolide.broker.admin.TopicConsumersProcessor;
 import dev.bolide.broker.admin.TopicStatsProcessor;
 import dev.bolide.broker.client.ClientRequestProcessor;
@@ -20,6 +29,7 @@ import dev.bolide.broker.group.SubscriptionGroupAdminProcessor;
 import dev.bolide.broker.group.SubscriptionGroupTable;
 import dev.bolide.broker.metadata.MetadataFile;
 import dev.bolide.broker.namesrv.BrokerIdentity;
+import dev.bolide.broker.namesrv.KvConfigTable;
 import dev.bolide.broker.namesrv.NameServer;
 import dev.bolide.broker.namesrv.RouteTable;
 import dev.bolide.broker.offset.ConsumerOffsetProcessor;
@@ -45,9 +55,10 @@ import dev.bolide.broker.send.CommittedSends;
 import dev.bolide.broker.send.SendMessageProcessor;
 import dev.bolide.broker.stats.BrokerStats;
 import dev.bolide.broker.timer.TimerService;
+import dev.bolide.broker.topic.SystemTopics;
 import dev.bolide.broker.topic.TopicAdminProcessor;
-import dev.bolide.broker.topic.TopicConfig;
 import dev.bolide.broker.topic.TopicConfigTable;
+import dev.bolide.broker.topic.TopicListingProcessor;
 import dev.bolide.broker.transaction.TransactionService;
 import dev.bolide.protocol.remoting.BolideRequestCode;
 import dev.bolide.protocol.remoting.RequestCode;
@@ -71,7 +82,6 @@ import java.util.concurrent.TimeUnit;
  * {@code namesrvAddr} over the network (see {@link BrokerSettings}).
  */
 public final class BolideBroker implements AutoCloseable {
-    private static final String DEFAULT_TOPIC = "TBW102";
     private static final int OFFSET_FLUSH_SECONDS = 5;
     /** RocketMQ's {@code rocketmq.broker.rebalance.lockMaxLiveTime}. */
     private static final long LOCK_MAX_LIVE_MILLIS = 60_000;
@@ -140,10 +150,8 @@ public final class BolideBroker implements AutoCloseable {
             throws IOException, InterruptedException {
         TopicConfigTable topics = TopicConfigTable.load(new MetadataFile(configDir.resolve("topics.json")),
                 Clock.systemUTC());
-        if (settings.autoCreateTopicEnable() && topics.find(DEFAULT_TOPIC).isEmpty()) {
-            topics.put(new TopicConfig(DEFAULT_TOPIC, settings.defaultTopicQueueNums(), settings.defaultTopicQueueNums(),
-                    TopicConfig.PERM_READ_WRITE | TopicConfig.PERM_INHERIT, TopicConfig.SINGLE_TAG, 0, false));
-        }
+        SystemTopics systemTopics = new SystemTopics(settings.brokerClusterName(), settings.brokerName());
+        systemTopics.createMissing(topics, settings.autoCreateTopicEnable(), settings.defaultTopicQueueNums());
         SubscriptionGroupTable groupConfigs = SubscriptionGroupTable.load(
                 new MetadataFile(configDir.resolve("subscriptionGroup.json")), Clock.systemUTC(),
                 settings.autoCreateSubscriptionGroup());
@@ -155,11 +163,13 @@ public final class BolideBroker implements AutoCloseable {
                 settings.listenPort());
         registerMessaging(settings, topics, groupConfigs, clients);
         registerAdministration(settings, topics, groupConfigs, clients, configUpdate);
-        store.addDispatchListener(message -> stats.stored(1));
+        registerMqAdminCommands(settings, topics, systemTopics, groupConfigs, clients);
+        store.addDispatchListener(message -> stats.stored(message.topic(), 1));
         brokerServer.start();
         if (settings.namesrvListenPort() != BrokerSettings.NO_EMBEDDED_NAME_SERVER) {
             nameServer = NameServer.start(new InetSocketAddress(settings.namesrvListenPort()),
-                    new RouteTable(Clock.systemUTC()), adminExecutor, housekeeping);
+                    new RouteTable(Clock.systemUTC()), KvConfigTable.load(configDir.resolve("kvConfig.json")),
+                    adminExecutor, housekeeping);
         }
         registration = NameServerRegistration.start(identity(settings), topics, nameServers(settings),
                 settings.registerNameServerPeriod(), housekeeping);
@@ -242,6 +252,39 @@ public final class BolideBroker implements AutoCloseable {
                 .register(RequestCode.UPDATE_BROKER_CONFIG, config, adminExecutor)
                 .register(BolideRequestCode.RESEND_DEAD_LETTER, new DeadLetterResendProcessor(store, topics),
                         adminExecutor);
+    }
+
+    /**
+     * What the rest of mqadmin uses: topic exports, offset resets, calls to live consumers, broker
+     * consume and traffic statistics, ConsumeQueue units, producers, store cleaning.
+     */
+    private void registerMqAdminCommands(BrokerSettings settings, TopicConfigTable topics, SystemTopics systemTopics,
+            SubscriptionGroupTable groupConfigs, Clients clients) {
+        TopicListingProcessor topicListing = new TopicListingProcessor(topics, systemTopics);
+        ConsumerCallProcessor consumerCalls = new ConsumerCallProcessor(clients.consumers(), store, brokerServer,
+                settings.brokerName());
+        StoreCleaningProcessor cleaning = new StoreCleaningProcessor(store);
+        brokerServer.register(RequestCode.GET_ALL_TOPIC_CONFIG, topicListing, adminExecutor)
+                .register(RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_BROKER, topicListing, adminExecutor)
+                .register(RequestCode.INVOKE_BROKER_TO_RESET_OFFSET, new ResetOffsetProcessor(topics, offsets,
+                        clients.consumers(), store, settings.brokerName()), adminExecutor)
+                .register(RequestCode.CLONE_GROUP_OFFSET, new CloneGroupOffsetProcessor(topics, offsets,
+                        clients.consumers()), adminExecutor)
+                .register(RequestCode.GET_CONSUMER_RUNNING_INFO, consumerCalls, adminExecutor)
+                .register(RequestCode.CONSUME_MESSAGE_DIRECTLY, consumerCalls, adminExecutor)
+                .register(RequestCode.INVOKE_BROKER_TO_GET_CONSUMER_STATUS,
+                        new ConsumerStatusProcessor(clients.consumers(), brokerServer), adminExecutor)
+                .register(RequestCode.GET_BROKER_CONSUME_STATS, new BrokerConsumeStatsProcessor(groupConfigs,
+                        clients.consumers(), topics, offsets, store, stats, settings.brokerName(),
+                        () -> identity(settings).address()), adminExecutor)
+                .register(RequestCode.VIEW_BROKER_STATS_DATA, new BrokerStatsDataProcessor(stats), adminExecutor)
+                .register(RequestCode.QUERY_CONSUME_QUEUE, new QueryConsumeQueueProcessor(store, clients.consumers()),
+                        adminExecutor)
+                .register(RequestCode.GET_ALL_PRODUCER_INFO, new ProducerTableProcessor(clients.producers()),
+                        adminExecutor)
+                .register(RequestCode.DELETE_EXPIRED_COMMITLOG, cleaning, adminExecutor)
+                .register(RequestCode.CLEAN_EXPIRED_CONSUMEQUEUE, cleaning, adminExecutor)
+                .register(RequestCode.CLEAN_UNUSED_TOPIC, cleaning, adminExecutor);
     }
 
     private BrokerIdentity identity(BrokerSettings settings) {

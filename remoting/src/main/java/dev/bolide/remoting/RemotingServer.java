@@ -1,5 +1,6 @@
 package dev.bolide.remoting;
 
+import dev.bolide.protocol.remoting.RemotingCommand;
 import dev.bolide.protocol.remoting.RemotingFrameCodec;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -14,11 +15,13 @@ import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +42,7 @@ public final class RemotingServer implements AutoCloseable {
     private final List<Consumer<Channel>> closeListeners = new CopyOnWriteArrayList<>();
     private final Map<InetSocketAddress, String> moreAddresses = new LinkedHashMap<>();
     private final List<Channel> moreChannels = new ArrayList<>();
+    private final ClientCalls clientCalls = new ClientCalls();
     private EventLoopGroup boss;
     private EventLoopGroup workers;
     private Channel serverChannel;
@@ -79,7 +83,7 @@ public final class RemotingServer implements AutoCloseable {
     public RemotingServer start() throws InterruptedException {
         boss = new NioEventLoopGroup(1, new DefaultThreadFactory("bolide-remoting-accept", true));
         workers = new NioEventLoopGroup(0, new DefaultThreadFactory("bolide-remoting-io", true));
-        RequestDispatcher dispatcher = new RequestDispatcher(registrations);
+        RequestDispatcher dispatcher = new RequestDispatcher(registrations, clientCalls);
         ConnectionGuard guard = new ConnectionGuard();
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, workers)
@@ -121,6 +125,16 @@ public final class RemotingServer implements AutoCloseable {
                     bound.cause());
         }
         return bound.channel();
+    }
+
+    /**
+     * Sends a request to the client at the other end of {@code client}, a connection of this
+     * server, and completes with its response; fails with a {@link java.util.concurrent.TimeoutException}
+     * after {@code timeout}, or with an {@link java.io.IOException} when the connection closes first.
+     */
+    public CompletableFuture<RemotingCommand> invoke(Channel client, int code, Map<String, String> fields, byte[] body,
+            Duration timeout) {
+        return clientCalls.call(client, code, fields, body, timeout);
     }
 
     public int port() {

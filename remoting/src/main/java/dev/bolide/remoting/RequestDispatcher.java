@@ -13,7 +13,7 @@ import java.util.concurrent.RejectedExecutionException;
 /**
  * Hands each request to the processor registered for its code, on that processor's executor, and
  * writes the answer back with the request's opaque and serialize type. Oneway requests never get
- * an answer, not even an error.
+ * an answer, not even an error. Responses go to the server's own calls ({@link ClientCalls}).
  */
 @ChannelHandler.Sharable
 final class RequestDispatcher extends SimpleChannelInboundHandler<RemotingCommand> {
@@ -24,21 +24,25 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<RemotingComman
     }
 
     private final Map<Integer, Registration> registrations;
+    private final ClientCalls clientCalls;
 
-    RequestDispatcher(Map<Integer, Registration> registrations) {
+    RequestDispatcher(Map<Integer, Registration> registrations, ClientCalls clientCalls) {
         this.registrations = Map.copyOf(registrations);
+        this.clientCalls = clientCalls;
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, RemotingCommand command) {
+        if (command.isResponse() && clientCalls.answered(command)) {
+            return;
+        }
         if (command.isResponse()) {
             LOG.log(System.Logger.Level.DEBUG, "dropping unexpected response {0} from {1}", command, ctx.channel());
             return;
         }
         Registration registration = registrations.get(command.code());
         if (registration == null) {
-            answer(ctx, command, error(command, ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
-                    " request type " + command.code() + " not supported"));
+            answer(ctx, command, UnsupportedRequest.answer(command));
             return;
         }
         try {

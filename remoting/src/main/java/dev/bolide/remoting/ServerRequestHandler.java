@@ -1,7 +1,6 @@
 package dev.bolide.remoting;
 
 import dev.bolide.protocol.remoting.RemotingCommand;
-import dev.bolide.protocol.remoting.ResponseCode;
 
 /**
  * What a {@link RemotingClient} does with a request the server sends on its own (RocketMQ brokers
@@ -11,8 +10,7 @@ import dev.bolide.protocol.remoting.ResponseCode;
 @FunctionalInterface
 public interface ServerRequestHandler {
     /** Answers every request that expects an answer with REQUEST_CODE_NOT_SUPPORTED. */
-    ServerRequestHandler IGNORE = (server, request) -> RemotingCommand.responseTo(request,
-            ResponseCode.REQUEST_CODE_NOT_SUPPORTED, "request code " + request.code() + " not supported", null, null);
+    ServerRequestHandler IGNORE = (server, request) -> UnsupportedRequest.answer(request);
 
     /**
      * @param server the {@code host:port} the connection was opened to

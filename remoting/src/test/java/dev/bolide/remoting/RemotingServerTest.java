@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bolide.protocol.remoting.LanguageCode;
 import dev.bolide.protocol.remoting.RemotingCommand;
+import dev.bolide.protocol.remoting.RequestCode;
 import dev.bolide.protocol.remoting.ResponseCode;
 import dev.bolide.protocol.remoting.SerializeType;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
@@ -21,6 +23,9 @@ import org.junit.jupiter.api.Test;
 class RemotingServerTest {
     private static final int ECHO = 1000;
     private static final int FAIL = 1001;
+    /** Asks the client with ASKED and answers with the client's answer. */
+    private static final int ASK_CLIENT = 1002;
+    private static final int ASKED = 2000;
 
     private final ExecutorService executor = Executors.newFixedThreadPool(2);
     private RemotingServer server;
@@ -33,7 +38,13 @@ class RemotingServerTest {
                                 request.body())), executor)
                 .register(FAIL, (channel, request) -> {
                     throw new IllegalStateException("broken processor");
-                }, executor)
+                }, executor);
+        server.register(ASK_CLIENT, (channel, request) -> server.invoke(channel, ASKED, Map.of("q", "1"), null,
+                Duration.ofMillis(Long.parseLong(request.field("timeout")))).handle((answer, failure) ->
+                        answer != null ? RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null, null,
+                                answer.body())
+                                : RemotingCommand.responseTo(request, ResponseCode.SYSTEM_ERROR, failure.getMessage(),
+                                        null, null)), executor)
                 .start();
     }
 
@@ -71,7 +82,19 @@ class RemotingServerTest {
 
             RemotingCommand response = client.receive();
             assertThat(response.code()).isEqualTo(ResponseCode.REQUEST_CODE_NOT_SUPPORTED);
-            assertThat(response.remark()).contains("4242");
+            assertThat(response.remark())
+                    .isEqualTo("request code 4242 is not a RocketMQ 4.9 request and is not supported by Bolide");
+        }
+    }
+
+    @Test
+    void aRocketMqCodeNobodyServesIsRefusedByItsName() throws IOException {
+        try (FrameClient client = new FrameClient(server.port())) {
+            client.send(request(RequestCode.VIEW_BROKER_STATS_DATA, 1, SerializeType.JSON, 0));
+
+            RemotingCommand response = client.receive();
+            assertThat(response.code()).isEqualTo(ResponseCode.REQUEST_CODE_NOT_SUPPORTED);
+            assertThat(response.remark()).isEqualTo("request code 315 (VIEW_BROKER_STATS_DATA) is not supported by Bolide");
         }
     }
 
@@ -132,6 +155,34 @@ class RemotingServerTest {
         try (FrameClient good = new FrameClient(server.port())) {
             good.send(request(ECHO, 11, SerializeType.JSON, 0));
             assertThat(good.receive().opaque()).isEqualTo(11);
+        }
+    }
+
+    @Test
+    void aProcessorCanAskTheClientAndAnswerWithItsResponse() throws IOException {
+        try (FrameClient client = new FrameClient(server.port())) {
+            client.send(RemotingCommand.request(ASK_CLIENT, 5, Map.of("timeout", "5000"), null));
+
+            RemotingCommand asked = client.receive();
+            client.send(RemotingCommand.responseTo(asked, ResponseCode.SUCCESS, null, null, new byte[] {9}));
+
+            RemotingCommand answer = client.receive();
+            assertThat(asked.code()).isEqualTo(ASKED);
+            assertThat(asked.field("q")).isEqualTo("1");
+            assertThat(answer.opaque()).isEqualTo(5);
+            assertThat(answer.body()).containsExactly(9);
+        }
+    }
+
+    @Test
+    void aClientThatDoesNotAnswerTimesTheCallOut() throws IOException {
+        try (FrameClient client = new FrameClient(server.port())) {
+            client.send(RemotingCommand.request(ASK_CLIENT, 6, Map.of("timeout", "200"), null));
+
+            assertThat(client.receive().code()).isEqualTo(ASKED);
+            RemotingCommand answer = client.receive();
+            assertThat(answer.code()).isEqualTo(ResponseCode.SYSTEM_ERROR);
+            assertThat(answer.remark()).contains("no response", "within 200 ms");
         }
     }
 }

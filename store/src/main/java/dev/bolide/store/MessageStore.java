@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -243,6 +244,21 @@ public final class MessageStore implements AutoCloseable {
         return queue == null ? 0 : queue.maxOffset();
     }
 
+    /**
+     * Up to {@code maxUnits} ConsumeQueue units of a queue from logical offset {@code fromOffset}
+     * (mqadmin {@code queryCq}); empty when nothing was ever dispatched to the queue.
+     */
+    public Optional<List<QueueUnit>> queueUnits(String topic, int queueId, long fromOffset, int maxUnits) {
+        ConsumeQueue queue = queues.find(topic, queueId);
+        if (queue == null) {
+            return Optional.empty();
+        }
+        List<QueueUnit> units = new ArrayList<>();
+        queue.read(fromOffset, maxUnits, (queueOffset, physicalOffset, size, tagsCode) ->
+                units.add(new QueueUnit(queueOffset, physicalOffset, size, tagsCode)));
+        return Optional.of(units);
+    }
+
     /** The logical offset of the message whose store time is closest to {@code timestamp}. */
     public long offsetByTime(String topic, int queueId, long timestamp) {
         ConsumeQueue queue = queues.find(topic, queueId);
@@ -356,6 +372,17 @@ public final class MessageStore implements AutoCloseable {
      */
     public void setRetentionFloor(RetentionFloor floor) {
         retention.setFloor(floor);
+    }
+
+    /**
+     * Deletes the ConsumeQueue segments that only refer to CommitLog data already deleted (mqadmin
+     * {@code cleanExpiredCQ}); each queue keeps its last segment, which holds its offsets.
+     *
+     * @return the number of segments deleted
+     */
+    public int cleanExpiredConsumeQueues() {
+        long min = commitLog.minOffset();
+        return queues.all().stream().mapToInt(queue -> queue.deleteSegmentsBelow(min)).sum();
     }
 
     /** Runs one retention round now (the broker's "delete expired files" command); returns segments deleted. */

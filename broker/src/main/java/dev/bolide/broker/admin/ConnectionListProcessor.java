@@ -90,7 +90,7 @@ public final class ConnectionListProcessor implements RequestProcessor {
     }
 
     /** RocketMQ's SubscriptionData, with the tag hashes clients compute. */
-    private static void writeSubscription(JsonGenerator json, Subscription subscription) throws IOException {
+    static void writeSubscription(JsonGenerator json, Subscription subscription) throws IOException {
         json.writeStartObject();
         json.writeBooleanField("classFilterMode", false);
         json.writeArrayFieldStart("codeSet");

@@ -10,7 +10,6 @@ import dev.bolide.protocol.remoting.RemotingCommand;
 import dev.bolide.protocol.remoting.ResponseCode;
 import dev.bolide.store.MessageStore;
 import io.netty.channel.Channel;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -47,7 +46,8 @@ public final class ConsumeStatsProcessor implements RequestProcessor {
         for (String topic : topicsOf(group, request.field("topic"))) {
             Optional<TopicConfig> config = topics.find(topic);
             for (int queueId = 0; config.isPresent() && queueId < config.get().readQueueNums(); queueId++) {
-                body.queue(brokerName, topic, queueId, queueStats(group, topic, queueId));
+                body.queue(brokerName, topic, queueId,
+                        QueueConsumeStats.of(store, offsets, group, topic, queueId).fields());
             }
         }
         return CompletableFuture.completedFuture(RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null, null,
@@ -63,14 +63,5 @@ public final class ConsumeStatsProcessor implements RequestProcessor {
         Set<String> found = new TreeSet<>(offsets.topicsOf(group));
         found.removeIf(topic -> online && groups.subscription(group, topic).isEmpty());
         return found;
-    }
-
-    private Map<String, Long> queueStats(String group, String topic, int queueId) {
-        long consumerOffset = offsets.committed(group, topic, queueId).orElse(0);
-        Map<String, Long> fields = new LinkedHashMap<>();
-        fields.put("brokerOffset", store.maxOffset(topic, queueId));
-        fields.put("consumerOffset", consumerOffset);
-        fields.put("lastTimestamp", Math.max(0, store.storeTimestamp(topic, queueId, consumerOffset - 1)));
-        return fields;
     }
 }

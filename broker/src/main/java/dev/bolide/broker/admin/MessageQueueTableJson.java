@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * Writes the bodies whose maps are keyed by a MessageQueue (TopicStatsTable, ConsumeStats) in
- * fastjson's object-key syntax, {@code {{"brokerName":"b","queueId":0,"topic":"T"}:{...}}}: the
+ * Writes the bodies whose maps are keyed by a MessageQueue (TopicStatsTable, ConsumeStats,
+ * ResetOffsetBody) in fastjson's object-key syntax, {@code {{"brokerName":"b","queueId":0,"topic":"T"}:{...}}}: the
  * only form the 4.9 client parses for them. Jackson cannot write an object as a key, so the text
  * is assembled here, with Jackson's string quoting.
  */
@@ -25,15 +25,8 @@ final class MessageQueueTableJson {
 
     /** Adds one queue's entry: its numeric fields, in the order given. */
     MessageQueueTableJson queue(String brokerName, String topic, int queueId, Map<String, ? extends Number> fields) {
-        if (!firstQueue) {
-            json.append(',');
-        }
-        firstQueue = false;
-        json.append("{\"brokerName\":");
-        string(brokerName);
-        json.append(",\"queueId\":").append(queueId).append(",\"topic\":");
-        string(topic);
-        json.append("}:{");
+        key(brokerName, topic, queueId);
+        json.append('{');
         String separator = "";
         for (Map.Entry<String, ? extends Number> field : fields.entrySet()) {
             json.append(separator);
@@ -43,6 +36,25 @@ final class MessageQueueTableJson {
         }
         json.append('}');
         return this;
+    }
+
+    /** Adds one queue's entry whose value is a number (ResetOffsetBody's offsets). */
+    MessageQueueTableJson queue(String brokerName, String topic, int queueId, long value) {
+        key(brokerName, topic, queueId);
+        json.append(value);
+        return this;
+    }
+
+    private void key(String brokerName, String topic, int queueId) {
+        if (!firstQueue) {
+            json.append(',');
+        }
+        firstQueue = false;
+        json.append("{\"brokerName\":");
+        string(brokerName);
+        json.append(",\"queueId\":").append(queueId).append(",\"topic\":");
+        string(topic);
+        json.append("}:");
     }
 
     byte[] finish() {

@@ -81,6 +81,16 @@ public final class ConsumerGroups {
         return group == null ? Optional.empty() : Optional.ofNullable(group.subscriptions.get(topic));
     }
 
+    /**
+     * Whether the live group subscribes other topics but not this one (RocketMQ's test for a topic
+     * a group has left: its offsets there are skipped by statistics and clones).
+     */
+    public boolean leftTopic(String groupName, String topic) {
+        Group group = groups.get(groupName);
+        return group != null && !group.members.isEmpty() && !group.subscriptions.isEmpty()
+                && !group.subscriptions.containsKey(topic);
+    }
+
     /** The group while it has live members. */
     public Optional<GroupInfo> info(String groupName) {
         Group group = groups.get(groupName);

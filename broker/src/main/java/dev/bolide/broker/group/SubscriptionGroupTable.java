@@ -50,6 +50,11 @@ public final class SubscriptionGroupTable {
         return table;
     }
 
+    /** Every group's name, the predefined ones included. */
+    public Set<String> names() {
+        return Set.copyOf(groups.keySet());
+    }
+
     public Optional<SubscriptionGroupConfig> find(String groupName) {
         return Optional.ofNullable(groups.get(groupName));
     }

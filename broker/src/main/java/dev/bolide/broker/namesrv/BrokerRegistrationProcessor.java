@@ -3,6 +3,7 @@ package dev.bolide.broker.namesrv;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import dev.bolide.remoting.RequestProcessor;
+import dev.bolide.remoting.UnsupportedRequest;
 import dev.bolide.broker.metadata.DataVersion;
 import dev.bolide.broker.topic.TopicTableJson;
 import dev.bolide.protocol.remoting.RemotingCommand;
@@ -12,20 +13,23 @@ import io.netty.channel.Channel;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The broker-facing name server requests: REGISTER_BROKER, UNREGISTER_BROKER and
- * QUERY_DATA_VERSION, from Bolide brokers and RocketMQ 4.9 brokers alike. Registration bodies must
+ * The broker-facing name server requests: REGISTER_BROKER (answered, as RocketMQ does, with the
+ * {@code ORDER_TOPIC_CONFIG} key-value table), UNREGISTER_BROKER and QUERY_DATA_VERSION, from Bolide brokers and RocketMQ 4.9 brokers alike. Registration bodies must
  * be uncompressed (RocketMQ's default, {@code compressedRegister=false}).
  */
 public final class BrokerRegistrationProcessor implements RequestProcessor {
     private static final JsonFactory JSON = new JsonFactory();
 
     private final RouteTable routes;
+    private final KvConfigTable kvConfig;
 
-    public BrokerRegistrationProcessor(RouteTable routes) {
+    BrokerRegistrationProcessor(RouteTable routes, KvConfigTable kvConfig) {
         this.routes = routes;
+        this.kvConfig = kvConfig;
     }
 
     @Override
@@ -34,8 +38,7 @@ public final class BrokerRegistrationProcessor implements RequestProcessor {
             case RequestCode.REGISTER_BROKER -> register(channel, request);
             case RequestCode.UNREGISTER_BROKER -> unregister(request);
             case RequestCode.QUERY_DATA_VERSION -> queryDataVersion(request);
-            default -> RemotingCommand.responseTo(request, ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
-                    " request type " + request.code() + " not supported", null, null);
+            default -> UnsupportedRequest.answer(request);
         });
     }
 
@@ -60,7 +63,10 @@ public final class BrokerRegistrationProcessor implements RequestProcessor {
                 }
             });
         }
-        return RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null, fields, null);
+        // RocketMQ brokers mark the topics listed here as ordered
+        Optional<Map<String, String>> orderTopics = kvConfig.namespace(KvConfigTable.ORDER_TOPIC_CONFIG);
+        byte[] orderConfig = orderTopics.isPresent() ? KvConfigProcessor.kvTable(orderTopics.get()) : null;
+        return RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null, fields, orderConfig);
     }
 
     private RemotingCommand unregister(RemotingCommand request) {

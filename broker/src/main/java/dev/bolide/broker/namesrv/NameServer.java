@@ -2,7 +2,9 @@ package dev.bolide.broker.namesrv;
 
 import dev.bolide.remoting.RemotingServer;
 import dev.bolide.protocol.remoting.RequestCode;
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -11,8 +13,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The embedded name server: a {@link RouteTable} served on its own port to clients (routes) and
- * brokers (registration), with RocketMQ's liveness rules: every {@link #SCAN_PERIOD} (the first
+ * The embedded name server: a {@link RouteTable} served on its own port to clients (routes),
+ * brokers (registration) and mqadmin (route changes, {@link KvConfigTable}, settings), with RocketMQ's liveness rules: every {@link #SCAN_PERIOD} (the first
  * scan after {@link #FIRST_SCAN}) brokers that stopped registering are removed, and a broker's
  * entry goes as soon as the connection it registered over closes.
  */
@@ -32,34 +34,64 @@ public final class NameServer implements AutoCloseable {
     }
 
     /**
-     * Serves {@code routes} on {@code address} (port 0 picks a free one).
+     * A name server on its own ({@code mqnamesrv}): serves {@code routes}, with the key-value
+     * configuration where RocketMQ's name server keeps it by default, {@code ~/namesrv/kvConfig.json}.
+     *
+     * @see #start(InetSocketAddress, RouteTable, KvConfigTable, Executor, ScheduledExecutorService)
+     */
+    public static NameServer start(InetSocketAddress address, RouteTable routes, Executor executor,
+            ScheduledExecutorService scheduler) throws IOException, InterruptedException {
+        Path kvConfig = Path.of(System.getProperty("user.home"), "namesrv", "kvConfig.json");
+        return start(address, routes, KvConfigTable.load(kvConfig), executor, scheduler);
+    }
+
+    /**
+     * Serves {@code routes} and {@code kvConfig} on {@code address} (port 0 picks a free one).
      *
      * @param executor  runs the requests
      * @param scheduler runs the liveness scan
      */
-    public static NameServer start(InetSocketAddress address, RouteTable routes, Executor executor,
-            ScheduledExecutorService scheduler) throws InterruptedException {
-        NameServerProcessor queries = new NameServerProcessor(routes);
-        BrokerRegistrationProcessor registrations = new BrokerRegistrationProcessor(routes);
-        RemotingServer server = new RemotingServer(address);
-        server
-                .register(RequestCode.GET_ROUTEINFO_BY_TOPIC, queries, executor)
-                .register(RequestCode.GET_BROKER_CLUSTER_INFO, queries, executor)
-                .register(RequestCode.GET_ALL_TOPIC_LIST_FROM_NAMESERVER, queries, executor)
-                .register(RequestCode.REGISTER_BROKER, registrations, executor)
-                .register(RequestCode.UNREGISTER_BROKER, registrations, executor)
-                .register(RequestCode.QUERY_DATA_VERSION, registrations, executor)
-                .onConnectionClosed(connection -> log("connection closed", routes.connectionClosed(connection)));
+    public static NameServer start(InetSocketAddress address, RouteTable routes, KvConfigTable kvConfig,
+            Executor executor, ScheduledExecutorService scheduler) throws InterruptedException {
+        NameServerConfig config = new NameServerConfig(kvConfig.path());
+        RemotingServer server = serve(new RemotingServer(address), routes, kvConfig, config, executor);
         try {
             server.start();
         } catch (InterruptedException | RuntimeException e) {
             server.close();
             throw e;
         }
+        config.listenPort(server.port());
         ScheduledFuture<?> scan = scheduler.scheduleWithFixedDelay(
                 () -> log("not registered for " + RouteTable.EXPIRY.toSeconds() + " s", routes.removeExpired()),
                 FIRST_SCAN.toMillis(), SCAN_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
         return new NameServer(routes, server, scan);
+    }
+
+    private static RemotingServer serve(RemotingServer server, RouteTable routes, KvConfigTable kvConfig,
+            NameServerConfig config, Executor executor) {
+        NameServerProcessor queries = new NameServerProcessor(routes, kvConfig, config);
+        BrokerRegistrationProcessor registrations = new BrokerRegistrationProcessor(routes, kvConfig);
+        RouteAdminProcessor routeAdmin = new RouteAdminProcessor(routes);
+        KvConfigProcessor kv = new KvConfigProcessor(kvConfig);
+        NameServerConfigProcessor configRequests = new NameServerConfigProcessor(config);
+        return server
+                .register(RequestCode.GET_ROUTEINFO_BY_TOPIC, queries, executor)
+                .register(RequestCode.GET_BROKER_CLUSTER_INFO, queries, executor)
+                .register(RequestCode.GET_ALL_TOPIC_LIST_FROM_NAMESERVER, queries, executor)
+                .register(RequestCode.REGISTER_BROKER, registrations, executor)
+                .register(RequestCode.UNREGISTER_BROKER, registrations, executor)
+                .register(RequestCode.QUERY_DATA_VERSION, registrations, executor)
+                .register(RequestCode.DELETE_TOPIC_IN_NAMESRV, routeAdmin, executor)
+                .register(RequestCode.WIPE_WRITE_PERM_OF_BROKER, routeAdmin, executor)
+                .register(RequestCode.ADD_WRITE_PERM_OF_BROKER, routeAdmin, executor)
+                .register(RequestCode.PUT_KV_CONFIG, kv, executor)
+                .register(RequestCode.GET_KV_CONFIG, kv, executor)
+                .register(RequestCode.DELETE_KV_CONFIG, kv, executor)
+                .register(RequestCode.GET_KVLIST_BY_NAMESPACE, kv, executor)
+                .register(RequestCode.GET_NAMESRV_CONFIG, configRequests, executor)
+                .register(RequestCode.UPDATE_NAMESRV_CONFIG, configRequests, executor)
+                .onConnectionClosed(connection -> log("connection closed", routes.connectionClosed(connection)));
     }
 
     private static void log(String reason, List<String> removed) {

@@ -1,6 +1,7 @@
 package dev.bolide.broker.namesrv;
 
 import dev.bolide.remoting.RequestProcessor;
+import dev.bolide.remoting.UnsupportedRequest;
 import dev.bolide.protocol.remoting.RemotingCommand;
 import dev.bolide.protocol.remoting.RequestCode;
 import dev.bolide.protocol.remoting.ResponseCode;
@@ -8,14 +9,19 @@ import io.netty.channel.Channel;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The client-facing name server requests: GET_ROUTEINFO_BY_TOPIC, GET_BROKER_CLUSTER_INFO and
+ * The client-facing name server requests: GET_ROUTEINFO_BY_TOPIC (with the topic's order
+ * configuration when {@code orderMessageEnable} is on), GET_BROKER_CLUSTER_INFO and
  * GET_ALL_TOPIC_LIST_FROM_NAMESERVER. Brokers register through {@link BrokerRegistrationProcessor}.
  */
 public final class NameServerProcessor implements RequestProcessor {
     private final RouteTable routes;
+    private final KvConfigTable kvConfig;
+    private final NameServerConfig config;
 
-    public NameServerProcessor(RouteTable routes) {
+    NameServerProcessor(RouteTable routes, KvConfigTable kvConfig, NameServerConfig config) {
         this.routes = routes;
+        this.kvConfig = kvConfig;
+        this.config = config;
     }
 
     @Override
@@ -24,14 +30,16 @@ public final class NameServerProcessor implements RequestProcessor {
             case RequestCode.GET_ROUTEINFO_BY_TOPIC -> route(request);
             case RequestCode.GET_BROKER_CLUSTER_INFO -> ok(request, RouteJson.clusterInfo(routes.brokers()));
             case RequestCode.GET_ALL_TOPIC_LIST_FROM_NAMESERVER -> ok(request, RouteJson.topicList(routes.topicNames()));
-            default -> RemotingCommand.responseTo(request, ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
-                    " request type " + request.code() + " not supported", null, null);
+            default -> UnsupportedRequest.answer(request);
         });
     }
 
     private RemotingCommand route(RemotingCommand request) {
-        String topic = request.field("topic");
-        return routes.route(topic == null ? "" : topic).map(route -> ok(request, RouteJson.topicRoute(route)))
+        String topic = request.field("topic") == null ? "" : request.field("topic");
+        // as in RocketMQ, the order configuration travels with the route only when the setting asks for it
+        String orderTopicConf = config.orderMessageEnable()
+                ? kvConfig.get(KvConfigTable.ORDER_TOPIC_CONFIG, topic).orElse(null) : null;
+        return routes.route(topic).map(route -> ok(request, RouteJson.topicRoute(route, orderTopicConf)))
                 .orElseGet(() -> RemotingCommand.responseTo(request, ResponseCode.TOPIC_NOT_EXIST,
                         "No topic route info in name server for the topic: " + topic, null, null));
     }

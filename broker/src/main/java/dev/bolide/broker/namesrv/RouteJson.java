@@ -37,7 +37,8 @@ final class RouteJson {
         return out.toByteArray();
     }
 
-    static byte[] topicRoute(RouteTable.TopicRoute route) {
+    /** @param orderTopicConf the topic's order configuration, or null for none */
+    static byte[] topicRoute(RouteTable.TopicRoute route, String orderTopicConf) {
         return json(json -> {
             json.writeStartObject();
             json.writeArrayFieldStart("brokerDatas");
@@ -47,6 +48,9 @@ final class RouteJson {
             json.writeEndArray();
             json.writeObjectFieldStart("filterServerTable");
             json.writeEndObject();
+            if (orderTopicConf != null) {
+                json.writeStringField("orderTopicConf", orderTopicConf);
+            }
             json.writeArrayFieldStart("queueDatas");
             for (RouteTable.QueueData queue : route.queueDatas()) {
                 json.writeStartObject();

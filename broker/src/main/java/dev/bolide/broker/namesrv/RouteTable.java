@@ -92,6 +92,49 @@ public final class RouteTable {
         }
     }
 
+    /**
+     * Removes {@code topic} from the routes of the brokers of {@code cluster}, or from every route
+     * when {@code cluster} is null or empty (DELETE_TOPIC_IN_NAMESRV). The topic comes back only when
+     * one of its brokers registers with a changed data version still serving it.
+     */
+    public synchronized void deleteTopic(String topic, String cluster) {
+        Map<String, QueueData> byBroker = topics.get(topic);
+        if (byBroker == null) {
+            return;
+        }
+        if (cluster == null || cluster.isEmpty()) {
+            topics.remove(topic);
+            return;
+        }
+        brokers.values().stream().filter(broker -> broker.cluster().equals(cluster))
+                .forEach(broker -> byBroker.remove(broker.brokerName()));
+        if (byBroker.isEmpty()) {
+            topics.remove(topic);
+        }
+    }
+
+    /**
+     * WIPE_WRITE_PERM_OF_BROKER and ADD_WRITE_PERM_OF_BROKER: the permission of every topic
+     * {@code brokerName} serves loses the write bit, or becomes read and write (inheritance dropped,
+     * as in RocketMQ), so producers stop or start sending to it. Only the routes change; the broker's
+     * next registration with a changed data version puts its own permissions back.
+     *
+     * @return how many topics were changed
+     */
+    public synchronized int setWritable(String brokerName, boolean writable) {
+        int changed = 0;
+        for (Map<String, QueueData> byBroker : topics.values()) {
+            QueueData queue = byBroker.get(brokerName);
+            if (queue != null) {
+                int perm = writable ? TopicConfig.PERM_READ_WRITE : queue.perm() & ~TopicConfig.PERM_WRITE;
+                byBroker.put(brokerName, new QueueData(brokerName, queue.readQueueNums(), queue.writeQueueNums(), perm,
+                        queue.topicSysFlag()));
+                changed++;
+            }
+        }
+        return changed;
+    }
+
     /** Removes one address of a broker; a broker left without addresses leaves every route. */
     public synchronized void unregister(String brokerName, String address) {
         liveness.remove(address);

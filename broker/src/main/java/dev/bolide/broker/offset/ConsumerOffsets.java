@@ -3,12 +3,11 @@ package dev.bolide.broker.offset;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import dev.bolide.broker.metadata.MetadataFile;
+import dev.bolide.broker.metadata.NestedTableJson;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -26,6 +25,7 @@ public final class ConsumerOffsets {
     private static final JsonFactory JSON = JsonFactory.builder()
             .enable(JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES).build();
     private static final String SEPARATOR = "@";
+    private static final String OFFSET_TABLE = "offsetTable";
 
     private final MetadataFile file;
     private final Map<String, Map<Integer, Long>> offsets = new ConcurrentHashMap<>();
@@ -85,6 +85,14 @@ public final class ConsumerOffsets {
         void visit(String group, String topic, int queueId, long offset);
     }
 
+    /** Gives {@code destGroup} the offsets {@code srcGroup} committed on the topic, replacing its own. */
+    public void copy(String srcGroup, String destGroup, String topic) {
+        Map<Integer, Long> source = offsets.get(key(srcGroup, topic));
+        if (source != null) {
+            offsets.put(key(destGroup, topic), new ConcurrentHashMap<>(source));
+        }
+    }
+
     /** Forgets every offset of the group (on every topic). */
     public void removeGroup(String group) {
         offsets.keySet().removeIf(key -> key.endsWith(SEPARATOR + group));
@@ -96,57 +104,26 @@ public final class ConsumerOffsets {
     }
 
     private String serialize() {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator json = JSON.createGenerator(out)) {
-            json.writeStartObject();
-            json.writeObjectFieldStart("offsetTable");
-            for (Map.Entry<String, Map<Integer, Long>> entry : new TreeMap<>(offsets).entrySet()) {
-                json.writeObjectFieldStart(entry.getKey());
-                for (Map.Entry<Integer, Long> queue : new TreeMap<>(entry.getValue()).entrySet()) {
-                    json.writeNumberField(Integer.toString(queue.getKey()), queue.getValue());
-                }
-                json.writeEndObject();
-            }
-            json.writeEndObject();
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        Map<String, Map<String, Long>> table = new LinkedHashMap<>();
+        new TreeMap<>(offsets).forEach((key, queues) -> {
+            Map<String, Long> byQueue = new LinkedHashMap<>();
+            new TreeMap<>(queues).forEach((queueId, offset) -> byQueue.put(Integer.toString(queueId), offset));
+            table.put(key, byQueue);
+        });
+        return NestedTableJson.write(JSON, OFFSET_TABLE, table, JsonGenerator::writeNumberField);
     }
 
     private static Map<String, Map<Integer, Long>> parse(String content) {
         Map<String, Map<Integer, Long>> table = new ConcurrentHashMap<>();
-        try (JsonParser json = JSON.createParser(content)) {
-            expect(json.nextToken(), JsonToken.START_OBJECT);
-            while (json.nextToken() == JsonToken.FIELD_NAME) {
-                if (!json.currentName().equals("offsetTable")) {
-                    json.nextToken();
-                    json.skipChildren();
-                    continue;
-                }
-                expect(json.nextToken(), JsonToken.START_OBJECT);
-                while (json.nextToken() == JsonToken.FIELD_NAME) {
-                    String key = json.currentName();
-                    expect(json.nextToken(), JsonToken.START_OBJECT);
-                    Map<Integer, Long> queues = new ConcurrentHashMap<>();
-                    while (json.nextToken() == JsonToken.FIELD_NAME) {
-                        int queueId = Integer.parseInt(json.currentName());
-                        json.nextToken();
-                        queues.put(queueId, json.getValueAsLong());
-                    }
-                    table.put(key, queues);
-                }
-            }
-        } catch (IOException e) {
+        try {
+            NestedTableJson.read(JSON, content, OFFSET_TABLE, JsonParser::getValueAsLong).forEach((key, queues) -> {
+                Map<Integer, Long> byQueue = new ConcurrentHashMap<>();
+                queues.forEach((queueId, offset) -> byQueue.put(Integer.parseInt(queueId), offset));
+                table.put(key, byQueue);
+            });
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("not a consumer offset file: " + e.getMessage(), e);
         }
         return table;
-    }
-
-    private static void expect(JsonToken actual, JsonToken expected) {
-        if (actual != expected) {
-            throw new IllegalArgumentException("expected " + expected + " but found " + actual);
-        }
     }
 }

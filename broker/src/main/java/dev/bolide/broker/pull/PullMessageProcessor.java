@@ -115,7 +115,7 @@ public final class PullMessageProcessor implements RequestProcessor {
                 header.maxMsgNums(), filter)) {
             RemotingCommand response = response(request, header, result);
             if (response.code() == ResponseCode.SUCCESS) {
-                stats.delivered(header.consumerGroup(), result.messages().size());
+                stats.delivered(header.consumerGroup(), header.topic(), result.messages().size());
             }
             if (firstExecution && header.maySuspend() && response.code() == ResponseCode.PULL_NOT_FOUND) {
                 held.hold(channel, request, header.topic(), header.queueId(), header.queueOffset(),

@@ -3,11 +3,13 @@ package dev.bolide.broker.stats;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Message counts mqadmin reports: messages stored and delivered, their rates, the totals at the
- * start of today and yesterday, and deliveries per consumer group. {@link #sample()} runs once a
+ * start of today and yesterday, deliveries per consumer group, and per topic (stored) and per
+ * topic and group (delivered) over the last minute, hour and day. {@link #sample()} runs once a
  * second.
  */
 public final class BrokerStats {
@@ -15,6 +17,10 @@ public final class BrokerStats {
     private final RateCounter puts = new RateCounter();
     private final RateCounter gets = new RateCounter();
     private final Map<String, RateCounter> getsByGroup = new ConcurrentHashMap<>();
+    /** RocketMQ's TOPIC_PUT_NUMS, by topic. */
+    private final Map<String, WindowedCounter> putsByTopic = new ConcurrentHashMap<>();
+    /** RocketMQ's GROUP_GET_NUMS, by {@code topic@group}. */
+    private final Map<String, WindowedCounter> getsByTopicAndGroup = new ConcurrentHashMap<>();
     private final long startedMillis;
     private LocalDate today;
     private DayStart todayMorning = new DayStart(0, 0);
@@ -30,13 +36,29 @@ public final class BrokerStats {
         this.startedMillis = clock.millis();
     }
 
-    public void stored(int messages) {
+    public void stored(String topic, int messages) {
         puts.add(messages);
+        windowed(putsByTopic, topic).add(messages);
     }
 
-    public void delivered(String group, int messages) {
+    public void delivered(String group, String topic, int messages) {
         gets.add(messages);
         getsByGroup.computeIfAbsent(group, g -> new RateCounter()).add(messages);
+        windowed(getsByTopicAndGroup, topic + "@" + group).add(messages);
+    }
+
+    private WindowedCounter windowed(Map<String, WindowedCounter> counters, String key) {
+        return counters.computeIfAbsent(key, k -> new WindowedCounter(clock.millis()));
+    }
+
+    /** Messages stored in the topic, if any were since the broker started. */
+    public Optional<WindowedCounter> topicPuts(String topic) {
+        return Optional.ofNullable(putsByTopic.get(topic));
+    }
+
+    /** Messages of the topic delivered to the group, if any were since the broker started. */
+    public Optional<WindowedCounter> groupGets(String topic, String group) {
+        return Optional.ofNullable(getsByTopicAndGroup.get(topic + "@" + group));
     }
 
     public RateCounter puts() {
@@ -70,6 +92,9 @@ public final class BrokerStats {
         puts.sample();
         gets.sample();
         getsByGroup.values().forEach(RateCounter::sample);
+        long now = clock.millis();
+        putsByTopic.values().forEach(counter -> counter.sample(now));
+        getsByTopicAndGroup.values().forEach(counter -> counter.sample(now));
         rollDay();
     }
 

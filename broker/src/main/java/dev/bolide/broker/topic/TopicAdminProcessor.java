@@ -6,7 +6,6 @@ import dev.bolide.protocol.remoting.RequestCode;
 import dev.bolide.protocol.remoting.ResponseCode;
 import io.netty.channel.Channel;
 import java.io.IOException;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -14,10 +13,6 @@ import java.util.concurrent.CompletableFuture;
  * DELETE_TOPIC_IN_BROKER. System topics cannot be created or replaced this way.
  */
 public final class TopicAdminProcessor implements RequestProcessor {
-    private static final Set<String> SYSTEM_TOPICS = Set.of("TBW102", "SCHEDULE_TOPIC_XXXX", "BenchmarkTest",
-            "RMQ_SYS_TRANS_HALF_TOPIC", "RMQ_SYS_TRANS_OP_HALF_TOPIC", "TRANS_CHECK_MAX_TIME_TOPIC", "SELF_TEST_TOPIC",
-            "OFFSET_MOVED_EVENT", "RMQ_SYS_TRACE_TOPIC");
-
     private final TopicConfigTable topics;
 
     public TopicAdminProcessor(TopicConfigTable topics) {
@@ -37,7 +32,7 @@ public final class TopicAdminProcessor implements RequestProcessor {
 
     private RemotingCommand createOrUpdate(RemotingCommand request) throws IOException {
         String topic = TopicName.check(request.field("topic"));
-        if (SYSTEM_TOPICS.contains(topic) || topic.toLowerCase(java.util.Locale.ROOT).startsWith("rmq_sys_")) {
+        if (SystemTopics.FIXED.contains(topic) || topic.toLowerCase(java.util.Locale.ROOT).startsWith("rmq_sys_")) {
             throw new IllegalArgumentException("The topic[" + topic + "] is conflict with system topic.");
         }
         String sysFlag = request.field("topicSysFlag");

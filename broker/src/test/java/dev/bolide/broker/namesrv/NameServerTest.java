@@ -13,6 +13,7 @@ import dev.bolide.protocol.remoting.RequestCode;
 import dev.bolide.protocol.remoting.ResponseCode;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -23,6 +24,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The embedded name server over real loopback connections, as remote brokers and clients use it. */
 class NameServerTest {
@@ -32,14 +34,16 @@ class NameServerTest {
     private final MutableClock clock = new MutableClock();
     private final ExecutorService executor = Executors.newFixedThreadPool(2);
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    @TempDir
+    Path directory;
     private NameServer nameServer;
     private FrameClient broker;
     private int opaque;
 
     @BeforeEach
     void start() throws Exception {
-        nameServer = NameServer.start(new InetSocketAddress("127.0.0.1", 0), new RouteTable(clock), executor,
-                scheduler);
+        nameServer = NameServer.start(new InetSocketAddress("127.0.0.1", 0), new RouteTable(clock),
+                KvConfigTable.load(directory.resolve("kvConfig.json")), executor, scheduler);
         broker = new FrameClient(nameServer.port());
     }
 
@@ -165,5 +169,35 @@ class NameServerTest {
 
         assertThat(response.field("masterAddr")).isEqualTo(ADDRESS);
         assertThat(response.field("haServerAddr")).isEqualTo("10.0.0.5:10912");
+    }
+
+    @Test
+    void withOrderMessagesEnabledARouteCarriesTheTopicsOrderConfiguration() throws IOException {
+        register(body("Orders"));
+        call(broker, RequestCode.PUT_KV_CONFIG, Map.of("namespace", KvConfigTable.ORDER_TOPIC_CONFIG, "key", "Orders",
+                "value", "broker-b:4"), null);
+        String before = new String(route("Orders").body(), StandardCharsets.UTF_8);
+
+        RemotingCommand update = call(broker, RequestCode.UPDATE_NAMESRV_CONFIG, null,
+                "orderMessageEnable=true\n".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(update.code()).isEqualTo(ResponseCode.SUCCESS);
+        assertThat(before).doesNotContain("orderTopicConf");
+        assertThat(new String(route("Orders").body(), StandardCharsets.UTF_8))
+                .contains("\"orderTopicConf\":\"broker-b:4\"");
+    }
+
+    @Test
+    void aNameServerSettingBolideCannotChangeIsRefusedByName() throws IOException {
+        RemotingCommand update = call(broker, RequestCode.UPDATE_NAMESRV_CONFIG, null,
+                "serverWorkerThreads=16\n".getBytes(StandardCharsets.UTF_8));
+        RemotingCommand path = call(broker, RequestCode.UPDATE_NAMESRV_CONFIG, null,
+                "kvConfigPath=/tmp/kv.json\n".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(update.code()).isEqualTo(ResponseCode.SYSTEM_ERROR);
+        assertThat(update.remark()).contains("serverWorkerThreads", "orderMessageEnable");
+        assertThat(path.code()).isEqualTo(ResponseCode.NO_PERMISSION);
+        assertThat(new String(call(broker, RequestCode.GET_NAMESRV_CONFIG, null, null).body(), StandardCharsets.UTF_8))
+                .contains("listenPort=" + nameServer.port(), "orderMessageEnable=false");
     }
 }

@@ -31,7 +31,7 @@ class RouteTableTest {
         routes.register(broker("DefaultCluster", "broker-a", 0, "192.168.0.1:10911"),
                 topics(1, TopicConfig.of("TopicTest", 4)), null);
 
-        byte[] body = RouteJson.topicRoute(routes.route("TopicTest").orElseThrow());
+        byte[] body = RouteJson.topicRoute(routes.route("TopicTest").orElseThrow(), null);
 
         assertThat(new String(body, StandardCharsets.UTF_8)).isEqualTo("{\"brokerDatas\":[{\"brokerAddrs\":{\"0\":"
                 + "\"192.168.0.1:10911\"},\"brokerName\":\"broker-a\",\"cluster\":\"DefaultCluster\"}],"
@@ -134,5 +134,35 @@ class RouteTableTest {
         routes.register(broker("C", "broker-a", 0, "10.0.0.1:10911"), topics(1, TopicConfig.of("T", 4)), null);
 
         assertThat(routes.route("T")).isPresent();
+    }
+
+    @Test
+    void aTopicDeletedForOneClusterStaysRoutedOnTheOthers() {
+        routes.register(broker("C1", "broker-a", 0, "10.0.0.1:10911"), topics(1, TopicConfig.of("T", 4)), null);
+        routes.register(broker("C2", "broker-b", 0, "10.0.0.2:10911"), topics(1, TopicConfig.of("T", 4)), null);
+
+        routes.deleteTopic("T", "C1");
+
+        assertThat(routes.route("T").orElseThrow().queueDatas()).extracting(RouteTable.QueueData::brokerName)
+                .containsExactly("broker-b");
+        routes.deleteTopic("T", null);
+        assertThat(routes.route("T")).isEmpty();
+    }
+
+    @Test
+    void writePermissionIsWipedUntilAddedOrTheBrokerRegistersAChange() {
+        BrokerIdentity a = broker("C", "broker-a", 0, "10.0.0.1:10911");
+        routes.register(a, topics(1, TopicConfig.of("T", 4), TopicConfig.of("U", 2)), null);
+
+        int wiped = routes.setWritable("broker-a", false);
+        routes.register(a, topics(1, TopicConfig.of("T", 4), TopicConfig.of("U", 2)), null);
+
+        assertThat(wiped).isEqualTo(2);
+        assertThat(routes.route("T").orElseThrow().queueDatas().get(0).perm()).isEqualTo(TopicConfig.PERM_READ);
+        assertThat(routes.setWritable("broker-a", true)).isEqualTo(2);
+        assertThat(routes.route("U").orElseThrow().queueDatas().get(0).perm()).isEqualTo(TopicConfig.PERM_READ_WRITE);
+        routes.setWritable("broker-a", false);
+        routes.register(a, topics(2, TopicConfig.of("T", 4)), null);
+        assertThat(routes.route("T").orElseThrow().queueDatas().get(0).perm()).isEqualTo(TopicConfig.PERM_READ_WRITE);
     }
 }

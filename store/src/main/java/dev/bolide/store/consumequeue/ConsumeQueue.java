@@ -190,8 +190,12 @@ public final class ConsumeQueue implements AutoCloseable {
         minOffset = first[0];
     }
 
-    /** Deletes leading segments that only refer to CommitLog data below {@code commitLogMinOffset}. */
-    public int deleteSegmentsBelow(long commitLogMinOffset) {
+    /**
+     * Deletes leading segments that only refer to CommitLog data below {@code commitLogMinOffset}.
+     * Synchronized: retention and mqadmin's cleanExpiredCQ may both run it, and each must check the
+     * segment it deletes.
+     */
+    public synchronized int deleteSegmentsBelow(long commitLogMinOffset) {
         int deleted = 0;
         while (segments.segments().size() > 1) {
             ByteBuffer first = segments.first().buffer();

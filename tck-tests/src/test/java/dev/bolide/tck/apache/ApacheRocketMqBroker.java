@@ -2,6 +2,7 @@ package dev.bolide.tck.apache;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.bolide.tck.mqadmin.AdminTarget;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -101,6 +102,11 @@ public final class ApacheRocketMqBroker implements BeforeAllCallback, AfterAllCa
 
     public String brokerAddress() {
         return "127.0.0.1:" + brokerPort;
+    }
+
+    /** This name server and broker, for the mqadmin contract tests. */
+    public AdminTarget target() {
+        return new AdminTarget(nameServerAddress(), brokerAddress(), BROKER_NAME, "DefaultCluster");
     }
 
     /** Both programs insist on a ROCKETMQ_HOME with {@code conf/logback_*.xml}, which the jars do not ship. */

@@ -27,7 +27,7 @@ import org.apache.rocketmq.common.message.MessageExt;
  * on free ports, with its store in {@code directory}. It can be killed as {@code kill -9} does and
  * started again on the same directory and ports. Its log files are in {@link #logDirectory()}.
  */
-final class BrokerProcess implements AutoCloseable {
+public final class BrokerProcess implements AutoCloseable {
     private final Path directory;
     private final int brokerPort;
     private final int nameServerPort;
@@ -40,7 +40,7 @@ final class BrokerProcess implements AutoCloseable {
     }
 
     /** @param extraLines further {@code broker.conf} lines */
-    static BrokerProcess start(Path directory, String... extraLines) throws IOException {
+    public static BrokerProcess start(Path directory, String... extraLines) throws IOException {
         int brokerPort = FreePorts.freeBrokerPort();
         int nameServerPort = FreePorts.freePort();
         Path conf = directory.resolve("broker.conf");
@@ -95,16 +95,16 @@ final class BrokerProcess implements AutoCloseable {
         return directory.resolve("logs");
     }
 
-    int brokerPort() {
+    public int brokerPort() {
         return brokerPort;
     }
 
-    String nameServerAddress() {
+    public String nameServerAddress() {
         return "127.0.0.1:" + nameServerPort;
     }
 
     /** A started producer of group {@code PG} using this broker's name server. */
-    DefaultMQProducer startProducer() throws MQClientException {
+    public DefaultMQProducer startProducer() throws MQClientException {
         DefaultMQProducer producer = new DefaultMQProducer("PG");
         producer.setNamesrvAddr(nameServerAddress());
         producer.setInstanceName("producer-" + System.nanoTime());

@@ -1,0 +1,56 @@
+package dev.bolide.tck.mqadmin;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.rocketmq.tools.command.MQAdminStartup;
+
+/**
+ * Runs a real {@code mqadmin} 4.9.8 command in this JVM, as {@code bin/mqadmin} does, and returns
+ * what it printed (standard output and error: a failing command prints its stack trace there).
+ */
+public final class MqAdmin {
+    private static final String LOGBACK = """
+            <configuration>
+              <appender name="NONE" class="ch.qos.logback.core.helpers.NOPAppender"/>
+              <root level="OFF"><appender-ref ref="NONE"/></root>
+            </configuration>
+            """;
+
+    static {
+        // MQAdminStartup reads ROCKETMQ_HOME once, for conf/logback_tools.xml, and runs nothing without it
+        try {
+            Path home = Files.createTempDirectory("mqadmin-home");
+            Files.writeString(Files.createDirectories(home.resolve("conf")).resolve("logback_tools.xml"), LOGBACK);
+            System.setProperty("rocketmq.home.dir", home.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private MqAdmin() {
+    }
+
+    /** @param arguments the command line after {@code mqadmin}, e.g. {@code "topicList", "-n", "host:port"} */
+    public static synchronized String run(String... arguments) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream capture = new PrintStream(printed, true, StandardCharsets.UTF_8);
+        System.setOut(capture);
+        System.setErr(capture);
+        try {
+            MQAdminStartup.main0(arguments, null);
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+        String output = printed.toString(StandardCharsets.UTF_8);
+        out.println("mqadmin " + String.join(" ", arguments) + "\n" + output);
+        return output;
+    }
+}
