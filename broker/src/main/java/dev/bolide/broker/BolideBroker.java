@@ -164,7 +164,7 @@ public final class BolideBroker implements AutoCloseable {
         registerMessaging(settings, topics, groupConfigs, clients);
         registerAdministration(settings, topics, groupConfigs, clients, configUpdate);
         registerMqAdminCommands(settings, topics, systemTopics, groupConfigs, clients);
-        store.addDispatchListener(message -> stats.stored(message.topic(), 1));
+        store.addDispatchListener(message -> stats.stored(message.topic(), 1, message.size()));
         brokerServer.start();
         if (settings.namesrvListenPort() != BrokerSettings.NO_EMBEDDED_NAME_SERVER) {
             nameServer = NameServer.start(new InetSocketAddress(settings.namesrvListenPort()),
@@ -247,7 +247,7 @@ public final class BolideBroker implements AutoCloseable {
                 .register(RequestCode.QUERY_TOPIC_CONSUME_BY_WHO,
                         new TopicConsumersProcessor(clients.consumers(), offsets), adminExecutor)
                 .register(RequestCode.GET_BROKER_RUNTIME_INFO, new BrokerRuntimeProcessor(store, stats, sendExecutor,
-                        pullExecutor, settings.storeConfig().storePathCommitLog()), adminExecutor)
+                        pullExecutor, settings.storeConfig()), adminExecutor)
                 .register(RequestCode.GET_BROKER_CONFIG, config, adminExecutor)
                 .register(RequestCode.UPDATE_BROKER_CONFIG, config, adminExecutor)
                 .register(BolideRequestCode.RESEND_DEAD_LETTER, new DeadLetterResendProcessor(store, topics),

@@ -46,7 +46,8 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<RemotingComman
             return;
         }
         try {
-            registration.executor().execute(() -> process(ctx, command, registration.processor()));
+            registration.executor().execute(new QueuedRequest(System.currentTimeMillis(),
+                    () -> process(ctx, command, registration.processor())));
         } catch (RejectedExecutionException e) {
             answer(ctx, command, error(command, ResponseCode.SYSTEM_BUSY,
                     "[OVERLOAD]system busy, start flow control for a while"));

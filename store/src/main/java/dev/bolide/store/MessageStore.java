@@ -325,6 +325,11 @@ public final class MessageStore implements AutoCloseable {
         commitLog.forEachRecord(fromOffset, commitLog.maxOffset(), visitor);
     }
 
+    /** How long the append in progress has held the CommitLog's append lock; 0 when none does. */
+    public long appendLockHeldMillis() {
+        return commitLog.appendLockHeldMillis();
+    }
+
     public long commitLogMinOffset() {
         return commitLog.minOffset();
     }

@@ -2,13 +2,15 @@ package dev.bolide.broker.admin;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.bolide.remoting.RequestProcessor;
 import dev.bolide.broker.stats.BrokerStats;
 import dev.bolide.broker.stats.RateCounter;
 import dev.bolide.protocol.message.MessageRecordView;
 import dev.bolide.protocol.remoting.RemotingCommand;
 import dev.bolide.protocol.remoting.ResponseCode;
+import dev.bolide.remoting.QueuedRequest;
+import dev.bolide.remoting.RequestProcessor;
 import dev.bolide.store.MessageStore;
+import dev.bolide.store.StoreConfig;
 import io.netty.channel.Channel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,6 +18,8 @@ import java.nio.ByteBuffer;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,36 +28,45 @@ import java.util.concurrent.ThreadPoolExecutor;
 
 /**
  * GET_BROKER_RUNTIME_INFO (mqadmin {@code clusterList}, {@code brokerStatus}): a table of strings
- * with the message counts and rates, the request queues, and the CommitLog's extent and disk.
- * Only what Bolide measures is listed; the tools print missing keys as empty.
+ * with the message counts, sizes and rates, the request queues and how long their oldest request
+ * has waited, how long the current append has held the CommitLog, the CommitLog's extent and
+ * unflushed bytes, and the disks. Only what Bolide measures is listed (not RocketMQ's store
+ * latency figures); the tools print missing keys as empty.
  */
 public final class BrokerRuntimeProcessor implements RequestProcessor {
     private static final JsonFactory JSON = new JsonFactory();
     /** {@code MQVersion.V4_9_8}, the protocol version Bolide speaks. */
     private static final String VERSION_DESC = "V4_9_8";
+    /** What RocketMQ reports without a transient store pool, which Bolide does not have. */
+    private static final String NO_TRANSIENT_STORE_POOL = Integer.toString(Integer.MAX_VALUE);
 
     private final MessageStore store;
     private final BrokerStats stats;
     private final ThreadPoolExecutor sendPool;
     private final ThreadPoolExecutor pullPool;
-    private final Path commitLogDir;
+    private final StoreConfig storeConfig;
 
     public BrokerRuntimeProcessor(MessageStore store, BrokerStats stats, ThreadPoolExecutor sendPool,
-            ThreadPoolExecutor pullPool, Path commitLogDir) {
+            ThreadPoolExecutor pullPool, StoreConfig storeConfig) {
         this.store = store;
-        this.commitLogDir = commitLogDir;
         this.stats = stats;
         this.sendPool = sendPool;
         this.pullPool = pullPool;
+        this.storeConfig = storeConfig;
     }
 
     @Override
     public CompletableFuture<RemotingCommand> process(Channel channel, RemotingCommand request) throws IOException {
+        Map<String, String> table = new TreeMap<>();
+        putVersionAndUptime(table);
+        putCounts(table);
+        putRequestQueues(table);
+        putStore(table);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JsonGenerator json = JSON.createGenerator(out)) {
             json.writeStartObject();
             json.writeObjectFieldStart("table");
-            for (Map.Entry<String, String> entry : table().entrySet()) {
+            for (Map.Entry<String, String> entry : table.entrySet()) {
                 json.writeStringField(entry.getKey(), entry.getValue());
             }
             json.writeEndObject();
@@ -63,10 +76,18 @@ public final class BrokerRuntimeProcessor implements RequestProcessor {
                 out.toByteArray()));
     }
 
-    private Map<String, String> table() throws IOException {
-        Map<String, String> table = new TreeMap<>();
+    private void putVersionAndUptime(Map<String, String> table) {
         table.put("brokerVersionDesc", VERSION_DESC);
         table.put("brokerVersion", Integer.toString(RemotingCommand.BOLIDE_VERSION));
+        table.put("startAcceptSendRequestTimeStamp", Long.toString(stats.startedMillis()));
+        table.put("bootTimestamp", Long.toString(stats.startedMillis()));
+        Duration up = Duration.ofMillis(System.currentTimeMillis() - stats.startedMillis());
+        table.put("runtime", new MessageFormat("[ {0} days, {1} hours, {2} minutes, {3} seconds ]", Locale.ROOT)
+                .format(new Long[] {up.toDays(), (long) up.toHoursPart(), (long) up.toMinutesPart(),
+                    (long) up.toSecondsPart()}));
+    }
+
+    private void putCounts(Map<String, String> table) {
         table.put("msgPutTotalYesterdayMorning", Long.toString(stats.yesterdayMorning().puts()));
         table.put("msgPutTotalTodayMorning", Long.toString(stats.todayMorning().puts()));
         table.put("msgPutTotalTodayNow", Long.toString(stats.puts().total()));
@@ -75,18 +96,41 @@ public final class BrokerRuntimeProcessor implements RequestProcessor {
         table.put("msgGetTotalTodayNow", Long.toString(stats.gets().total()));
         table.put("putTps", rates(stats.puts()));
         table.put("getTransferedTps", rates(stats.gets()));
+        // as RocketMQ: per message, and at least 1 so the average is defined
+        long messages = Math.max(1, stats.puts().total());
+        table.put("putMessageTimesTotal", Long.toString(messages));
+        table.put("putMessageSizeTotal", Long.toString(stats.storedBytes()));
+        table.put("putMessageAverageSize", Double.toString(stats.storedBytes() / (double) messages));
+    }
+
+    private void putRequestQueues(Map<String, String> table) {
+        long now = System.currentTimeMillis();
         table.put("sendThreadPoolQueueSize", Integer.toString(sendPool.getQueue().size()));
         table.put("sendThreadPoolQueueCapacity", Integer.toString(sendPool.getQueue().remainingCapacity()));
+        table.put("sendThreadPoolQueueHeadWaitTimeMills", Long.toString(QueuedRequest.headWaitMillis(sendPool, now)));
         table.put("pullThreadPoolQueueSize", Integer.toString(pullPool.getQueue().size()));
         table.put("pullThreadPoolQueueCapacity", Integer.toString(pullPool.getQueue().remainingCapacity()));
+        table.put("pullThreadPoolQueueHeadWaitTimeMills", Long.toString(QueuedRequest.headWaitMillis(pullPool, now)));
+        table.put("pageCacheLockTimeMills", Long.toString(store.appendLockHeldMillis()));
+    }
+
+    private void putStore(Map<String, String> table) throws IOException {
         table.put("commitLogMinOffset", Long.toString(store.commitLogMinOffset()));
         table.put("commitLogMaxOffset", Long.toString(store.commitLogMaxOffset()));
         table.put("dispatchBehindBytes", Long.toString(store.commitLogMaxOffset() - store.dispatchedOffset()));
+        table.put("remainHowManyDataToFlush", Long.toString(store.commitLogMaxOffset() - store.commitLogFlushedOffset()));
+        // appends go straight into the mapped files; like RocketMQ without a transient store pool,
+        // no remainHowManyDataToCommit, and an unlimited number of buffers
+        table.put("remainTransientStoreBufferNumbs", NO_TRANSIENT_STORE_POOL);
         table.put("earliestMessageTimeStamp", Long.toString(earliestStoreTime()));
-        table.put("startAcceptSendRequestTimeStamp", Long.toString(stats.startedMillis()));
-        table.put("bootTimestamp", Long.toString(stats.startedMillis()));
-        putDisk(table, commitLogDir);
-        return table;
+        Path commitLog = storeConfig.storePathCommitLog();
+        String commitLogRatio = usedRatio(commitLog);
+        table.put("commitLogDiskRatio", commitLogRatio);
+        table.put("commitLogDiskRatio_" + commitLog, commitLogRatio);
+        table.put("consumeQueueDiskRatio", usedRatio(storeConfig.storePathRootDir().resolve("consumequeue")));
+        FileStore disk = fileStore(commitLog);
+        table.put("commitLogDirCapacity", String.format(Locale.ROOT, "Total : %.1f GiB, Free : %.1f GiB.",
+                disk.getTotalSpace() / 1073741824.0, disk.getUsableSpace() / 1073741824.0));
     }
 
     /** Rates over the last 10 s, 60 s and 600 s, as RocketMQ prints them. */
@@ -100,12 +144,17 @@ public final class BrokerRuntimeProcessor implements RequestProcessor {
         return first == null ? 0 : new MessageRecordView().wrap(first, 0).storeTimestamp();
     }
 
-    private static void putDisk(Map<String, String> table, Path commitLogDir) throws IOException {
-        FileStore disk = Files.getFileStore(Files.exists(commitLogDir) ? commitLogDir : commitLogDir.getRoot());
+    private static String usedRatio(Path directory) throws IOException {
+        FileStore disk = fileStore(directory);
         long total = disk.getTotalSpace();
-        long free = disk.getUsableSpace();
-        table.put("commitLogDiskRatio", String.format(Locale.ROOT, "%.4f", total == 0 ? 0 : 1 - free / (double) total));
-        table.put("commitLogDirCapacity", String.format(Locale.ROOT, "Total : %.1f GiB, Free : %.1f GiB.",
-                total / 1073741824.0, free / 1073741824.0));
+        return String.format(Locale.ROOT, "%.4f", total == 0 ? 0 : 1 - disk.getUsableSpace() / (double) total);
+    }
+
+    private static FileStore fileStore(Path directory) throws IOException {
+        Path existing = directory;
+        while (!Files.exists(existing) && existing.getParent() != null) {
+            existing = existing.getParent();
+        }
+        return Files.getFileStore(existing);
     }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Message counts mqadmin reports: messages stored and delivered, their rates, the totals at the
@@ -15,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class BrokerStats {
     private final Clock clock;
     private final RateCounter puts = new RateCounter();
+    private final LongAdder putBytes = new LongAdder();
     private final RateCounter gets = new RateCounter();
     private final Map<String, RateCounter> getsByGroup = new ConcurrentHashMap<>();
     /** RocketMQ's TOPIC_PUT_NUMS, by topic. */
@@ -36,9 +38,15 @@ public final class BrokerStats {
         this.startedMillis = clock.millis();
     }
 
-    public void stored(String topic, int messages) {
+    public void stored(String topic, int messages, long bytes) {
         puts.add(messages);
+        putBytes.add(bytes);
         windowed(putsByTopic, topic).add(messages);
+    }
+
+    /** The bytes of every message stored since the broker started. */
+    public long storedBytes() {
+        return putBytes.sum();
     }
 
     public void delivered(String group, String topic, int messages) {

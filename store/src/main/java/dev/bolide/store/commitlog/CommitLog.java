@@ -33,6 +33,8 @@ public final class CommitLog implements AutoCloseable {
     private final SegmentSequence segments;
     private final QueueOffsetTable queueOffsets = new QueueOffsetTable();
     private final ReentrantLock appendLock = new ReentrantLock();
+    /** When the append holding the lock took it; 0 while none does (RocketMQ's beginTimeInLock). */
+    private volatile long lockedSinceMillis;
     private final byte[] storeHost;
     private final int maxMessageSize;
     private final Clock clock;
@@ -80,6 +82,15 @@ public final class CommitLog implements AutoCloseable {
     }
 
     /**
+     * How long the append in progress has held the append lock (mqadmin {@code clusterList}'s
+     * PCWait, RocketMQ's {@code pageCacheLockTimeMills}); 0 when no append holds it.
+     */
+    public long appendLockHeldMillis() {
+        long since = lockedSinceMillis;
+        return since == 0 ? 0 : Math.max(0, clock.millis() - since);
+    }
+
+    /**
      * Refuses appends with {@link StoreException.Reason#DISK_FULL} and the given explanation while
      * it is non-null.
      */
@@ -94,6 +105,7 @@ public final class CommitLog implements AutoCloseable {
         long storeTimestamp;
         appendLock.lock();
         try {
+            lockedSinceMillis = clock.millis();
             checkWritable();
             MappedSegment segment = segmentWithRoom(encoded.length());
             int position = segment.writePosition();
@@ -109,6 +121,7 @@ public final class CommitLog implements AutoCloseable {
             segment.write(position, encoded.buffer(), encoded.length());
             segment.setWritePosition(position + encoded.length());
         } finally {
+            lockedSinceMillis = 0;
             appendLock.unlock();
         }
         List<AppendedMessage> appended = new ArrayList<>(batch.size());

@@ -239,4 +239,24 @@ public abstract class BrokerCommandsContract extends MqAdminContract {
                 .satisfies(line -> assertThat(line.trim().split("\\s+")).endsWith(Integer.toString(SENT),
                         Integer.toString(SENT)));
     }
+
+    @Test
+    void clusterListFillsEveryCellOfTheBrokersRow() {
+        String output = mqadmin("clusterList");
+
+        assertThat(output.lines().filter(line -> line.contains(target().brokerAddress()))).singleElement()
+                .satisfies(row -> assertThat(row).doesNotContain("null")
+                        .containsPattern("\\d+\\.\\d{2}\\(\\d+,\\d+ms\\)\\s+\\d+\\.\\d{2}\\(\\d+,\\d+ms\\)\\s+\\d+\\s"));
+    }
+
+    @Test
+    void brokerStatusShowsTheStoreAndQueueFigures() {
+        String output = mqadmin("brokerStatus", "-b", target().brokerAddress());
+
+        assertThat(output).containsPattern("runtime\\s+: \\[ 0 days, 0 hours, \\d+ minutes, \\d+ seconds \\]")
+                .containsPattern("putMessageSizeTotal\\s+: [1-9]\\d*")
+                .contains("putMessageAverageSize", "putMessageTimesTotal", "remainHowManyDataToFlush",
+                        "remainTransientStoreBufferNumbs", "consumeQueueDiskRatio", "sendThreadPoolQueueHeadWaitTimeMills",
+                        "pullThreadPoolQueueHeadWaitTimeMills", "pageCacheLockTimeMills");
+    }
 }
