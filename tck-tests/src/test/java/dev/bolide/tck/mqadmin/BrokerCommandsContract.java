@@ -7,14 +7,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.apache.rocketmq.client.producer.SendResult;
 import org.apache.rocketmq.common.admin.ConsumeStats;
 import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.common.message.Message;
@@ -23,11 +26,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The mqadmin 4.9.8 commands served by the broker, for consumer groups and their queues: before
- * the tests {@value #SENT} messages are sent to topic {@value #TOPIC}, the live group
- * {@value #LIVE} consumes them and stays, the group {@value #GONE} consumes them and leaves.
+ * the tests {@value #SENT} messages (keys k0 to k7) are sent to topic {@value #TOPIC}, the live
+ * group {@value #LIVE} consumes them and stays, the group {@value #GONE} consumes them and leaves.
  */
 public abstract class BrokerCommandsContract extends MqAdminContract {
     static final String TOPIC = "Replay";
@@ -40,6 +46,7 @@ public abstract class BrokerCommandsContract extends MqAdminContract {
     private DefaultMQPushConsumer live;
     private long beforeSending;
     private String firstMessageId;
+    private String firstOffsetMessageId;
 
     @BeforeAll
     void sendAndConsume() throws Exception {
@@ -50,8 +57,9 @@ public abstract class BrokerCommandsContract extends MqAdminContract {
         producer.start();
         beforeSending = System.currentTimeMillis() - 1_000;
         for (int i = 0; i < SENT; i++) {
-            String id = producer.send(new Message(TOPIC, ("m" + i).getBytes(StandardCharsets.UTF_8))).getMsgId();
-            firstMessageId = firstMessageId == null ? id : firstMessageId;
+            SendResult sent = producer.send(new Message(TOPIC, "", "k" + i, ("m" + i).getBytes(StandardCharsets.UTF_8)));
+            firstMessageId = firstMessageId == null ? sent.getMsgId() : firstMessageId;
+            firstOffsetMessageId = firstOffsetMessageId == null ? sent.getOffsetMsgId() : firstOffsetMessageId;
         }
         Map<String, AtomicInteger> goneReceipts = new ConcurrentHashMap<>();
         DefaultMQPushConsumer gone = consumer(GONE, goneReceipts);
@@ -258,5 +266,37 @@ public abstract class BrokerCommandsContract extends MqAdminContract {
                 .contains("putMessageAverageSize", "putMessageTimesTotal", "remainHowManyDataToFlush",
                         "remainTransientStoreBufferNumbs", "consumeQueueDiskRatio", "sendThreadPoolQueueHeadWaitTimeMills",
                         "pullThreadPoolQueueHeadWaitTimeMills", "pageCacheLockTimeMills");
+    }
+
+    /** The other commands that read topics, messages and connections: each with what its output must show. */
+    Stream<Arguments> readingCommands() {
+        String broker = target().brokerName();
+        return Stream.of(
+                Arguments.of(List.of("topicRoute", "-t", TOPIC), List.of("\"queueDatas\"", "\"brokerDatas\"")),
+                Arguments.of(List.of("topicStatus", "-t", TOPIC), List.of("#Broker Name", "#Min Offset", "#Max Offset")),
+                Arguments.of(List.of("topicClusterList", "-t", TOPIC), List.of(target().clusterName())),
+                Arguments.of(List.of("getConsumerConfig", "-g", LIVE), List.of("groupName", LIVE)),
+                Arguments.of(List.of("queryMsgById", "-i", firstOffsetMessageId), List.of("Topic:", TOPIC, "k0")),
+                Arguments.of(List.of("queryMsgByKey", "-t", TOPIC, "-k", "k0"), List.of("#Message ID", firstMessageId)),
+                Arguments.of(List.of("queryMsgByOffset", "-t", TOPIC, "-b", broker, "-i", "0", "-o", "0"),
+                        List.of("Topic:", TOPIC)),
+                Arguments.of(List.of("printMsg", "-t", TOPIC), List.of("minOffset=0, maxOffset=2", "KEYS=k0", "BODY: m0")),
+                Arguments.of(List.of("consumeMessage", "-t", TOPIC, "-b", broker, "-i", "0", "-o", "0", "-c", "1"),
+                        List.of("Consume ok")),
+                Arguments.of(List.of("consumerConnection", "-g", LIVE), List.of("#ClientId", "Below is subscription")),
+                Arguments.of(List.of("producerConnection", "-g", "PG-replay", "-t", TOPIC),
+                        List.of(producer.buildMQClientId(), "JAVA")),
+                Arguments.of(List.of("allocateMQ", "-t", TOPIC, "-i", "10.0.0.1,10.0.0.2"), List.of("\"result\"")),
+                Arguments.of(List.of("sendMsgStatus", "-b", broker, "-s", "16", "-c", "1"), List.of("rt=", "SEND_OK")),
+                Arguments.of(List.of("checkMsgSendRT", "-t", "RtCheck", "-a", "2", "-s", "64"), List.of("Avg RT:")),
+                Arguments.of(List.of("sendMessage", "-t", "Sent", "-p", "hello"), List.of("#Send Result", "SEND_OK")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("readingCommands")
+    void theOtherCommandsShowWhatTheyShowOnRocketMq(List<String> command, List<String> shown) {
+        String output = mqadmin(command.get(0), command.subList(1, command.size()).toArray(String[]::new));
+
+        assertThat(output).contains(shown).doesNotContain("not supported", "Exception");
     }
 }
