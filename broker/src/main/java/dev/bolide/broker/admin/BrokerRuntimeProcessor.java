@@ -30,8 +30,8 @@ import java.util.concurrent.ThreadPoolExecutor;
  * GET_BROKER_RUNTIME_INFO (mqadmin {@code clusterList}, {@code brokerStatus}): a table of strings
  * with the message counts, sizes and rates, the request queues and how long their oldest request
  * has waited, how long the current append has held the CommitLog, the CommitLog's extent and
- * unflushed bytes, and the disks. Only what Bolide measures is listed (not RocketMQ's store
- * latency figures); the tools print missing keys as empty.
+ * unflushed bytes, the disks, and the rates of pulls that found messages or none. Only what Bolide
+ * measures is listed (not RocketMQ's store latency figures); the tools print missing keys as empty.
  */
 public final class BrokerRuntimeProcessor implements RequestProcessor {
     private static final JsonFactory JSON = new JsonFactory();
@@ -96,6 +96,9 @@ public final class BrokerRuntimeProcessor implements RequestProcessor {
         table.put("msgGetTotalTodayNow", Long.toString(stats.gets().total()));
         table.put("putTps", rates(stats.puts()));
         table.put("getTransferedTps", rates(stats.gets()));
+        table.put("getTotalTps", rates(stats.pulls()));
+        table.put("getFoundTps", rates(stats.pullsFound()));
+        table.put("getMissTps", rates(stats.pullsMissed()));
         // as RocketMQ: per message, and at least 1 so the average is defined
         long messages = Math.max(1, stats.puts().total());
         table.put("putMessageTimesTotal", Long.toString(messages));

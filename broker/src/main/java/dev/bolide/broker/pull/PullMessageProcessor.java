@@ -114,6 +114,7 @@ public final class PullMessageProcessor implements RequestProcessor {
         try (GetMessageResult result = store.getMessages(header.topic(), header.queueId(), header.queueOffset(),
                 header.maxMsgNums(), filter)) {
             RemotingCommand response = response(request, header, result);
+            stats.pulled(response.code() == ResponseCode.SUCCESS);
             if (response.code() == ResponseCode.SUCCESS) {
                 stats.delivered(header.consumerGroup(), header.topic(), result.messages().size());
             }

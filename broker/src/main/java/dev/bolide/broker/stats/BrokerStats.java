@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Message counts mqadmin reports: messages stored and delivered, their rates, the totals at the
- * start of today and yesterday, deliveries per consumer group, and per topic (stored) and per
+ * start of today and yesterday, pull requests that found messages or none, deliveries per consumer
+ * group, and per topic (stored) and per
  * topic and group (delivered) over the last minute, hour and day. {@link #sample()} runs once a
  * second.
  */
@@ -18,6 +19,10 @@ public final class BrokerStats {
     private final RateCounter puts = new RateCounter();
     private final LongAdder putBytes = new LongAdder();
     private final RateCounter gets = new RateCounter();
+    /** Pull requests that found messages, found none, and both. */
+    private final RateCounter pullsFound = new RateCounter();
+    private final RateCounter pullsMissed = new RateCounter();
+    private final RateCounter pulls = new RateCounter();
     private final Map<String, RateCounter> getsByGroup = new ConcurrentHashMap<>();
     /** RocketMQ's TOPIC_PUT_NUMS, by topic. */
     private final Map<String, WindowedCounter> putsByTopic = new ConcurrentHashMap<>();
@@ -53,6 +58,24 @@ public final class BrokerStats {
         gets.add(messages);
         getsByGroup.computeIfAbsent(group, g -> new RateCounter()).add(messages);
         windowed(getsByTopicAndGroup, topic + "@" + group).add(messages);
+    }
+
+    /** Counts a pull request by whether it found messages. */
+    public void pulled(boolean found) {
+        pulls.add(1);
+        (found ? pullsFound : pullsMissed).add(1);
+    }
+
+    public RateCounter pulls() {
+        return pulls;
+    }
+
+    public RateCounter pullsFound() {
+        return pullsFound;
+    }
+
+    public RateCounter pullsMissed() {
+        return pullsMissed;
     }
 
     private WindowedCounter windowed(Map<String, WindowedCounter> counters, String key) {
@@ -99,6 +122,9 @@ public final class BrokerStats {
     public void sample() {
         puts.sample();
         gets.sample();
+        pulls.sample();
+        pullsFound.sample();
+        pullsMissed.sample();
         getsByGroup.values().forEach(RateCounter::sample);
         long now = clock.millis();
         putsByTopic.values().forEach(counter -> counter.sample(now));

@@ -265,7 +265,8 @@ public abstract class BrokerCommandsContract extends MqAdminContract {
                 .containsPattern("putMessageSizeTotal\\s+: [1-9]\\d*")
                 .contains("putMessageAverageSize", "putMessageTimesTotal", "remainHowManyDataToFlush",
                         "remainTransientStoreBufferNumbs", "consumeQueueDiskRatio", "sendThreadPoolQueueHeadWaitTimeMills",
-                        "pullThreadPoolQueueHeadWaitTimeMills", "pageCacheLockTimeMills");
+                        "pullThreadPoolQueueHeadWaitTimeMills", "pageCacheLockTimeMills", "getTotalTps", "getFoundTps",
+                        "getMissTps");
     }
 
     /** The other commands that read topics, messages and connections: each with what its output must show. */
