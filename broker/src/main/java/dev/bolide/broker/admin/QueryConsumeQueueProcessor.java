@@ -24,6 +24,8 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class QueryConsumeQueueProcessor implements RequestProcessor {
     private static final JsonFactory JSON = new JsonFactory();
+    /** A ConsumeQueue file's worth of units at RocketMQ's default size: what one answer may carry. */
+    private static final int MAX_COUNT = 300_000;
 
     private final MessageStore store;
     private final ConsumerGroups groups;
@@ -37,6 +39,13 @@ public final class QueryConsumeQueueProcessor implements RequestProcessor {
     public CompletableFuture<RemotingCommand> process(Channel channel, RemotingCommand request) throws IOException {
         String topic = request.requiredField("topic");
         int queueId = request.intField("queueId");
+        long index = request.longField("index");
+        int count = request.intField("count");
+        if (index < 0 || count < 1 || count > MAX_COUNT) {
+            return CompletableFuture.completedFuture(RemotingCommand.responseTo(request, ResponseCode.SYSTEM_ERROR,
+                    "queryCq needs an index of 0 or more and a count from 1 to " + MAX_COUNT + ", not index " + index
+                            + " and count " + count, null, null));
+        }
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         boolean exists;
         try (JsonGenerator json = JSON.createGenerator(body)) {
@@ -45,7 +54,7 @@ public final class QueryConsumeQueueProcessor implements RequestProcessor {
             json.writeNumberField("maxQueueIndex", store.maxOffset(topic, queueId));
             json.writeNumberField("minQueueIndex", store.minOffset(topic, queueId));
             json.writeArrayFieldStart("queueData");
-            exists = units(json, topic, queueId, request.longField("index"), request.intField("count"));
+            exists = units(json, topic, queueId, index, count);
             json.writeEndArray();
             json.writeEndObject();
         }

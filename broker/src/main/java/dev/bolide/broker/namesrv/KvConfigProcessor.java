@@ -33,6 +33,11 @@ final class KvConfigProcessor implements RequestProcessor {
     public CompletableFuture<RemotingCommand> process(Channel channel, RemotingCommand request) throws IOException {
         String namespace = request.field("namespace");
         String key = request.field("key");
+        boolean keyed = request.code() != RequestCode.GET_KVLIST_BY_NAMESPACE;
+        if (namespace == null || keyed && key == null) {
+            return CompletableFuture.completedFuture(RemotingCommand.responseTo(request, ResponseCode.SYSTEM_ERROR,
+                    keyed ? "namespace or key is null" : "namespace is null", null, null));
+        }
         RemotingCommand response = switch (request.code()) {
             case RequestCode.PUT_KV_CONFIG -> put(request, namespace, key);
             case RequestCode.GET_KV_CONFIG -> table.get(namespace, key)
@@ -52,9 +57,8 @@ final class KvConfigProcessor implements RequestProcessor {
 
     private RemotingCommand put(RemotingCommand request, String namespace, String key) throws IOException {
         String value = request.field("value");
-        if (namespace == null || key == null || value == null) {
-            return RemotingCommand.responseTo(request, ResponseCode.SYSTEM_ERROR, "namespace, key or value is null",
-                    null, null);
+        if (value == null) {
+            return RemotingCommand.responseTo(request, ResponseCode.SYSTEM_ERROR, "value is null", null, null);
         }
         table.put(namespace, key, value);
         return success(request);

@@ -200,4 +200,15 @@ class NameServerTest {
         assertThat(new String(call(broker, RequestCode.GET_NAMESRV_CONFIG, null, null).body(), StandardCharsets.UTF_8))
                 .contains("listenPort=" + nameServer.port(), "orderMessageEnable=false");
     }
+
+    @Test
+    void aKvRequestWithoutItsNamespaceIsRefusedAndTheServerGoesOn() throws IOException {
+        RemotingCommand refused = call(broker, RequestCode.GET_KV_CONFIG, Map.of("key", "k"), null);
+        call(broker, RequestCode.PUT_KV_CONFIG, Map.of("namespace", "NS", "key", "k", "value", "v"), null);
+
+        assertThat(refused.code()).isEqualTo(ResponseCode.SYSTEM_ERROR);
+        assertThat(refused.remark()).isEqualTo("namespace or key is null");
+        assertThat(call(broker, RequestCode.GET_KV_CONFIG, Map.of("namespace", "NS", "key", "k"), null).field("value"))
+                .isEqualTo("v");
+    }
 }

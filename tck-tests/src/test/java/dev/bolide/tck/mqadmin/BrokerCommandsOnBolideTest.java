@@ -29,4 +29,13 @@ class BrokerCommandsOnBolideTest extends BrokerCommandsContract {
 
         assertThat(output).contains("request code 50 (UPDATE_AND_CREATE_ACL_CONFIG) is not supported by Bolide");
     }
+
+    @Test
+    void aQueryCqWithANegativeIndexGetsAClearErrorAndTheBrokerServesTheNext() {
+        String refused = mqadmin("queryCq", "-t", TOPIC, "-q", "0", "-i", "-1", "-c", "2");
+        String served = mqadmin("queryCq", "-t", TOPIC, "-q", "0", "-i", "0", "-c", "2");
+
+        assertThat(refused).contains("queryCq needs an index of 0 or more and a count from 1 to 300000, not index -1");
+        assertThat(served).contains("idx: 1");
+    }
 }
