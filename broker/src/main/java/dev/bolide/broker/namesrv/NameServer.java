@@ -79,6 +79,7 @@ public final class NameServer implements AutoCloseable {
                 .register(RequestCode.GET_ROUTEINFO_BY_TOPIC, queries, executor)
                 .register(RequestCode.GET_BROKER_CLUSTER_INFO, queries, executor)
                 .register(RequestCode.GET_ALL_TOPIC_LIST_FROM_NAMESERVER, queries, executor)
+                .register(RequestCode.GET_TOPICS_BY_CLUSTER, queries, executor)
                 .register(RequestCode.REGISTER_BROKER, registrations, executor)
                 .register(RequestCode.UNREGISTER_BROKER, registrations, executor)
                 .register(RequestCode.QUERY_DATA_VERSION, registrations, executor)

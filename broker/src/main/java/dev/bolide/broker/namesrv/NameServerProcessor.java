@@ -10,8 +10,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The client-facing name server requests: GET_ROUTEINFO_BY_TOPIC (with the topic's order
- * configuration when {@code orderMessageEnable} is on), GET_BROKER_CLUSTER_INFO and
- * GET_ALL_TOPIC_LIST_FROM_NAMESERVER. Brokers register through {@link BrokerRegistrationProcessor}.
+ * configuration when {@code orderMessageEnable} is on), GET_BROKER_CLUSTER_INFO,
+ * GET_ALL_TOPIC_LIST_FROM_NAMESERVER and GET_TOPICS_BY_CLUSTER. Brokers register through {@link BrokerRegistrationProcessor}.
  */
 public final class NameServerProcessor implements RequestProcessor {
     private final RouteTable routes;
@@ -30,6 +30,8 @@ public final class NameServerProcessor implements RequestProcessor {
             case RequestCode.GET_ROUTEINFO_BY_TOPIC -> route(request);
             case RequestCode.GET_BROKER_CLUSTER_INFO -> ok(request, RouteJson.clusterInfo(routes.brokers()));
             case RequestCode.GET_ALL_TOPIC_LIST_FROM_NAMESERVER -> ok(request, RouteJson.topicList(routes.topicNames()));
+            case RequestCode.GET_TOPICS_BY_CLUSTER -> ok(request,
+                    RouteJson.topicList(routes.topicNames(request.requiredField("cluster"))));
             default -> UnsupportedRequest.answer(request);
         });
     }

@@ -10,10 +10,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * The name server's registry: brokers by name (cluster and addresses per broker id), from each
@@ -209,6 +211,15 @@ public final class RouteTable {
 
     public Map<String, Broker> brokers() {
         return Map.copyOf(brokers);
+    }
+
+    /** The topics some broker of {@code cluster} serves; none for an unknown cluster. */
+    public Collection<String> topicNames(String cluster) {
+        Set<String> clusterBrokers = brokers.values().stream().filter(broker -> broker.cluster().equals(cluster))
+                .map(Broker::brokerName).collect(Collectors.toSet());
+        return topics.entrySet().stream()
+                .filter(topic -> topic.getValue().keySet().stream().anyMatch(clusterBrokers::contains))
+                .map(Map.Entry::getKey).collect(Collectors.toCollection(TreeSet::new));
     }
 
     public Collection<String> topicNames() {

@@ -165,4 +165,15 @@ class RouteTableTest {
         routes.register(a, topics(2, TopicConfig.of("T", 4)), null);
         assertThat(routes.route("T").orElseThrow().queueDatas().get(0).perm()).isEqualTo(TopicConfig.PERM_READ_WRITE);
     }
+
+    @Test
+    void aClustersTopicsAreThoseItsBrokersServe() {
+        routes.register(broker("C1", "broker-a", 0, "10.0.0.1:10911"), topics(1, TopicConfig.of("A", 4),
+                TopicConfig.of("Both", 4)), null);
+        routes.register(broker("C2", "broker-b", 0, "10.0.0.2:10911"), topics(1, TopicConfig.of("Both", 4)), null);
+
+        assertThat(routes.topicNames("C1")).containsExactly("A", "Both");
+        assertThat(routes.topicNames("C2")).containsExactly("Both");
+        assertThat(routes.topicNames("Unknown")).isEmpty();
+    }
 }

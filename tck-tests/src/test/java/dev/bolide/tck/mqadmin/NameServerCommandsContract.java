@@ -133,6 +133,16 @@ public abstract class NameServerCommandsContract extends MqAdminContract {
                 "SCHEDULE_TOPIC_XXXX", cluster, target().brokerName(), cluster + "_REPLY_TOPIC");
     }
 
+    /** DefaultMQAdminExt's API (no mqadmin command of 4.9.8 uses it). */
+    @Test
+    void fetchTopicsByClusterListsTheClustersTopics() throws Exception {
+        createRoutedTopic("InCluster");
+
+        assertThat(admin().fetchTopicsByCLuster(target().clusterName()).getTopicList())
+                .contains("InCluster", target().brokerName());
+        assertThat(admin().fetchTopicsByCLuster("NoSuchCluster").getTopicList()).isEmpty();
+    }
+
     @Test
     void exportMetadataWritesTheUserTopicsWithoutTheSystemOnes(@TempDir Path dir) throws Exception {
         createRoutedTopic("Exported");
