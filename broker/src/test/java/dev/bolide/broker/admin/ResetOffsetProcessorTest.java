@@ -3,16 +3,13 @@ package dev.bolide.broker.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.bolide.broker.client.ClientConnection;
 import dev.bolide.broker.client.ConsumerGroups;
-import dev.bolide.broker.client.HeartbeatData;
-import dev.bolide.broker.client.Subscription;
+import dev.bolide.broker.fixture.LiveConsumers;
 import dev.bolide.broker.fixture.Loopback;
 import dev.bolide.broker.metadata.MetadataFile;
 import dev.bolide.broker.offset.ConsumerOffsets;
 import dev.bolide.broker.topic.TopicConfig;
 import dev.bolide.broker.topic.TopicConfigTable;
-import dev.bolide.protocol.remoting.LanguageCode;
 import dev.bolide.protocol.remoting.RemotingCommand;
 import dev.bolide.protocol.remoting.RequestCode;
 import dev.bolide.protocol.remoting.ResponseCode;
@@ -22,7 +19,6 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,11 +60,7 @@ class ResetOffsetProcessorTest {
     }
 
     private EmbeddedChannel liveMember() {
-        EmbeddedChannel channel = new EmbeddedChannel();
-        groups.register(new ClientConnection(channel, "client-1", LanguageCode.JAVA, 409), new HeartbeatData.Consumer(
-                "CG", "CONSUME_PASSIVELY", "CLUSTERING", "CONSUME_FROM_LAST_OFFSET",
-                List.of(new Subscription("T", "*", "TAG", 1))));
-        return channel;
+        return LiveConsumers.join(groups, "CG", "client-1", "T");
     }
 
     @Test
