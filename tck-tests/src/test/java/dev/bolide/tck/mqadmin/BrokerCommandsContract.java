@@ -300,4 +300,13 @@ public abstract class BrokerCommandsContract extends MqAdminContract {
 
         assertThat(output).contains(shown).doesNotContain("not supported", "Exception");
     }
+
+    @Test
+    void updateSubGroupCreatesTheGroupWithItsSettings() throws Exception {
+        String output = mqadmin("updateSubGroup", "-b", target().brokerAddress(), "-g", "CG-made", "-r", "5");
+
+        assertThat(output).contains("create subscription group to " + target().brokerAddress() + " success.");
+        assertThat(admin().examineSubscriptionGroupConfig(target().brokerAddress(), "CG-made").getRetryMaxTimes())
+                .isEqualTo(5);
+    }
 }

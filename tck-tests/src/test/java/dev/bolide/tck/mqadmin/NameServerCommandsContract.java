@@ -2,6 +2,7 @@ package dev.bolide.tck.mqadmin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -172,5 +173,28 @@ public abstract class NameServerCommandsContract extends MqAdminContract {
         assertThat(admin().fetchAllTopicList().getTopicList()).doesNotContain("%RETRY%CG-doomed");
         assertThat(admin().getAllSubscriptionGroup(target().brokerAddress(), 5_000).getSubscriptionGroupTable())
                 .doesNotContainKey("CG-doomed");
+    }
+
+    @Test
+    void updateTopicWithOrderSetsTheTopicsOrderConfiguration() throws Exception {
+        String conf = target().brokerName() + ":2";
+
+        String output = mqadmin("updateTopic", "-b", target().brokerAddress(), "-t", "OrderedMade", "-r", "2", "-w", "2",
+                "-o", "true");
+
+        assertThat(output).contains("set broker orderConf. isOrder=true, orderConf=[" + conf + "]",
+                "create topic to " + target().brokerAddress() + " success.");
+        assertThat(admin().getKVConfig("ORDER_TOPIC_CONFIG", "OrderedMade")).isEqualTo(conf);
+    }
+
+    @Test
+    void updateTopicPermChangesTheRoutedPermission() throws Exception {
+        createRoutedTopic("ReadOnly");
+
+        String output = mqadmin("updateTopicPerm", "-t", "ReadOnly", "-b", target().brokerAddress(), "-p", "4");
+
+        assertThat(output).contains("update topic perm from 6 to 4 in " + target().brokerAddress() + " success.");
+        await("route of ReadOnly read-only").atMost(Duration.ofSeconds(30))
+                .until(() -> routedPermission("ReadOnly") == PermName.PERM_READ);
     }
 }
