@@ -390,9 +390,17 @@ public final class MessageStore implements AutoCloseable {
         return queues.all().stream().mapToInt(queue -> queue.deleteSegmentsBelow(min)).sum();
     }
 
-    /** Runs one retention round now (the broker's "delete expired files" command); returns segments deleted. */
+    /** Runs one retention round now, as the periodic one; returns the segments deleted. */
     public int deleteExpiredFiles() throws IOException {
         return retention.run();
+    }
+
+    /**
+     * Deletes the CommitLog files older than {@code fileReservedTime} now, whatever the
+     * {@code deleteWhen} hours (the broker's "delete expired files" command); returns the segments deleted.
+     */
+    public int deleteExpiredFilesNow() throws IOException {
+        return retention.runAsDeleteHour();
     }
 
     /**

@@ -104,6 +104,17 @@ class RetentionTest {
         }
     }
 
+    @Test
+    void anOperatorsRequestDeletesExpiredSegmentsOutsideTheDeleteHour() throws IOException {
+        try (MessageStore store = MessageStore.open(config().deleteWhen(Set.of(OTHER_HOUR)).build())) {
+            fill(store);
+            ageCommitLog(Duration.ofHours(2));
+
+            assertThat(store.deleteExpiredFilesNow()).isPositive();
+            assertThat(store.commitLogMinOffset()).isPositive();
+        }
+    }
+
     private StoreConfig.Builder aboveTheForciblyRatio() {
         return config().deleteWhen(Set.of(OTHER_HOUR)).diskMaxUsedSpaceRatio(0.0)
                 .diskSpaceCleanForciblyRatio(0.0);

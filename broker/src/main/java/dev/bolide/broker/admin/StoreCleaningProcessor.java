@@ -12,9 +12,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The store cleaning mqadmin asks for, as far as Bolide's store allows it:
  * <ul>
- * <li>DELETE_EXPIRED_COMMITLOG ({@code deleteExpiredCommitLog}) runs a retention round now. Unlike
- * RocketMQ's, the round keeps to {@code deleteWhen} (or a disk above {@code diskMaxUsedSpaceRatio}),
- * which the remark says;</li>
+ * <li>DELETE_EXPIRED_COMMITLOG ({@code deleteExpiredCommitLog}) deletes the CommitLog files older
+ * than {@code fileReservedTime} now, whatever the {@code deleteWhen} hours, as RocketMQ's does;</li>
  * <li>CLEAN_EXPIRED_CONSUMEQUEUE ({@code cleanExpiredCQ}) deletes ConsumeQueue files whose
  * messages the CommitLog no longer holds (each queue keeps its last file, RocketMQ drops the
  * queue);</li>
@@ -34,9 +33,8 @@ public final class StoreCleaningProcessor implements RequestProcessor {
     @Override
     public CompletableFuture<RemotingCommand> process(Channel channel, RemotingCommand request) throws IOException {
         return CompletableFuture.completedFuture(switch (request.code()) {
-            case RequestCode.DELETE_EXPIRED_COMMITLOG -> done(request, store.deleteExpiredFiles()
-                    + " CommitLog files deleted (a retention round: files older than fileReservedTime go at the "
-                    + "deleteWhen hours, or sooner when the disk is above diskMaxUsedSpaceRatio)");
+            case RequestCode.DELETE_EXPIRED_COMMITLOG -> done(request, store.deleteExpiredFilesNow()
+                    + " CommitLog files older than fileReservedTime deleted now, whatever the deleteWhen hours");
             case RequestCode.CLEAN_EXPIRED_CONSUMEQUEUE -> done(request, store.cleanExpiredConsumeQueues()
                     + " ConsumeQueue files of deleted CommitLog data removed");
             default -> RemotingCommand.responseTo(request, ResponseCode.REQUEST_CODE_NOT_SUPPORTED,

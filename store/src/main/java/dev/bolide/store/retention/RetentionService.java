@@ -68,10 +68,23 @@ public final class RetentionService implements AutoCloseable {
         }
     }
 
-    /** One round; public so that an operator command (and tests) can trigger it. */
-    public synchronized int run() throws IOException {
+    /** One round, as the periodic one; public so that tests can trigger it. */
+    public int run() throws IOException {
+        return run(false);
+    }
+
+    /**
+     * One round now that deletes expired files whatever the hour, as if it were a {@code deleteWhen}
+     * hour: what an operator asks with {@code mqadmin deleteExpiredCommitLog} (RocketMQ makes its
+     * next rounds delete-time rounds for the same request).
+     */
+    public int runAsDeleteHour() throws IOException {
+        return run(true);
+    }
+
+    private synchronized int run(boolean asDeleteHour) throws IOException {
         double usage = diskUsage();
-        boolean deleteHour = config.deleteWhen().contains(LocalTime.now(config.clock()).getHour());
+        boolean deleteHour = asDeleteHour || config.deleteWhen().contains(LocalTime.now(config.clock()).getHour());
         int deleted = 0;
         keptUnconsumed = null;
         if (deleteHour || usage > config.diskMaxUsedSpaceRatio()) {
