@@ -43,6 +43,7 @@ public final class RemotingServer implements AutoCloseable {
     private final Map<InetSocketAddress, String> moreAddresses = new LinkedHashMap<>();
     private final List<Channel> moreChannels = new ArrayList<>();
     private final ClientCalls clientCalls = new ClientCalls();
+    private RequestGuard requestGuard = RequestGuard.ADMIT_ALL;
     private EventLoopGroup boss;
     private EventLoopGroup workers;
     private Channel serverChannel;
@@ -60,6 +61,12 @@ public final class RemotingServer implements AutoCloseable {
     /** Routes requests with {@code code} to {@code processor}, run on {@code executor}. */
     public RemotingServer register(int code, RequestProcessor processor, Executor executor) {
         registrations.put(code, new RequestDispatcher.Registration(processor, executor));
+        return this;
+    }
+
+    /** Has {@code requestGuard} check every request before its processor sees it. */
+    public RemotingServer guardedBy(RequestGuard guard) {
+        this.requestGuard = guard;
         return this;
     }
 
@@ -83,7 +90,7 @@ public final class RemotingServer implements AutoCloseable {
     public RemotingServer start() throws InterruptedException {
         boss = new NioEventLoopGroup(1, new DefaultThreadFactory("bolide-remoting-accept", true));
         workers = new NioEventLoopGroup(0, new DefaultThreadFactory("bolide-remoting-io", true));
-        RequestDispatcher dispatcher = new RequestDispatcher(registrations, clientCalls);
+        RequestDispatcher dispatcher = new RequestDispatcher(registrations, clientCalls, requestGuard);
         ConnectionGuard guard = new ConnectionGuard();
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, workers)

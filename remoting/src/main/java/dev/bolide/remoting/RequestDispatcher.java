@@ -6,12 +6,14 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * Hands each request to the processor registered for its code, on that processor's executor, and
+ * Hands each request to the processor registered for its code, on that processor's executor, once
+ * the {@link RequestGuard} lets it through, and
  * writes the answer back with the request's opaque and serialize type. Oneway requests never get
  * an answer, not even an error. Responses go to the server's own calls ({@link ClientCalls}).
  */
@@ -25,10 +27,12 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<RemotingComman
 
     private final Map<Integer, Registration> registrations;
     private final ClientCalls clientCalls;
+    private final RequestGuard guard;
 
-    RequestDispatcher(Map<Integer, Registration> registrations, ClientCalls clientCalls) {
+    RequestDispatcher(Map<Integer, Registration> registrations, ClientCalls clientCalls, RequestGuard guard) {
         this.registrations = Map.copyOf(registrations);
         this.clientCalls = clientCalls;
+        this.guard = guard;
     }
 
     @Override
@@ -57,7 +61,10 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<RemotingComman
     private void process(ChannelHandlerContext ctx, RemotingCommand request, RequestProcessor processor) {
         CompletableFuture<RemotingCommand> response;
         try {
-            response = processor.process(ctx.channel(), request);
+            Optional<RequestGuard.Refusal> refusal = guard.check(ctx.channel(), request);
+            response = refusal.isPresent()
+                    ? CompletableFuture.completedFuture(error(request, refusal.get().code(), refusal.get().remark()))
+                    : processor.process(ctx.channel(), request);
         } catch (Exception e) {
             response = CompletableFuture.failedFuture(e);
         }
