@@ -1,5 +1,8 @@
 package dev.bolide.broker;
 
+import dev.bolide.broker.acl.AclFileException;
+import dev.bolide.broker.acl.AclFileLocation;
+import dev.bolide.broker.acl.WatchedAclFile;
 import dev.bolide.broker.admin.BrokerConfigProcessor;
 import dev.bolide.broker.config.RocketMqDefaults;
 import dev.bolide.broker.config.Settings;
@@ -121,9 +124,14 @@ public final class BolideBroker implements AutoCloseable {
         return start(settings, BrokerConfigUpdate.NOT_FROM_A_FILE);
     }
 
-    /** @param configUpdate where UPDATE_BROKER_CONFIG saves changes */
+    /**
+     * @param configUpdate where UPDATE_BROKER_CONFIG saves changes
+     * @throws IllegalArgumentException naming the file, when {@code aclEnable} is set and the ACL file
+     *         cannot be used: the broker does not start rather than serve without access control
+     */
     public static BolideBroker start(BrokerSettings settings, BrokerConfigUpdate configUpdate)
             throws IOException, InterruptedException {
+        WatchedAclFile acl = settings.aclEnable() ? aclFile(settings) : null;
         Path configDir = settings.storeConfig().storePathRootDir().resolve("config");
         MessageStore store = MessageStore.open(settings.storeConfig(),
                 new DueTimes(settings.schedule().messageDelayLevel()));
@@ -134,7 +142,7 @@ public final class BolideBroker implements AutoCloseable {
             store.setRetentionFloor(new UnconsumedMessages(offsets, store));
             broker.timers = TimerService.start(store, settings.storeConfig(), settings.timer());
             broker.schedule = ScheduleService.start(store, settings.schedule(), configDir);
-            broker.startServers(settings, configDir, configUpdate);
+            broker.startServers(settings, configDir, configUpdate, acl);
             return broker;
         } catch (IOException | InterruptedException | RuntimeException e) {
             if (broker != null) {
@@ -146,8 +154,18 @@ public final class BolideBroker implements AutoCloseable {
         }
     }
 
-    private void startServers(BrokerSettings settings, Path configDir, BrokerConfigUpdate configUpdate)
-            throws IOException, InterruptedException {
+    private static WatchedAclFile aclFile(BrokerSettings settings) {
+        try {
+            return WatchedAclFile.load(AclFileLocation.of(settings.aclConfigFile()));
+        } catch (AclFileException e) {
+            throw new IllegalArgumentException("aclEnable = true, but " + e.getMessage()
+                    + "; the broker does not start without the access control it was asked for", e);
+        }
+    }
+
+    /** @param acl the rules every request is checked against; null: none, every request is served */
+    private void startServers(BrokerSettings settings, Path configDir, BrokerConfigUpdate configUpdate,
+            WatchedAclFile acl) throws IOException, InterruptedException {
         TopicConfigTable topics = TopicConfigTable.load(new MetadataFile(configDir.resolve("topics.json")),
                 Clock.systemUTC());
         SystemTopics systemTopics = new SystemTopics(settings.brokerClusterName(), settings.brokerName());
@@ -161,6 +179,10 @@ public final class BolideBroker implements AutoCloseable {
         brokerServer = VipChannel.addTo(new RemotingServer(new InetSocketAddress(settings.listenPort()),
                 Settings.LISTEN_PORT.name()),
                 settings.listenPort());
+        if (acl != null) {
+            brokerServer.guardedBy(acl.guard());
+            housekeeping.scheduleWithFixedDelay(acl::reloadIfChanged, 1, 1, TimeUnit.SECONDS);
+        }
         registerMessaging(settings, topics, groupConfigs, clients);
         registerAdministration(settings, topics, groupConfigs, clients, configUpdate);
         registerMqAdminCommands(settings, topics, systemTopics, groupConfigs, clients);

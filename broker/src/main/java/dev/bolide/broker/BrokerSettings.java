@@ -1,5 +1,7 @@
 package dev.bolide.broker;
 
+import static dev.bolide.broker.config.Settings.ACL_CONFIG_FILE;
+import static dev.bolide.broker.config.Settings.ACL_ENABLE;
 import static dev.bolide.broker.config.Settings.AUTO_CREATE_SUBSCRIPTION_GROUP;
 import static dev.bolide.broker.config.Settings.AUTO_CREATE_TOPIC_ENABLE;
 import static dev.bolide.broker.config.Settings.BROKER_CLUSTER_NAME;
@@ -172,6 +174,16 @@ public final class BrokerSettings {
         return storeConfig;
     }
 
+    /** Whether every request is checked against the plain ACL file. */
+    public boolean aclEnable() {
+        return get(ACL_ENABLE);
+    }
+
+    /** The plain ACL file configured with {@code aclConfigFile}, or null for RocketMQ's lookup. */
+    public Path aclConfigFile() {
+        return get(ACL_CONFIG_FILE);
+    }
+
     public TimerSettings timer() {
         return timer;
     }
@@ -188,11 +200,15 @@ public final class BrokerSettings {
 
     /**
      * The effective configuration under the {@code broker.conf} keys, in their units: every setting,
-     * also under RocketMQ's spelling where Bolide's differs.
+     * also under RocketMQ's spelling where Bolide's differs; a setting without value (an unset
+     * {@code aclConfigFile}) is left out, as RocketMQ leaves out its keys without value.
      */
     public Map<String, String> asProperties() {
         Map<String, String> properties = new LinkedHashMap<>();
         for (Setting<?> setting : Settings.ALL) {
+            if (get(setting) == null) {
+                continue;
+            }
             String value = written(setting);
             properties.put(setting.name(), value);
             setting.aliases().stream().filter(RocketMqDefaults::isRocketMqKey)
@@ -248,6 +264,8 @@ public final class BrokerSettings {
             }
             StoreConfig storeConfig = store.build();
             complete.put(STORE_PATH_COMMIT_LOG, storeConfig.storePathCommitLog());
+            // a setting left without value (aclConfigFile: RocketMQ's lookup) is simply absent
+            complete.values().removeIf(java.util.Objects::isNull);
             return new BrokerSettings(complete, storeConfig);
         }
 

@@ -7,7 +7,8 @@ public enum Feature {
     STORE("Store: files, flush, index and retention"),
     DELAY("Delay levels"),
     TRANSACTIONS("Transactions and XA branches"),
-    TIMER("Timer (RocketMQ 5 timer messages)");
+    TIMER("Timer (RocketMQ 5 timer messages)"),
+    ACCESS_CONTROL("Access control");
 
     private final String title;
 

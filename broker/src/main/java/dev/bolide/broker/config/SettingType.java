@@ -37,6 +37,7 @@ public record SettingType<T>(String unit, Function<String, T> parser, Function<T
     public static final SettingType<Double> PERCENT = new SettingType<>("percent of the disk",
             text -> integer(text) / 100.0, ratio -> Long.toString(Math.round(ratio * 100)));
     public static final SettingType<Path> DIRECTORY = new SettingType<>("directory", Path::of, Path::toString);
+    public static final SettingType<Path> FILE = new SettingType<>("file", Path::of, Path::toString);
     public static final SettingType<Set<Integer>> HOURS_OF_DAY = new SettingType<>("hours of the day, 0..23, "
             + "separated by ;", SettingType::hoursOfDay, hours -> hours.stream().sorted()
                     .map(hour -> String.format(Locale.ROOT, "%02d", hour)).collect(Collectors.joining(";")));

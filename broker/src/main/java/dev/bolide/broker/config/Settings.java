@@ -1,5 +1,6 @@
 package dev.bolide.broker.config;
 
+import static dev.bolide.broker.config.Feature.ACCESS_CONTROL;
 import static dev.bolide.broker.config.Feature.BROKER;
 import static dev.bolide.broker.config.Feature.DELAY;
 import static dev.bolide.broker.config.Feature.NAME_SERVER;
@@ -172,6 +173,14 @@ public final class Settings {
             TimerSettings.DEFAULT.timerPrecisionMs(), TIMER, "width (milliseconds) of one slot of the time wheel")
             .from(Origin.ROCKETMQ_5);
 
+    // neither is updatable: a request must never be able to switch access control off or point it elsewhere
+    public static final Setting<Boolean> ACL_ENABLE = Setting.of("aclEnable", SettingType.BOOLEAN, false,
+            ACCESS_CONTROL, "whether requests are checked against plain_acl.yml; a broker that cannot read the "
+                    + "file refuses to start");
+    public static final Setting<Path> ACL_CONFIG_FILE = Setting.of("aclConfigFile", SettingType.FILE, null,
+            ACCESS_CONTROL, "the plain_acl.yml; default: RocketMQ's, $ROCKETMQ_HOME (or -Drocketmq.home.dir)/"
+                    + "conf/plain_acl.yml, or -Drocketmq.acl.plain.file under that home").from(Origin.BOLIDE);
+
     /** Every setting, in the order of the README's table. */
     public static final List<Setting<?>> ALL = List.of(BROKER_CLUSTER_NAME, BROKER_NAME, BROKER_ID, BROKER_ROLE,
             BROKER_IP1, LISTEN_PORT, AUTO_CREATE_TOPIC_ENABLE, DEFAULT_TOPIC_QUEUE_NUMS,
@@ -186,7 +195,8 @@ public final class Settings {
             MESSAGE_DELAY_LEVEL, FLUSH_DELAY_OFFSET_INTERVAL,
             TRANSACTION_TIMEOUT, TRANSACTION_CHECK_INTERVAL, TRANSACTION_CHECK_MAX, XA_BRANCH_TIMEOUT,
             XA_HEURISTIC_TIMEOUT, XA_ENABLED,
-            TIMER_MAX_DELAY_SEC, TIMER_PRECISION_MS);
+            TIMER_MAX_DELAY_SEC, TIMER_PRECISION_MS,
+            ACL_ENABLE, ACL_CONFIG_FILE);
 
     private Settings() {
     }

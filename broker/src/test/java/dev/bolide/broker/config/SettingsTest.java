@@ -59,7 +59,8 @@ class SettingsTest {
         answered.addAll(notRead.keySet());
         assertThat(answered).contains("transactionTimeOut", "brokerIP2", "aclEnable", "haListenPort", "brokerRole")
                 .hasSizeGreaterThanOrEqualTo(174);
-        assertThat(notRead).containsEntry("brokerIP2", "127.0.0.1").containsEntry("aclEnable", "false");
+        assertThat(notRead).containsEntry("brokerIP2", "127.0.0.1").containsEntry("filterDataCleanTimeSpan", "86400000");
+        assertThat(read).containsEntry("aclEnable", "false");
         assertThat(read).containsEntry("transactionTimeOut", read.get("transactionTimeout"));
     }
 
@@ -69,7 +70,8 @@ class SettingsTest {
         Settings.ALL.stream().filter(setting -> !setting.updatable()).forEach(setting -> fixed.add(setting.name()));
 
         assertThat(fixed).contains("storePathRootDir", "storePathCommitLog", "mappedFileSizeCommitLog", "brokerName",
-                "brokerClusterName", "brokerId", "brokerRole", "listenPort", "flushDiskType", "timerPrecisionMs");
+                "brokerClusterName", "brokerId", "brokerRole", "listenPort", "flushDiskType", "timerPrecisionMs",
+                "aclEnable", "aclConfigFile");
     }
 
     @Test

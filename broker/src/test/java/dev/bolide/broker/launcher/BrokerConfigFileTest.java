@@ -65,15 +65,15 @@ class BrokerConfigFileTest {
         BrokerConfigFile file = BrokerConfigFile.from(conf("""
                 brokerName = broker-a
                 storePathRootDir = /data/store
-                aclEnable = false
+                filterDataCleanTimeSpan = 86400000
                 """));
 
-        assertThat(file.unusedKeys()).containsExactly("aclEnable");
+        assertThat(file.unusedKeys()).containsExactly("filterDataCleanTimeSpan");
     }
 
     @Test
     void anUnusedKeyIsToldApartFromATypo() {
-        assertThat(BrokerConfigFile.whyUnused("aclEnable")).isEqualTo("a RocketMQ 4.9 key that Bolide does not use");
+        assertThat(BrokerConfigFile.whyUnused("filterDataCleanTimeSpan")).isEqualTo("a RocketMQ 4.9 key that Bolide does not use");
         assertThat(BrokerConfigFile.whyUnused("listenPrt")).isEqualTo("not a key of RocketMQ 4.9 nor of Bolide");
     }
 

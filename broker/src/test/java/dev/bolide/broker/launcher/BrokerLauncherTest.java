@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +24,7 @@ class BrokerLauncherTest {
         Path conf = dir.resolve("broker.conf");
         Files.writeString(conf, "storePathRootDir = " + store + "\nmapedFileSizeCommitLog = 1048576\n"
                 + "maxMessageSize = 65536\nbrokerIP1 = 127.0.0.1\nlistenPort = 0\nnamesrvListenPort = 0\nbrokerName = broker-a\n"
-                + "aclEnable = false\n");
+                + "filterDataCleanTimeSpan = 86400000\n");
         Path output = dir.resolve("out.txt");
         Process broker = start(conf, output);
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.readString(output).contains("store open"));
@@ -33,7 +35,7 @@ class BrokerLauncherTest {
         assertThat(broker.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(Files.readString(output)).contains("closed cleanly");
         assertThat(store.resolve("abort")).doesNotExist();
-        assertThat(Files.readString(output)).contains("'aclEnable' is not used");
+        assertThat(Files.readString(output)).contains("'filterDataCleanTimeSpan' is not used");
     }
 
     @Test
@@ -48,6 +50,25 @@ class BrokerLauncherTest {
         assertThat(broker.exitValue()).isNotZero();
         // a log line, on the console's stdout as every log line of the broker process
         assertThat(Files.readString(output)).contains("mqbroker did not start").contains("flushDiskType");
+    }
+
+    @Test
+    void aclEnableWithAMalformedAclFileStopsTheLauncherWithOneLineNamingFileAndLine() throws Exception {
+        Path acl = Files.writeString(dir.resolve("plain_acl.yml"), "accounts:\n  - accessKey: [RocketMQ\n");
+        Path conf = dir.resolve("broker.conf");
+        Files.writeString(conf, "storePathRootDir = " + dir.resolve("store") + "\nlistenPort = 0\nnamesrvListenPort = 0\n"
+                + "aclEnable = true\naclConfigFile = " + acl + "\n");
+
+        Process broker = start(conf, dir.resolve("out.txt"));
+
+        assertThat(broker.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(broker.exitValue()).isNotZero();
+        List<String> lines = new ArrayList<>(Files.readAllLines(dir.resolve("out.txt")));
+        lines.addAll(Files.readAllLines(dir.resolve("err.txt")));
+        assertThat(lines).as("one line, no stack trace").filteredOn(line -> line.contains(acl.toString()))
+                .singleElement().asString().contains("did not start: aclEnable = true, but " + acl + ", line 3: ");
+        assertThat(lines).noneMatch(line -> line.startsWith("\tat "));
+        assertThat(dir.resolve("store")).as("refused before the store is opened").doesNotExist();
     }
 
     private Process start(Path conf, Path output) throws IOException {

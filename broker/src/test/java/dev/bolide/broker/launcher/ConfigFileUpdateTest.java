@@ -49,8 +49,8 @@ class ConfigFileUpdateTest {
     @Test
     void anUnknownKeyIsRefusedAndNothingIsWritten() throws IOException {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new ConfigFileUpdate(file).save(Map.of("fileReservedTime", "1", "aclEnable", "true")))
-                .withMessageContaining("aclEnable");
+                .isThrownBy(() -> new ConfigFileUpdate(file).save(Map.of("fileReservedTime", "1", "filterDataCleanTimeSpan", "1")))
+                .withMessageContaining("filterDataCleanTimeSpan");
         assertThat(Files.readString(file)).isEqualTo(ORIGINAL);
     }
 
