@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.rocketmq.common.TopicConfig;
 import org.apache.rocketmq.common.constant.PermName;
+import org.apache.rocketmq.remoting.RPCHook;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * publishes ({@code bench/rocketmq-dist} copies them; the path comes from the system property
  * {@code rocketmq.reference.lib}), started once per test class on free loopback ports with a store
  * in a new temporary directory, and killed (both, with the directory) after the class. Register it
- * as {@code @RegisterExtension static final ApacheRocketMqBroker BROKER = new ApacheRocketMqBroker();}.
+ * as {@code @RegisterExtension static final ApacheRocketMqBroker BROKER = new ApacheRocketMqBroker();}, or
+ * with {@link #withAcl} for a broker with {@code aclEnable = true}.
  *
  * <p>Kept independent of the load harness's launcher in {@code bench}: tck-tests may not depend on
  * bench, and what a test needs (one fixed configuration, awaitility, kill at the end) is a fraction
@@ -48,12 +50,37 @@ public final class ApacheRocketMqBroker implements BeforeAllCallback, AfterAllCa
             </configuration>
             """;
 
+    private final String plainAclYml;
+    private final RPCHook adminHook;
     private final List<Process> processes = new ArrayList<>();
     private final Thread killOnExit = new Thread(this::killAll, "apache-rocketmq-kill");
     private DefaultMQAdminExt admin;
     private Path directory;
     private int nameServerPort;
     private int brokerPort;
+
+    public ApacheRocketMqBroker() {
+        this(null, null);
+    }
+
+    private ApacheRocketMqBroker(String plainAclYml, RPCHook adminHook) {
+        this.plainAclYml = plainAclYml;
+        this.adminHook = adminHook;
+    }
+
+    /**
+     * A broker with {@code aclEnable = true} reading {@code plainAclYml} from
+     * {@code $ROCKETMQ_HOME/conf/plain_acl.yml}; the fixture's own admin requests are signed by
+     * {@code adminHook}, which must sign for an admin account.
+     */
+    public static ApacheRocketMqBroker withAcl(String plainAclYml, RPCHook adminHook) {
+        return new ApacheRocketMqBroker(plainAclYml, adminHook);
+    }
+
+    /** The {@code plain_acl.yml} the broker reads (and watches), under its RocketMQ home. */
+    public Path aclFile() {
+        return directory.resolve("conf").resolve("plain_acl.yml");
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -65,6 +92,9 @@ public final class ApacheRocketMqBroker implements BeforeAllCallback, AfterAllCa
         directory = Files.createTempDirectory("apache-rocketmq-");
         Runtime.getRuntime().addShutdownHook(killOnExit);
         writeLogbackConfiguration();
+        if (plainAclYml != null) {
+            Files.writeString(aclFile(), plainAclYml);
+        }
         // the name server's port, then the broker's VIP channel (listenPort - 2), one unused,
         // listenPort and HA (listenPort + 1)
         nameServerPort = firstOfFreePorts(5);
@@ -130,7 +160,8 @@ public final class ApacheRocketMqBroker implements BeforeAllCallback, AfterAllCa
                 "mappedFileSizeCommitLog = 67108864",
                 "flushDiskType = ASYNC_FLUSH",
                 "enablePropertyFilter = true",
-                "autoCreateTopicEnable = true"));
+                "autoCreateTopicEnable = true",
+                "aclEnable = " + (plainAclYml != null)));
     }
 
     /** Starts a JVM and waits for the line the program prints once it serves, as its start script does. */
@@ -157,7 +188,7 @@ public final class ApacheRocketMqBroker implements BeforeAllCallback, AfterAllCa
 
     /** "boot success" comes before the broker's first registration with the name server. */
     private void awaitRegistration() throws Exception {
-        admin = new DefaultMQAdminExt();
+        admin = adminHook == null ? new DefaultMQAdminExt() : new DefaultMQAdminExt(adminHook);
         admin.setNamesrvAddr(nameServerAddress());
         admin.setInstanceName("fixture-" + System.nanoTime());
         admin.start();
