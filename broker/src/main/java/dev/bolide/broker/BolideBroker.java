@@ -47,6 +47,7 @@ import dev.bolide.broker.registration.NameServerRegistration;
 import dev.bolide.broker.registration.RemoteNameServer;
 import dev.bolide.remoting.RemotingClient;
 import dev.bolide.remoting.RemotingServer;
+import dev.bolide.remoting.RequestGuard;
 import dev.bolide.broker.retry.DeadLetterResendProcessor;
 import dev.bolide.broker.retry.ExhaustedRetries;
 import dev.bolide.broker.retry.RetryTopics;
@@ -191,7 +192,7 @@ public final class BolideBroker implements AutoCloseable {
         if (settings.namesrvListenPort() != BrokerSettings.NO_EMBEDDED_NAME_SERVER) {
             nameServer = NameServer.start(new InetSocketAddress(settings.namesrvListenPort()),
                     new RouteTable(Clock.systemUTC()), KvConfigTable.load(configDir.resolve("kvConfig.json")),
-                    adminExecutor, housekeeping);
+                    adminExecutor, housekeeping, acl == null ? RequestGuard.ADMIT_ALL : acl.nameServerGuard());
         }
         registration = NameServerRegistration.start(identity(settings), topics, nameServers(settings),
                 settings.registerNameServerPeriod(), housekeeping);

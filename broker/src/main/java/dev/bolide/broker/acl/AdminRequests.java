@@ -9,7 +9,8 @@ import java.util.Set;
  * topic and group create/update/delete, broker configuration), and those that RocketMQ leaves to
  * anyone though they let a client destroy or take what is not its own: moving a group's offsets,
  * re-sending dead letters into their topics, listing and forgetting the XA branches of every client,
- * reading or changing the ACL itself, changing name-server state, deleting files.
+ * reading or changing the ACL itself, changing name-server state (a broker registering is one: a
+ * rogue one would take the routes of the topics it claims), deleting files.
  * Codes Bolide does not serve yet are listed too, so that serving one later cannot open it by mistake.
  */
 final class AdminRequests {
@@ -42,7 +43,7 @@ final class AdminRequests {
             RESET_CONSUMER_OFFSET_IN_BROKER, INVOKE_BROKER_TO_RESET_OFFSET, CLONE_GROUP_OFFSET,
             UPDATE_AND_CREATE_ACL_CONFIG, DELETE_ACL_CONFIG, GET_BROKER_CLUSTER_ACL_INFO,
             UPDATE_GLOBAL_WHITE_ADDRS_CONFIG, GET_BROKER_CLUSTER_ACL_CONFIG,
-            RequestCode.PUT_KV_CONFIG, DELETE_KV_CONFIG, RequestCode.DELETE_TOPIC_IN_NAMESRV, UPDATE_NAMESRV_CONFIG,
+            RequestCode.REGISTER_BROKER, RequestCode.UNREGISTER_BROKER, RequestCode.PUT_KV_CONFIG, DELETE_KV_CONFIG, RequestCode.DELETE_TOPIC_IN_NAMESRV, UPDATE_NAMESRV_CONFIG,
             WIPE_WRITE_PERM_OF_BROKER, ADD_WRITE_PERM_OF_BROKER,
             TRIGGER_DELETE_FILES, CLEAN_EXPIRED_CONSUMEQUEUE, CLEAN_UNUSED_TOPIC, DELETE_EXPIRED_COMMITLOG,
             CONSUME_MESSAGE_DIRECTLY, RESUME_CHECK_HALF_MESSAGE);

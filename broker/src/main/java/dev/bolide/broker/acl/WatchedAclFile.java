@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * A {@code plain_acl.yml} and the rules it last said correctly. It must be readable and well formed
@@ -39,6 +40,17 @@ public final class WatchedAclFile {
     /** The guard that checks every request against the rules in force at that moment. */
     public RequestGuard guard() {
         return new AccessControl(this::rules);
+    }
+
+    /**
+     * The guard of an embedded name server: requests that change its state (registrations, route,
+     * key-value and configuration changes) are checked, and need an admin account; reads are
+     * served to anyone, as RocketMQ 4.9's name server serves them (it has no access control).
+     */
+    public RequestGuard nameServerGuard() {
+        RequestGuard control = guard();
+        return (channel, request) -> NameServerWrites.contains(request.code()) ? control.check(channel, request)
+                : Optional.empty();
     }
 
     /** The rules in force. */

@@ -1,6 +1,7 @@
 package dev.bolide.broker.namesrv;
 
 import dev.bolide.remoting.RemotingServer;
+import dev.bolide.remoting.RequestGuard;
 import dev.bolide.protocol.remoting.RequestCode;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -53,8 +54,18 @@ public final class NameServer implements AutoCloseable {
      */
     public static NameServer start(InetSocketAddress address, RouteTable routes, KvConfigTable kvConfig,
             Executor executor, ScheduledExecutorService scheduler) throws InterruptedException {
+        return start(address, routes, kvConfig, executor, scheduler, RequestGuard.ADMIT_ALL);
+    }
+
+    /**
+     * As {@link #start(InetSocketAddress, RouteTable, KvConfigTable, Executor, ScheduledExecutorService)},
+     * every request checked by {@code guard} (access control of a broker's embedded name server).
+     */
+    public static NameServer start(InetSocketAddress address, RouteTable routes, KvConfigTable kvConfig,
+            Executor executor, ScheduledExecutorService scheduler, RequestGuard guard) throws InterruptedException {
         NameServerConfig config = new NameServerConfig(kvConfig.path());
-        RemotingServer server = serve(new RemotingServer(address), routes, kvConfig, config, executor);
+        RemotingServer server = serve(new RemotingServer(address).guardedBy(guard), routes, kvConfig, config,
+                executor);
         try {
             server.start();
         } catch (InterruptedException | RuntimeException e) {

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The file read at start (or the start refused), edits put in force, broken edits ignored. */
 class WatchedAclFileTest {
-    private static final String ONE_ACCOUNT = """
+    /** producer1 (secret producer-secret), PUB on every topic. */
+    static final String ONE_ACCOUNT = """
             accounts:
               - accessKey: producer1
                 secretKey: producer-secret
