@@ -1,7 +1,10 @@
 package dev.bolide.tck.rocketmq;
 
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
 import dev.bolide.tck.apache.ApacheRocketMqBroker;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The judges of {@link AclScenarios} on Apache RocketMQ 4.9.7 with {@code aclEnable = true}: the reference. */
@@ -32,5 +35,21 @@ class AccessControlOnApacheRocketMqTest extends AclScenarios {
     @Override
     void stopBroker() {
         // the extension stops it, after this class's @AfterAll
+    }
+
+    /**
+     * What Bolide does on purpose RocketMQ 4.9.7 does by accident: the validator's constructor throws,
+     * the service loader logs that and hands back the class instead of an instance, and the broker's
+     * ACL set-up dies on the cast, with a stack trace that never names the file.
+     */
+    @Test
+    void aMalformedFileAtStartStopsApacheRocketMqToo() throws Exception {
+        ApacheRocketMqBroker broken = ApacheRocketMqBroker.withAcl("accounts:\n  - accessKey: [RocketMQ\n", hook(ADMIN));
+        try {
+            assertThatIllegalStateException().isThrownBy(() -> broken.beforeAll(null))
+                    .withMessageContaining("broker exited").withMessageContaining("ClassCastException");
+        } finally {
+            broken.afterAll(null);
+        }
     }
 }
