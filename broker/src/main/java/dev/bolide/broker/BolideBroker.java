@@ -1,5 +1,6 @@
 package dev.bolide.broker;
 
+import dev.bolide.broker.acl.AclAdminProcessor;
 import dev.bolide.broker.acl.AclFileException;
 import dev.bolide.broker.acl.AclFileLocation;
 import dev.bolide.broker.acl.WatchedAclFile;
@@ -72,6 +73,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -181,8 +183,7 @@ public final class BolideBroker implements AutoCloseable {
                 Settings.LISTEN_PORT.name()),
                 settings.listenPort());
         if (acl != null) {
-            brokerServer.guardedBy(acl.guard());
-            housekeeping.scheduleWithFixedDelay(acl::reloadIfChanged, 1, 1, TimeUnit.SECONDS);
+            guard(settings, acl);
         }
         registerMessaging(settings, topics, groupConfigs, clients);
         registerAdministration(settings, topics, groupConfigs, clients, configUpdate);
@@ -199,6 +200,16 @@ public final class BolideBroker implements AutoCloseable {
         housekeeping.scheduleWithFixedDelay(this::persistOffsets, OFFSET_FLUSH_SECONDS, OFFSET_FLUSH_SECONDS,
                 TimeUnit.SECONDS);
         housekeeping.scheduleAtFixedRate(stats::sample, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** Every request checked against {@code acl}, re-read every second; mqadmin's ACL requests served. */
+    private void guard(BrokerSettings settings, WatchedAclFile acl) {
+        brokerServer.guardedBy(acl.guard());
+        housekeeping.scheduleWithFixedDelay(acl::reloadIfChanged, 1, 1, TimeUnit.SECONDS);
+        AclAdminProcessor aclAdmin = new AclAdminProcessor(acl, () -> Map.of("clusterName",
+                settings.brokerClusterName(), "brokerName", settings.brokerName(),
+                "brokerAddr", settings.brokerIP1() + ":" + brokerServer.port()));
+        AclAdminProcessor.codes().forEach(code -> brokerServer.register(code, aclAdmin, adminExecutor));
     }
 
     /** The live members of consumer and producer groups, known from heartbeats. */

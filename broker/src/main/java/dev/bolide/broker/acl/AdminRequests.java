@@ -16,10 +16,6 @@ import java.util.Set;
 final class AdminRequests {
     // RocketMQ 4.9 request codes that protocol's RequestCode does not name (Bolide serves none yet)
     private static final int TRIGGER_DELETE_FILES = 27;
-    private static final int UPDATE_AND_CREATE_ACL_CONFIG = 50;
-    private static final int DELETE_ACL_CONFIG = 51;
-    private static final int GET_BROKER_CLUSTER_ACL_INFO = 52;
-    private static final int UPDATE_GLOBAL_WHITE_ADDRS_CONFIG = 53;
     /** Answers every account with its secret key. */
     private static final int GET_BROKER_CLUSTER_ACL_CONFIG = 54;
     private static final int DELETE_KV_CONFIG = 102;
@@ -41,8 +37,9 @@ final class AdminRequests {
     private static final Set<Integer> BOLIDE = Set.of(BolideRequestCode.RESEND_DEAD_LETTER,
             BolideRequestCode.BRANCH_RECOVER, BolideRequestCode.BRANCH_FORGET,
             RESET_CONSUMER_OFFSET_IN_BROKER, INVOKE_BROKER_TO_RESET_OFFSET, CLONE_GROUP_OFFSET,
-            UPDATE_AND_CREATE_ACL_CONFIG, DELETE_ACL_CONFIG, GET_BROKER_CLUSTER_ACL_INFO,
-            UPDATE_GLOBAL_WHITE_ADDRS_CONFIG, GET_BROKER_CLUSTER_ACL_CONFIG,
+            AclAdminProcessor.UPDATE_AND_CREATE_ACL_CONFIG, AclAdminProcessor.DELETE_ACL_CONFIG,
+            AclAdminProcessor.GET_BROKER_CLUSTER_ACL_INFO, AclAdminProcessor.UPDATE_GLOBAL_WHITE_ADDRS_CONFIG,
+            GET_BROKER_CLUSTER_ACL_CONFIG,
             RequestCode.REGISTER_BROKER, RequestCode.UNREGISTER_BROKER, RequestCode.PUT_KV_CONFIG, DELETE_KV_CONFIG, RequestCode.DELETE_TOPIC_IN_NAMESRV, UPDATE_NAMESRV_CONFIG,
             WIPE_WRITE_PERM_OF_BROKER, ADD_WRITE_PERM_OF_BROKER,
             TRIGGER_DELETE_FILES, CLEAN_EXPIRED_CONSUMEQUEUE, CLEAN_UNUSED_TOPIC, DELETE_EXPIRED_COMMITLOG,

@@ -16,6 +16,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Reads RocketMQ 4.9's {@code plain_acl.yml}: {@code globalWhiteRemoteAddresses} and {@code accounts}
@@ -162,7 +163,7 @@ final class PlainAclFile {
 
     /** A missing or empty list is an empty list. */
     private List<Node> sequence(Node node) throws AclFileException {
-        if (node == null || node instanceof ScalarNode scalar && scalar.getValue().isEmpty()) {
+        if (node == null || node instanceof ScalarNode scalar && scalar(scalar).isEmpty()) {
             return List.of();
         }
         if (node instanceof SequenceNode sequence) {
@@ -171,9 +172,10 @@ final class PlainAclFile {
         throw error(node, "expected a list");
     }
 
+    /** YAML's null ({@code ~}, {@code null}, nothing) is the empty text: the value is absent. */
     private String scalar(Node node) throws AclFileException {
         if (node instanceof ScalarNode scalar) {
-            return scalar.getValue().trim();
+            return Tag.NULL.equals(scalar.getTag()) ? "" : scalar.getValue().trim();
         }
         throw error(node, "expected a single value");
     }

@@ -53,6 +53,11 @@ public final class WatchedAclFile {
                 : Optional.empty();
     }
 
+    /** The file watched. */
+    Path file() {
+        return file;
+    }
+
     /** The rules in force. */
     AclRules rules() {
         return rules;
