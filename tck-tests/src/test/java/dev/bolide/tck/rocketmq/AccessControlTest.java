@@ -2,9 +2,13 @@ package dev.bolide.tck.rocketmq;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.rocketmq.common.PlainAccessConfig;
+import org.apache.rocketmq.common.TopicConfig;
+import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +45,28 @@ class AccessControlTest extends AclScenarios {
     @Override
     Path aclFile() {
         return dir.resolve("plain_acl.yml");
+    }
+
+    /** Apache RocketMQ 4.9.7 lets any account with a valid signature rewrite the ACL; Bolide only an admin. */
+    @Test
+    void aNonAdminCannotChangeTheAcl() throws Exception {
+        DefaultMQAdminExt nonAdmin = new DefaultMQAdminExt(hook(PRODUCER));
+        nonAdmin.setNamesrvAddr(nameServerAddress());
+        nonAdmin.setInstanceName("non-admin-" + System.nanoTime());
+        nonAdmin.start();
+        try {
+            PlainAccessConfig promotion = new PlainAccessConfig();
+            promotion.setAccessKey("producer1");
+            promotion.setSecretKey("producer-secret");
+            promotion.setAdmin(true);
+
+            assertRefused(catchThrowable(() -> nonAdmin.createAndUpdatePlainAccessConfig(brokerAddress(), promotion)),
+                    "Need admin permission for request code=50, but accessKey=producer1 is not");
+            assertRefused(catchThrowable(() -> nonAdmin.createAndUpdateTopicConfig(brokerAddress(),
+                    new TopicConfig("Sneaky", 4, 4, 6))), "Need admin permission for request code=17");
+        } finally {
+            nonAdmin.shutdown();
+        }
     }
 
     @Test
