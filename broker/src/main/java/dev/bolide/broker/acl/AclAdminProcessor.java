@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.bolide.broker.metadata.DataVersion;
 import dev.bolide.protocol.remoting.RemotingCommand;
+import dev.bolide.protocol.remoting.RequestCode;
 import dev.bolide.protocol.remoting.ResponseCode;
 import dev.bolide.remoting.RequestProcessor;
 import io.netty.channel.Channel;
@@ -25,10 +26,6 @@ import java.util.function.Supplier;
  * account change the ACL, Bolide only an admin.
  */
 public final class AclAdminProcessor implements RequestProcessor {
-    public static final int UPDATE_AND_CREATE_ACL_CONFIG = 50;
-    public static final int DELETE_ACL_CONFIG = 51;
-    public static final int GET_BROKER_CLUSTER_ACL_INFO = 52;
-    public static final int UPDATE_GLOBAL_WHITE_ADDRS_CONFIG = 53;
     // RocketMQ's ResponseCode for the failures of the three changes
     private static final int UPDATE_AND_CREATE_ACL_CONFIG_FAILED = 209;
     private static final int DELETE_ACL_CONFIG_FAILED = 210;
@@ -49,18 +46,18 @@ public final class AclAdminProcessor implements RequestProcessor {
 
     /** The codes this processor answers. */
     public static List<Integer> codes() {
-        return List.of(UPDATE_AND_CREATE_ACL_CONFIG, DELETE_ACL_CONFIG, GET_BROKER_CLUSTER_ACL_INFO,
-                UPDATE_GLOBAL_WHITE_ADDRS_CONFIG);
+        return List.of(RequestCode.UPDATE_AND_CREATE_ACL_CONFIG, RequestCode.DELETE_ACL_CONFIG,
+                RequestCode.GET_BROKER_CLUSTER_ACL_INFO, RequestCode.UPDATE_GLOBAL_WHITE_ADDRS_CONFIG);
     }
 
     @Override
     public CompletableFuture<RemotingCommand> process(Channel channel, RemotingCommand request) throws IOException {
         return CompletableFuture.completedFuture(switch (request.code()) {
-            case UPDATE_AND_CREATE_ACL_CONFIG -> change(request, UPDATE_AND_CREATE_ACL_CONFIG_FAILED,
+            case RequestCode.UPDATE_AND_CREATE_ACL_CONFIG -> change(request, UPDATE_AND_CREATE_ACL_CONFIG_FAILED,
                     () -> editor.putAccount(account(request)));
-            case DELETE_ACL_CONFIG -> change(request, DELETE_ACL_CONFIG_FAILED, () -> delete(request));
-            case UPDATE_GLOBAL_WHITE_ADDRS_CONFIG -> change(request, UPDATE_GLOBAL_WHITE_ADDRS_CONFIG_FAILED,
-                    () -> whiteAddresses(request));
+            case RequestCode.DELETE_ACL_CONFIG -> change(request, DELETE_ACL_CONFIG_FAILED, () -> delete(request));
+            case RequestCode.UPDATE_GLOBAL_WHITE_ADDRS_CONFIG -> change(request,
+                    UPDATE_GLOBAL_WHITE_ADDRS_CONFIG_FAILED, () -> whiteAddresses(request));
             default -> version(request);
         });
     }
@@ -142,7 +139,10 @@ public final class AclAdminProcessor implements RequestProcessor {
         return RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null, fields, null);
     }
 
-    /** {@code version} as JSON, or with {@code file}: an object mapping that file to it, as RocketMQ's per-file versions. */
+    /**
+     * {@code version} as JSON; with {@code file}, an object mapping that file to it, as RocketMQ
+     * writes its per-file versions.
+     */
     private static String json(String file, DataVersion version) throws IOException {
         StringWriter text = new StringWriter();
         try (JsonGenerator json = JSON.createGenerator(text)) {

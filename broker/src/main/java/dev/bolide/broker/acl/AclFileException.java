@@ -2,7 +2,10 @@ package dev.bolide.broker.acl;
 
 import java.nio.file.Path;
 
-/** A {@code plain_acl.yml} that cannot be used: missing, unreadable or malformed; the message names the file and line. */
+/**
+ * A {@code plain_acl.yml} that cannot be used: missing, unreadable or malformed; the message names
+ * the file and, for a malformed one, the line.
+ */
 public final class AclFileException extends Exception {
     private static final long serialVersionUID = 1L;
 
