@@ -82,4 +82,14 @@ class EmbeddedNameServerAccessTest {
                 .isEqualTo("AclException: Need admin permission for request code=103, but accessKey=producer1 is not");
         assertThat(clusterInfo()).doesNotContain("broker-rogue");
     }
+
+    @Test
+    void keyValueChangesNeedAnAdminWhileReadsDoNot() throws IOException {
+        Map<String, String> entry = Map.of("namespace", "ORDER_TOPIC_CONFIG", "key", "Orders", "value", "broker-a:4");
+
+        assertThat(call(RequestCode.PUT_KV_CONFIG, entry).remark()).isEqualTo("AclException: No accessKey is configured");
+        RemotingCommand read = call(RequestCode.GET_KV_CONFIG, Map.of("namespace", "ORDER_TOPIC_CONFIG", "key", "Orders"));
+        assertThat(read.remark()).as("not refused, and nothing was put").doesNotStartWith("AclException");
+        assertThat(read.code()).isEqualTo(ResponseCode.QUERY_NOT_FOUND);
+    }
 }
