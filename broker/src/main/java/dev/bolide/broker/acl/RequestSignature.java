@@ -15,8 +15,9 @@ import javax.crypto.spec.SecretKeySpec;
  * field: HmacSHA1 with the secret key, Base64, over the values (not the names) of every other header
  * field in name order (so {@code AccessKey} and {@code SecurityToken} are covered), then the body.
  *
- * <p>RocketMQ's broker leaves {@code _UNIQUE_KEY_QUERY} out of what it checks, though the hook signs
- * it, so its query by unique key fails under ACL; Bolide checks what the hook signs.
+ * <p>RocketMQ's broker leaves {@code _UNIQUE_KEY_QUERY} out of what it checks, though its client
+ * adds it to every QUERY_MESSAGE before the hook signs, so under ACL it refuses every query by key
+ * (tck-tests shows it); Bolide checks what the hook signs.
  */
 final class RequestSignature {
     static final String ACCESS_KEY = "AccessKey";

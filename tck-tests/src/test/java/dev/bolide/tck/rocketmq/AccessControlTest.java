@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.rocketmq.common.PlainAccessConfig;
 import org.apache.rocketmq.common.TopicConfig;
+import org.apache.rocketmq.common.protocol.ResponseCode;
+import org.apache.rocketmq.remoting.protocol.RemotingCommand;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +47,15 @@ class AccessControlTest extends AclScenarios {
     @Override
     Path aclFile() {
         return dir.resolve("plain_acl.yml");
+    }
+
+    /** The signature covers what the hook signs, so a reader finds messages by key (unlike on RocketMQ). */
+    @Test
+    void aReaderOfTheTopicFindsAMessageByKey() throws Exception {
+        RemotingCommand answer = queryByKeyAsReader("order-7");
+
+        assertThat(answer.getCode()).isEqualTo(ResponseCode.SUCCESS);
+        assertThat(answer.getBody()).isNotEmpty();
     }
 
     /** Apache RocketMQ 4.9.7 lets any account with a valid signature rewrite the ACL; Bolide only an admin. */

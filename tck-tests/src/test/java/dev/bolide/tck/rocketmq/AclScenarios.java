@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.rocketmq.acl.common.AclClientRPCHook;
 import org.apache.rocketmq.acl.common.SessionCredentials;
 import org.apache.rocketmq.client.consumer.DefaultMQPullConsumer;
@@ -29,7 +32,9 @@ import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageQueue;
 import org.apache.rocketmq.common.protocol.ResponseCode;
+import org.apache.rocketmq.common.protocol.header.QueryMessageRequestHeader;
 import org.apache.rocketmq.remoting.RPCHook;
+import org.apache.rocketmq.remoting.protocol.RemotingCommand;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -201,6 +206,38 @@ abstract class AclScenarios {
     private long aclVersion() throws Exception {
         return admin.examineBrokerClusterAclVersionInfo(brokerAddress()).getAllAclConfigDataVersion().values().stream()
                 .mapToLong(version -> version.getCounter().get()).max().orElse(0);
+    }
+
+    /**
+     * Sends a message with key {@code key} to {@link #TOPIC} as producer1, then asks the broker for it
+     * by key (QUERY_MESSAGE) as consumer1, who may read the topic, signed by the real hook; the
+     * broker's answer, once the message is indexed or after {@link #WAIT} (RocketMQ's refusal never
+     * changes).
+     */
+    RemotingCommand queryByKeyAsReader(String key) throws Exception {
+        Message keyed = message(TOPIC);
+        keyed.setKeys(key);
+        assertThat(startedProducer(hook(PRODUCER)).send(keyed).getSendStatus()).isEqualTo(SendStatus.SEND_OK);
+        DefaultMQProducer reader = startedProducer(hook(CONSUMER));
+        AtomicReference<RemotingCommand> answer = new AtomicReference<>();
+        await("query answered").atMost(WAIT).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
+            answer.set(query(reader, key));
+            return answer.get().getCode() != ResponseCode.QUERY_NOT_FOUND;
+        });
+        return answer.get();
+    }
+
+    private RemotingCommand query(DefaultMQProducer client, String key) throws Exception {
+        QueryMessageRequestHeader header = new QueryMessageRequestHeader();
+        header.setTopic(TOPIC);
+        header.setKey(key);
+        header.setMaxNum(32);
+        header.setBeginTimestamp(0L);
+        header.setEndTimestamp(Long.MAX_VALUE);
+        CompletableFuture<RemotingCommand> response = new CompletableFuture<>();
+        client.getDefaultMQProducerImpl().getmQClientFactory().getMQClientAPIImpl().queryMessage(brokerAddress(),
+                header, 5_000, future -> response.complete(future.getResponseCommand()), false);
+        return response.get(10, TimeUnit.SECONDS);
     }
 
     String brokerName() throws Exception {
