@@ -1,5 +1,6 @@
 package dev.bolide.broker.acl;
 
+import dev.bolide.protocol.remoting.AclSignature;
 import dev.bolide.protocol.remoting.RemotingCommand;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +28,7 @@ final class AccessValidator {
         if (rules.isGloballyWhite(host)) {
             return Optional.empty();
         }
-        String accessKey = request.field(RequestSignature.ACCESS_KEY);
+        String accessKey = request.field(AclSignature.ACCESS_KEY);
         if (accessKey == null) {
             return Optional.of("No accessKey is configured");
         }
@@ -38,7 +39,7 @@ final class AccessValidator {
         if (account.get().whiteRemoteAddress().matches(host)) {
             return Optional.empty();
         }
-        if (!RequestSignature.isSignedWith(request, account.get().secretKey())) {
+        if (!AclSignature.isSignedWith(request, account.get().secretKey())) {
             return Optional.of("Check signature failed for accessKey=" + accessKey);
         }
         Byte trace = resources.get(TRACE_TOPIC);

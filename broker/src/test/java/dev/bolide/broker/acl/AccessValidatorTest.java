@@ -2,9 +2,9 @@ package dev.bolide.broker.acl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bolide.protocol.remoting.AclSignature;
 import dev.bolide.protocol.remoting.RemotingCommand;
 import dev.bolide.protocol.remoting.RequestCode;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -24,10 +24,7 @@ class AccessValidatorTest {
     }
 
     private static RemotingCommand signed(int code, Map<String, String> header, String accessKey, String secret) {
-        Map<String, String> fields = new HashMap<>(header);
-        fields.put("AccessKey", accessKey);
-        fields.put("Signature", RequestSignature.of(RemotingCommand.request(code, 1, fields, null), secret));
-        return RemotingCommand.request(code, 1, fields, null);
+        return RemotingCommand.request(code, 1, AclSignature.sign(header, null, accessKey, secret), null);
     }
 
     private Optional<String> decide(String host, RemotingCommand request) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bolide.broker.BolideBroker;
 import dev.bolide.broker.config.Settings;
 import dev.bolide.broker.fixture.Loopback;
+import dev.bolide.protocol.remoting.AclSignature;
 import dev.bolide.protocol.remoting.RemotingCommand;
 import dev.bolide.protocol.remoting.RequestCode;
 import dev.bolide.protocol.remoting.ResponseCode;
@@ -73,10 +74,7 @@ class EmbeddedNameServerAccessTest {
 
     @Test
     void aRegistrationSignedByANonAdminIsRefused() throws IOException {
-        Map<String, String> fields = rogueRegistration();
-        fields.put("AccessKey", "producer1");
-        fields.put("Signature", RequestSignature.of(RemotingCommand.request(RequestCode.REGISTER_BROKER, 1, fields, null),
-                "producer-secret"));
+        Map<String, String> fields = AclSignature.sign(rogueRegistration(), null, "producer1", "producer-secret");
 
         assertThat(call(RequestCode.REGISTER_BROKER, fields).remark())
                 .isEqualTo("AclException: Need admin permission for request code=103, but accessKey=producer1 is not");

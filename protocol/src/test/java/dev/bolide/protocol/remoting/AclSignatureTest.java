@@ -1,8 +1,7 @@
-package dev.bolide.broker.acl;
+package dev.bolide.protocol.remoting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bolide.protocol.remoting.RemotingCommand;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * same requests (a SEND_MESSAGE_V2 with a security token and a body, and a HEART_BEAT without
  * header or body, signed with secret key 12345678); tck-tests checks the same over the wire.
  */
-class RequestSignatureTest {
+class AclSignatureTest {
     private static final String SECRET = "12345678";
 
     @Test
@@ -24,8 +23,8 @@ class RequestSignatureTest {
                 "Signature", "AE9AiPnWefvE/4BmWtpv2K6apWg="));
         RemotingCommand send = RemotingCommand.request(310, 1, fields, "héllo".getBytes(StandardCharsets.UTF_8));
 
-        assertThat(RequestSignature.of(send, SECRET)).isEqualTo("AE9AiPnWefvE/4BmWtpv2K6apWg=");
-        assertThat(RequestSignature.isSignedWith(send, SECRET)).isTrue();
+        assertThat(AclSignature.of(send.extFields(), send.body(), SECRET)).isEqualTo("AE9AiPnWefvE/4BmWtpv2K6apWg=");
+        assertThat(AclSignature.isSignedWith(send, SECRET)).isTrue();
     }
 
     @Test
@@ -33,20 +32,28 @@ class RequestSignatureTest {
         RemotingCommand heartbeat = RemotingCommand.request(34, 2,
                 Map.of("AccessKey", "rocketmq2", "Signature", "Ou1T58RIcyZWaTIwzkhJZWn/Zvs="), null);
 
-        assertThat(RequestSignature.isSignedWith(heartbeat, SECRET)).isTrue();
+        assertThat(AclSignature.isSignedWith(heartbeat, SECRET)).isTrue();
     }
 
     @Test
     void anotherSecretOrAChangedFieldOrBodyBreaksTheSignature() {
         Map<String, String> fields = Map.of("AccessKey", "rocketmq2", "Signature", "Ou1T58RIcyZWaTIwzkhJZWn/Zvs=");
 
-        assertThat(RequestSignature.isSignedWith(RemotingCommand.request(34, 2, fields, null), "87654321")).isFalse();
-        assertThat(RequestSignature.isSignedWith(RemotingCommand.request(34, 2, fields, new byte[] {1}), SECRET))
+        assertThat(AclSignature.isSignedWith(RemotingCommand.request(34, 2, fields, null), "87654321")).isFalse();
+        assertThat(AclSignature.isSignedWith(RemotingCommand.request(34, 2, fields, new byte[] {1}), SECRET))
                 .isFalse();
         Map<String, String> more = new HashMap<>(fields);
         more.put("topic", "Other");
-        assertThat(RequestSignature.isSignedWith(RemotingCommand.request(34, 2, more, null), SECRET)).isFalse();
-        assertThat(RequestSignature.isSignedWith(RemotingCommand.request(34, 2, Map.of("AccessKey", "rocketmq2"),
+        assertThat(AclSignature.isSignedWith(RemotingCommand.request(34, 2, more, null), SECRET)).isFalse();
+        assertThat(AclSignature.isSignedWith(RemotingCommand.request(34, 2, Map.of("AccessKey", "rocketmq2"),
                 null), SECRET)).isFalse();
+    }
+
+    @Test
+    void signingAddsTheAccessKeyAndTheHooksSignature() {
+        Map<String, String> signed = AclSignature.sign(Map.of(), null, "rocketmq2", SECRET);
+
+        assertThat(signed).containsExactlyInAnyOrderEntriesOf(
+                Map.of("AccessKey", "rocketmq2", "Signature", "Ou1T58RIcyZWaTIwzkhJZWn/Zvs="));
     }
 }
