@@ -1,5 +1,6 @@
 package dev.bolide.remoting;
 
+import dev.bolide.protocol.remoting.AclSignature;
 import dev.bolide.protocol.remoting.LanguageCode;
 import dev.bolide.protocol.remoting.RemotingCommand;
 import dev.bolide.protocol.remoting.RemotingFrameCodec;
@@ -29,6 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 /**
@@ -60,6 +62,8 @@ public final class RemotingClient implements AutoCloseable {
     private final Bootstrap bootstrap;
     private final ServerRequestHandler serverRequests;
     private volatile Consumer<String> connectionClosedListener = address -> { };
+    /** What each request's header fields become before it is sent: themselves, or signed. */
+    private volatile BiFunction<Map<String, String>, byte[], Map<String, String>> signer = (fields, body) -> fields;
     private volatile boolean closed;
 
     /** A client that drops the requests servers send on their own. */
@@ -86,6 +90,15 @@ public final class RemotingClient implements AutoCloseable {
                                 .addLast(guard);
                     }
                 });
+    }
+
+    /**
+     * Signs every request from now on with {@code accessKey} and {@code secretKey}, as rocketmq-acl's
+     * {@code AclClientRPCHook} does, for brokers with access control.
+     */
+    public RemotingClient signingAs(String accessKey, String secretKey) {
+        signer = (fields, body) -> AclSignature.sign(fields == null ? Map.of() : fields, body, accessKey, secretKey);
+        return this;
     }
 
     /**
@@ -163,9 +176,9 @@ public final class RemotingClient implements AutoCloseable {
         });
     }
 
-    private static RemotingCommand command(int code, int opaque, int flag, Map<String, String> fields, byte[] body) {
+    private RemotingCommand command(int code, int opaque, int flag, Map<String, String> fields, byte[] body) {
         return new RemotingCommand(code, LanguageCode.JAVA, RemotingCommand.BOLIDE_VERSION, opaque, flag, null,
-                fields, body, SerializeType.JSON);
+                signer.apply(fields, body), body, SerializeType.JSON);
     }
 
     /** The open (or opening) connection to {@code address}; a new one when there is none or it closed. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.bolide.protocol.remoting.AclSignature;
 import dev.bolide.protocol.remoting.RemotingCommand;
 import dev.bolide.protocol.remoting.ResponseCode;
 import java.io.IOException;
@@ -90,6 +91,20 @@ class RemotingClientTest {
         assertThat(first).isNotDone();
         held.complete(null);
         assertThat(first.get(5, TimeUnit.SECONDS).field("n")).isEqualTo("1");
+    }
+
+    @Test
+    void aSigningClientSignsEveryRequestAsTheHookDoes() throws Exception {
+        client.signingAs("rocketmq2", "12345678");
+        client.invoke(address(), ECHO, Map.of("topic", "Orders"), new byte[] {1, 2}, TIMEOUT).get(5, TimeUnit.SECONDS);
+        client.invokeOneway(address(), ECHO, null, null).get(5, TimeUnit.SECONDS);
+
+        RemotingCommand signed = received.poll(5, TimeUnit.SECONDS);
+        assertThat(signed.field("AccessKey")).isEqualTo("rocketmq2");
+        assertThat(AclSignature.isSignedWith(signed, "12345678")).isTrue();
+        RemotingCommand oneway = received.poll(5, TimeUnit.SECONDS);
+        assertThat(oneway.field("Signature")).as("the hook's vector for no header and no body")
+                .isEqualTo("Ou1T58RIcyZWaTIwzkhJZWn/Zvs=");
     }
 
     @Test
