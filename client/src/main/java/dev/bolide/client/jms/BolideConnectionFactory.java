@@ -1,6 +1,7 @@
 package dev.bolide.client.jms;
 
 import dev.bolide.client.jms.connection.BolideConnection;
+import dev.bolide.client.rocketmq.Credentials;
 import dev.bolide.client.jms.connection.ConnectionSettings;
 import dev.bolide.client.jms.connection.ConnectionUri;
 import dev.bolide.client.jms.context.BolideJMSContext;
@@ -9,6 +10,7 @@ import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
+import jakarta.jms.JMSSecurityException;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.QueueConnection;
 import jakarta.jms.QueueConnectionFactory;
@@ -106,8 +108,10 @@ public class BolideConnectionFactory implements ConnectionFactory, QueueConnecti
 
     /**
      * Makes a connection: the one place every {@code create*Connection} and {@code createContext}
-     * goes through. User name and password are not used: the RocketMQ 4.9 protocol has no login
-     * (ACL signing is not supported).
+     * goes through. With a user name, every request is signed with it as RocketMQ's access key and
+     * the password as its secret key (rocketmq-acl's {@code AclClientRPCHook}); a broker with access
+     * control refuses what the account may not do, and the JMS call fails with a
+     * {@link JMSSecurityException}. RocketMQ has no login: a wrong password shows at the first request.
      */
     protected BolideConnection createBolideConnection(String userName, String password) throws JMSException {
         ConnectionSettings settings;
@@ -118,7 +122,18 @@ public class BolideConnectionFactory implements ConnectionFactory, QueueConnecti
             failure.initCause(e);
             throw failure;
         }
-        return BolideConnection.open(settings);
+        return BolideConnection.open(settings, credentials(userName, password));
+    }
+
+    private static Credentials credentials(String userName, String password) throws JMSSecurityException {
+        if (userName == null) {
+            return null;
+        }
+        try {
+            return new Credentials(userName, password);
+        } catch (IllegalArgumentException e) {
+            throw new JMSSecurityException("user " + userName + ": " + e.getMessage());
+        }
     }
 
     @Override

@@ -50,7 +50,13 @@ public final class RocketMqClient implements AutoCloseable {
     private final Map<String, Consumer<TransactionCheck>> checkHandlers = new ConcurrentHashMap<>();
     private final List<Consumer<RocketMqException>> unreachableListeners = new CopyOnWriteArrayList<>();
 
+    /** A client whose requests are not signed: for brokers without access control. */
     public RocketMqClient(ClientSettings settings) {
+        this(settings, null);
+    }
+
+    /** @param credentials the account every request is signed with; null: none */
+    public RocketMqClient(ClientSettings settings, Credentials credentials) {
         clientId = LocalAddress.IPV4.getHostAddress() + "@" + settings.instanceName();
         timer = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "bolide-client-" + settings.instanceName());
@@ -58,6 +64,9 @@ public final class RocketMqClient implements AutoCloseable {
             return thread;
         });
         remoting = new RemotingClient(serverRequests());
+        if (credentials != null) {
+            remoting.signingAs(credentials.accessKey(), credentials.secretKey());
+        }
         requests = new Requests(remoting, settings.requestTimeout());
         nameServers = new NameServers(settings.nameServers(), requests);
         routes = new Routes(nameServers);

@@ -9,6 +9,7 @@ import dev.bolide.client.jms.session.JmsFailure;
 import dev.bolide.client.jms.session.SessionConnection;
 import dev.bolide.client.jms.xa.BolideXASession;
 import dev.bolide.client.rocketmq.ClientSettings;
+import dev.bolide.client.rocketmq.Credentials;
 import dev.bolide.client.rocketmq.RocketMqClient;
 import dev.bolide.client.rocketmq.RocketMqException;
 import dev.bolide.client.rocketmq.Subscription;
@@ -71,12 +72,12 @@ public final class BolideConnection implements XAQueueConnection, XATopicConnect
     private volatile ExceptionListener exceptionListener;
     private volatile boolean failureReported;
 
-    private BolideConnection(ConnectionSettings settings) {
+    private BolideConnection(ConnectionSettings settings, Credentials credentials) {
         this.settings = settings;
         int number = SEQUENCE.incrementAndGet();
         client = new RocketMqClient(new ClientSettings(settings.nameServers(),
                 "bolide-jms-" + ProcessHandle.current().pid() + "-" + number + "-" + System.nanoTime(),
-                settings.requestTimeout(), Duration.ofSeconds(30)));
+                settings.requestTimeout(), Duration.ofSeconds(30)), credentials);
         scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "bolide-jms-connection-" + number);
             thread.setDaemon(true);
@@ -89,9 +90,18 @@ public final class BolideConnection implements XAQueueConnection, XATopicConnect
                 REBALANCE.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** A new, stopped connection with the settings' client id, if any. */
+    /** A new, stopped connection with the settings' client id, if any, whose requests are not signed. */
     public static BolideConnection open(ConnectionSettings settings) throws JMSException {
-        BolideConnection connection = new BolideConnection(settings);
+        return open(settings, null);
+    }
+
+    /**
+     * A new, stopped connection with the settings' client id, if any.
+     *
+     * @param credentials the broker account every request is signed with; null: none
+     */
+    public static BolideConnection open(ConnectionSettings settings, Credentials credentials) throws JMSException {
+        BolideConnection connection = new BolideConnection(settings, credentials);
         if (settings.clientId() != null) {
             try {
                 connection.claimClientId(settings.clientId());

@@ -2,7 +2,6 @@ package dev.bolide.client.jms.producer;
 
 import dev.bolide.client.jms.mapping.JmsPropertyKeys;
 import dev.bolide.client.jms.mapping.OutgoingRecord;
-import dev.bolide.client.rocketmq.RocketMqException;
 import dev.bolide.client.rocketmq.SendResult;
 import dev.bolide.client.rocketmq.UniqueMessageIds;
 import jakarta.jms.CompletionListener;
@@ -10,6 +9,7 @@ import jakarta.jms.DeliveryMode;
 import jakarta.jms.Destination;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.InvalidDestinationException;
+import dev.bolide.client.jms.session.JmsFailure;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.Queue;
@@ -266,13 +266,7 @@ public final class BolideMessageProducer implements QueueSender, TopicPublisher 
         try {
             sent.get();
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            JMSException failure = new JMSException("send failed: " + cause.getMessage());
-            if (cause instanceof RocketMqException rocketMq) {
-                failure.setLinkedException(rocketMq);
-            }
-            failure.initCause(cause);
-            throw failure;
+            throw JmsFailure.of("send failed", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new JMSException("interrupted while sending");
