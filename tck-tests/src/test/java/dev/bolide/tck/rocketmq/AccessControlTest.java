@@ -2,10 +2,18 @@ package dev.bolide.tck.rocketmq;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
 
+import dev.bolide.client.jms.BolideConnectionFactory;
+import jakarta.jms.Connection;
+import jakarta.jms.JMSSecurityException;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.apache.rocketmq.common.PlainAccessConfig;
 import org.apache.rocketmq.common.TopicConfig;
 import org.apache.rocketmq.common.protocol.ResponseCode;
@@ -56,6 +64,28 @@ class AccessControlTest extends AclScenarios {
 
         assertThat(answer.getCode()).isEqualTo(ResponseCode.SUCCESS);
         assertThat(answer.getBody()).isNotEmpty();
+    }
+
+    /** Bolide's JMS client signs with the connection's user and password; refusals are security exceptions. */
+    @Test
+    void theJmsClientSignsWithTheConnectionsUserAndPassword() throws Exception {
+        BolideConnectionFactory factory = new BolideConnectionFactory(nameServerAddress());
+        long before = stored(TOPIC);
+        try (Connection right = factory.createConnection("producer1", "producer-secret")) {
+            Session session = right.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            session.createProducer(session.createTopic(TOPIC)).send(session.createTextMessage("signed"));
+        }
+        await("stored").atMost(Duration.ofSeconds(10)).until(() -> stored(TOPIC) > before);
+
+        try (Connection wrong = factory.createConnection("producer1", "not-the-secret")) {
+            Session session = wrong.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageProducer producer = session.createProducer(session.createTopic(ARCHIVE));
+            assertThatThrownBy(() -> producer.send(session.createTextMessage("forged")))
+                    .isInstanceOf(JMSSecurityException.class)
+                    .hasMessageContaining("Check signature failed for accessKey=producer1");
+        }
+        assertThatThrownBy(() -> factory.createConnection("producer1", null)).isInstanceOf(JMSSecurityException.class);
+        assertThat(stored(ARCHIVE)).isZero();
     }
 
     /** Apache RocketMQ 4.9.7 lets any account with a valid signature rewrite the ACL; Bolide only an admin. */

@@ -245,7 +245,7 @@ abstract class AclScenarios {
     }
 
     /** Messages stored in {@code topic}, asked of the broker itself (TOPIC_NOT_EXIST when it has no such topic). */
-    private long stored(String topic) throws Exception {
+    long stored(String topic) throws Exception {
         return inspector.getDefaultMQProducerImpl().getmQClientFactory().getMQClientAPIImpl()
                 .getTopicStatsInfo(brokerAddress(), topic, 5_000).getOffsetTable().values().stream()
                 .mapToLong(TopicOffset::getMaxOffset).sum();
