@@ -1,7 +1,6 @@
 package dev.bolide.client.jms;
 
 import dev.bolide.client.jms.connection.BolideConnection;
-import dev.bolide.client.rocketmq.Credentials;
 import dev.bolide.client.jms.connection.ConnectionSettings;
 import dev.bolide.client.jms.connection.ConnectionUri;
 import dev.bolide.client.jms.context.BolideJMSContext;
@@ -122,18 +121,7 @@ public class BolideConnectionFactory implements ConnectionFactory, QueueConnecti
             failure.initCause(e);
             throw failure;
         }
-        return BolideConnection.open(settings, credentials(userName, password));
-    }
-
-    private static Credentials credentials(String userName, String password) throws JMSSecurityException {
-        if (userName == null) {
-            return null;
-        }
-        try {
-            return new Credentials(userName, password);
-        } catch (IllegalArgumentException e) {
-            throw new JMSSecurityException("user " + userName + ": " + e.getMessage());
-        }
+        return BolideConnection.open(settings, userName, password);
     }
 
     @Override

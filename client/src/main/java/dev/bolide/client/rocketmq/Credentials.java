@@ -10,4 +10,10 @@ public record Credentials(String accessKey, String secretKey) {
             throw new IllegalArgumentException("an access key needs a secret key, and neither may be empty");
         }
     }
+
+    /** Keeps the secret key out of logs. */
+    @Override
+    public String toString() {
+        return "Credentials[accessKey=" + accessKey + "]";
+    }
 }

@@ -20,6 +20,7 @@ import jakarta.jms.ExceptionListener;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.InvalidClientIDException;
 import jakarta.jms.JMSException;
+import jakarta.jms.JMSSecurityException;
 import jakarta.jms.Queue;
 import jakarta.jms.QueueSession;
 import jakarta.jms.ServerSessionPool;
@@ -92,15 +93,19 @@ public final class BolideConnection implements XAQueueConnection, XATopicConnect
 
     /** A new, stopped connection with the settings' client id, if any, whose requests are not signed. */
     public static BolideConnection open(ConnectionSettings settings) throws JMSException {
-        return open(settings, null);
+        return open(settings, null, null);
     }
 
     /**
      * A new, stopped connection with the settings' client id, if any.
      *
-     * @param credentials the broker account every request is signed with; null: none
+     * @param userName the access key every request is signed with, {@code password} the secret key;
+     *                 null: requests are not signed
+     * @throws JMSSecurityException for a user name without password
      */
-    public static BolideConnection open(ConnectionSettings settings, Credentials credentials) throws JMSException {
+    public static BolideConnection open(ConnectionSettings settings, String userName, String password)
+            throws JMSException {
+        Credentials credentials = credentials(userName, password);
         BolideConnection connection = new BolideConnection(settings, credentials);
         if (settings.clientId() != null) {
             try {
@@ -112,6 +117,17 @@ public final class BolideConnection implements XAQueueConnection, XATopicConnect
             }
         }
         return connection;
+    }
+
+    private static Credentials credentials(String userName, String password) throws JMSSecurityException {
+        if (userName == null) {
+            return null;
+        }
+        try {
+            return new Credentials(userName, password);
+        } catch (IllegalArgumentException e) {
+            throw new JMSSecurityException("user " + userName + ": " + e.getMessage());
+        }
     }
 
     private void rebalance(GroupReader reader) {
