@@ -18,8 +18,8 @@ import java.util.Locale;
  *
  * @param namesrvAddr the name servers of a {@code REMOTE} broker ({@code host:port;host:port}); null when embedded
  * @param embedded    the embedded broker's settings; null when remote
- * @param userName    kept for the access control that comes later
- * @param password    kept for the access control that comes later
+ * @param userName    the broker account outbound connections sign with by default (their factory reads it)
+ * @param password    its secret key
  */
 record AdapterSettings(BrokerMode mode, String namesrvAddr, EmbeddedBrokerSettings embedded, String userName,
         String password) {

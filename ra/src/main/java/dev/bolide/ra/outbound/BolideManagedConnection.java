@@ -6,7 +6,9 @@ import dev.bolide.client.jms.xa.BolideXAResource;
 import dev.bolide.client.jms.xa.BolideXASession;
 import jakarta.jms.ConnectionMetaData;
 import jakarta.jms.JMSException;
+import jakarta.jms.JMSSecurityException;
 import jakarta.resource.ResourceException;
+import jakarta.resource.spi.SecurityException;
 import jakarta.resource.spi.ConnectionEvent;
 import jakarta.resource.spi.ConnectionEventListener;
 import jakarta.resource.spi.ConnectionRequestInfo;
@@ -60,7 +62,9 @@ public final class BolideManagedConnection implements ManagedConnection {
             ConnectionSettings settings) throws ResourceException {
         BolideConnection connection;
         try {
-            connection = BolideConnection.open(settings);
+            connection = BolideConnection.open(settings, physicalConnection.userName(), physicalConnection.password());
+        } catch (JMSSecurityException e) {
+            throw new SecurityException("Bolide connection: " + e.getMessage(), e);
         } catch (JMSException e) {
             throw new ResourceException("cannot open a Bolide connection to " + settings.nameServers(), e);
         }

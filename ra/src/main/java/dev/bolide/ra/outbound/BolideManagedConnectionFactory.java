@@ -14,6 +14,7 @@ import jakarta.resource.spi.security.PasswordCredential;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import javax.security.auth.Subject;
 
@@ -66,16 +67,26 @@ public class BolideManagedConnectionFactory implements ManagedConnectionFactory,
         return null;
     }
 
-    /** The user named by the request, else by the server's credential for this factory (container sign-on). */
+    /**
+     * The user and password named by the request (application sign-on), else by the server's
+     * credential for this factory (container sign-on), else the adapter's {@code userName} and
+     * {@code password}; none of them: requests are not signed.
+     */
     PhysicalConnection physicalConnection(Subject subject, ConnectionRequestInfo requestInfo)
             throws ResourceException {
-        String userName = requestInfo instanceof ConnectionRequest request ? request.userName() : null;
-        if (userName == null && subject != null) {
-            userName = subject.getPrivateCredentials(PasswordCredential.class).stream()
-                    .filter(credential -> equals(credential.getManagedConnectionFactory()))
-                    .map(PasswordCredential::getUserName).findFirst().orElse(null);
+        if (requestInfo instanceof ConnectionRequest request && request.userName() != null) {
+            return new PhysicalConnection(resolvedNameServers(), request.userName(), request.password());
         }
-        return new PhysicalConnection(resolvedNameServers(), userName);
+        Optional<PasswordCredential> container = subject == null ? Optional.empty()
+                : subject.getPrivateCredentials(PasswordCredential.class).stream()
+                        .filter(credential -> equals(credential.getManagedConnectionFactory())).findFirst();
+        if (container.isPresent()) {
+            return new PhysicalConnection(resolvedNameServers(), container.get().getUserName(),
+                    new String(container.get().getPassword()));
+        }
+        return resourceAdapter == null ? new PhysicalConnection(resolvedNameServers(), null, null)
+                : new PhysicalConnection(resolvedNameServers(), resourceAdapter.getUserName(),
+                        resourceAdapter.getPassword());
     }
 
     /** The connection settings of the properties, checked; a bad one names itself. */

@@ -6,16 +6,25 @@ import jakarta.resource.spi.ManagedConnection;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Which pooled connection serves a request: same factory, name servers and user, and still usable. */
+/** Which pooled connection serves a request: same factory, name servers, user and password, and still usable. */
 class MatchManagedConnectionsTest extends OutboundTestBase {
     @Test
-    void aConnectionOfTheSameUserMatches() throws Exception {
+    void aConnectionOfTheSameUserAndPasswordMatches() throws Exception {
         BolideManagedConnection pooled = managedConnection(factory, new ConnectionRequest("shop", "a"));
 
         ManagedConnection match = factory.matchManagedConnections(Set.of(pooled), null,
-                new ConnectionRequest("shop", "b"));
+                new ConnectionRequest("shop", "a"));
 
         assertThat(match).isSameAs(pooled);
+    }
+
+    /** The pooled connection signs with the right password: a wrong one must not borrow it. */
+    @Test
+    void aConnectionOfTheSameUserWithAnotherPasswordDoesNotMatch() throws Exception {
+        BolideManagedConnection pooled = managedConnection(factory, new ConnectionRequest("shop", "a"));
+
+        assertThat(factory.matchManagedConnections(Set.of(pooled), null, new ConnectionRequest("shop", "b")))
+                .isNull();
     }
 
     @Test
