@@ -20,7 +20,7 @@ import java.util.function.Supplier;
 
 /**
  * The ACL requests of mqadmin 4.9: {@code updateAclConfig} (UPDATE_AND_CREATE_ACL_CONFIG),
- * {@code deleteAccessConfig} (DELETE_ACL_CONFIG), {@code updateGlobalWhiteAddr}
+ * {@code deleteAclConfig} (DELETE_ACL_CONFIG), {@code updateGlobalWhiteAddr}
  * (UPDATE_GLOBAL_WHITE_ADDRS_CONFIG) and {@code clusterAclConfigVersion} (GET_BROKER_CLUSTER_ACL_INFO),
  * answered as RocketMQ's broker answers them. All are {@link AdminRequests}: RocketMQ lets any signed
  * account change the ACL, Bolide only an admin.

@@ -21,14 +21,30 @@ public final class MqAdmin {
             </configuration>
             """;
 
+    private static final Path HOME;
+
     static {
         // MQAdminStartup reads ROCKETMQ_HOME once, for conf/logback_tools.xml, and runs nothing without it
         try {
-            Path home = Files.createTempDirectory("mqadmin-home");
-            Files.writeString(Files.createDirectories(home.resolve("conf")).resolve("logback_tools.xml"), LOGBACK);
-            System.setProperty("rocketmq.home.dir", home.toString());
+            HOME = Files.createTempDirectory("mqadmin-home");
+            Files.writeString(Files.createDirectories(HOME.resolve("conf")).resolve("logback_tools.xml"), LOGBACK);
+            System.setProperty("rocketmq.home.dir", HOME.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Makes the next commands sign with this account, as mqadmin does with the {@code accessKey} and
+     * {@code secretKey} of {@code $ROCKETMQ_HOME/conf/tools.yml} (read again by each command); null:
+     * no {@code tools.yml}, unsigned commands.
+     */
+    public static synchronized void signAs(String accessKey, String secretKey) throws IOException {
+        Path tools = HOME.resolve("conf").resolve("tools.yml");
+        if (accessKey == null) {
+            Files.deleteIfExists(tools);
+        } else {
+            Files.writeString(tools, "accessKey: " + accessKey + "\nsecretKey: " + secretKey + "\n");
         }
     }
 

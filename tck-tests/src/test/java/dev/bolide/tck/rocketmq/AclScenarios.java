@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
+import dev.bolide.tck.mqadmin.MqAdmin;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -200,6 +201,23 @@ abstract class AclScenarios {
         admin.deletePlainAccessConfig(brokerAddress(), "producer2");
         await("producer2 gone").atMost(WAIT)
                 .until(() -> isRefused(catchThrowable(() -> producer.send(message(TOPIC))), "No acl config for producer2"));
+    }
+
+    @Test
+    void mqadminSignsWithTheAccountOfToolsYml() throws Exception {
+        String[] updateTopic = {"updateTopic", "-n", nameServerAddress(), "-b", brokerAddress(), "-t", "ViaMqadmin"};
+        try {
+            MqAdmin.signAs(null, null);
+            assertThat(MqAdmin.run(updateTopic)).contains("No accessKey is configured")
+                    .doesNotContain("create topic to");
+
+            MqAdmin.signAs(ADMIN.getAccessKey(), ADMIN.getSecretKey());
+            assertThat(MqAdmin.run(updateTopic)).contains("create topic to " + brokerAddress() + " success");
+            assertThat(MqAdmin.run("clusterAclConfigVersion", "-n", nameServerAddress(), "-b", brokerAddress()))
+                    .contains("get broker's plain access config version success");
+        } finally {
+            MqAdmin.signAs(null, null);
+        }
     }
 
     /** Per file, as RocketMQ counts them at once (its single "version" follows only when it re-reads the file). */
