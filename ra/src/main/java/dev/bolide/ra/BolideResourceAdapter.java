@@ -120,8 +120,10 @@ public class BolideResourceAdapter implements ResourceAdapter {
             throw new ResourceAdapterInternalException("Bolide resource adapter is not started");
         }
         if (spec instanceof BolideActivationSpec messages) {
+            boolean ownAccount = messages.getUserName() != null;
             return EndpointActivation.start(endpointFactory, ActivationSettings.check(messages, Lookup.JNDI),
-                    nameServerAddress(), bootstrapContext.getWorkManager());
+                    nameServerAddress(), ownAccount ? messages.getUserName() : userName,
+                    ownAccount ? messages.getPassword() : password, bootstrapContext.getWorkManager());
         }
         if (spec instanceof CheckBackActivationSpec checkBacks) {
             return CheckBackActivation.start(endpointFactory, CheckBackSettings.check(checkBacks), nameServerAddress(),

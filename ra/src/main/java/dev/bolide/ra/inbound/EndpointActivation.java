@@ -2,12 +2,14 @@ package dev.bolide.ra.inbound;
 
 import dev.bolide.client.jms.BolideConnectionFactory;
 import jakarta.jms.JMSException;
+import jakarta.jms.JMSSecurityException;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 import jakarta.jms.Topic;
 import jakarta.jms.XAConnection;
 import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
+import jakarta.resource.spi.SecurityException;
 import jakarta.resource.spi.ResourceAdapterInternalException;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import jakarta.resource.spi.work.WorkAdapter;
@@ -50,11 +52,14 @@ public final class EndpointActivation implements AutoCloseable {
      * @param nameServers where to consume when the settings name none of their own; an endpoint whose
      *                    onMessage is container-transacted gets XA sessions, the others
      *                    CLIENT_ACKNOWLEDGE sessions
+     * @param userName    the broker account the connection signs with, {@code password} its secret;
+     *                    null: unsigned
      */
     public static EndpointActivation start(MessageEndpointFactory factory, ActivationSettings settings,
-            String nameServers, WorkManager workManager) throws ResourceException {
+            String nameServers, String userName, String password, WorkManager workManager)
+            throws ResourceException {
         boolean transacted = isTransacted(factory);
-        XAConnection connection = connect(settings, nameServers);
+        XAConnection connection = connect(settings, nameServers, userName, password);
         EndpointActivation activation = new EndpointActivation(factory, connection);
         try {
             boolean destinationExists = true;
@@ -91,13 +96,16 @@ public final class EndpointActivation implements AutoCloseable {
     }
 
     /** Every Bolide connection is also an XA connection: one kind serves both deliveries. */
-    private static XAConnection connect(ActivationSettings settings, String nameServers) throws ResourceException {
+    private static XAConnection connect(ActivationSettings settings, String nameServers, String userName,
+            String password) throws ResourceException {
         BolideConnectionFactory connections = new BolideConnectionFactory();
         connections.setNameServers(settings.nameServers() != null ? settings.nameServers() : nameServers);
         connections.setClientId(settings.clientId());
         connections.setMaxRedeliveries(settings.maxRedeliveries());
         try {
-            return connections.createXAConnection();
+            return connections.createXAConnection(userName, password);
+        } catch (JMSSecurityException e) {
+            throw new SecurityException("Bolide activation: " + e.getMessage(), e);
         } catch (JMSException e) {
             throw new ResourceAdapterInternalException("Bolide activation: cannot connect to the name servers "
                     + connections.getNameServers() + ": " + e.getMessage(), e);
