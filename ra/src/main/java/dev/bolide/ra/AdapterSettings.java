@@ -53,7 +53,13 @@ record AdapterSettings(BrokerMode mode, String namesrvAddr, EmbeddedBrokerSettin
         return new EmbeddedBrokerSettings(brokerPort, nameServerPort, brokerAddress, storeDir,
                 flushType(properties.getFlushType()), commitLogFileSize(storeDir, properties.getMappedFileSizeCommitLog()),
                 millis("transactionTimeout", properties.getTransactionTimeout(), 0),
-                millis("transactionCheckInterval", properties.getTransactionCheckInterval(), 1));
+                millis("transactionCheckInterval", properties.getTransactionCheckInterval(), 1),
+                optionalPath(properties.getAclConfigFile()));
+    }
+
+    private static Path optionalPath(String value) {
+        String path = blankAsNull(value);
+        return path == null ? null : Path.of(path);
     }
 
     private static Duration millis(String property, Long value, long least) throws ResourceAdapterInternalException {

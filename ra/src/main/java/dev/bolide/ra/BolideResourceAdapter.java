@@ -42,6 +42,7 @@ public class BolideResourceAdapter implements ResourceAdapter {
     private Integer nameServerPort = Settings.NAMESRV_LISTEN_PORT.defaultValue();
     private String brokerAddress = "127.0.0.1";
     private String storeDir;
+    private String aclConfigFile;
     private String flushType = Settings.FLUSH_DISK_TYPE.defaultValue().name();
     private Integer mappedFileSizeCommitLog = Settings.MAPPED_FILE_SIZE_COMMIT_LOG.defaultValue();
     private Long transactionTimeout = Settings.TRANSACTION_TIMEOUT.defaultValue().toMillis();
@@ -229,6 +230,15 @@ public class BolideResourceAdapter implements ResourceAdapter {
 
     public void setTransactionCheckInterval(Long transactionCheckInterval) {
         this.transactionCheckInterval = transactionCheckInterval;
+    }
+
+    /** EMBEDDED mode: the plain_acl.yml the embedded broker checks every request against; none: no access control. */
+    public String getAclConfigFile() {
+        return aclConfigFile;
+    }
+
+    public void setAclConfigFile(String aclConfigFile) {
+        this.aclConfigFile = aclConfigFile;
     }
 
     public String getUserName() {

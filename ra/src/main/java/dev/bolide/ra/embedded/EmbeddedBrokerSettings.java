@@ -18,10 +18,11 @@ import java.time.Duration;
  * @param mappedFileSizeCommitLog  size of one commit-log file in bytes
  * @param transactionTimeout       how old an undecided half message of a local transaction is before its first check-back
  * @param transactionCheckInterval the time between two check-back passes
+ * @param aclConfigFile            the plain_acl.yml every request is checked against; null: no access control
  */
 public record EmbeddedBrokerSettings(int brokerPort, int nameServerPort, String brokerAddress, Path storeDir,
         FlushDiskType flushType, int mappedFileSizeCommitLog, Duration transactionTimeout,
-        Duration transactionCheckInterval) {
+        Duration transactionCheckInterval, Path aclConfigFile) {
 
     /** The embedded broker's settings: these, and the registry's defaults for the rest. */
     BrokerSettings brokerSettings() {
@@ -30,6 +31,7 @@ public record EmbeddedBrokerSettings(int brokerPort, int nameServerPort, String 
                 .set(Settings.STORE_PATH_ROOT_DIR, storeDir).set(Settings.FLUSH_DISK_TYPE, flushType)
                 .set(Settings.MAPPED_FILE_SIZE_COMMIT_LOG, mappedFileSizeCommitLog)
                 .set(Settings.TRANSACTION_TIMEOUT, transactionTimeout)
-                .set(Settings.TRANSACTION_CHECK_INTERVAL, transactionCheckInterval).build();
+                .set(Settings.TRANSACTION_CHECK_INTERVAL, transactionCheckInterval)
+                .set(Settings.ACL_ENABLE, aclConfigFile != null).set(Settings.ACL_CONFIG_FILE, aclConfigFile).build();
     }
 }

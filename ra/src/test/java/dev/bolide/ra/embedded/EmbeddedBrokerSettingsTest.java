@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The adapter's settings are the embedded broker's, each under the registry's setting of the same meaning. */
 class EmbeddedBrokerSettingsTest {
     private final BrokerSettings broker = new EmbeddedBrokerSettings(0, 1, "127.0.0.1", Path.of("store"),
-            FlushDiskType.SYNC_FLUSH, 8 << 20, Duration.ofMillis(1500), Duration.ofMillis(2500)).brokerSettings();
+            FlushDiskType.SYNC_FLUSH, 8 << 20, Duration.ofMillis(1500), Duration.ofMillis(2500), null).brokerSettings();
 
     @Test
     void thePortsAddressAndStoreAreTheBrokers() {
@@ -28,6 +28,17 @@ class EmbeddedBrokerSettingsTest {
     void theCheckBackTimingsAreTheBrokersTransactionSettings() {
         assertThat(broker.transactions().transactionTimeout()).isEqualTo(Duration.ofMillis(1500));
         assertThat(broker.transactions().transactionCheckInterval()).isEqualTo(Duration.ofMillis(2500));
+    }
+
+    @Test
+    void anAclFileTurnsAccessControlOn() {
+        BrokerSettings guarded = new EmbeddedBrokerSettings(0, 1, "127.0.0.1", Path.of("store"),
+                FlushDiskType.SYNC_FLUSH, 8 << 20, Duration.ofMillis(1500), Duration.ofMillis(2500),
+                Path.of("plain_acl.yml")).brokerSettings();
+
+        assertThat(broker.aclEnable()).isFalse();
+        assertThat(guarded.aclEnable()).isTrue();
+        assertThat(guarded.aclConfigFile()).isEqualTo(Path.of("plain_acl.yml"));
     }
 
     @Test

@@ -1,11 +1,9 @@
 package dev.bolide.ra.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.bolide.broker.BolideBroker;
-import dev.bolide.broker.BrokerSettings;
-import dev.bolide.broker.config.Settings;
 import dev.bolide.client.jms.BolideConnectionFactory;
 import dev.bolide.ra.BolideResourceAdapter;
 import dev.bolide.ra.PooledBootstrapContext;
@@ -23,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Activations against a broker with access control: the activation's connection signs with the
- * activation spec's account, else the adapter's.
+ * An embedded broker with access control ({@code aclConfigFile}): activations sign with the
+ * activation spec's account, else the adapter's; a broken ACL file stops the adapter's start.
  */
 class SignedDeliveryTest {
     private static final String ACL = """
@@ -37,7 +35,6 @@ class SignedDeliveryTest {
 
     @TempDir
     static Path dir;
-    private static BolideBroker broker;
     private static PooledBootstrapContext server;
     private static BolideResourceAdapter adapter;
 
@@ -45,26 +42,28 @@ class SignedDeliveryTest {
     private final List<Runnable> deactivations = new ArrayList<>();
 
     @BeforeAll
-    static void startBrokerAndAdapter() throws Exception {
-        Path acl = Files.writeString(dir.resolve("plain_acl.yml"), ACL);
-        broker = BolideBroker.start(BrokerSettings.builder().set(Settings.BROKER_IP1, "127.0.0.1")
-                .set(Settings.LISTEN_PORT, 0).set(Settings.NAMESRV_LISTEN_PORT, 0)
-                .set(Settings.STORE_PATH_ROOT_DIR, dir.resolve("store")).set(Settings.MAPPED_FILE_SIZE_COMMIT_LOG, 8 << 20)
-                .set(Settings.ACL_ENABLE, true).set(Settings.ACL_CONFIG_FILE, acl).build());
+    static void startAdapter() throws Exception {
         server = new PooledBootstrapContext();
-        adapter = new BolideResourceAdapter();
-        adapter.setMode("REMOTE");
-        adapter.setNamesrvAddr("127.0.0.1:" + broker.nameServerPort());
+        adapter = embeddedAdapter(Files.writeString(dir.resolve("plain_acl.yml"), ACL), dir.resolve("store"));
         adapter.setUserName("reader1");
         adapter.setPassword("reader-secret");
         adapter.start(server);
+    }
+
+    private static BolideResourceAdapter embeddedAdapter(Path acl, Path store) {
+        BolideResourceAdapter embedded = new BolideResourceAdapter();
+        embedded.setBrokerPort(0);
+        embedded.setNameServerPort(0);
+        embedded.setStoreDir(store.toString());
+        embedded.setMappedFileSizeCommitLog(8 << 20);
+        embedded.setAclConfigFile(acl.toString());
+        return embedded;
     }
 
     @AfterAll
     static void stop() throws Exception {
         adapter.stop();
         server.close();
-        broker.close();
     }
 
     @AfterEach
@@ -114,5 +113,15 @@ class SignedDeliveryTest {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> right.accepted().containsAll(orders));
         assertThat(wrong.accepted()).isEmpty();
+    }
+
+    @Test
+    void aBrokenAclFileStopsTheAdaptersStart() throws Exception {
+        Path broken = Files.writeString(dir.resolve("broken_acl.yml"), "accounts: [\n");
+        BolideResourceAdapter refused = embeddedAdapter(broken, dir.resolve("other-store"));
+
+        try (PooledBootstrapContext other = new PooledBootstrapContext()) {
+            assertThatThrownBy(() -> refused.start(other)).hasMessageContaining(broken.toString());
+        }
     }
 }
