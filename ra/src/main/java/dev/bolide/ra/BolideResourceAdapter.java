@@ -115,20 +115,35 @@ public class BolideResourceAdapter implements ResourceAdapter {
         activations.add(endpointFactory, spec, activate(endpointFactory, spec));
     }
 
+    /** The broker account an activation signs with; a null user name: unsigned. */
+    private record Account(String userName, String password) {
+        /** Keeps the password out of logs. */
+        @Override
+        public String toString() {
+            return "Account[userName=" + userName + "]";
+        }
+    }
+
+    /** The spec's account, else the adapter's. */
+    private Account account(AdapterActivationSpec spec) {
+        return spec.getUserName() != null ? new Account(spec.getUserName(), spec.getPassword())
+                : new Account(userName, password);
+    }
+
     private AutoCloseable activate(MessageEndpointFactory endpointFactory, ActivationSpec spec)
             throws ResourceException {
         if (settings == null) {
             throw new ResourceAdapterInternalException("Bolide resource adapter is not started");
         }
         if (spec instanceof BolideActivationSpec messages) {
-            boolean ownAccount = messages.getUserName() != null;
+            Account account = account(messages);
             return EndpointActivation.start(endpointFactory, ActivationSettings.check(messages, Lookup.JNDI),
-                    nameServerAddress(), ownAccount ? messages.getUserName() : userName,
-                    ownAccount ? messages.getPassword() : password, bootstrapContext.getWorkManager());
+                    nameServerAddress(), account.userName(), account.password(), bootstrapContext.getWorkManager());
         }
         if (spec instanceof CheckBackActivationSpec checkBacks) {
+            Account account = account(checkBacks);
             return CheckBackActivation.start(endpointFactory, CheckBackSettings.check(checkBacks), nameServerAddress(),
-                    bootstrapContext.getWorkManager());
+                    account.userName(), account.password(), bootstrapContext.getWorkManager());
         }
         throw new NotSupportedException("Bolide resource adapter: unknown activation spec "
                 + (spec == null ? null : spec.getClass().getName()));

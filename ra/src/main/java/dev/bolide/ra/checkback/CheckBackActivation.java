@@ -1,11 +1,13 @@
 package dev.bolide.ra.checkback;
 
 import dev.bolide.client.rocketmq.ClientSettings;
+import dev.bolide.client.rocketmq.Credentials;
 import dev.bolide.client.rocketmq.RocketMqClient;
 import dev.bolide.client.rocketmq.RocketMqException;
 import dev.bolide.client.rocketmq.TransactionCheck;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ResourceAdapterInternalException;
+import jakarta.resource.spi.SecurityException;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import jakarta.resource.spi.work.WorkException;
 import jakarta.resource.spi.work.WorkManager;
@@ -30,11 +32,14 @@ public final class CheckBackActivation implements AutoCloseable {
         this.client = client;
     }
 
-    /** @param nameServers where the brokers are found when the settings name none of their own */
+    /**
+     * @param nameServers where the brokers are found when the settings name none of their own
+     * @param userName    the broker account the client signs with, {@code password} its secret; null: unsigned
+     */
     public static CheckBackActivation start(MessageEndpointFactory factory, CheckBackSettings settings,
-            String nameServers, WorkManager workManager) throws ResourceException {
+            String nameServers, String userName, String password, WorkManager workManager) throws ResourceException {
         RocketMqClient client = new RocketMqClient(ClientSettings.of(settings.nameServers() != null
-                ? settings.nameServers() : nameServers));
+                ? settings.nameServers() : nameServers), credentials(factory, userName, password));
         CheckBackActivation activation = new CheckBackActivation(factory, workManager, client);
         try {
             client.onTransactionCheck(settings.producerGroup(), activation::schedule);
@@ -44,6 +49,16 @@ public final class CheckBackActivation implements AutoCloseable {
             client.close();
             throw new ResourceAdapterInternalException("Bolide check-back activation of "
                     + factory.getActivationName() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static Credentials credentials(MessageEndpointFactory factory, String userName, String password)
+            throws SecurityException {
+        try {
+            return userName == null ? null : new Credentials(userName, password);
+        } catch (IllegalArgumentException e) {
+            throw new SecurityException("Bolide check-back activation of " + factory.getActivationName() + ": "
+                    + e.getMessage(), e);
         }
     }
 

@@ -25,8 +25,6 @@ public class BolideActivationSpec extends AdapterActivationSpec {
     private String consumeFromWhere;
     private String tagExpression;
     private String namesrvAddr;
-    private String userName;
-    private String password;
 
     /** Checks what can be checked without the server's naming context (lookups are resolved at activation). */
     @Override
@@ -92,23 +90,6 @@ public class BolideActivationSpec extends AdapterActivationSpec {
 
     public String getClientId() {
         return clientId;
-    }
-
-    /** The broker account the activation's connection signs with; none: the adapter's. */
-    public String getUserName() {
-        return userName;
-    }
-
-    public void setUserName(String userName) {
-        this.userName = userName;
-    }
-
-    public String getPassword() {
-        return password;
-    }
-
-    public void setPassword(String password) {
-        this.password = password;
     }
 
     public void setClientId(String clientId) {

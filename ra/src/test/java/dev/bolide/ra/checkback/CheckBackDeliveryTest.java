@@ -10,6 +10,7 @@ import dev.bolide.broker.BrokerSettings;
 import dev.bolide.broker.config.Settings;
 import dev.bolide.broker.transaction.TransactionSettings;
 import dev.bolide.client.rocketmq.ClientSettings;
+import dev.bolide.client.rocketmq.Credentials;
 import dev.bolide.client.rocketmq.MessageQueue;
 import dev.bolide.client.rocketmq.OutgoingMessage;
 import dev.bolide.client.rocketmq.PullRequest;
@@ -20,13 +21,16 @@ import dev.bolide.protocol.message.PropertyKeys;
 import dev.bolide.ra.BolideResourceAdapter;
 import dev.bolide.ra.PooledBootstrapContext;
 import dev.bolide.ra.TransactionCheckListener.Outcome;
+import jakarta.resource.ResourceException;
 import jakarta.resource.spi.InvalidPropertyException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,11 +40,20 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Check-back beans answering a real broker that checks undecided half messages back at once and
  * every 100 ms; the adapter in REMOTE mode, a real WorkManager over a thread pool, a hand-written
- * endpoint factory, half messages sent as RocketMQ's TransactionMQProducer sends them.
+ * endpoint factory, half messages sent as RocketMQ's TransactionMQProducer sends them. The broker
+ * runs with access control: the activations sign with the adapter's account unless their spec
+ * names one.
  */
 class CheckBackDeliveryTest {
     private static final String PRODUCERS = "payment-producers";
     private static final Duration PATIENCE = Duration.ofSeconds(20);
+    private static final String ACL = """
+            accounts:
+              - accessKey: payer01
+                secretKey: payer-secret
+                defaultTopicPerm: PUB|SUB
+                defaultGroupPerm: SUB
+            """;
 
     @TempDir
     Path dir;
@@ -59,13 +72,17 @@ class CheckBackDeliveryTest {
                 .set(Settings.DEFAULT_TOPIC_QUEUE_NUMS, 1).set(Settings.STORE_PATH_ROOT_DIR, dir)
                 .set(Settings.MAPPED_FILE_SIZE_COMMIT_LOG, 1 << 20).set(Settings.MAX_MESSAGE_SIZE, 64 * 1024)
                 .set(Settings.MAX_HASH_SLOT_NUM, 1024).set(Settings.MAX_INDEX_NUM, 4096)
+                .set(Settings.ACL_ENABLE, true)
+                .set(Settings.ACL_CONFIG_FILE, Files.writeString(dir.resolve("plain_acl.yml"), ACL))
                 .transactions(new TransactionSettings(Duration.ZERO, Duration.ofMillis(100), 50)).build());
         String nameServer = "127.0.0.1:" + broker.nameServerPort();
         server = new PooledBootstrapContext();
         adapter.setMode("REMOTE");
         adapter.setNamesrvAddr(nameServer);
+        adapter.setUserName("payer01");
+        adapter.setPassword("payer-secret");
         adapter.start(server);
-        producer = new RocketMqClient(ClientSettings.of(nameServer));
+        producer = new RocketMqClient(ClientSettings.of(nameServer), new Credentials("payer01", "payer-secret"));
     }
 
     @AfterEach
@@ -78,9 +95,15 @@ class CheckBackDeliveryTest {
     }
 
     private CheckBackEndpointFactory activate(Function<String, Outcome> decide) throws Exception {
+        return activate(decide, spec -> { });
+    }
+
+    private CheckBackEndpointFactory activate(Function<String, Outcome> decide,
+            Consumer<CheckBackActivationSpec> properties) throws Exception {
         CheckBackEndpointFactory factory = new CheckBackEndpointFactory(decide);
         CheckBackActivationSpec spec = new CheckBackActivationSpec();
         spec.setProducerGroup(PRODUCERS);
+        properties.accept(spec);
         adapter.endpointActivation(factory, spec);
         deactivations.add(() -> adapter.endpointDeactivation(factory, spec));
         return factory;
@@ -100,6 +123,14 @@ class CheckBackDeliveryTest {
                     .forEach(m -> texts.add(new String(m.body(), StandardCharsets.UTF_8)));
         }
         return texts;
+    }
+
+    @Test
+    void aWrongPasswordFailsTheActivationWithTheBrokersWords() {
+        assertThatThrownBy(() -> activate(text -> Outcome.COMMIT, spec -> {
+            spec.setUserName("payer01");
+            spec.setPassword("not-the-secret");
+        })).isInstanceOf(ResourceException.class).hasMessageContaining("Check signature failed for accessKey=payer01");
     }
 
     @Test
