@@ -69,17 +69,20 @@ public class BolideManagedConnectionFactory implements ManagedConnectionFactory,
 
     /**
      * The user and password named by the request (application sign-on), else by the server's
-     * credential for this factory (container sign-on), else the adapter's {@code userName} and
-     * {@code password}; none of them: requests are not signed.
+     * credential for this factory with a password (container sign-on), else the adapter's
+     * {@code userName} and {@code password}; none of them: requests are not signed.
      */
     PhysicalConnection physicalConnection(Subject subject, ConnectionRequestInfo requestInfo)
             throws ResourceException {
         if (requestInfo instanceof ConnectionRequest request && request.userName() != null) {
             return new PhysicalConnection(resolvedNameServers(), request.userName(), request.password());
         }
+        // a credential without a password is a server's placeholder, not an account: Payara hands
+        // container sign-on user "user" and no password when the factory's definition names nobody
         Optional<PasswordCredential> container = subject == null ? Optional.empty()
                 : subject.getPrivateCredentials(PasswordCredential.class).stream()
-                        .filter(credential -> equals(credential.getManagedConnectionFactory())).findFirst();
+                        .filter(credential -> equals(credential.getManagedConnectionFactory()))
+                        .filter(credential -> credential.getPassword().length > 0).findFirst();
         if (container.isPresent()) {
             return new PhysicalConnection(resolvedNameServers(), container.get().getUserName(),
                     new String(container.get().getPassword()));

@@ -63,6 +63,18 @@ class SignOnTest extends OutboundTestBase {
     }
 
     @Test
+    void aServerCredentialWithoutPasswordIsNoAccount() throws Exception {
+        adapter.setUserName("adapter");
+        adapter.setPassword("adapter-secret");
+
+        PhysicalConnection physical = factory.physicalConnection(containerSignOn("user", ""), null);
+
+        assertThat(physical.userName()).isEqualTo("adapter");
+        assertThat(factory.physicalConnection(containerSignOn("user", ""), ConnectionRequest.DEFAULT).password())
+                .isEqualTo("adapter-secret");
+    }
+
+    @Test
     void aUserWithoutPasswordIsASecurityFailure() {
         assertThatThrownBy(() -> factory.createManagedConnection(null, new ConnectionRequest("shop", null)))
                 .isInstanceOf(SecurityException.class).hasMessageContaining("shop");
