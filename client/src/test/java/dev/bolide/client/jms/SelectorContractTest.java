@@ -1,0 +1,156 @@
+package dev.bolide.client.jms;
+
+import static dev.bolide.client.jms.AcknowledgementTest.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.Destination;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * One selector, two places that apply it: the client for a queue's consumer, the broker for a topic's
+ * subscriber. For each row of the table both must receive exactly the row's matching messages, the
+ * same ones, whatever the selector names: typed properties or the six selectable headers.
+ */
+class SelectorContractTest extends JmsTestBase {
+    /** How long a consumer waits for one more message once it has those it expects. */
+    private static final long QUIET_MILLIS = 300;
+
+    static Stream<Row> rows() {
+        return Stream.of(
+                new Row("$mark = TRUE AND _flag = FALSE",
+                        sent("match", m -> flags(m, true, false)), sent("other", m -> flags(m, true, true))),
+                new Row("JMSType   =   'foo'", sent("match", m -> m.setJMSType("foo")), sent("other", m -> m.setJMSType("bar"))),
+                new Row("(yes OR no) AND no",
+                        sent("match", m -> yesNo(m, true, true)), sent("other", m -> yesNo(m, true, false))),
+                new Row("s = 'foo' AND i > 0 AND f >= 2 AND d < 5 AND l <= 6 AND f <> 7",
+                        sent("match", SelectorContractTest::numbers), sent("other", m -> m.setStringProperty("s", "foo"))),
+                new Row("i BETWEEN 5 and 10 AND j between -1 AND 1",
+                        sent("match", m -> ints(m, 7, -1)), sent("other", m -> ints(m, 11, 0))),
+                new Row("JMSType LIKE 'jm_%'", sent("match", m -> m.setJMSType("jms")), sent("other", m -> m.setJMSType("j"))),
+                new Row("absent IS NULL",
+                        sent("match", m -> m.setJMSType("")), sent("other", m -> m.setStringProperty("absent", "x"))),
+                new Row("s is null and t like 'fooG_%' escape 'G' and t in ('foo_a', 'b') and i not between 0 and 10",
+                        sent("match", m -> caseRow(m, "foo_a")), sent("other", m -> caseRow(m, "fooXa"))),
+                new Row("empty = '' AND empty IS NOT NULL",
+                        sent("match", m -> m.setStringProperty("empty", "")), sent("other", m -> m.setStringProperty("x", ""))),
+                new Row("JMSDeliveryMode = 'NON_PERSISTENT'", sent("match", m -> m.setJMSDeliveryMode(DeliveryMode.NON_PERSISTENT)),
+                        sent("other", m -> m.setJMSDeliveryMode(DeliveryMode.PERSISTENT))),
+                new Row("JMSPriority > 6", sent("match", m -> m.setJMSPriority(9)), sent("other", m -> m.setJMSPriority(4))),
+                new Row("JMSCorrelationID = 'order-7'", sent("match", m -> m.setJMSCorrelationID("order-7")),
+                        sent("other", m -> m.setJMSCorrelationID("order-8"))),
+                new Row("JMSMessageID LIKE 'ID:%' AND JMSTimestamp > 1000000000000",
+                        sent("match", m -> { }), sent("match too", m -> { })),
+                new Row("big = -9223372036854775808L AND oct = 035 AND hex = 0x1d",
+                        sent("match", m -> extremes(m, Long.MIN_VALUE)), sent("other", m -> extremes(m, 0))));
+    }
+
+    @ParameterizedTest
+    @MethodSource("rows")
+    void aQueueConsumerAndATopicSubscriberSelectTheSameMessages(Row row) throws Exception {
+        Session session = connection().createSession();
+        Destination queue = session.createQueue(fresh("SelectedQueue"));
+        Destination topic = session.createTopic(fresh("SelectedTopic"));
+        MessageConsumer fromQueue = session.createConsumer(queue, row.selector());
+        MessageConsumer fromTopic = session.createConsumer(topic, row.selector());
+
+        send(session, queue, row);
+        send(session, topic, row);
+
+        assertThat(receiveAll(fromQueue, row.matches())).as("queue, applied by the client").isEqualTo(row.matches());
+        assertThat(receiveAll(fromTopic, row.matches())).as("topic, applied by the broker").isEqualTo(row.matches());
+    }
+
+    private static void send(Session session, Destination to, Row row) throws JMSException {
+        MessageProducer producer = session.createProducer(to);
+        for (Sent message : row.messages()) {
+            Message jms = session.createTextMessage(message.text());
+            message.setup().apply(jms);
+            producer.send(jms, jms.getJMSDeliveryMode(), jms.getJMSPriority(), 0);
+        }
+    }
+
+    /** The texts of what arrives until the expected count and a quiet moment, or until none comes for 5 s. */
+    private static List<String> receiveAll(MessageConsumer consumer, List<String> expected) throws Exception {
+        List<String> received = new ArrayList<>();
+        while (true) {
+            Message message = consumer.receive(received.size() < expected.size() ? 5000 : QUIET_MILLIS);
+            if (message == null) {
+                return received;
+            }
+            received.add(text(message));
+        }
+    }
+
+    private static void flags(Message message, boolean mark, boolean flag) throws JMSException {
+        message.setBooleanProperty("$mark", mark);
+        message.setBooleanProperty("_flag", flag);
+    }
+
+    private static void yesNo(Message message, boolean yes, boolean no) throws JMSException {
+        message.setBooleanProperty("yes", yes);
+        message.setBooleanProperty("no", no);
+    }
+
+    private static void numbers(Message message) throws JMSException {
+        message.setStringProperty("s", "foo");
+        message.setIntProperty("i", 1);
+        message.setFloatProperty("f", 2.0f);
+        message.setDoubleProperty("d", 4.0);
+        message.setLongProperty("l", 6L);
+    }
+
+    private static void ints(Message message, int i, int j) throws JMSException {
+        message.setIntProperty("i", i);
+        message.setIntProperty("j", j);
+    }
+
+    private static void caseRow(Message message, String t) throws JMSException {
+        message.setStringProperty("t", t);
+        message.setIntProperty("i", 20);
+    }
+
+    private static void extremes(Message message, long big) throws JMSException {
+        message.setLongProperty("big", big);
+        message.setShortProperty("oct", (short) 29);
+        message.setByteProperty("hex", (byte) 29);
+    }
+
+    private static Sent sent(String text, Setup setup) {
+        return new Sent(text, setup);
+    }
+
+    /** A selector, the messages sent, and (in sending order) the texts of those it selects. */
+    record Row(String selector, List<Sent> messages) {
+        Row(String selector, Sent... messages) {
+            this(selector, List.of(messages));
+        }
+
+        List<String> matches() {
+            return messages.stream().map(Sent::text).filter(text -> text.startsWith("match")).toList();
+        }
+
+        @Override
+        public String toString() {
+            return selector;
+        }
+    }
+
+    /** A message by its text, "match..." when the row's selector selects it. */
+    record Sent(String text, Setup setup) {
+    }
+
+    @FunctionalInterface
+    interface Setup {
+        void apply(Message message) throws JMSException;
+    }
+}
