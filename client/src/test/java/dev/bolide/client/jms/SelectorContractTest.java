@@ -3,6 +3,7 @@ package dev.bolide.client.jms;
 import static dev.bolide.client.jms.AcknowledgementTest.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bolide.client.rocketmq.LoopbackBroker;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.Destination;
 import jakarta.jms.JMSException;
@@ -13,17 +14,32 @@ import jakarta.jms.Session;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * One selector, two places that apply it: the client for a queue's consumer, the broker for a topic's
- * subscriber. For each row of the table both must receive exactly the row's matching messages, the
- * same ones, whatever the selector names: typed properties or the six selectable headers.
+ * subscriber (the client when the broker's property filter is off). For each row of the table all
+ * must receive exactly the row's matching messages, the same ones, whatever the selector names:
+ * typed properties or the six selectable headers.
  */
 class SelectorContractTest extends JmsTestBase {
     /** How long a consumer waits for one more message once it has those it expects. */
     private static final long QUIET_MILLIS = 300;
+    /** A broker as RocketMQ's defaults leave it: {@code enablePropertyFilter = false}. */
+    private static LoopbackBroker unfiltering;
+
+    @BeforeAll
+    static void startUnfilteringBroker() throws Exception {
+        unfiltering = LoopbackBroker.withNameServer(dir, "unfiltering", true, false);
+    }
+
+    @AfterAll
+    static void stopUnfilteringBroker() throws Exception {
+        unfiltering.close();
+    }
 
     static Stream<Row> rows() {
         return Stream.of(
@@ -60,14 +76,27 @@ class SelectorContractTest extends JmsTestBase {
         Session session = connection().createSession();
         Destination queue = session.createQueue(fresh("SelectedQueue"));
         Destination topic = session.createTopic(fresh("SelectedTopic"));
+        Session elsewhere = started(new BolideConnectionFactory(unfiltering.nameServer()).createConnection())
+                .createSession();
+        Destination unfilteredTopic = elsewhere.createTopic(freshOnUnfiltering("UnfilteredTopic"));
         MessageConsumer fromQueue = session.createConsumer(queue, row.selector());
         MessageConsumer fromTopic = session.createConsumer(topic, row.selector());
+        MessageConsumer fromUnfilteredTopic = elsewhere.createConsumer(unfilteredTopic, row.selector());
 
         send(session, queue, row);
         send(session, topic, row);
+        send(elsewhere, unfilteredTopic, row);
 
         assertThat(receiveAll(fromQueue, row.matches())).as("queue, applied by the client").isEqualTo(row.matches());
         assertThat(receiveAll(fromTopic, row.matches())).as("topic, applied by the broker").isEqualTo(row.matches());
+        assertThat(receiveAll(fromUnfilteredTopic, row.matches())).as("topic, applied by the client")
+                .isEqualTo(row.matches());
+    }
+
+    private static String freshOnUnfiltering(String prefix) {
+        String name = fresh(prefix);
+        unfiltering.createTopic(name, 4);
+        return name;
     }
 
     private static void send(Session session, Destination to, Row row) throws JMSException {
