@@ -3,7 +3,12 @@ package dev.bolide.client.jms;
 import static dev.bolide.client.jms.AcknowledgementTest.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bolide.client.jms.consumer.GroupNames;
+import dev.bolide.client.rocketmq.ClientSettings;
 import dev.bolide.client.rocketmq.LoopbackBroker;
+import dev.bolide.client.rocketmq.MessageQueue;
+import dev.bolide.client.rocketmq.RocketMqClient;
+import jakarta.jms.Connection;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.Destination;
 import jakarta.jms.JMSException;
@@ -11,25 +16,34 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
+import jakarta.jms.Topic;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * One selector, two places that apply it: the client for a queue's consumer, the broker for a topic's
  * subscriber (the client when the broker's property filter is off). For each row of the table all
  * must receive exactly the row's matching messages, the same ones, whatever the selector names:
- * typed properties or the six selectable headers.
+ * typed properties or the six selectable headers. Durable and shared subscriptions select as
+ * subscribers do, with either broker, and a durable subscription created again with another
+ * selector is replaced (Jakarta Messaging 3.1, 8.3).
  */
 class SelectorContractTest extends JmsTestBase {
     /** How long a consumer waits for one more message once it has those it expects. */
     private static final long QUIET_MILLIS = 300;
     /** A broker as RocketMQ's defaults leave it: {@code enablePropertyFilter = false}. */
     private static LoopbackBroker unfiltering;
+    private static final String LAST = "lastMessage = TRUE";
+    private static final String LAST_TEXT = "Message 10";
 
     @BeforeAll
     static void startUnfilteringBroker() throws Exception {
@@ -93,10 +107,134 @@ class SelectorContractTest extends JmsTestBase {
                 .isEqualTo(row.matches());
     }
 
+    @ParameterizedTest(name = "broker filters: {0}")
+    @ValueSource(booleans = {true, false})
+    void aDurableSubscriptionGetsWhatItsSelectorSelectsAndSkipsTheRestForGood(boolean brokerFilters)
+            throws Exception {
+        Session session = connectionTo(brokerFilters, "durable-selector").createSession();
+        Topic topic = session.createTopic(freshOn(brokerFilters, "DurableSelected"));
+        session.createConsumer(topic); // another subscriber of the topic, without a selector, as the TCK has
+        MessageConsumer last = session.createDurableConsumer(topic, "last", LAST, false);
+
+        sendNumbered(session, topic);
+
+        assertThat(receiveAll(last, List.of(LAST_TEXT))).containsExactly(LAST_TEXT);
+        last.close();
+        String group = GroupNames.definition(GroupNames.durable("durable-selector", "last"), topic.getTopicName(),
+                LAST, false);
+        awaitCommittedToTheEnd(brokerFilters, group, topic);
+    }
+
+    @ParameterizedTest(name = "broker filters: {0}")
+    @ValueSource(booleans = {true, false})
+    void aSharedSubscriptionsConsumersTogetherGetEachSelectedMessageOnce(boolean brokerFilters) throws Exception {
+        Session session = connectionTo(brokerFilters, null).createSession();
+        Session otherSession = connectionTo(brokerFilters, null).createSession();
+        Topic topic = session.createTopic(freshOn(brokerFilters, "SharedSelected"));
+        List<MessageConsumer> consumers = List.of(session.createSharedConsumer(topic, "last", LAST),
+                session.createSharedConsumer(topic, "last", LAST), session.createSharedDurableConsumer(topic,
+                        "lastDurable", LAST), otherSession.createSharedDurableConsumer(topic, "lastDurable", LAST));
+
+        sendNumbered(session, topic);
+        sendNumbered(session, topic);
+
+        assertThat(receiveAll(consumers.subList(0, 2), 2)).containsExactly(LAST_TEXT, LAST_TEXT);
+        assertThat(receiveAll(consumers.subList(2, 4), 2)).containsExactly(LAST_TEXT, LAST_TEXT);
+    }
+
+    @ParameterizedTest(name = "broker filters: {0}")
+    @ValueSource(booleans = {true, false})
+    void anotherSelectorReplacesADurableSubscription(boolean brokerFilters) throws Exception {
+        Connection connection = brokerFilters ? factory("clientId", "changing").createConnection()
+                : factoryOfUnfiltering("changing").createConnection();
+        closedAfterTest(connection);
+        Session session = connection.createSession();
+        Topic topic = session.createTopic(freshOn(brokerFilters, "ChangedSelector"));
+        MessageConsumer old = session.createDurableSubscriber(topic, "changing", "test = 'old'", false);
+        connection.start(); // after the subscription, as the TCK does
+        session.createProducer(topic).send(tested(session, "old"));
+        assertThat(text(old.receive(5000))).isEqualTo("old");
+        old.close();
+
+        MessageConsumer changed = session.createDurableSubscriber(topic, "changing", "test = 'new'", false);
+        session.createProducer(topic).send(tested(session, "old"));
+        session.createProducer(topic).send(tested(session, "new"));
+
+        assertThat(receiveAll(changed, List.of("new"))).containsExactly("new");
+    }
+
+    private Connection connectionTo(boolean brokerFilters, String clientId) throws JMSException {
+        if (brokerFilters) {
+            return clientId == null ? connection() : started(factory("clientId", clientId).createConnection());
+        }
+        return started(factoryOfUnfiltering(clientId).createConnection());
+    }
+
+    private static BolideConnectionFactory factoryOfUnfiltering(String clientId) {
+        Properties properties = new Properties();
+        properties.setProperty("nameServers", unfiltering.nameServer());
+        if (clientId != null) {
+            properties.setProperty("clientId", clientId);
+        }
+        return new BolideConnectionFactory(properties);
+    }
+
+    private static String freshOn(boolean brokerFilters, String prefix) {
+        return brokerFilters ? fresh(prefix) : freshOnUnfiltering(prefix);
+    }
+
     private static String freshOnUnfiltering(String prefix) {
         String name = fresh(prefix);
         unfiltering.createTopic(name, 4);
         return name;
+    }
+
+    /** Messages 1 to 10, the tenth alone with {@code lastMessage} true. */
+    private static void sendNumbered(Session session, Topic topic) throws JMSException {
+        MessageProducer producer = session.createProducer(topic);
+        for (int i = 1; i <= 10; i++) {
+            Message message = session.createTextMessage("Message " + i);
+            message.setBooleanProperty("lastMessage", i == 10);
+            producer.send(message);
+        }
+    }
+
+    private static Message tested(Session session, String test) throws JMSException {
+        Message message = session.createTextMessage(test);
+        message.setStringProperty("test", test);
+        return message;
+    }
+
+    /**
+     * Fails unless the group's committed offsets reach the end of every queue of the topic within 5 s:
+     * what the subscription skipped must not hold its offsets back (and come again at each restart).
+     */
+    private static void awaitCommittedToTheEnd(boolean brokerFilters, String group, Topic topic) throws Exception {
+        String nameServer = brokerFilters ? broker.nameServer() : unfiltering.nameServer();
+        try (RocketMqClient observer = new RocketMqClient(ClientSettings.of(nameServer))) {
+            List<MessageQueue> queues = observer.readQueues(topic.getTopicName());
+            Awaitility.await("offsets of " + group + " committed to the end").atMost(Duration.ofSeconds(5))
+                    .until(() -> queues.stream()
+                            .allMatch(queue -> observer.committedOffset(group, queue) == observer.maxOffset(queue)));
+        }
+    }
+
+    /** What some consumers together receive: taken in turns until {@code expected} came, then a quiet moment. */
+    private static List<String> receiveAll(List<MessageConsumer> consumers, int expected) throws Exception {
+        List<String> received = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (received.size() < expected && System.nanoTime() < deadline) {
+            for (MessageConsumer consumer : consumers) {
+                Message message = consumer.receive(50);
+                if (message != null) {
+                    received.add(text(message));
+                }
+            }
+        }
+        for (MessageConsumer consumer : consumers) {
+            received.addAll(receiveAll(consumer, List.of()));
+        }
+        return received;
     }
 
     private static void send(Session session, Destination to, Row row) throws JMSException {
