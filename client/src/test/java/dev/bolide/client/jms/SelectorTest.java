@@ -101,6 +101,27 @@ class SelectorTest extends JmsTestBase {
         assertThat(text(orders.receive(5000))).isEqualTo("order");
     }
 
+    @Test
+    void aSelectiveSubscriberBesideAnUnselectiveOneGetsTheResentMessageItSelects() throws Exception {
+        Session session = connection().createSession();
+        Topic topic = session.createTopic(fresh("HeaderTopic"));
+        MessageConsumer everything = session.createConsumer(topic);
+        MessageConsumer tests = session.createConsumer(topic, "JMSType = 'test_message'");
+        MessageProducer producer = session.createProducer(topic);
+        Message message = session.createMessage();
+        message.setJMSType("foo");
+        message.setBooleanProperty("lastMessage", false);
+        producer.send(message);
+        // a sent message may be changed and sent again
+        message.setJMSType("test_message");
+        message.setBooleanProperty("lastMessage", true);
+        producer.send(message);
+
+        assertThat(tests.receive(5000).getBooleanProperty("lastMessage")).isTrue();
+        assertThat(tests.receive(500)).isNull();
+        assertThat(everything.receive(5000).getJMSType()).isEqualTo("foo");
+    }
+
     private static Message typed(Session session, String text, String type) throws Exception {
         Message message = session.createTextMessage(text);
         message.setJMSType(type);
