@@ -144,6 +144,22 @@ class SelectorContractTest extends JmsTestBase {
 
     @ParameterizedTest(name = "broker filters: {0}")
     @ValueSource(booleans = {true, false})
+    void sharedConsumersTakeTurnsOnTheSelectedMessagesOnly(boolean brokerFilters) throws Exception {
+        Session session = connectionTo(brokerFilters, null).createSession();
+        Topic topic = session.createTopic(freshOn(brokerFilters, "SharedTurns"));
+        MessageConsumer first = session.createSharedConsumer(topic, "turns", LAST);
+        MessageConsumer second = session.createSharedConsumer(topic, "turns", LAST);
+
+        sendNumbered(session, topic);
+        assertThat(text(first.receive(5000))).isEqualTo(LAST_TEXT);
+        assertThat(second.receive(QUIET_MILLIS)).isNull();
+        sendNumbered(session, topic);
+        assertThat(text(second.receive(5000))).isEqualTo(LAST_TEXT);
+        assertThat(first.receive(QUIET_MILLIS)).isNull();
+    }
+
+    @ParameterizedTest(name = "broker filters: {0}")
+    @ValueSource(booleans = {true, false})
     void anotherSelectorReplacesADurableSubscription(boolean brokerFilters) throws Exception {
         Connection connection = brokerFilters ? factory("clientId", "changing").createConnection()
                 : factoryOfUnfiltering("changing").createConnection();

@@ -57,21 +57,21 @@ public final class BolideMessageConsumer implements QueueReceiver, TopicSubscrib
     }
 
     @Override
-    public boolean offer(Delivery delivery) {
+    public Offer offer(Delivery delivery) {
         if (closed) {
-            return false;
+            return Offer.REFUSED;
         }
         var message = delivery.message();
         if (noLocal && connectionId.equals(message.property(JmsPropertyKeys.CONNECTION_ID))) {
             delivery.acknowledge();
-            return true;
+            return Offer.SKIPPED;
         }
         if (selector != null && !selector.matches(message.properties(), message.bornTimestamp())) {
             return dropFromSubscription(delivery);
         }
         buffer.add(delivery);
         session.messageArrived();
-        return true;
+        return Offer.TAKEN;
     }
 
     /**
@@ -79,12 +79,12 @@ public final class BolideMessageConsumer implements QueueReceiver, TopicSubscrib
      * is not the subscription's: acknowledged, it no longer holds the group's offset back. A queue's
      * message stays for the queue's other consumers.
      */
-    private boolean dropFromSubscription(Delivery delivery) {
+    private Offer dropFromSubscription(Delivery delivery) {
         if (destination instanceof Queue) {
-            return false;
+            return Offer.REFUSED;
         }
         delivery.acknowledge();
-        return true;
+        return Offer.SKIPPED;
     }
 
     /** Puts a delivery back at the head, for a recover or a listener that failed. */
