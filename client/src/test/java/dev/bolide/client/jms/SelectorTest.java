@@ -4,12 +4,17 @@ import static dev.bolide.client.jms.AcknowledgementTest.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.jms.Connection;
 import jakarta.jms.Destination;
 import jakarta.jms.InvalidSelectorException;
+import jakarta.jms.InvalidSelectorRuntimeException;
+import jakarta.jms.JMSContext;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
+import jakarta.jms.Queue;
 import jakarta.jms.Session;
+import jakarta.jms.Topic;
 import org.junit.jupiter.api.Test;
 
 class SelectorTest extends JmsTestBase {
@@ -19,6 +24,41 @@ class SelectorTest extends JmsTestBase {
         Destination queue = session.createQueue(fresh("Bad"));
 
         assertThatThrownBy(() -> session.createConsumer(queue, "colour = ")).isInstanceOf(InvalidSelectorException.class);
+    }
+
+    @Test
+    void aComparisonOfDifferentTypesIsAnInvalidSelectorForEveryKindOfConsumer() throws Exception {
+        Connection connection = started(factory("clientId", "type-errors").createConnection());
+        Session session = connection.createSession();
+        Queue queue = session.createQueue(fresh("TypeErrors"));
+        Topic topic = session.createTopic(fresh("TypeErrors"));
+
+        assertThatThrownBy(() -> session.createConsumer(queue, "TRUE = 0")).isInstanceOf(InvalidSelectorException.class);
+        assertThatThrownBy(() -> session.createConsumer(topic, "FALSE = 0")).isInstanceOf(InvalidSelectorException.class);
+        assertThatThrownBy(() -> session.createDurableConsumer(topic, "d", "'1' = 1", false))
+                .isInstanceOf(InvalidSelectorException.class);
+        assertThatThrownBy(() -> session.createSharedConsumer(topic, "s", "TRUE <> 'x'"))
+                .isInstanceOf(InvalidSelectorException.class);
+        try (JMSContext context = factory().createContext()) {
+            assertThatThrownBy(() -> context.createConsumer(queue, "TRUE = 0"))
+                    .isInstanceOf(InvalidSelectorRuntimeException.class);
+        }
+    }
+
+    @Test
+    void javasNumberLiteralsSelectLongProperties() throws Exception {
+        Session session = connection().createSession();
+        Destination queue = session.createQueue(fresh("Literals"));
+        MessageConsumer consumer = session.createConsumer(queue,
+                "low = -9223372036854775808L AND high = 9223372036854775807L AND oct = 035 AND hex = 0x1d");
+        Message extremes = session.createTextMessage("extremes");
+        extremes.setLongProperty("low", Long.MIN_VALUE);
+        extremes.setLongProperty("high", Long.MAX_VALUE);
+        extremes.setLongProperty("oct", 29);
+        extremes.setLongProperty("hex", 29);
+        session.createProducer(queue).send(extremes);
+
+        assertThat(text(consumer.receive(5000))).isEqualTo("extremes");
     }
 
     @Test
@@ -59,6 +99,27 @@ class SelectorTest extends JmsTestBase {
         producer.send(typed(session, "order", "order"));
 
         assertThat(text(orders.receive(5000))).isEqualTo("order");
+    }
+
+    @Test
+    void aSelectiveSubscriberBesideAnUnselectiveOneGetsTheResentMessageItSelects() throws Exception {
+        Session session = connection().createSession();
+        Topic topic = session.createTopic(fresh("HeaderTopic"));
+        MessageConsumer everything = session.createConsumer(topic);
+        MessageConsumer tests = session.createConsumer(topic, "JMSType = 'test_message'");
+        MessageProducer producer = session.createProducer(topic);
+        Message message = session.createMessage();
+        message.setJMSType("foo");
+        message.setBooleanProperty("lastMessage", false);
+        producer.send(message);
+        // a sent message may be changed and sent again
+        message.setJMSType("test_message");
+        message.setBooleanProperty("lastMessage", true);
+        producer.send(message);
+
+        assertThat(tests.receive(5000).getBooleanProperty("lastMessage")).isTrue();
+        assertThat(tests.receive(500)).isNull();
+        assertThat(everything.receive(5000).getJMSType()).isEqualTo("foo");
     }
 
     private static Message typed(Session session, String text, String type) throws Exception {

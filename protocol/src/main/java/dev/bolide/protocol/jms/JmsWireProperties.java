@@ -2,6 +2,7 @@ package dev.bolide.protocol.jms;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The RocketMQ properties that carry a JMS message's headers and typed properties. RocketMQ
@@ -13,6 +14,11 @@ import java.util.Map;
 public final class JmsWireProperties {
     /** The types of the non-String JMS properties. */
     public static final String TYPES = "BOLIDE_JMS_TYPES";
+    /**
+     * The String properties whose value is empty, joined by {@code ,}: RocketMQ's property encoding
+     * drops empty values, so they travel by name only.
+     */
+    public static final String EMPTY_STRINGS = "BOLIDE_JMS_EMPTY";
     /** {@code JMSCorrelationID}. */
     public static final String CORRELATION_ID = "JMS_CORRELATION_ID";
     /** {@code JMSPriority}, an int; 4 when absent. */
@@ -40,6 +46,11 @@ public final class JmsWireProperties {
             }
         }
         return codes;
+    }
+
+    /** The names {@code list} (an {@link #EMPTY_STRINGS} value, or {@code null}) holds. */
+    public static Set<String> emptyStrings(String list) {
+        return list == null ? Set.of() : Set.of(list.split(","));
     }
 
     /**

@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * A message as a JMS selector sees it, read from its RocketMQ wire properties: typed user properties
  * (see {@link JmsWireProperties}) and the header fields a selector may name, mapped onto the
- * properties that carry them. The type list is decoded once, on the first typed lookup.
+ * properties that carry them. The type list and the list of empty strings are decoded once, on the
+ * first lookup that needs them.
  */
 final class JmsMessageContext implements SelectorContext {
     private static final Set<String> HEADERS = Set.of("JMSDeliveryMode", "JMSPriority", "JMSMessageID",
@@ -17,6 +18,7 @@ final class JmsMessageContext implements SelectorContext {
     private final Map<String, String> properties;
     private final Long bornTimestamp;
     private Map<String, Character> typeCodes;
+    private Set<String> emptyStrings;
 
     JmsMessageContext(Map<String, String> properties, Long bornTimestamp) {
         this.properties = properties;
@@ -65,11 +67,19 @@ final class JmsMessageContext implements SelectorContext {
     private Object property(String name) {
         String text = properties.get(name);
         if (text == null) {
-            return null;
+            return emptyString(name);
         }
         if (typeCodes == null) {
             typeCodes = JmsWireProperties.typeCodes(properties.get(JmsWireProperties.TYPES));
         }
         return JmsWireProperties.typedValue(text, typeCodes.get(name));
+    }
+
+    /** {@code ""} for a property set to the empty string, which the wire carries only by name; else null. */
+    private String emptyString(String name) {
+        if (emptyStrings == null) {
+            emptyStrings = JmsWireProperties.emptyStrings(properties.get(JmsWireProperties.EMPTY_STRINGS));
+        }
+        return emptyStrings.contains(name) ? "" : null;
     }
 }

@@ -1,5 +1,6 @@
 package dev.bolide.protocol.selector;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,19 +17,31 @@ import java.util.Set;
  * becomes an Integer when it fits, else a Long; a number with a fraction or an exponent
  * ({@code 5.5}, {@code 5.}, {@code .5}, {@code 5E3}) becomes a Double. {@code *} and {@code /} are
  * operators only in a dialect with arithmetic; elsewhere they are unexpected characters, as in 4.9.
+ *
+ * <p>Jakarta Messaging's numbers are Java's (3.1, section 3.8.1.1), so its dialect also reads octal
+ * ({@code 035}) and hexadecimal ({@code 0x1d}) whole numbers, which are ints unless suffixed {@code L}
+ * (so {@code 0xFFFFFFFF} is -1, as in Java), and the suffixes {@code f}, {@code F}, {@code d} and
+ * {@code D} of floating-point numbers. RocketMQ 4.9 removed octal and hexadecimal from its grammar,
+ * so in SQL92 a leading zero stays an error.
  */
 final class Lexer {
+    /**
+     * The value of the literal {@code 9223372036854775808}, which (as in Java) is a number only as
+     * the operand of a unary minus: {@code -9223372036854775808} is Long.MIN_VALUE. The parser decides.
+     */
+    static final BigInteger LONG_MIN_MAGNITUDE = BigInteger.ONE.shiftLeft(63);
     private static final Map<String, TokenType> KEYWORDS = keywordsBySpelling();
 
     private final String source;
     private final Set<TokenType> vocabulary;
-    private final boolean javaIdentifiers;
+    /** Jakarta Messaging's identifiers and numbers are Java's. */
+    private final boolean javaLexicon;
     private int pos;
 
     private Lexer(String source, Dialect dialect) {
         this.source = source;
         this.vocabulary = dialect.vocabulary();
-        this.javaIdentifiers = dialect.jmsGrammar();
+        this.javaLexicon = dialect.jmsGrammar();
     }
 
     /**
@@ -119,6 +132,9 @@ final class Lexer {
 
     private Token number() {
         int start = pos;
+        if (javaLexicon && hexadecimalFollows()) {
+            return hexadecimal(start);
+        }
         skipDigits();
         boolean fraction = charAt(pos) == '.';
         if (fraction) {
@@ -130,7 +146,29 @@ final class Lexer {
             pos += isDigit(charAt(pos + 1)) ? 1 : 2;
             skipDigits();
         }
-        return fraction || exponent ? floating(start) : integer(start);
+        boolean floatSuffix = javaLexicon && isFloatSuffix(charAt(pos));
+        if (floatSuffix) {
+            pos++;
+        }
+        return fraction || exponent || floatSuffix ? floating(start) : integer(start);
+    }
+
+    /** {@code 0x} or {@code 0X} and a hexadecimal digit; otherwise the {@code 0} is a number of its own. */
+    private boolean hexadecimalFollows() {
+        return source.charAt(pos) == '0' && (charAt(pos + 1) == 'x' || charAt(pos + 1) == 'X')
+                && Character.digit(charAt(pos + 2), 16) >= 0;
+    }
+
+    private Token hexadecimal(int start) {
+        pos += 2;
+        while (Character.digit(charAt(pos), 16) >= 0) {
+            pos++;
+        }
+        return radixInteger(start, source.substring(start + 2, pos), 16);
+    }
+
+    private static boolean isFloatSuffix(char c) {
+        return c == 'f' || c == 'F' || c == 'd' || c == 'D';
     }
 
     /** {@code E} or {@code e}, an optional sign, then a digit; otherwise the letter starts the next token. */
@@ -147,7 +185,7 @@ final class Lexer {
         String text = source.substring(start, pos);
         double value = Double.parseDouble(text);
         if (Double.isInfinite(value)) {
-            throw new SelectorSyntaxException("number " + text + " is too large for a double", start);
+            throw tooLarge(text, "a double", start);
         }
         return new Token(TokenType.FLOAT, text, start, value);
     }
@@ -155,20 +193,55 @@ final class Lexer {
     private Token integer(int start) {
         String digits = source.substring(start, pos);
         if (digits.length() > 1 && digits.charAt(0) == '0') {
-            // 4.9 would read 0 and then 12 and fail on the second number; saying why is kinder
-            throw new SelectorSyntaxException("number " + digits + " has a leading zero", start);
+            if (!javaLexicon) {
+                // 4.9 would read 0 and then 12 and fail on the second number; saying why is kinder
+                throw new SelectorSyntaxException("number " + digits + " has a leading zero", start);
+            }
+            return radixInteger(start, digits.substring(1), 8);
         }
-        if (charAt(pos) == 'l' || charAt(pos) == 'L') {
-            pos++;
-        }
+        acceptLongSuffix();
         String text = source.substring(start, pos);
+        if (javaLexicon && digits.equals(LONG_MIN_MAGNITUDE.toString())) {
+            return new Token(TokenType.INTEGER, text, start, LONG_MIN_MAGNITUDE);
+        }
         long value;
         try {
             value = Long.parseLong(digits);
         } catch (NumberFormatException e) {
-            throw new SelectorSyntaxException("number " + text + " is too large for a long", start);
+            throw tooLarge(text, "a long", start);
         }
         return new Token(TokenType.INTEGER, text, start, narrowest(value));
+    }
+
+    /**
+     * An octal or hexadecimal whole number, whose {@code digits} follow its prefix: as in Java, an int
+     * of up to 32 bits (the highest one the sign) unless suffixed {@code L}, then a long of up to 64.
+     */
+    private Token radixInteger(int start, String digits, int radix) {
+        boolean longSuffix = acceptLongSuffix();
+        String text = source.substring(start, pos);
+        try {
+            if (longSuffix) {
+                return new Token(TokenType.INTEGER, text, start, narrowest(Long.parseUnsignedLong(digits, radix)));
+            }
+            return new Token(TokenType.INTEGER, text, start, Integer.parseUnsignedInt(digits, radix));
+        } catch (NumberFormatException e) {
+            String kind = radix == 8 ? "an octal " : "a hexadecimal ";
+            throw new SelectorSyntaxException("number " + text + " is not " + kind + (longSuffix ? "long" : "int"),
+                    start);
+        }
+    }
+
+    private boolean acceptLongSuffix() {
+        if (charAt(pos) == 'l' || charAt(pos) == 'L') {
+            pos++;
+            return true;
+        }
+        return false;
+    }
+
+    private static SelectorSyntaxException tooLarge(String text, String type, int start) {
+        return new SelectorSyntaxException("number " + text + " is too large for " + type, start);
     }
 
     /** Not a conditional expression: {@code ?:} would unbox both branches and widen the Integer to a Long. */
@@ -237,7 +310,7 @@ final class Lexer {
     }
 
     private boolean isIdentifierStart(char c) {
-        if (javaIdentifiers) {
+        if (javaLexicon) {
             return Character.isJavaIdentifierStart(c);
         }
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '$';
@@ -245,7 +318,7 @@ final class Lexer {
 
     /** Java's "ignorable" characters (controls such as NUL) are left out: they cannot be seen in a name. */
     private boolean isIdentifierPart(char c) {
-        if (javaIdentifiers) {
+        if (javaLexicon) {
             return Character.isJavaIdentifierPart(c) && !Character.isIdentifierIgnorable(c);
         }
         return isIdentifierStart(c) || isDigit(c);

@@ -38,10 +38,12 @@ import java.util.function.Supplier;
  * <p>While building the tree it makes the checks 4.9 makes when compiling: AND, OR, NOT and the
  * whole selector need conditions (a bare property is accepted as one); {@code > >= < <=} and BETWEEN
  * need operands that can be numbers; {@code =} and {@code <>} refuse NULL; constant BETWEEN bounds
- * must be known and in order; IN needs a property. Unlike 4.9 it requires the end of the input. For
- * Jakarta Messaging it also checks that arithmetic has numeric operands, that LIKE has a property, a
- * string pattern and a one-character escape, and that a header identifier is one a selector may name;
- * reversed BETWEEN bounds are allowed there (the range is empty).
+ * must be known and in order; IN needs a property; a TRUE or FALSE literal cannot equal a string or
+ * number literal on its right. Unlike 4.9 it requires the end of the input. For Jakarta Messaging it
+ * also checks that arithmetic has numeric operands, that LIKE has a property, a string pattern and a
+ * one-character escape, that the operands of an equality are not known to be of different types, and
+ * that a header identifier is one a selector may name; reversed BETWEEN bounds are allowed there (the
+ * range is empty).
  */
 final class Parser {
     /** Longest token text quoted in full in an error message. */
@@ -176,7 +178,27 @@ final class Parser {
     private Equality equalityOf(Expression left, Span leftSpan, Token operator, Expression right, Span rightSpan) {
         requireNotNullLiteral(left, leftSpan, operator);
         requireNotNullLiteral(right, rightSpan, operator);
+        requireComparableTypes(left, leftSpan, operator, right, rightSpan);
         return new Equality(left, right, dialect.rules());
+    }
+
+    /**
+     * Jakarta Messaging compares only values of one type (3.8.1.2), so an equality whose operands'
+     * types are known to differ, such as {@code TRUE = 0}, is a mistake the provider must report.
+     * RocketMQ 4.9 refuses only a TRUE or FALSE literal on the left of a string or number literal
+     * ({@code 0 = TRUE} compiles there, and is FALSE), and so does Bolide's SQL92.
+     */
+    private void requireComparableTypes(Expression left, Span leftSpan, Token operator, Expression right,
+            Span rightSpan) {
+        OperandType leftType = OperandType.of(left);
+        OperandType rightType = OperandType.of(right);
+        boolean mismatch = dialect.jmsGrammar() ? leftType.neverEquals(rightType)
+                : left instanceof BooleanLiteral && right instanceof Literal;
+        if (mismatch) {
+            throw new SelectorSyntaxException(quote(leftSpan) + " (" + leftType.description() + ") cannot be compared"
+                    + " with " + operator.describe() + " to " + quote(rightSpan) + " (" + rightType.description()
+                    + ")", leftSpan.start());
+        }
     }
 
     /** NULL is never equal to anything in SQL; 4.9 refuses the comparison rather than let it be always unknown. */
@@ -399,6 +421,10 @@ final class Parser {
             }
             case MINUS -> {
                 next++;
+                if (Lexer.LONG_MIN_MAGNITUDE.equals(peek().value())) {
+                    next++;
+                    return new Literal(Long.MIN_VALUE);
+                }
                 return Negation.of(nestedUnary(operator));
             }
             case NOT -> {
@@ -428,6 +454,10 @@ final class Parser {
         Token token = peek();
         switch (token.type()) {
             case STRING, INTEGER, FLOAT -> {
+                if (Lexer.LONG_MIN_MAGNITUDE.equals(token.value())) {
+                    throw new SelectorSyntaxException("number " + token.text() + " is too large for a long"
+                            + " (only its negation is one)", token.position());
+                }
                 next++;
                 return new Literal(token.value());
             }

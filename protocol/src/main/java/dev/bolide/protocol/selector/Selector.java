@@ -19,6 +19,8 @@ import java.util.Objects;
  * <h2>Stricter than RocketMQ 4.9</h2>
  * 4.9 compiles the longest prefix of the expression that is valid and silently ignores the rest, so
  * {@code a LIKE 'x%'} or {@code a + 1 > 2} compile (as the bare property {@code a}) and never match.
+ * As 4.9, it refuses a TRUE or FALSE literal equaled to a string or number literal on its right
+ * ({@code TRUE = 0}), numbers with a leading zero and hexadecimal numbers.
  * Bolide rejects text after a complete expression instead, since it is almost certainly a mistake;
  * such a subscription fails with SUBSCRIPTION_PARSE_FAILED rather than silently receiving nothing.
  * Bolide also rejects empty expressions and bounds an expression to {@link #MAX_LENGTH} characters
@@ -31,10 +33,13 @@ import java.util.Objects;
  * (after Java's promotion), strings and booleans only with {@code =} and {@code <>} against their own
  * type, and any other comparison is unknown, never an error. Identifiers are the message's typed
  * properties and the headers JMSDeliveryMode, JMSPriority, JMSMessageID, JMSTimestamp,
- * JMSCorrelationID and JMSType; naming another JMS header is a syntax error. An empty (or null)
- * selector selects every message. When compiling, the checks that catch mistakes in both dialects
- * apply (a string ordered with {@code >}, IN with other than string literals, a condition where a value
- * is needed...); reversed BETWEEN bounds are allowed (the range is empty).
+ * JMSCorrelationID and JMSType; naming another JMS header is a syntax error. Numbers are written as
+ * in Java: octal ({@code 035}) and hexadecimal ({@code 0x1d}) too, {@code L}, {@code F} and {@code D}
+ * suffixes, {@code -9223372036854775808L}. An empty (or null) selector selects every message. When
+ * compiling, the checks that catch mistakes in both dialects apply (a string ordered with {@code >},
+ * IN with other than string literals, a condition where a value is needed...), and an equality of
+ * operands whose types are known to differ ({@code TRUE = 0}) is a type error; reversed BETWEEN bounds
+ * are allowed (the range is empty).
  *
  * <p>A selector is immutable and may be shared by any number of threads.
  */

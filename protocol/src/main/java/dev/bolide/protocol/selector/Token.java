@@ -2,7 +2,8 @@ package dev.bolide.protocol.selector;
 
 /**
  * One token: its kind, its text as written, the index of its first character and, for literals, the
- * value it denotes (String, Integer, Long or Double); {@code null} for other tokens.
+ * value it denotes (String, Integer, Long or Double, or {@link Lexer#LONG_MIN_MAGNITUDE}); {@code null}
+ * for other tokens.
  */
 record Token(TokenType type, String text, int position, Object value) {
     /** Longest token text quoted in full in an error message. */

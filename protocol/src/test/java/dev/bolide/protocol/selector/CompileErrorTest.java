@@ -23,6 +23,27 @@ class CompileErrorTest {
     }
 
     @Test
+    void aBooleanLiteralIsNotEqualedToAStringOrNumberLiteralOnItsRight() {
+        rejecting("TRUE = 0").hasMessage("\"TRUE\" (a boolean) cannot be compared with '=' to \"0\" (a number)"
+                + " at position 0");
+        rejecting("FALSE <> 'x'").hasMessageContaining("\"FALSE\" (a boolean) cannot be compared with '<>'");
+        rejecting("a = 1 AND FALSE = 0").hasMessageEndingWith("at position 10");
+    }
+
+    @Test
+    void theOther4_9EqualitiesOfMixedTypesCompile() {
+        for (String selector : new String[] {"0 = TRUE", "'x' = FALSE", "TRUE = a", "TRUE = (a > 1)", "TRUE = FALSE"}) {
+            assertThat(Selector.compileSql92(selector).expression()).isEqualTo(selector);
+        }
+    }
+
+    @Test
+    void octalAndHexadecimalNumbersAreNotSql92() {
+        rejecting("a = 035").hasMessage("number 035 has a leading zero at position 4");
+        rejecting("a = 0x1d").hasMessage("unexpected 'x1d' after a complete expression at position 5");
+    }
+
+    @Test
     void orderingAConditionIsRejected() {
         rejecting("(a = 1) > 0").hasMessage("the condition \"(a = 1)\" cannot be compared with '>' at position 0");
         rejecting("a > 1 > 0").hasMessageContaining("the condition \"a > 1\" cannot be compared with '>'");

@@ -28,6 +28,34 @@ class JmsCompileErrorTest {
     }
 
     @Test
+    void valuesOfDifferentTypesCannotBeEqualed() {
+        rejecting("TRUE = 0").hasMessage("\"TRUE\" (a boolean) cannot be compared with '=' to \"0\" (a number)"
+                + " at position 0");
+        rejecting("FALSE = 0").hasMessageContaining("\"FALSE\" (a boolean) cannot be compared with '='");
+        rejecting("0 <> TRUE").hasMessageContaining("\"0\" (a number) cannot be compared with '<>' to \"TRUE\"");
+        rejecting("'1' = 1").hasMessageContaining("(a string) cannot be compared with '=' to \"1\" (a number)");
+        rejecting("a + 1 = 'x'").hasMessageContaining("\"a + 1\" (a number)");
+        rejecting("(a > 1) = 'x'").hasMessageContaining("\"(a > 1)\" (a boolean)");
+    }
+
+    @Test
+    void equalitiesOfOneTypeOrWithAPropertyCompile() {
+        for (String selector : new String[] {"TRUE = FALSE", "a = TRUE", "0 = a", "(a > 1) = b", "1 = 1.0",
+                "'x' <> a", "-a = 2"}) {
+            assertThatCode(() -> Selector.compileJms(selector)).as(selector).doesNotThrowAnyException();
+        }
+    }
+
+    @Test
+    void numbersAreJavasWithinTheirRange() {
+        rejecting("a = 08").hasMessage("number 08 is not an octal int at position 4");
+        rejecting("a = 0x100000000").hasMessage("number 0x100000000 is not a hexadecimal int at position 4");
+        rejecting("a = 9223372036854775808").hasMessage("number 9223372036854775808 is too large for a long"
+                + " (only its negation is one) at position 4");
+        rejecting("a = -9223372036854775809").hasMessageContaining("is too large for a long");
+    }
+
+    @Test
     void likeNeedsAPropertyAndAStringPattern() {
         rejecting("a LIKE 12").hasMessage("expected a string literal pattern after LIKE but found '12' at position 7");
         rejecting("a LIKE b").hasMessageContaining("expected a string literal pattern after LIKE");

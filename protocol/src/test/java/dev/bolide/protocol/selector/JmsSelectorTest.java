@@ -16,6 +16,17 @@ class JmsSelectorTest {
     }
 
     @Test
+    void numberLiteralsAreJavasIncludingTheExtremeLongs() {
+        Map<String, Long> extremes = Map.of("low", Long.MIN_VALUE, "high", Long.MAX_VALUE);
+        assertThat(JmsOutcome.of("low = -9223372036854775808L AND high = 9223372036854775807L", extremes))
+                .isEqualTo(Outcome.TRUE);
+        assertThat(JmsOutcome.of("low < -9223372036854775807", extremes)).isEqualTo(Outcome.TRUE);
+        assertThat(JmsOutcome.of("a = 035 AND a = 0x1d AND a = 29L AND a = 2.9e1", Map.of("a", 29L)))
+                .isEqualTo(Outcome.TRUE);
+        assertThat(JmsOutcome.of("a = 0xFFFFFFFF", Map.of("a", -1))).isEqualTo(Outcome.TRUE);
+    }
+
+    @Test
     void likeMatchesPercentAsAnySequenceAndUnderscoreAsOneCharacter() {
         assertThat(JmsOutcome.of("phone LIKE '12%3'", Map.of("phone", "123"))).isEqualTo(Outcome.TRUE);
         assertThat(JmsOutcome.of("phone LIKE '12%3'", Map.of("phone", "12993"))).isEqualTo(Outcome.TRUE);

@@ -27,6 +27,13 @@ class JmsWireMessageTest {
     }
 
     @Test
+    void aPropertyListedAsAnEmptyStringIsEmptyNotMissing() {
+        Map<String, String> wire = Map.of("BOLIDE_JMS_EMPTY", "e,f");
+        assertThat(matches("e = '' AND f IS NOT NULL AND e LIKE '%'", wire)).isTrue();
+        assertThat(matches("g IS NULL", wire)).isTrue();
+    }
+
+    @Test
     void jmsTypeIsTheTagAndCorrelationIdItsProperty() {
         Map<String, String> wire = Map.of("TAGS", "car", "JMS_CORRELATION_ID", "c-1");
         assertThat(matches("JMSType = 'car' AND JMSCorrelationID = 'c-1'", wire)).isTrue();

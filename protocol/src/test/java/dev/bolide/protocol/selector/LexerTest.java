@@ -61,6 +61,34 @@ class LexerTest {
     }
 
     @Test
+    void jakartaMessagingReadsOctalAndHexadecimalAsJavaDoes() {
+        assertThat(jmsValue("035")).isEqualTo(29);
+        assertThat(jmsValue("0x1d")).isEqualTo(29);
+        assertThat(jmsValue("0X1D")).isEqualTo(29);
+        assertThat(jmsValue("0")).isEqualTo(0);
+        assertThat(jmsValue("00")).isEqualTo(0);
+        assertThat(jmsValue("0xFFFFFFFF")).isEqualTo(-1);
+        assertThat(jmsValue("0xFFFFFFFFL")).isEqualTo(4294967295L);
+        assertThat(jmsValue("0x7fffffffffffffffL")).isEqualTo(Long.MAX_VALUE);
+        assertThat(jmsValue("037777777777")).isEqualTo(-1);
+    }
+
+    @Test
+    void jakartaMessagingReadsJavasFloatingPointSuffixes() {
+        assertThat(jmsValue("1.5f")).isEqualTo(1.5);
+        assertThat(jmsValue("2D")).isEqualTo(2.0);
+        assertThat(jmsValue("010d")).isEqualTo(10.0);
+        assertThat(jmsValue("1e2F")).isEqualTo(100.0);
+    }
+
+    @Test
+    void theMagnitudeOfLongMinValueIsLeftToTheParser() {
+        assertThat(jmsValue("9223372036854775808L")).isEqualTo(Lexer.LONG_MIN_MAGNITUDE);
+        assertThatThrownBy(() -> Lexer.tokenize("9223372036854775808", Dialect.SQL92))
+                .hasMessage("number 9223372036854775808 is too large for a long at position 0");
+    }
+
+    @Test
     void numbersWithAFractionOrAnExponentAreDoubles() {
         assertThat(value("5.5")).isEqualTo(5.5);
         assertThat(value("5.")).isEqualTo(5.0);
@@ -134,8 +162,16 @@ class LexerTest {
         return Lexer.tokenize(source, Dialect.SQL92).stream().map(Token::type).toList();
     }
 
+    private static Object jmsValue(String literal) {
+        return value(literal, Dialect.JMS);
+    }
+
     private static Object value(String literal) {
-        List<Token> tokens = Lexer.tokenize(literal, Dialect.SQL92);
+        return value(literal, Dialect.SQL92);
+    }
+
+    private static Object value(String literal, Dialect dialect) {
+        List<Token> tokens = Lexer.tokenize(literal, dialect);
         assertThat(tokens).hasSize(2);
         return tokens.get(0).value();
     }

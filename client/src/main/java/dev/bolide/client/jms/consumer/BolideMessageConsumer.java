@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A consumer: a buffer its group member fills ({@link DeliveryTarget}), read by {@code receive} or
  * by its session's delivery thread when a listener is set. The selector is applied here too, since
- * a queue's group is shared by consumers with different selectors.
+ * a queue's group is shared by consumers with different selectors, and a broker that does not filter
+ * JMS selectors sends a topic subscription every message ({@link SelectorSupport}).
  */
 public final class BolideMessageConsumer implements QueueReceiver, TopicSubscriber, DeliveryTarget {
     private static final long POLL_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
@@ -56,21 +57,34 @@ public final class BolideMessageConsumer implements QueueReceiver, TopicSubscrib
     }
 
     @Override
-    public boolean offer(Delivery delivery) {
+    public Offer offer(Delivery delivery) {
         if (closed) {
-            return false;
+            return Offer.REFUSED;
         }
         var message = delivery.message();
         if (noLocal && connectionId.equals(message.property(JmsPropertyKeys.CONNECTION_ID))) {
             delivery.acknowledge();
-            return true;
+            return Offer.SKIPPED;
         }
         if (selector != null && !selector.matches(message.properties(), message.bornTimestamp())) {
-            return false;
+            return dropFromSubscription(delivery);
         }
         buffer.add(delivery);
         session.messageArrived();
-        return true;
+        return Offer.TAKEN;
+    }
+
+    /**
+     * A topic subscription's consumers all have its selector, so a message this one does not select
+     * is not the subscription's: acknowledged, it no longer holds the group's offset back. A queue's
+     * message stays for the queue's other consumers.
+     */
+    private Offer dropFromSubscription(Delivery delivery) {
+        if (destination instanceof Queue) {
+            return Offer.REFUSED;
+        }
+        delivery.acknowledge();
+        return Offer.SKIPPED;
     }
 
     /** Puts a delivery back at the head, for a recover or a listener that failed. */

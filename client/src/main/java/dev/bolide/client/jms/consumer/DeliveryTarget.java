@@ -2,9 +2,18 @@ package dev.bolide.client.jms.consumer;
 
 /** A local consumer a group member hands pulled messages to. */
 public interface DeliveryTarget {
-    /**
-     * Takes the delivery (into its buffer, or acknowledging it when it is not for this consumer, as
-     * for noLocal); false when its selector does not select the message or it is closed.
-     */
-    boolean offer(Delivery delivery);
+    /** What a consumer did with a delivery offered to it. */
+    enum Offer {
+        /** Into its buffer: the consumer had its turn. */
+        TAKEN,
+        /**
+         * Acknowledged, as not for its subscription (noLocal, or a selector a broker did not apply):
+         * as if the broker had filtered it, no consumer has a turn.
+         */
+        SKIPPED,
+        /** Not taken: its selector does not select the message (a queue's), or it is closed. */
+        REFUSED
+    }
+
+    Offer offer(Delivery delivery);
 }

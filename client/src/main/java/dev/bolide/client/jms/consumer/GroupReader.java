@@ -139,12 +139,21 @@ public final class GroupReader {
         return targets.isEmpty();
     }
 
-    /** Hands a delivery to the next local consumer that takes it. */
+    /**
+     * Hands a delivery to the next local consumer that takes it; only a delivery taken moves the turn
+     * on, so the consumers of a subscription share its messages alike whether or not its broker
+     * filtered them.
+     */
     public void dispatch(Delivery delivery) {
         List<DeliveryTarget> all = List.copyOf(targets);
-        int first = Math.floorMod(turn.getAndIncrement(), Math.max(1, all.size()));
+        int first = Math.floorMod(turn.get(), Math.max(1, all.size()));
         for (int i = 0; i < all.size(); i++) {
-            if (all.get((first + i) % all.size()).offer(delivery)) {
+            DeliveryTarget.Offer offer = all.get((first + i) % all.size()).offer(delivery);
+            if (offer == DeliveryTarget.Offer.TAKEN) {
+                turn.incrementAndGet();
+                return;
+            }
+            if (offer == DeliveryTarget.Offer.SKIPPED) {
                 return;
             }
         }

@@ -11,24 +11,22 @@ import dev.bolide.protocol.selector.ExpressionType;
 import dev.bolide.protocol.selector.Selector;
 import dev.bolide.protocol.selector.SelectorSyntaxException;
 import jakarta.jms.InvalidSelectorException;
-import jakarta.jms.JMSException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
- * How a selector reaches the broker. A Bolide broker filters with the JMS dialect (expression type
- * {@code JMS}); an Apache RocketMQ broker knows only SQL92, so there a selector that SQL92 accepts
- * and that names no JMS header is sent as SQL92, and any other is refused. Which broker it is, the
- * broker says in its answer to CHECK_CLIENT_CONFIG with a {@code JMS} subscription.
+ * How a topic subscription's selector is applied. A Bolide broker with {@code enablePropertyFilter}
+ * filters with the JMS dialect (expression type {@code JMS}); a broker that cannot (its property
+ * filter off, or an Apache RocketMQ broker, which knows only SQL92, whose rules differ) sends every
+ * message and the consumer filters ({@link BolideMessageConsumer}). Which it is, the broker says in
+ * its answer to CHECK_CLIENT_CONFIG with a {@code JMS} subscription.
  */
 public final class SelectorSupport {
+    private static final System.Logger LOG = System.getLogger(SelectorSupport.class.getName());
     private static final JsonFactory JSON = new JsonFactory();
-    private static final Pattern HEADER = Pattern.compile("\\bJMS(DeliveryMode|Priority|MessageID|Timestamp"
-            + "|CorrelationID|Type)\\b");
 
     private SelectorSupport() {
     }
@@ -48,30 +46,22 @@ public final class SelectorSupport {
         }
     }
 
-    /** The subscription of {@code topic} that filters with {@code selector} on the topic's broker. */
-    public static Subscription subscription(RocketMqClient client, String group, String topic, Selector selector)
-            throws JMSException {
+    /**
+     * The subscription of {@code topic} for {@code selector}: filtered by the topic's broker when it
+     * can, else every message. SQL92 is no substitute: where its rules differ from Jakarta
+     * Messaging's (a bare boolean property, which is never TRUE there; an empty string, which the
+     * wire carries by name only) the broker would drop messages the selector selects.
+     */
+    public static Subscription subscription(RocketMqClient client, String group, String topic, Selector selector) {
         if (selector == null) {
             return Subscription.all(topic);
         }
-        long version = System.currentTimeMillis();
         if (brokerKnowsJms(client, group, topic, selector.expression())) {
-            return new Subscription(topic, selector.expression(), ExpressionType.JMS, version);
+            return new Subscription(topic, selector.expression(), ExpressionType.JMS, System.currentTimeMillis());
         }
-        if (HEADER.matcher(selector.expression()).find() || !validSql92(selector.expression())) {
-            throw new JMSException("JMS selector on a non-Bolide broker is not supported: '"
-                    + selector.expression() + "' is not plain SQL92 on properties");
-        }
-        return new Subscription(topic, selector.expression(), Subscription.SQL92, version);
-    }
-
-    private static boolean validSql92(String expression) {
-        try {
-            Selector.compileSql92(expression);
-            return true;
-        } catch (SelectorSyntaxException e) {
-            return false;
-        }
+        LOG.log(System.Logger.Level.INFO, "the broker of {0} does not filter JMS selectors: {1} filters ''{2}''"
+                + " itself", topic, group, selector.expression());
+        return Subscription.all(topic);
     }
 
     /** A topic nobody sent to yet has no broker to ask: then Bolide is assumed. */

@@ -1,5 +1,7 @@
 package dev.bolide.client.jms.mapping;
 
+import dev.bolide.protocol.jms.JmsWireProperties;
+
 /**
  * The RocketMQ properties that carry Jakarta Messaging headers and body types. {@code JMS_} is
  * the prefix the specification reserves for provider properties, {@code BOLIDE_} marks what only
@@ -9,7 +11,7 @@ public final class JmsPropertyKeys {
     public static final String BODY_TYPE = "BOLIDE_JMS_BODY";
     public static final String PROPERTY_TYPES = "BOLIDE_JMS_TYPES";
     /** String properties whose value is empty: RocketMQ drops empty values from its properties. */
-    public static final String EMPTY_STRINGS = "BOLIDE_JMS_EMPTY";
+    public static final String EMPTY_STRINGS = JmsWireProperties.EMPTY_STRINGS;
     /** Present when a Text or Object body is null rather than empty. */
     public static final String NULL_BODY = "BOLIDE_JMS_NULL_BODY";
     public static final String CORRELATION_ID = "JMS_CORRELATION_ID";
