@@ -16,7 +16,6 @@ import dev.bolide.testsupport.NoThreadLeaks;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -68,7 +67,7 @@ class BrokerOnAFullDiskTest {
                         "needed by group CG on topic TopicTest");
                 assertThat(pullAll(client)).as("served while full").containsExactlyElementsOf(acknowledged);
 
-                Files.delete(ballast);
+                volume.delete(ballast);
                 sendAfterSpaceReturns(client, acknowledged, 500);
                 assertThat(pullAll(client)).containsExactlyElementsOf(acknowledged);
             }

@@ -8,7 +8,6 @@ import dev.bolide.testsupport.NoThreadLeaks;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -65,7 +64,7 @@ class DiskFullTest {
                         .hasMessageContaining("forced cleaning kept");
                 assertThat(readAll(store)).as("served while full").containsExactlyElementsOf(acknowledged);
 
-                Files.delete(ballast);
+                volume.delete(ballast);
                 store.deleteExpiredFiles();
                 appendMore(store, acknowledged, 1000);
                 assertThat(readAll(store)).containsExactlyElementsOf(acknowledged);
@@ -104,7 +103,7 @@ class DiskFullTest {
                 assertThat(refused).hasMessageContaining("No space left on device");
                 assertThat(volume.usableSpace()).isLessThan(MIB);
 
-                Files.delete(ballast);
+                volume.delete(ballast);
                 appendMore(store, acknowledged, 1000);
                 assertThat(readAll(store)).containsExactlyElementsOf(acknowledged);
             }

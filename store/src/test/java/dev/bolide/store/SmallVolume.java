@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -77,6 +79,19 @@ public final class SmallVolume implements AutoCloseable {
     /** Bytes still free for files. */
     public long usableSpace() throws IOException {
         return Files.getFileStore(mountPoint).getUsableSpace();
+    }
+
+    /**
+     * Deletes {@code file} and waits until its space is usable again: ext4 returns a deleted file's
+     * blocks only when its journal commits, up to seconds later, and an append in between still
+     * finds the disk full.
+     */
+    public void delete(Path file) throws IOException {
+        long freed = Files.size(file);
+        long before = usableSpace();
+        Files.delete(file);
+        Awaitility.await("space of " + file + " usable").atMost(Duration.ofSeconds(30))
+                .until(() -> usableSpace() >= before + freed / 2);
     }
 
     /** Writes a file of real (not sparse) data until only about {@code leaveFree} bytes are free. */
