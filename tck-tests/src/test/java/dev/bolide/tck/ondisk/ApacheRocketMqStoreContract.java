@@ -1,15 +1,23 @@
 package dev.bolide.tck.ondisk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.bolide.tck.apache.ApacheRocketMqBroker;
 import dev.bolide.tck.rocketmq.BrokerProcess;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
+import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,6 +38,12 @@ abstract class ApacheRocketMqStoreContract extends StoreOpenedByBolideContract {
     private static final List<String> SHARED_CONF = List.of("mappedFileSizeCommitLog = " + SEGMENT_SIZE,
             "maxMessageSize = 65536");
     private static final SampleWorkload WORKLOAD = new SampleWorkload(120, 1024);
+    /** Level 4 of RocketMQ's delay levels, 30 s: still waiting when RocketMQ stops. */
+    private static final int DELAY_LEVEL = 4;
+    private static final long DELAY_MILLIS = 30_000;
+    private static final String DELAYED_TOPIC = "Later";
+
+    private long delayedSentAt;
 
     @TempDir
     static Path bolideDirectory;
@@ -57,7 +71,10 @@ abstract class ApacheRocketMqStoreContract extends StoreOpenedByBolideContract {
         ApacheRocketMqBroker rocketMq = rocketMq();
         List<SentMessage> sent = WORKLOAD.writeTo(rocketMq.nameServerAddress(), rocketMq.brokerAddress(), rocketMq.admin());
         BrokerMetadata before = BrokerMetadata.of(rocketMq.admin(), rocketMq.brokerAddress(), SampleWorkload.GROUPS);
+        delayedSentAt = sendDelayed(rocketMq.nameServerAddress());
         stop(rocketMq, before);
+        assertThat(System.currentTimeMillis() - delayedSentAt).as("ms from the delayed send to RocketMQ's end")
+                .isLessThan(DELAY_MILLIS);
         List<Path> segments = commitLogSegments(rocketMq.storeDirectory());
         System.out.printf("%s: RocketMQ wrote %d messages over %d CommitLog segments%n", getClass().getSimpleName(),
                 sent.size(), segments.size());
@@ -67,10 +84,47 @@ abstract class ApacheRocketMqStoreContract extends StoreOpenedByBolideContract {
                 SHARED_CONF.toArray(String[]::new)), sent, before);
     }
 
+    /** Sends one message at the delay level and returns when it was sent; it lies in SCHEDULE_TOPIC_XXXX meanwhile. */
+    private static long sendDelayed(String nameServer) throws Exception {
+        DefaultMQProducer producer = new DefaultMQProducer("PG-later");
+        producer.setNamesrvAddr(nameServer);
+        producer.setInstanceName("later-" + System.nanoTime());
+        producer.start();
+        try {
+            Message message = new Message(DELAYED_TOPIC, "held by RocketMQ".getBytes(StandardCharsets.UTF_8));
+            message.setDelayTimeLevel(DELAY_LEVEL);
+            long sentAt = System.currentTimeMillis();
+            producer.send(message);
+            return sentAt;
+        } finally {
+            producer.shutdown();
+        }
+    }
+
     private static List<Path> commitLogSegments(Path store) throws IOException {
         try (Stream<Path> files = Files.list(store.resolve("commitlog"))) {
             return files.toList();
         }
+    }
+
+    /**
+     * RocketMQ's schedule queue and {@code delayOffset.json} carry over: Bolide delivers the
+     * message RocketMQ was holding, once, when it is due and not before.
+     */
+    @Test
+    void aDelayedMessageRocketMqHeldIsDeliveredWhenDue() throws Exception {
+        Map<String, List<MessageExt>> received = new ConcurrentHashMap<>();
+        DefaultMQPushConsumer consumer = bolide().startConsumer("CG-later", DELAYED_TOPIC, received);
+        try {
+            await().atMost(Duration.ofMillis(DELAY_MILLIS * 3)).until(() -> !received.isEmpty());
+        } finally {
+            consumer.shutdown();
+        }
+        long deliveredAt = System.currentTimeMillis();
+
+        assertThat(received).containsOnlyKeys("held by RocketMQ");
+        assertThat(received.get("held by RocketMQ")).hasSize(1);
+        assertThat(deliveredAt - delayedSentAt).isGreaterThanOrEqualTo(DELAY_MILLIS);
     }
 
     /** Bolide listens where RocketMQ did, so the ids RocketMQ handed out lead the client to it unchanged. */

@@ -86,6 +86,10 @@ abstract class StoreOpenedByBolideContract {
         return sent;
     }
 
+    protected BrokerProcess bolide() {
+        return bolide;
+    }
+
     protected String bolideAddress() {
         return "127.0.0.1:" + bolide.brokerPort();
     }

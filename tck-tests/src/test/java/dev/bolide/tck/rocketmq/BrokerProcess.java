@@ -131,7 +131,7 @@ public final class BrokerProcess implements AutoCloseable {
      * A started push consumer of {@code group} reading {@code topic} from its first offset, collecting
      * every message it receives under its body (text), copies included.
      */
-    DefaultMQPushConsumer startConsumer(String group, String topic, Map<String, List<MessageExt>> received)
+    public DefaultMQPushConsumer startConsumer(String group, String topic, Map<String, List<MessageExt>> received)
             throws MQClientException {
         return startConsumer(group, topic, received, consumer -> { });
     }
