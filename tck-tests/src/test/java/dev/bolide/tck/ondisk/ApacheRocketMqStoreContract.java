@@ -13,10 +13,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.apache.rocketmq.client.producer.TransactionMQProducer;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,6 +40,9 @@ abstract class ApacheRocketMqStoreContract extends StoreOpenedByBolideContract {
     private static final List<String> SHARED_CONF = List.of("mappedFileSizeCommitLog = " + SEGMENT_SIZE,
             "maxMessageSize = 65536");
     private static final SampleWorkload WORKLOAD = new SampleWorkload(120, 1024);
+    /** Bolide only: check back undecided transactions within seconds, not RocketMQ's 6 s and 60 s. */
+    private static final List<String> BOLIDE_CONF = List.of("transactionTimeout = 1000",
+            "transactionCheckInterval = 1000");
     /** Level 4 of RocketMQ's delay levels, 30 s: still waiting when RocketMQ stops. */
     private static final int DELAY_LEVEL = 4;
     private static final long DELAY_MILLIS = 30_000;
@@ -71,6 +76,7 @@ abstract class ApacheRocketMqStoreContract extends StoreOpenedByBolideContract {
         ApacheRocketMqBroker rocketMq = rocketMq();
         List<SentMessage> sent = WORKLOAD.writeTo(rocketMq.nameServerAddress(), rocketMq.brokerAddress(), rocketMq.admin());
         BrokerMetadata before = BrokerMetadata.of(rocketMq.admin(), rocketMq.brokerAddress(), SampleWorkload.GROUPS);
+        UndecidedTransaction.send(rocketMq.nameServerAddress(), rocketMq.admin(), rocketMq.brokerName());
         delayedSentAt = sendDelayed(rocketMq.nameServerAddress());
         stop(rocketMq, before);
         assertThat(System.currentTimeMillis() - delayedSentAt).as("ms from the delayed send to RocketMQ's end")
@@ -80,8 +86,10 @@ abstract class ApacheRocketMqStoreContract extends StoreOpenedByBolideContract {
                 sent.size(), segments.size());
         assertThat(segments).as("CommitLog segments RocketMQ wrote").hasSizeGreaterThan(2);
 
+        List<String> bolideConf = new ArrayList<>(SHARED_CONF);
+        bolideConf.addAll(BOLIDE_CONF);
         opened(BrokerProcess.startOnStore(bolideDirectory, rocketMq.storeDirectory(), rocketMq.brokerPort(),
-                SHARED_CONF.toArray(String[]::new)), sent, before);
+                bolideConf.toArray(String[]::new)), sent, before);
     }
 
     /** Sends one message at the delay level and returns when it was sent; it lies in SCHEDULE_TOPIC_XXXX meanwhile. */
@@ -125,6 +133,29 @@ abstract class ApacheRocketMqStoreContract extends StoreOpenedByBolideContract {
         assertThat(received).containsOnlyKeys("held by RocketMQ");
         assertThat(received.get("held by RocketMQ")).hasSize(1);
         assertThat(deliveredAt - delayedSentAt).isGreaterThanOrEqualTo(DELAY_MILLIS);
+    }
+
+    /**
+     * RocketMQ's half and op queues carry over: Bolide asks the producer group about the one
+     * transaction RocketMQ left undecided, and only that one, and delivers it on the commit.
+     */
+    @Test
+    void anUndecidedTransactionIsCheckedBackAndDelivered() throws Exception {
+        Set<String> checked = ConcurrentHashMap.newKeySet();
+        Map<String, List<MessageExt>> received = new ConcurrentHashMap<>();
+        TransactionMQProducer producer = UndecidedTransaction.checkingProducer(bolide().nameServerAddress(), checked);
+        DefaultMQPushConsumer consumer = bolide().startConsumer("CG-ledger", UndecidedTransaction.TOPIC, received);
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> received.containsKey(UndecidedTransaction.UNDECIDED)
+                    && received.containsKey(UndecidedTransaction.COMMITTED));
+        } finally {
+            consumer.shutdown();
+            producer.shutdown();
+        }
+
+        assertThat(checked).containsExactly(UndecidedTransaction.UNDECIDED);
+        assertThat(received).containsOnlyKeys(UndecidedTransaction.COMMITTED, UndecidedTransaction.UNDECIDED);
+        assertThat(received.values()).allSatisfy(copies -> assertThat(copies).hasSize(1));
     }
 
     /** Bolide listens where RocketMQ did, so the ids RocketMQ handed out lead the client to it unchanged. */
