@@ -30,13 +30,14 @@ class KilledApacheRocketMqStoreOnBolideTest extends ApacheRocketMqStoreContract 
     }
 
     @Override
-    protected void stop(ApacheRocketMqBroker rocketMq, BrokerMetadata before) {
+    protected long stop(ApacheRocketMqBroker rocketMq, BrokerMetadata before) {
         Path offsets = rocketMq.storeDirectory().resolve("config").resolve("consumerOffset.json");
         Map<String, Map<String, Long>> answered = committed(before);
         await("offsets on disk").atMost(Duration.ofSeconds(30)).ignoreExceptions()
                 .until(() -> committedOnDisk(offsets, answered.keySet()).equals(answered));
         rocketMq.kill();
         assertThat(rocketMq.storeDirectory().resolve("abort")).as("RocketMQ's crash marker").exists();
+        return 0;
     }
 
     /** {@code topic@group -> queueId -> offset}, the shape of {@code consumerOffset.json}. */

@@ -7,6 +7,11 @@ package dev.bolide.tck.ondisk;
  */
 record SentMessage(SampleMessage content, int queueId, long queueOffset, String uniqueId, String offsetMsgId) {
 
+    /** Where the broker stored it: the last 8 bytes of the offset message id, as RocketMQ lays it out. */
+    long commitLogOffset() {
+        return Long.parseUnsignedLong(offsetMsgId.substring(offsetMsgId.length() - 16), 16);
+    }
+
     /** The manifest line: topic, index, queue, queue offset, both ids, separated by spaces. */
     String toLine() {
         return String.join(" ", content.topic(), Integer.toString(content.index()), Integer.toString(queueId),

@@ -16,8 +16,9 @@ class StoppedApacheRocketMqStoreOnBolideTest extends ApacheRocketMqStoreContract
     }
 
     @Override
-    protected void stop(ApacheRocketMqBroker rocketMq, BrokerMetadata before) throws Exception {
+    protected long stop(ApacheRocketMqBroker rocketMq, BrokerMetadata before) throws Exception {
         rocketMq.stop();
         assertThat(rocketMq.storeDirectory().resolve("abort")).as("RocketMQ's crash marker").doesNotExist();
+        return 0;
     }
 }

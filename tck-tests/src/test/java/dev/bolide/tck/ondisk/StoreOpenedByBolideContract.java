@@ -22,7 +22,6 @@ import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.SendResult;
 import org.apache.rocketmq.common.message.Message;
-import org.apache.rocketmq.common.message.MessageDecoder;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.apache.rocketmq.common.message.MessageQueue;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
@@ -117,7 +116,7 @@ abstract class StoreOpenedByBolideContract {
             List<SeenMessage> read = new ArrayList<>();
             for (MessageQueue queue : consumer.fetchSubscribeMessageQueues(topic)) {
                 long end = consumer.maxOffset(queue);
-                for (long offset = 0; offset < end; ) {
+                for (long offset = consumer.minOffset(queue); offset < end; ) {
                     PullResult pulled = consumer.pull(queue, "*", offset, 32);
                     assertThat(pulled.getPullStatus()).as("pull %s at %d", queue, offset).isEqualTo(PullStatus.FOUND);
                     pulled.getMsgFoundList().forEach(m -> read.add(SeenMessage.read(m)));
@@ -162,9 +161,8 @@ abstract class StoreOpenedByBolideContract {
     void everyMessageIsViewedByTheCommitLogOffsetInItsOffsetMessageId() throws Exception {
         List<SeenMessage> viewed = new ArrayList<>();
         for (SentMessage message : sent) {
-            long commitLogOffset = MessageDecoder.decodeMessageId(message.offsetMsgId()).getOffset();
             viewed.add(SeenMessage.read(producer.getDefaultMQProducerImpl().getMqClientFactory().getMQClientAPIImpl()
-                    .viewMessage(bolideAddress(), commitLogOffset, TIMEOUT_MILLIS)));
+                    .viewMessage(bolideAddress(), message.commitLogOffset(), TIMEOUT_MILLIS)));
         }
 
         assertThat(viewed).containsExactlyElementsOf(expected());
