@@ -151,15 +151,17 @@ final class SampleWorkload {
             messages.forEach(m -> received.add(new String(m.getBody(), StandardCharsets.UTF_8)));
             return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
         });
+        consumer.setPersistConsumerOffsetInterval(500);
         consumer.start();
         try {
             await("all of " + ORDERS + " consumed").atMost(PATIENCE).until(() -> received.size() == messagesPerTopic);
+            // the consumer commits every 500 ms, one way: it stays until the broker has it all, as
+            // the commit it sends on shutdown may be lost with the connection
+            await(ORDERS_GROUP + " offsets at the end").atMost(PATIENCE).ignoreExceptions()
+                    .until(() -> committedEverything(BrokerMetadata.consumeStats(admin, brokerAddress, ORDERS_GROUP)));
         } finally {
             consumer.shutdown();
         }
-        // the consumer commits asynchronously (and on shutdown, one way): wait until the broker has it all
-        await(ORDERS_GROUP + " offsets at the end").atMost(PATIENCE).ignoreExceptions()
-                .until(() -> committedEverything(BrokerMetadata.consumeStats(admin, brokerAddress, ORDERS_GROUP)));
     }
 
     static boolean committedEverything(ConsumeStats stats) {
