@@ -1,6 +1,7 @@
 package dev.bolide.tck.ondisk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.bolide.tck.apache.ApacheRocketMqBroker;
@@ -88,6 +89,7 @@ abstract class ApacheRocketMqStoreContract extends StoreOpenedByBolideContract {
                 getClass().getSimpleName(), sent.size(), segments.size(), stored.size());
         assertThat(segments).as("CommitLog files RocketMQ wrote").hasSizeGreaterThan(2);
 
+        assertAnotherSegmentSizeIsRefused(rocketMq);
         List<String> bolideConf = new ArrayList<>(SHARED_CONF);
         bolideConf.addAll(BOLIDE_CONF);
         opened(BrokerProcess.startOnStore(bolideDirectory, rocketMq.storeDirectory(), rocketMq.brokerPort(),
@@ -109,6 +111,16 @@ abstract class ApacheRocketMqStoreContract extends StoreOpenedByBolideContract {
         } finally {
             producer.shutdown();
         }
+    }
+
+    /**
+     * The segment size is not written in the store: a Bolide configured with another one must
+     * refuse to start rather than map RocketMQ's files wrongly (and it must leave them as they were).
+     */
+    private static void assertAnotherSegmentSizeIsRefused(ApacheRocketMqBroker rocketMq) {
+        assertThatThrownBy(() -> BrokerProcess.startOnStore(bolideDirectory, rocketMq.storeDirectory(),
+                rocketMq.brokerPort(), "mappedFileSizeCommitLog = " + 2 * SEGMENT_SIZE, "maxMessageSize = 65536"))
+                .hasMessageContaining("was the segment size changed for an existing store?");
     }
 
     private static List<SentMessage> storedFrom(long commitLogOffset, List<SentMessage> sent) {
