@@ -56,6 +56,8 @@ abstract class StoreOpenedByBolideContract {
      */
     protected void opened(BrokerProcess bolide, List<SentMessage> sent, BrokerMetadata before)
             throws MQClientException {
+        // an empty manifest would make every comparison below pass
+        assertThat(sent).as("messages the store holds").hasSizeGreaterThan(SampleWorkload.BATCH);
         this.bolide = bolide;
         this.sent = sent;
         this.before = before;
