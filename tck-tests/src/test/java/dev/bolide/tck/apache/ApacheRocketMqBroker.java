@@ -52,6 +52,7 @@ public final class ApacheRocketMqBroker implements BeforeAllCallback, AfterAllCa
 
     private final String plainAclYml;
     private final RPCHook adminHook;
+    private final List<String> extraBrokerConf;
     private final List<Process> processes = new ArrayList<>();
     private final Thread killOnExit = new Thread(this::killAll, "apache-rocketmq-kill");
     private DefaultMQAdminExt admin;
@@ -59,13 +60,23 @@ public final class ApacheRocketMqBroker implements BeforeAllCallback, AfterAllCa
     private int nameServerPort;
     private int brokerPort;
 
+    /** A broker with the fixture's {@code broker.conf}: 64 MiB CommitLog segments, auto-created topics. */
     public ApacheRocketMqBroker() {
-        this(null, null);
+        this(null, null, List.of());
     }
 
-    private ApacheRocketMqBroker(String plainAclYml, RPCHook adminHook) {
+    /**
+     * @param extraBrokerConf further {@code broker.conf} lines; a key given again replaces the
+     *                        fixture's value (a properties file keeps the last one)
+     */
+    public ApacheRocketMqBroker(String... extraBrokerConf) {
+        this(null, null, List.of(extraBrokerConf));
+    }
+
+    private ApacheRocketMqBroker(String plainAclYml, RPCHook adminHook, List<String> extraBrokerConf) {
         this.plainAclYml = plainAclYml;
         this.adminHook = adminHook;
+        this.extraBrokerConf = extraBrokerConf;
     }
 
     /**
@@ -74,7 +85,7 @@ public final class ApacheRocketMqBroker implements BeforeAllCallback, AfterAllCa
      * {@code adminHook}, which must sign for an admin account.
      */
     public static ApacheRocketMqBroker withAcl(String plainAclYml, RPCHook adminHook) {
-        return new ApacheRocketMqBroker(plainAclYml, adminHook);
+        return new ApacheRocketMqBroker(plainAclYml, adminHook, List.of());
     }
 
     /** The {@code plain_acl.yml} the broker reads (and watches), under its RocketMQ home. */
@@ -147,9 +158,23 @@ public final class ApacheRocketMqBroker implements BeforeAllCallback, AfterAllCa
         }
     }
 
+    /** Where the broker keeps its store ({@code storePathRootDir}); removed with the fixture after the class. */
+    public Path storeDirectory() {
+        return directory.resolve("store");
+    }
+
+    public int brokerPort() {
+        return brokerPort;
+    }
+
+    /** The fixture's admin client, started and connected to the name server. */
+    public DefaultMQAdminExt admin() {
+        return admin;
+    }
+
     private Path writeBrokerConf() throws IOException {
-        Path store = directory.resolve("store");
-        return Files.write(directory.resolve("broker.conf"), List.of(
+        Path store = storeDirectory();
+        List<String> lines = new ArrayList<>(List.of(
                 "brokerClusterName = DefaultCluster",
                 "brokerName = " + BROKER_NAME,
                 "brokerId = 0",
@@ -162,15 +187,21 @@ public final class ApacheRocketMqBroker implements BeforeAllCallback, AfterAllCa
                 "enablePropertyFilter = true",
                 "autoCreateTopicEnable = true",
                 "aclEnable = " + (plainAclYml != null)));
+        lines.addAll(extraBrokerConf);
+        return Files.write(directory.resolve("broker.conf"), lines);
     }
 
     /** Starts a JVM and waits for the line the program prints once it serves, as its start script does. */
     private void start(String program, String heap, String mainClass, Path lib, String... arguments)
             throws IOException {
         Path output = directory.resolve(program + ".out");
+        // RocketMQ 4.9 unmaps its files through DirectByteBuffer and Cleaner internals; without these
+        // opens its shutdown hook fails on Java 17 and leaves the store as after a crash (abort kept)
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms" + heap, "-Xmx" + heap, "-Duser.home=" + directory, "-Drocketmq.home.dir=" + directory,
-                "-cp", lib.toAbsolutePath() + "/*", mainClass));
+                "-Xms" + heap, "-Xmx" + heap, "--add-opens=java.base/java.nio=ALL-UNNAMED",
+                "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED",
+                "-Duser.home=" + directory,
+                "-Drocketmq.home.dir=" + directory, "-cp", lib.toAbsolutePath() + "/*", mainClass));
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
         processes.add(process);
@@ -201,9 +232,39 @@ public final class ApacheRocketMqBroker implements BeforeAllCallback, AfterAllCa
      * name server routes it: what an operator does before a consumer subscribes on Apache RocketMQ.
      */
     public void createTopic(String topic) throws Exception {
-        admin.createAndUpdateTopicConfig(brokerAddress(), new TopicConfig(topic, 4, 4, PermName.PERM_READ | PermName.PERM_WRITE));
-        await("route of " + topic).atMost(Duration.ofSeconds(30)).ignoreExceptions()
-                .until(() -> !admin.examineTopicRouteInfo(topic).getQueueDatas().isEmpty());
+        createTopic(new TopicConfig(topic, 4, 4, PermName.PERM_READ | PermName.PERM_WRITE));
+    }
+
+    /** Creates or updates a topic as {@code mqadmin updateTopic} does, and waits until the name server routes it. */
+    public void createTopic(TopicConfig topic) throws Exception {
+        admin.createAndUpdateTopicConfig(brokerAddress(), topic);
+        await("route of " + topic.getTopicName()).atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> !admin.examineTopicRouteInfo(topic.getTopicName()).getQueueDatas().isEmpty());
+    }
+
+    /**
+     * Stops broker and name server with SIGTERM, as {@code mqshutdown} does, and waits for them to
+     * exit: the broker's shutdown hook flushes the store, writes {@code config/*.json} and removes
+     * the {@code abort} file, so that its store is left as after a clean stop.
+     */
+    public void stop() throws InterruptedException {
+        admin.shutdown();
+        admin = null;
+        for (int i = processes.size() - 1; i >= 0; i--) {
+            Process process = processes.get(i);
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("Apache RocketMQ did not stop within 60 s of SIGTERM");
+            }
+        }
+        processes.clear();
+    }
+
+    /** Kills broker and name server with SIGKILL, as {@code kill -9} does: no shutdown hook runs. */
+    public void kill() {
+        admin.shutdown();
+        admin = null;
+        killAll();
     }
 
     /** SIGKILL, the broker before its name server: a test broker's store is thrown away, no clean shutdown needed. */

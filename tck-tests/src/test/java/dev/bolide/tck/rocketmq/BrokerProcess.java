@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -41,7 +42,22 @@ public final class BrokerProcess implements AutoCloseable {
 
     /** @param extraLines further {@code broker.conf} lines */
     public static BrokerProcess start(Path directory, String... extraLines) throws IOException {
-        int brokerPort = FreePorts.freeBrokerPort();
+        List<String> lines = new ArrayList<>(List.of("mapedFileSizeCommitLog = 67108864"));
+        lines.addAll(List.of(extraLines));
+        return startOnStore(directory, directory.resolve("store"), FreePorts.freeBrokerPort(),
+                lines.toArray(String[]::new));
+    }
+
+    /**
+     * A broker on the store in {@code store}, which may have been written by another broker (its
+     * CommitLog segment size, which is not written in the store, must come in {@code extraLines}),
+     * listening on {@code brokerPort}: the port that broker listened on keeps the offset message
+     * ids it handed out valid, because they carry the store host.
+     *
+     * @param directory where {@code broker.conf}, the output and the logs go
+     */
+    public static BrokerProcess startOnStore(Path directory, Path store, int brokerPort, String... extraLines)
+            throws IOException {
         int nameServerPort = FreePorts.freePort();
         Path conf = directory.resolve("broker.conf");
         Files.writeString(conf, String.join("\n",
@@ -50,8 +66,7 @@ public final class BrokerProcess implements AutoCloseable {
                 "brokerIP1 = 127.0.0.1",
                 "listenPort = " + brokerPort,
                 "namesrvListenPort = " + nameServerPort,
-                "storePathRootDir = " + directory.resolve("store"),
-                "mapedFileSizeCommitLog = 67108864",
+                "storePathRootDir = " + store,
                 "maxHashSlotNum = 65536",
                 "maxIndexNum = 262144",
                 "flushDiskType = ASYNC_FLUSH",
@@ -116,7 +131,7 @@ public final class BrokerProcess implements AutoCloseable {
      * A started push consumer of {@code group} reading {@code topic} from its first offset, collecting
      * every message it receives under its body (text), copies included.
      */
-    DefaultMQPushConsumer startConsumer(String group, String topic, Map<String, List<MessageExt>> received)
+    public DefaultMQPushConsumer startConsumer(String group, String topic, Map<String, List<MessageExt>> received)
             throws MQClientException {
         return startConsumer(group, topic, received, consumer -> { });
     }
