@@ -23,15 +23,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * What a store does, whichever way it flushes: run by {@link AsyncFlushMessageStoreTest} and
+ * {@link SyncFlushMessageStoreTest}, as the store's one suite for both flush types.
+ */
 @ExtendWith(NoThreadLeaks.class)
-class MessageStoreTest {
+abstract class MessageStoreContract {
     @TempDir
     Path dir;
     MessageStore store;
 
+    /** The flush type the store under test uses. */
+    abstract FlushDiskType flushDiskType();
+
+    private StoreConfig.Builder config() {
+        return TestStores.config(dir).flushDiskType(flushDiskType());
+    }
+
     @BeforeEach
     void open() throws IOException {
-        store = MessageStore.open(TestStores.config(dir).build());
+        store = MessageStore.open(config().build());
     }
 
     @AfterEach
@@ -253,7 +264,7 @@ class MessageStoreTest {
 
     @Test
     void aSecondStoreCannotOpenTheSameDirectory() {
-        assertThatThrownBy(() -> MessageStore.open(TestStores.config(dir).build())).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> MessageStore.open(config().build())).isInstanceOf(IOException.class)
                 .hasMessageContaining("in use");
     }
 
@@ -263,7 +274,7 @@ class MessageStoreTest {
             store.append(message("t", i % 3, "m" + i, Map.of(PropertyKeys.KEYS, "k" + i)));
         }
         store.close();
-        store = MessageStore.open(TestStores.config(dir).build());
+        store = MessageStore.open(config().build());
 
         assertThat(readAll("t", 0)).hasSize(100).startsWith("m0", "m3");
         assertThat(store.maxOffset("t", 1)).isEqualTo(100);
@@ -283,7 +294,7 @@ class MessageStoreTest {
     @Test
     void refusesAppendsWhenTheDiskIsAboveTheWarningLevel() throws IOException {
         store.close();
-        store = MessageStore.open(TestStores.config(dir).diskSpaceWarningLevelRatio(0.0).build());
+        store = MessageStore.open(config().diskSpaceWarningLevelRatio(0.0).build());
         store.deleteExpiredFiles();
 
         assertThatThrownBy(() -> store.append(message("t", 0, "x"))).isInstanceOf(StoreException.class)
