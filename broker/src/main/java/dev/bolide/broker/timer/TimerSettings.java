@@ -1,8 +1,5 @@
 package dev.bolide.broker.timer;
 
-import java.util.Map;
-import java.util.Set;
-
 /**
  * Settings of the durable timer, under RocketMQ 5's {@code broker.conf} keys.
  *
@@ -18,8 +15,6 @@ import java.util.Set;
 public record TimerSettings(long timerMaxDelaySec, int timerPrecisionMs) {
     /** RocketMQ 5's maximum delay and Bolide's slot width. */
     public static final TimerSettings DEFAULT = new TimerSettings(259_200, 100);
-    /** The {@code broker.conf} keys these settings are read from. */
-    public static final Set<String> KEYS = Set.of("timerMaxDelaySec", "timerPrecisionMs");
     /** The wheel file never exceeds 128 MiB; longer spans wrap around it (see {@link PendingTimers}). */
     static final int MAX_WHEEL_SLOTS = 1 << 24;
 
@@ -40,11 +35,5 @@ public record TimerSettings(long timerMaxDelaySec, int timerPrecisionMs) {
     int wheelSlots() {
         long slots = (maxDelayMillis() + timerPrecisionMs - 1) / timerPrecisionMs + 1;
         return (int) Math.min(slots, MAX_WHEEL_SLOTS);
-    }
-
-    /** The settings under their {@code broker.conf} keys. */
-    public Map<String, String> asProperties() {
-        return Map.of("timerMaxDelaySec", Long.toString(timerMaxDelaySec),
-                "timerPrecisionMs", Integer.toString(timerPrecisionMs));
     }
 }

@@ -1,8 +1,6 @@
 package dev.bolide.broker.transaction;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * When and how often the broker checks back undecided transactions, under RocketMQ's
@@ -65,17 +63,5 @@ public record TransactionSettings(Duration transactionTimeout, Duration transact
     public TransactionSettings withoutXa() {
         return new TransactionSettings(transactionTimeout, transactionCheckInterval, transactionCheckMax,
                 xaBranchTimeout, xaHeuristicTimeout, false);
-    }
-
-    /** The settings under their {@code broker.conf} keys, for GET_BROKER_CONFIG. */
-    public Map<String, String> asProperties() {
-        Map<String, String> properties = new TreeMap<>();
-        properties.put("transactionTimeout", Long.toString(transactionTimeout.toMillis()));
-        properties.put("transactionCheckInterval", Long.toString(transactionCheckInterval.toMillis()));
-        properties.put("transactionCheckMax", Integer.toString(transactionCheckMax));
-        properties.put("xaBranchTimeout", Long.toString(xaBranchTimeout.toMillis()));
-        properties.put("xaHeuristicTimeout", Long.toString(xaHeuristicTimeout.toMillis()));
-        properties.put("xaEnabled", Boolean.toString(xaEnabled));
-        return properties;
     }
 }
