@@ -241,10 +241,11 @@ public final class SegmentSequence implements AutoCloseable {
             segment.delete();
             return null;
         } catch (CompletionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw e;
+            // made while the disk was full, say: the space may be back, so the caller creates the
+            // segment now and reports its own failure if there is one (a failed create leaves no file)
+            LOG.log(System.Logger.Level.DEBUG, "the segment prepared ahead at " + startOffset + " failed; "
+                    + "creating it now", e.getCause());
+            return null;
         }
     }
 
