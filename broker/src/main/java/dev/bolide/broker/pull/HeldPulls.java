@@ -18,6 +18,10 @@ import java.util.function.Predicate;
  * Long polling: pull requests that found nothing new wait here, per queue, until a message is
  * dispatched to their queue or their suspend time ends; then they are executed again (without
  * waiting a second time) and answered on their connection.
+ *
+ * <p>A message dispatched between a request's read and its hold wakes nobody, so every check also
+ * answers the requests whose queue has grown past their offset, as RocketMQ's hold service does:
+ * such a request waits at most one check interval, not its whole suspend time.
  */
 public final class HeldPulls implements AutoCloseable {
     private static final long CHECK_INTERVAL_MILLIS = 200;
@@ -26,23 +30,37 @@ public final class HeldPulls implements AutoCloseable {
     private record Held(Channel channel, RemotingCommand request, long offset, long deadlineMillis) {
     }
 
-    private final Map<String, Queue<Held>> byQueue = new ConcurrentHashMap<>();
+    private record QueueKey(String topic, int queueId) {
+    }
+
+    /** How far a queue has grown: the offset its next message will get. */
+    @FunctionalInterface
+    interface QueueEnd {
+        long of(String topic, int queueId);
+    }
+
+    private final Map<QueueKey, Queue<Held>> byQueue = new ConcurrentHashMap<>();
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "bolide-held-pulls");
         thread.setDaemon(true);
         return thread;
     });
     private BiFunction<Channel, RemotingCommand, RemotingCommand> reexecute;
+    private QueueEnd queueEnd;
 
-    /** @param reexecute runs a held request again without holding it, returning the answer */
-    void start(BiFunction<Channel, RemotingCommand, RemotingCommand> reexecute) {
+    /**
+     * @param reexecute runs a held request again without holding it, returning the answer
+     * @param queueEnd  where each queue ends now
+     */
+    void start(BiFunction<Channel, RemotingCommand, RemotingCommand> reexecute, QueueEnd queueEnd) {
         this.reexecute = reexecute;
-        executor.scheduleWithFixedDelay(this::answerExpired, CHECK_INTERVAL_MILLIS, CHECK_INTERVAL_MILLIS,
+        this.queueEnd = queueEnd;
+        executor.scheduleWithFixedDelay(this::answerDue, CHECK_INTERVAL_MILLIS, CHECK_INTERVAL_MILLIS,
                 TimeUnit.MILLISECONDS);
     }
 
     void hold(Channel channel, RemotingCommand request, String topic, int queueId, long offset, long suspendMillis) {
-        byQueue.computeIfAbsent(key(topic, queueId), k -> new ConcurrentLinkedQueue<>())
+        byQueue.computeIfAbsent(new QueueKey(topic, queueId), k -> new ConcurrentLinkedQueue<>())
                 .add(new Held(channel, request, offset, System.currentTimeMillis() + suspendMillis));
     }
 
@@ -53,15 +71,20 @@ public final class HeldPulls implements AutoCloseable {
 
     /** The store's dispatch listener: wakes the pulls waiting on the message's queue. */
     public void dispatched(DispatchedMessage message) {
-        Queue<Held> waiting = byQueue.get(key(message.topic(), message.queueId()));
+        Queue<Held> waiting = byQueue.get(new QueueKey(message.topic(), message.queueId()));
         if (waiting != null && !waiting.isEmpty()) {
             executor.execute(() -> answer(waiting, held -> held.offset <= message.queueOffset()));
         }
     }
 
-    private void answerExpired() {
+    private void answerDue() {
         long now = System.currentTimeMillis();
-        byQueue.values().forEach(waiting -> answer(waiting, held -> held.deadlineMillis <= now || !held.channel.isActive()));
+        byQueue.forEach((key, waiting) -> {
+            if (!waiting.isEmpty()) {
+                long end = queueEnd.of(key.topic(), key.queueId());
+                answer(waiting, held -> held.offset < end || held.deadlineMillis <= now || !held.channel.isActive());
+            }
+        });
     }
 
     private void answer(Queue<Held> waiting, Predicate<Held> due) {
@@ -76,9 +99,7 @@ public final class HeldPulls implements AutoCloseable {
         }
     }
 
-    private static String key(String topic, int queueId) {
-        return topic + "@" + queueId;
-    }
+
 
     @Override
     public void close() {

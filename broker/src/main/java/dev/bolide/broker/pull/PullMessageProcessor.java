@@ -56,7 +56,7 @@ public final class PullMessageProcessor implements RequestProcessor {
         this.stats = stats;
         this.filters = filters;
         this.held = held;
-        held.start((channel, request) -> answer(channel, request, false));
+        held.start((channel, request) -> answer(channel, request, false), store::maxOffset);
         store.addDispatchListener(held::dispatched);
     }
 
