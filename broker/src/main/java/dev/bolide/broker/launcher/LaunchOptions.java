@@ -31,10 +31,15 @@ final class LaunchOptions {
 
     private static final String NAMESRV_ADDR = "namesrvAddr";
     private static final String NAMESRV_LISTEN_PORT = "namesrvListenPort";
+    /** Where RocketMQ's broker finds its name servers when neither the file nor {@code -n} names them. */
+    private static final String NAMESRV_ADDR_PROPERTY = "rocketmq.namesrv.addr";
+    private static final String NAMESRV_ADDR_ENV = "NAMESRV_ADDR";
 
+    private final Server server;
     private final CommandLine line;
 
-    private LaunchOptions(CommandLine line) {
+    private LaunchOptions(Server server, CommandLine line) {
+        this.server = server;
         this.line = line;
     }
 
@@ -60,7 +65,7 @@ final class LaunchOptions {
         if (!line.getArgList().isEmpty()) {
             throw new ParseException("unexpected argument " + line.getArgList().get(0));
         }
-        return new LaunchOptions(line);
+        return new LaunchOptions(server, line);
     }
 
     /** The options, or exits after printing the help: status 0 if asked for, 1 after a bad option. */
@@ -100,11 +105,18 @@ final class LaunchOptions {
     }
 
     /**
-     * The configuration file's keys (none without {@code -c}), with {@code -n} as {@code namesrvAddr}.
-     * {@code -n} also turns the embedded name server off unless the file sets {@code namesrvListenPort}:
-     * with RocketMQ's scripts the name server is {@code mqnamesrv}, often on the same host and port 9876.
+     * The configuration file's keys (none without {@code -c}), with {@code -n} as {@code namesrvAddr};
+     * a broker given neither takes RocketMQ's {@code -Drocketmq.namesrv.addr}, then the environment's
+     * {@code NAMESRV_ADDR}. Name servers named so also turn the embedded one off unless the file sets
+     * {@code namesrvListenPort}: with RocketMQ's scripts the name server is {@code mqnamesrv}, often on
+     * the same host and port 9876.
      */
     Properties properties() throws IOException {
+        return properties(System.getProperty(NAMESRV_ADDR_PROPERTY, System.getenv(NAMESRV_ADDR_ENV)));
+    }
+
+    /** @param namesrvAddrDefault the name servers of the environment, or null */
+    Properties properties(String namesrvAddrDefault) throws IOException {
         Properties properties = new Properties();
         Optional<Path> file = configFile();
         if (file.isPresent()) {
@@ -115,6 +127,10 @@ final class LaunchOptions {
             }
         }
         String namesrvAddr = line.getOptionValue('n');
+        if (namesrvAddr == null && server == Server.BROKER && !properties.containsKey(NAMESRV_ADDR)
+                && namesrvAddrDefault != null && !namesrvAddrDefault.isBlank()) {
+            namesrvAddr = namesrvAddrDefault;
+        }
         if (namesrvAddr != null) {
             properties.setProperty(NAMESRV_ADDR, namesrvAddr);
             properties.putIfAbsent(NAMESRV_LISTEN_PORT, Integer.toString(-1));

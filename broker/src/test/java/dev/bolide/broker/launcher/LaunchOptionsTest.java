@@ -46,10 +46,33 @@ class LaunchOptionsTest {
     }
 
     @Test
+    void aBrokerWithoutNameServersTakesThoseOfTheEnvironmentAsRocketMqDoes() throws Exception {
+        LaunchOptions options = LaunchOptions.parse(Server.BROKER);
+
+        assertThat(options.properties("10.0.0.7:9876")).containsEntry("namesrvAddr", "10.0.0.7:9876")
+                .containsEntry("namesrvListenPort", "-1");
+    }
+
+    @Test
+    void theFileAndDashNWinOverTheEnvironment() throws Exception {
+        Path conf = conf("namesrvAddr = 10.0.0.1:9876\n");
+
+        assertThat(LaunchOptions.parse(Server.BROKER, "-c", conf.toString()).properties("10.0.0.7:9876"))
+                .containsEntry("namesrvAddr", "10.0.0.1:9876").doesNotContainKey("namesrvListenPort");
+        assertThat(LaunchOptions.parse(Server.BROKER, "-n", "127.0.0.1:9877").properties("10.0.0.7:9876"))
+                .containsEntry("namesrvAddr", "127.0.0.1:9877");
+    }
+
+    @Test
+    void aNameServerIgnoresTheEnvironmentsNameServers() throws Exception {
+        assertThat(LaunchOptions.parse(Server.NAME_SERVER).properties("10.0.0.7:9876")).isEmpty();
+    }
+
+    @Test
     void withoutOptionsThereAreNoKeysAndNothingToPrint() throws Exception {
         LaunchOptions options = LaunchOptions.parse(Server.BROKER);
 
-        assertThat(options.properties()).isEmpty();
+        assertThat(options.properties(null)).isEmpty();
         assertThat(options.printing()).isEqualTo(Printing.NONE);
     }
 
