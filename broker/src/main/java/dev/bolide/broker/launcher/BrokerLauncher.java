@@ -23,13 +23,11 @@ import java.util.concurrent.CountDownLatch;
  * clients, unless {@code namesrvListenPort = -1}.
  */
 public final class BrokerLauncher {
-    private static final System.Logger LOG = System.getLogger(BrokerLauncher.class.getName());
-
     private BrokerLauncher() {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        StartFailure.startOrExit("mqbroker", LOG, () -> start(args)).await();
+        StartFailure.startOrExit("mqbroker", BrokerLauncher.class, () -> start(args)).await();
     }
 
     /** @return counted down once the broker is closed (at once when the options only print settings) */
@@ -40,15 +38,17 @@ public final class BrokerLauncher {
             ConfigListing.print(config.brokerSettings().asProperties(), options.printing(), System.out);
             return new CountDownLatch(0);
         }
+        // made only now: the first logger opens the log files, which -p and -m must not create
+        System.Logger log = System.getLogger(BrokerLauncher.class.getName());
         String source = options.configFile().map(Path::toString).orElse("the command line");
         for (String key : config.unusedKeys()) {
-            LOG.log(System.Logger.Level.WARNING, "{0}: key ''{1}'' is not used: {2}", source, key,
+            log.log(System.Logger.Level.WARNING, "{0}: key ''{1}'' is not used: {2}", source, key,
                     BrokerConfigFile.whyUnused(key));
         }
         BolideBroker broker = BolideBroker.start(config.brokerSettings(), options.configFile()
                 .<BrokerConfigUpdate>map(ConfigFileUpdate::new).orElse(BrokerConfigUpdate.NOT_FROM_A_FILE));
-        CountDownLatch closed = UntilSigterm.closeAtSigterm(broker, LOG, "Bolide broker closed cleanly");
-        LOG.log(System.Logger.Level.INFO, String.format("Bolide broker %s started: %s, broker %s:%d, "
+        CountDownLatch closed = UntilSigterm.closeAtSigterm(broker, log, "Bolide broker closed cleanly");
+        log.log(System.Logger.Level.INFO, String.format("Bolide broker %s started: %s, broker %s:%d, "
                 + "store open in %s (%s); SIGTERM stops it cleanly", config.brokerSettings().brokerName(),
                 nameServers(config, broker), config.brokerSettings().brokerIP1(), broker.port(),
                 config.storeConfig().storePathRootDir(), config.storeConfig().flushDiskType()));

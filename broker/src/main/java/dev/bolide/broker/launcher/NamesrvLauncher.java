@@ -29,18 +29,19 @@ public final class NamesrvLauncher {
         if (System.getProperty(LOGBACK_CONFIGURATION) == null) {
             System.setProperty(LOGBACK_CONFIGURATION, "logback-namesrv.xml");
         }
-        System.Logger log = System.getLogger(NamesrvLauncher.class.getName());
-        StartFailure.startOrExit("mqnamesrv", log, () -> start(log, args)).await();
+        StartFailure.startOrExit("mqnamesrv", NamesrvLauncher.class, () -> start(args)).await();
     }
 
     /** @return counted down once the name server is closed (at once when the options only print settings) */
-    private static CountDownLatch start(System.Logger log, String... args) throws Exception {
+    private static CountDownLatch start(String... args) throws Exception {
         LaunchOptions options = LaunchOptions.parseOrExit("mqnamesrv", LaunchOptions.Server.NAME_SERVER, args);
         NamesrvConfigFile config = NamesrvConfigFile.from(options.properties());
         if (options.printing() != LaunchOptions.Printing.NONE) {
             ConfigListing.print(config.asProperties(), options.printing(), System.out);
             return new CountDownLatch(0);
         }
+        // made only now: the first logger opens the log files, which -p must not create
+        System.Logger log = System.getLogger(NamesrvLauncher.class.getName());
         for (String key : config.unusedKeys()) {
             log.log(System.Logger.Level.WARNING, "namesrv.conf: key ''{0}'' is not used by Bolide''s name server", key);
         }

@@ -21,11 +21,12 @@ final class StartFailure {
      * Runs {@code start}, what a launcher does up to "started"; if it fails, logs the reason as one
      * line and exits with status 1.
      */
-    static <T> T startOrExit(String command, System.Logger log, Callable<T> start) {
+    static <T> T startOrExit(String command, Class<?> launcher, Callable<T> start) {
         try {
             return start.call();
         } catch (Exception e) {
             String line = command + " did not start: " + reason(e);
+            System.Logger log = System.getLogger(launcher.getName());
             if (Boolean.getBoolean(STACK_TRACE_PROPERTY)) {
                 log.log(System.Logger.Level.ERROR, line, e);
             } else {

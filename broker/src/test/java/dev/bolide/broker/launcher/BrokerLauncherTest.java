@@ -71,11 +71,39 @@ class BrokerLauncherTest {
         assertThat(dir.resolve("store")).as("refused before the store is opened").doesNotExist();
     }
 
+    @Test
+    void printingTheSettingsCreatesNoLogFileAsAFailedStartDoes() throws Exception {
+        Path logs = dir.resolve("logs");
+        // the process's configuration, not the tests' console-only one
+        String logFiles = "-Dlogback.configurationFile=logback.xml";
+        Process printing = launch(dir.resolve("out.txt"), logFiles, "-Dbolide.log.dir=" + logs, "-p");
+        assertThat(printing.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(printing.exitValue()).isZero();
+        assertThat(dir.resolve("out.txt")).content().contains("listenPort=");
+        assertThat(logs).doesNotExist();
+
+        Process failing = launch(dir.resolve("out.txt"), logFiles, "-Dbolide.log.dir=" + logs, "-c",
+                dir.resolve("none").toString());
+
+        assertThat(failing.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(logs.resolve("broker.log")).content().contains("did not start");
+    }
+
     private Process start(Path conf, Path output) throws IOException {
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), BrokerLauncher.class.getName(), "-c", conf.toString())
-                .redirectOutput(output.toFile())
-                .redirectError(dir.resolve("err.txt").toFile())
-                .start();
+        return launch(output, "-c", conf.toString());
+    }
+
+    /** The launcher with {@code arguments}: JVM options ({@code -D...}) first, then the launcher's. */
+    private Process launch(Path output, String... arguments) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path")));
+        List<String> launcherArguments = new ArrayList<>();
+        for (String argument : arguments) {
+            (argument.startsWith("-D") ? command : launcherArguments).add(argument);
+        }
+        command.add(BrokerLauncher.class.getName());
+        command.addAll(launcherArguments);
+        return new ProcessBuilder(command).redirectOutput(output.toFile())
+                .redirectError(dir.resolve("err.txt").toFile()).start();
     }
 }
