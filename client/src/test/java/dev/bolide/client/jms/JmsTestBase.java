@@ -30,7 +30,7 @@ abstract class JmsTestBase {
      * start some lazily and keeps them for the whole class.
      */
     private static final List<String> CLIENT_THREADS = List.of("bolide-remoting-client", "bolide-client-",
-            "bolide-jms-", "bolide-session-", "bolide-completion-");
+            "bolide-jms-");
 
     @TempDir
     static Path dir;

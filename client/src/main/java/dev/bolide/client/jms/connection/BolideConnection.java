@@ -39,8 +39,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -57,11 +62,14 @@ public final class BolideConnection implements XAQueueConnection, XATopicConnect
     private static final System.Logger LOG = System.getLogger(BolideConnection.class.getName());
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final Duration REBALANCE = Duration.ofSeconds(2);
+    /** How long a session thread with nothing to do waits for work before it ends. */
+    private static final Duration SESSION_THREAD_IDLE = Duration.ofSeconds(10);
 
     private final ConnectionSettings settings;
     private final RocketMqClient client;
     private final String connectionId = UUID.randomUUID().toString();
     private final ScheduledExecutorService scheduler;
+    private final ExecutorService sessionThreads;
     private final TemporaryTopics temporaryTopics;
     private final List<BolideSession> sessions = new CopyOnWriteArrayList<>();
     private final Map<String, GroupReader> readers = new ConcurrentHashMap<>();
@@ -84,6 +92,8 @@ public final class BolideConnection implements XAQueueConnection, XATopicConnect
             thread.setDaemon(true);
             return thread;
         });
+        sessionThreads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, SESSION_THREAD_IDLE.toSeconds(),
+                TimeUnit.SECONDS, new SynchronousQueue<>(), sessionThreadFactory(number));
         temporaryTopics = new TemporaryTopics(client, settings.requestTimeout());
         client.onConsumerIdsChanged(group -> rebalance(readers.get(group)));
         client.onBrokerUnreachable(this::brokerConnectionFailed);
@@ -113,6 +123,7 @@ public final class BolideConnection implements XAQueueConnection, XATopicConnect
             } catch (JMSException e) {
                 connection.client.close();
                 connection.scheduler.shutdownNow();
+                connection.sessionThreads.shutdownNow();
                 throw e;
             }
         }
@@ -167,6 +178,24 @@ public final class BolideConnection implements XAQueueConnection, XATopicConnect
     @Override
     public ScheduledExecutorService scheduler() {
         return scheduler;
+    }
+
+    /**
+     * Unbounded, since a listener may block until another session's listener or completion listener
+     * has run; a thread ends after {@link #SESSION_THREAD_IDLE} without work.
+     */
+    @Override
+    public Executor sessionThreads() {
+        return sessionThreads;
+    }
+
+    private static ThreadFactory sessionThreadFactory(int connectionNumber) {
+        AtomicInteger threads = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, "bolide-jms-session-" + connectionNumber + "-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     /** The connection's member of {@code group}, joined on first use. */
@@ -392,6 +421,7 @@ public final class BolideConnection implements XAQueueConnection, XATopicConnect
             started = true;
             startLock.notifyAll();
         }
+        sessions.forEach(BolideSession::connectionStarted);
     }
 
     /** Pauses delivery: receives wait, and this returns once no listener of the connection is running. */
@@ -436,6 +466,7 @@ public final class BolideConnection implements XAQueueConnection, XATopicConnect
             failure = e;
         }
         scheduler.shutdownNow();
+        sessionThreads.shutdown();
         client.close();
         synchronized (this) {
             if (clientId != null) {

@@ -59,15 +59,12 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A session: serial delivery on one thread of its own (started with the first listener), the
- * messages delivered and not yet acknowledged, and the order of completion callbacks.
+ * A session: its consumers and producers, the messages delivered and not yet acknowledged, and
+ * its transaction. Its two threads of control, listener delivery ({@link ListenerDelivery}) and
+ * completion callbacks ({@link CompletionOrder}), borrow threads from the connection's pool only
+ * while they have work.
  *
  * <p>Acknowledgement: AUTO and DUPS_OK acknowledge each message when receive returns or the listener
  * returns; CLIENT acknowledges every message delivered so far; a transaction acknowledges on commit.
@@ -81,25 +78,17 @@ import java.util.concurrent.locks.ReentrantLock;
 public class BolideSession implements QueueSession, TopicSession, AcknowledgingSession, ConsumerSession,
         ProducerSession, HalfMessageSession {
     private static final System.Logger LOG = System.getLogger(BolideSession.class.getName());
-    private static final AtomicInteger SEQUENCE = new AtomicInteger();
-    private static final long IDLE_WAIT_MILLIS = 100;
 
     private final SessionConnection connection;
     private final int mode;
-    private final int number = SEQUENCE.incrementAndGet();
     private final RocketMqMapping mapping = new RocketMqMapping();
     private final MessageSendPath sendPath;
     private final ReceiveEnlistment receives;
     private final List<BolideMessageConsumer> consumers = new CopyOnWriteArrayList<>();
     private final List<BolideMessageProducer> producers = new CopyOnWriteArrayList<>();
     private final List<Unacknowledged> unacknowledged = new ArrayList<>();
-    private final Object arrivals = new Object();
-    private final ReentrantLock listenerLock = new ReentrantLock();
-    private final Object completionLock = new Object();
-    private CompletableFuture<Void> completions = CompletableFuture.completedFuture(null);
-    private ExecutorService completionExecutor;
-    private volatile Thread completionThread;
-    private volatile Thread deliveryThread;
+    private final ListenerDelivery listenerDelivery;
+    private final CompletionOrder completions;
     private volatile boolean closed;
 
     private record Unacknowledged(Delivery delivery, BolideMessageConsumer consumer) {
@@ -124,6 +113,9 @@ public class BolideSession implements QueueSession, TopicSession, AcknowledgingS
         this.mode = mode;
         this.sendPath = sendPath;
         this.receives = receives;
+        listenerDelivery = new ListenerDelivery(consumers, new SerialExecutor(connection.sessionThreads()),
+                () -> !closed && connection.isStarted(), this::deliverToListener);
+        completions = new CompletionOrder(new SerialExecutor(connection.sessionThreads()));
     }
 
     // --- consumers
@@ -370,9 +362,7 @@ public class BolideSession implements QueueSession, TopicSession, AcknowledgingS
 
     @Override
     public void messageArrived() {
-        synchronized (arrivals) {
-            arrivals.notifyAll();
-        }
+        listenerDelivery.wake();
     }
 
     @Override
@@ -381,15 +371,11 @@ public class BolideSession implements QueueSession, TopicSession, AcknowledgingS
     }
 
     @Override
-    public synchronized void listenerChanged(BolideMessageConsumer consumer) throws JMSException {
+    public void listenerChanged(BolideMessageConsumer consumer) throws JMSException {
         checkOpen();
-        if (deliveryThread == null && consumer.listener() != null) {
-            Thread thread = new Thread(this::deliverToListeners, "bolide-session-" + number);
-            thread.setDaemon(true);
-            deliveryThread = thread;
-            thread.start();
+        if (consumer.listener() != null) {
+            listenerDelivery.listenerSet();
         }
-        messageArrived();
     }
 
     @Override
@@ -402,49 +388,12 @@ public class BolideSession implements QueueSession, TopicSession, AcknowledgingS
 
     @Override
     public boolean isDeliveryThread() {
-        return Thread.currentThread() == deliveryThread;
+        return listenerDelivery.isDeliveryThread();
     }
 
-    /** The delivery thread: one message at a time, to the listeners of this session's consumers in turn. */
-    private void deliverToListeners() {
-        while (!closed) {
-            try {
-                if (!connection.awaitStarted(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(IDLE_WAIT_MILLIS))) {
-                    continue;
-                }
-                if (!deliverOneRound()) {
-                    synchronized (arrivals) {
-                        arrivals.wait(IDLE_WAIT_MILLIS);
-                    }
-                }
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
-    }
-
-    private boolean deliverOneRound() {
-        boolean delivered = false;
-        for (BolideMessageConsumer consumer : consumers) {
-            MessageListener listener = consumer.listener();
-            if (listener != null && !closed) {
-                Delivery delivery = consumer.poll();
-                if (delivery != null) {
-                    delivered = true;
-                    deliverToListener(consumer, listener, delivery);
-                }
-            }
-        }
-        return delivered;
-    }
-
+    /** On the delivery task, the connection started: one message to one listener. */
     private void deliverToListener(BolideMessageConsumer consumer, MessageListener listener, Delivery delivery) {
-        listenerLock.lock();
         try {
-            if (!connection.isStarted() || closed) {
-                consumer.pushBack(delivery);
-                return;
-            }
             Message message = deliver(delivery, consumer);
             if (message == null) {
                 return;
@@ -460,8 +409,6 @@ public class BolideSession implements QueueSession, TopicSession, AcknowledgingS
             }
         } catch (JMSException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "delivery to a listener failed: {0}", e.toString());
-        } finally {
-            listenerLock.unlock();
         }
     }
 
@@ -477,11 +424,12 @@ public class BolideSession implements QueueSession, TopicSession, AcknowledgingS
 
     /** Returns once no listener of this session is running (for {@code Connection.stop}). */
     public void awaitListenerIdle() {
-        if (isDeliveryThread()) {
-            return;
-        }
-        listenerLock.lock();
-        listenerLock.unlock();
+        listenerDelivery.awaitListenerIdle();
+    }
+
+    /** The connection started: messages that waited for it are delivered to the listeners. */
+    public void connectionStarted() {
+        listenerDelivery.wake();
     }
 
     // --- acknowledgement and transactions
@@ -608,43 +556,17 @@ public class BolideSession implements QueueSession, TopicSession, AcknowledgingS
         return sendPath.outcomeAtCommit();
     }
 
-    /** Callbacks run on the session's completion thread, in the order of the sends. */
+    /** Callbacks run one at a time, in the order of the sends. */
     @Override
     public void whenSent(CompletableFuture<SendResult> sent, Message message, CompletionListener listener) {
         // the listener is told when the send is done, which a send held back for a batch would not be before commit
         sendPath.flush();
-        synchronized (completionLock) {
-            if (completionExecutor == null) {
-                completionExecutor = Executors.newSingleThreadExecutor(task -> {
-                    Thread thread = new Thread(task, "bolide-completion-" + number);
-                    thread.setDaemon(true);
-                    completionThread = thread;
-                    return thread;
-                });
-            }
-            CompletableFuture<Throwable> outcome = sent.handle((result, failure) -> failure);
-            completions = completions.thenCombine(outcome, (previous, failure) -> failure)
-                    .thenAcceptAsync(failure -> complete(message, listener, failure), completionExecutor)
-                    .exceptionally(failure -> null);
-        }
-    }
-
-    private static void complete(Message message, CompletionListener listener, Throwable failure) {
-        try {
-            if (failure == null) {
-                listener.onCompletion(message);
-            } else {
-                Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-                listener.onException(message, JmsFailure.of("the asynchronous send failed", cause));
-            }
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "a completion listener failed: {0}", e.toString());
-        }
+        completions.whenSent(sent, message, listener);
     }
 
     @Override
     public boolean isCompletionThread() {
-        return Thread.currentThread() == completionThread;
+        return completions.isCompletionThread();
     }
 
     @Override
@@ -655,11 +577,7 @@ public class BolideSession implements QueueSession, TopicSession, AcknowledgingS
     /** Waits for the completion callbacks of the sends so far. */
     @Override
     public void awaitCompletions() {
-        CompletableFuture<Void> pending;
-        synchronized (completionLock) {
-            pending = completions;
-        }
-        pending.join();
+        completions.await();
     }
 
     private void checkNotCompletionThread(String what) throws IllegalStateException {
@@ -802,15 +720,8 @@ public class BolideSession implements QueueSession, TopicSession, AcknowledgingS
         }
         checkNotCompletionThread("close");
         closed = true;
-        messageArrived();
-        awaitListenerIdle();
-        joinDeliveryThread();
+        listenerDelivery.awaitEnd();
         awaitCompletions();
-        synchronized (completionLock) {
-            if (completionExecutor != null) {
-                completionExecutor.shutdown();
-            }
-        }
         if (mode == SESSION_TRANSACTED) {
             sendPath.rollback();
         }
@@ -821,7 +732,6 @@ public class BolideSession implements QueueSession, TopicSession, AcknowledgingS
         for (BolideMessageProducer producer : List.copyOf(producers)) {
             producer.close();
         }
-        awaitCompletionThreadEnd();
         connection.sessionClosed(this);
     }
 
@@ -834,31 +744,6 @@ public class BolideSession implements QueueSession, TopicSession, AcknowledgingS
         } catch (RocketMqException e) {
             LOG.log(System.Logger.Level.DEBUG, "cannot give back a message, the group reads it again later: {0}",
                     e.getMessage());
-        }
-    }
-
-    private void joinDeliveryThread() {
-        Thread thread = deliveryThread;
-        if (thread != null) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private void awaitCompletionThreadEnd() {
-        ExecutorService executor;
-        synchronized (completionLock) {
-            executor = completionExecutor;
-        }
-        if (executor != null) {
-            try {
-                executor.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 

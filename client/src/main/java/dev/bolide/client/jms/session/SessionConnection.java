@@ -8,6 +8,7 @@ import dev.bolide.client.rocketmq.Subscription;
 import jakarta.jms.JMSException;
 import jakarta.jms.TemporaryQueue;
 import jakarta.jms.TemporaryTopic;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 
 /** What a session needs of its connection. */
@@ -23,6 +24,12 @@ public interface SessionConnection {
     String clientIdOrNull();
 
     ScheduledExecutorService scheduler();
+
+    /**
+     * The threads the connection's sessions borrow to call listeners and completion listeners: as
+     * many as run at once, none while the sessions are idle.
+     */
+    Executor sessionThreads();
 
     /** The connection's member of the group, joined on first use. */
     GroupReader reader(String group, Subscription subscription, StartPosition start) throws JMSException;
