@@ -49,6 +49,7 @@ public final class RocketMqClient implements AutoCloseable {
     private final List<Consumer<String>> consumerIdsListeners = new CopyOnWriteArrayList<>();
     private final Map<String, Consumer<TransactionCheck>> checkHandlers = new ConcurrentHashMap<>();
     private final List<Consumer<RocketMqException>> unreachableListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<OffsetReset>> offsetResetListeners = new CopyOnWriteArrayList<>();
 
     /** A client whose requests are not signed: for brokers without access control. */
     public RocketMqClient(ClientSettings settings) {
@@ -269,6 +270,15 @@ public final class RocketMqClient implements AutoCloseable {
     }
 
     /**
+     * Calls {@code listener} when a broker has moved a group's offsets (RESET_CONSUMER_CLIENT_OFFSET,
+     * from mqadmin {@code resetOffsetByTime}): the group's members pull from there. Runs on the timer
+     * thread.
+     */
+    public void onOffsetsReset(Consumer<OffsetReset> listener) {
+        offsetResetListeners.add(listener);
+    }
+
+    /**
      * Hands the brokers' check-backs of {@code producerGroup}'s half messages (those not sent in an
      * XA branch, which this client answers itself) to {@code handler}, which answers them, now or
      * later, or not at all ("unknown"). The handler runs on the I/O thread and must not block. A broker
@@ -290,17 +300,26 @@ public final class RocketMqClient implements AutoCloseable {
                 }
                 return null;
             }
+            if (request.code() == RequestCode.RESET_CONSUMER_CLIENT_OFFSET) {
+                OffsetReset reset = OffsetReset.of(request);
+                onTimer(() -> offsetResetListeners.forEach(listener -> listener.accept(reset)));
+                return null;
+            }
             if (request.code() != RequestCode.NOTIFY_CONSUMER_IDS_CHANGED) {
                 return ServerRequestHandler.IGNORE.handle(server, request);
             }
             String group = request.field("consumerGroup");
-            try {
-                timer.execute(() -> consumerIdsListeners.forEach(listener -> listener.accept(group)));
-            } catch (RejectedExecutionException closing) {
-                // the client is closing while a broker tells of a group change: nobody listens any more
-            }
+            onTimer(() -> consumerIdsListeners.forEach(listener -> listener.accept(group)));
             return null;
         };
+    }
+
+    private void onTimer(Runnable task) {
+        try {
+            timer.execute(task);
+        } catch (RejectedExecutionException closing) {
+            // the client is closing while a broker tells it something: nobody listens any more
+        }
     }
 
     private void handCheckToGroup(String server, RemotingCommand request) {

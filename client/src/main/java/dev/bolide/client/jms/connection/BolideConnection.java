@@ -96,6 +96,12 @@ public final class BolideConnection implements XAQueueConnection, XATopicConnect
                 TimeUnit.SECONDS, new SynchronousQueue<>(), sessionThreadFactory(number));
         temporaryTopics = new TemporaryTopics(client, settings.requestTimeout());
         client.onConsumerIdsChanged(group -> rebalance(readers.get(group)));
+        client.onOffsetsReset(reset -> {
+            GroupReader reader = readers.get(reset.group());
+            if (reader != null) {
+                reader.resetTo(reset.offsets());
+            }
+        });
         client.onBrokerUnreachable(this::brokerConnectionFailed);
         scheduler.scheduleWithFixedDelay(() -> readers.values().forEach(this::rebalance), REBALANCE.toMillis(),
                 REBALANCE.toMillis(), TimeUnit.MILLISECONDS);

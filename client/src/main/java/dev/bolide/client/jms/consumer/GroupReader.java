@@ -188,6 +188,23 @@ public final class GroupReader {
         }
     }
 
+    /**
+     * Moves this member's pulls of the queues in {@code offsets} it reads now to those offsets (an
+     * offset reset by an operator, stored by the broker already). Messages pulled from before are
+     * still delivered; their acknowledgements no longer commit.
+     */
+    public synchronized void resetTo(Map<MessageQueue, Long> offsets) {
+        offsets.forEach((queue, offset) -> {
+            QueueCursor old = cursors.get(queue);
+            if (old != null && open) {
+                old.abandon();
+                QueueCursor cursor = new QueueCursor(queue, offset);
+                cursors.put(queue, cursor);
+                scheduler.execute(() -> pull(cursor));
+            }
+        });
+    }
+
     /** No queue of an unknown topic (nothing sent to it yet, or no retry yet): the next rebalance looks again. */
     private List<MessageQueue> allocation(String topic) {
         try {

@@ -14,6 +14,7 @@ final class QueueCursor {
     private long nextOffset;
     private long committed = -1;
     private boolean commitScheduled;
+    private boolean abandoned;
     private volatile boolean active = true;
 
     QueueCursor(MessageQueue queue, long nextOffset) {
@@ -31,6 +32,15 @@ final class QueueCursor {
 
     void deactivate() {
         active = false;
+    }
+
+    /**
+     * Stops pulling and never commits again: the queue's offset was moved elsewhere (an offset
+     * reset), which a late commit of this cursor would undo.
+     */
+    synchronized void abandon() {
+        active = false;
+        abandoned = true;
     }
 
     synchronized long nextOffset() {
@@ -58,9 +68,12 @@ final class QueueCursor {
         return true;
     }
 
-    /** The offset to commit, or -1 when it has not moved since the last commit. */
+    /** The offset to commit, or -1 when it has not moved since the last commit or the cursor was abandoned. */
     synchronized long commitPoint() {
         commitScheduled = false;
+        if (abandoned) {
+            return -1;
+        }
         long point = outstanding.isEmpty() ? nextOffset : outstanding.first();
         if (point == committed) {
             return -1;

@@ -1,0 +1,66 @@
+package dev.bolide.tck.mqadmin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.bolide.client.jms.BolideConnectionFactory;
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Queue;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * mqadmin on the consumer groups of Bolide's JMS client, which an operator handles as any other:
+ * a queue's group is {@code BOLIDE_Q_<queue>}. Run against Bolide and against Apache RocketMQ 4.9.7,
+ * whose broker writes its requests to the client with fastjson.
+ */
+public abstract class JmsConsumerCommandsContract extends MqAdminContract {
+    private static final int SENT = 8;
+
+    @Test
+    void resetOffsetByTimeMakesALiveJmsConsumerReceiveEverythingAgain() throws Exception {
+        String queueName = "JmsReset" + System.nanoTime() % 1_000_000;
+        String group = "BOLIDE_Q_" + queueName;
+        createRoutedTopic(queueName);
+        long beforeSending = System.currentTimeMillis();
+        Map<String, AtomicInteger> receipts = new ConcurrentHashMap<>();
+        try (Connection connection = new BolideConnectionFactory(target().nameServerAddress()).createConnection()) {
+            Session listening = connection.createSession();
+            Queue queue = listening.createQueue(queueName);
+            listening.createConsumer(queue).setMessageListener(message -> receipts
+                    .computeIfAbsent(text(message), text -> new AtomicInteger()).incrementAndGet());
+            connection.start();
+            Session sending = connection.createSession();
+            MessageProducer producer = sending.createProducer(queue);
+            for (int i = 0; i < SENT; i++) {
+                producer.send(sending.createTextMessage("m" + i));
+            }
+            await("each message received and its offset committed").atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                    .until(() -> receipts.size() == SENT && admin().examineConsumeStats(group, queueName)
+                            .computeTotalDiff() == 0);
+
+            String output = mqadmin("resetOffsetByTime", "-g", group, "-t", queueName, "-s",
+                    Long.toString(beforeSending));
+
+            assertThat(output).contains("rollback consumer offset by specified group[" + group + "]");
+            await("every message received again").atMost(Duration.ofSeconds(60))
+                    .until(() -> receipts.values().stream().allMatch(count -> count.get() >= 2));
+            assertThat(receipts).hasSize(SENT);
+        }
+    }
+
+    private static String text(jakarta.jms.Message message) {
+        try {
+            return ((TextMessage) message).getText();
+        } catch (JMSException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
