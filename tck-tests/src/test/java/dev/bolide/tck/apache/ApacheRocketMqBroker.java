@@ -186,7 +186,12 @@ public final class ApacheRocketMqBroker implements BeforeAllCallback, AfterAllCa
                 "flushDiskType = ASYNC_FLUSH",
                 "enablePropertyFilter = true",
                 "autoCreateTopicEnable = true",
-                "aclEnable = " + (plainAclYml != null)));
+                "aclEnable = " + (plainAclYml != null),
+                // on a loaded build machine RocketMQ refuses sends as "broker busy" once one waited
+                // 200 ms in its queue (TIMEOUT_CLEAN_QUEUE) or held the CommitLog 1 s: the tests are
+                // about behaviour, not load
+                "waitTimeMillsInSendQueue = 10000",
+                "osPageCacheBusyTimeOutMills = 10000"));
         lines.addAll(extraBrokerConf);
         return Files.write(directory.resolve("broker.conf"), lines);
     }
