@@ -61,7 +61,7 @@ final class HeartbeatBody {
     }
 
     /** RocketMQ's SubscriptionData: tags also listed one by one with their hash codes. */
-    private static void subscription(JsonGenerator json, Subscription subscription) throws IOException {
+    static void subscription(JsonGenerator json, Subscription subscription) throws IOException {
         List<String> tags = subscription.type().equals(Subscription.TAG) && !subscription.expression().equals("*")
                 ? Arrays.stream(subscription.expression().split("\\|\\|")).map(String::trim)
                         .filter(t -> !t.isEmpty()).toList()

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,6 +51,11 @@ final class Membership {
         return CompletableFuture.allOf(subscriptions.stream()
                 .map(s -> routes.forConsuming(s.topic()).exceptionally(missing -> null))
                 .toArray(CompletableFuture[]::new)).thenCompose(routed -> beat());
+    }
+
+    /** The subscriptions of a consumer group this client has joined. */
+    Optional<Collection<Subscription>> subscriptions(String group) {
+        return Optional.ofNullable(consumers.get(group));
     }
 
     CompletableFuture<Void> joinProducers(String group) {

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +20,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * One client instance of a RocketMQ cluster: one connection per broker, shared by every producer and
@@ -50,6 +52,9 @@ public final class RocketMqClient implements AutoCloseable {
     private final Map<String, Consumer<TransactionCheck>> checkHandlers = new ConcurrentHashMap<>();
     private final List<Consumer<RocketMqException>> unreachableListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<OffsetReset>> offsetResetListeners = new CopyOnWriteArrayList<>();
+    private final String nameServerList;
+    private final long startedMillis = System.currentTimeMillis();
+    private volatile Function<String, Map<MessageQueue, QueueProgress>> queueProgress = group -> Map.of();
 
     /** A client whose requests are not signed: for brokers without access control. */
     public RocketMqClient(ClientSettings settings) {
@@ -59,6 +64,7 @@ public final class RocketMqClient implements AutoCloseable {
     /** @param credentials the account every request is signed with; null: none */
     public RocketMqClient(ClientSettings settings, Credentials credentials) {
         clientId = LocalAddress.IPV4.getHostAddress() + "@" + settings.instanceName();
+        nameServerList = settings.nameServers();
         timer = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "bolide-client-" + settings.instanceName());
             thread.setDaemon(true);
@@ -279,6 +285,15 @@ public final class RocketMqClient implements AutoCloseable {
     }
 
     /**
+     * Where this client's member of a group stands in each of its queues, for the group's running
+     * info (GET_CONSUMER_RUNNING_INFO, mqadmin {@code consumerStatus}). Called on the I/O thread:
+     * must answer at once.
+     */
+    public void reportQueueProgress(Function<String, Map<MessageQueue, QueueProgress>> progressOfGroup) {
+        queueProgress = progressOfGroup;
+    }
+
+    /**
      * Hands the brokers' check-backs of {@code producerGroup}'s half messages (those not sent in an
      * XA branch, which this client answers itself) to {@code handler}, which answers them, now or
      * later, or not at all ("unknown"). The handler runs on the I/O thread and must not block. A broker
@@ -300,6 +315,9 @@ public final class RocketMqClient implements AutoCloseable {
                 }
                 return null;
             }
+            if (request.code() == RequestCode.GET_CONSUMER_RUNNING_INFO) {
+                return runningInfo(request);
+            }
             if (request.code() == RequestCode.RESET_CONSUMER_CLIENT_OFFSET) {
                 OffsetReset reset = OffsetReset.of(request);
                 onTimer(() -> offsetResetListeners.forEach(listener -> listener.accept(reset)));
@@ -312,6 +330,18 @@ public final class RocketMqClient implements AutoCloseable {
             onTimer(() -> consumerIdsListeners.forEach(listener -> listener.accept(group)));
             return null;
         };
+    }
+
+    /** RocketMQ's answer, its remark included, for a group this client is not a member of. */
+    private RemotingCommand runningInfo(RemotingCommand request) {
+        String group = request.field("consumerGroup");
+        Optional<Collection<Subscription>> subscriptions = membership.subscriptions(group);
+        if (subscriptions.isEmpty()) {
+            return RemotingCommand.responseTo(request, ResponseCode.SYSTEM_ERROR,
+                    String.format("The Consumer Group <%s> not exist in this consumer", group), null, null);
+        }
+        return RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null, null, ConsumerRunningInfo.json(group,
+                nameServerList, startedMillis, subscriptions.get(), queueProgress.apply(group)));
     }
 
     private void onTimer(Runnable task) {

@@ -1,14 +1,17 @@
 package dev.bolide.protocol.remoting;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
 
 /**
  * RocketMQ bodies whose maps are keyed by an object (ResetOffsetBody, ConsumeStats, TopicStatsTable,
  * ConsumerRunningInfo: {@code {{"brokerName":"b","queueId":0,"topic":"T"}:5}}) are in fastjson's own
- * syntax, which no standard JSON parser reads. This turns each object key into a string key holding
- * that object's JSON text, {@code {"{\"brokerName\":\"b\",\"queueId\":0,\"topic\":\"T\"}":5}}, so a
- * standard parser reads the body, and then each key.
+ * syntax, which no standard JSON parser reads or writes. To read one, {@link #quoteObjectKeys} turns
+ * each object key into a string key holding that object's JSON text,
+ * {@code {"{\"brokerName\":\"b\",\"queueId\":0,\"topic\":\"T\"}":5}}, so a standard parser reads
+ * the body, and then each key; to write one, {@link #queueKeyed} assembles such a map.
  */
 public final class ObjectKeyJson {
     /** An open object or array, and for an object whether its next token is a key. */
@@ -22,7 +25,35 @@ public final class ObjectKeyJson {
         }
     }
 
+    /** A MessageQueue as a key, its fields in fastjson's (alphabetical) order. */
+    public record QueueKey(String brokerName, int queueId, String topic) {
+        String json() {
+            StringBuilder key = new StringBuilder("{\"brokerName\":");
+            string(brokerName, key);
+            key.append(",\"queueId\":").append(queueId).append(",\"topic\":");
+            string(topic, key);
+            return key.append('}').toString();
+        }
+    }
+
     private ObjectKeyJson() {
+    }
+
+    /** A map keyed by queues, {@code {{"brokerName":...}:value,...}}, from each value's JSON text. */
+    public static String queueKeyed(Map<QueueKey, String> jsonValues) {
+        StringBuilder map = new StringBuilder("{");
+        String separator = "";
+        for (Map.Entry<QueueKey, String> entry : jsonValues.entrySet()) {
+            map.append(separator).append(entry.getKey().json()).append(':').append(entry.getValue());
+            separator = ",";
+        }
+        return map.append('}').toString();
+    }
+
+    private static void string(String value, StringBuilder out) {
+        out.append('"');
+        JsonStringEncoder.getInstance().quoteAsString(value, out);
+        out.append('"');
     }
 
     /** {@code json} with its object keys quoted; standard JSON comes back unchanged. */

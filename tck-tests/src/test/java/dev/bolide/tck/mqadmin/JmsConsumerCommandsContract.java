@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.rocketmq.common.protocol.body.ConsumerRunningInfo;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,35 +25,67 @@ import org.junit.jupiter.api.Test;
 public abstract class JmsConsumerCommandsContract extends MqAdminContract {
     private static final int SENT = 8;
 
+    /** A JMS queue consumer that has received and acknowledged {@link #SENT} messages, counting receipts. */
+    private Connection liveConsumer(String queueName, Map<String, AtomicInteger> receipts) throws Exception {
+        createRoutedTopic(queueName);
+        Connection connection = new BolideConnectionFactory(target().nameServerAddress()).createConnection();
+        Session listening = connection.createSession();
+        Queue queue = listening.createQueue(queueName);
+        listening.createConsumer(queue).setMessageListener(message -> receipts
+                .computeIfAbsent(text(message), text -> new AtomicInteger()).incrementAndGet());
+        connection.start();
+        Session sending = connection.createSession();
+        MessageProducer producer = sending.createProducer(queue);
+        for (int i = 0; i < SENT; i++) {
+            producer.send(sending.createTextMessage("m" + i));
+        }
+        await("each message received and its offset committed").atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                .until(() -> receipts.size() == SENT && admin().examineConsumeStats(group(queueName), queueName)
+                        .computeTotalDiff() == 0);
+        return connection;
+    }
+
+    private static String group(String queueName) {
+        return "BOLIDE_Q_" + queueName;
+    }
+
+    private static String freshQueueName(String prefix) {
+        return prefix + System.nanoTime() % 1_000_000;
+    }
+
     @Test
     void resetOffsetByTimeMakesALiveJmsConsumerReceiveEverythingAgain() throws Exception {
-        String queueName = "JmsReset" + System.nanoTime() % 1_000_000;
-        String group = "BOLIDE_Q_" + queueName;
-        createRoutedTopic(queueName);
+        String queueName = freshQueueName("JmsReset");
         long beforeSending = System.currentTimeMillis();
         Map<String, AtomicInteger> receipts = new ConcurrentHashMap<>();
-        try (Connection connection = new BolideConnectionFactory(target().nameServerAddress()).createConnection()) {
-            Session listening = connection.createSession();
-            Queue queue = listening.createQueue(queueName);
-            listening.createConsumer(queue).setMessageListener(message -> receipts
-                    .computeIfAbsent(text(message), text -> new AtomicInteger()).incrementAndGet());
-            connection.start();
-            Session sending = connection.createSession();
-            MessageProducer producer = sending.createProducer(queue);
-            for (int i = 0; i < SENT; i++) {
-                producer.send(sending.createTextMessage("m" + i));
-            }
-            await("each message received and its offset committed").atMost(Duration.ofSeconds(60)).ignoreExceptions()
-                    .until(() -> receipts.size() == SENT && admin().examineConsumeStats(group, queueName)
-                            .computeTotalDiff() == 0);
-
-            String output = mqadmin("resetOffsetByTime", "-g", group, "-t", queueName, "-s",
+        try (Connection connection = liveConsumer(queueName, receipts)) {
+            String output = mqadmin("resetOffsetByTime", "-g", group(queueName), "-t", queueName, "-s",
                     Long.toString(beforeSending));
 
-            assertThat(output).contains("rollback consumer offset by specified group[" + group + "]");
+            assertThat(output).contains("rollback consumer offset by specified group[" + group(queueName) + "]");
             await("every message received again").atMost(Duration.ofSeconds(60))
                     .until(() -> receipts.values().stream().allMatch(count -> count.get() >= 2));
             assertThat(receipts).hasSize(SENT);
+        }
+    }
+
+    @Test
+    void consumerStatusShowsALiveJmsConsumersSubscriptionAndQueues() throws Exception {
+        String queueName = freshQueueName("JmsStatus");
+        try (Connection connection = liveConsumer(queueName, new ConcurrentHashMap<>())) {
+            String clientId = admin().examineConsumerConnectionInfo(group(queueName)).getConnectionSet().iterator()
+                    .next().getClientId();
+
+            String output = mqadmin("consumerStatus", "-g", group(queueName), "-i", clientId);
+
+            assertThat(output).contains("#Consumer Subscription#", "#Consumer Offset#", queueName,
+                    "PROP_CONSUME_TYPE", "CONSUME_ACTIVELY");
+            ConsumerRunningInfo info = admin().getConsumerRunningInfo(group(queueName), clientId, false);
+            assertThat(info.getSubscriptionSet()).anySatisfy(subscription ->
+                    assertThat(subscription.getTopic()).isEqualTo(queueName));
+            assertThat(info.getMqTable().entrySet()).filteredOn(entry -> entry.getKey().getTopic().equals(queueName))
+                    .as("every queue of the topic, its offset committed past the messages received")
+                    .hasSize(4).allSatisfy(entry -> assertThat(entry.getValue().getCommitOffset()).isPositive());
         }
     }
 

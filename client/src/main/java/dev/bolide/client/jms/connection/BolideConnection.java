@@ -96,6 +96,10 @@ public final class BolideConnection implements XAQueueConnection, XATopicConnect
                 TimeUnit.SECONDS, new SynchronousQueue<>(), sessionThreadFactory(number));
         temporaryTopics = new TemporaryTopics(client, settings.requestTimeout());
         client.onConsumerIdsChanged(group -> rebalance(readers.get(group)));
+        client.reportQueueProgress(group -> {
+            GroupReader reader = readers.get(group);
+            return reader == null ? Map.of() : reader.progress();
+        });
         client.onOffsetsReset(reset -> {
             GroupReader reader = readers.get(reset.group());
             if (reader != null) {

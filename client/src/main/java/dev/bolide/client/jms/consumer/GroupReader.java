@@ -3,6 +3,7 @@ package dev.bolide.client.jms.consumer;
 import dev.bolide.client.rocketmq.MessageQueue;
 import dev.bolide.client.rocketmq.PullRequest;
 import dev.bolide.client.rocketmq.PullResult;
+import dev.bolide.client.rocketmq.QueueProgress;
 import dev.bolide.client.rocketmq.RocketMqClient;
 import dev.bolide.client.rocketmq.RocketMqException;
 import dev.bolide.client.rocketmq.Subscription;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -203,6 +205,13 @@ public final class GroupReader {
                 scheduler.execute(() -> pull(cursor));
             }
         });
+    }
+
+    /** Where this member stands in each queue it reads now (mqadmin {@code consumerStatus}). */
+    public Map<MessageQueue, QueueProgress> progress() {
+        Map<MessageQueue, QueueProgress> progress = new HashMap<>();
+        cursors.forEach((queue, cursor) -> progress.put(queue, cursor.progress()));
+        return progress;
     }
 
     /** No queue of an unknown topic (nothing sent to it yet, or no retry yet): the next rebalance looks again. */

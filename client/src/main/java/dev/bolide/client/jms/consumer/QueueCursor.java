@@ -1,6 +1,7 @@
 package dev.bolide.client.jms.consumer;
 
 import dev.bolide.client.rocketmq.MessageQueue;
+import dev.bolide.client.rocketmq.QueueProgress;
 import java.util.TreeSet;
 
 /**
@@ -15,6 +16,8 @@ final class QueueCursor {
     private long committed = -1;
     private boolean commitScheduled;
     private boolean abandoned;
+    private long lastPullMillis;
+    private long lastAcknowledgeMillis;
     private volatile boolean active = true;
 
     QueueCursor(MessageQueue queue, long nextOffset) {
@@ -51,12 +54,22 @@ final class QueueCursor {
         outstanding.add(offset);
     }
 
+    /** A pull was answered: the next one starts at {@code offset}. */
     synchronized void moveTo(long offset) {
         nextOffset = offset;
+        lastPullMillis = System.currentTimeMillis();
     }
 
     synchronized void acknowledged(long offset) {
         outstanding.remove(offset);
+        lastAcknowledgeMillis = System.currentTimeMillis();
+    }
+
+    /** What mqadmin {@code consumerStatus} shows of this queue. */
+    synchronized QueueProgress progress() {
+        return new QueueProgress(committed, outstanding.isEmpty() ? 0 : outstanding.first(),
+                outstanding.isEmpty() ? 0 : outstanding.last(), outstanding.size(), lastPullMillis,
+                lastAcknowledgeMillis);
     }
 
     /** True for the first acknowledgement since the last commit: one commit is then due for all that follow. */
