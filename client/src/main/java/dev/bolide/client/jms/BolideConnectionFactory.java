@@ -110,7 +110,7 @@ public class BolideConnectionFactory implements ConnectionFactory, QueueConnecti
      * goes through. With a user name, every request is signed with it as RocketMQ's access key and
      * the password as its secret key (rocketmq-acl's {@code AclClientRPCHook}); a broker with access
      * control refuses what the account may not do, and the JMS call fails with a
-     * {@link JMSSecurityException}. RocketMQ has no login: a wrong password shows at the first request.
+     * {@link JMSSecurityException}; an unknown account or a wrong password fails here already.
      */
     protected BolideConnection createBolideConnection(String userName, String password) throws JMSException {
         ConnectionSettings settings;

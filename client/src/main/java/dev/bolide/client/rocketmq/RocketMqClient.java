@@ -211,6 +211,33 @@ public final class RocketMqClient implements AutoCloseable {
         return requests.await(routes.brokerMasters()).values().stream().filter(Objects::nonNull).toList();
     }
 
+    /**
+     * Presents this client's account to every master the name servers know, with an empty signed
+     * heartbeat: RocketMQ has no login, so a broker with access control would otherwise refuse an
+     * unknown account or a wrong secret key only at its first real request. Brokers that cannot be
+     * reached now are not asked.
+     *
+     * @throws RocketMqException the first broker's refusal
+     */
+    public void presentAccount() {
+        byte[] emptyHeartbeat = HeartbeatBody.of(clientId, Map.of(), Set.of());
+        List<String> masters;
+        try {
+            masters = brokerMasters();
+        } catch (RocketMqException noNameServer) {
+            return;
+        }
+        for (String address : masters) {
+            RemotingCommand answer;
+            try {
+                answer = requests.await(requests.call(address, RequestCode.HEART_BEAT, Map.of(), emptyHeartbeat));
+            } catch (RocketMqException unreachable) {
+                continue;
+            }
+            Requests.expect(answer, ResponseCode.SUCCESS);
+        }
+    }
+
     /** Sends a request of any code to the broker at {@code address}; completes with the answer whatever its code. */
     public CompletableFuture<RemotingCommand> request(String address, int code, Map<String, String> fields,
             byte[] body) {

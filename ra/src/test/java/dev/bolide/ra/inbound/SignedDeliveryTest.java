@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -98,21 +97,11 @@ class SignedDeliveryTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> factory.accepted().contains("order 1"));
     }
 
-    /**
-     * The adapter's account would make the first activation a member of the queue's group, sharing
-     * its queues with the second: that all eight messages (sent round the queues) reach the second
-     * proves the first signs with the spec's wrong password, and is refused.
-     */
+    /** The spec's own account comes first: a wrong password fails the activation, saying why. */
     @Test
-    void theSpecsOwnAccountComesFirst() throws Exception {
-        RecordingEndpointFactory wrong = activate("reader1", "not-the-secret");
-        RecordingEndpointFactory right = activate("reader1", "reader-secret");
-        List<String> orders = IntStream.range(0, 8).mapToObj(n -> "order " + n).toList();
-
-        orders.forEach(this::send);
-
-        await().atMost(Duration.ofSeconds(20)).until(() -> right.accepted().containsAll(orders));
-        assertThat(wrong.accepted()).isEmpty();
+    void anActivationWithAWrongPasswordFailsNamingTheRefusal() {
+        assertThatThrownBy(() -> activate("reader1", "not-the-secret"))
+                .hasMessageContaining("Check signature failed for accessKey=reader1");
     }
 
     @Test

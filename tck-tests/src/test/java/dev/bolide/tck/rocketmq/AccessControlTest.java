@@ -66,7 +66,10 @@ class AccessControlTest extends AclScenarios {
         assertThat(answer.getBody()).isNotEmpty();
     }
 
-    /** Bolide's JMS client signs with the connection's user and password; refusals are security exceptions. */
+    /**
+     * Bolide's JMS client signs with the connection's user and password; a wrong account fails at
+     * createConnection, a missing permission at the request; both are security exceptions.
+     */
     @Test
     void theJmsClientSignsWithTheConnectionsUserAndPassword() throws Exception {
         BolideConnectionFactory factory = new BolideConnectionFactory(nameServerAddress());
@@ -77,14 +80,17 @@ class AccessControlTest extends AclScenarios {
         }
         await("stored").atMost(Duration.ofSeconds(10)).until(() -> stored(TOPIC) > before);
 
-        try (Connection wrong = factory.createConnection("producer1", "not-the-secret")) {
-            Session session = wrong.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            MessageProducer producer = session.createProducer(session.createTopic(ARCHIVE));
-            assertThatThrownBy(() -> producer.send(session.createTextMessage("forged")))
-                    .isInstanceOf(JMSSecurityException.class)
-                    .hasMessageContaining("Check signature failed for accessKey=producer1");
-        }
+        assertThatThrownBy(() -> factory.createConnection("producer1", "not-the-secret"))
+                .isInstanceOf(JMSSecurityException.class)
+                .hasMessageContaining("Check signature failed for accessKey=producer1");
+        assertThatThrownBy(() -> factory.createConnection("nobody", "a-secret")).isInstanceOf(JMSSecurityException.class);
         assertThatThrownBy(() -> factory.createConnection("producer1", null)).isInstanceOf(JMSSecurityException.class);
+        try (Connection reader = factory.createConnection("producer1", "producer-secret")) {
+            Session session = reader.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageProducer producer = session.createProducer(session.createTopic(ARCHIVE));
+            assertThatThrownBy(() -> producer.send(session.createTextMessage("not allowed")))
+                    .as("a right account without PUB on the topic").isInstanceOf(JMSSecurityException.class);
+        }
         assertThat(stored(ARCHIVE)).isZero();
     }
 

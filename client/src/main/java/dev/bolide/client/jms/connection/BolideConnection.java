@@ -127,17 +127,42 @@ public final class BolideConnection implements XAQueueConnection, XATopicConnect
             throws JMSException {
         Credentials credentials = credentials(userName, password);
         BolideConnection connection = new BolideConnection(settings, credentials);
+        if (credentials != null) {
+            connection.presentAccount();
+        }
         if (settings.clientId() != null) {
             try {
                 connection.claimClientId(settings.clientId());
             } catch (JMSException e) {
-                connection.client.close();
-                connection.scheduler.shutdownNow();
-                connection.sessionThreads.shutdownNow();
+                connection.closeClient();
                 throw e;
             }
         }
         return connection;
+    }
+
+    /**
+     * A wrong account fails here, as Jakarta Messaging wants of createConnection, not at the first
+     * send; any other failure is left to the first request, as before.
+     */
+    private void presentAccount() throws JMSException {
+        try {
+            client.presentAccount();
+        } catch (RocketMqException e) {
+            JMSException failure = JmsFailure.of("the brokers refused the account", e);
+            if (failure instanceof JMSSecurityException) {
+                closeClient();
+                throw failure;
+            }
+            LOG.log(System.Logger.Level.DEBUG, "cannot present the account yet: {0}", e.getMessage());
+        }
+    }
+
+    /** Ends what the constructor started, for a connection that is not handed out. */
+    private void closeClient() {
+        client.close();
+        scheduler.shutdownNow();
+        sessionThreads.shutdownNow();
     }
 
     private static Credentials credentials(String userName, String password) throws JMSSecurityException {
