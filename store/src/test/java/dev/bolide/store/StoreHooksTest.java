@@ -43,7 +43,9 @@ class StoreHooksTest {
 
             assertThat(dispatched.get(0).tagsCode()).isEqualTo(stored + 1000);
             assertThat(dispatched.get(1).tagsCode()).isEqualTo("red".hashCode());
-            assertThat(store.getMessages("due", 0, 0, 1, code -> code == stored + 1000).messages()).hasSize(1);
+            try (GetMessageResult due = store.getMessages("due", 0, 0, 1, code -> code == stored + 1000)) {
+                assertThat(due.messages()).hasSize(1);
+            }
         }
     }
 
@@ -93,7 +95,9 @@ class StoreHooksTest {
         }
         deleteConsumeQueues();
         try (MessageStore store = MessageStore.open(TestStores.config(dir).build(), DUE_IN_A_SECOND)) {
-            assertThat(store.getMessages("due", 0, 0, 1, code -> code == stored + 1000).messages()).hasSize(1);
+            try (GetMessageResult due = store.getMessages("due", 0, 0, 1, code -> code == stored + 1000)) {
+                assertThat(due.messages()).hasSize(1);
+            }
         }
     }
 

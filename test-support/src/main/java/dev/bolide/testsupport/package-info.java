@@ -1,5 +1,6 @@
 /**
- * What the modules' tests share, test scope only: {@link dev.bolide.testsupport.FreePorts} and the
- * {@link dev.bolide.testsupport.NoThreadLeaks} check.
+ * What the modules' tests share, test scope only: {@link dev.bolide.testsupport.FreePorts}, the
+ * {@link dev.bolide.testsupport.NoThreadLeaks} check, and the {@link dev.bolide.testsupport.NoFileLeaks}
+ * check, which JUnit applies to every test class of a module that has this one on its classpath.
  */
 package dev.bolide.testsupport;

@@ -3,12 +3,14 @@ package dev.bolide.broker.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.bolide.broker.metadata.MetadataFile;
 import dev.bolide.broker.fixture.Loopback;
+import dev.bolide.broker.metadata.MetadataFile;
 import dev.bolide.broker.send.Destination;
 import dev.bolide.protocol.message.MessageProperties;
 import dev.bolide.protocol.message.MessageRecordView;
 import dev.bolide.store.AppendedMessage;
+import dev.bolide.store.GetMessageResult;
+import dev.bolide.store.MessageFilter;
 import dev.bolide.store.MessageStore;
 import dev.bolide.store.MessageToStore;
 import dev.bolide.store.StoreConfig;
@@ -69,6 +71,13 @@ class ScheduleServiceTest {
         return records.stream().map(r -> new String(r.bodyBytes(), StandardCharsets.UTF_8)).toList();
     }
 
+    /** How many of the queue's first messages the filter takes (at most one is read). */
+    private int matching(String topic, int queueId, MessageFilter filter) {
+        try (GetMessageResult read = store.getMessages(topic, queueId, 0, 1, filter)) {
+            return read.messages().size();
+        }
+    }
+
     @Test
     void theScheduleQueueUnitCarriesTheDueTime() {
         AppendedMessage parked = sendDelayed("a", 2);
@@ -77,7 +86,7 @@ class ScheduleServiceTest {
         assertThat(parked.queueId()).isEqualTo(1);
         await().until(() -> store.maxOffset("SCHEDULE_TOPIC_XXXX", 1) == 1);
         long due = parked.storeTimestamp() + 2000;
-        assertThat(store.getMessages("SCHEDULE_TOPIC_XXXX", 1, 0, 1, code -> code == due).messages()).hasSize(1);
+        assertThat(matching("SCHEDULE_TOPIC_XXXX", 1, code -> code == due)).isEqualTo(1);
     }
 
     @Test
@@ -93,7 +102,7 @@ class ScheduleServiceTest {
                 .containsEntry("BOLIDE_SCHEDULE_OFFSET", Long.toString(parked.physicalOffset()))
                 .doesNotContainKey("DELAY");
         assertThat(message.reconsumeTimes()).isEqualTo(2);
-        assertThat(store.getMessages("Orders", 1, 0, 1, code -> code == "TagA".hashCode()).messages()).hasSize(1);
+        assertThat(matching("Orders", 1, code -> code == "TagA".hashCode())).isEqualTo(1);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.bolide.client.rocketmq;
 
+import static dev.bolide.testsupport.FreePorts.freeBrokerPort;
 import static dev.bolide.testsupport.FreePorts.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,7 +58,7 @@ public final class LoopbackBroker implements AutoCloseable {
     /** A small store and fixed free ports, so that a restarted broker is found where it was. */
     private static BrokerSettings.Builder settings(Path dir, String name) {
         return BrokerSettings.builder().set(Settings.BROKER_NAME, name).set(Settings.BROKER_IP1, "127.0.0.1")
-                .set(Settings.LISTEN_PORT, freePort()).set(Settings.NAMESRV_LISTEN_PORT, freePort())
+                .set(Settings.LISTEN_PORT, freeBrokerPort()).set(Settings.NAMESRV_LISTEN_PORT, freePort())
                 .set(Settings.STORE_PATH_ROOT_DIR, dir.resolve(name)).set(Settings.MAPPED_FILE_SIZE_COMMIT_LOG, 1 << 20)
                 .set(Settings.MAX_MESSAGE_SIZE, 64 * 1024).set(Settings.MAX_HASH_SLOT_NUM, 1024)
                 .set(Settings.MAX_INDEX_NUM, 4096);

@@ -1,5 +1,6 @@
 package dev.bolide.ra.checkback;
 
+import static dev.bolide.testsupport.FreePorts.freeBrokerPort;
 import static dev.bolide.testsupport.FreePorts.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -66,7 +67,7 @@ class CheckBackDeliveryTest {
 
     @BeforeEach
     void start() throws Exception {
-        int port = freePort();
+        int port = freeBrokerPort();
         broker = BolideBroker.start(BrokerSettings.builder().set(Settings.BROKER_IP1, "127.0.0.1")
                 .set(Settings.LISTEN_PORT, port).set(Settings.NAMESRV_LISTEN_PORT, freePort())
                 .set(Settings.DEFAULT_TOPIC_QUEUE_NUMS, 1).set(Settings.STORE_PATH_ROOT_DIR, dir)

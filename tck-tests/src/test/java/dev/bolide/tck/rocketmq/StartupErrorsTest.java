@@ -1,5 +1,6 @@
 package dev.bolide.tck.rocketmq;
 
+import static dev.bolide.testsupport.FreePorts.freeBrokerPort;
 import static dev.bolide.testsupport.FreePorts.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,7 +59,7 @@ class StartupErrorsTest {
     /** A small broker's configuration on free ports, {@code line} last so that it wins. */
     private Path conf(String line) throws IOException {
         return Files.writeString(dir.resolve("broker.conf"), String.join("\n", "brokerIP1 = 127.0.0.1",
-                "namesrvListenPort = " + freePort(), "listenPort = " + freePort(),
+                "namesrvListenPort = " + freePort(), "listenPort = " + freeBrokerPort(),
                 "storePathRootDir = " + dir.resolve("own-store"), "mapedFileSizeCommitLog = 1048576",
                 "maxMessageSize = 65536", "maxHashSlotNum = 1024", "maxIndexNum = 4096", line, ""));
     }
