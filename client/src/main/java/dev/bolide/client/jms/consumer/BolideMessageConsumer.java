@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * A consumer: a buffer its group member fills ({@link DeliveryTarget}), read by {@code receive} or
@@ -85,6 +86,18 @@ public final class BolideMessageConsumer implements QueueReceiver, TopicSubscrib
         }
         delivery.acknowledge();
         return Offer.SKIPPED;
+    }
+
+    @Override
+    public int discard(Predicate<Delivery> lost) {
+        int removed = 0;
+        for (Delivery delivery : buffer) {
+            // counted only when this call took it, not a receive that polled it meanwhile
+            if (lost.test(delivery) && buffer.removeFirstOccurrence(delivery)) {
+                removed++;
+            }
+        }
+        return removed;
     }
 
     /** Puts a delivery back at the head, for a recover or a listener that failed. */

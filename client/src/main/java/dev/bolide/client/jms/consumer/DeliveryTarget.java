@@ -1,5 +1,7 @@
 package dev.bolide.client.jms.consumer;
 
+import java.util.function.Predicate;
+
 /** A local consumer a group member hands pulled messages to. */
 public interface DeliveryTarget {
     /** What a consumer did with a delivery offered to it. */
@@ -16,4 +18,12 @@ public interface DeliveryTarget {
     }
 
     Offer offer(Delivery delivery);
+
+    /**
+     * Removes the deliveries in its buffer that {@code lost} selects, not delivered yet: their queue
+     * moved to another member (or its offset was reset), which reads them again.
+     *
+     * @return how many it removed
+     */
+    int discard(Predicate<Delivery> lost);
 }

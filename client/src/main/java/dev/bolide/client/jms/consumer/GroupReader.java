@@ -178,6 +178,7 @@ public final class GroupReader {
             if (!allocated.contains(queue)) {
                 QueueCursor lost = cursors.remove(queue);
                 lost.deactivate();
+                discardBuffered(lost);
                 commit(lost);
             }
         }
@@ -200,6 +201,7 @@ public final class GroupReader {
             QueueCursor old = cursors.get(queue);
             if (old != null && open) {
                 old.abandon();
+                discardBuffered(old);
                 QueueCursor cursor = new QueueCursor(queue, offset);
                 cursors.put(queue, cursor);
                 scheduler.execute(() -> pull(cursor));
@@ -212,6 +214,27 @@ public final class GroupReader {
         Map<MessageQueue, QueueProgress> progress = new HashMap<>();
         cursors.forEach((queue, cursor) -> progress.put(queue, cursor.progress()));
         return progress;
+    }
+
+    /**
+     * Takes back what was pulled from a queue this member no longer reads and is not delivered yet,
+     * as RocketMQ drops a lost queue's process queue: the next reader starts at the committed
+     * offset, below those messages, and delivers them itself.
+     */
+    private void discardBuffered(QueueCursor cursor) {
+        int discarded = 0;
+        for (DeliveryTarget target : targets) {
+            discarded += target.discard(delivery -> delivery.cursor() == cursor);
+        }
+        synchronized (unclaimed) {
+            for (var waiting = unclaimed.iterator(); waiting.hasNext();) {
+                if (waiting.next().cursor() == cursor) {
+                    waiting.remove();
+                    discarded++;
+                }
+            }
+        }
+        outstanding.addAndGet(-discarded);
     }
 
     /** No queue of an unknown topic (nothing sent to it yet, or no retry yet): the next rebalance looks again. */
