@@ -23,8 +23,11 @@ import dev.bolide.broker.admin.StoreCleaningProcessor;
 import dev.bolide.broker.admin.TopicConsumersProcessor;
 import dev.bolide.broker.admin.TopicStatsProcessor;
 import dev.bolide.broker.client.ClientRequestProcessor;
+import dev.bolide.broker.console.ClusterView;
 import dev.bolide.broker.console.ConsoleServer;
+import dev.bolide.broker.console.GroupsView;
 import dev.bolide.broker.console.MetricsPage;
+import dev.bolide.broker.console.TopicsView;
 import dev.bolide.broker.client.ConsumerGroups;
 import dev.bolide.broker.client.ProducerGroups;
 import dev.bolide.broker.client.QueueLockProcessor;
@@ -221,7 +224,7 @@ public final class BolideBroker implements AutoCloseable {
                 TimeUnit.SECONDS);
         housekeeping.scheduleAtFixedRate(stats::sample, 1, 1, TimeUnit.SECONDS);
         if (metrics != null) {
-            startConsole(settings, acl);
+            startConsole(settings, acl, new ConsoleViews(topics, groupConfigs, clients.consumers()));
         }
     }
 
@@ -234,10 +237,17 @@ public final class BolideBroker implements AutoCloseable {
     }
 
     /** @param acl the accounts that may use the console; null: none asked for */
-    private void startConsole(BrokerSettings settings, WatchedAclFile acl) throws IOException {
+    private void startConsole(BrokerSettings settings, WatchedAclFile acl, ConsoleViews views) throws IOException {
         console = ConsoleServer.listen(new InetSocketAddress(settings.consoleAddress(), settings.consoleListenPort()),
-                acl).route("/metrics", new MetricsPage(metrics));
+                acl).route("/metrics", new MetricsPage(metrics))
+                .pages(new ClusterView(settings.brokerClusterName(), settings.brokerName(), store, stats,
+                        settings.storeConfig().storePathCommitLog()), new TopicsView(views.topics(), store),
+                        new GroupsView(offsets, views.consumers(), store, views.groups()::names), views.topics());
         console.start();
+    }
+
+    /** What the console's pages show beside the store, the statistics and the offsets. */
+    private record ConsoleViews(TopicConfigTable topics, SubscriptionGroupTable groups, ConsumerGroups consumers) {
     }
 
     /** {@code processor} timed by {@code timing} when metrics are on; as it is otherwise. */

@@ -4,9 +4,11 @@ import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.bolide.broker.acl.WatchedAclFile;
+import dev.bolide.broker.topic.TopicConfigTable;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -63,6 +65,20 @@ public final class ConsoleServer implements AutoCloseable {
             context.setAuthenticator(new AclAuthenticator(acl));
         }
         return this;
+    }
+
+    /**
+     * The console's pages: Cluster at {@code /}, Topics at {@code /topics} (with its forms at
+     * {@code /topics/create} and {@code /topics/delete}), Consumer groups at {@code /groups}; each
+     * with its numbers as JSON under {@code /api}.
+     */
+    public ConsoleServer pages(ClusterView cluster, TopicsView topics, GroupsView groups, TopicConfigTable topicTable) {
+        for (ViewPage page : List.of(new ViewPage("/", () -> cluster, () -> ""),
+                new ViewPage("/topics", () -> topics, TopicsView::forms), new ViewPage("/groups", () -> groups, () -> ""))) {
+            route(page.path(), page);
+            route(page.api(), page);
+        }
+        return route("/topics/", new TopicCommands(topicTable));
     }
 
     public void start() {

@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.bolide.broker.metrics.BrokerMetrics;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.nio.charset.StandardCharsets;
 
@@ -23,12 +22,8 @@ public final class MetricsPage implements HttpHandler {
                 exchange.sendResponseHeaders(HttpURLConnection.HTTP_BAD_METHOD, -1);
                 return;
             }
-            byte[] body = metrics.scrape().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", BrokerMetrics.CONTENT_TYPE);
-            exchange.sendResponseHeaders(HttpURLConnection.HTTP_OK, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+            Responses.send(exchange, HttpURLConnection.HTTP_OK, BrokerMetrics.CONTENT_TYPE,
+                    metrics.scrape().getBytes(StandardCharsets.UTF_8));
         }
     }
 }
