@@ -33,6 +33,12 @@ final class ConsoleHttp {
         return send(signed(request(path), accessKey, secretKey).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
+    /** A form's POST, as a browser sends it: {@code body} is already URL-encoded. */
+    HttpResponse<String> postForm(String path, String body) throws IOException, InterruptedException {
+        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(TIMEOUT);
     }

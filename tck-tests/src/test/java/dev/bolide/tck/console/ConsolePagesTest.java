@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.bolide.tck.rocketmq.BrokerProcess;
 import dev.bolide.testsupport.FreePorts;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,11 +43,13 @@ class ConsolePagesTest {
     private static DefaultMQProducer producer;
     private static Chromium chromium;
     private static String console;
+    private static ConsoleHttp http;
 
     @BeforeAll
     static void brokerWithTrafficAndABrowser() throws Exception {
         int consolePort = FreePorts.freePort();
         console = "http://127.0.0.1:" + consolePort;
+        http = new ConsoleHttp(consolePort);
         BrokerProcess broker = BrokerProcess.start(dir, "consoleListenPort = " + consolePort);
         started.push(broker);
         producer = broker.startProducer();
@@ -120,6 +123,19 @@ class ConsolePagesTest {
                 "[data-key^='" + GROUP + "/" + TOPIC + "/'][data-key$='/lag']")).stream()
                 .allMatch(lag -> lag.getText().equals("0")));
         chromium.screenshot("groups");
+    }
+
+    @Test
+    void aTopicFormWithASystemTopicOrABadQueueCountIsRefusedWithTheReason() throws Exception {
+        HttpResponse<String> system = http.postForm("/topics/delete", "topic=RMQ_SYS_TRANS_HALF_TOPIC");
+        HttpResponse<String> noQueues = http.postForm("/topics/create", "topic=Fine&queues=0");
+
+        assertThat(system.statusCode()).isEqualTo(400);
+        assertThat(system.body()).contains("RMQ_SYS_TRANS_HALF_TOPIC").contains("system topic");
+        assertThat(noQueues.statusCode()).isEqualTo(400);
+        assertThat(noQueues.body()).contains("queues must be a whole number from 1 to 1024");
+        assertThat(http.get("/api/topics").body()).contains("\"messages:" + TOPIC + "\"")
+                .doesNotContain("messages:Fine");
     }
 
     private static long consumerOffsets(List<WebElement> cells) {
