@@ -41,6 +41,7 @@ import dev.bolide.broker.metrics.BrokerMetrics;
 import dev.bolide.broker.metrics.CommitLogMeters;
 import dev.bolide.broker.metrics.ConsumerLagMeters;
 import dev.bolide.broker.metrics.TimedRequests;
+import dev.bolide.broker.metrics.TimerMeters;
 import dev.bolide.broker.metrics.TrafficMeters;
 import dev.bolide.broker.metrics.XaBranchMeters;
 import dev.bolide.broker.namesrv.BrokerIdentity;
@@ -234,6 +235,7 @@ public final class BolideBroker implements AutoCloseable {
         store.timedBy(new CommitLogMeters(metrics.registry()));
         metrics.add(new TrafficMeters(stats));
         metrics.add(new ConsumerLagMeters(offsets, store));
+        new TimerMeters(timers).bindTo(metrics.registry());
     }
 
     /** @param acl the accounts that may use the console; null: none asked for */

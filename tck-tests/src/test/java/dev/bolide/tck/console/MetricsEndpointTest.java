@@ -60,6 +60,11 @@ class MetricsEndpointTest {
                         .as("each stored message: its body and its headers").isGreaterThan(25 * "second-0".length());
                 assertThat(after.histogramCount("bolide_commitlog_append_latency_seconds")
                         - before.histogramCount("bolide_commitlog_append_latency_seconds")).isGreaterThanOrEqualTo(25);
+
+                Message inAnHour = new Message("Later", "in an hour".getBytes(StandardCharsets.UTF_8));
+                inAnHour.putUserProperty("TIMER_DELAY_SEC", "3600");
+                producer.send(inAnHour);
+                await().atMost(WAIT).until(() -> scrape(console).gauge("bolide_timers_pending", Map.of()) == 1);
             } finally {
                 producer.shutdown();
             }
