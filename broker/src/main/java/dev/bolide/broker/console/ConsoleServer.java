@@ -74,7 +74,8 @@ public final class ConsoleServer implements AutoCloseable {
      */
     public ConsoleServer pages(ClusterView cluster, TopicsView topics, GroupsView groups, TopicConfigTable topicTable) {
         for (ViewPage page : List.of(new ViewPage("/", () -> cluster, () -> ""),
-                new ViewPage("/topics", () -> topics, TopicsView::forms), new ViewPage("/groups", () -> groups, () -> ""))) {
+                new ViewPage("/topics", () -> topics, TopicsView::forms),
+                new ViewPage("/groups", () -> groups, () -> ""))) {
             route(page.path(), page);
             route(page.api(), page);
         }

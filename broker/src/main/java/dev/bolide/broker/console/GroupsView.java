@@ -60,8 +60,9 @@ public final class GroupsView implements View {
     private List<Cell> queueRow(String group, String topic, int queueId, long consumerOffset) {
         long brokerOffset = store.maxOffset(topic, queueId);
         String key = group + "/" + topic + "/" + queueId + "/";
-        return List.of(Cell.fixed(topic), Cell.fixed(Integer.toString(queueId)), Cell.live(key + "broker", brokerOffset),
-                Cell.live(key + "consumer", consumerOffset), Cell.live(key + "lag", Math.max(0, brokerOffset - consumerOffset)));
+        return List.of(Cell.fixed(topic), Cell.fixed(Integer.toString(queueId)),
+                Cell.live(key + "broker", brokerOffset), Cell.live(key + "consumer", consumerOffset),
+                Cell.live(key + "lag", Math.max(0, brokerOffset - consumerOffset)));
     }
 
     private String members(String group) {

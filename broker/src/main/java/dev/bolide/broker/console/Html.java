@@ -36,7 +36,8 @@ final class Html {
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>")
                 .append(escape(view.title())).append(" - Bolide</title><style>").append(STYLE)
                 .append("</style></head><body data-api=\"").append(escape(api)).append("\"><nav>")
-                .append("<a href=\"/\">Cluster</a><a href=\"/topics\">Topics</a><a href=\"/groups\">Consumer groups</a>")
+                .append("<a href=\"/\">Cluster</a><a href=\"/topics\">Topics</a>")
+                .append("<a href=\"/groups\">Consumer groups</a>")
                 .append("<a href=\"/metrics\">Metrics</a></nav><h1>").append(escape(view.title())).append("</h1>");
         view.tables().forEach(table -> table(html, table));
         return html.append(extra).append("<script>").append(SCRIPT).append("</script></body></html>").toString();

@@ -32,7 +32,8 @@ final class TopicCommands implements HttpHandler {
                 exchange.sendResponseHeaders(HttpURLConnection.HTTP_BAD_METHOD, -1);
                 return;
             }
-            Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(),
+                    StandardCharsets.UTF_8));
             try {
                 switch (exchange.getRequestURI().getPath()) {
                     case "/topics/create" -> topics.put(TopicConfig.of(writable(form.get("topic")),

@@ -26,7 +26,8 @@ public final class TopicsView implements View {
     public List<Table> tables() {
         List<List<Cell>> rows = new ArrayList<>();
         new TreeMap<>(topics.all()).forEach((name, config) -> rows.add(List.of(Cell.fixed(name),
-                Cell.fixed(Integer.toString(config.readQueueNums())), Cell.fixed(Integer.toString(config.writeQueueNums())),
+                Cell.fixed(Integer.toString(config.readQueueNums())),
+                Cell.fixed(Integer.toString(config.writeQueueNums())),
                 Cell.fixed(permission(config)), Cell.live("messages:" + name, messages(config)))));
         return List.of(new Table(rows.size() + " topics", List.of("topic", "read queues", "write queues",
                 "permission", "messages"), rows));

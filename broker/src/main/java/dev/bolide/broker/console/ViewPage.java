@@ -46,8 +46,8 @@ final class ViewPage implements HttpHandler {
             } else if (requested.equals(api())) {
                 Responses.send(exchange, HttpURLConnection.HTTP_OK, "application/json", json(view.get().tables()));
             } else if (requested.equals(path)) {
-                Responses.send(exchange, HttpURLConnection.HTTP_OK, "text/html; charset=utf-8", Html.page(view.get(), api(), extra.get())
-                        .getBytes(StandardCharsets.UTF_8));
+                Responses.send(exchange, HttpURLConnection.HTTP_OK, "text/html; charset=utf-8",
+                        Html.page(view.get(), api(), extra.get()).getBytes(StandardCharsets.UTF_8));
             } else {
                 exchange.sendResponseHeaders(HttpURLConnection.HTTP_NOT_FOUND, -1);
             }
