@@ -23,6 +23,11 @@ import dev.bolide.broker.admin.StoreCleaningProcessor;
 import dev.bolide.broker.admin.TopicConsumersProcessor;
 import dev.bolide.broker.admin.TopicStatsProcessor;
 import dev.bolide.broker.client.ClientRequestProcessor;
+import dev.bolide.broker.console.ClusterView;
+import dev.bolide.broker.console.ConsoleServer;
+import dev.bolide.broker.console.GroupsView;
+import dev.bolide.broker.console.MetricsPage;
+import dev.bolide.broker.console.TopicsView;
 import dev.bolide.broker.client.ConsumerGroups;
 import dev.bolide.broker.client.ProducerGroups;
 import dev.bolide.broker.client.QueueLockProcessor;
@@ -32,6 +37,13 @@ import dev.bolide.broker.filter.SubscriptionFilters;
 import dev.bolide.broker.group.SubscriptionGroupAdminProcessor;
 import dev.bolide.broker.group.SubscriptionGroupTable;
 import dev.bolide.broker.metadata.MetadataFile;
+import dev.bolide.broker.metrics.BrokerMetrics;
+import dev.bolide.broker.metrics.CommitLogMeters;
+import dev.bolide.broker.metrics.ConsumerLagMeters;
+import dev.bolide.broker.metrics.TimedRequests;
+import dev.bolide.broker.metrics.TimerMeters;
+import dev.bolide.broker.metrics.TrafficMeters;
+import dev.bolide.broker.metrics.XaBranchMeters;
 import dev.bolide.broker.namesrv.BrokerIdentity;
 import dev.bolide.broker.namesrv.KvConfigTable;
 import dev.bolide.broker.namesrv.NameServer;
@@ -49,6 +61,8 @@ import dev.bolide.broker.registration.RemoteNameServer;
 import dev.bolide.remoting.RemotingClient;
 import dev.bolide.remoting.RemotingServer;
 import dev.bolide.remoting.RequestGuard;
+import dev.bolide.remoting.RequestProcessor;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.bolide.broker.retry.DeadLetterResendProcessor;
 import dev.bolide.broker.retry.ExhaustedRetries;
 import dev.bolide.broker.retry.RetryTopics;
@@ -74,6 +88,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -116,6 +131,9 @@ public final class BolideBroker implements AutoCloseable {
     private TimerService timers;
     private TransactionService transactions;
     private ScheduleService schedule;
+    /** Null when {@code consoleListenPort = -1}: no meters, nothing recorded. */
+    private BrokerMetrics metrics;
+    private ConsoleServer console;
 
     private BolideBroker(MessageStore store, ConsumerOffsets offsets) {
         this.store = store;
@@ -176,9 +194,15 @@ public final class BolideBroker implements AutoCloseable {
         SubscriptionGroupTable groupConfigs = SubscriptionGroupTable.load(
                 new MetadataFile(configDir.resolve("subscriptionGroup.json")), Clock.systemUTC(),
                 settings.autoCreateSubscriptionGroup());
+        if (settings.consoleListenPort() != BrokerSettings.NO_CONSOLE) {
+            meter();
+        }
         Clients clients = new Clients(new ConsumerGroups(), new ProducerGroups());
         transactions = TransactionService.start(store, topics, clients.producers(), settings.transactions(), configDir,
                 new CommittedSends(new DelayedSends(settings.schedule().messageDelayLevel()), timers));
+        if (metrics != null) {
+            metrics.add(new XaBranchMeters(transactions));
+        }
         brokerServer = VipChannel.addTo(new RemotingServer(new InetSocketAddress(settings.listenPort()),
                 Settings.LISTEN_PORT.name()),
                 settings.listenPort());
@@ -200,6 +224,38 @@ public final class BolideBroker implements AutoCloseable {
         housekeeping.scheduleWithFixedDelay(this::persistOffsets, OFFSET_FLUSH_SECONDS, OFFSET_FLUSH_SECONDS,
                 TimeUnit.SECONDS);
         housekeeping.scheduleAtFixedRate(stats::sample, 1, 1, TimeUnit.SECONDS);
+        if (metrics != null) {
+            startConsole(settings, acl, new ConsoleViews(topics, groupConfigs, clients.consumers()));
+        }
+    }
+
+    /** The meters of /metrics: most read what is counted anyway; the store times its appends and forces. */
+    private void meter() {
+        metrics = new BrokerMetrics();
+        store.timedBy(new CommitLogMeters(metrics.registry()));
+        metrics.add(new TrafficMeters(stats));
+        metrics.add(new ConsumerLagMeters(offsets, store));
+        new TimerMeters(timers).bindTo(metrics.registry());
+    }
+
+    /** @param acl the accounts that may use the console; null: none asked for */
+    private void startConsole(BrokerSettings settings, WatchedAclFile acl, ConsoleViews views) throws IOException {
+        console = ConsoleServer.listen(new InetSocketAddress(settings.consoleAddress(), settings.consoleListenPort()),
+                acl).route("/metrics", new MetricsPage(metrics))
+                .pages(new ClusterView(settings.brokerClusterName(), settings.brokerName(), store, stats,
+                        settings.storeConfig().storePathCommitLog()), new TopicsView(views.topics(), store),
+                        new GroupsView(offsets, views.consumers(), store, views.groups()::names), views.topics());
+        console.start();
+    }
+
+    /** What the console's pages show beside the store, the statistics and the offsets. */
+    private record ConsoleViews(TopicConfigTable topics, SubscriptionGroupTable groups, ConsumerGroups consumers) {
+    }
+
+    /** {@code processor} timed by {@code timing} when metrics are on; as it is otherwise. */
+    private RequestProcessor timed(RequestProcessor processor,
+            BiFunction<RequestProcessor, MeterRegistry, RequestProcessor> timing) {
+        return metrics == null ? processor : timing.apply(processor, metrics.registry());
     }
 
     /** Every request checked against {@code acl}, re-read every second; mqadmin's ACL requests served. */
@@ -221,9 +277,9 @@ public final class BolideBroker implements AutoCloseable {
             SubscriptionGroupTable groupConfigs, Clients clients) {
         RetryTopics retryTopics = new RetryTopics(topics);
         DelayedSends delays = new DelayedSends(settings.schedule().messageDelayLevel());
-        SendMessageProcessor send = new SendMessageProcessor(store, topics, timers, settings.brokerClusterName(),
+        RequestProcessor send = timed(new SendMessageProcessor(store, topics, timers, settings.brokerClusterName(),
                 settings.regionId(), settings.storeConfig().maxMessageSize(),
-                new ExhaustedRetries(groupConfigs, retryTopics).andThen(delays));
+                new ExhaustedRetries(groupConfigs, retryTopics).andThen(delays)), TimedRequests::sends);
         SubscriptionFilters filters = new SubscriptionFilters(settings.enablePropertyFilter());
         ClientRequestProcessor heartbeats = new ClientRequestProcessor(clients.consumers(), clients.producers(),
                 groupConfigs, topics);
@@ -235,8 +291,9 @@ public final class BolideBroker implements AutoCloseable {
                 .register(RequestCode.END_TRANSACTION, transactions.endTransactionProcessor(), sendExecutor)
                 .register(RequestCode.CONSUMER_SEND_MSG_BACK,
                         new SendBackProcessor(store, groupConfigs, retryTopics, delays), sendExecutor)
-                .register(RequestCode.PULL_MESSAGE, new PullMessageProcessor(store, topics, offsets, clients.consumers(),
-                        groupConfigs, stats, filters, heldPulls), pullExecutor)
+                .register(RequestCode.PULL_MESSAGE, timed(new PullMessageProcessor(store, topics, offsets,
+                        clients.consumers(), groupConfigs, stats, filters, heldPulls), TimedRequests::pulls),
+                        pullExecutor)
                 .register(RequestCode.CHECK_CLIENT_CONFIG, new CheckClientConfigProcessor(filters), adminExecutor)
                 .register(RequestCode.HEART_BEAT, heartbeats, adminExecutor)
                 .register(RequestCode.UNREGISTER_CLIENT, heartbeats, adminExecutor)
@@ -341,6 +398,11 @@ public final class BolideBroker implements AutoCloseable {
         return brokerServer.port();
     }
 
+    /** The console's port; {@link BrokerSettings#NO_CONSOLE} when it serves none. */
+    public int consolePort() {
+        return console == null ? BrokerSettings.NO_CONSOLE : console.port();
+    }
+
     /** The embedded name server's port; {@link BrokerSettings#NO_EMBEDDED_NAME_SERVER} when it runs none. */
     public int nameServerPort() {
         return nameServer == null ? BrokerSettings.NO_EMBEDDED_NAME_SERVER : nameServer.port();
@@ -387,6 +449,9 @@ public final class BolideBroker implements AutoCloseable {
         if (nameServer != null) {
             nameServer.close();
         }
+        if (console != null) {
+            console.close();
+        }
         if (brokerServer != null) {
             brokerServer.close();
         }
@@ -406,5 +471,8 @@ public final class BolideBroker implements AutoCloseable {
             timers.close();
         }
         store.close();
+        if (metrics != null) {
+            metrics.close();
+        }
     }
 }

@@ -9,6 +9,8 @@ import static dev.bolide.broker.config.Settings.BROKER_ID;
 import static dev.bolide.broker.config.Settings.BROKER_IP1;
 import static dev.bolide.broker.config.Settings.BROKER_NAME;
 import static dev.bolide.broker.config.Settings.BROKER_ROLE;
+import static dev.bolide.broker.config.Settings.CONSOLE_ADDRESS;
+import static dev.bolide.broker.config.Settings.CONSOLE_LISTEN_PORT;
 import static dev.bolide.broker.config.Settings.DEFAULT_TOPIC_QUEUE_NUMS;
 import static dev.bolide.broker.config.Settings.ENABLE_PROPERTY_FILTER;
 import static dev.bolide.broker.config.Settings.FLUSH_DELAY_OFFSET_INTERVAL;
@@ -63,6 +65,8 @@ import java.util.Map;
 public final class BrokerSettings {
     /** {@code namesrvListenPort} value that runs no embedded name server. */
     public static final int NO_EMBEDDED_NAME_SERVER = -1;
+    /** {@code consoleListenPort} value that serves no console and no {@code /metrics}. */
+    public static final int NO_CONSOLE = -1;
 
     private final Map<Setting<?>, Object> values;
     private final StoreConfig storeConfig;
@@ -182,6 +186,16 @@ public final class BrokerSettings {
     /** The plain ACL file configured with {@code aclConfigFile}, or null for RocketMQ's lookup. */
     public Path aclConfigFile() {
         return get(ACL_CONFIG_FILE);
+    }
+
+    /** Port of the console and {@code /metrics}; 0 picks a free one, {@link #NO_CONSOLE} serves none. */
+    public int consoleListenPort() {
+        return get(CONSOLE_LISTEN_PORT);
+    }
+
+    /** The address the console listens on. */
+    public String consoleAddress() {
+        return get(CONSOLE_ADDRESS);
     }
 
     public TimerSettings timer() {

@@ -56,6 +56,7 @@ public final class MessageStore implements AutoCloseable {
     private final RetentionService retention;
     private final QueueReader reader;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile CommitLogTimings timings = CommitLogTimings.NONE;
 
     private MessageStore(StoreConfig config, StoreLock lock, Recovery recovered, TagsCode tagsCodes)
             throws IOException {
@@ -200,7 +201,9 @@ public final class MessageStore implements AutoCloseable {
     }
 
     private AppendResult write(List<MessageToStore> messages) {
+        long started = System.nanoTime();
         AppendResult result = new AppendResult(AppendResult.Status.PUT_OK, commitLog.append(messages));
+        timings.appended(messages.size(), System.nanoTime() - started);
         dispatcher.wakeUp();
         for (AppendListener listener : appendListeners) {
             for (int i = 0; i < messages.size(); i++) {
@@ -365,6 +368,12 @@ public final class MessageStore implements AutoCloseable {
 
     public void addDispatchListener(DispatchListener listener) {
         dispatcher.addListener(listener);
+    }
+
+    /** Tells {@code timings} how long each CommitLog append and force takes from now on. */
+    public void timedBy(CommitLogTimings timings) {
+        this.timings = timings;
+        flusher.timedBy(timings);
     }
 
     public void addAppendListener(AppendListener listener) {

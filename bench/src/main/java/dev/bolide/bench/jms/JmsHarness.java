@@ -70,7 +70,7 @@ public final class JmsHarness {
         try (ActiveMQXAConnectionFactory artemisFactory = new ActiveMQXAConnectionFactory();
                 Contenders contenders = new Contenders()) {
             if (options.runs("bolide")) {
-                BrokerProcess broker = contenders.add(BolideBrokerProcess.start(setup, options.bolideJar()));
+                BrokerProcess broker = contenders.add(BolideBrokerProcess.start(setup, options.bolideJar(), false));
                 contenders.target(bolide(new BolideConnectionFactory(broker.clientAddress())));
             }
             if (options.runs("artemis")) {

@@ -15,7 +15,9 @@ public final class BolideBrokerProcess extends BrokerProcess {
         this.nameServerPort = nameServerPort;
     }
 
-    public static BolideBrokerProcess start(BrokerSetup setup, Path brokerJar) throws IOException, InterruptedException {
+    /** @param metrics whether the broker keeps its meters and serves /metrics (on a free port) */
+    public static BolideBrokerProcess start(BrokerSetup setup, Path brokerJar, boolean metrics)
+            throws IOException, InterruptedException {
         if (!Files.isRegularFile(brokerJar)) {
             throw new IllegalStateException(brokerJar + " is missing: build the broker module first (bench/README.md)");
         }
@@ -25,6 +27,7 @@ public final class BolideBrokerProcess extends BrokerProcess {
                 brokerPort + 1), broker -> {
             List<String> conf = new ArrayList<>(setup.brokerConfLines(brokerPort, broker.directory()));
             conf.add("namesrvListenPort = " + broker.nameServerPort);
+            conf.add("consoleListenPort = " + (metrics ? 0 : -1));
             Path confFile = Files.write(broker.directory().resolve("broker.conf"), conf);
             List<String> arguments = new ArrayList<>(setup.jvmOptions(broker.directory()));
             arguments.addAll(List.of("-jar", brokerJar.toString(), "-c", confFile.toString()));

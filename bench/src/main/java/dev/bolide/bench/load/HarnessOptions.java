@@ -17,6 +17,8 @@ final class HarnessOptions {
               --flush MODE         ASYNC_FLUSH (default) or SYNC_FLUSH, for both brokers
               --heap SIZE          -Xms and -Xmx of both broker JVMs (default 512m)
               --only BROKER        bolide or rocketmq: run one broker alone (no ratio)
+              --metrics            Bolide serves /metrics (consoleListenPort on a free port), to
+                                   measure what its meters cost; default: no console
               --bolide-jar FILE    default broker/target/bolide-broker.jar
               --rocketmq-lib DIR   default bench/rocketmq-dist/target/rocketmq-4.9.7/lib
               --dir DIR            where the brokers' stores go (default bench/target/load-data)
@@ -28,6 +30,7 @@ final class HarnessOptions {
     private long warmupSeconds = 10;
     private String flushDiskType = "ASYNC_FLUSH";
     private String heap = "512m";
+    private boolean bolideMetrics;
     private final List<String> brokers = new ArrayList<>(List.of("bolide", "rocketmq"));
     private Path bolideJar;
     private Path rocketMqLib;
@@ -61,6 +64,7 @@ final class HarnessOptions {
             case "--flush" -> flushDiskType = value(option, rest).toUpperCase(Locale.ROOT);
             case "--heap" -> heap = value(option, rest);
             case "--only" -> onlyBroker(value(option, rest).toLowerCase(Locale.ROOT));
+            case "--metrics" -> bolideMetrics = true;
             case "--bolide-jar" -> bolideJar = Path.of(value(option, rest));
             case "--rocketmq-lib" -> rocketMqLib = Path.of(value(option, rest));
             case "--dir" -> scratchParent = Path.of(value(option, rest)).toAbsolutePath();
@@ -107,6 +111,11 @@ final class HarnessOptions {
         return brokers.contains(broker);
     }
 
+    /** Whether the Bolide broker keeps its meters (and serves /metrics). */
+    boolean bolideMetrics() {
+        return bolideMetrics;
+    }
+
     Path bolideJar() {
         return bolideJar;
     }
@@ -125,7 +134,7 @@ final class HarnessOptions {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "broker heap %s, %s, %d s per send cell, %d s warm-up", heap, flushDiskType,
-                sendSeconds, warmupSeconds);
+        return String.format(Locale.ROOT, "broker heap %s, %s, %d s per send cell, %d s warm-up%s", heap,
+                flushDiskType, sendSeconds, warmupSeconds, bolideMetrics ? ", Bolide with /metrics" : "");
     }
 }

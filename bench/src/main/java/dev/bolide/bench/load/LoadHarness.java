@@ -52,7 +52,7 @@ public final class LoadHarness {
         BrokerSetup setup = options.brokerSetup();
         WorkloadPlan plan = options.plan();
         List<Measurement> bolide = options.runs("bolide")
-                ? measure(BolideBrokerProcess.start(setup, options.bolideJar()), plan) : List.of();
+                ? measure(BolideBrokerProcess.start(setup, options.bolideJar(), options.bolideMetrics()), plan) : List.of();
         List<Measurement> rocketMq = options.runs("rocketmq")
                 ? measure(RocketMqBrokerProcess.start(setup, options.rocketMqLib()), plan) : List.of();
         String heading = String.format("Bolide vs Apache RocketMQ %s, client rocketmq-client %s: sync sends, then push"

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.Optional;
 
 /**
@@ -51,6 +52,16 @@ public final class WatchedAclFile {
         RequestGuard control = guard();
         return (channel, request) -> NameServerWrites.contains(request.code()) ? control.check(channel, request)
                 : Optional.empty();
+    }
+
+    /**
+     * The account of the rules in force whose keys these are; empty when there is none. The secret
+     * is compared in constant time, so that timing tells nothing about it.
+     */
+    public Optional<SignedIn> signIn(String accessKey, String secretKey) {
+        return rules.account(accessKey).filter(account -> MessageDigest.isEqual(
+                account.secretKey().getBytes(StandardCharsets.UTF_8), secretKey.getBytes(StandardCharsets.UTF_8)))
+                .map(account -> new SignedIn(account.accessKey(), account.admin()));
     }
 
     /** The file watched. */

@@ -2,6 +2,7 @@ package dev.bolide.broker.config;
 
 import static dev.bolide.broker.config.Feature.ACCESS_CONTROL;
 import static dev.bolide.broker.config.Feature.BROKER;
+import static dev.bolide.broker.config.Feature.CONSOLE;
 import static dev.bolide.broker.config.Feature.DELAY;
 import static dev.bolide.broker.config.Feature.NAME_SERVER;
 import static dev.bolide.broker.config.Feature.STORE;
@@ -181,6 +182,14 @@ public final class Settings {
             ACCESS_CONTROL, "the plain_acl.yml; default: RocketMQ's, $ROCKETMQ_HOME (or -Drocketmq.home.dir)/"
                     + "conf/plain_acl.yml, or -Drocketmq.acl.plain.file under that home").from(Origin.BOLIDE);
 
+    // RocketMQ's dashboard listens on 8080; Bolide's console is served by the broker itself
+    public static final Setting<Integer> CONSOLE_LISTEN_PORT = Setting.of("consoleListenPort", SettingType.PORT, 8080,
+            CONSOLE, "port of the console and of /metrics (HTTP); 0 picks a free one, -1 serves none")
+            .from(Origin.BOLIDE);
+    public static final Setting<String> CONSOLE_ADDRESS = Setting.of("consoleAddress", SettingType.TEXT, "127.0.0.1",
+            CONSOLE, "the address the console listens on; with aclEnable it asks for a plain_acl.yml account")
+            .from(Origin.BOLIDE);
+
     /** Every setting, in the order of the README's table. */
     public static final List<Setting<?>> ALL = List.of(BROKER_CLUSTER_NAME, BROKER_NAME, BROKER_ID, BROKER_ROLE,
             BROKER_IP1, LISTEN_PORT, AUTO_CREATE_TOPIC_ENABLE, DEFAULT_TOPIC_QUEUE_NUMS,
@@ -196,7 +205,8 @@ public final class Settings {
             TRANSACTION_TIMEOUT, TRANSACTION_CHECK_INTERVAL, TRANSACTION_CHECK_MAX, XA_BRANCH_TIMEOUT,
             XA_HEURISTIC_TIMEOUT, XA_ENABLED,
             TIMER_MAX_DELAY_SEC, TIMER_PRECISION_MS,
-            ACL_ENABLE, ACL_CONFIG_FILE);
+            ACL_ENABLE, ACL_CONFIG_FILE,
+            CONSOLE_LISTEN_PORT, CONSOLE_ADDRESS);
 
     private Settings() {
     }

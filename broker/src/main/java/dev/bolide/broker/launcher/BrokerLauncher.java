@@ -48,11 +48,17 @@ public final class BrokerLauncher {
         BolideBroker broker = BolideBroker.start(config.brokerSettings(), options.configFile()
                 .<BrokerConfigUpdate>map(ConfigFileUpdate::new).orElse(BrokerConfigUpdate.NOT_FROM_A_FILE));
         CountDownLatch closed = UntilSigterm.closeAtSigterm(broker, log, "Bolide broker closed cleanly");
-        log.log(System.Logger.Level.INFO, String.format("Bolide broker %s started: %s, broker %s:%d, "
+        log.log(System.Logger.Level.INFO, String.format("Bolide broker %s started: %s, broker %s:%d, %s, "
                 + "store open in %s (%s); SIGTERM stops it cleanly", config.brokerSettings().brokerName(),
                 nameServers(config, broker), config.brokerSettings().brokerIP1(), broker.port(),
+                console(config, broker),
                 config.storeConfig().storePathRootDir(), config.storeConfig().flushDiskType()));
         return closed;
+    }
+
+    private static String console(BrokerConfigFile config, BolideBroker broker) {
+        return broker.consolePort() == BrokerSettings.NO_CONSOLE ? "no console"
+                : "console http://" + config.brokerSettings().consoleAddress() + ":" + broker.consolePort() + "/";
     }
 
     private static String nameServers(BrokerConfigFile config, BolideBroker broker) {

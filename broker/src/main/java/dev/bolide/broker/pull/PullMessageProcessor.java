@@ -116,7 +116,8 @@ public final class PullMessageProcessor implements RequestProcessor {
             RemotingCommand response = response(request, header, result);
             stats.pulled(response.code() == ResponseCode.SUCCESS);
             if (response.code() == ResponseCode.SUCCESS) {
-                stats.delivered(header.consumerGroup(), header.topic(), result.messages().size());
+                stats.delivered(header.consumerGroup(), header.topic(), result.messages().size(),
+                        response.body().length);
             }
             if (firstExecution && header.maySuspend() && response.code() == ResponseCode.PULL_NOT_FOUND) {
                 held.hold(channel, request, header.topic(), header.queueId(), header.queueOffset(),

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -28,6 +29,9 @@ public final class BrokerStats {
     private final Map<String, WindowedCounter> putsByTopic = new ConcurrentHashMap<>();
     /** RocketMQ's GROUP_GET_NUMS, by {@code topic@group}. */
     private final Map<String, WindowedCounter> getsByTopicAndGroup = new ConcurrentHashMap<>();
+    /** The bytes beside those counts, by topic and by {@code topic@group}, for /metrics. */
+    private final Map<String, LongAdder> putBytesByTopic = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> getBytesByTopicAndGroup = new ConcurrentHashMap<>();
     private final long startedMillis;
     private LocalDate today;
     private DayStart todayMorning = new DayStart(0, 0);
@@ -47,6 +51,7 @@ public final class BrokerStats {
         puts.add(messages);
         putBytes.add(bytes);
         windowed(putsByTopic, topic).add(messages);
+        putBytesByTopic.computeIfAbsent(topic, t -> new LongAdder()).add(bytes);
     }
 
     /** The bytes of every message stored since the broker started. */
@@ -54,10 +59,36 @@ public final class BrokerStats {
         return putBytes.sum();
     }
 
-    public void delivered(String group, String topic, int messages) {
+    public void delivered(String group, String topic, int messages, long bytes) {
         gets.add(messages);
         getsByGroup.computeIfAbsent(group, g -> new RateCounter()).add(messages);
         windowed(getsByTopicAndGroup, topic + "@" + group).add(messages);
+        getBytesByTopicAndGroup.computeIfAbsent(topic + "@" + group, t -> new LongAdder()).add(bytes);
+    }
+
+    /** Messages and bytes stored in a topic since the broker started, for each topic that had some. */
+    public Map<String, Traffic> storedByTopic() {
+        return traffic(putsByTopic, putBytesByTopic);
+    }
+
+    /** Messages and bytes delivered since the broker started, by {@code topic@group}. */
+    public Map<String, Traffic> deliveredByTopicAndGroup() {
+        return traffic(getsByTopicAndGroup, getBytesByTopicAndGroup);
+    }
+
+    private static Map<String, Traffic> traffic(Map<String, WindowedCounter> messages, Map<String, LongAdder> bytes) {
+        Map<String, Traffic> traffic = new TreeMap<>();
+        messages.forEach((key, counter) -> {
+            LongAdder sum = bytes.get(key);
+            if (sum != null) {
+                traffic.put(key, new Traffic(counter, sum));
+            }
+        });
+        return traffic;
+    }
+
+    /** The live counters of one topic (or topic and group): they keep counting after this is taken. */
+    public record Traffic(WindowedCounter messages, LongAdder bytes) {
     }
 
     /** Counts a pull request by whether it found messages. */

@@ -61,6 +61,11 @@ public final class WindowedCounter {
         times.increment();
     }
 
+    /** Everything added since it was created. */
+    public long total() {
+        return value.sum();
+    }
+
     public synchronized void sample(long nowMillis) {
         Sample sample = new Sample(nowMillis, value.sum(), times.sum());
         seconds.push(sample);

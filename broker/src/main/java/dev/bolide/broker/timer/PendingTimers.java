@@ -42,6 +42,8 @@ final class PendingTimers implements AutoCloseable {
     private long cursorSlotNextDue = Long.MAX_VALUE;
     /** No pending entry lies below this position. */
     private long firstPending;
+    /** How many entries are pending: counted at open, then kept; read by other threads (metrics). */
+    private volatile long pendingCount;
 
     private PendingTimers(TimerLog log, TimerWheel wheel, AbortMarker abortMarker, boolean crashed, long now) {
         this.log = log;
@@ -68,6 +70,8 @@ final class PendingTimers implements AutoCloseable {
             PendingTimers pending = new PendingTimers(log, wheel, abortMarker, crashed, now);
             if (crashed || wheel.isFresh()) {
                 pending.rebuildWheel(crashed ? System.Logger.Level.INFO : System.Logger.Level.DEBUG);
+            } else {
+                pending.pendingCount = pending.countPending();
             }
             abortMarker.create();
             return pending;
@@ -91,7 +95,23 @@ final class PendingTimers implements AutoCloseable {
                 linked++;
             }
         }
+        pendingCount = linked;
         LOG.log(level, "timer wheel rebuilt from the timer log: {0} pending timers", linked);
+    }
+
+    private long countPending() {
+        long count = 0;
+        for (long position = log.firstPosition(); position < log.end(); position += TimerLog.ENTRY_SIZE) {
+            if (log.isValid(position) && log.isPending(position)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** How many timers wait: added and not yet marked delivered. */
+    long pendingCount() {
+        return pendingCount;
     }
 
     /** Whether the last run ended without closing the timers: deliveries may lack their mark. */
@@ -104,6 +124,7 @@ final class PendingTimers implements AutoCloseable {
         int slot = wheel.slotOf(Math.max(due, cursor));
         long position = log.append(due, timerOffset, commitLogOffset, size, wheel.head(slot));
         wheel.setHead(slot, position);
+        pendingCount++;
         if (slot == wheel.slotOf(cursor)) {
             cursorSlotNextDue = Math.min(cursorSlotNextDue, due);
         }
@@ -190,7 +211,10 @@ final class PendingTimers implements AutoCloseable {
     }
 
     void markDelivered(DueTimer timer) {
-        log.markDelivered(timer.position());
+        if (log.isPending(timer.position())) {
+            log.markDelivered(timer.position());
+            pendingCount--;
+        }
     }
 
     /**
@@ -203,6 +227,7 @@ final class PendingTimers implements AutoCloseable {
             return false;
         }
         log.markDelivered(position);
+        pendingCount--;
         return true;
     }
 

@@ -116,6 +116,11 @@ public final class TimerService implements AutoCloseable {
                 + "in the CommitLog from offset {1} were marked delivered", marked, since);
     }
 
+    /** How many timers wait for their time: taken in and not yet delivered. */
+    public long pendingTimers() {
+        return pending.pendingCount();
+    }
+
     /**
      * The delivery time a sent message's RocketMQ 5 timer properties ask for; empty for a message
      * to store as it is (no timer property, or a time already past). Drops a

@@ -2,6 +2,7 @@ package dev.bolide.broker.topic;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -31,6 +32,14 @@ public final class SystemTopics {
     public SystemTopics(String cluster, String brokerName) {
         this.cluster = cluster;
         this.brokerName = brokerName;
+    }
+
+    /**
+     * Whether users may not create, replace or delete the topic: one of RocketMQ's fixed system
+     * topics, or named as its own system topics are ({@code rmq_sys_}, in any case).
+     */
+    public static boolean isReserved(String topic) {
+        return FIXED.contains(topic) || topic.toLowerCase(Locale.ROOT).startsWith("rmq_sys_");
     }
 
     /** The system topic names: the fixed ones, the cluster's, the broker's and the cluster's reply topic. */

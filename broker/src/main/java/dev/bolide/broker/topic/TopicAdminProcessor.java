@@ -32,7 +32,7 @@ public final class TopicAdminProcessor implements RequestProcessor {
 
     private RemotingCommand createOrUpdate(RemotingCommand request) throws IOException {
         String topic = TopicName.check(request.field("topic"));
-        if (SystemTopics.FIXED.contains(topic) || topic.toLowerCase(java.util.Locale.ROOT).startsWith("rmq_sys_")) {
+        if (SystemTopics.isReserved(topic)) {
             throw new IllegalArgumentException("The topic[" + topic + "] is conflict with system topic.");
         }
         String sysFlag = request.field("topicSysFlag");

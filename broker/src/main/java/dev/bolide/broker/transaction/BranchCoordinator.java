@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -136,6 +137,10 @@ final class BranchCoordinator {
             default -> new Answer(BolideResponseCode.BRANCH_NOT_HEURISTIC, "branch " + branch + " is "
                     + state.get() + ", not rolled back heuristically");
         };
+    }
+
+    synchronized Map<BranchState, Long> countByState() {
+        return table.countByState();
     }
 
     synchronized List<String> recoverable() {

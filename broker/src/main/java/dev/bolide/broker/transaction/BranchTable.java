@@ -1,5 +1,6 @@
 package dev.bolide.broker.transaction;
 
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -54,6 +55,16 @@ final class BranchTable {
     /** When the branch last changed: its newest message while open, its prepare once prepared. */
     long since(String branch) {
         return branches.get(branch).since;
+    }
+
+    /** How many branches the table holds in each state, every state listed. */
+    Map<BranchState, Long> countByState() {
+        Map<BranchState, Long> counts = new EnumMap<>(BranchState.class);
+        for (BranchState state : BranchState.values()) {
+            counts.put(state, 0L);
+        }
+        branches.values().forEach(known -> counts.merge(known.state, 1L, Long::sum));
+        return counts;
     }
 
     /** The branches XA recover lists, sorted. */

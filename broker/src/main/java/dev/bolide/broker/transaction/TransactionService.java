@@ -9,6 +9,8 @@ import dev.bolide.store.MessageStore;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -29,12 +31,14 @@ public final class TransactionService implements AutoCloseable {
     private final TransactionChecker checker;
     private final EndTransactionProcessor endTransaction;
     private final BranchProcessor branchRequests;
+    private final BranchCoordinator branches;
 
     private TransactionService(TransactionChecker checker, EndTransactionProcessor endTransaction,
-            BranchProcessor branchRequests) {
+            BranchCoordinator branches) {
         this.checker = checker;
         this.endTransaction = endTransaction;
-        this.branchRequests = branchRequests;
+        this.branchRequests = new BranchProcessor(branches);
+        this.branches = branches;
     }
 
     /**
@@ -62,7 +66,7 @@ public final class TransactionService implements AutoCloseable {
         TransactionChecker checker = new TransactionChecker(store, open, resolver, new CheckBackSender(producers),
                 branches, settings, progressFile, Clock.systemUTC());
         TransactionService service = new TransactionService(checker, new EndTransactionProcessor(store, resolver),
-                new BranchProcessor(branches));
+                branches);
         long interval = settings.transactionCheckInterval().toMillis();
         service.scheduler.scheduleWithFixedDelay(service::checkOnce, interval, interval, TimeUnit.MILLISECONDS);
         return service;
@@ -118,6 +122,16 @@ public final class TransactionService implements AutoCloseable {
     /** The processor for the XA branch requests ({@link BranchProcessor#CODES}). */
     public RequestProcessor branchProcessor() {
         return branchRequests;
+    }
+
+    /**
+     * The XA branches the broker holds, by the name of their state, every state listed: the open and
+     * prepared ones, and those decided lately (kept so that a repeated request gets the same answer).
+     */
+    public Map<String, Long> branchesByState() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        branches.countByState().forEach((state, count) -> counts.put(state.name(), count));
+        return counts;
     }
 
     /** The request codes {@link #branchProcessor()} serves. */

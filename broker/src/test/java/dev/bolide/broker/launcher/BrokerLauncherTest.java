@@ -23,7 +23,7 @@ class BrokerLauncherTest {
         Path store = dir.resolve("store");
         Path conf = dir.resolve("broker.conf");
         Files.writeString(conf, "storePathRootDir = " + store + "\nmapedFileSizeCommitLog = 1048576\n"
-                + "maxMessageSize = 65536\nbrokerIP1 = 127.0.0.1\nlistenPort = 0\nnamesrvListenPort = 0\nbrokerName = broker-a\n"
+                + "maxMessageSize = 65536\nbrokerIP1 = 127.0.0.1\nlistenPort = 0\nnamesrvListenPort = 0\nconsoleListenPort = -1\nbrokerName = broker-a\n"
                 + "filterDataCleanTimeSpan = 86400000\n");
         Path output = dir.resolve("out.txt");
         Process broker = start(conf, output);
@@ -56,7 +56,7 @@ class BrokerLauncherTest {
     void aclEnableWithAMalformedAclFileStopsTheLauncherWithOneLineNamingFileAndLine() throws Exception {
         Path acl = Files.writeString(dir.resolve("plain_acl.yml"), "accounts:\n  - accessKey: [RocketMQ\n");
         Path conf = dir.resolve("broker.conf");
-        Files.writeString(conf, "storePathRootDir = " + dir.resolve("store") + "\nlistenPort = 0\nnamesrvListenPort = 0\n"
+        Files.writeString(conf, "storePathRootDir = " + dir.resolve("store") + "\nlistenPort = 0\nnamesrvListenPort = 0\nconsoleListenPort = -1\n"
                 + "aclEnable = true\naclConfigFile = " + acl + "\n");
 
         Process broker = start(conf, dir.resolve("out.txt"));

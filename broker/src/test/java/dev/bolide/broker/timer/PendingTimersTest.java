@@ -102,7 +102,10 @@ class PendingTimersTest {
 
             DueTimer first = pending.takeDue(T0 + 10, 10).get(0);
             assertThat(pending.takeDue(T0 + 11, 10)).containsExactly(first);
+            assertThat(pending.pendingCount()).isEqualTo(1);
             pending.markDelivered(first);
+            pending.markDelivered(first);
+            assertThat(pending.pendingCount()).as("delivered once, counted once").isZero();
             assertThat(pending.takeDue(T0 + 12, 10)).isEmpty();
             assertThat(pending.nextDueTime()).isEqualTo(Long.MAX_VALUE);
         }
@@ -161,6 +164,7 @@ class PendingTimersTest {
         }
         try (PendingTimers pending = PendingTimers.open(dir, TimerSettings.DEFAULT, T0 + 30_000)) {
             assertThat(pending.recoveredFromCrash()).isFalse();
+            assertThat(pending.pendingCount()).as("counted again at open").isEqualTo(2);
             assertThat(pending.nextTimerOffset()).isEqualTo(3);
             assertThat(drain(pending, T0 + 30_000)).extracting(DueTimer::timerOffset).containsExactly(1L);
             assertThat(drain(pending, T0 + 60_000)).extracting(DueTimer::timerOffset).containsExactly(2L);
@@ -183,6 +187,7 @@ class PendingTimersTest {
 
         try (PendingTimers pending = PendingTimers.open(crashed, TimerSettings.DEFAULT, T0 + 10_000)) {
             assertThat(pending.recoveredFromCrash()).isTrue();
+            assertThat(pending.pendingCount()).as("timers 2 and 3; the torn entry is not counted").isEqualTo(2);
             assertThat(pending.nextTimerOffset()).as("the torn entry of timer 4 is taken in again").isEqualTo(4);
             assertThat(drain(pending, T0 + 10_000)).extracting(DueTimer::timerOffset)
                     .containsExactlyInAnyOrder(2L, 3L);

@@ -61,7 +61,7 @@ public final class LoopbackBroker implements AutoCloseable {
                 .set(Settings.LISTEN_PORT, freeBrokerPort()).set(Settings.NAMESRV_LISTEN_PORT, freePort())
                 .set(Settings.STORE_PATH_ROOT_DIR, dir.resolve(name)).set(Settings.MAPPED_FILE_SIZE_COMMIT_LOG, 1 << 20)
                 .set(Settings.MAX_MESSAGE_SIZE, 64 * 1024).set(Settings.MAX_HASH_SLOT_NUM, 1024)
-                .set(Settings.MAX_INDEX_NUM, 4096);
+                .set(Settings.MAX_INDEX_NUM, 4096).set(Settings.CONSOLE_LISTEN_PORT, BrokerSettings.NO_CONSOLE);
     }
 
     public void start() throws Exception {

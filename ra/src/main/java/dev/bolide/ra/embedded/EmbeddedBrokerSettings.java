@@ -32,6 +32,8 @@ public record EmbeddedBrokerSettings(int brokerPort, int nameServerPort, String 
                 .set(Settings.MAPPED_FILE_SIZE_COMMIT_LOG, mappedFileSizeCommitLog)
                 .set(Settings.TRANSACTION_TIMEOUT, transactionTimeout)
                 .set(Settings.TRANSACTION_CHECK_INTERVAL, transactionCheckInterval)
-                .set(Settings.ACL_ENABLE, aclConfigFile != null).set(Settings.ACL_CONFIG_FILE, aclConfigFile).build();
+                .set(Settings.ACL_ENABLE, aclConfigFile != null).set(Settings.ACL_CONFIG_FILE, aclConfigFile)
+                // no console inside an application server: its own HTTP listener has port 8080
+                .set(Settings.CONSOLE_LISTEN_PORT, BrokerSettings.NO_CONSOLE).build();
     }
 }

@@ -73,7 +73,7 @@ class CheckBackDeliveryTest {
                 .set(Settings.DEFAULT_TOPIC_QUEUE_NUMS, 1).set(Settings.STORE_PATH_ROOT_DIR, dir)
                 .set(Settings.MAPPED_FILE_SIZE_COMMIT_LOG, 1 << 20).set(Settings.MAX_MESSAGE_SIZE, 64 * 1024)
                 .set(Settings.MAX_HASH_SLOT_NUM, 1024).set(Settings.MAX_INDEX_NUM, 4096)
-                .set(Settings.ACL_ENABLE, true)
+                .set(Settings.CONSOLE_LISTEN_PORT, BrokerSettings.NO_CONSOLE).set(Settings.ACL_ENABLE, true)
                 .set(Settings.ACL_CONFIG_FILE, Files.writeString(dir.resolve("plain_acl.yml"), ACL))
                 .transactions(new TransactionSettings(Duration.ZERO, Duration.ofMillis(100), 50)).build());
         String nameServer = "127.0.0.1:" + broker.nameServerPort();

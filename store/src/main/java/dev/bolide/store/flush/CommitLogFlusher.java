@@ -1,5 +1,6 @@
 package dev.bolide.store.flush;
 
+import dev.bolide.store.CommitLogTimings;
 import dev.bolide.store.FlushDiskType;
 import dev.bolide.store.StoreConfig;
 import dev.bolide.store.segment.SegmentSequence;
@@ -17,6 +18,7 @@ public abstract class CommitLogFlusher implements AutoCloseable {
     private final WorkerLoop loop;
     private final LongAdder forces = new LongAdder();
     private volatile long flushedOffset;
+    private volatile CommitLogTimings timings = CommitLogTimings.NONE;
 
     protected CommitLogFlusher(SegmentSequence segments, Runnable onFlushed, String name, long parkNanos) {
         this.segments = segments;
@@ -43,6 +45,11 @@ public abstract class CommitLogFlusher implements AutoCloseable {
     /** How many times the CommitLog was forced: appends divided by this is the group-commit batch size. */
     public long forceCount() {
         return forces.sum();
+    }
+
+    /** Told how long each force takes from now on. */
+    public void timedBy(CommitLogTimings timings) {
+        this.timings = timings;
     }
 
     /**
@@ -78,7 +85,9 @@ public abstract class CommitLogFlusher implements AutoCloseable {
 
     /** Forces everything written so far; synchronized so that the flushed offset never goes back. */
     protected final synchronized long flush() {
+        long started = System.nanoTime();
         long flushed = segments.flush();
+        timings.forced(System.nanoTime() - started);
         flushedOffset = Math.max(flushedOffset, flushed);
         forces.increment();
         onFlushed.run();

@@ -66,6 +66,7 @@ public final class BrokerProcess implements AutoCloseable {
                 "brokerIP1 = 127.0.0.1",
                 "listenPort = " + brokerPort,
                 "namesrvListenPort = " + nameServerPort,
+                "consoleListenPort = -1",
                 "storePathRootDir = " + store,
                 "maxHashSlotNum = 65536",
                 "maxIndexNum = 262144",

@@ -31,6 +31,7 @@ class RocketMqScriptsTest {
                 "brokerName = script-broker",
                 "brokerIP1 = 127.0.0.1",
                 "listenPort = " + FreePorts.freeBrokerPort(),
+                "consoleListenPort = -1",
                 "storePathRootDir = " + dir.resolve("store"),
                 "mapedFileSizeCommitLog = 4194304",
                 "maxMessageSize = 65536",

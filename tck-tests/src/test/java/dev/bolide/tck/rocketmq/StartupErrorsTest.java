@@ -5,6 +5,7 @@ import static dev.bolide.testsupport.FreePorts.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,6 +47,16 @@ class StartupErrorsTest {
     }
 
     @Test
+    void aConsolePortInUseIsNamedWithItsSetting() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Failure failure = start(conf("consoleListenPort = " + taken.getLocalPort()));
+
+            assertThat(failure.line()).contains("port " + taken.getLocalPort() + " (consoleListenPort)")
+                    .contains("in use");
+        }
+    }
+
+    @Test
     void aStoreHeldByAnotherBrokerIsRefused() throws Exception {
         Path store = dir.resolve("store");
         try (BrokerProcess running = BrokerProcess.start(Files.createDirectories(dir.resolve("running")),
@@ -59,7 +70,7 @@ class StartupErrorsTest {
     /** A small broker's configuration on free ports, {@code line} last so that it wins. */
     private Path conf(String line) throws IOException {
         return Files.writeString(dir.resolve("broker.conf"), String.join("\n", "brokerIP1 = 127.0.0.1",
-                "namesrvListenPort = " + freePort(), "listenPort = " + freeBrokerPort(),
+                "namesrvListenPort = " + freePort(), "listenPort = " + freeBrokerPort(), "consoleListenPort = -1",
                 "storePathRootDir = " + dir.resolve("own-store"), "mapedFileSizeCommitLog = 1048576",
                 "maxMessageSize = 65536", "maxHashSlotNum = 1024", "maxIndexNum = 4096", line, ""));
     }

@@ -29,6 +29,7 @@ final class BrokerChild implements AutoCloseable {
                 "brokerIP1 = 127.0.0.1",
                 "listenPort = " + FreePorts.freeBrokerPort(),
                 "namesrvListenPort = " + nameServerPort,
+                "consoleListenPort = -1",
                 "storePathRootDir = " + directory.resolve("store"),
                 "mapedFileSizeCommitLog = 1048576",
                 "maxMessageSize = 65536",

@@ -1,0 +1,98 @@
+package dev.bolide.broker.console;
+
+import com.sun.net.httpserver.HttpContext;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import dev.bolide.broker.acl.WatchedAclFile;
+import dev.bolide.broker.topic.TopicConfigTable;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The console's HTTP server: the JDK's own ({@code com.sun.net.httpserver}), on two threads of its
+ * own, apart from the remoting threads, so that a slow scrape or page never delays a send or pull.
+ * With access control on, every path asks for HTTP basic authentication with a {@code plain_acl.yml}
+ * account (access key as user, secret key as password), and changes need an admin account.
+ */
+public final class ConsoleServer implements AutoCloseable {
+    private static final int THREADS = 2;
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final WatchedAclFile acl;
+
+    private ConsoleServer(HttpServer server, ExecutorService executor, WatchedAclFile acl) {
+        this.server = server;
+        this.executor = executor;
+        this.acl = acl;
+    }
+
+    /**
+     * Listens on {@code address}, not yet serving.
+     *
+     * @param acl the accounts that may sign in; null: no access control, anyone reaching the address is served
+     * @throws IllegalStateException naming the port and {@code consoleListenPort} when it cannot listen there
+     */
+    public static ConsoleServer listen(InetSocketAddress address, WatchedAclFile acl) throws IOException {
+        if (address.isUnresolved()) {
+            throw new IllegalArgumentException("consoleAddress = '" + address.getHostString()
+                    + "': cannot resolve it");
+        }
+        HttpServer server;
+        try {
+            server = HttpServer.create(address, 0);
+        } catch (BindException e) {
+            throw new IllegalStateException("cannot listen on port " + address.getPort() + " (consoleListenPort) of "
+                    + address.getHostString() + ": " + e.getMessage(), e);
+        }
+        ExecutorService executor = Executors.newFixedThreadPool(THREADS, runnable -> {
+            Thread thread = new Thread(runnable, "bolide-console");
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(executor);
+        return new ConsoleServer(server, executor, acl);
+    }
+
+    /** Serves {@code path} (and below it) with {@code handler}, behind the accounts when access control is on. */
+    public ConsoleServer route(String path, HttpHandler handler) {
+        HttpContext context = server.createContext(path, handler);
+        if (acl != null) {
+            context.setAuthenticator(new AclAuthenticator(acl));
+        }
+        return this;
+    }
+
+    /**
+     * The console's pages: Cluster at {@code /}, Topics at {@code /topics} (with its forms at
+     * {@code /topics/create} and {@code /topics/delete}), Consumer groups at {@code /groups}; each
+     * with its numbers as JSON under {@code /api}.
+     */
+    public ConsoleServer pages(ClusterView cluster, TopicsView topics, GroupsView groups, TopicConfigTable topicTable) {
+        for (ViewPage page : List.of(new ViewPage("/", () -> cluster, () -> ""),
+                new ViewPage("/topics", () -> topics, TopicsView::forms),
+                new ViewPage("/groups", () -> groups, () -> ""))) {
+            route(page.path(), page);
+            route(page.api(), page);
+        }
+        return route("/topics/", new TopicCommands(topicTable));
+    }
+
+    public void start() {
+        server.start();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

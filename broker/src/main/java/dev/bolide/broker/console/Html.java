@@ -1,0 +1,77 @@
+package dev.bolide.broker.console;
+
+import java.util.List;
+
+/**
+ * The console's pages as HTML, rendered on the server: a navigation bar, the view's tables, and a
+ * few lines of script that fetch the view's JSON every two seconds and put the new numbers in
+ * their cells (matched by {@code data-key}), so that they move without a reload; only a new row (a
+ * new topic, queue or group) reloads the page.
+ */
+final class Html {
+    private static final String STYLE = "body{font-family:sans-serif;margin:1.5em}nav a{margin-right:1em}"
+            + "table{border-collapse:collapse;margin-bottom:1.5em}th,td{border:1px solid #bbb;padding:.25em .6em;"
+            + "text-align:left}caption{font-weight:bold;text-align:left;padding:.3em 0}form{margin:.3em 0}";
+    private static final String SCRIPT = """
+            const api = document.body.dataset.api;
+            async function refresh() {
+              const response = await fetch(api, {credentials: 'same-origin'});
+              if (!response.ok) return;
+              const cells = await response.json();
+              let newRows = false;
+              for (const [key, value] of Object.entries(cells)) {
+                const cell = document.querySelector('[data-key="' + CSS.escape(key) + '"]');
+                if (cell) cell.textContent = value; else newRows = true;
+              }
+              if (newRows) location.reload();
+            }
+            setInterval(refresh, 2000);
+            """;
+
+    private Html() {
+    }
+
+    /** @param extra further HTML below the tables (forms), already escaped */
+    static String page(View view, String api, String extra) {
+        StringBuilder html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>")
+                .append(escape(view.title())).append(" - Bolide</title><style>").append(STYLE)
+                .append("</style></head><body data-api=\"").append(escape(api)).append("\"><nav>")
+                .append("<a href=\"/\">Cluster</a><a href=\"/topics\">Topics</a>")
+                .append("<a href=\"/groups\">Consumer groups</a>")
+                .append("<a href=\"/metrics\">Metrics</a></nav><h1>").append(escape(view.title())).append("</h1>");
+        view.tables().forEach(table -> table(html, table));
+        return html.append(extra).append("<script>").append(SCRIPT).append("</script></body></html>").toString();
+    }
+
+    private static void table(StringBuilder html, Table table) {
+        html.append("<table><caption>").append(escape(table.caption())).append("</caption><tr>");
+        table.headers().forEach(header -> html.append("<th>").append(escape(header)).append("</th>"));
+        html.append("</tr>");
+        for (List<Cell> row : table.rows()) {
+            html.append("<tr>");
+            row.forEach(cell -> cell(html, cell));
+            html.append("</tr>");
+        }
+        html.append("</table>");
+    }
+
+    private static void cell(StringBuilder html, Cell cell) {
+        html.append(cell.key() == null ? "<td>" : "<td data-key=\"" + escape(cell.key()) + "\">")
+                .append(escape(cell.text())).append("</td>");
+    }
+
+    static String escape(String text) {
+        StringBuilder escaped = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '<' -> escaped.append("&lt;");
+                case '>' -> escaped.append("&gt;");
+                case '&' -> escaped.append("&amp;");
+                case '"' -> escaped.append("&quot;");
+                case '\'' -> escaped.append("&#39;");
+                default -> escaped.append(c);
+            }
+        }
+        return escaped.toString();
+    }
+}
