@@ -6,6 +6,7 @@ import dev.bolide.protocol.remoting.RemotingCommand;
 import dev.bolide.protocol.remoting.RemotingFrameCodec;
 import dev.bolide.protocol.remoting.ResponseCode;
 import dev.bolide.protocol.remoting.SerializeType;
+import dev.bolide.remoting.tls.ClientTls;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -72,6 +73,11 @@ public final class RemotingClient implements AutoCloseable {
     }
 
     public RemotingClient(ServerRequestHandler serverRequests) {
+        this(serverRequests, null);
+    }
+
+    /** @param tls TLS on every connection; null: plain connections */
+    public RemotingClient(ServerRequestHandler serverRequests, ClientTls tls) {
         this.serverRequests = serverRequests;
         ConnectionGuard guard = new ConnectionGuard();
         bootstrap = new Bootstrap()
@@ -88,6 +94,9 @@ public final class RemotingClient implements AutoCloseable {
                                 .addLast(new CommandCodec())
                                 .addLast(new ResponseMatcher())
                                 .addLast(guard);
+                        if (tls != null) {
+                            tls.secure(channel);
+                        }
                     }
                 });
     }

@@ -8,7 +8,8 @@ public enum Feature {
     DELAY("Delay levels"),
     TRANSACTIONS("Transactions and XA branches"),
     TIMER("Timer (RocketMQ 5 timer messages)"),
-    ACCESS_CONTROL("Access control");
+    ACCESS_CONTROL("Access control"),
+    TLS("TLS");
 
     private final String title;
 
