@@ -120,9 +120,15 @@ public final class BrokerProcess implements AutoCloseable {
 
     /** A started producer of group {@code PG} using this broker's name server. */
     public DefaultMQProducer startProducer() throws MQClientException {
+        return startProducer(producer -> { });
+    }
+
+    /** As {@link #startProducer()}, with client settings of the test's made before the start. */
+    DefaultMQProducer startProducer(Consumer<DefaultMQProducer> settings) throws MQClientException {
         DefaultMQProducer producer = new DefaultMQProducer("PG");
         producer.setNamesrvAddr(nameServerAddress());
         producer.setInstanceName("producer-" + System.nanoTime());
+        settings.accept(producer);
         producer.start();
         return producer;
     }

@@ -1,0 +1,59 @@
+package dev.bolide.tck.rocketmq;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.netty.handler.ssl.util.SelfSignedCertificate;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.apache.rocketmq.client.exception.MQClientException;
+import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.apache.rocketmq.client.producer.SendStatus;
+import org.apache.rocketmq.common.message.Message;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code tls.server.mode = permissive} and Bolide's default, disabled, met by plain and TLS 4.9.8 clients. */
+class TlsModesTest {
+    @TempDir
+    Path dir;
+
+    private static DefaultMQProducer producer(BrokerProcess broker, boolean tls) throws MQClientException {
+        return broker.startProducer(settings -> {
+            settings.setUseTLS(tls);
+            settings.setSendMsgTimeout(10_000);
+        });
+    }
+
+    private static SendStatus send(DefaultMQProducer producer, String body) throws Exception {
+        try {
+            return producer.send(new Message("Orders", body.getBytes(StandardCharsets.UTF_8))).getSendStatus();
+        } finally {
+            producer.shutdown();
+        }
+    }
+
+    @Test
+    void permissiveServesPlainAndTlsClientsOnTheSamePorts() throws Exception {
+        SelfSignedCertificate certificate = new SelfSignedCertificate("bolide-broker");
+        try (BrokerProcess broker = BrokerProcess.start(dir, "tls.server.mode = permissive",
+                "tls.server.certPath = " + certificate.certificate(),
+                "tls.server.keyPath = " + certificate.privateKey())) {
+            assertThat(send(producer(broker, true), "over-tls")).isEqualTo(SendStatus.SEND_OK);
+            assertThat(send(producer(broker, false), "plain")).isEqualTo(SendStatus.SEND_OK);
+        } finally {
+            certificate.delete();
+        }
+    }
+
+    @Test
+    void byDefaultTlsIsDisabledPlainClientsAreServedAndTlsClientsFail() throws Exception {
+        try (BrokerProcess broker = BrokerProcess.start(dir)) {
+            assertThat(send(producer(broker, false), "plain")).isEqualTo(SendStatus.SEND_OK);
+            DefaultMQProducer tls = producer(broker, true);
+            // the 4.9.8 client finds no route: the name server closed its TLS handshake
+            assertThatThrownBy(() -> send(tls, "over-tls")).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining(broker.nameServerAddress());
+        }
+    }
+}
