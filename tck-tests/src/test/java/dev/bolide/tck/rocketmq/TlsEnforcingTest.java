@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.bolide.client.jms.BolideConnectionFactory;
 import io.netty.handler.ssl.util.SelfSignedCertificate;
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.Queue;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -129,6 +134,27 @@ class TlsEnforcingTest {
             ByteArrayOutputStream answer = new ByteArrayOutputStream();
             in.transferTo(answer);
             return answer.toString(StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    @Test
+    void theJmsClientWithTlsSendsAndReceivesAndWithoutItIsRefused() throws Exception {
+        BolideConnectionFactory factory = new BolideConnectionFactory(broker.nameServerAddress());
+        factory.setUseTLS(true);
+        factory.setTlsTrustCertPath(certificate.certificate().toString());
+        factory.setRequestTimeout(10_000);
+        try (JMSContext context = factory.createContext()) {
+            Queue queue = context.createQueue("SecretQueue");
+            JMSConsumer consumer = context.createConsumer(queue);
+            context.createProducer().send(queue, "jms-over-tls");
+
+            assertThat(consumer.receiveBody(String.class, WAIT.toMillis())).isEqualTo("jms-over-tls");
+        }
+
+        BolideConnectionFactory plain = new BolideConnectionFactory(broker.nameServerAddress());
+        try (JMSContext context = plain.createContext()) {
+            assertThatThrownBy(() -> context.createProducer().send(context.createQueue("SecretQueue"), "plain"))
+                    .isInstanceOf(JMSRuntimeException.class);
         }
     }
 
