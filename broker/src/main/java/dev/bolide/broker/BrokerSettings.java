@@ -37,7 +37,7 @@ import dev.bolide.broker.config.Settings;
 import dev.bolide.broker.schedule.ScheduleSettings;
 import dev.bolide.broker.timer.TimerSettings;
 import dev.bolide.broker.transaction.TransactionSettings;
-import dev.bolide.remoting.tls.TlsProperties;
+import dev.bolide.remoting.TlsProperties;
 import dev.bolide.store.StoreConfig;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -9,7 +9,7 @@ import dev.bolide.ra.inbound.ActivationSettings;
 import dev.bolide.ra.inbound.BolideActivationSpec;
 import dev.bolide.ra.inbound.EndpointActivation;
 import dev.bolide.ra.inbound.Lookup;
-import dev.bolide.remoting.tls.ClientTlsConfig;
+import dev.bolide.remoting.ClientTlsConfig;
 import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ActivationSpec;

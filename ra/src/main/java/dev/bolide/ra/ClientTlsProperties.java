@@ -1,14 +1,13 @@
 package dev.bolide.ra;
 
-import dev.bolide.client.jms.connection.ConnectionSettings;
-import dev.bolide.remoting.tls.ClientTlsConfig;
+import dev.bolide.remoting.ClientTlsConfig;
 import java.io.Serializable;
 import java.util.Objects;
 
 /**
  * The TLS properties the adapter and its connection factories share ({@code ra.xml}'s {@code useTLS}
- * and {@code tls*}), with the meaning of the JMS client's ({@link ConnectionSettings#USE_TLS} and the
- * keys after it).
+ * and {@code tls*}), with the meaning of the JMS client's ({@code useTLS} and the {@code tls*} keys
+ * of its connection settings).
  */
 public abstract class ClientTlsProperties implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -27,7 +26,7 @@ public abstract class ClientTlsProperties implements Serializable {
 
     /** The TLS these properties ask for; null: plain connections, or {@code useTLS} not set. */
     protected ClientTlsConfig tlsConfig() {
-        return ConnectionSettings.tls(Boolean.TRUE.equals(useTLS), tlsTrustCertPath,
+        return ClientTlsConfig.of(Boolean.TRUE.equals(useTLS), tlsTrustCertPath,
                 Boolean.TRUE.equals(tlsTrustAnyServer), tlsCertPath, tlsKeyPath);
     }
 

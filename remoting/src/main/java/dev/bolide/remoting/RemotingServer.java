@@ -2,7 +2,6 @@ package dev.bolide.remoting;
 
 import dev.bolide.protocol.remoting.RemotingCommand;
 import dev.bolide.protocol.remoting.RemotingFrameCodec;
-import dev.bolide.remoting.tls.ServerTls;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;

@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bolide.protocol.remoting.RemotingCommand;
 import dev.bolide.protocol.remoting.ResponseCode;
-import dev.bolide.remoting.tls.ClientAuthentication;
-import dev.bolide.remoting.tls.ClientTlsConfig;
-import dev.bolide.remoting.tls.ServerTlsConfig;
-import dev.bolide.remoting.tls.TlsMode;
 import io.netty.handler.ssl.util.SelfSignedCertificate;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;

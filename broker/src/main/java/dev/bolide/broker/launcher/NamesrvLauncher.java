@@ -2,8 +2,8 @@ package dev.bolide.broker.launcher;
 
 import dev.bolide.broker.namesrv.NameServer;
 import dev.bolide.broker.namesrv.RouteTable;
-import dev.bolide.remoting.tls.ServerTls;
-import dev.bolide.remoting.tls.TlsProperties;
+import dev.bolide.remoting.ServerTls;
+import dev.bolide.remoting.TlsProperties;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;

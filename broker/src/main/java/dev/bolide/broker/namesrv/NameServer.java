@@ -2,7 +2,7 @@ package dev.bolide.broker.namesrv;
 
 import dev.bolide.remoting.RemotingServer;
 import dev.bolide.remoting.RequestGuard;
-import dev.bolide.remoting.tls.ServerTls;
+import dev.bolide.remoting.ServerTls;
 import dev.bolide.protocol.remoting.RequestCode;
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -5,7 +5,7 @@ import dev.bolide.client.jms.connection.ConnectionSettings;
 import dev.bolide.client.jms.connection.ConnectionUri;
 import dev.bolide.client.jms.context.BolideJMSContext;
 import dev.bolide.client.jms.xa.BolideXAJMSContext;
-import dev.bolide.remoting.tls.ClientTlsConfig;
+import dev.bolide.remoting.ClientTlsConfig;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
@@ -175,7 +175,7 @@ public class BolideConnectionFactory implements ConnectionFactory, QueueConnecti
     /** The current settings, validated. */
     public ConnectionSettings settings() {
         return new ConnectionSettings(nameServers, clientId, Duration.ofMillis(requestTimeout), maxRedeliveries,
-                ConnectionSettings.tls(useTLS, tlsTrustCertPath, tlsTrustAnyServer, tlsCertPath, tlsKeyPath));
+                ClientTlsConfig.of(useTLS, tlsTrustCertPath, tlsTrustAnyServer, tlsCertPath, tlsKeyPath));
     }
 
     /**

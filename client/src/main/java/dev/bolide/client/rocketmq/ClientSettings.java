@@ -1,6 +1,6 @@
 package dev.bolide.client.rocketmq;
 
-import dev.bolide.remoting.tls.ClientTls;
+import dev.bolide.remoting.ClientTls;
 import java.time.Duration;
 
 /**

@@ -1,7 +1,7 @@
 package dev.bolide.ra.inbound;
 
 import dev.bolide.client.jms.BolideConnectionFactory;
-import dev.bolide.remoting.tls.ClientTlsConfig;
+import dev.bolide.remoting.ClientTlsConfig;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSSecurityException;
 import jakarta.jms.MessageConsumer;

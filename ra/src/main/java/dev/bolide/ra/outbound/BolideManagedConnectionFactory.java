@@ -3,7 +3,7 @@ package dev.bolide.ra.outbound;
 import dev.bolide.client.jms.connection.ConnectionSettings;
 import dev.bolide.ra.BolideResourceAdapter;
 import dev.bolide.ra.ClientTlsProperties;
-import dev.bolide.remoting.tls.ClientTlsConfig;
+import dev.bolide.remoting.ClientTlsConfig;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConnectionManager;
 import jakarta.resource.spi.ConnectionRequestInfo;

@@ -9,7 +9,7 @@ import dev.bolide.broker.config.Settings;
 import dev.bolide.ra.BolideResourceAdapter;
 import dev.bolide.ra.PooledBootstrapContext;
 import dev.bolide.ra.outbound.BolideManagedConnectionFactory;
-import dev.bolide.remoting.tls.TlsMode;
+import dev.bolide.remoting.TlsMode;
 import io.netty.handler.ssl.util.SelfSignedCertificate;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;

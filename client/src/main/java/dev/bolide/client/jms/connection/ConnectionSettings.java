@@ -1,7 +1,6 @@
 package dev.bolide.client.jms.connection;
 
-import dev.bolide.remoting.tls.ClientTlsConfig;
-import java.nio.file.Path;
+import dev.bolide.remoting.ClientTlsConfig;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.Set;
@@ -58,21 +57,6 @@ public record ConnectionSettings(String nameServers, String clientId, Duration r
     }
 
     /**
-     * The TLS of the {@code useTLS} and {@code tls*} properties; null without {@code useTLS}.
-     *
-     * @param trustCertPath, certPath, keyPath blank or null: not given
-     */
-    public static ClientTlsConfig tls(boolean useTls, String trustCertPath, boolean trustAnyServer, String certPath,
-            String keyPath) {
-        return useTls ? new ClientTlsConfig(trustAnyServer, path(trustCertPath), path(certPath), path(keyPath), null)
-                : null;
-    }
-
-    private static Path path(String text) {
-        return text == null || text.isBlank() ? null : Path.of(text.trim());
-    }
-
-    /**
      * Reads {@code nameServers}, {@code clientId}, {@code requestTimeout} (milliseconds),
      * {@code maxRedeliveries} and the TLS keys ({@link #USE_TLS} and the {@code tls*} ones); unknown
      * keys are refused so that a misspelt one is noticed.
@@ -89,7 +73,7 @@ public record ConnectionSettings(String nameServers, String clientId, Duration r
         return new ConnectionSettings(properties.getProperty("nameServers"), properties.getProperty("clientId"),
                 timeout == null ? DEFAULT_REQUEST_TIMEOUT : Duration.ofMillis(number("requestTimeout", timeout)),
                 redeliveries == null ? DEFAULT_MAX_REDELIVERIES : (int) number("maxRedeliveries", redeliveries),
-                tls(bool(properties, USE_TLS), properties.getProperty(TLS_TRUST_CERT_PATH),
+                ClientTlsConfig.of(bool(properties, USE_TLS), properties.getProperty(TLS_TRUST_CERT_PATH),
                         bool(properties, TLS_TRUST_ANY_SERVER), properties.getProperty(TLS_CERT_PATH),
                         properties.getProperty(TLS_KEY_PATH)));
     }

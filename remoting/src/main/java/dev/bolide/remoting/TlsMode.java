@@ -1,4 +1,4 @@
-package dev.bolide.remoting.tls;
+package dev.bolide.remoting;
 
 /** RocketMQ's {@code tls.server.mode}: what a server accepts on its ports. */
 public enum TlsMode {

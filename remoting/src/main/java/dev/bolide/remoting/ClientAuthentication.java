@@ -1,4 +1,4 @@
-package dev.bolide.remoting.tls;
+package dev.bolide.remoting;
 
 /** RocketMQ's {@code tls.server.need.client.auth}: whether a TLS client must show a certificate. */
 public enum ClientAuthentication {

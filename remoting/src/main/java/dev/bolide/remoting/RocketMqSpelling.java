@@ -1,4 +1,4 @@
-package dev.bolide.remoting.tls;
+package dev.bolide.remoting;
 
 import java.util.Arrays;
 import java.util.List;

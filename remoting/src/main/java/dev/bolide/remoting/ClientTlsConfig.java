@@ -1,4 +1,4 @@
-package dev.bolide.remoting.tls;
+package dev.bolide.remoting;
 
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
@@ -19,6 +19,22 @@ import javax.net.ssl.SSLException;
  */
 public record ClientTlsConfig(boolean trustAnyServer, Path trustCertPath, Path certPath, Path keyPath,
         String keyPassword) {
+
+    /**
+     * The TLS of a client's {@code useTLS} and {@code tls*} properties (Bolide's JMS client and the
+     * adapter); null without {@code useTLS}.
+     *
+     * @param trustCertPath, certPath, keyPath blank or null: not given
+     */
+    public static ClientTlsConfig of(boolean useTls, String trustCertPath, boolean trustAnyServer, String certPath,
+            String keyPath) {
+        return useTls ? new ClientTlsConfig(trustAnyServer, path(trustCertPath), path(certPath), path(keyPath), null)
+                : null;
+    }
+
+    private static Path path(String text) {
+        return text == null || text.isBlank() ? null : Path.of(text.trim());
+    }
 
     /** A client that verifies the server against {@code trustCertPath} (null: the JDK's trust store). */
     public static ClientTlsConfig trusting(Path trustCertPath) {

@@ -1,4 +1,4 @@
-package dev.bolide.remoting.tls;
+package dev.bolide.remoting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.bolide.remoting.tls;
+package dev.bolide.remoting;
 
 import io.netty.channel.Channel;
 import io.netty.handler.ssl.OptionalSslHandler;
