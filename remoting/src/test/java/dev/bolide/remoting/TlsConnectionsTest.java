@@ -55,8 +55,11 @@ class TlsConnectionsTest {
     }
 
     private String serve(TlsMode mode) throws InterruptedException {
-        ServerTlsConfig config = new ServerTlsConfig(mode, certificate.certificate().toPath(),
-                certificate.privateKey().toPath(), null, ClientAuthentication.NONE, false, null, false);
+        return serve(new ServerTlsConfig(mode, certificate.certificate().toPath(), certificate.privateKey().toPath(),
+                null, ClientAuthentication.NONE, false, null, false));
+    }
+
+    private String serve(ServerTlsConfig config) throws InterruptedException {
         server = new RemotingServer(new InetSocketAddress("127.0.0.1", 0))
                 .register(ECHO, (channel, request) -> CompletableFuture.completedFuture(
                         RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null, request.extFields(), null)),
@@ -101,6 +104,19 @@ class TlsConnectionsTest {
         try (RemotingClient suspicious = new RemotingClient(ServerRequestHandler.IGNORE,
                 ClientTlsConfig.trusting(otherCertificate.certificate().toPath()).load())) {
             assertThatThrownBy(() -> echo(suspicious, address)).isInstanceOf(ExecutionException.class);
+        }
+    }
+
+    @Test
+    void aServerRequiringClientCertificatesServesOnlyClientsWithATrustedOne() throws Exception {
+        ServerTlsConfig config = new ServerTlsConfig(TlsMode.ENFORCING, certificate.certificate().toPath(),
+                certificate.privateKey().toPath(), null, ClientAuthentication.REQUIRE, true,
+                otherCertificate.certificate().toPath(), false);
+        String address = serve(config);
+        try (RemotingClient known = new RemotingClient(ServerRequestHandler.IGNORE, new ClientTlsConfig(true, null,
+                otherCertificate.certificate().toPath(), otherCertificate.privateKey().toPath(), null).load())) {
+            assertThat(echo(known, address).code()).isEqualTo(ResponseCode.SUCCESS);
+            assertThatThrownBy(() -> echo(tls, address)).isInstanceOf(ExecutionException.class);
         }
     }
 
