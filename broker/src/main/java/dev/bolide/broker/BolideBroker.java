@@ -52,6 +52,7 @@ import dev.bolide.remoting.RemotingServer;
 import dev.bolide.remoting.RequestGuard;
 import dev.bolide.remoting.ServerRequestHandler;
 import dev.bolide.remoting.ServerTls;
+import dev.bolide.remoting.TlsMode;
 import dev.bolide.remoting.TlsProperties;
 import dev.bolide.broker.retry.DeadLetterResendProcessor;
 import dev.bolide.broker.retry.ExhaustedRetries;
@@ -114,6 +115,7 @@ public final class BolideBroker implements AutoCloseable {
     private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
             daemon("bolide-housekeeping"));
     private RemotingServer brokerServer;
+    private TlsMode tlsMode;
     private NameServer nameServer;
     private RemotingClient nameServerClient;
     private NameServerRegistration registration;
@@ -196,6 +198,7 @@ public final class BolideBroker implements AutoCloseable {
     /** @param acl the rules every request is checked against; null: none, every request is served */
     private void startServers(BrokerSettings settings, Path configDir, BrokerConfigUpdate configUpdate,
             WatchedAclFile acl, Tls tls) throws IOException, InterruptedException {
+        tlsMode = tls.server().mode();
         TopicConfigTable topics = TopicConfigTable.load(new MetadataFile(configDir.resolve("topics.json")),
                 Clock.systemUTC());
         SystemTopics systemTopics = new SystemTopics(settings.brokerClusterName(), settings.brokerName());
@@ -368,6 +371,11 @@ public final class BolideBroker implements AutoCloseable {
 
     public int port() {
         return brokerServer.port();
+    }
+
+    /** What the broker's and its name server's ports accept: plain, TLS or both. */
+    public TlsMode tlsMode() {
+        return tlsMode;
     }
 
     /** The embedded name server's port; {@link BrokerSettings#NO_EMBEDDED_NAME_SERVER} when it runs none. */

@@ -48,10 +48,11 @@ public final class BrokerLauncher {
         BolideBroker broker = BolideBroker.start(config.brokerSettings(), options.configFile()
                 .<BrokerConfigUpdate>map(ConfigFileUpdate::new).orElse(BrokerConfigUpdate.NOT_FROM_A_FILE));
         CountDownLatch closed = UntilSigterm.closeAtSigterm(broker, LOG, "Bolide broker closed cleanly");
-        LOG.log(System.Logger.Level.INFO, String.format("Bolide broker %s started: %s, broker %s:%d, "
+        LOG.log(System.Logger.Level.INFO, String.format("Bolide broker %s started: %s, broker %s:%d, TLS %s, "
                 + "store open in %s (%s); SIGTERM stops it cleanly", config.brokerSettings().brokerName(),
                 nameServers(config, broker), config.brokerSettings().brokerIP1(), broker.port(),
-                config.storeConfig().storePathRootDir(), config.storeConfig().flushDiskType()));
+                broker.tlsMode().rocketMqName(), config.storeConfig().storePathRootDir(),
+                config.storeConfig().flushDiskType()));
         return closed;
     }
 

@@ -53,6 +53,7 @@ class TlsModesTest {
         try (BrokerProcess broker = BrokerProcess.start(dir, "tls.server.mode = permissive",
                 "tls.server.certPath = " + certificate.certificate(),
                 "tls.server.keyPath = " + certificate.privateKey())) {
+            assertThat(broker.output()).contains(", TLS permissive, ");
             assertThat(send(producer(broker, true), "over-tls")).isEqualTo(SendStatus.SEND_OK);
             assertThat(send(producer(broker, false), "plain")).isEqualTo(SendStatus.SEND_OK);
         } finally {
@@ -63,6 +64,7 @@ class TlsModesTest {
     @Test
     void byDefaultTlsIsDisabledPlainClientsAreServedAndTlsClientsFail() throws Exception {
         try (BrokerProcess broker = BrokerProcess.start(dir)) {
+            assertThat(broker.output()).contains(", TLS disabled, ");
             assertThat(send(producer(broker, false), "plain")).isEqualTo(SendStatus.SEND_OK);
             DefaultMQProducer tls = producer(broker, true);
             // the 4.9.8 client finds no route: the name server closed its TLS handshake
