@@ -58,10 +58,15 @@ import dev.bolide.broker.registration.InProcessNameServer;
 import dev.bolide.broker.registration.NameServerEndpoint;
 import dev.bolide.broker.registration.NameServerRegistration;
 import dev.bolide.broker.registration.RemoteNameServer;
+import dev.bolide.remoting.ClientTls;
 import dev.bolide.remoting.RemotingClient;
 import dev.bolide.remoting.RemotingServer;
 import dev.bolide.remoting.RequestGuard;
 import dev.bolide.remoting.RequestProcessor;
+import dev.bolide.remoting.ServerRequestHandler;
+import dev.bolide.remoting.ServerTls;
+import dev.bolide.remoting.TlsMode;
+import dev.bolide.remoting.TlsProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import dev.bolide.broker.retry.DeadLetterResendProcessor;
 import dev.bolide.broker.retry.ExhaustedRetries;
@@ -125,6 +130,7 @@ public final class BolideBroker implements AutoCloseable {
     private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
             daemon("bolide-housekeeping"));
     private RemotingServer brokerServer;
+    private TlsMode tlsMode;
     private NameServer nameServer;
     private RemotingClient nameServerClient;
     private NameServerRegistration registration;
@@ -148,11 +154,13 @@ public final class BolideBroker implements AutoCloseable {
     /**
      * @param configUpdate where UPDATE_BROKER_CONFIG saves changes
      * @throws IllegalArgumentException naming the file, when {@code aclEnable} is set and the ACL file
-     *         cannot be used: the broker does not start rather than serve without access control
+     *         cannot be used: the broker does not start rather than serve without access control; and
+     *         naming the key and file, when the TLS asked for cannot be set up
      */
     public static BolideBroker start(BrokerSettings settings, BrokerConfigUpdate configUpdate)
             throws IOException, InterruptedException {
         WatchedAclFile acl = settings.aclEnable() ? aclFile(settings) : null;
+        Tls tls = Tls.load(settings);
         Path configDir = settings.storeConfig().storePathRootDir().resolve("config");
         MessageStore store = MessageStore.open(settings.storeConfig(),
                 new DueTimes(settings.schedule().messageDelayLevel()));
@@ -163,7 +171,7 @@ public final class BolideBroker implements AutoCloseable {
             store.setRetentionFloor(new UnconsumedMessages(offsets, store));
             broker.timers = TimerService.start(store, settings.storeConfig(), settings.timer());
             broker.schedule = ScheduleService.start(store, settings.schedule(), configDir);
-            broker.startServers(settings, configDir, configUpdate, acl);
+            broker.startServers(settings, configDir, configUpdate, acl, tls);
             return broker;
         } catch (IOException | InterruptedException | RuntimeException e) {
             if (broker != null) {
@@ -184,9 +192,31 @@ public final class BolideBroker implements AutoCloseable {
         }
     }
 
+    /**
+     * TLS on the broker's ports (and its name server's), and on its own connections to name servers.
+     *
+     * @param client null: plain connections to name servers
+     */
+    private record Tls(ServerTls server, ClientTls client) {
+        /** Before the store opens: a broker that cannot set up the TLS it was asked for does not start. */
+        static Tls load(BrokerSettings settings) {
+            TlsProperties properties = settings.tls();
+            ServerTls server = properties.server().load();
+            if (!properties.clientEnabled()) {
+                return new Tls(server, null);
+            }
+            try {
+                return new Tls(server, properties.client().load());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(TlsProperties.ENABLE + " = true, but " + e.getMessage(), e);
+            }
+        }
+    }
+
     /** @param acl the rules every request is checked against; null: none, every request is served */
     private void startServers(BrokerSettings settings, Path configDir, BrokerConfigUpdate configUpdate,
-            WatchedAclFile acl) throws IOException, InterruptedException {
+            WatchedAclFile acl, Tls tls) throws IOException, InterruptedException {
+        tlsMode = tls.server().mode();
         TopicConfigTable topics = TopicConfigTable.load(new MetadataFile(configDir.resolve("topics.json")),
                 Clock.systemUTC());
         SystemTopics systemTopics = new SystemTopics(settings.brokerClusterName(), settings.brokerName());
@@ -205,7 +235,7 @@ public final class BolideBroker implements AutoCloseable {
         }
         brokerServer = VipChannel.addTo(new RemotingServer(new InetSocketAddress(settings.listenPort()),
                 Settings.LISTEN_PORT.name()),
-                settings.listenPort());
+                settings.listenPort()).securedBy(tls.server());
         if (acl != null) {
             guard(settings, acl);
         }
@@ -217,9 +247,10 @@ public final class BolideBroker implements AutoCloseable {
         if (settings.namesrvListenPort() != BrokerSettings.NO_EMBEDDED_NAME_SERVER) {
             nameServer = NameServer.start(new InetSocketAddress(settings.namesrvListenPort()),
                     new RouteTable(Clock.systemUTC()), KvConfigTable.load(configDir.resolve("kvConfig.json")),
-                    adminExecutor, housekeeping, acl == null ? RequestGuard.ADMIT_ALL : acl.nameServerGuard());
+                    adminExecutor, housekeeping, acl == null ? RequestGuard.ADMIT_ALL : acl.nameServerGuard(),
+                    tls.server());
         }
-        registration = NameServerRegistration.start(identity(settings), topics, nameServers(settings),
+        registration = NameServerRegistration.start(identity(settings), topics, nameServers(settings, tls.client()),
                 settings.registerNameServerPeriod(), housekeeping);
         housekeeping.scheduleWithFixedDelay(this::persistOffsets, OFFSET_FLUSH_SECONDS, OFFSET_FLUSH_SECONDS,
                 TimeUnit.SECONDS);
@@ -385,11 +416,12 @@ public final class BolideBroker implements AutoCloseable {
                 host + brokerServer.port(), host + (brokerServer.port() + 1));
     }
 
-    private List<NameServerEndpoint> nameServers(BrokerSettings settings) {
+    /** @param tls null: plain connections */
+    private List<NameServerEndpoint> nameServers(BrokerSettings settings, ClientTls tls) {
         if (settings.namesrvAddr().isEmpty()) {
             return List.of(new InProcessNameServer(nameServer.routes()));
         }
-        nameServerClient = new RemotingClient();
+        nameServerClient = new RemotingClient(ServerRequestHandler.IGNORE, tls);
         return settings.namesrvAddr().stream()
                 .<NameServerEndpoint>map(address -> new RemoteNameServer(address, nameServerClient)).toList();
     }
@@ -401,6 +433,11 @@ public final class BolideBroker implements AutoCloseable {
     /** The console's port; {@link BrokerSettings#NO_CONSOLE} when it serves none. */
     public int consolePort() {
         return console == null ? BrokerSettings.NO_CONSOLE : console.port();
+    }
+
+    /** What the broker's and its name server's ports accept: plain, TLS or both. */
+    public TlsMode tlsMode() {
+        return tlsMode;
     }
 
     /** The embedded name server's port; {@link BrokerSettings#NO_EMBEDDED_NAME_SERVER} when it runs none. */

@@ -34,10 +34,12 @@ import static dev.bolide.broker.config.Settings.XA_HEURISTIC_TIMEOUT;
 import dev.bolide.broker.config.BrokerRole;
 import dev.bolide.broker.config.RocketMqDefaults;
 import dev.bolide.broker.config.Setting;
+import dev.bolide.broker.config.Feature;
 import dev.bolide.broker.config.Settings;
 import dev.bolide.broker.schedule.ScheduleSettings;
 import dev.bolide.broker.timer.TimerSettings;
 import dev.bolide.broker.transaction.TransactionSettings;
+import dev.bolide.remoting.TlsProperties;
 import dev.bolide.store.StoreConfig;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -196,6 +198,18 @@ public final class BrokerSettings {
     /** The address the console listens on. */
     public String consoleAddress() {
         return get(CONSOLE_ADDRESS);
+    }
+
+    /**
+     * RocketMQ's TLS keys: the -D system properties, the {@code tls.config.file} (read now), and the
+     * {@code tls.*} keys of these settings over both.
+     *
+     * @throws IllegalArgumentException when a named {@code tls.config.file} cannot be read
+     */
+    public TlsProperties tls() {
+        return TlsProperties.read(key -> Settings.named(key)
+                .filter(setting -> setting.feature() == Feature.TLS && get(setting) != null)
+                .map(this::written).orElse(null), System::getProperty);
     }
 
     public TimerSettings timer() {

@@ -9,6 +9,7 @@ import dev.bolide.ra.inbound.ActivationSettings;
 import dev.bolide.ra.inbound.BolideActivationSpec;
 import dev.bolide.ra.inbound.EndpointActivation;
 import dev.bolide.ra.inbound.Lookup;
+import dev.bolide.remoting.ClientTlsConfig;
 import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ActivationSpec;
@@ -32,7 +33,7 @@ import javax.transaction.xa.XAResource;
  *
  * <p>Two adapters are equal when all their configuration properties are (Connectors 2.1, 5.3.1).
  */
-public class BolideResourceAdapter implements ResourceAdapter {
+public class BolideResourceAdapter extends ClientTlsProperties implements ResourceAdapter {
     private static final System.Logger LOG = System.getLogger(BolideResourceAdapter.class.getName());
 
     private String mode = BrokerMode.EMBEDDED.name();
@@ -49,6 +50,11 @@ public class BolideResourceAdapter implements ResourceAdapter {
     private Long transactionCheckInterval = Settings.TRANSACTION_CHECK_INTERVAL.defaultValue().toMillis();
     private String userName;
     private String password;
+
+    /** Plain connections, until {@code useTLS} says otherwise. */
+    public BolideResourceAdapter() {
+        super(false);
+    }
 
     /** The server's WorkManager runs the endpoints' delivery. */
     private BootstrapContext bootstrapContext;
@@ -138,12 +144,13 @@ public class BolideResourceAdapter implements ResourceAdapter {
         if (spec instanceof BolideActivationSpec messages) {
             Account account = account(messages);
             return EndpointActivation.start(endpointFactory, ActivationSettings.check(messages, Lookup.JNDI),
-                    nameServerAddress(), account.userName(), account.password(), bootstrapContext.getWorkManager());
+                    nameServerAddress(), clientTls(), account.userName(), account.password(),
+                    bootstrapContext.getWorkManager());
         }
         if (spec instanceof CheckBackActivationSpec checkBacks) {
             Account account = account(checkBacks);
             return CheckBackActivation.start(endpointFactory, CheckBackSettings.check(checkBacks), nameServerAddress(),
-                    account.userName(), account.password(), bootstrapContext.getWorkManager());
+                    clientTls(), account.userName(), account.password(), bootstrapContext.getWorkManager());
         }
         throw new NotSupportedException("Bolide resource adapter: unknown activation spec "
                 + (spec == null ? null : spec.getClass().getName()));
@@ -272,6 +279,14 @@ public class BolideResourceAdapter implements ResourceAdapter {
         this.password = password;
     }
 
+    /**
+     * The TLS of the adapter's clients: its activations' and check-back's, and its connection factories'
+     * that do not set {@code useTLS} themselves; null: plain connections.
+     */
+    public ClientTlsConfig clientTls() {
+        return tlsConfig();
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof BolideResourceAdapter that && getClass() == that.getClass()
@@ -282,12 +297,13 @@ public class BolideResourceAdapter implements ResourceAdapter {
                 && Objects.equals(mappedFileSizeCommitLog, that.mappedFileSizeCommitLog)
                 && Objects.equals(transactionTimeout, that.transactionTimeout)
                 && Objects.equals(transactionCheckInterval, that.transactionCheckInterval)
-                && Objects.equals(userName, that.userName) && Objects.equals(password, that.password);
+                && Objects.equals(userName, that.userName) && Objects.equals(password, that.password)
+                && sameTlsProperties(that);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(mode, namesrvAddr, brokerPort, nameServerPort, brokerAddress, storeDir, flushType,
-                mappedFileSizeCommitLog, transactionTimeout, transactionCheckInterval, userName, password);
+                mappedFileSizeCommitLog, transactionTimeout, transactionCheckInterval, userName, password, tlsPropertiesHash());
     }
 }

@@ -72,6 +72,11 @@ public final class RemotingClient implements AutoCloseable {
     }
 
     public RemotingClient(ServerRequestHandler serverRequests) {
+        this(serverRequests, null);
+    }
+
+    /** @param tls TLS on every connection; null: plain connections */
+    public RemotingClient(ServerRequestHandler serverRequests, ClientTls tls) {
         this.serverRequests = serverRequests;
         ConnectionGuard guard = new ConnectionGuard();
         bootstrap = new Bootstrap()
@@ -88,6 +93,9 @@ public final class RemotingClient implements AutoCloseable {
                                 .addLast(new CommandCodec())
                                 .addLast(new ResponseMatcher())
                                 .addLast(guard);
+                        if (tls != null) {
+                            tls.secure(channel);
+                        }
                     }
                 });
     }

@@ -30,7 +30,8 @@ import java.util.function.Consumer;
 /**
  * A TCP server speaking RocketMQ remoting frames. Register processors per request code, then
  * {@link #start()}; port 0 picks a free port ({@link #port()} tells which). It can serve the same
- * requests on further addresses ({@link #alsoListenOn}), as RocketMQ's broker does on its VIP port.
+ * requests on further addresses ({@link #alsoListenOn}), as RocketMQ's broker does on its VIP port,
+ * and with TLS on all of them ({@link #securedBy}).
  */
 public final class RemotingServer implements AutoCloseable {
     /** The reference server closes connections idle (read and write) for this long. */
@@ -44,6 +45,7 @@ public final class RemotingServer implements AutoCloseable {
     private final List<Channel> moreChannels = new ArrayList<>();
     private final ClientCalls clientCalls = new ClientCalls();
     private RequestGuard requestGuard = RequestGuard.ADMIT_ALL;
+    private ServerTls tls = ServerTls.DISABLED;
     private EventLoopGroup boss;
     private EventLoopGroup workers;
     private Channel serverChannel;
@@ -70,6 +72,12 @@ public final class RemotingServer implements AutoCloseable {
         return this;
     }
 
+    /** Has every connection, on every address, handled as {@code tls}'s mode says. */
+    public RemotingServer securedBy(ServerTls serverTls) {
+        this.tls = serverTls;
+        return this;
+    }
+
     /** Tells {@code listener} about every client connection that closes, for whatever reason. */
     public RemotingServer onConnectionClosed(Consumer<Channel> listener) {
         closeListeners.add(listener);
@@ -92,6 +100,7 @@ public final class RemotingServer implements AutoCloseable {
         workers = new NioEventLoopGroup(0, new DefaultThreadFactory("bolide-remoting-io", true));
         RequestDispatcher dispatcher = new RequestDispatcher(registrations, clientCalls, requestGuard);
         ConnectionGuard guard = new ConnectionGuard();
+        ServerTls connectionTls = tls;
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)
@@ -108,6 +117,7 @@ public final class RemotingServer implements AutoCloseable {
                                 .addLast(new CommandCodec())
                                 .addLast(dispatcher)
                                 .addLast(guard);
+                        connectionTls.secure(channel);
                     }
                 });
         try {

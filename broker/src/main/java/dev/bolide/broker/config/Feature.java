@@ -9,7 +9,8 @@ public enum Feature {
     TRANSACTIONS("Transactions and XA branches"),
     TIMER("Timer (RocketMQ 5 timer messages)"),
     ACCESS_CONTROL("Access control"),
-    CONSOLE("Console and metrics");
+    CONSOLE("Console and metrics"),
+    TLS("TLS");
 
     private final String title;
 

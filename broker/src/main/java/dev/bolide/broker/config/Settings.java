@@ -7,12 +7,16 @@ import static dev.bolide.broker.config.Feature.DELAY;
 import static dev.bolide.broker.config.Feature.NAME_SERVER;
 import static dev.bolide.broker.config.Feature.STORE;
 import static dev.bolide.broker.config.Feature.TIMER;
+import static dev.bolide.broker.config.Feature.TLS;
 import static dev.bolide.broker.config.Feature.TRANSACTIONS;
 
 import dev.bolide.broker.schedule.DelayLevels;
 import dev.bolide.broker.schedule.ScheduleSettings;
 import dev.bolide.broker.timer.TimerSettings;
 import dev.bolide.broker.transaction.TransactionSettings;
+import dev.bolide.remoting.ClientAuthentication;
+import dev.bolide.remoting.TlsMode;
+import dev.bolide.remoting.TlsProperties;
 import dev.bolide.store.FlushDiskType;
 import dev.bolide.store.StoreConfig;
 import java.nio.file.Path;
@@ -189,6 +193,39 @@ public final class Settings {
     public static final Setting<String> CONSOLE_ADDRESS = Setting.of("consoleAddress", SettingType.TEXT, "127.0.0.1",
             CONSOLE, "the address the console listens on; with aclEnable it asks for a plain_acl.yml account")
             .from(Origin.BOLIDE);
+    // RocketMQ reads these as -D system properties (and from tls.config.file); broker.conf may carry them
+    // too, under the same names, and wins. None is updatable: a request must never weaken TLS. The key
+    // password is left out on purpose: GET_BROKER_CONFIG lists broker.conf's keys (-D or tls.config.file)
+    public static final Setting<TlsMode> TLS_SERVER_MODE = Setting.of(TlsProperties.SERVER_MODE,
+            new SettingType<>("disabled, permissive or enforcing", TlsMode::parse, TlsMode::rocketMqName), null, TLS,
+            "TLS on the broker, VIP channel and name-server ports; default: -D" + TlsProperties.SERVER_MODE
+                    + ", else " + TlsProperties.DEFAULT_MODE.rocketMqName() + " (RocketMQ: permissive)")
+            .from(Origin.BOLIDE);
+    public static final Setting<Path> TLS_SERVER_CERT_PATH = Setting.of(TlsProperties.SERVER_CERT_PATH,
+            SettingType.FILE, null, TLS, "the server's X.509 certificate chain (PEM); a file that cannot be read "
+                    + "stops the start").from(Origin.BOLIDE);
+    public static final Setting<Path> TLS_SERVER_KEY_PATH = Setting.of(TlsProperties.SERVER_KEY_PATH,
+            SettingType.FILE, null, TLS, "its PKCS#8 private key (PEM); the password only as -D"
+                    + TlsProperties.SERVER_KEY_PASSWORD + " or in tls.config.file").from(Origin.BOLIDE);
+    public static final Setting<ClientAuthentication> TLS_SERVER_NEED_CLIENT_AUTH = Setting.of(
+            TlsProperties.SERVER_NEED_CLIENT_AUTH, new SettingType<>("none, optional or require",
+                    ClientAuthentication::parse, ClientAuthentication::rocketMqName), null, TLS,
+            "whether TLS clients must show a certificate; default none").from(Origin.BOLIDE);
+    public static final Setting<Boolean> TLS_SERVER_AUTH_CLIENT = Setting.of(TlsProperties.SERVER_AUTH_CLIENT,
+            SettingType.BOOLEAN, null, TLS, "whether client certificates are verified (against "
+                    + TlsProperties.SERVER_TRUST_CERT_PATH + "); default false").from(Origin.BOLIDE);
+    public static final Setting<Path> TLS_SERVER_TRUST_CERT_PATH = Setting.of(TlsProperties.SERVER_TRUST_CERT_PATH,
+            SettingType.FILE, null, TLS, "certificates client certificates must chain to; default: the JDK's")
+            .from(Origin.BOLIDE);
+    public static final Setting<Boolean> TLS_TEST_MODE_ENABLE = Setting.of(TlsProperties.TEST_MODE_ENABLE,
+            SettingType.BOOLEAN, null, TLS, "without a certificate, make a self-signed one (needs BouncyCastle "
+                    + "on Java 17); default false (RocketMQ: true)").from(Origin.BOLIDE);
+    public static final Setting<Boolean> TLS_ENABLE = Setting.of(TlsProperties.ENABLE, SettingType.BOOLEAN, null,
+            TLS, "whether the broker registers with name servers over TLS (tls.client.* as -D or in "
+                    + "tls.config.file); default: when the mode is enforcing").from(Origin.BOLIDE);
+    public static final Setting<Path> TLS_CONFIG_FILE = Setting.of(TlsProperties.CONFIG_FILE, SettingType.FILE, null,
+            TLS, "a properties file of the tls.* keys, over -D values; default " + TlsProperties.DEFAULT_CONFIG_FILE
+                    + " if present; one named must exist").from(Origin.BOLIDE);
 
     /** Every setting, in the order of the README's table. */
     public static final List<Setting<?>> ALL = List.of(BROKER_CLUSTER_NAME, BROKER_NAME, BROKER_ID, BROKER_ROLE,
@@ -206,7 +243,9 @@ public final class Settings {
             XA_HEURISTIC_TIMEOUT, XA_ENABLED,
             TIMER_MAX_DELAY_SEC, TIMER_PRECISION_MS,
             ACL_ENABLE, ACL_CONFIG_FILE,
-            CONSOLE_LISTEN_PORT, CONSOLE_ADDRESS);
+            CONSOLE_LISTEN_PORT, CONSOLE_ADDRESS,
+            TLS_SERVER_MODE, TLS_SERVER_CERT_PATH, TLS_SERVER_KEY_PATH, TLS_SERVER_NEED_CLIENT_AUTH,
+            TLS_SERVER_AUTH_CLIENT, TLS_SERVER_TRUST_CERT_PATH, TLS_TEST_MODE_ENABLE, TLS_ENABLE, TLS_CONFIG_FILE);
 
     private Settings() {
     }

@@ -4,6 +4,7 @@ import dev.bolide.broker.BrokerSettings;
 import dev.bolide.broker.config.RocketMqDefaults;
 import dev.bolide.broker.config.Setting;
 import dev.bolide.broker.config.Settings;
+import dev.bolide.remoting.TlsProperties;
 import dev.bolide.store.StoreConfig;
 import java.io.IOException;
 import java.io.Reader;
@@ -22,6 +23,7 @@ import java.util.TreeSet;
  * never silently dropped, and told apart from a key that RocketMQ does not know either.
  */
 public final class BrokerConfigFile {
+    private static final String TLS_KEYS = "tls.";
     private final BrokerSettings settings;
     private final List<String> unusedKeys;
 
@@ -65,8 +67,15 @@ public final class BrokerConfigFile {
         }
     }
 
-    /** Why {@code key} is not used: a RocketMQ key Bolide does not read, or no key at all (a typo?). */
+    /**
+     * Why {@code key} is not used: a TLS key broker.conf does not carry (the key password, kept out of
+     * what GET_BROKER_CONFIG lists, and the {@code tls.client.*} keys), a RocketMQ key Bolide does
+     * not read, or no key at all (a typo?).
+     */
     public static String whyUnused(String key) {
+        if (key.startsWith(TLS_KEYS)) {
+            return "a TLS key read only as -D" + key + " or from " + TlsProperties.CONFIG_FILE;
+        }
         return RocketMqDefaults.isRocketMqKey(key) ? "a RocketMQ 4.9 key that Bolide does not use"
                 : "not a key of RocketMQ 4.9 nor of Bolide";
     }

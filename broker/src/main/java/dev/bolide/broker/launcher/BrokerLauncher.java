@@ -48,11 +48,11 @@ public final class BrokerLauncher {
         BolideBroker broker = BolideBroker.start(config.brokerSettings(), options.configFile()
                 .<BrokerConfigUpdate>map(ConfigFileUpdate::new).orElse(BrokerConfigUpdate.NOT_FROM_A_FILE));
         CountDownLatch closed = UntilSigterm.closeAtSigterm(broker, log, "Bolide broker closed cleanly");
-        log.log(System.Logger.Level.INFO, String.format("Bolide broker %s started: %s, broker %s:%d, %s, "
+        log.log(System.Logger.Level.INFO, String.format("Bolide broker %s started: %s, broker %s:%d, TLS %s, %s, "
                 + "store open in %s (%s); SIGTERM stops it cleanly", config.brokerSettings().brokerName(),
                 nameServers(config, broker), config.brokerSettings().brokerIP1(), broker.port(),
-                console(config, broker),
-                config.storeConfig().storePathRootDir(), config.storeConfig().flushDiskType()));
+                broker.tlsMode().rocketMqName(), console(config, broker), config.storeConfig().storePathRootDir(),
+                config.storeConfig().flushDiskType()));
         return closed;
     }
 

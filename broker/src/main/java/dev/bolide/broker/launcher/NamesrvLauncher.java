@@ -2,6 +2,8 @@ package dev.bolide.broker.launcher;
 
 import dev.bolide.broker.namesrv.NameServer;
 import dev.bolide.broker.namesrv.RouteTable;
+import dev.bolide.remoting.ServerTls;
+import dev.bolide.remoting.TlsProperties;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
@@ -47,8 +49,10 @@ public final class NamesrvLauncher {
         }
         ExecutorService requests = Executors.newFixedThreadPool(REQUEST_THREADS, daemon("bolide-namesrv"));
         ScheduledExecutorService scan = Executors.newSingleThreadScheduledExecutor(daemon("bolide-namesrv-scan"));
+        // RocketMQ's name server reads TLS from -D system properties and tls.config.file only
+        ServerTls tls = TlsProperties.fromSystemProperties().server().load();
         NameServer nameServer = NameServer.start(new InetSocketAddress(config.listenPort()),
-                new RouteTable(Clock.systemUTC()), requests, scan);
+                new RouteTable(Clock.systemUTC()), requests, scan, tls);
         CountDownLatch closed = UntilSigterm.closeAtSigterm(() -> {
             nameServer.close();
             requests.shutdownNow();

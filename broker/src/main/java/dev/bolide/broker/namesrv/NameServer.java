@@ -2,6 +2,7 @@ package dev.bolide.broker.namesrv;
 
 import dev.bolide.remoting.RemotingServer;
 import dev.bolide.remoting.RequestGuard;
+import dev.bolide.remoting.ServerTls;
 import dev.bolide.protocol.remoting.RequestCode;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -36,14 +37,15 @@ public final class NameServer implements AutoCloseable {
 
     /**
      * A name server on its own ({@code mqnamesrv}): serves {@code routes}, with the key-value
-     * configuration where RocketMQ's name server keeps it by default, {@code ~/namesrv/kvConfig.json}.
+     * configuration where RocketMQ's name server keeps it by default, {@code ~/namesrv/kvConfig.json},
+     * every connection handled as {@code tls}'s mode says.
      *
      * @see #start(InetSocketAddress, RouteTable, KvConfigTable, Executor, ScheduledExecutorService)
      */
     public static NameServer start(InetSocketAddress address, RouteTable routes, Executor executor,
-            ScheduledExecutorService scheduler) throws IOException, InterruptedException {
+            ScheduledExecutorService scheduler, ServerTls tls) throws IOException, InterruptedException {
         Path kvConfig = Path.of(System.getProperty("user.home"), "namesrv", "kvConfig.json");
-        return start(address, routes, KvConfigTable.load(kvConfig), executor, scheduler);
+        return start(address, routes, KvConfigTable.load(kvConfig), executor, scheduler, RequestGuard.ADMIT_ALL, tls);
     }
 
     /**
@@ -63,9 +65,16 @@ public final class NameServer implements AutoCloseable {
      */
     public static NameServer start(InetSocketAddress address, RouteTable routes, KvConfigTable kvConfig,
             Executor executor, ScheduledExecutorService scheduler, RequestGuard guard) throws InterruptedException {
+        return start(address, routes, kvConfig, executor, scheduler, guard, ServerTls.DISABLED);
+    }
+
+    /** As the others, with every connection handled as {@code tls}'s mode says. */
+    public static NameServer start(InetSocketAddress address, RouteTable routes, KvConfigTable kvConfig,
+            Executor executor, ScheduledExecutorService scheduler, RequestGuard guard, ServerTls tls)
+            throws InterruptedException {
         NameServerConfig config = new NameServerConfig(kvConfig.path());
-        RemotingServer server = serve(new RemotingServer(address).guardedBy(guard), routes, kvConfig, config,
-                executor);
+        RemotingServer server = serve(new RemotingServer(address).guardedBy(guard).securedBy(tls), routes, kvConfig,
+                config, executor);
         try {
             server.start();
         } catch (InterruptedException | RuntimeException e) {

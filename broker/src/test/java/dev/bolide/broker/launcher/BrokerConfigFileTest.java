@@ -78,6 +78,12 @@ class BrokerConfigFileTest {
     }
 
     @Test
+    void aTlsKeyThatBrokerConfDoesNotCarrySaysWhereItIsRead() {
+        assertThat(BrokerConfigFile.whyUnused("tls.server.keyPassword"))
+                .isEqualTo("a TLS key read only as -Dtls.server.keyPassword or from tls.config.file");
+    }
+
+    @Test
     void rocketMqsOwnSpellingsAreRead() throws IOException {
         BrokerConfigFile file = BrokerConfigFile.from(conf("""
                 transactionTimeOut = 1500

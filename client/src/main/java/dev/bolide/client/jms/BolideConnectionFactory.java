@@ -5,6 +5,7 @@ import dev.bolide.client.jms.connection.ConnectionSettings;
 import dev.bolide.client.jms.connection.ConnectionUri;
 import dev.bolide.client.jms.context.BolideJMSContext;
 import dev.bolide.client.jms.xa.BolideXAJMSContext;
+import dev.bolide.remoting.ClientTlsConfig;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
@@ -23,6 +24,7 @@ import jakarta.jms.XAQueueConnectionFactory;
 import jakarta.jms.XATopicConnection;
 import jakarta.jms.XATopicConnectionFactory;
 import java.io.Serializable;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
 
@@ -36,6 +38,12 @@ import java.util.Properties;
  * {@code new BolideConnectionFactory("bolide://h1:9876;h2:9876?clientId=app&requestTimeout=3000&maxRedeliveries=5")},
  * or {@code new BolideConnectionFactory(properties)} with the same keys.
  *
+ * <p>TLS ({@code useTLS=true}, for brokers with RocketMQ's {@code tls.server.mode}): the broker's
+ * certificate is verified against {@code tlsTrustCertPath} (PEM; default: the JDK's trust store) unless
+ * {@code tlsTrustAnyServer=true}, RocketMQ's client default, meant for tests; {@code tlsCertPath} and
+ * {@code tlsKeyPath} give the client's own certificate to brokers that ask for one. See
+ * {@link ConnectionSettings#USE_TLS} and the keys after it.
+ *
  * <p>The same factory makes XA connections and contexts ({@code createXAConnection},
  * {@code createXAContext}): their XA sessions' work is decided by a transaction manager through
  * {@link dev.bolide.client.jms.xa.BolideXAResource}, the Xid of a branch becoming the broker's branch id.
@@ -48,6 +56,11 @@ public class BolideConnectionFactory implements ConnectionFactory, QueueConnecti
     private String clientId;
     private long requestTimeout = ConnectionSettings.DEFAULT_REQUEST_TIMEOUT.toMillis();
     private int maxRedeliveries = ConnectionSettings.DEFAULT_MAX_REDELIVERIES;
+    private boolean useTLS;
+    private String tlsTrustCertPath;
+    private boolean tlsTrustAnyServer;
+    private String tlsCertPath;
+    private String tlsKeyPath;
 
     /** A factory to configure through its setters. */
     public BolideConnectionFactory() {
@@ -65,6 +78,20 @@ public class BolideConnectionFactory implements ConnectionFactory, QueueConnecti
         clientId = settings.clientId();
         requestTimeout = settings.requestTimeout().toMillis();
         maxRedeliveries = settings.maxRedeliveries();
+        setTls(settings.tls());
+    }
+
+    /** Sets {@code useTLS} and the {@code tls*} properties at once, as {@code tls} says; null: plain. */
+    public void setTls(ClientTlsConfig tls) {
+        useTLS = tls != null;
+        tlsTrustCertPath = useTLS ? text(tls.trustCertPath()) : null;
+        tlsTrustAnyServer = useTLS && tls.trustAnyServer();
+        tlsCertPath = useTLS ? text(tls.certPath()) : null;
+        tlsKeyPath = useTLS ? text(tls.keyPath()) : null;
+    }
+
+    private static String text(Path path) {
+        return path == null ? null : path.toString();
     }
 
     public String getNameServers() {
@@ -100,9 +127,55 @@ public class BolideConnectionFactory implements ConnectionFactory, QueueConnecti
         this.maxRedeliveries = maxRedeliveries;
     }
 
+    /** Whether connections use TLS. */
+    public boolean isUseTLS() {
+        return useTLS;
+    }
+
+    public void setUseTLS(boolean useTLS) {
+        this.useTLS = useTLS;
+    }
+
+    /** The certificates (PEM) a broker's must chain to; null: the JDK's trust store. */
+    public String getTlsTrustCertPath() {
+        return tlsTrustCertPath;
+    }
+
+    public void setTlsTrustCertPath(String tlsTrustCertPath) {
+        this.tlsTrustCertPath = tlsTrustCertPath;
+    }
+
+    /** Whether any broker certificate is accepted: for tests and self-signed brokers only. */
+    public boolean isTlsTrustAnyServer() {
+        return tlsTrustAnyServer;
+    }
+
+    public void setTlsTrustAnyServer(boolean tlsTrustAnyServer) {
+        this.tlsTrustAnyServer = tlsTrustAnyServer;
+    }
+
+    /** The client's certificate chain (PEM), for brokers that ask for one; null: none. */
+    public String getTlsCertPath() {
+        return tlsCertPath;
+    }
+
+    public void setTlsCertPath(String tlsCertPath) {
+        this.tlsCertPath = tlsCertPath;
+    }
+
+    /** The client's private key (PKCS#8 PEM, unencrypted). */
+    public String getTlsKeyPath() {
+        return tlsKeyPath;
+    }
+
+    public void setTlsKeyPath(String tlsKeyPath) {
+        this.tlsKeyPath = tlsKeyPath;
+    }
+
     /** The current settings, validated. */
     public ConnectionSettings settings() {
-        return new ConnectionSettings(nameServers, clientId, Duration.ofMillis(requestTimeout), maxRedeliveries);
+        return new ConnectionSettings(nameServers, clientId, Duration.ofMillis(requestTimeout), maxRedeliveries,
+                ClientTlsConfig.of(useTLS, tlsTrustCertPath, tlsTrustAnyServer, tlsCertPath, tlsKeyPath));
     }
 
     /**

@@ -70,7 +70,7 @@ public final class RocketMqClient implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        remoting = new RemotingClient(serverRequests());
+        remoting = new RemotingClient(serverRequests(), settings.tls());
         if (credentials != null) {
             remoting.signingAs(credentials.accessKey(), credentials.secretKey());
         }

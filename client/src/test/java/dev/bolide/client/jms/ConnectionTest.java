@@ -30,6 +30,28 @@ class ConnectionTest extends JmsTestBase {
     }
 
     @Test
+    void theUriFormSetsTheTlsSettings() {
+        BolideConnectionFactory factory = new BolideConnectionFactory(
+                "bolide://h1:9876?useTLS=true&tlsTrustCertPath=/etc/bolide/ca.pem");
+
+        assertThat(factory.isUseTLS()).isTrue();
+        assertThat(factory.getTlsTrustCertPath()).isEqualTo("/etc/bolide/ca.pem");
+        assertThat(factory.isTlsTrustAnyServer()).isFalse();
+        assertThatThrownBy(() -> new BolideConnectionFactory("bolide://h1:9876?useTLS=yes"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("useTLS must be true or false");
+    }
+
+    @Test
+    void aTlsFactoryWhoseTrustFileIsMissingFailsOnConnectNamingTheFile() {
+        BolideConnectionFactory factory = factory();
+        factory.setUseTLS(true);
+        factory.setTlsTrustCertPath("/no/such/ca.pem");
+
+        assertThatThrownBy(factory::createConnection).isInstanceOf(JMSException.class)
+                .hasMessageContaining("tls.client.trustCertPath = /no/such/ca.pem: no such file");
+    }
+
+    @Test
     void aSerializedFactoryConnectsLikeTheOriginal() throws Exception {
         BolideConnectionFactory original = factory();
         original.setMaxRedeliveries(3);

@@ -5,6 +5,8 @@ import dev.bolide.client.rocketmq.Credentials;
 import dev.bolide.client.rocketmq.RocketMqClient;
 import dev.bolide.client.rocketmq.RocketMqException;
 import dev.bolide.client.rocketmq.TransactionCheck;
+import dev.bolide.remoting.ClientTls;
+import dev.bolide.remoting.ClientTlsConfig;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ResourceAdapterInternalException;
 import jakarta.resource.spi.SecurityException;
@@ -34,12 +36,15 @@ public final class CheckBackActivation implements AutoCloseable {
 
     /**
      * @param nameServers where the brokers are found when the settings name none of their own
+     * @param tls         TLS on the client's connections; null: plain
      * @param userName    the broker account the client signs with, {@code password} its secret; null: unsigned
      */
     public static CheckBackActivation start(MessageEndpointFactory factory, CheckBackSettings settings,
-            String nameServers, String userName, String password, WorkManager workManager) throws ResourceException {
+            String nameServers, ClientTlsConfig tls, String userName, String password, WorkManager workManager)
+            throws ResourceException {
         RocketMqClient client = new RocketMqClient(ClientSettings.of(settings.nameServers() != null
-                ? settings.nameServers() : nameServers), credentials(factory, userName, password));
+                ? settings.nameServers() : nameServers).withTls(loaded(factory, tls)),
+                credentials(factory, userName, password));
         CheckBackActivation activation = new CheckBackActivation(factory, workManager, client);
         try {
             client.onTransactionCheck(settings.producerGroup(), activation::schedule);
@@ -49,6 +54,16 @@ public final class CheckBackActivation implements AutoCloseable {
             client.close();
             throw new ResourceAdapterInternalException("Bolide check-back activation of "
                     + factory.getActivationName() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static ClientTls loaded(MessageEndpointFactory factory, ClientTlsConfig tls)
+            throws ResourceAdapterInternalException {
+        try {
+            return tls == null ? null : tls.load();
+        } catch (IllegalArgumentException e) {
+            throw new ResourceAdapterInternalException("Bolide check-back activation of "
+                    + factory.getActivationName() + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.bolide.ra.inbound;
 
 import dev.bolide.client.jms.BolideConnectionFactory;
+import dev.bolide.remoting.ClientTlsConfig;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSSecurityException;
 import jakarta.jms.MessageConsumer;
@@ -52,14 +53,15 @@ public final class EndpointActivation implements AutoCloseable {
      * @param nameServers where to consume when the settings name none of their own; an endpoint whose
      *                    onMessage is container-transacted gets XA sessions, the others
      *                    CLIENT_ACKNOWLEDGE sessions
+     * @param tls         TLS on the connection; null: plain
      * @param userName    the broker account the connection signs with, {@code password} its secret;
      *                    null: unsigned
      */
     public static EndpointActivation start(MessageEndpointFactory factory, ActivationSettings settings,
-            String nameServers, String userName, String password, WorkManager workManager)
+            String nameServers, ClientTlsConfig tls, String userName, String password, WorkManager workManager)
             throws ResourceException {
         boolean transacted = isTransacted(factory);
-        XAConnection connection = connect(settings, nameServers, userName, password);
+        XAConnection connection = connect(settings, nameServers, tls, userName, password);
         EndpointActivation activation = new EndpointActivation(factory, connection);
         try {
             boolean destinationExists = true;
@@ -96,10 +98,11 @@ public final class EndpointActivation implements AutoCloseable {
     }
 
     /** Every Bolide connection is also an XA connection: one kind serves both deliveries. */
-    private static XAConnection connect(ActivationSettings settings, String nameServers, String userName,
-            String password) throws ResourceException {
+    private static XAConnection connect(ActivationSettings settings, String nameServers, ClientTlsConfig tls,
+            String userName, String password) throws ResourceException {
         BolideConnectionFactory connections = new BolideConnectionFactory();
         connections.setNameServers(settings.nameServers() != null ? settings.nameServers() : nameServers);
+        connections.setTls(tls);
         connections.setClientId(settings.clientId());
         connections.setMaxRedeliveries(settings.maxRedeliveries());
         try {

@@ -2,6 +2,8 @@ package dev.bolide.ra.outbound;
 
 import dev.bolide.client.jms.connection.ConnectionSettings;
 import dev.bolide.ra.BolideResourceAdapter;
+import dev.bolide.ra.ClientTlsProperties;
+import dev.bolide.remoting.ClientTlsConfig;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConnectionManager;
 import jakarta.resource.spi.ConnectionRequestInfo;
@@ -22,11 +24,13 @@ import javax.security.auth.Subject;
  * The managed connection factory of the three connection definitions ({@code ConnectionFactory},
  * {@code QueueConnectionFactory}, {@code TopicConnectionFactory}). Its JavaBean properties are the
  * connection definition's configuration properties; without {@code nameServers} it connects to the
- * name servers of its adapter (the embedded broker's, in {@code EMBEDDED} mode).
+ * name servers of its adapter (the embedded broker's, in {@code EMBEDDED} mode), and without
+ * {@code useTLS} it takes the adapter's TLS settings.
  *
  * <p>Two factories are equal when their properties are (Connectors 2.1, 6.5.3.2).
  */
-public class BolideManagedConnectionFactory implements ManagedConnectionFactory, ResourceAdapterAssociation {
+public class BolideManagedConnectionFactory extends ClientTlsProperties implements ManagedConnectionFactory,
+        ResourceAdapterAssociation {
     private static final long serialVersionUID = 1L;
 
     private String nameServers;
@@ -35,6 +39,11 @@ public class BolideManagedConnectionFactory implements ManagedConnectionFactory,
 
     private transient BolideResourceAdapter resourceAdapter;
     private transient PrintWriter logWriter;
+
+    /** {@code useTLS} not set: the adapter's TLS settings, all of them. */
+    public BolideManagedConnectionFactory() {
+        super(null);
+    }
 
     @Override
     public Object createConnectionFactory(ConnectionManager connectionManager) {
@@ -97,10 +106,18 @@ public class BolideManagedConnectionFactory implements ManagedConnectionFactory,
         try {
             return new ConnectionSettings(resolvedNameServers(), null,
                     Duration.ofMillis(Objects.requireNonNull(requestTimeout, "requestTimeout is missing")),
-                    Objects.requireNonNull(maxRedeliveries, "maxRedeliveries is missing"));
+                    Objects.requireNonNull(maxRedeliveries, "maxRedeliveries is missing"), tls());
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new InvalidPropertyException("Bolide connection factory: " + e.getMessage(), e);
         }
+    }
+
+    /** This factory's TLS settings when it sets {@code useTLS}, else the adapter's; null: plain. */
+    private ClientTlsConfig tls() {
+        if (getUseTLS() == null) {
+            return resourceAdapter == null ? null : resourceAdapter.clientTls();
+        }
+        return tlsConfig();
     }
 
     /** {@code nameServers}, else the adapter's. */
@@ -173,11 +190,11 @@ public class BolideManagedConnectionFactory implements ManagedConnectionFactory,
     public boolean equals(Object other) {
         return other instanceof BolideManagedConnectionFactory that && getClass() == that.getClass()
                 && Objects.equals(nameServers, that.nameServers) && Objects.equals(requestTimeout, that.requestTimeout)
-                && Objects.equals(maxRedeliveries, that.maxRedeliveries);
+                && Objects.equals(maxRedeliveries, that.maxRedeliveries) && sameTlsProperties(that);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(nameServers, requestTimeout, maxRedeliveries);
+        return Objects.hash(nameServers, requestTimeout, maxRedeliveries, tlsPropertiesHash());
     }
 }

@@ -33,6 +33,7 @@ public final class BrokerProcess implements AutoCloseable {
     private final int brokerPort;
     private final int nameServerPort;
     private Process process;
+    private Path output;
 
     private BrokerProcess(Path directory, int brokerPort, int nameServerPort) {
         this.directory = directory;
@@ -79,7 +80,7 @@ public final class BrokerProcess implements AutoCloseable {
 
     private void launch() throws IOException {
         // a file per start, so that the output of a killed broker stays readable
-        Path output = Files.createTempFile(directory, "broker", ".out");
+        output = Files.createTempFile(directory, "broker", ".out");
         Process started = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-Dbolide.log.dir=" + logDirectory(), "-jar", System.getProperty("bolide.broker.jar"), "-c",
                 directory.resolve("broker.conf").toString())
@@ -106,6 +107,11 @@ public final class BrokerProcess implements AutoCloseable {
         return this;
     }
 
+    /** What the broker printed since its last start. */
+    String output() throws IOException {
+        return Files.readString(output);
+    }
+
     /** Where its log files go: under the test's directory, not the user's ~/logs/rocketmqlogs. */
     Path logDirectory() {
         return directory.resolve("logs");
@@ -121,9 +127,15 @@ public final class BrokerProcess implements AutoCloseable {
 
     /** A started producer of group {@code PG} using this broker's name server. */
     public DefaultMQProducer startProducer() throws MQClientException {
+        return startProducer(producer -> { });
+    }
+
+    /** As {@link #startProducer()}, with client settings of the test's made before the start. */
+    DefaultMQProducer startProducer(Consumer<DefaultMQProducer> settings) throws MQClientException {
         DefaultMQProducer producer = new DefaultMQProducer("PG");
         producer.setNamesrvAddr(nameServerAddress());
         producer.setInstanceName("producer-" + System.nanoTime());
+        settings.accept(producer);
         producer.start();
         return producer;
     }

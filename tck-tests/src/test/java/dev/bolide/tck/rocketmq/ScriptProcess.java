@@ -28,11 +28,18 @@ final class ScriptProcess implements AutoCloseable {
 
     /** Starts {@code bin/script args}, named {@code name} in the test's directory. */
     static ScriptProcess start(Path directory, String name, String script, String... args) throws IOException {
+        return startWithJavaOptions(directory, name, script, "", args);
+    }
+
+    /** As {@link #start}, with {@code javaOptions} (-D properties, say) added to JAVA_OPTS. */
+    static ScriptProcess startWithJavaOptions(Path directory, String name, String script, String javaOptions,
+            String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(BIN.resolve(script).toString()));
         command.addAll(List.of(args));
         Path output = directory.resolve(name + ".out");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
-        builder.environment().put("JAVA_OPTS", "-Xmx256m -Dbolide.log.dir=" + logDirectory(directory));
+        builder.environment().put("JAVA_OPTS", "-Xmx256m -Dbolide.log.dir=" + logDirectory(directory) + " "
+                + javaOptions);
         builder.environment().put("BOLIDE_PID_FILE", pidFile(directory, name).toString());
         return new ScriptProcess(builder.start(), output);
     }

@@ -67,6 +67,19 @@ class StartupErrorsTest {
         }
     }
 
+    @Test
+    void anEnforcingBrokerWithoutItsKeyFileNamesTheFile() throws Exception {
+        Path certificate = Files.writeString(dir.resolve("broker.pem"), "not read: the key is missing first");
+        Path key = dir.resolve("broker.key");
+
+        Failure failure = start(conf("tls.server.mode = enforcing\ntls.server.certPath = " + certificate
+                + "\ntls.server.keyPath = " + key));
+
+        assertThat(failure.line()).endsWith("tls.server.mode = enforcing, but tls.server.keyPath = " + key
+                + ": no such file; the server does not start without the TLS it was asked for");
+        assertThat(dir.resolve("own-store")).doesNotExist();
+    }
+
     /** A small broker's configuration on free ports, {@code line} last so that it wins. */
     private Path conf(String line) throws IOException {
         return Files.writeString(dir.resolve("broker.conf"), String.join("\n", "brokerIP1 = 127.0.0.1",

@@ -13,6 +13,7 @@ import dev.bolide.client.rocketmq.Credentials;
 import dev.bolide.client.rocketmq.RocketMqClient;
 import dev.bolide.client.rocketmq.RocketMqException;
 import dev.bolide.client.rocketmq.Subscription;
+import dev.bolide.remoting.ClientTls;
 import jakarta.jms.ConnectionConsumer;
 import jakarta.jms.ConnectionMetaData;
 import jakarta.jms.Destination;
@@ -81,12 +82,13 @@ public final class BolideConnection implements XAQueueConnection, XATopicConnect
     private volatile ExceptionListener exceptionListener;
     private volatile boolean failureReported;
 
-    private BolideConnection(ConnectionSettings settings, Credentials credentials) {
+    /** @param tls null: plain connections */
+    private BolideConnection(ConnectionSettings settings, Credentials credentials, ClientTls tls) {
         this.settings = settings;
         int number = SEQUENCE.incrementAndGet();
         client = new RocketMqClient(new ClientSettings(settings.nameServers(),
                 "bolide-jms-" + ProcessHandle.current().pid() + "-" + number + "-" + System.nanoTime(),
-                settings.requestTimeout(), Duration.ofSeconds(30)), credentials);
+                settings.requestTimeout(), Duration.ofSeconds(30), tls), credentials);
         scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "bolide-jms-connection-" + number);
             thread.setDaemon(true);
@@ -122,11 +124,12 @@ public final class BolideConnection implements XAQueueConnection, XATopicConnect
      * @param userName the access key every request is signed with, {@code password} the secret key;
      *                 null: requests are not signed
      * @throws JMSSecurityException for a user name without password
+     * @throws JMSException naming the file, when the TLS settings name one that cannot be used
      */
     public static BolideConnection open(ConnectionSettings settings, String userName, String password)
             throws JMSException {
         Credentials credentials = credentials(userName, password);
-        BolideConnection connection = new BolideConnection(settings, credentials);
+        BolideConnection connection = new BolideConnection(settings, credentials, tls(settings));
         if (credentials != null) {
             connection.presentAccount();
         }
@@ -163,6 +166,16 @@ public final class BolideConnection implements XAQueueConnection, XATopicConnect
         client.close();
         scheduler.shutdownNow();
         sessionThreads.shutdownNow();
+    }
+
+    private static ClientTls tls(ConnectionSettings settings) throws JMSException {
+        try {
+            return settings.tls() == null ? null : settings.tls().load();
+        } catch (IllegalArgumentException e) {
+            JMSException failure = new JMSException(e.getMessage());
+            failure.initCause(e);
+            throw failure;
+        }
     }
 
     private static Credentials credentials(String userName, String password) throws JMSSecurityException {

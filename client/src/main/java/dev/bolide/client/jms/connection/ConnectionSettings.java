@@ -1,7 +1,10 @@
 package dev.bolide.client.jms.connection;
 
+import dev.bolide.remoting.ClientTlsConfig;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What a connection factory hands each connection, validated once.
@@ -11,10 +14,27 @@ import java.util.Properties;
  * @param requestTimeout  how long a request to the broker may wait for its answer
  * @param maxRedeliveries deliveries after the first before a message goes to the dead-letter queue
  *                        (RocketMQ's {@code maxReconsumeTimes}, default 16)
+ * @param tls             TLS on every connection to name servers and brokers; null: plain connections
  */
-public record ConnectionSettings(String nameServers, String clientId, Duration requestTimeout, int maxRedeliveries) {
+public record ConnectionSettings(String nameServers, String clientId, Duration requestTimeout, int maxRedeliveries,
+        ClientTlsConfig tls) {
     public static final int DEFAULT_MAX_REDELIVERIES = 16;
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(3);
+    /** RocketMQ's {@code ClientConfig.useTLS}: whether connections use TLS (default false, as RocketMQ's). */
+    public static final String USE_TLS = "useTLS";
+    /** The certificates a broker's must chain to (PEM); none: the JDK's trust store. */
+    public static final String TLS_TRUST_CERT_PATH = "tlsTrustCertPath";
+    /**
+     * Whether any broker certificate is accepted, as RocketMQ's client does by default (test mode): for
+     * tests and self-signed brokers. Bolide's default is false: the broker is verified.
+     */
+    public static final String TLS_TRUST_ANY_SERVER = "tlsTrustAnyServer";
+    /** The client's certificate chain (PEM), for brokers with {@code tls.server.need.client.auth}. */
+    public static final String TLS_CERT_PATH = "tlsCertPath";
+    /** Its private key (PKCS#8 PEM, unencrypted). */
+    public static final String TLS_KEY_PATH = "tlsKeyPath";
+    private static final Set<String> KEYS = Set.of("nameServers", "clientId", "requestTimeout", "maxRedeliveries",
+            USE_TLS, TLS_TRUST_CERT_PATH, TLS_TRUST_ANY_SERVER, TLS_CERT_PATH, TLS_KEY_PATH);
 
     public ConnectionSettings {
         if (nameServers == null || nameServers.isBlank()) {
@@ -31,23 +51,43 @@ public record ConnectionSettings(String nameServers, String clientId, Duration r
         }
     }
 
+    /** Settings over plain connections. */
+    public ConnectionSettings(String nameServers, String clientId, Duration requestTimeout, int maxRedeliveries) {
+        this(nameServers, clientId, requestTimeout, maxRedeliveries, null);
+    }
+
     /**
-     * Reads {@code nameServers}, {@code clientId}, {@code requestTimeout} (milliseconds) and
-     * {@code maxRedeliveries}; unknown keys are refused so that a misspelt one is noticed.
+     * Reads {@code nameServers}, {@code clientId}, {@code requestTimeout} (milliseconds),
+     * {@code maxRedeliveries} and the TLS keys ({@link #USE_TLS} and the {@code tls*} ones); unknown
+     * keys are refused so that a misspelt one is noticed.
      */
     public static ConnectionSettings of(Properties properties) {
         for (String key : properties.stringPropertyNames()) {
-            if (!key.equals("nameServers") && !key.equals("clientId") && !key.equals("requestTimeout")
-                    && !key.equals("maxRedeliveries")) {
-                throw new IllegalArgumentException("unknown connection property " + key
-                        + " (known: nameServers, clientId, requestTimeout, maxRedeliveries)");
+            if (!KEYS.contains(key)) {
+                throw new IllegalArgumentException("unknown connection property " + key + " (known: "
+                        + String.join(", ", new TreeSet<>(KEYS)) + ")");
             }
         }
         String timeout = properties.getProperty("requestTimeout");
         String redeliveries = properties.getProperty("maxRedeliveries");
         return new ConnectionSettings(properties.getProperty("nameServers"), properties.getProperty("clientId"),
                 timeout == null ? DEFAULT_REQUEST_TIMEOUT : Duration.ofMillis(number("requestTimeout", timeout)),
-                redeliveries == null ? DEFAULT_MAX_REDELIVERIES : (int) number("maxRedeliveries", redeliveries));
+                redeliveries == null ? DEFAULT_MAX_REDELIVERIES : (int) number("maxRedeliveries", redeliveries),
+                ClientTlsConfig.of(bool(properties, USE_TLS), properties.getProperty(TLS_TRUST_CERT_PATH),
+                        bool(properties, TLS_TRUST_ANY_SERVER), properties.getProperty(TLS_CERT_PATH),
+                        properties.getProperty(TLS_KEY_PATH)));
+    }
+
+    /** Absent: false; anything but true or false is refused (a misspelt "true" must not mean plain). */
+    private static boolean bool(Properties properties, String key) {
+        String text = properties.getProperty(key);
+        if (text == null) {
+            return false;
+        }
+        if (!text.trim().equalsIgnoreCase("true") && !text.trim().equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException(key + " must be true or false, not '" + text + "'");
+        }
+        return Boolean.parseBoolean(text.trim());
     }
 
     private static long number(String key, String text) {
