@@ -105,7 +105,7 @@ public final class BrokerSettings {
         if (registerNameServerPeriod().isNegative() || registerNameServerPeriod().isZero()) {
             throw new IllegalArgumentException("registerNameServerPeriod must be positive");
         }
-        if (get(BROKER_ROLE) != BrokerRole.ASYNC_MASTER) {
+        if (get(BROKER_ROLE) == BrokerRole.SYNC_MASTER) {
             // refusing to start beats acknowledging sends that no slave has (fail closed)
             throw new IllegalArgumentException("brokerRole = " + get(BROKER_ROLE) + " needs master/slave "
                     + "replication, which this build of Bolide does not have; use ASYNC_MASTER");
