@@ -23,7 +23,8 @@ import java.util.stream.IntStream;
  * <li>CONSUMER_SEND_MSG_BACK: {@code SYSTEM_ERROR} (1), remark {@code SERVICE_NOT_AVAILABLE} (the
  * store's refusal by name), after which a 4.9 consumer sends the message back through its
  * producer, to the master;</li>
- * <li>END_TRANSACTION and Bolide's XA branch requests: {@code SLAVE_NOT_AVAILABLE} (11);</li>
+ * <li>END_TRANSACTION and Bolide's XA branch requests: {@code SLAVE_NOT_AVAILABLE} (11), with the
+ * remark RocketMQ's response starts with and keeps, "not set any response code";</li>
  * <li>topic and subscription group creation, update and deletion: {@code SYSTEM_ERROR} (1) with
  * RocketMQ's "Can't modify topic or subscription group from slave broker" remark.</li>
  * </ul>
@@ -71,8 +72,7 @@ public final class SlaveRefusals implements RequestProcessor {
         } else if (IntStream.of(METADATA_WRITES).anyMatch(write -> write == code)) {
             answer = refuse(request, ResponseCode.SYSTEM_ERROR, METADATA_REMARK);
         } else {
-            // END_TRANSACTION and the XA branch requests: RocketMQ answers without a remark
-            answer = refuse(request, ResponseCode.SLAVE_NOT_AVAILABLE, null);
+            answer = refuse(request, ResponseCode.SLAVE_NOT_AVAILABLE, "not set any response code");
         }
         return CompletableFuture.completedFuture(answer);
     }

@@ -1,7 +1,6 @@
 package dev.bolide.tck.rocketmq;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -15,15 +14,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.exception.MQBrokerException;
-import org.apache.rocketmq.client.impl.CommunicationMode;
 import org.apache.rocketmq.client.impl.MQClientAPIImpl;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.common.TopicConfig;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageExt;
-import org.apache.rocketmq.common.protocol.ResponseCode;
 import org.apache.rocketmq.common.protocol.header.QueryConsumerOffsetRequestHeader;
-import org.apache.rocketmq.common.protocol.header.SendMessageRequestHeader;
 import org.apache.rocketmq.common.protocol.route.TopicRouteData;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.junit.jupiter.api.AfterEach;
@@ -37,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * was a master first (this is not replication, which the HA stream brings): {@value #SENT} messages
  * sent to it, then it is started again as the slave, the name server with it, and the master (empty)
  * registers there. When the master is shut down, a push consumer keeps consuming from the slave and
- * commits its offsets there.
+ * commits its offsets there. (What the slave answers a send: {@code SlaveAnswersTest}.)
  */
 class ConsumingFromASlaveTest {
     private static final String TOPIC = "FromSlave";
@@ -50,7 +46,6 @@ class ConsumingFromASlaveTest {
     private BrokerProcess master;
     private DefaultMQAdminExt admin;
     private DefaultMQPushConsumer consumer;
-    private DefaultMQProducer producer;
 
     @BeforeEach
     void startMasterAndSlave() throws Exception {
@@ -81,9 +76,6 @@ class ConsumingFromASlaveTest {
     void shutdown() throws Exception {
         if (consumer != null) {
             consumer.shutdown();
-        }
-        if (producer != null) {
-            producer.shutdown();
         }
         if (admin != null) {
             admin.shutdown();
@@ -122,30 +114,6 @@ class ConsumingFromASlaveTest {
                         1L, slaveAddress()));
             });
         });
-    }
-
-    @Test
-    void aSendToTheSlaveIsRefusedWithRocketMqsAnswerForASlave() throws Exception {
-        producer = slave.startProducer();
-        SendMessageRequestHeader header = new SendMessageRequestHeader();
-        header.setProducerGroup("PG");
-        header.setTopic(TOPIC);
-        header.setDefaultTopic("TBW102");
-        header.setDefaultTopicQueueNums(4);
-        header.setQueueId(0);
-        header.setSysFlag(0);
-        header.setBornTimestamp(System.currentTimeMillis());
-        header.setFlag(0);
-        header.setProperties("");
-        MQClientAPIImpl api = producer.getDefaultMQProducerImpl().getmQClientFactory().getMQClientAPIImpl();
-
-        assertThatThrownBy(() -> api.sendMessage(slaveAddress(), "broker-a",
-                new Message(TOPIC, "refused".getBytes(StandardCharsets.UTF_8)), header, 5_000,
-                CommunicationMode.SYNC, null, null))
-                .isInstanceOfSatisfying(MQBrokerException.class, e -> {
-                    assertThat(e.getResponseCode()).isEqualTo(ResponseCode.SERVICE_NOT_AVAILABLE);
-                    assertThat(e.getErrorMessage()).contains("messages are put to the slave");
-                });
     }
 
     @Test
