@@ -2,10 +2,7 @@ package dev.bolide.tck.apache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bolide.tck.rocketmq.BrokerProcess;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.apache.rocketmq.common.protocol.RequestCode;
 import org.apache.rocketmq.common.protocol.ResponseCode;
 import org.apache.rocketmq.common.protocol.header.CreateTopicRequestHeader;
@@ -15,14 +12,10 @@ import org.apache.rocketmq.common.protocol.header.SendMessageRequestHeader;
 import org.apache.rocketmq.common.protocol.header.UpdateConsumerOffsetRequestHeader;
 import org.apache.rocketmq.common.sysflag.MessageSysFlag;
 import org.apache.rocketmq.remoting.CommandCustomHeader;
-import org.apache.rocketmq.remoting.netty.NettyClientConfig;
-import org.apache.rocketmq.remoting.netty.NettyRemotingClient;
 import org.apache.rocketmq.remoting.protocol.RemotingCommand;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A Bolide slave answers what would write as an Apache RocketMQ 4.9.7 slave does (the judge): the
@@ -31,42 +24,22 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SlaveAnswersTest {
     @RegisterExtension
+    @Order(1)
     static final ApacheRocketMqBroker APACHE_SLAVE = new ApacheRocketMqBroker("brokerId = 1", "brokerRole = SLAVE");
-
-    @TempDir
-    static Path dir;
-    private static BrokerProcess bolideSlave;
-    private static NettyRemotingClient client;
-
-    @BeforeAll
-    static void start() throws Exception {
-        bolideSlave = BrokerProcess.start(Files.createDirectories(dir.resolve("bolide")), "brokerId = 1",
-                "brokerRole = SLAVE");
-        client = new NettyRemotingClient(new NettyClientConfig());
-        client.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (client != null) {
-            client.shutdown();
-        }
-        if (bolideSlave != null) {
-            bolideSlave.close();
-        }
-    }
+    @RegisterExtension
+    @Order(2)
+    static final BolideBrokerFixture BOLIDE_SLAVE = new BolideBrokerFixture(() -> new String[] {"brokerId = 1",
+        "brokerRole = SLAVE"});
 
     /** The answers of Apache RocketMQ's slave and Bolide's, as "code remark" with figures masked. */
     private static String[] answers(int code, CommandCustomHeader header, byte[] body) throws Exception {
         return new String[] {answer(APACHE_SLAVE.brokerAddress(), code, header, body),
-            answer("127.0.0.1:" + bolideSlave.brokerPort(), code, header, body)};
+            answer(BOLIDE_SLAVE.address(), code, header, body)};
     }
 
     private static String answer(String address, int code, CommandCustomHeader header, byte[] body)
             throws Exception {
-        RemotingCommand request = RemotingCommand.createRequestCommand(code, header);
-        request.setBody(body);
-        RemotingCommand response = client.invokeSync(address, request, 10_000);
+        RemotingCommand response = BOLIDE_SLAVE.call(address, code, header, body);
         String remark = response.getRemark() == null ? null : response.getRemark().replaceAll(" *-?\\d+\\.\\d+", " N");
         return response.getCode() + " " + remark;
     }
