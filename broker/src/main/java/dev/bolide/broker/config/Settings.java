@@ -34,7 +34,7 @@ public final class Settings {
     public static final Setting<String> BROKER_NAME = Setting.of("brokerName", SettingType.TEXT, "broker-a", BROKER,
             "the broker's name; a master and its slaves share it (RocketMQ's default is the host name)");
     public static final Setting<Long> BROKER_ID = Setting.of("brokerId", SettingType.LONG, 0L, BROKER,
-            "0 for a master, more for a slave");
+            "a slave's, more than 0; a master's is always 0, as in RocketMQ");
     public static final Setting<BrokerRole> BROKER_ROLE = Setting.of("brokerRole",
             SettingType.enumeration(BrokerRole.class), BrokerRole.ASYNC_MASTER, BROKER,
             "ASYNC_MASTER, or SLAVE (read-only, brokerId > 0); SYNC_MASTER is refused until replication is built");
