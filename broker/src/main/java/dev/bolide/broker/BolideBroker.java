@@ -5,6 +5,7 @@ import dev.bolide.broker.acl.AclFileException;
 import dev.bolide.broker.acl.AclFileLocation;
 import dev.bolide.broker.acl.WatchedAclFile;
 import dev.bolide.broker.admin.BrokerConfigProcessor;
+import dev.bolide.broker.config.BrokerRole;
 import dev.bolide.broker.config.RocketMqDefaults;
 import dev.bolide.broker.config.Settings;
 import dev.bolide.broker.admin.BrokerConfigUpdate;
@@ -54,6 +55,7 @@ import dev.bolide.broker.offset.UnconsumedMessages;
 import dev.bolide.broker.pull.HeldPulls;
 import dev.bolide.broker.query.QueryMessageProcessor;
 import dev.bolide.broker.pull.PullMessageProcessor;
+import dev.bolide.broker.pull.PullRouting;
 import dev.bolide.broker.registration.InProcessNameServer;
 import dev.bolide.broker.registration.NameServerEndpoint;
 import dev.bolide.broker.registration.NameServerRegistration;
@@ -77,10 +79,15 @@ import dev.bolide.broker.schedule.DueTimes;
 import dev.bolide.broker.schedule.ScheduleService;
 import dev.bolide.broker.send.CommittedSends;
 import dev.bolide.broker.send.SendMessageProcessor;
+import dev.bolide.broker.send.WriteForbidden;
+import dev.bolide.broker.slave.MasterMetadataProcessor;
+import dev.bolide.broker.slave.SlaveRefusals;
+import dev.bolide.broker.slave.SlaveSynchronize;
 import dev.bolide.broker.stats.BrokerStats;
 import dev.bolide.broker.timer.TimerService;
 import dev.bolide.broker.topic.SystemTopics;
 import dev.bolide.broker.topic.TopicAdminProcessor;
+import dev.bolide.broker.topic.TopicConfig;
 import dev.bolide.broker.topic.TopicConfigTable;
 import dev.bolide.broker.topic.TopicListingProcessor;
 import dev.bolide.broker.transaction.TransactionService;
@@ -140,6 +147,7 @@ public final class BolideBroker implements AutoCloseable {
     /** Null when {@code consoleListenPort = -1}: no meters, nothing recorded. */
     private BrokerMetrics metrics;
     private ConsoleServer console;
+    private SlaveSynchronize slaveSync;
 
     private BolideBroker(MessageStore store, ConsumerOffsets offsets) {
         this.store = store;
@@ -169,8 +177,11 @@ public final class BolideBroker implements AutoCloseable {
             ConsumerOffsets offsets = ConsumerOffsets.load(new MetadataFile(configDir.resolve("consumerOffset.json")));
             broker = new BolideBroker(store, offsets);
             store.setRetentionFloor(new UnconsumedMessages(offsets, store));
-            broker.timers = TimerService.start(store, settings.storeConfig(), settings.timer());
-            broker.schedule = ScheduleService.start(store, settings.schedule(), configDir);
+            if (!isSlave(settings)) {
+                // a slave keeps the records (its CommitLog is the master's) and decides nothing
+                broker.timers = TimerService.start(store, settings.storeConfig(), settings.timer());
+                broker.schedule = ScheduleService.start(store, settings.schedule(), configDir);
+            }
             broker.startServers(settings, configDir, configUpdate, acl, tls);
             return broker;
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -181,6 +192,10 @@ public final class BolideBroker implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    private static boolean isSlave(BrokerSettings settings) {
+        return settings.get(Settings.BROKER_ROLE) == BrokerRole.SLAVE;
     }
 
     private static WatchedAclFile aclFile(BrokerSettings settings) {
@@ -228,10 +243,12 @@ public final class BolideBroker implements AutoCloseable {
             meter();
         }
         Clients clients = new Clients(new ConsumerGroups(), new ProducerGroups());
-        transactions = TransactionService.start(store, topics, clients.producers(), settings.transactions(), configDir,
-                new CommittedSends(new DelayedSends(settings.schedule().messageDelayLevel()), timers));
-        if (metrics != null) {
-            metrics.add(new XaBranchMeters(transactions));
+        if (!isSlave(settings)) {
+            transactions = TransactionService.start(store, topics, clients.producers(), settings.transactions(),
+                    configDir, new CommittedSends(new DelayedSends(settings.schedule().messageDelayLevel()), timers));
+            if (metrics != null) {
+                metrics.add(new XaBranchMeters(transactions));
+            }
         }
         brokerServer = VipChannel.addTo(new RemotingServer(new InetSocketAddress(settings.listenPort()),
                 Settings.LISTEN_PORT.name()),
@@ -242,6 +259,7 @@ public final class BolideBroker implements AutoCloseable {
         registerMessaging(settings, topics, groupConfigs, clients);
         registerAdministration(settings, topics, groupConfigs, clients, configUpdate);
         registerMqAdminCommands(settings, topics, systemTopics, groupConfigs, clients);
+        registerByRole(settings);
         store.addDispatchListener(message -> stats.stored(message.topic(), 1, message.size()));
         brokerServer.start();
         if (settings.namesrvListenPort() != BrokerSettings.NO_EMBEDDED_NAME_SERVER) {
@@ -250,8 +268,16 @@ public final class BolideBroker implements AutoCloseable {
                     adminExecutor, housekeeping, acl == null ? RequestGuard.ADMIT_ALL : acl.nameServerGuard(),
                     tls.server());
         }
+        if (isSlave(settings)) {
+            slaveSync = new SlaveSynchronize(identity(settings).address(), topics, offsets, groupConfigs,
+                    new MetadataFile(configDir.resolve("delayOffset.json")));
+        }
         registration = NameServerRegistration.start(identity(settings), topics, nameServers(settings, tls.client()),
-                settings.registerNameServerPeriod(), housekeeping);
+                settings.registerNameServerPeriod(), housekeeping,
+                slaveSync == null ? answer -> { } : slaveSync::learn);
+        if (slaveSync != null) {
+            slaveSync.start();
+        }
         housekeeping.scheduleWithFixedDelay(this::persistOffsets, OFFSET_FLUSH_SECONDS, OFFSET_FLUSH_SECONDS,
                 TimeUnit.SECONDS);
         housekeeping.scheduleAtFixedRate(stats::sample, 1, 1, TimeUnit.SECONDS);
@@ -260,13 +286,18 @@ public final class BolideBroker implements AutoCloseable {
         }
     }
 
-    /** The meters of /metrics: most read what is counted anyway; the store times its appends and forces. */
+    /**
+     * The meters of /metrics: most read what is counted anyway; the store times its appends and
+     * forces. A slave runs no timer, so it has no timer meter.
+     */
     private void meter() {
         metrics = new BrokerMetrics();
         store.timedBy(new CommitLogMeters(metrics.registry()));
         metrics.add(new TrafficMeters(stats));
         metrics.add(new ConsumerLagMeters(offsets, store));
-        new TimerMeters(timers).bindTo(metrics.registry());
+        if (timers != null) {
+            new TimerMeters(timers).bindTo(metrics.registry());
+        }
     }
 
     /** @param acl the accounts that may use the console; null: none asked for */
@@ -306,25 +337,17 @@ public final class BolideBroker implements AutoCloseable {
     /** What producers and consumers use: send, transaction ends, pull, heartbeats, offsets, locks, queries, retries. */
     private void registerMessaging(BrokerSettings settings, TopicConfigTable topics,
             SubscriptionGroupTable groupConfigs, Clients clients) {
-        RetryTopics retryTopics = new RetryTopics(topics);
-        DelayedSends delays = new DelayedSends(settings.schedule().messageDelayLevel());
-        RequestProcessor send = timed(new SendMessageProcessor(store, topics, timers, settings.brokerClusterName(),
-                settings.regionId(), settings.storeConfig().maxMessageSize(),
-                new ExhaustedRetries(groupConfigs, retryTopics).andThen(delays)), TimedRequests::sends);
+        if (!isSlave(settings)) {
+            registerWrites(settings, topics, groupConfigs);
+        }
         SubscriptionFilters filters = new SubscriptionFilters(settings.enablePropertyFilter());
         ClientRequestProcessor heartbeats = new ClientRequestProcessor(clients.consumers(), clients.producers(),
                 groupConfigs, topics);
         QueryMessageProcessor queries = new QueryMessageProcessor(store);
         QueueLockProcessor queueLocks = new QueueLockProcessor(new QueueLocks(Clock.systemUTC(), LOCK_MAX_LIVE_MILLIS));
-        brokerServer.register(RequestCode.SEND_MESSAGE, send, sendExecutor)
-                .register(RequestCode.SEND_MESSAGE_V2, send, sendExecutor)
-                .register(RequestCode.SEND_BATCH_MESSAGE, send, sendExecutor)
-                .register(RequestCode.END_TRANSACTION, transactions.endTransactionProcessor(), sendExecutor)
-                .register(RequestCode.CONSUMER_SEND_MSG_BACK,
-                        new SendBackProcessor(store, groupConfigs, retryTopics, delays), sendExecutor)
-                .register(RequestCode.PULL_MESSAGE, timed(new PullMessageProcessor(store, topics, offsets,
-                        clients.consumers(), groupConfigs, stats, filters, heldPulls), TimedRequests::pulls),
-                        pullExecutor)
+        brokerServer.register(RequestCode.PULL_MESSAGE, timed(new PullMessageProcessor(store, topics, offsets,
+                clients.consumers(), groupConfigs, stats, filters, heldPulls, pullRouting(settings)),
+                TimedRequests::pulls), pullExecutor)
                 .register(RequestCode.CHECK_CLIENT_CONFIG, new CheckClientConfigProcessor(filters), adminExecutor)
                 .register(RequestCode.HEART_BEAT, heartbeats, adminExecutor)
                 .register(RequestCode.UNREGISTER_CLIENT, heartbeats, adminExecutor)
@@ -334,16 +357,62 @@ public final class BolideBroker implements AutoCloseable {
                 .register(RequestCode.LOCK_BATCH_MQ, queueLocks, adminExecutor)
                 .register(RequestCode.UNLOCK_BATCH_MQ, queueLocks, adminExecutor)
                 .onConnectionClosed(heartbeats::connectionClosed);
-        if (settings.transactions().xaEnabled()) {
-            for (int code : TransactionService.branchRequestCodes()) {
-                brokerServer.register(code, transactions.branchProcessor(), sendExecutor);
-            }
-        }
+        // a slave takes offset commits too: consumers commit to it while the master is down, as in RocketMQ
         ConsumerOffsetProcessor offsetRequests = new ConsumerOffsetProcessor(store, offsets);
         for (int code : new int[] {RequestCode.QUERY_CONSUMER_OFFSET, RequestCode.UPDATE_CONSUMER_OFFSET,
             RequestCode.GET_MIN_OFFSET, RequestCode.GET_MAX_OFFSET, RequestCode.SEARCH_OFFSET_BY_TIMESTAMP,
             RequestCode.GET_EARLIEST_MSG_STORETIME}) {
             brokerServer.register(code, offsetRequests, adminExecutor);
+        }
+    }
+
+    private static PullRouting pullRouting(BrokerSettings settings) {
+        return PullRouting.of(isSlave(settings), settings.get(Settings.SLAVE_READ_ENABLE),
+                settings.get(Settings.ACCESS_MESSAGE_IN_MEMORY_MAX_RATIO), settings.get(Settings.BROKER_PERMISSION),
+                settings.brokerIP1());
+    }
+
+    /** What only a master serves: sends, transaction ends and XA branches, messages sent back for retry. */
+    private void registerWrites(BrokerSettings settings, TopicConfigTable topics, SubscriptionGroupTable groupConfigs) {
+        RetryTopics retryTopics = new RetryTopics(topics);
+        DelayedSends delays = new DelayedSends(settings.schedule().messageDelayLevel());
+        RequestProcessor send = timed(new SendMessageProcessor(store, topics, timers, settings.brokerClusterName(),
+                settings.regionId(), settings.storeConfig().maxMessageSize(),
+                new ExhaustedRetries(groupConfigs, retryTopics).andThen(delays)), TimedRequests::sends);
+        brokerServer.register(RequestCode.SEND_MESSAGE, send, sendExecutor)
+                .register(RequestCode.SEND_MESSAGE_V2, send, sendExecutor)
+                .register(RequestCode.SEND_BATCH_MESSAGE, send, sendExecutor)
+                .register(RequestCode.END_TRANSACTION, transactions.endTransactionProcessor(), sendExecutor)
+                .register(RequestCode.CONSUMER_SEND_MSG_BACK,
+                        new SendBackProcessor(store, groupConfigs, retryTopics, delays), sendExecutor);
+        if (settings.transactions().xaEnabled()) {
+            for (int code : TransactionService.branchRequestCodes()) {
+                brokerServer.register(code, transactions.branchProcessor(), sendExecutor);
+            }
+        }
+    }
+
+    /**
+     * Registered over the others: a slave's answers, RocketMQ's, to what would write; a master's
+     * answers to what its slaves copy; and without {@code brokerPermission}'s write bit,
+     * RocketMQ's refusal of sends, which it gives before any other answer.
+     */
+    private void registerByRole(BrokerSettings settings) {
+        if (isSlave(settings)) {
+            SlaveRefusals refusals = new SlaveRefusals(settings.storeConfig(),
+                    settings.transactions().xaEnabled() ? TransactionService.branchRequestCodes() : new int[0]);
+            registerAll(refusals.codes(), refusals);
+        } else {
+            registerAll(MasterMetadataProcessor.codes(), new MasterMetadataProcessor(offsets, schedule::writtenProgress));
+        }
+        if ((settings.get(Settings.BROKER_PERMISSION) & TopicConfig.PERM_WRITE) == 0) {
+            registerAll(WriteForbidden.codes(), new WriteForbidden(settings.brokerIP1()));
+        }
+    }
+
+    private void registerAll(int[] codes, RequestProcessor processor) {
+        for (int code : codes) {
+            brokerServer.register(code, processor, adminExecutor);
         }
     }
 
@@ -477,6 +546,9 @@ public final class BolideBroker implements AutoCloseable {
      */
     @Override
     public void close() throws IOException {
+        if (slaveSync != null) {
+            slaveSync.close();
+        }
         if (registration != null) {
             unregister();
         }

@@ -111,7 +111,11 @@ public final class BrokerSettings {
         if (registerNameServerPeriod().isNegative() || registerNameServerPeriod().isZero()) {
             throw new IllegalArgumentException("registerNameServerPeriod must be positive");
         }
-        if (get(BROKER_ROLE) != BrokerRole.ASYNC_MASTER) {
+        if (get(BROKER_ROLE) == BrokerRole.SLAVE && brokerId() <= 0) {
+            throw new IllegalArgumentException("brokerRole = SLAVE needs brokerId > 0 (0 is the master's), "
+                    + "as RocketMQ's \"Slave's brokerId must be > 0\"");
+        }
+        if (get(BROKER_ROLE) == BrokerRole.SYNC_MASTER) {
             // refusing to start beats acknowledging sends that no slave has (fail closed)
             throw new IllegalArgumentException("brokerRole = " + get(BROKER_ROLE) + " needs master/slave "
                     + "replication, which this build of Bolide does not have; use ASYNC_MASTER");
@@ -282,6 +286,10 @@ public final class BrokerSettings {
             Map<Setting<?>, Object> complete = new HashMap<>();
             Settings.ALL.forEach(setting -> complete.put(setting, setting.defaultValue()));
             values.forEach(complete::put);
+            if (complete.get(BROKER_ROLE) != BrokerRole.SLAVE) {
+                // as RocketMQ's BrokerStartup: a master is brokerId 0 whatever the file says
+                complete.put(BROKER_ID, 0L);
+            }
             String ip = brokerIP1((String) complete.get(BROKER_IP1));
             complete.put(BROKER_IP1, ip);
             complete.putIfAbsent(STORE_PATH_ROOT_DIR, Path.of(System.getProperty("user.home"), "store"));

@@ -39,10 +39,19 @@ public final class Settings {
     public static final Setting<String> BROKER_NAME = Setting.of("brokerName", SettingType.TEXT, "broker-a", BROKER,
             "the broker's name; a master and its slaves share it (RocketMQ's default is the host name)");
     public static final Setting<Long> BROKER_ID = Setting.of("brokerId", SettingType.LONG, 0L, BROKER,
-            "0 for a master, more for a slave");
+            "a slave's, more than 0; a master's is always 0, as in RocketMQ");
     public static final Setting<BrokerRole> BROKER_ROLE = Setting.of("brokerRole",
             SettingType.enumeration(BrokerRole.class), BrokerRole.ASYNC_MASTER, BROKER,
-            "ASYNC_MASTER; SYNC_MASTER and SLAVE are refused until replication is built");
+            "ASYNC_MASTER, or SLAVE (read-only, brokerId > 0); SYNC_MASTER is refused until replication is built");
+    public static final Setting<Integer> BROKER_PERMISSION = Setting.of("brokerPermission", SettingType.INTEGER, 6,
+            BROKER, "6: read and write; 4: read only (sends refused); 2: write only (pulls refused)").allowUpdate();
+    public static final Setting<Boolean> SLAVE_READ_ENABLE = Setting.of("slaveReadEnable", SettingType.BOOLEAN, false,
+            BROKER, "whether a consumer reading data no longer in memory is sent to a slave (its group's "
+                    + "whichBrokerWhenConsumeSlowly)").allowUpdate();
+    public static final Setting<Integer> ACCESS_MESSAGE_IN_MEMORY_MAX_RATIO = Setting.of(
+            "accessMessageInMemoryMaxRatio", SettingType.INTEGER, 40, BROKER, "percent of physical memory: a pull "
+                    + "this far behind the CommitLog's end reads from disk (with slaveReadEnable: go to a slave)")
+            .allowUpdate();
     public static final Setting<String> BROKER_IP1 = Setting.of("brokerIP1", SettingType.TEXT, null, BROKER,
             "the address clients reach the broker at; default: this host's address");
     public static final Setting<Integer> LISTEN_PORT = Setting.of("listenPort", SettingType.PORT, 10911, BROKER,
@@ -229,7 +238,7 @@ public final class Settings {
 
     /** Every setting, in the order of the README's table. */
     public static final List<Setting<?>> ALL = List.of(BROKER_CLUSTER_NAME, BROKER_NAME, BROKER_ID, BROKER_ROLE,
-            BROKER_IP1, LISTEN_PORT, AUTO_CREATE_TOPIC_ENABLE, DEFAULT_TOPIC_QUEUE_NUMS,
+            BROKER_PERMISSION, SLAVE_READ_ENABLE, ACCESS_MESSAGE_IN_MEMORY_MAX_RATIO, BROKER_IP1, LISTEN_PORT, AUTO_CREATE_TOPIC_ENABLE, DEFAULT_TOPIC_QUEUE_NUMS,
             AUTO_CREATE_SUBSCRIPTION_GROUP, ENABLE_PROPERTY_FILTER, REGION_ID,
             NAMESRV_LISTEN_PORT, NAMESRV_ADDR, REGISTER_NAME_SERVER_PERIOD,
             STORE_PATH_ROOT_DIR, STORE_PATH_COMMIT_LOG, MAPPED_FILE_SIZE_COMMIT_LOG, MAPPED_FILE_SIZE_CONSUME_QUEUE,

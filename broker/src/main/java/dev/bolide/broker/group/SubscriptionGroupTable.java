@@ -46,7 +46,12 @@ public final class SubscriptionGroupTable {
 
     public static SubscriptionGroupTable load(MetadataFile file, Clock clock, boolean autoCreate) throws IOException {
         SubscriptionGroupTable table = new SubscriptionGroupTable(file, clock, autoCreate);
-        file.load(table::parse).ifPresent(table.groups::putAll);
+        file.load(SubscriptionGroupTable::parse).ifPresent(loaded -> {
+            table.groups.putAll(loaded.groups());
+            if (loaded.dataVersion() != null) {
+                table.dataVersion = loaded.dataVersion();
+            }
+        });
         return table;
     }
 
@@ -109,13 +114,38 @@ public final class SubscriptionGroupTable {
         return out.toString();
     }
 
+    /**
+     * A slave's copy of its master's table ({@code json}: GET_ALL_SUBSCRIPTIONGROUP_CONFIG's body):
+     * taken with the master's data version, and persisted, when that version differs from this
+     * table's, as RocketMQ's {@code SlaveSynchronize} does.
+     *
+     * @return whether the table changed
+     * @throws IllegalArgumentException when {@code json} is not a subscription group table
+     */
+    public synchronized boolean copyMasters(String json) throws IOException {
+        Parsed master = parse(json);
+        if (master.dataVersion() == null || master.dataVersion().equals(dataVersion)) {
+            return false;
+        }
+        groups.clear();
+        groups.putAll(master.groups());
+        dataVersion = master.dataVersion();
+        file.store(serialize());
+        return true;
+    }
+
     private void changed() throws IOException {
         dataVersion = dataVersion.next(clock.millis());
         file.store(serialize());
     }
 
-    private Map<String, SubscriptionGroupConfig> parse(String content) {
+    /** A table as read: its data version (null when the file has none) and its groups. */
+    private record Parsed(DataVersion dataVersion, Map<String, SubscriptionGroupConfig> groups) {
+    }
+
+    private static Parsed parse(String content) {
         Map<String, SubscriptionGroupConfig> parsed = new TreeMap<>();
+        DataVersion dataVersion = null;
         try (JsonParser json = JSON.createParser(content)) {
             if (json.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalArgumentException("not a JSON object");
@@ -138,6 +168,6 @@ public final class SubscriptionGroupTable {
         } catch (IOException e) {
             throw new IllegalArgumentException("not a subscription group file: " + e.getMessage(), e);
         }
-        return parsed;
+        return new Parsed(dataVersion, parsed);
     }
 }

@@ -98,12 +98,24 @@ public final class ConsumerOffsets {
         offsets.keySet().removeIf(key -> key.endsWith(SEPARATOR + group));
     }
 
+    /**
+     * A slave's copy of its master's offsets ({@code json}: GET_ALL_CONSUMER_OFFSET's body), as
+     * RocketMQ's {@code SlaveSynchronize} takes them: each {@code topic@group} the master has replaces
+     * this table's; the others (committed to the slave while the master was away) stay.
+     *
+     * @throws IllegalArgumentException when {@code json} is not an offset table
+     */
+    public void copyMasters(String json) {
+        offsets.putAll(parse(json));
+    }
+
     /** Writes the offsets to the file; the broker calls it periodically and at shutdown. */
     public void persist() throws IOException {
         file.store(serialize());
     }
 
-    private String serialize() {
+    /** The table in the file's shape: the body of GET_ALL_CONSUMER_OFFSET. */
+    public String serialize() {
         Map<String, Map<String, Long>> table = new LinkedHashMap<>();
         new TreeMap<>(offsets).forEach((key, queues) -> {
             Map<String, Long> byQueue = new LinkedHashMap<>();

@@ -43,11 +43,15 @@ public final class PullMessageProcessor implements RequestProcessor {
     private final BrokerStats stats;
     private final SubscriptionFilters filters;
     private final HeldPulls held;
+    private final PullRouting routing;
 
-    /** @param held where requests wait for news; started here, closed by the caller */
+    /**
+     * @param held where requests wait for news; started here, closed by the caller
+     * @param routing which broker consumers are sent to next, and how a slave answers
+     */
     public PullMessageProcessor(MessageStore store, TopicConfigTable topics, ConsumerOffsets offsets,
             ConsumerGroups groups, SubscriptionGroupTable groupConfigs, BrokerStats stats, SubscriptionFilters filters,
-            HeldPulls held) {
+            HeldPulls held, PullRouting routing) {
         this.store = store;
         this.topics = topics;
         this.offsets = offsets;
@@ -56,6 +60,7 @@ public final class PullMessageProcessor implements RequestProcessor {
         this.stats = stats;
         this.filters = filters;
         this.held = held;
+        this.routing = routing;
         held.start((channel, request) -> answer(channel, request, false), store::maxOffset);
         store.addDispatchListener(held::dispatched);
     }
@@ -72,6 +77,10 @@ public final class PullMessageProcessor implements RequestProcessor {
             header = PullRequestHeader.of(request);
         } catch (IllegalArgumentException e) {
             return error(request, ResponseCode.SYSTEM_ERROR, e.getMessage());
+        }
+        if (!routing.pullsAllowed()) {
+            return error(request, ResponseCode.NO_PERMISSION,
+                    "the broker[" + routing.brokerIP1() + "] pulling message is forbidden");
         }
         // a held request looks the group up only: one deleted meanwhile (unsubscribed) stays deleted
         Optional<SubscriptionGroupConfig> group = firstExecution ? findOrCreateGroup(header.consumerGroup())
@@ -108,12 +117,13 @@ public final class PullMessageProcessor implements RequestProcessor {
         } catch (FilterRefusedException e) {
             return error(request, e.responseCode(), e.getMessage());
         }
-        if (header.hasCommitOffset() && firstExecution) {
+        // a slave keeps only the offsets consumers commit to it on purpose (UPDATE_CONSUMER_OFFSET)
+        if (header.hasCommitOffset() && firstExecution && !routing.slave()) {
             offsets.commit(header.consumerGroup(), header.topic(), header.queueId(), header.commitOffset());
         }
         try (GetMessageResult result = store.getMessages(header.topic(), header.queueId(), header.queueOffset(),
                 header.maxMsgNums(), filter)) {
-            RemotingCommand response = response(request, header, result);
+            RemotingCommand response = response(request, header, group.get(), result);
             stats.pulled(response.code() == ResponseCode.SUCCESS);
             if (response.code() == ResponseCode.SUCCESS) {
                 stats.delivered(header.consumerGroup(), header.topic(), result.messages().size(),
@@ -136,12 +146,13 @@ public final class PullMessageProcessor implements RequestProcessor {
         }
     }
 
-    private static RemotingCommand response(RemotingCommand request, PullRequestHeader header, GetMessageResult result) {
+    private RemotingCommand response(RemotingCommand request, PullRequestHeader header, SubscriptionGroupConfig group,
+            GetMessageResult result) {
         Map<String, String> fields = new HashMap<>();
         fields.put("nextBeginOffset", Long.toString(result.nextBeginOffset()));
         fields.put("minOffset", Long.toString(result.minOffset()));
         fields.put("maxOffset", Long.toString(result.maxOffset()));
-        fields.put("suggestWhichBrokerId", "0");
+        long suggested = routing.suggestWhichBrokerId(group, behindBytes(header, result));
         int code = switch (result.status()) {
             case FOUND -> ResponseCode.SUCCESS;
             case NO_MATCHED_MESSAGE, MESSAGE_WAS_REMOVING -> ResponseCode.PULL_RETRY_IMMEDIATELY;
@@ -150,8 +161,26 @@ public final class PullMessageProcessor implements RequestProcessor {
             case NO_MESSAGE_IN_QUEUE, NO_MATCHED_LOGIC_QUEUE -> header.queueOffset() != 0
                     ? ResponseCode.PULL_OFFSET_MOVED : ResponseCode.PULL_NOT_FOUND;
         };
+        if (code == ResponseCode.PULL_OFFSET_MOVED && routing.slave()) {
+            // a slave may lag its master: rather than move the consumer's offset, send it back to its broker
+            code = ResponseCode.PULL_RETRY_IMMEDIATELY;
+            suggested = group.brokerId();
+        }
+        fields.put("suggestWhichBrokerId", Long.toString(suggested));
         byte[] body = code == ResponseCode.SUCCESS ? concatenate(result) : null;
         return RemotingCommand.responseTo(request, code, result.status().name(), fields, body);
+    }
+
+    /**
+     * How far the last ConsumeQueue unit the pull read lies behind the CommitLog's end (RocketMQ's
+     * {@code maxOffsetPy - maxPhyOffsetPulling}); -1 when it read none.
+     */
+    private long behindBytes(PullRequestHeader header, GetMessageResult result) {
+        if (result.nextBeginOffset() <= header.queueOffset()) {
+            return -1;
+        }
+        long lastRead = store.commitLogOffset(header.topic(), header.queueId(), result.nextBeginOffset() - 1);
+        return lastRead < 0 ? -1 : store.commitLogMaxOffset() - lastRead;
     }
 
     private static byte[] concatenate(GetMessageResult result) {

@@ -17,9 +17,13 @@ public final class InProcessNameServer implements NameServerEndpoint {
     }
 
     @Override
-    public CompletableFuture<Void> register(BrokerIdentity broker, VersionedTopics topics) {
+    public CompletableFuture<RegistrationAnswer> register(BrokerIdentity broker, VersionedTopics topics) {
         routes.register(broker, topics, null);
-        return CompletableFuture.completedFuture(null);
+        RegistrationAnswer answer = broker.isMaster() ? RegistrationAnswer.NO_MASTER
+                : routes.master(broker.brokerName())
+                        .map(master -> new RegistrationAnswer(master.address(), master.haServerAddr()))
+                        .orElse(RegistrationAnswer.NO_MASTER);
+        return CompletableFuture.completedFuture(answer);
     }
 
     @Override

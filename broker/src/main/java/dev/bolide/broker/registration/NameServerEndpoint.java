@@ -9,8 +9,8 @@ import java.util.concurrent.CompletableFuture;
  * the request and fail when it refused or could not be reached; they never block the caller.
  */
 public interface NameServerEndpoint {
-    /** REGISTER_BROKER: the broker and its whole topic table. */
-    CompletableFuture<Void> register(BrokerIdentity broker, VersionedTopics topics);
+    /** REGISTER_BROKER: the broker and its whole topic table; the answer says where its master is. */
+    CompletableFuture<RegistrationAnswer> register(BrokerIdentity broker, VersionedTopics topics);
 
     /** UNREGISTER_BROKER: the broker is going away. */
     CompletableFuture<Void> unregister(BrokerIdentity broker);

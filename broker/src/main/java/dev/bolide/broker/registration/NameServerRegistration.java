@@ -6,6 +6,7 @@ import dev.bolide.broker.topic.VersionedTopics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -31,17 +33,19 @@ public final class NameServerRegistration implements AutoCloseable {
     private final TopicConfigTable topics;
     private final List<NameServerEndpoint> nameServers;
     private final Duration period;
+    private final Consumer<RegistrationAnswer> answers;
     /** Whether the last request to each name server failed, so that a down one is reported once. */
     private final Map<NameServerEndpoint, Boolean> failing = new ConcurrentHashMap<>();
     private volatile ScheduledFuture<?> periodic;
     private volatile boolean closed;
 
     private NameServerRegistration(BrokerIdentity broker, TopicConfigTable topics, List<NameServerEndpoint> nameServers,
-            Duration period) {
+            Duration period, Consumer<RegistrationAnswer> answers) {
         this.broker = broker;
         this.topics = topics;
         this.nameServers = List.copyOf(nameServers);
         this.period = period;
+        this.answers = answers;
     }
 
     /**
@@ -49,11 +53,14 @@ public final class NameServerRegistration implements AutoCloseable {
      * reachable ones know the broker when this returns), then keeps it registered.
      *
      * @param scheduler runs the periodic registration
+     * @param answers told, after every round, the answer of the first name server (in the order
+     *        given) that accepted the registration, as RocketMQ takes one: a slave learns its master there
      */
     public static NameServerRegistration start(BrokerIdentity broker, TopicConfigTable topics,
-            List<NameServerEndpoint> nameServers, Duration period, ScheduledExecutorService scheduler)
-            throws InterruptedException {
-        NameServerRegistration registration = new NameServerRegistration(broker, topics, nameServers, period);
+            List<NameServerEndpoint> nameServers, Duration period, ScheduledExecutorService scheduler,
+            Consumer<RegistrationAnswer> answers) throws InterruptedException {
+        NameServerRegistration registration = new NameServerRegistration(broker, topics, nameServers, period,
+                answers);
         topics.onChange(registration::registerAll);
         await(registration.registerAll());
         registration.periodic = scheduler.scheduleWithFixedDelay(registration::registerAll, period.toMillis(),
@@ -71,23 +78,26 @@ public final class NameServerRegistration implements AutoCloseable {
         }
         try {
             VersionedTopics table = topics.snapshot();
-            return everyNameServer("register " + broker.brokerName() + " with",
-                    nameServer -> nameServer.register(broker, table));
+            List<CompletableFuture<RegistrationAnswer>> round = everyNameServer("register " + broker.brokerName()
+                    + " with", nameServer -> nameServer.register(broker, table));
+            return CompletableFuture.allOf(round.toArray(CompletableFuture[]::new)).thenRun(() -> round.stream()
+                    .map(CompletableFuture::join).filter(Objects::nonNull).findFirst().ifPresent(answers));
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "cannot register " + broker.brokerName() + " with its name servers", e);
             return CompletableFuture.completedFuture(null);
         }
     }
 
-    private CompletableFuture<Void> everyNameServer(String action,
-            Function<NameServerEndpoint, CompletableFuture<Void>> request) {
-        return CompletableFuture.allOf(nameServers.stream()
-                .map(nameServer -> request.apply(nameServer)
-                        .handle((done, failure) -> outcome(nameServer, action, failure)))
-                .toArray(CompletableFuture[]::new));
+    /** Each name server's answer, null for one that failed (logged). */
+    private <T> List<CompletableFuture<T>> everyNameServer(String action,
+            Function<NameServerEndpoint, CompletableFuture<T>> request) {
+        return nameServers.stream().map(nameServer -> request.apply(nameServer).handle((answer, failure) -> {
+            outcome(nameServer, action, failure);
+            return failure == null ? answer : null;
+        })).toList();
     }
 
-    private Void outcome(NameServerEndpoint nameServer, String action, Throwable failure) {
+    private void outcome(NameServerEndpoint nameServer, String action, Throwable failure) {
         boolean wasFailing = Boolean.TRUE.equals(failing.put(nameServer, failure != null));
         if (failure != null && !wasFailing) {
             LOG.log(System.Logger.Level.WARNING, "cannot {0} {1} (the broker goes on; registration is retried every {2} s): {3}",
@@ -97,7 +107,6 @@ public final class NameServerRegistration implements AutoCloseable {
         } else if (wasFailing) {
             LOG.log(System.Logger.Level.INFO, "{0} reached again", nameServer);
         }
-        return null;
     }
 
     private static String describe(Throwable failure) {
@@ -120,7 +129,7 @@ public final class NameServerRegistration implements AutoCloseable {
         if (periodic != null) {
             periodic.cancel(false);
         }
-        await(everyNameServer("unregister " + broker.brokerName() + " from",
-                nameServer -> nameServer.unregister(broker)));
+        await(CompletableFuture.allOf(everyNameServer("unregister " + broker.brokerName() + " from",
+                nameServer -> nameServer.unregister(broker)).toArray(CompletableFuture[]::new)));
     }
 }

@@ -31,19 +31,21 @@ public final class RemoteNameServer implements NameServerEndpoint {
     }
 
     @Override
-    public CompletableFuture<Void> register(BrokerIdentity broker, VersionedTopics topics) {
+    public CompletableFuture<RegistrationAnswer> register(BrokerIdentity broker, VersionedTopics topics) {
         byte[] body = RegisterBrokerBody.encode(topics);
         Map<String, String> fields = identityFields(broker);
         // a RocketMQ name server refuses the request when this not-null field is missing
         fields.put("haServerAddr", broker.haServerAddr());
         fields.put("compressed", "false");
         fields.put("bodyCrc32", Integer.toString(RegisterBrokerBody.crc32(body)));
-        return call(RequestCode.REGISTER_BROKER, fields, body);
+        return call(RequestCode.REGISTER_BROKER, fields, body)
+                .thenApply(response -> new RegistrationAnswer(response.field("masterAddr"),
+                        response.field("haServerAddr")));
     }
 
     @Override
     public CompletableFuture<Void> unregister(BrokerIdentity broker) {
-        return call(RequestCode.UNREGISTER_BROKER, identityFields(broker), null);
+        return call(RequestCode.UNREGISTER_BROKER, identityFields(broker), null).thenAccept(response -> { });
     }
 
     private static Map<String, String> identityFields(BrokerIdentity broker) {
@@ -55,12 +57,13 @@ public final class RemoteNameServer implements NameServerEndpoint {
         return fields;
     }
 
-    private CompletableFuture<Void> call(int code, Map<String, String> fields, byte[] body) {
-        return client.invoke(address, code, fields, body, TIMEOUT).thenAccept(response -> {
+    private CompletableFuture<RemotingCommand> call(int code, Map<String, String> fields, byte[] body) {
+        return client.invoke(address, code, fields, body, TIMEOUT).thenApply(response -> {
             if (response.code() != ResponseCode.SUCCESS) {
                 throw new CompletionException(new IOException("name server " + address + " refused request " + code
                         + ": code " + response.code() + ", " + response.remark()));
             }
+            return response;
         });
     }
 

@@ -52,7 +52,8 @@ public final class ScheduleService implements AutoCloseable {
     private volatile boolean running = true;
     /** When the thread means to wake up; {@code Long.MAX_VALUE} while it is awake. */
     private volatile long plannedWake = Long.MAX_VALUE;
-    private DelayProgress written;
+    /** Read by {@link #writtenProgress()} on other threads. */
+    private volatile DelayProgress written;
     /** A snapshot waiting for the CommitLog to be flushed up to its offset. */
     private DelayProgress pending;
     private long nextPersist;
@@ -145,6 +146,16 @@ public final class ScheduleService implements AutoCloseable {
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot write delay progress; the CommitLog still has it", e);
         }
+    }
+
+    /**
+     * The progress last written to {@code delayOffset.json}, in that file's form: the body of
+     * GET_ALL_DELAY_OFFSET, which a slave writes as its own file. A written snapshot only counts
+     * deliveries the CommitLog holds, so a slave that has the CommitLog up to the snapshot's offset
+     * and is made master recovers the rest from its CommitLog.
+     */
+    public String writtenProgress() {
+        return written.serialize();
     }
 
     /**

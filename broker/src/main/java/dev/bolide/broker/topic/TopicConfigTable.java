@@ -102,6 +102,27 @@ public final class TopicConfigTable {
         return Optional.of(created);
     }
 
+    /**
+     * A slave's copy of its master's table ({@code json}: GET_ALL_TOPIC_CONFIG's body): taken with
+     * the master's data version, and persisted, when that version differs from this table's, as
+     * RocketMQ's {@code SlaveSynchronize} does. Change listeners are not told: name servers route
+     * the master's topics, not a slave's.
+     *
+     * @return whether the table changed
+     * @throws IllegalArgumentException when {@code json} is not a topic table
+     */
+    public synchronized boolean copyMasters(String json) throws IOException {
+        VersionedTopics master = parse(json);
+        if (master.dataVersion().equals(dataVersion)) {
+            return false;
+        }
+        topics.clear();
+        topics.putAll(master.topics());
+        dataVersion = master.dataVersion();
+        file.store(serialize());
+        return true;
+    }
+
     private void changed() throws IOException {
         dataVersion = dataVersion.next(clock.millis());
         file.store(serialize());

@@ -105,6 +105,17 @@ class BrokerConfigFileTest {
     }
 
     @Test
+    void aSlaveNeedsABrokerIdAboveZeroAndAMastersIsAlwaysZeroAsInRocketMq() throws IOException {
+        assertThatIllegalArgumentException().isThrownBy(() -> BrokerConfigFile.from(conf("brokerRole = SLAVE")))
+                .withMessageStartingWith("broker.conf: brokerRole = SLAVE needs brokerId > 0");
+
+        assertThat(BrokerConfigFile.from(conf("brokerRole = SLAVE\nbrokerId = 2")).brokerSettings().brokerId())
+                .isEqualTo(2);
+        assertThat(BrokerConfigFile.from(conf("brokerRole = ASYNC_MASTER\nbrokerId = 2")).brokerSettings()
+                .brokerId()).isZero();
+    }
+
+    @Test
     void withoutNamesrvAddrTheBrokerRegistersWithItsEmbeddedNameServerEvery30Seconds() throws IOException {
         var settings = BrokerConfigFile.from(conf("brokerName = broker-a")).brokerSettings();
 

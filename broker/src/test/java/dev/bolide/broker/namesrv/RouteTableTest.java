@@ -126,6 +126,41 @@ class RouteTableTest {
     }
 
     @Test
+    void aSlavesRegistrationDoesNotReplaceItsMaster() {
+        routes.register(broker("C", "broker-a", 0, "10.0.0.1:10911"), topics(1, TopicConfig.of("T", 4)), null);
+        routes.register(broker("C", "broker-a", 1, "10.0.0.2:10911"), topics(7), null);
+
+        assertThat(routes.route("T").orElseThrow().brokerDatas().get(0).addresses())
+                .containsEntry(0L, "10.0.0.1:10911").containsEntry(1L, "10.0.0.2:10911");
+        assertThat(routes.route("T").orElseThrow().queueDatas().get(0).writeQueueNums()).isEqualTo(4);
+    }
+
+    @Test
+    void whenTheMasterUnregistersItsSlaveKeepsServingItsTopics() {
+        routes.register(broker("C", "broker-a", 0, "10.0.0.1:10911"), topics(1, TopicConfig.of("T", 4)), null);
+        routes.register(broker("C", "broker-a", 1, "10.0.0.2:10911"), topics(1), null);
+
+        routes.unregister("broker-a", "10.0.0.1:10911");
+
+        assertThat(routes.route("T").orElseThrow().brokerDatas().get(0).addresses())
+                .containsExactly(java.util.Map.entry(1L, "10.0.0.2:10911"));
+        assertThat(routes.master("broker-a")).isEmpty();
+    }
+
+    @Test
+    void whenTheMastersRegistrationExpiresItsSlaveKeepsServingItsTopics() {
+        routes.register(broker("C", "broker-a", 0, "10.0.0.1:10911"), topics(1, TopicConfig.of("T", 4)), null);
+        routes.register(broker("C", "broker-a", 1, "10.0.0.2:10911"), topics(1), null);
+        clock.advance(Duration.ofSeconds(100));
+        routes.register(broker("C", "broker-a", 1, "10.0.0.2:10911"), topics(1), null);
+
+        clock.advance(Duration.ofSeconds(30));
+
+        assertThat(routes.removeExpired()).containsExactly("10.0.0.1:10911");
+        assertThat(routes.route("T").orElseThrow().brokerDatas().get(0).addresses()).containsOnlyKeys(1L);
+    }
+
+    @Test
     void aBrokerThatIsRegisteredAgainAfterExpiryGetsItsTopicsBack() {
         routes.register(broker("C", "broker-a", 0, "10.0.0.1:10911"), topics(1, TopicConfig.of("T", 4)), null);
         clock.advance(Duration.ofSeconds(121));

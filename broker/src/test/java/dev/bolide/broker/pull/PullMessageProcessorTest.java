@@ -49,19 +49,33 @@ class PullMessageProcessorTest {
     private final ConsumerGroups groups = new ConsumerGroups();
     private final HeldPulls held = new HeldPulls();
     private Loopback loopback;
+    private TopicConfigTable topics;
+
+    /** A master's routing as RocketMQ's defaults make it: no reads from slaves. */
+    private static PullRouting master() {
+        return PullRouting.of(false, false, 40, 6, "127.0.0.1");
+    }
 
     @BeforeEach
     void start() throws Exception {
         store = Loopback.openStore(dir);
-        TopicConfigTable topics = TopicConfigTable.load(new MetadataFile(dir.resolve("config/topics.json")),
+        topics = TopicConfigTable.load(new MetadataFile(dir.resolve("config/topics.json")),
                 Clock.systemUTC());
         topics.put(TopicConfig.of("TopicTest", 2));
         offsets = ConsumerOffsets.load(new MetadataFile(dir.resolve("config/consumerOffset.json")));
         groupConfigs = SubscriptionGroupTable.load(new MetadataFile(dir.resolve("config/subscriptionGroup.json")),
                 Clock.systemUTC(), true);
+        serve(master());
+    }
+
+    /** Serves pulls with {@code routing}, in place of the processor serving them until now. */
+    private void serve(PullRouting routing) throws IOException, InterruptedException {
+        if (loopback != null) {
+            loopback.close();
+        }
         loopback = Loopback.start(Map.of(RequestCode.PULL_MESSAGE,
                 new PullMessageProcessor(store, topics, offsets, groups, groupConfigs, new BrokerStats(Clock.systemUTC()),
-                        new SubscriptionFilters(true), held)));
+                        new SubscriptionFilters(true), held, routing)));
     }
 
     @AfterEach
@@ -76,8 +90,20 @@ class PullMessageProcessorTest {
                 .properties(Map.of("TAGS", tag)).build());
     }
 
+    private void appendTen() {
+        for (int i = 0; i < 10; i++) {
+            append("message " + i, "red");
+        }
+        await().until(() -> store.maxOffset("TopicTest", 0) == 10);
+    }
+
     private RemotingCommand pull(long offset, int sysFlag, String subscription) throws IOException {
         return pull(offset, sysFlag, subscription, "TAG");
+    }
+
+    private RemotingCommand pull(long offset, int sysFlag, String subscription, int maxMsgNums) throws IOException {
+        sendPull(offset, sysFlag, subscription, 15000, "TAG", maxMsgNums);
+        return loopback.client().receive();
     }
 
     private RemotingCommand pull(long offset, int sysFlag, String subscription, String type) throws IOException {
@@ -91,12 +117,17 @@ class PullMessageProcessorTest {
 
     private void sendPull(long offset, int sysFlag, String subscription, long suspendMillis, String type)
             throws IOException {
+        sendPull(offset, sysFlag, subscription, suspendMillis, type, 32);
+    }
+
+    private void sendPull(long offset, int sysFlag, String subscription, long suspendMillis, String type,
+            int maxMsgNums) throws IOException {
         Map<String, String> fields = new HashMap<>();
         fields.put("consumerGroup", "CG");
         fields.put("topic", "TopicTest");
         fields.put("queueId", "0");
         fields.put("queueOffset", Long.toString(offset));
-        fields.put("maxMsgNums", "32");
+        fields.put("maxMsgNums", Integer.toString(maxMsgNums));
         fields.put("sysFlag", Integer.toString(sysFlag));
         fields.put("commitOffset", "2");
         fields.put("suspendTimeoutMillis", Long.toString(suspendMillis));
@@ -161,6 +192,58 @@ class PullMessageProcessorTest {
         pull(0, PullRequestHeader.FLAG_SUBSCRIPTION | PullRequestHeader.FLAG_COMMIT_OFFSET, "*");
 
         assertThat(offsets.committed("CG", "TopicTest", 0)).isEqualTo(OptionalLong.of(2));
+    }
+
+    @Test
+    void aSlaveKeepsNoCommitOffsetAPullCarries() throws Exception {
+        serve(PullRouting.of(true, false, 40, 6, "127.0.0.1"));
+
+        pull(0, PullRequestHeader.FLAG_SUBSCRIPTION | PullRequestHeader.FLAG_COMMIT_OFFSET, "*");
+
+        assertThat(offsets.committed("CG", "TopicTest", 0)).isEmpty();
+    }
+
+    @Test
+    void aSlaveSendsAPullBeyondItsQueueBackToTheGroupsBrokerInsteadOfMovingTheOffset() throws Exception {
+        serve(PullRouting.of(true, false, 40, 6, "127.0.0.1"));
+        append("a", "red");
+        await().until(() -> store.maxOffset("TopicTest", 0) == 1);
+
+        RemotingCommand response = pull(5, PullRequestHeader.FLAG_SUBSCRIPTION, "*");
+
+        assertThat(response.code()).isEqualTo(ResponseCode.PULL_RETRY_IMMEDIATELY);
+        assertThat(response.field("suggestWhichBrokerId")).isEqualTo("0");
+    }
+
+    @Test
+    void withSlaveReadEnableAPullOfDataNoLongerInMemoryIsSentToTheGroupsSlowConsumerBroker() throws Exception {
+        // 1000 bytes of "memory" at 40 %: data more than 400 bytes behind the CommitLog's end is on disk
+        serve(new PullRouting(false, true, 40, 1000, 6, "127.0.0.1"));
+        appendTen();
+
+        RemotingCommand behind = pull(0, PullRequestHeader.FLAG_SUBSCRIPTION, "*", 1);
+        RemotingCommand recent = pull(9, PullRequestHeader.FLAG_SUBSCRIPTION, "*", 1);
+
+        assertThat(behind.field("suggestWhichBrokerId")).isEqualTo("1");
+        assertThat(recent.field("suggestWhichBrokerId")).isEqualTo("0");
+    }
+
+    @Test
+    void withoutSlaveReadEnableEveryPullIsSentToTheMaster() throws Exception {
+        serve(new PullRouting(false, false, 40, 1000, 6, "127.0.0.1"));
+        appendTen();
+
+        assertThat(pull(0, PullRequestHeader.FLAG_SUBSCRIPTION, "*", 1).field("suggestWhichBrokerId")).isEqualTo("0");
+    }
+
+    @Test
+    void aBrokerWithoutReadPermissionRefusesPulls() throws Exception {
+        serve(PullRouting.of(false, false, 40, 2, "10.0.0.9"));
+
+        RemotingCommand response = pull(0, PullRequestHeader.FLAG_SUBSCRIPTION, "*");
+
+        assertThat(response.code()).isEqualTo(ResponseCode.NO_PERMISSION);
+        assertThat(response.remark()).isEqualTo("the broker[10.0.0.9] pulling message is forbidden");
     }
 
     @Test

@@ -34,15 +34,21 @@ class NameServerRegistrationTest {
         final List<VersionedTopics> registered = new CopyOnWriteArrayList<>();
         final List<BrokerIdentity> unregistered = new CopyOnWriteArrayList<>();
         final boolean down;
+        final RegistrationAnswer answer;
 
         RecordingNameServer(boolean down) {
+            this(down, RegistrationAnswer.NO_MASTER);
+        }
+
+        RecordingNameServer(boolean down, RegistrationAnswer answer) {
             this.down = down;
+            this.answer = answer;
         }
 
         @Override
-        public CompletableFuture<Void> register(BrokerIdentity broker, VersionedTopics topics) {
+        public CompletableFuture<RegistrationAnswer> register(BrokerIdentity broker, VersionedTopics topics) {
             registered.add(topics);
-            return outcome();
+            return outcome().thenApply(done -> answer);
         }
 
         @Override
@@ -64,6 +70,7 @@ class NameServerRegistrationTest {
     private final RecordingNameServer up = new RecordingNameServer(false);
     private final RecordingNameServer down = new RecordingNameServer(true);
     private TopicConfigTable topics;
+    private final List<RegistrationAnswer> answers = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void loadTopics() throws IOException {
@@ -78,7 +85,7 @@ class NameServerRegistrationTest {
 
     private NameServerRegistration start(Duration period, NameServerEndpoint... nameServers)
             throws InterruptedException {
-        return NameServerRegistration.start(BROKER, topics, List.of(nameServers), period, scheduler);
+        return NameServerRegistration.start(BROKER, topics, List.of(nameServers), period, scheduler, answers::add);
     }
 
     @Test
@@ -88,6 +95,16 @@ class NameServerRegistrationTest {
         try (NameServerRegistration registration = start(LONG_PERIOD, up, other)) {
             assertThat(up.registered).containsExactly(topics.snapshot());
             assertThat(other.registered).containsExactly(topics.snapshot());
+        }
+    }
+
+    @Test
+    void afterEachRoundTheFirstNameServerThatAcceptedTellsWhereTheMasterIs() throws Exception {
+        RegistrationAnswer master = new RegistrationAnswer("10.0.0.4:10911", "10.0.0.4:10912");
+        RecordingNameServer knowsTheMaster = new RecordingNameServer(false, master);
+
+        try (NameServerRegistration registration = start(LONG_PERIOD, down, knowsTheMaster, up)) {
+            assertThat(answers).containsExactly(master);
         }
     }
 
