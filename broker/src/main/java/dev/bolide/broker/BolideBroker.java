@@ -31,6 +31,7 @@ import dev.bolide.broker.filter.CheckClientConfigProcessor;
 import dev.bolide.broker.filter.SubscriptionFilters;
 import dev.bolide.broker.group.SubscriptionGroupAdminProcessor;
 import dev.bolide.broker.group.SubscriptionGroupTable;
+import dev.bolide.broker.ha.Replication;
 import dev.bolide.broker.metadata.MetadataFile;
 import dev.bolide.broker.namesrv.BrokerIdentity;
 import dev.bolide.broker.namesrv.KvConfigTable;
@@ -112,10 +113,12 @@ public final class BolideBroker implements AutoCloseable {
     private RemotingServer brokerServer;
     private NameServer nameServer;
     private RemotingClient nameServerClient;
-    private NameServerRegistration registration;
+    /** Volatile: a slave's replication thread asks it for the master's HA address. */
+    private volatile NameServerRegistration registration;
     private TimerService timers;
     private TransactionService transactions;
     private ScheduleService schedule;
+    private Replication replication;
 
     private BolideBroker(MessageStore store, ConsumerOffsets offsets) {
         this.store = store;
@@ -177,6 +180,8 @@ public final class BolideBroker implements AutoCloseable {
                 new MetadataFile(configDir.resolve("subscriptionGroup.json")), Clock.systemUTC(),
                 settings.autoCreateSubscriptionGroup());
         Clients clients = new Clients(new ConsumerGroups(), new ProducerGroups());
+        replication = Replication.start(settings.brokerRole(), settings.ha(), settings.storeConfig().syncFlushTimeout(),
+                store, () -> registration == null ? null : registration.masterHaServerAddr());
         transactions = TransactionService.start(store, topics, clients.producers(), settings.transactions(), configDir,
                 new CommittedSends(new DelayedSends(settings.schedule().messageDelayLevel()), timers));
         brokerServer = VipChannel.addTo(new RemotingServer(new InetSocketAddress(settings.listenPort()),
@@ -223,7 +228,7 @@ public final class BolideBroker implements AutoCloseable {
         DelayedSends delays = new DelayedSends(settings.schedule().messageDelayLevel());
         SendMessageProcessor send = new SendMessageProcessor(store, topics, timers, settings.brokerClusterName(),
                 settings.regionId(), settings.storeConfig().maxMessageSize(),
-                new ExhaustedRetries(groupConfigs, retryTopics).andThen(delays));
+                new ExhaustedRetries(groupConfigs, retryTopics).andThen(delays), replication.sends());
         SubscriptionFilters filters = new SubscriptionFilters(settings.enablePropertyFilter());
         ClientRequestProcessor heartbeats = new ClientRequestProcessor(clients.consumers(), clients.producers(),
                 groupConfigs, topics);
@@ -324,8 +329,9 @@ public final class BolideBroker implements AutoCloseable {
     private BrokerIdentity identity(BrokerSettings settings) {
         // RocketMQ's haServerAddr is brokerIP2:haListenPort, by default brokerIP1:listenPort + 1
         String host = settings.brokerIP1() + ":";
+        int haPort = replication.port() < 0 ? settings.ha().listenPort() : replication.port();
         return new BrokerIdentity(settings.brokerClusterName(), settings.brokerName(), settings.brokerId(),
-                host + brokerServer.port(), host + (brokerServer.port() + 1));
+                host + brokerServer.port(), host + haPort);
     }
 
     private List<NameServerEndpoint> nameServers(BrokerSettings settings) {
@@ -339,6 +345,11 @@ public final class BolideBroker implements AutoCloseable {
 
     public int port() {
         return brokerServer.port();
+    }
+
+    /** This broker's part in master/slave replication. */
+    public Replication replication() {
+        return replication;
     }
 
     /** The embedded name server's port; {@link BrokerSettings#NO_EMBEDDED_NAME_SERVER} when it runs none. */
@@ -358,6 +369,15 @@ public final class BolideBroker implements AutoCloseable {
     private void unregister() {
         try {
             registration.close();
+        } catch (InterruptedException e) {
+            // closing goes on: the store must still be closed cleanly
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void closeReplication() {
+        try {
+            replication.close();
         } catch (InterruptedException e) {
             // closing goes on: the store must still be closed cleanly
             Thread.currentThread().interrupt();
@@ -391,6 +411,9 @@ public final class BolideBroker implements AutoCloseable {
             brokerServer.close();
         }
         heldPulls.close();
+        if (replication != null) {
+            closeReplication();
+        }
         if (transactions != null) {
             transactions.close();
         }

@@ -9,6 +9,12 @@ import static dev.bolide.broker.config.Settings.BROKER_ID;
 import static dev.bolide.broker.config.Settings.BROKER_IP1;
 import static dev.bolide.broker.config.Settings.BROKER_NAME;
 import static dev.bolide.broker.config.Settings.BROKER_ROLE;
+import static dev.bolide.broker.config.Settings.HA_HOUSEKEEPING_INTERVAL;
+import static dev.bolide.broker.config.Settings.HA_LISTEN_PORT;
+import static dev.bolide.broker.config.Settings.HA_MASTER_ADDRESS;
+import static dev.bolide.broker.config.Settings.HA_SEND_HEARTBEAT_INTERVAL;
+import static dev.bolide.broker.config.Settings.HA_SLAVE_FALLBEHIND_MAX;
+import static dev.bolide.broker.config.Settings.HA_TRANSFER_BATCH_SIZE;
 import static dev.bolide.broker.config.Settings.DEFAULT_TOPIC_QUEUE_NUMS;
 import static dev.bolide.broker.config.Settings.ENABLE_PROPERTY_FILTER;
 import static dev.bolide.broker.config.Settings.FLUSH_DELAY_OFFSET_INTERVAL;
@@ -30,6 +36,7 @@ import static dev.bolide.broker.config.Settings.XA_ENABLED;
 import static dev.bolide.broker.config.Settings.XA_HEURISTIC_TIMEOUT;
 
 import dev.bolide.broker.config.BrokerRole;
+import dev.bolide.broker.ha.HaSettings;
 import dev.bolide.broker.config.RocketMqDefaults;
 import dev.bolide.broker.config.Setting;
 import dev.bolide.broker.config.Settings;
@@ -69,6 +76,7 @@ public final class BrokerSettings {
     private final TimerSettings timer;
     private final TransactionSettings transactions;
     private final ScheduleSettings schedule;
+    private final HaSettings ha;
 
     private BrokerSettings(Map<Setting<?>, Object> values, StoreConfig storeConfig) {
         this.values = Map.copyOf(values);
@@ -77,6 +85,8 @@ public final class BrokerSettings {
         this.transactions = new TransactionSettings(get(TRANSACTION_TIMEOUT), get(TRANSACTION_CHECK_INTERVAL),
                 get(TRANSACTION_CHECK_MAX), get(XA_BRANCH_TIMEOUT), get(XA_HEURISTIC_TIMEOUT), get(XA_ENABLED));
         this.schedule = new ScheduleSettings(get(MESSAGE_DELAY_LEVEL), get(FLUSH_DELAY_OFFSET_INTERVAL));
+        this.ha = new HaSettings(get(HA_LISTEN_PORT), get(HA_MASTER_ADDRESS), get(HA_SEND_HEARTBEAT_INTERVAL), get(HA_HOUSEKEEPING_INTERVAL),
+                get(HA_TRANSFER_BATCH_SIZE), get(HA_SLAVE_FALLBEHIND_MAX));
         check();
     }
 
@@ -105,10 +115,11 @@ public final class BrokerSettings {
         if (registerNameServerPeriod().isNegative() || registerNameServerPeriod().isZero()) {
             throw new IllegalArgumentException("registerNameServerPeriod must be positive");
         }
-        if (get(BROKER_ROLE) != BrokerRole.ASYNC_MASTER) {
-            // refusing to start beats acknowledging sends that no slave has (fail closed)
-            throw new IllegalArgumentException("brokerRole = " + get(BROKER_ROLE) + " needs master/slave "
-                    + "replication, which this build of Bolide does not have; use ASYNC_MASTER");
+        boolean slave = brokerRole() == BrokerRole.SLAVE;
+        if (slave != brokerId() > 0) {
+            // a slave registered as the master (or the reverse) would be sent writes or never copy
+            throw new IllegalArgumentException("brokerRole = " + brokerRole() + " with brokerId = " + brokerId()
+                    + ": a SLAVE needs a brokerId above 0, a master (ASYNC_MASTER, SYNC_MASTER) brokerId 0");
         }
     }
 
@@ -122,6 +133,15 @@ public final class BrokerSettings {
 
     public long brokerId() {
         return get(BROKER_ID);
+    }
+
+    public BrokerRole brokerRole() {
+        return get(BROKER_ROLE);
+    }
+
+    /** The replication channel: ports, timing, sizes. */
+    public HaSettings ha() {
+        return ha;
     }
 
     /** The address clients reach the broker at. */
@@ -257,6 +277,8 @@ public final class BrokerSettings {
             String ip = brokerIP1((String) complete.get(BROKER_IP1));
             complete.put(BROKER_IP1, ip);
             complete.putIfAbsent(STORE_PATH_ROOT_DIR, Path.of(System.getProperty("user.home"), "store"));
+            int listenPort = (Integer) complete.get(LISTEN_PORT);
+            complete.putIfAbsent(HA_LISTEN_PORT, listenPort == 0 ? 0 : listenPort + 1);
             StoreConfig.Builder store = StoreConfig.builder((Path) complete.get(STORE_PATH_ROOT_DIR))
                     .storeHost(new InetSocketAddress(ip, (Integer) complete.get(LISTEN_PORT)));
             for (Setting<?> setting : Settings.ALL) {

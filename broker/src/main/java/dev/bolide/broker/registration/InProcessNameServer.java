@@ -3,6 +3,7 @@ package dev.bolide.broker.registration;
 import dev.bolide.broker.namesrv.BrokerIdentity;
 import dev.bolide.broker.namesrv.RouteTable;
 import dev.bolide.broker.topic.VersionedTopics;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -17,9 +18,8 @@ public final class InProcessNameServer implements NameServerEndpoint {
     }
 
     @Override
-    public CompletableFuture<Void> register(BrokerIdentity broker, VersionedTopics topics) {
-        routes.register(broker, topics, null);
-        return CompletableFuture.completedFuture(null);
+    public CompletableFuture<Optional<RouteTable.Master>> register(BrokerIdentity broker, VersionedTopics topics) {
+        return CompletableFuture.completedFuture(routes.register(broker, topics, null));
     }
 
     @Override

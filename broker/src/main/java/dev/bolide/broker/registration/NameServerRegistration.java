@@ -3,6 +3,7 @@ package dev.bolide.broker.registration;
 import dev.bolide.broker.namesrv.BrokerIdentity;
 import dev.bolide.broker.topic.TopicConfigTable;
 import dev.bolide.broker.topic.VersionedTopics;
+import dev.bolide.broker.namesrv.RouteTable;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,8 @@ public final class NameServerRegistration implements AutoCloseable {
     /** Whether the last request to each name server failed, so that a down one is reported once. */
     private final Map<NameServerEndpoint, Boolean> failing = new ConcurrentHashMap<>();
     private volatile ScheduledFuture<?> periodic;
+    /** What the name servers last answered this broker as a slave: its master; null until then, or for a master. */
+    private volatile RouteTable.Master master;
     private volatile boolean closed;
 
     private NameServerRegistration(BrokerIdentity broker, TopicConfigTable topics, List<NameServerEndpoint> nameServers,
@@ -72,11 +75,27 @@ public final class NameServerRegistration implements AutoCloseable {
         try {
             VersionedTopics table = topics.snapshot();
             return everyNameServer("register " + broker.brokerName() + " with",
-                    nameServer -> nameServer.register(broker, table));
+                    nameServer -> nameServer.register(broker, table).thenAccept(answer -> answer.ifPresent(this::learn)));
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "cannot register " + broker.brokerName() + " with its name servers", e);
             return CompletableFuture.completedFuture(null);
         }
+    }
+
+    /** As RocketMQ's slave: the last answer naming the master's HA address wins. */
+    private void learn(RouteTable.Master answered) {
+        RouteTable.Master known = master;
+        if (answered.haServerAddr() != null && (known == null || !known.equals(answered))) {
+            LOG.log(System.Logger.Level.INFO, "name server answers: master of {0} at {1}, HA at {2}",
+                    broker.brokerName(), answered.address(), answered.haServerAddr());
+            master = answered;
+        }
+    }
+
+    /** The master's HA address as a name server last answered this slave's registration; null while unknown. */
+    public String masterHaServerAddr() {
+        RouteTable.Master known = master;
+        return known == null ? null : known.haServerAddr();
     }
 
     private CompletableFuture<Void> everyNameServer(String action,

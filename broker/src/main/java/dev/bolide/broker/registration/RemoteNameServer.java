@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import dev.bolide.broker.namesrv.RouteTable;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -31,19 +33,21 @@ public final class RemoteNameServer implements NameServerEndpoint {
     }
 
     @Override
-    public CompletableFuture<Void> register(BrokerIdentity broker, VersionedTopics topics) {
+    public CompletableFuture<Optional<RouteTable.Master>> register(BrokerIdentity broker, VersionedTopics topics) {
         byte[] body = RegisterBrokerBody.encode(topics);
         Map<String, String> fields = identityFields(broker);
         // a RocketMQ name server refuses the request when this not-null field is missing
         fields.put("haServerAddr", broker.haServerAddr());
         fields.put("compressed", "false");
         fields.put("bodyCrc32", Integer.toString(RegisterBrokerBody.crc32(body)));
-        return call(RequestCode.REGISTER_BROKER, fields, body);
+        return call(RequestCode.REGISTER_BROKER, fields, body).thenApply(response ->
+                Optional.ofNullable(response.field("masterAddr"))
+                        .map(master -> new RouteTable.Master(master, response.field("haServerAddr"))));
     }
 
     @Override
     public CompletableFuture<Void> unregister(BrokerIdentity broker) {
-        return call(RequestCode.UNREGISTER_BROKER, identityFields(broker), null);
+        return call(RequestCode.UNREGISTER_BROKER, identityFields(broker), null).thenApply(response -> null);
     }
 
     private static Map<String, String> identityFields(BrokerIdentity broker) {
@@ -55,12 +59,13 @@ public final class RemoteNameServer implements NameServerEndpoint {
         return fields;
     }
 
-    private CompletableFuture<Void> call(int code, Map<String, String> fields, byte[] body) {
-        return client.invoke(address, code, fields, body, TIMEOUT).thenAccept(response -> {
+    private CompletableFuture<RemotingCommand> call(int code, Map<String, String> fields, byte[] body) {
+        return client.invoke(address, code, fields, body, TIMEOUT).thenApply(response -> {
             if (response.code() != ResponseCode.SUCCESS) {
                 throw new CompletionException(new IOException("name server " + address + " refused request " + code
                         + ": code " + response.code() + ", " + response.remark()));
             }
+            return response;
         });
     }
 

@@ -15,6 +15,7 @@ import java.net.ConnectException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -40,9 +41,9 @@ class NameServerRegistrationTest {
         }
 
         @Override
-        public CompletableFuture<Void> register(BrokerIdentity broker, VersionedTopics topics) {
+        public CompletableFuture<Optional<RouteTable.Master>> register(BrokerIdentity broker, VersionedTopics topics) {
             registered.add(topics);
-            return outcome();
+            return outcome().thenApply(done -> Optional.empty());
         }
 
         @Override
