@@ -1,0 +1,73 @@
+package dev.bolide.tck.apache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.bolide.tck.rocketmq.BrokerProcess;
+import dev.bolide.testsupport.FreePorts;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.apache.rocketmq.client.producer.SendStatus;
+import org.apache.rocketmq.common.message.Message;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A mixed cluster: a Bolide SLAVE of an Apache RocketMQ 4.9.7 master, finding the master's HA port
+ * through the Apache name server, ends up with the master's CommitLog byte for byte.
+ */
+class BolideSlaveOfApacheRocketMqTest {
+    private static final String TOPIC = "Mixed";
+    private static final String FIRST_SEGMENT = "commitlog/00000000000000000000";
+
+    /** A loaded machine must not turn sends away as "broker busy" (RocketMQ's default wait is 200 ms). */
+    @RegisterExtension
+    static final ApacheRocketMqBroker MASTER = new ApacheRocketMqBroker("waitTimeMillsInSendQueue = 10000");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theBolideSlaveHoldsTheApacheMastersCommitLogByteForByte() throws Exception {
+        try (BrokerProcess slave = BrokerProcess.startOnStore(dir, dir.resolve("store"), FreePorts.freeBrokerPort(),
+                "mapedFileSizeCommitLog = 67108864", "brokerName = " + MASTER.brokerName(), "brokerRole = SLAVE",
+                "brokerId = 1", "namesrvListenPort = -1", "namesrvAddr = " + MASTER.nameServerAddress())) {
+            MASTER.createTopic(TOPIC);
+            DefaultMQProducer producer = new DefaultMQProducer("PG-mixed");
+            producer.setNamesrvAddr(MASTER.nameServerAddress());
+            producer.setInstanceName("mixed-" + System.nanoTime());
+            producer.start();
+            try {
+                for (int i = 0; i < 500; i++) {
+                    Message message = new Message(TOPIC, "T", "k" + i, ("message " + i).repeat(1 + i % 20)
+                            .getBytes(StandardCharsets.UTF_8));
+                    assertThat(producer.send(message).getSendStatus()).isEqualTo(SendStatus.SEND_OK);
+                }
+            } finally {
+                producer.shutdown();
+            }
+
+            Path master = MASTER.storeDirectory().resolve(FIRST_SEGMENT);
+            Path copy = dir.resolve("store").resolve(FIRST_SEGMENT);
+            await("the slave caught up").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> Files.exists(copy) && written(copy).length >= written(master).length);
+            assertThat(written(copy)).isEqualTo(written(master)).hasSizeGreaterThan(500 * 100);
+        }
+    }
+
+    /** The bytes of a segment up to its last non-zero byte: what was written into the zero-filled file. */
+    private static byte[] written(Path segment) throws IOException {
+        byte[] bytes = Files.readAllBytes(segment);
+        int end = bytes.length;
+        while (end > 0 && bytes[end - 1] == 0) {
+            end--;
+        }
+        return Arrays.copyOf(bytes, end);
+    }
+}
