@@ -1,16 +1,16 @@
 package dev.bolide.tck.apache;
 
+import static dev.bolide.tck.apache.CommitLogSegment.first;
+import static dev.bolide.tck.apache.CommitLogSegment.written;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.bolide.tck.rocketmq.BrokerProcess;
 import dev.bolide.testsupport.FreePorts;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.SendStatus;
 import org.apache.rocketmq.common.message.Message;
@@ -24,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BolideSlaveOfApacheRocketMqTest {
     private static final String TOPIC = "Mixed";
-    private static final String FIRST_SEGMENT = "commitlog/00000000000000000000";
 
     /** A loaded machine must not turn sends away as "broker busy" (RocketMQ's default wait is 200 ms). */
     @RegisterExtension
@@ -53,21 +52,11 @@ class BolideSlaveOfApacheRocketMqTest {
                 producer.shutdown();
             }
 
-            Path master = MASTER.storeDirectory().resolve(FIRST_SEGMENT);
-            Path copy = dir.resolve("store").resolve(FIRST_SEGMENT);
+            Path master = first(MASTER.storeDirectory());
+            Path copy = first(dir.resolve("store"));
             await("the slave caught up").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> Files.exists(copy) && written(copy).length >= written(master).length);
             assertThat(written(copy)).isEqualTo(written(master)).hasSizeGreaterThan(500 * 100);
         }
-    }
-
-    /** The bytes of a segment up to its last non-zero byte: what was written into the zero-filled file. */
-    private static byte[] written(Path segment) throws IOException {
-        byte[] bytes = Files.readAllBytes(segment);
-        int end = bytes.length;
-        while (end > 0 && bytes[end - 1] == 0) {
-            end--;
-        }
-        return Arrays.copyOf(bytes, end);
     }
 }
