@@ -12,6 +12,7 @@ import java.util.function.Supplier;
  * master's CommitLog.
  */
 public final class Replication implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(Replication.class.getName());
     private final SyncReplication sends;
     private final SlaveAcknowledgements acknowledgements;
     private final HaServer server;
@@ -38,6 +39,10 @@ public final class Replication implements AutoCloseable {
                     configured != null ? () -> configured : masterAddress);
             client.start();
             return new Replication(SyncReplication.NOT_WAITING, null, null, client);
+        }
+        if (settings.masterAddress() != null) {
+            LOG.log(System.Logger.Level.WARNING, "haMasterAddress = {0} is ignored: brokerRole = {1} is a master, "
+                    + "which replicates from no one", settings.masterAddress(), role);
         }
         SlaveAcknowledgements acknowledgements = new SlaveAcknowledgements(settings.slaveFallbehindMax(), syncTimeout);
         NewBytes newBytes = new NewBytes();
