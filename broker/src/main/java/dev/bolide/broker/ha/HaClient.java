@@ -26,6 +26,7 @@ final class HaClient implements AutoCloseable {
     private static final Duration FIRST_RETRY = Duration.ofMillis(100);
     /** A frame larger than this is not RocketMQ HA (a master sends at most its haTransferBatchSize). */
     private static final int MAX_FRAME = 64 << 20;
+    private static final long REPORT_AT_LEAST_EVERY = 256 * 1024;
 
     private final ReplicatedCommitLog commitLog;
     private final HaSettings settings;
@@ -119,9 +120,12 @@ final class HaClient implements AutoCloseable {
                 commitLog.append(offset, ByteBuffer.wrap(body));
                 bytesReceived.add(size);
             }
-            boolean batchDone = in.available() == 0;
+            // after a batch, as RocketMQ's slave after each read; under a steady stream at least every
+            // few frames, so that a SYNC_MASTER's sends do not wait for the stream to pause
+            long unreported = commitLog.maxOffset() - reported;
+            boolean batchDone = in.available() == 0 || unreported >= REPORT_AT_LEAST_EVERY;
             long now = System.currentTimeMillis();
-            if ((batchDone && commitLog.maxOffset() != reported) || now - lastReport >= heartbeatMillis) {
+            if ((batchDone && unreported != 0) || now - lastReport >= heartbeatMillis) {
                 reported = report(out);
                 lastReport = now;
             }
