@@ -180,7 +180,7 @@ public final class BolideBroker implements AutoCloseable {
                 new MetadataFile(configDir.resolve("subscriptionGroup.json")), Clock.systemUTC(),
                 settings.autoCreateSubscriptionGroup());
         Clients clients = new Clients(new ConsumerGroups(), new ProducerGroups());
-        replication = Replication.start(settings.brokerRole(), settings.ha(), settings.storeConfig().syncFlushTimeout(),
+        replication = new Replication(settings.brokerRole(), settings.ha(), settings.storeConfig().syncFlushTimeout(),
                 store, () -> registration == null ? null : registration.masterHaServerAddr());
         transactions = TransactionService.start(store, topics, clients.producers(), settings.transactions(), configDir,
                 new CommittedSends(new DelayedSends(settings.schedule().messageDelayLevel()), timers));
@@ -195,6 +195,7 @@ public final class BolideBroker implements AutoCloseable {
         registerMqAdminCommands(settings, topics, systemTopics, groupConfigs, clients);
         store.addDispatchListener(message -> stats.stored(message.topic(), 1, message.size()));
         brokerServer.start();
+        replication.start();
         if (settings.namesrvListenPort() != BrokerSettings.NO_EMBEDDED_NAME_SERVER) {
             nameServer = NameServer.start(new InetSocketAddress(settings.namesrvListenPort()),
                     new RouteTable(Clock.systemUTC()), KvConfigTable.load(configDir.resolve("kvConfig.json")),

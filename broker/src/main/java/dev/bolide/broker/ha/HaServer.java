@@ -43,7 +43,8 @@ final class HaServer implements AutoCloseable {
             serverSocket.bind(new InetSocketAddress(settings.listenPort()));
         } catch (IOException e) {
             serverSocket.close();
-            throw new IOException("haListenPort " + settings.listenPort() + ": " + e.getMessage(), e);
+            throw new IOException("cannot listen on port " + settings.listenPort() + " (haListenPort): "
+                    + e.getMessage(), e);
         }
         HaServer server = new HaServer(serverSocket, commitLog, settings, newBytes, acknowledgements);
         server.acceptor.start();
