@@ -37,6 +37,7 @@ import dev.bolide.broker.filter.CheckClientConfigProcessor;
 import dev.bolide.broker.filter.SubscriptionFilters;
 import dev.bolide.broker.group.SubscriptionGroupAdminProcessor;
 import dev.bolide.broker.group.SubscriptionGroupTable;
+import dev.bolide.broker.ha.Replication;
 import dev.bolide.broker.metadata.MetadataFile;
 import dev.bolide.broker.metrics.BrokerMetrics;
 import dev.bolide.broker.metrics.CommitLogMeters;
@@ -140,7 +141,8 @@ public final class BolideBroker implements AutoCloseable {
     private TlsMode tlsMode;
     private NameServer nameServer;
     private RemotingClient nameServerClient;
-    private NameServerRegistration registration;
+    /** Volatile: a slave's replication thread asks it for the master's HA address. */
+    private volatile NameServerRegistration registration;
     private TimerService timers;
     private TransactionService transactions;
     private ScheduleService schedule;
@@ -148,6 +150,7 @@ public final class BolideBroker implements AutoCloseable {
     private BrokerMetrics metrics;
     private ConsoleServer console;
     private SlaveSynchronize slaveSync;
+    private Replication replication;
 
     private BolideBroker(MessageStore store, ConsumerOffsets offsets) {
         this.store = store;
@@ -243,6 +246,8 @@ public final class BolideBroker implements AutoCloseable {
             meter();
         }
         Clients clients = new Clients(new ConsumerGroups(), new ProducerGroups());
+        replication = new Replication(settings.brokerRole(), settings.ha(), settings.storeConfig().syncFlushTimeout(),
+                store, () -> registration == null ? null : registration.masterHaServerAddr());
         if (!isSlave(settings)) {
             transactions = TransactionService.start(store, topics, clients.producers(), settings.transactions(),
                     configDir, new CommittedSends(new DelayedSends(settings.schedule().messageDelayLevel()), timers));
@@ -262,6 +267,7 @@ public final class BolideBroker implements AutoCloseable {
         registerByRole(settings);
         store.addDispatchListener(message -> stats.stored(message.topic(), 1, message.size()));
         brokerServer.start();
+        replication.start();
         if (settings.namesrvListenPort() != BrokerSettings.NO_EMBEDDED_NAME_SERVER) {
             nameServer = NameServer.start(new InetSocketAddress(settings.namesrvListenPort()),
                     new RouteTable(Clock.systemUTC()), KvConfigTable.load(configDir.resolve("kvConfig.json")),
@@ -378,7 +384,8 @@ public final class BolideBroker implements AutoCloseable {
         DelayedSends delays = new DelayedSends(settings.schedule().messageDelayLevel());
         RequestProcessor send = timed(new SendMessageProcessor(store, topics, timers, settings.brokerClusterName(),
                 settings.regionId(), settings.storeConfig().maxMessageSize(),
-                new ExhaustedRetries(groupConfigs, retryTopics).andThen(delays)), TimedRequests::sends);
+                new ExhaustedRetries(groupConfigs, retryTopics).andThen(delays), replication.sends()),
+                TimedRequests::sends);
         brokerServer.register(RequestCode.SEND_MESSAGE, send, sendExecutor)
                 .register(RequestCode.SEND_MESSAGE_V2, send, sendExecutor)
                 .register(RequestCode.SEND_BATCH_MESSAGE, send, sendExecutor)
@@ -481,8 +488,9 @@ public final class BolideBroker implements AutoCloseable {
     private BrokerIdentity identity(BrokerSettings settings) {
         // RocketMQ's haServerAddr is brokerIP2:haListenPort, by default brokerIP1:listenPort + 1
         String host = settings.brokerIP1() + ":";
+        int haPort = replication.port() < 0 ? settings.ha().listenPort() : replication.port();
         return new BrokerIdentity(settings.brokerClusterName(), settings.brokerName(), settings.brokerId(),
-                host + brokerServer.port(), host + (brokerServer.port() + 1));
+                host + brokerServer.port(), host + haPort);
     }
 
     /** @param tls null: plain connections */
@@ -509,6 +517,11 @@ public final class BolideBroker implements AutoCloseable {
         return tlsMode;
     }
 
+    /** This broker's part in master/slave replication. */
+    public Replication replication() {
+        return replication;
+    }
+
     /** The embedded name server's port; {@link BrokerSettings#NO_EMBEDDED_NAME_SERVER} when it runs none. */
     public int nameServerPort() {
         return nameServer == null ? BrokerSettings.NO_EMBEDDED_NAME_SERVER : nameServer.port();
@@ -526,6 +539,15 @@ public final class BolideBroker implements AutoCloseable {
     private void unregister() {
         try {
             registration.close();
+        } catch (InterruptedException e) {
+            // closing goes on: the store must still be closed cleanly
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void closeReplication() {
+        try {
+            replication.close();
         } catch (InterruptedException e) {
             // closing goes on: the store must still be closed cleanly
             Thread.currentThread().interrupt();
@@ -565,6 +587,9 @@ public final class BolideBroker implements AutoCloseable {
             brokerServer.close();
         }
         heldPulls.close();
+        if (replication != null) {
+            closeReplication();
+        }
         if (transactions != null) {
             transactions.close();
         }

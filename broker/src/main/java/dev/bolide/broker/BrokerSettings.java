@@ -11,6 +11,12 @@ import static dev.bolide.broker.config.Settings.BROKER_NAME;
 import static dev.bolide.broker.config.Settings.BROKER_ROLE;
 import static dev.bolide.broker.config.Settings.CONSOLE_ADDRESS;
 import static dev.bolide.broker.config.Settings.CONSOLE_LISTEN_PORT;
+import static dev.bolide.broker.config.Settings.HA_HOUSEKEEPING_INTERVAL;
+import static dev.bolide.broker.config.Settings.HA_LISTEN_PORT;
+import static dev.bolide.broker.config.Settings.HA_MASTER_ADDRESS;
+import static dev.bolide.broker.config.Settings.HA_SEND_HEARTBEAT_INTERVAL;
+import static dev.bolide.broker.config.Settings.HA_SLAVE_FALLBEHIND_MAX;
+import static dev.bolide.broker.config.Settings.HA_TRANSFER_BATCH_SIZE;
 import static dev.bolide.broker.config.Settings.DEFAULT_TOPIC_QUEUE_NUMS;
 import static dev.bolide.broker.config.Settings.ENABLE_PROPERTY_FILTER;
 import static dev.bolide.broker.config.Settings.FLUSH_DELAY_OFFSET_INTERVAL;
@@ -32,6 +38,7 @@ import static dev.bolide.broker.config.Settings.XA_ENABLED;
 import static dev.bolide.broker.config.Settings.XA_HEURISTIC_TIMEOUT;
 
 import dev.bolide.broker.config.BrokerRole;
+import dev.bolide.broker.ha.HaSettings;
 import dev.bolide.broker.config.RocketMqDefaults;
 import dev.bolide.broker.config.Setting;
 import dev.bolide.broker.config.Feature;
@@ -75,6 +82,7 @@ public final class BrokerSettings {
     private final TimerSettings timer;
     private final TransactionSettings transactions;
     private final ScheduleSettings schedule;
+    private final HaSettings ha;
 
     private BrokerSettings(Map<Setting<?>, Object> values, StoreConfig storeConfig) {
         this.values = Map.copyOf(values);
@@ -83,6 +91,8 @@ public final class BrokerSettings {
         this.transactions = new TransactionSettings(get(TRANSACTION_TIMEOUT), get(TRANSACTION_CHECK_INTERVAL),
                 get(TRANSACTION_CHECK_MAX), get(XA_BRANCH_TIMEOUT), get(XA_HEURISTIC_TIMEOUT), get(XA_ENABLED));
         this.schedule = new ScheduleSettings(get(MESSAGE_DELAY_LEVEL), get(FLUSH_DELAY_OFFSET_INTERVAL));
+        this.ha = new HaSettings(get(HA_LISTEN_PORT), get(HA_MASTER_ADDRESS), get(HA_SEND_HEARTBEAT_INTERVAL), get(HA_HOUSEKEEPING_INTERVAL),
+                get(HA_TRANSFER_BATCH_SIZE), get(HA_SLAVE_FALLBEHIND_MAX));
         check();
     }
 
@@ -115,11 +125,6 @@ public final class BrokerSettings {
             throw new IllegalArgumentException("brokerRole = SLAVE needs brokerId > 0 (0 is the master's), "
                     + "as RocketMQ's \"Slave's brokerId must be > 0\"");
         }
-        if (get(BROKER_ROLE) == BrokerRole.SYNC_MASTER) {
-            // refusing to start beats acknowledging sends that no slave has (fail closed)
-            throw new IllegalArgumentException("brokerRole = " + get(BROKER_ROLE) + " needs master/slave "
-                    + "replication, which this build of Bolide does not have; use ASYNC_MASTER");
-        }
     }
 
     public String brokerClusterName() {
@@ -132,6 +137,15 @@ public final class BrokerSettings {
 
     public long brokerId() {
         return get(BROKER_ID);
+    }
+
+    public BrokerRole brokerRole() {
+        return get(BROKER_ROLE);
+    }
+
+    /** The replication channel: ports, timing, sizes. */
+    public HaSettings ha() {
+        return ha;
     }
 
     /** The address clients reach the broker at. */
@@ -293,6 +307,8 @@ public final class BrokerSettings {
             String ip = brokerIP1((String) complete.get(BROKER_IP1));
             complete.put(BROKER_IP1, ip);
             complete.putIfAbsent(STORE_PATH_ROOT_DIR, Path.of(System.getProperty("user.home"), "store"));
+            int listenPort = (Integer) complete.get(LISTEN_PORT);
+            complete.putIfAbsent(HA_LISTEN_PORT, listenPort == 0 ? 0 : listenPort + 1);
             StoreConfig.Builder store = StoreConfig.builder((Path) complete.get(STORE_PATH_ROOT_DIR))
                     .storeHost(new InetSocketAddress(ip, (Integer) complete.get(LISTEN_PORT)));
             for (Setting<?> setting : Settings.ALL) {

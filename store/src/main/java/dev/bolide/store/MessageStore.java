@@ -13,6 +13,7 @@ import dev.bolide.store.consumequeue.ConsumeQueueTable;
 import dev.bolide.store.dispatch.Dispatcher;
 import dev.bolide.store.flush.CommitLogFlusher;
 import dev.bolide.store.index.IndexService;
+import dev.bolide.store.replication.ReplicatedCommitLog;
 import dev.bolide.store.retention.RetentionService;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -55,6 +56,7 @@ public final class MessageStore implements AutoCloseable {
     private final CheckpointService checkpoints;
     private final RetentionService retention;
     private final QueueReader reader;
+    private final ReplicatedCommitLog replication;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile CommitLogTimings timings = CommitLogTimings.NONE;
 
@@ -73,6 +75,10 @@ public final class MessageStore implements AutoCloseable {
                 flusher::flushedOffset, dispatcher::progress);
         this.retention = new RetentionService(config, commitLog, queues, index, dispatcher::dispatchedOffset);
         this.reader = new QueueReader(commitLog, queues);
+        this.replication = new ReplicatedCommitLog(commitLog, end -> {
+            flusher.appended(end, false);
+            dispatcher.wakeUp();
+        });
     }
 
     /**
@@ -326,6 +332,11 @@ public final class MessageStore implements AutoCloseable {
      */
     public void forEachRecord(long fromOffset, RecordVisitor visitor) {
         commitLog.forEachRecord(fromOffset, commitLog.maxOffset(), visitor);
+    }
+
+    /** The CommitLog as raw bytes, for master/slave replication. */
+    public ReplicatedCommitLog replication() {
+        return replication;
     }
 
     /** How long the append in progress has held the CommitLog's append lock; 0 when none does. */

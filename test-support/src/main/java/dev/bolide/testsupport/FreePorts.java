@@ -19,13 +19,14 @@ public final class FreePorts {
     }
 
     /**
-     * A free port whose port two below is free too: a Bolide broker listening on it also listens on
-     * {@code listenPort - 2}, its VIP channel (RocketMQ's {@code fastListenPort}).
+     * A free port whose port two below and port one above are free too: a Bolide broker listening on
+     * it also listens on {@code listenPort - 2}, its VIP channel (RocketMQ's {@code fastListenPort}),
+     * and a master on {@code listenPort + 1}, its HA port.
      */
     public static int freeBrokerPort() {
         while (true) {
             int port = freePort();
-            try (ServerSocket vip = new ServerSocket(port - 2)) {
+            try (ServerSocket vip = new ServerSocket(port - 2); ServerSocket ha = new ServerSocket(port + 1)) {
                 return port;
             } catch (IOException taken) {
                 // another pair

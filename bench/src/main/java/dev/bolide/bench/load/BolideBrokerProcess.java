@@ -21,10 +21,11 @@ public final class BolideBrokerProcess extends BrokerProcess {
         if (!Files.isRegularFile(brokerJar)) {
             throw new IllegalStateException(brokerJar + " is missing: build the broker module first (bench/README.md)");
         }
-        // four ports: the VIP port (listenPort - 2), one left alone, listenPort and the name server's
-        int brokerPort = FreePorts.consecutive(4) + 2;
+        // five ports: the VIP port (listenPort - 2), one left alone, listenPort, the HA port
+        // (listenPort + 1) and the name server's
+        int brokerPort = FreePorts.consecutive(5) + 2;
         return started(new BolideBrokerProcess(ScratchDirectory.create(setup.scratchParent(), "bolide-"),
-                brokerPort + 1), broker -> {
+                brokerPort + 2), broker -> {
             List<String> conf = new ArrayList<>(setup.brokerConfLines(brokerPort, broker.directory()));
             conf.add("namesrvListenPort = " + broker.nameServerPort);
             conf.add("consoleListenPort = " + (metrics ? 0 : -1));

@@ -8,6 +8,7 @@ public enum Feature {
     DELAY("Delay levels"),
     TRANSACTIONS("Transactions and XA branches"),
     TIMER("Timer (RocketMQ 5 timer messages)"),
+    REPLICATION("Master/slave replication"),
     ACCESS_CONTROL("Access control"),
     CONSOLE("Console and metrics"),
     TLS("TLS");

@@ -5,11 +5,13 @@ import static dev.bolide.broker.config.Feature.BROKER;
 import static dev.bolide.broker.config.Feature.CONSOLE;
 import static dev.bolide.broker.config.Feature.DELAY;
 import static dev.bolide.broker.config.Feature.NAME_SERVER;
+import static dev.bolide.broker.config.Feature.REPLICATION;
 import static dev.bolide.broker.config.Feature.STORE;
 import static dev.bolide.broker.config.Feature.TIMER;
 import static dev.bolide.broker.config.Feature.TLS;
 import static dev.bolide.broker.config.Feature.TRANSACTIONS;
 
+import dev.bolide.broker.ha.HaSettings;
 import dev.bolide.broker.schedule.DelayLevels;
 import dev.bolide.broker.schedule.ScheduleSettings;
 import dev.bolide.broker.timer.TimerSettings;
@@ -33,6 +35,7 @@ import java.util.Set;
 public final class Settings {
     private static final StoreConfig STORE_DEFAULTS = StoreConfig.builder(Path.of("store")).build();
     private static final TransactionSettings TRANSACTION_DEFAULTS = TransactionSettings.DEFAULTS;
+    private static final HaSettings HA_DEFAULTS = HaSettings.DEFAULTS;
 
     public static final Setting<String> BROKER_CLUSTER_NAME = Setting.of("brokerClusterName", SettingType.TEXT,
             "DefaultCluster", BROKER, "the cluster the broker registers in");
@@ -42,7 +45,8 @@ public final class Settings {
             "a slave's, more than 0; a master's is always 0, as in RocketMQ");
     public static final Setting<BrokerRole> BROKER_ROLE = Setting.of("brokerRole",
             SettingType.enumeration(BrokerRole.class), BrokerRole.ASYNC_MASTER, BROKER,
-            "ASYNC_MASTER, or SLAVE (read-only, brokerId > 0); SYNC_MASTER is refused until replication is built");
+            "ASYNC_MASTER and SYNC_MASTER (brokerId 0) answer sends, SYNC_MASTER once a slave has them; SLAVE "
+                    + "(brokerId > 0) copies its master");
     public static final Setting<Integer> BROKER_PERMISSION = Setting.of("brokerPermission", SettingType.INTEGER, 6,
             BROKER, "6: read and write; 4: read only (sends refused); 2: write only (pulls refused)").allowUpdate();
     public static final Setting<Boolean> SLAVE_READ_ENABLE = Setting.of("slaveReadEnable", SettingType.BOOLEAN, false,
@@ -78,6 +82,26 @@ public final class Settings {
             SettingType.MILLISECONDS.adjusted(Settings::clampRegisterPeriod), Duration.ofSeconds(30), NAME_SERVER,
             "how often the broker registers again; clamped to 10000..60000 as in RocketMQ").allowUpdate();
 
+    public static final Setting<Integer> HA_LISTEN_PORT = Setting.of("haListenPort", SettingType.PORT, null,
+            REPLICATION, "port a master streams its CommitLog to slaves on; default: listenPort + 1 (0 when "
+                    + "listenPort is 0: a free one)");
+    public static final Setting<String> HA_MASTER_ADDRESS = Setting.of("haMasterAddress", SettingType.TEXT,
+            HA_DEFAULTS.masterAddress(), REPLICATION, "SLAVE: the master's HA address, host:port; default: the one "
+                    + "the name server answers the slave's registration with");
+    public static final Setting<Duration> HA_SEND_HEARTBEAT_INTERVAL = Setting.of("haSendHeartbeatInterval",
+            SettingType.MILLISECONDS, HA_DEFAULTS.heartbeatInterval(), REPLICATION,
+            "how often a slave reports its offset, and a master sends a heartbeat, when nothing else is sent");
+    public static final Setting<Duration> HA_HOUSEKEEPING_INTERVAL = Setting.of("haHousekeepingInterval",
+            SettingType.MILLISECONDS, HA_DEFAULTS.housekeepingInterval(), REPLICATION,
+            "a replication connection silent this long is closed (the slave connects again)");
+    public static final Setting<Integer> HA_TRANSFER_BATCH_SIZE = Setting.of("haTransferBatchSize",
+            SettingType.BYTES, HA_DEFAULTS.transferBatchSize(), REPLICATION,
+            "largest CommitLog chunk a master sends in one frame");
+    public static final Setting<Integer> HA_SLAVE_FALLBEHIND_MAX = Setting.of("haSlaveFallbehindMax",
+            SettingType.BYTES, HA_DEFAULTS.slaveFallbehindMax(), REPLICATION,
+            "SYNC_MASTER: a slave this far behind counts as not available (SLAVE_NOT_AVAILABLE at once)")
+            .alias("haMaxGapNotInSync");
+
     public static final Setting<Path> STORE_PATH_ROOT_DIR = Setting.of("storePathRootDir", SettingType.DIRECTORY,
             null, STORE, "the store's directory; default: ~/store, as RocketMQ's");
     public static final Setting<Path> STORE_PATH_COMMIT_LOG = Setting.of("storePathCommitLog", SettingType.DIRECTORY,
@@ -109,7 +133,8 @@ public final class Settings {
             .intoStore(StoreConfig.Builder::flushCommitLogThoroughInterval);
     public static final Setting<Duration> SYNC_FLUSH_TIMEOUT = Setting.of("syncFlushTimeout",
             SettingType.MILLISECONDS, STORE_DEFAULTS.syncFlushTimeout(), STORE,
-            "SYNC_FLUSH: how long a send waits for its flush before FLUSH_DISK_TIMEOUT").allowUpdate()
+            "how long a send waits for its flush (SYNC_FLUSH) before FLUSH_DISK_TIMEOUT, and on a SYNC_MASTER for a "
+                    + "slave before FLUSH_SLAVE_TIMEOUT").allowUpdate()
             .intoStore(StoreConfig.Builder::syncFlushTimeout);
     public static final Setting<Duration> FLUSH_INTERVAL_CONSUME_QUEUE = Setting.of("flushIntervalConsumeQueue",
             SettingType.MILLISECONDS, STORE_DEFAULTS.flushIntervalConsumeQueue(), STORE,
@@ -241,6 +266,8 @@ public final class Settings {
             BROKER_PERMISSION, SLAVE_READ_ENABLE, ACCESS_MESSAGE_IN_MEMORY_MAX_RATIO, BROKER_IP1, LISTEN_PORT, AUTO_CREATE_TOPIC_ENABLE, DEFAULT_TOPIC_QUEUE_NUMS,
             AUTO_CREATE_SUBSCRIPTION_GROUP, ENABLE_PROPERTY_FILTER, REGION_ID,
             NAMESRV_LISTEN_PORT, NAMESRV_ADDR, REGISTER_NAME_SERVER_PERIOD,
+            HA_LISTEN_PORT, HA_MASTER_ADDRESS, HA_SEND_HEARTBEAT_INTERVAL, HA_HOUSEKEEPING_INTERVAL,
+            HA_TRANSFER_BATCH_SIZE, HA_SLAVE_FALLBEHIND_MAX,
             STORE_PATH_ROOT_DIR, STORE_PATH_COMMIT_LOG, MAPPED_FILE_SIZE_COMMIT_LOG, MAPPED_FILE_SIZE_CONSUME_QUEUE,
             FLUSH_DISK_TYPE, FLUSH_INTERVAL_COMMIT_LOG, FLUSH_COMMIT_LOG_LEAST_PAGES,
             FLUSH_COMMIT_LOG_THOROUGH_INTERVAL, SYNC_FLUSH_TIMEOUT, FLUSH_INTERVAL_CONSUME_QUEUE, MAX_MESSAGE_SIZE,

@@ -53,16 +53,13 @@ public final class BrokerRegistrationProcessor implements RequestProcessor {
             return error(request, "crc32 not match");
         }
         BrokerIdentity identity = identity(request);
-        routes.register(identity, RegisterBrokerBody.decode(request.body()), channel);
         Map<String, String> fields = new HashMap<>();
-        if (!identity.isMaster()) {
-            routes.master(identity.brokerName()).ifPresent(master -> {
-                fields.put("masterAddr", master.address());
-                if (master.haServerAddr() != null) {
-                    fields.put("haServerAddr", master.haServerAddr());
-                }
-            });
-        }
+        routes.register(identity, RegisterBrokerBody.decode(request.body()), channel).ifPresent(master -> {
+            fields.put("masterAddr", master.address());
+            if (master.haServerAddr() != null) {
+                fields.put("haServerAddr", master.haServerAddr());
+            }
+        });
         // RocketMQ brokers mark the topics listed here as ordered
         Optional<Map<String, String>> orderTopics = kvConfig.namespace(KvConfigTable.ORDER_TOPIC_CONFIG);
         byte[] orderConfig = orderTopics.isPresent() ? KvConfigProcessor.kvTable(orderTopics.get()) : null;

@@ -72,8 +72,10 @@ public final class RouteTable {
      * first registration or its data version changed; a slave's topics are ignored.
      *
      * @param connection the connection the registration came over; null when in-process
+     * @return for a slave, its master as far as known (what REGISTER_BROKER answers a slave); empty for a master
      */
-    public synchronized void register(BrokerIdentity identity, VersionedTopics table, Channel connection) {
+    public synchronized Optional<Master> register(BrokerIdentity identity, VersionedTopics table,
+            Channel connection) {
         Broker broker = brokers.computeIfAbsent(identity.brokerName(),
                 name -> new Broker(identity.cluster(), name, new ConcurrentHashMap<>()));
         broker.addresses().values().remove(identity.address());
@@ -84,6 +86,7 @@ public final class RouteTable {
         if (identity.isMaster() && changed) {
             putQueueData(identity.brokerName(), table.topics().values());
         }
+        return identity.isMaster() ? Optional.empty() : master(identity.brokerName());
     }
 
     private void putQueueData(String brokerName, Collection<TopicConfig> topicConfigs) {

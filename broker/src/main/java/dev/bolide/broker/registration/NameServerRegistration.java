@@ -37,6 +37,8 @@ public final class NameServerRegistration implements AutoCloseable {
     /** Whether the last request to each name server failed, so that a down one is reported once. */
     private final Map<NameServerEndpoint, Boolean> failing = new ConcurrentHashMap<>();
     private volatile ScheduledFuture<?> periodic;
+    /** What the name servers last answered this broker as a slave: its master; null until then, or for a master. */
+    private volatile RegistrationAnswer master;
     private volatile boolean closed;
 
     private NameServerRegistration(BrokerIdentity broker, TopicConfigTable topics, List<NameServerEndpoint> nameServers,
@@ -81,7 +83,7 @@ public final class NameServerRegistration implements AutoCloseable {
             List<CompletableFuture<RegistrationAnswer>> round = everyNameServer("register " + broker.brokerName()
                     + " with", nameServer -> nameServer.register(broker, table));
             return CompletableFuture.allOf(round.toArray(CompletableFuture[]::new)).thenRun(() -> round.stream()
-                    .map(CompletableFuture::join).filter(Objects::nonNull).findFirst().ifPresent(answers));
+                    .map(CompletableFuture::join).filter(Objects::nonNull).findFirst().ifPresent(this::answered));
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "cannot register " + broker.brokerName() + " with its name servers", e);
             return CompletableFuture.completedFuture(null);
@@ -95,6 +97,27 @@ public final class NameServerRegistration implements AutoCloseable {
             outcome(nameServer, action, failure);
             return failure == null ? answer : null;
         })).toList();
+    }
+
+    private void answered(RegistrationAnswer answer) {
+        learn(answer);
+        answers.accept(answer);
+    }
+
+    /** As RocketMQ's slave: the last answer naming the master's HA address wins. */
+    private void learn(RegistrationAnswer answered) {
+        RegistrationAnswer known = master;
+        if (answered.haServerAddr() != null && !answered.equals(known)) {
+            LOG.log(System.Logger.Level.INFO, "name server answers: master of {0} at {1}, HA at {2}",
+                    broker.brokerName(), answered.masterAddr(), answered.haServerAddr());
+            master = answered;
+        }
+    }
+
+    /** The master's HA address as a name server last answered this slave's registration; null while unknown. */
+    public String masterHaServerAddr() {
+        RegistrationAnswer known = master;
+        return known == null ? null : known.haServerAddr();
     }
 
     private void outcome(NameServerEndpoint nameServer, String action, Throwable failure) {

@@ -2,6 +2,8 @@ package dev.bolide.broker.send;
 
 import dev.bolide.remoting.RequestProcessor;
 import dev.bolide.broker.timer.TimerProperties;
+import dev.bolide.broker.ha.ReplicationStatus;
+import dev.bolide.broker.ha.SyncReplication;
 import dev.bolide.broker.timer.TimerService;
 import dev.bolide.broker.transaction.HalfMessages;
 import dev.bolide.broker.topic.TopicConfig;
@@ -56,10 +58,21 @@ public final class SendMessageProcessor implements RequestProcessor {
     private final String regionId;
     private final int maxMessageSize;
     private final Diversion diversion;
+    private final SyncReplication replication;
 
-    /** @param maxMessageSize the largest body, and the largest sum of the bodies of a batch */
+    /**
+     * A processor that answers once the store may acknowledge, waiting for no slave.
+     *
+     * @param maxMessageSize the largest body, and the largest sum of the bodies of a batch
+     */
     public SendMessageProcessor(MessageStore store, TopicConfigTable topics, TimerService timers, String clusterName,
             String regionId, int maxMessageSize, Diversion diversion) {
+        this(store, topics, timers, clusterName, regionId, maxMessageSize, diversion, SyncReplication.NOT_WAITING);
+    }
+
+    /** @param replication what a send that waits for its store ({@code WAIT}) also waits for (SYNC_MASTER) */
+    public SendMessageProcessor(MessageStore store, TopicConfigTable topics, TimerService timers, String clusterName,
+            String regionId, int maxMessageSize, Diversion diversion, SyncReplication replication) {
         this.store = store;
         this.topics = topics;
         this.timers = timers;
@@ -67,6 +80,7 @@ public final class SendMessageProcessor implements RequestProcessor {
         this.regionId = regionId;
         this.maxMessageSize = maxMessageSize;
         this.diversion = diversion;
+        this.replication = replication;
     }
 
     @Override
@@ -216,16 +230,27 @@ public final class SendMessageProcessor implements RequestProcessor {
     private CompletableFuture<RemotingCommand> append(RemotingCommand request, int queueId,
             List<MessageToStore> messages) {
         try {
-            return store.appendAsync(messages).handle((result, failure) -> failure == null
-                    ? stored(request, queueId, result)
-                    : refused(request, failure instanceof CompletionException && failure.getCause() != null
-                            ? failure.getCause() : failure));
+            return store.appendAsync(messages)
+                    .thenCompose(result -> replicated(result, messages)
+                            .thenApply(status -> stored(request, queueId, result, status)))
+                    .exceptionally(failure -> refused(request, failure instanceof CompletionException
+                            && failure.getCause() != null ? failure.getCause() : failure));
         } catch (StoreException e) {
             return CompletableFuture.completedFuture(refused(request, e));
         }
     }
 
-    private RemotingCommand stored(RemotingCommand request, int queueId, AppendResult result) {
+    /** As RocketMQ: only a send that waits for its store ({@code WAIT}) and got there waits for a slave. */
+    private CompletableFuture<ReplicationStatus> replicated(AppendResult result, List<MessageToStore> messages) {
+        if (result.status() != AppendResult.Status.PUT_OK || messages.stream().noneMatch(MessageToStore::waitForFlush)) {
+            return CompletableFuture.completedFuture(ReplicationStatus.REPLICATED);
+        }
+        AppendedMessage last = result.messages().get(result.messages().size() - 1);
+        return replication.whenReplicated(last.physicalOffset() + last.size());
+    }
+
+    private RemotingCommand stored(RemotingCommand request, int queueId, AppendResult result,
+            ReplicationStatus replicated) {
         List<AppendedMessage> appended = result.messages();
         Map<String, String> fields = new HashMap<>();
         fields.put("msgId", appended.stream().map(AppendedMessage::offsetMessageId).collect(Collectors.joining(",")));
@@ -233,8 +258,12 @@ public final class SendMessageProcessor implements RequestProcessor {
         fields.put("queueOffset", Long.toString(appended.get(0).queueOffset()));
         fields.put("MSG_REGION", regionId);
         fields.put("TRACE_ON", "true");
-        int code = result.status() == AppendResult.Status.PUT_OK ? ResponseCode.SUCCESS
-                : ResponseCode.FLUSH_DISK_TIMEOUT;
+        int code = result.status() != AppendResult.Status.PUT_OK ? ResponseCode.FLUSH_DISK_TIMEOUT
+                : switch (replicated) {
+                    case REPLICATED -> ResponseCode.SUCCESS;
+                    case SLAVE_NOT_AVAILABLE -> ResponseCode.SLAVE_NOT_AVAILABLE;
+                    case FLUSH_SLAVE_TIMEOUT -> ResponseCode.FLUSH_SLAVE_TIMEOUT;
+                };
         return RemotingCommand.responseTo(request, code, null, fields, null);
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import dev.bolide.broker.BrokerSettings;
+import dev.bolide.broker.config.BrokerRole;
 import dev.bolide.broker.timer.TimerSettings;
 import dev.bolide.broker.transaction.TransactionSettings;
 import dev.bolide.store.FlushDiskType;
@@ -96,9 +97,16 @@ class BrokerConfigFileTest {
     }
 
     @Test
-    void aRoleThatNeedsReplicationIsRefusedRatherThanIgnored() {
-        assertThatIllegalArgumentException().isThrownBy(() -> BrokerConfigFile.from(conf("brokerRole = SYNC_MASTER")))
-                .withMessageStartingWith("broker.conf: brokerRole = SYNC_MASTER needs master/slave replication");
+    void aRoleThatDoesNotFitTheBrokerIdIsRefusedRatherThanIgnored() throws IOException {
+        assertThatIllegalArgumentException().isThrownBy(() -> BrokerConfigFile.from(conf("brokerRole = SLAVE")))
+                .withMessage("broker.conf: brokerRole = SLAVE with brokerId = 0: a SLAVE needs a brokerId above 0, "
+                        + "a master (ASYNC_MASTER, SYNC_MASTER) brokerId 0");
+        assertThatIllegalArgumentException().isThrownBy(() -> BrokerConfigFile.from(conf("""
+                brokerRole = SYNC_MASTER
+                brokerId = 1
+                """))).withMessageStartingWith("broker.conf: brokerRole = SYNC_MASTER with brokerId = 1");
+        assertThat(BrokerConfigFile.from(conf("brokerRole = SYNC_MASTER")).brokerSettings().brokerRole())
+                .isEqualTo(BrokerRole.SYNC_MASTER);
         assertThatIllegalArgumentException().isThrownBy(() -> BrokerConfigFile.from(conf("brokerRole = LEADER")))
                 .withMessage("broker.conf: brokerRole = 'LEADER': no such value "
                         + "(expected: one of ASYNC_MASTER, SYNC_MASTER, SLAVE)");

@@ -159,13 +159,7 @@ public final class CommitLog implements AutoCloseable {
         if (last != null && last.remaining() > 0) {
             allocate(last, last.writePosition() + MessageRecordLayout.BLANK_RECORD_LENGTH);
         }
-        MappedSegment next;
-        try {
-            next = segments.createNextSegment();
-        } catch (IOException e) {
-            throw new StoreException(StoreException.Reason.DISK_FULL,
-                    "cannot create CommitLog segment in " + segments.directory() + ": " + e.getMessage(), e);
-        }
+        MappedSegment next = createNextSegment();
         if (last != null && last.remaining() > 0) {
             int position = last.writePosition();
             last.buffer().putInt(position + MessageRecordLayout.TOTAL_SIZE, last.remaining());
@@ -173,6 +167,107 @@ public final class CommitLog implements AutoCloseable {
             last.setWritePosition(last.size());
         }
         return next;
+    }
+
+    private MappedSegment createNextSegment() {
+        try {
+            return segments.createNextSegment();
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Reason.DISK_FULL,
+                    "cannot create CommitLog segment in " + segments.directory() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Stores whole records replicated from a master at exactly {@code physicalOffset}, the end of
+     * the log; an empty log starts there (the segment size must divide it).
+     *
+     * @return the new end of the log
+     */
+    public long appendReplicated(long physicalOffset, ByteBuffer records) {
+        appendLock.lock();
+        try {
+            checkWritable();
+            long end = maxOffset();
+            if (end == 0 && physicalOffset > 0) {
+                startAt(physicalOffset);
+            } else if (physicalOffset != end) {
+                throw new IllegalStateException("replicated records at " + physicalOffset + " do not follow the "
+                        + "CommitLog's end " + end);
+            }
+            writeAtEnd(records.slice());
+            return maxOffset();
+        } finally {
+            appendLock.unlock();
+        }
+    }
+
+    private void startAt(long physicalOffset) {
+        try {
+            segments.restartAt(physicalOffset);
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Reason.DISK_FULL,
+                    "cannot create CommitLog segment in " + segments.directory() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the bytes stored from {@code physicalOffset} on are {@code expected}. */
+    public boolean holdsBytes(long physicalOffset, ByteBuffer expected) {
+        for (int checked = 0; checked < expected.remaining(); ) {
+            MappedSegment segment = acquire(physicalOffset + checked);
+            if (segment == null) {
+                return false;
+            }
+            try {
+                int position = (int) (physicalOffset + checked - segment.startOffset());
+                int length = Math.min(expected.remaining() - checked, segment.writePosition() - position);
+                if (length <= 0 || segment.buffer().slice(position, length)
+                        .mismatch(expected.slice(checked, length)) >= 0) {
+                    return false;
+                }
+                checked += length;
+            } finally {
+                segment.release();
+            }
+        }
+        return true;
+    }
+    /** Writes {@code bytes} (from index 0) at the end of the log, going on in new segments as needed. */
+    private void writeAtEnd(ByteBuffer bytes) {
+        ByteBuffer rest = bytes;
+        while (rest.hasRemaining()) {
+            MappedSegment last = segments.last();
+            if (last == null || last.isFull()) {
+                last = createNextSegment();
+            }
+            int position = last.writePosition();
+            int length = Math.min(rest.remaining(), last.remaining());
+            allocate(last, position + length);
+            last.write(position, rest, length);
+            last.setWritePosition(position + length);
+            rest = rest.slice(length, rest.remaining() - length);
+        }
+        segments.prepareAhead();
+    }
+
+    /**
+     * A copy of at most {@code maxBytes} stored bytes from {@code physicalOffset}, all from one
+     * segment; empty when nothing is stored there.
+     */
+    public ByteBuffer copyBytes(long physicalOffset, int maxBytes) {
+        MappedSegment segment = acquire(physicalOffset);
+        if (segment == null) {
+            return ByteBuffer.allocate(0);
+        }
+        try {
+            int position = (int) (physicalOffset - segment.startOffset());
+            int length = Math.max(0, Math.min(maxBytes, segment.writePosition() - position));
+            ByteBuffer copy = ByteBuffer.allocate(length);
+            copy.put(0, segment.buffer(), position, length);
+            return copy;
+        } finally {
+            segment.release();
+        }
     }
 
     /**

@@ -167,6 +167,21 @@ public final class SegmentSequence implements AutoCloseable {
         return segment;
     }
 
+    /**
+     * Starts a sequence that holds no data yet at {@code startOffset}: its empty segments are
+     * deleted and the one at {@code startOffset} is created (a slave taking its master's offsets).
+     */
+    public MappedSegment restartAt(long startOffset) throws IOException {
+        if (maxOffset(0) != 0) {
+            throw new IllegalStateException("cannot restart " + directory + " at " + startOffset + ": it holds data");
+        }
+        for (MappedSegment segment : segments) {
+            remove(segment);
+            segment.delete();
+        }
+        return createSegment(startOffset);
+    }
+
     /** Appends the segment that follows the last one (or the one at offset 0). */
     public MappedSegment createNextSegment() throws IOException {
         MappedSegment last = last();

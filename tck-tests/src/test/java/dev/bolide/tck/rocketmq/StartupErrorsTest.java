@@ -57,6 +57,15 @@ class StartupErrorsTest {
     }
 
     @Test
+    void aTakenHaPortIsNamedWithItsSetting() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            Failure failure = start(conf("haListenPort = " + taken.getLocalPort()));
+
+            assertThat(failure.line()).contains("port " + taken.getLocalPort() + " (haListenPort)").contains("in use");
+        }
+    }
+
+    @Test
     void aStoreHeldByAnotherBrokerIsRefused() throws Exception {
         Path store = dir.resolve("store");
         try (BrokerProcess running = BrokerProcess.start(Files.createDirectories(dir.resolve("running")),

@@ -1,0 +1,95 @@
+package dev.bolide.broker.ha;
+
+import dev.bolide.store.replication.ReplicatedCommitLog;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.LongAdder;
+
+/** A master's HA port: accepts slaves, each served by its own {@link SlaveLink}. */
+final class HaServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(HaServer.class.getName());
+
+    private final ServerSocket serverSocket;
+    private final ReplicatedCommitLog commitLog;
+    private final HaSettings settings;
+    private final NewBytes newBytes;
+    private final SlaveAcknowledgements acknowledgements;
+    private final List<SlaveLink> links = new CopyOnWriteArrayList<>();
+    private final LongAdder bytesSent = new LongAdder();
+    private final Thread acceptor;
+    private volatile boolean closed;
+
+    private HaServer(ServerSocket serverSocket, ReplicatedCommitLog commitLog, HaSettings settings, NewBytes newBytes,
+            SlaveAcknowledgements acknowledgements) {
+        this.serverSocket = serverSocket;
+        this.commitLog = commitLog;
+        this.settings = settings;
+        this.newBytes = newBytes;
+        this.acknowledgements = acknowledgements;
+        this.acceptor = new Thread(this::acceptSlaves, "bolide-ha-accept");
+        acceptor.setDaemon(true);
+    }
+
+    static HaServer start(ReplicatedCommitLog commitLog, HaSettings settings, NewBytes newBytes,
+            SlaveAcknowledgements acknowledgements) throws IOException {
+        ServerSocket serverSocket = new ServerSocket();
+        try {
+            serverSocket.setReuseAddress(true);
+            serverSocket.bind(new InetSocketAddress(settings.listenPort()));
+        } catch (IOException e) {
+            serverSocket.close();
+            throw new IOException("cannot listen on port " + settings.listenPort() + " (haListenPort): "
+                    + e.getMessage(), e);
+        }
+        HaServer server = new HaServer(serverSocket, commitLog, settings, newBytes, acknowledgements);
+        server.acceptor.start();
+        return server;
+    }
+
+    int port() {
+        return serverSocket.getLocalPort();
+    }
+
+    /** CommitLog bytes sent to slaves since start, heartbeats excluded. */
+    long bytesSent() {
+        return bytesSent.sum();
+    }
+
+    private void acceptSlaves() {
+        while (!closed) {
+            try {
+                Socket socket = serverSocket.accept();
+                socket.setTcpNoDelay(true);
+                LOG.log(System.Logger.Level.INFO, "slave connected from {0}", socket.getRemoteSocketAddress());
+                SlaveLink link = new SlaveLink(socket, commitLog, settings, newBytes, acknowledgements, bytesSent,
+                        links::remove);
+                links.add(link);
+                link.start();
+            } catch (SocketException e) {
+                // closed: the loop ends
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "cannot accept a slave on the HA port", e);
+            }
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        closed = true;
+        try {
+            serverSocket.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "closing the HA port", e);
+        }
+        acceptor.join();
+        for (SlaveLink link : List.copyOf(links)) {
+            link.close();
+            link.join();
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.bolide.broker.ha;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+
+/**
+ * Wakes the threads streaming to slaves when the CommitLog grows. An append only takes the monitor
+ * when a streamer waits, so sends pay nothing while the slaves are busy.
+ */
+final class NewBytes {
+    private final Object monitor = new Object();
+    private final AtomicInteger waiting = new AtomicInteger();
+
+    /** Called after each append. */
+    void arrived() {
+        if (waiting.get() > 0) {
+            synchronized (monitor) {
+                monitor.notifyAll();
+            }
+        }
+    }
+
+    /** Wakes every waiting streamer, whatever the CommitLog (to stop them). */
+    void wakeAll() {
+        synchronized (monitor) {
+            monitor.notifyAll();
+        }
+    }
+
+    /** Waits until {@code end} goes beyond {@code offset}, at most {@code timeoutMillis}. */
+    void awaitBeyond(long offset, LongSupplier end, long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        // counted before the check: an append after the check sees the count and notifies
+        waiting.incrementAndGet();
+        try {
+            synchronized (monitor) {
+                long remaining = timeoutMillis;
+                while (end.getAsLong() <= offset && remaining > 0) {
+                    monitor.wait(remaining);
+                    remaining = deadline - System.currentTimeMillis();
+                }
+            }
+        } finally {
+            waiting.decrementAndGet();
+        }
+    }
+}

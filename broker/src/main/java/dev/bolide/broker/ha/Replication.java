@@ -1,0 +1,90 @@
+package dev.bolide.broker.ha;
+
+import dev.bolide.broker.config.BrokerRole;
+import dev.bolide.store.MessageStore;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * A broker's part in replication, by its role: a master (ASYNC_MASTER or SYNC_MASTER) serves
+ * slaves on {@code haListenPort}, and a SYNC_MASTER's sends wait for them; a SLAVE copies its
+ * master's CommitLog.
+ */
+public final class Replication implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(Replication.class.getName());
+
+    private final BrokerRole role;
+    private final HaSettings settings;
+    private final MessageStore store;
+    private final Supplier<String> masterAddress;
+    private final SlaveAcknowledgements acknowledgements;
+    private final NewBytes newBytes = new NewBytes();
+    private volatile HaServer server;
+    private volatile HaClient client;
+
+    /**
+     * Replication for a broker of {@code role}, not started yet: its sends may already be wired.
+     *
+     * @param syncTimeout   how long a SYNC_MASTER's send waits for a slave ({@code syncFlushTimeout})
+     * @param masterAddress a slave's master HA address as learned from the name server, null while unknown;
+     *                      {@code haMasterAddress} overrides it
+     */
+    public Replication(BrokerRole role, HaSettings settings, Duration syncTimeout, MessageStore store,
+            Supplier<String> masterAddress) {
+        this.role = role;
+        this.settings = settings;
+        this.store = store;
+        this.masterAddress = settings.masterAddress() != null ? settings::masterAddress : masterAddress;
+        this.acknowledgements = new SlaveAcknowledgements(settings.slaveFallbehindMax(), syncTimeout);
+    }
+
+    /**
+     * A master starts listening on {@code haListenPort}, a slave starts replicating from its master.
+     *
+     * @throws IOException when a master cannot listen on its HA port
+     */
+    public void start() throws IOException {
+        if (role == BrokerRole.SLAVE) {
+            client = new HaClient(store.replication(), settings, masterAddress);
+            client.start();
+            return;
+        }
+        if (settings.masterAddress() != null) {
+            LOG.log(System.Logger.Level.WARNING, "haMasterAddress = {0} is ignored: brokerRole = {1} is a master, "
+                    + "which replicates from no one", settings.masterAddress(), role);
+        }
+        store.addAppendListener((message, where) -> newBytes.arrived());
+        server = HaServer.start(store.replication(), settings, newBytes, acknowledgements);
+    }
+
+    /** What this broker's sends wait for before they are answered. */
+    public SyncReplication sends() {
+        return role == BrokerRole.SYNC_MASTER ? acknowledgements : SyncReplication.NOT_WAITING;
+    }
+
+    /** The HA port a master listens on; -1 on a slave. */
+    public int port() {
+        return server == null ? -1 : server.port();
+    }
+
+    /** How many slaves a master has connected now; 0 on a slave. */
+    public int connectedSlaves() {
+        return acknowledgements.connectedSlaves();
+    }
+
+    /** CommitLog bytes streamed to slaves (a master) or received from the master (a slave) since start. */
+    public long bytesReplicated() {
+        return server != null ? server.bytesSent() : client != null ? client.bytesReceived() : 0;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (server != null) {
+            server.close();
+        }
+        if (client != null) {
+            client.close();
+        }
+    }
+}

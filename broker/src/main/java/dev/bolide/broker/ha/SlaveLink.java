@@ -1,0 +1,150 @@
+package dev.bolide.broker.ha;
+
+import dev.bolide.store.replication.ReplicatedCommitLog;
+import dev.bolide.store.replication.ReplicationException;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+
+/**
+ * A master's connection to one slave: one thread reads the slave's offset reports (closing the
+ * connection when none comes for {@code haHousekeepingInterval}), another streams the CommitLog
+ * from where the slave's first report says, in frames of at most {@code haTransferBatchSize}
+ * bytes, and a heartbeat frame when it has had nothing to send for {@code haSendHeartbeatInterval}.
+ */
+final class SlaveLink implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(SlaveLink.class.getName());
+
+    private final Socket socket;
+    private final ReplicatedCommitLog commitLog;
+    private final HaSettings settings;
+    private final NewBytes newBytes;
+    private final SlaveAcknowledgements acknowledgements;
+    private final Consumer<SlaveLink> onClosed;
+    private final LongAdder bytesSent;
+    private final CountDownLatch firstReport = new CountDownLatch(1);
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Thread reader;
+    private final Thread streamer;
+    private volatile long reported = -1;
+
+    SlaveLink(Socket socket, ReplicatedCommitLog commitLog, HaSettings settings, NewBytes newBytes,
+            SlaveAcknowledgements acknowledgements, LongAdder bytesSent, Consumer<SlaveLink> onClosed) {
+        this.socket = socket;
+        this.commitLog = commitLog;
+        this.settings = settings;
+        this.newBytes = newBytes;
+        this.acknowledgements = acknowledgements;
+        this.bytesSent = bytesSent;
+        this.onClosed = onClosed;
+        String peer = socket.getRemoteSocketAddress().toString();
+        this.reader = new Thread(this::readReports, "bolide-ha-acks " + peer);
+        this.streamer = new Thread(this::stream, "bolide-ha-push " + peer);
+    }
+
+    void start() {
+        acknowledgements.slaveConnected();
+        reader.setDaemon(true);
+        streamer.setDaemon(true);
+        reader.start();
+        streamer.start();
+    }
+
+    private void readReports() {
+        try {
+            socket.setSoTimeout((int) settings.housekeepingInterval().toMillis());
+            DataInputStream in = new DataInputStream(socket.getInputStream());
+            while (!closed.get()) {
+                long offset = in.readLong();
+                reported = offset;
+                firstReport.countDown();
+                acknowledgements.acknowledged(offset);
+            }
+        } catch (SocketTimeoutException e) {
+            LOG.log(System.Logger.Level.WARNING, "slave {0} silent for {1} ms: closing its connection",
+                    socket.getRemoteSocketAddress(), settings.housekeepingInterval().toMillis());
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "slave {0} gone: {1}", socket.getRemoteSocketAddress(), e.toString());
+        } finally {
+            close();
+        }
+    }
+
+    private void stream() {
+        try {
+            if (!firstReport.await(settings.housekeepingInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+                return;
+            }
+            long next = commitLog.transferStart(reported);
+            LOG.log(System.Logger.Level.INFO, "slave {0} reports offset {1}: streaming from {2}",
+                    socket.getRemoteSocketAddress(), reported, next);
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream(),
+                    settings.transferBatchSize() + 16));
+            streamFrom(next, out);
+        } catch (ReplicationException e) {
+            LOG.log(System.Logger.Level.ERROR, "refusing slave {0}: {1}", socket.getRemoteSocketAddress(),
+                    e.getMessage());
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "slave {0} gone: {1}", socket.getRemoteSocketAddress(), e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            close();
+        }
+    }
+
+    private void streamFrom(long start, DataOutputStream out) throws IOException, InterruptedException {
+        long heartbeatMillis = settings.heartbeatInterval().toMillis();
+        long next = start;
+        long lastSent = System.currentTimeMillis();
+        while (!closed.get()) {
+            ByteBuffer chunk = commitLog.read(next, settings.transferBatchSize());
+            long idle = System.currentTimeMillis() - lastSent;
+            if (chunk.hasRemaining() || idle >= heartbeatMillis) {
+                send(out, next, chunk);
+                next += chunk.remaining();
+                lastSent = System.currentTimeMillis();
+            } else {
+                newBytes.awaitBeyond(next, commitLog::maxOffset, heartbeatMillis - idle);
+            }
+        }
+    }
+
+    private void send(DataOutputStream out, long offset, ByteBuffer chunk) throws IOException {
+        out.writeLong(offset);
+        out.writeInt(chunk.remaining());
+        out.write(chunk.array(), chunk.arrayOffset() + chunk.position(), chunk.remaining());
+        out.flush();
+        bytesSent.add(chunk.remaining());
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            socket.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "closing a slave connection", e);
+        }
+        acknowledgements.slaveDisconnected();
+        newBytes.wakeAll();
+        onClosed.accept(this);
+    }
+
+    /** Waits for both threads to end, after {@link #close()}. */
+    void join() throws InterruptedException {
+        reader.join(TimeUnit.SECONDS.toMillis(10));
+        streamer.join(TimeUnit.SECONDS.toMillis(10));
+    }
+}

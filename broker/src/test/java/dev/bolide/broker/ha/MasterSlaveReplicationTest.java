@@ -1,0 +1,185 @@
+package dev.bolide.broker.ha;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.bolide.broker.BolideBroker;
+import dev.bolide.broker.BrokerSettings;
+import dev.bolide.broker.config.BrokerRole;
+import dev.bolide.broker.config.Settings;
+import dev.bolide.broker.fixture.Loopback;
+import dev.bolide.broker.send.SendRequests;
+import dev.bolide.protocol.message.MessageRecordView;
+import dev.bolide.protocol.remoting.RemotingCommand;
+import dev.bolide.protocol.remoting.RequestCode;
+import dev.bolide.protocol.remoting.ResponseCode;
+import dev.bolide.remoting.FrameClient;
+import dev.bolide.store.MessageStore;
+import dev.bolide.store.StoreConfig;
+import dev.bolide.testsupport.NoThreadLeaks;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A master and its slave in one JVM, over the HA port: the slave's CommitLog is the master's byte
+ * for byte, a SYNC_MASTER answers once the slave has a send, and a restarted slave goes on from
+ * where it stopped.
+ */
+@ExtendWith(NoThreadLeaks.class)
+class MasterSlaveReplicationTest {
+    private static final String TOPIC = "Replicated";
+    private static final int QUEUES = 4;
+    private static final int SEGMENT = 1 << 20;
+
+    @TempDir
+    Path dir;
+    private int opaque;
+
+    private BrokerSettings.Builder master(BrokerRole role) {
+        return Loopback.brokerSettings(dir, "master").set(Settings.BROKER_NAME, "broker-a")
+                .set(Settings.BROKER_ROLE, role);
+    }
+
+    private BolideBroker startSlave(BolideBroker master) throws Exception {
+        return BolideBroker.start(Loopback.brokerSettings(dir, "slave").set(Settings.BROKER_NAME, "broker-a")
+                .set(Settings.BROKER_ROLE, BrokerRole.SLAVE).set(Settings.BROKER_ID, 1L)
+                .set(Settings.HA_MASTER_ADDRESS, "127.0.0.1:" + master.replication().port()).build());
+    }
+
+    private RemotingCommand send(FrameClient client, int number) throws IOException {
+        String body = "message " + number + " " + "x".repeat(number % 700);
+        client.send(RemotingCommand.request(RequestCode.SEND_MESSAGE_V2, ++opaque,
+                SendRequests.v2Header(TOPIC, number % QUEUES, "WAIT\u0001true"), body.getBytes(StandardCharsets.UTF_8)));
+        return client.receive();
+    }
+
+    private List<Integer> sendAll(FrameClient client, int from, int to) throws IOException {
+        List<Integer> codes = new ArrayList<>();
+        for (int number = from; number < to; number++) {
+            codes.add(send(client, number).code());
+        }
+        return codes;
+    }
+
+    private MessageStore openOffline(String name) throws IOException {
+        // as Loopback.brokerSettings configures the brokers' stores
+        return MessageStore.open(StoreConfig.builder(dir.resolve(name)).mappedFileSizeCommitLog(SEGMENT)
+                .maxMessageSize(64 * 1024).maxHashSlotNum(1024).maxIndexNum(4096).build());
+    }
+
+    @Test
+    void aSyncMastersSendsAreAnsweredOnceTheSlaveHasThemAndTheSlavesCommitLogIsTheMasters() throws Exception {
+        try (BolideBroker master = BolideBroker.start(master(BrokerRole.SYNC_MASTER).build());
+                BolideBroker slave = startSlave(master);
+                FrameClient client = new FrameClient(master.port())) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> master.replication().connectedSlaves() == 1);
+
+            assertThat(sendAll(client, 0, 3_000)).containsOnly(ResponseCode.SUCCESS);
+            await().atMost(Duration.ofSeconds(30)).until(() -> slave.replication().bytesReplicated()
+                    == master.replication().bytesReplicated());
+        }
+        try (MessageStore master = openOffline("master"); MessageStore slave = openOffline("slave")) {
+            assertThat(master.commitLogMaxOffset()).isGreaterThan(SEGMENT);
+            assertThat(slave.commitLogMaxOffset()).isEqualTo(master.commitLogMaxOffset());
+            assertSameBytes(master, slave);
+            List<String> bodies = new ArrayList<>();
+            for (int queue = 0; queue < QUEUES; queue++) {
+                Loopback.records(slave, TOPIC, queue).stream().map(MasterSlaveReplicationTest::body).forEach(bodies::add);
+            }
+            assertThat(bodies).hasSize(3_000).contains("message 0 ", "message 2999 " + "x".repeat(2999 % 700));
+        }
+    }
+
+    @Test
+    void aSlaveWithoutHaMasterAddressReplicatesFromTheMasterTheNameServerNames() throws Exception {
+        try (BolideBroker master = BolideBroker.start(master(BrokerRole.SYNC_MASTER).build());
+                BolideBroker slave = BolideBroker.start(Loopback.brokerSettings(dir, "slave")
+                        .set(Settings.BROKER_NAME, "broker-a").set(Settings.BROKER_ROLE, BrokerRole.SLAVE)
+                        .set(Settings.BROKER_ID, 1L).set(Settings.NAMESRV_LISTEN_PORT, BrokerSettings.NO_EMBEDDED_NAME_SERVER)
+                        .set(Settings.NAMESRV_ADDR, List.of("127.0.0.1:" + master.nameServerPort())).build());
+                FrameClient client = new FrameClient(master.port())) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> master.replication().connectedSlaves() == 1);
+
+            assertThat(send(client, 1).code()).isEqualTo(ResponseCode.SUCCESS);
+            assertThat(slave.replication().bytesReplicated()).isPositive();
+        }
+    }
+
+    @Test
+    void aSyncMasterWithoutASlaveAnswersSlaveNotAvailableButKeepsTheMessage() throws Exception {
+        try (BolideBroker master = BolideBroker.start(master(BrokerRole.SYNC_MASTER).build());
+                FrameClient client = new FrameClient(master.port())) {
+            RemotingCommand answer = send(client, 1);
+
+            assertThat(answer.code()).isEqualTo(ResponseCode.SLAVE_NOT_AVAILABLE);
+            assertThat(answer.extFields()).containsKey("msgId");
+        }
+        try (MessageStore master = openOffline("master")) {
+            assertThat(Loopback.records(master, TOPIC, 1)).hasSize(1);
+        }
+    }
+
+    @Test
+    void anAsyncMasterAnswersAtOnceWithoutASlave() throws Exception {
+        try (BolideBroker master = BolideBroker.start(master(BrokerRole.ASYNC_MASTER).build());
+                FrameClient client = new FrameClient(master.port())) {
+            assertThat(send(client, 1).code()).isEqualTo(ResponseCode.SUCCESS);
+        }
+    }
+
+    @Test
+    void aRestartedSlaveReceivesOnlyWhatItMissed() throws Exception {
+        try (BolideBroker master = BolideBroker.start(master(BrokerRole.ASYNC_MASTER).build());
+                FrameClient client = new FrameClient(master.port())) {
+            try (BolideBroker slave = startSlave(master)) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> master.replication().connectedSlaves() == 1);
+                assertThat(sendAll(client, 0, 500)).containsOnly(ResponseCode.SUCCESS);
+                await().atMost(Duration.ofSeconds(30)).until(() -> slave.replication().bytesReplicated()
+                        == master.replication().bytesReplicated() && master.replication().bytesReplicated() > 0);
+            }
+            long slaveEnd;
+            try (MessageStore slave = openOffline("slave")) {
+                slaveEnd = slave.commitLogMaxOffset();
+            }
+            assertThat(sendAll(client, 500, 800)).containsOnly(ResponseCode.SUCCESS);
+            long streamedBefore = master.replication().bytesReplicated();
+
+            long received;
+            try (BolideBroker slave = startSlave(master)) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> master.replication().bytesReplicated()
+                        > streamedBefore && slave.replication().bytesReplicated()
+                        == master.replication().bytesReplicated() - streamedBefore);
+                received = slave.replication().bytesReplicated();
+            }
+            try (MessageStore slave = openOffline("slave")) {
+                assertThat(received).as("bytes sent after the restart").isPositive()
+                        .isEqualTo(slave.commitLogMaxOffset() - slaveEnd);
+            }
+        }
+        try (MessageStore master = openOffline("master"); MessageStore slave = openOffline("slave")) {
+            assertThat(slave.commitLogMaxOffset()).isEqualTo(master.commitLogMaxOffset());
+            assertSameBytes(master, slave);
+        }
+    }
+
+    private static void assertSameBytes(MessageStore master, MessageStore slave) {
+        for (long offset = master.commitLogMinOffset(); offset < master.commitLogMaxOffset(); ) {
+            ByteBuffer expected = master.replication().read(offset, SEGMENT);
+            ByteBuffer actual = slave.replication().read(offset, SEGMENT);
+            assertThat(actual.mismatch(expected)).as("first differing byte from %d", offset).isEqualTo(-1);
+            offset += expected.remaining();
+        }
+    }
+
+    private static String body(MessageRecordView record) {
+        return new String(record.bodyBytes(), StandardCharsets.UTF_8);
+    }
+}
