@@ -312,7 +312,8 @@ public final class BolideBroker implements AutoCloseable {
                 acl).route("/metrics", new MetricsPage(metrics))
                 .pages(new ClusterView(settings.brokerClusterName(), settings.brokerName(), store, stats,
                         settings.storeConfig().storePathCommitLog()), new TopicsView(views.topics(), store),
-                        new GroupsView(offsets, views.consumers(), store, views.groups()::names), views.topics());
+                        new GroupsView(offsets, views.consumers(), store, views.groups()::names), views.topics())
+                .messages(store, views.topics());
         console.start();
     }
 

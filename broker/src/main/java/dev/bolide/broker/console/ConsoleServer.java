@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.bolide.broker.acl.WatchedAclFile;
 import dev.bolide.broker.topic.TopicConfigTable;
+import dev.bolide.store.MessageStore;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -65,6 +66,11 @@ public final class ConsoleServer implements AutoCloseable {
             context.setAuthenticator(new AclAuthenticator(acl));
         }
         return this;
+    }
+
+    /** The Messages page at {@code /messages}, each message's page below it. */
+    public ConsoleServer messages(MessageStore store, TopicConfigTable topicTable) {
+        return route("/messages", new MessagesPage(store, topicTable));
     }
 
     /**

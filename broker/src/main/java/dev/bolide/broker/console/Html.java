@@ -33,14 +33,33 @@ final class Html {
 
     /** @param extra further HTML below the tables (forms), already escaped */
     static String page(View view, String api, String extra) {
-        StringBuilder html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>")
+        return head(view).append(" data-api=\"").append(escape(api)).append("\">").append(body(view, "", extra))
+                .append("<script>").append(SCRIPT).append("</script></body></html>").toString();
+    }
+
+    /**
+     * A page whose numbers do not move (a search's results, one message): no script.
+     *
+     * @param above HTML above the tables (a search form), already escaped
+     * @param below HTML below the tables (a link to the next page), already escaped
+     */
+    static String still(View view, String above, String below) {
+        return head(view).append(">").append(body(view, above, below)).append("</body></html>").toString();
+    }
+
+    private static StringBuilder head(View view) {
+        return new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>")
                 .append(escape(view.title())).append(" - Bolide</title><style>").append(STYLE)
-                .append("</style></head><body data-api=\"").append(escape(api)).append("\"><nav>")
-                .append("<a href=\"/\">Cluster</a><a href=\"/topics\">Topics</a>")
-                .append("<a href=\"/groups\">Consumer groups</a>")
+                .append("</style></head><body");
+    }
+
+    private static String body(View view, String above, String below) {
+        StringBuilder html = new StringBuilder("<nav><a href=\"/\">Cluster</a><a href=\"/topics\">Topics</a>")
+                .append("<a href=\"/groups\">Consumer groups</a><a href=\"/messages\">Messages</a>")
                 .append("<a href=\"/metrics\">Metrics</a></nav><h1>").append(escape(view.title())).append("</h1>");
+        html.append(above);
         view.tables().forEach(table -> table(html, table));
-        return html.append(extra).append("<script>").append(SCRIPT).append("</script></body></html>").toString();
+        return html.append(below).toString();
     }
 
     private static void table(StringBuilder html, Table table) {
@@ -56,8 +75,14 @@ final class Html {
     }
 
     private static void cell(StringBuilder html, Cell cell) {
-        html.append(cell.key() == null ? "<td>" : "<td data-key=\"" + escape(cell.key()) + "\">")
-                .append(escape(cell.text())).append("</td>");
+        html.append(cell.key() == null ? "<td>" : "<td data-key=\"" + escape(cell.key()) + "\">");
+        if (cell.href() == null) {
+            html.append(escape(cell.text()));
+        } else {
+            html.append("<a href=\"").append(escape(cell.href())).append("\">").append(escape(cell.text()))
+                    .append("</a>");
+        }
+        html.append("</td>");
     }
 
     static String escape(String text) {
