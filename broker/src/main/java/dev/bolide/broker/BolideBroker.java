@@ -71,6 +71,7 @@ import dev.bolide.remoting.ServerTls;
 import dev.bolide.remoting.TlsMode;
 import dev.bolide.remoting.TlsProperties;
 import io.micrometer.core.instrument.MeterRegistry;
+import dev.bolide.broker.retry.DeadLetterResend;
 import dev.bolide.broker.retry.DeadLetterResendProcessor;
 import dev.bolide.broker.retry.ExhaustedRetries;
 import dev.bolide.broker.retry.RetryTopics;
@@ -313,7 +314,8 @@ public final class BolideBroker implements AutoCloseable {
                 .pages(new ClusterView(settings.brokerClusterName(), settings.brokerName(), store, stats,
                         settings.storeConfig().storePathCommitLog()), new TopicsView(views.topics(), store),
                         new GroupsView(offsets, views.consumers(), store, views.groups()::names), views.topics())
-                .messages(store, views.topics());
+                .messages(store, views.topics())
+                .deadLetters(store, views.topics(), new DeadLetterResend(store, views.topics()));
         console.start();
     }
 
@@ -449,7 +451,7 @@ public final class BolideBroker implements AutoCloseable {
                         pullExecutor, settings.storeConfig()), adminExecutor)
                 .register(RequestCode.GET_BROKER_CONFIG, config, adminExecutor)
                 .register(RequestCode.UPDATE_BROKER_CONFIG, config, adminExecutor)
-                .register(BolideRequestCode.RESEND_DEAD_LETTER, new DeadLetterResendProcessor(store, topics),
+                .register(BolideRequestCode.RESEND_DEAD_LETTER, new DeadLetterResendProcessor(new DeadLetterResend(store, topics)),
                         adminExecutor);
     }
 

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.bolide.broker.acl.WatchedAclFile;
+import dev.bolide.broker.retry.DeadLetterResend;
 import dev.bolide.broker.topic.TopicConfigTable;
 import dev.bolide.store.MessageStore;
 import java.io.IOException;
@@ -71,6 +72,11 @@ public final class ConsoleServer implements AutoCloseable {
     /** The Messages page at {@code /messages}, each message's page below it. */
     public ConsoleServer messages(MessageStore store, TopicConfigTable topicTable) {
         return route("/messages", new MessagesPage(store, topicTable));
+    }
+
+    /** The Dead letters page at {@code /dlq}, its re-send buttons below it. */
+    public ConsoleServer deadLetters(MessageStore store, TopicConfigTable topicTable, DeadLetterResend resend) {
+        return route("/dlq", new DeadLettersPage(store, topicTable, resend));
     }
 
     /**

@@ -26,4 +26,25 @@ final class Forms {
         }
         return fields;
     }
+
+    /**
+     * A whole number from 0 in a field, or {@code absent} when the field is.
+     *
+     * @throws IllegalArgumentException naming the field when it holds something else
+     */
+    static long number(Map<String, String> fields, String field, long absent) {
+        String text = fields.get(field);
+        if (text == null) {
+            return absent;
+        }
+        try {
+            long value = Long.parseLong(text);
+            if (value >= 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below, as a negative number
+        }
+        throw new IllegalArgumentException(field + " must be a whole number from 0, not '" + text + "'");
+    }
 }

@@ -56,6 +56,7 @@ final class Html {
     private static String body(View view, String above, String below) {
         StringBuilder html = new StringBuilder("<nav><a href=\"/\">Cluster</a><a href=\"/topics\">Topics</a>")
                 .append("<a href=\"/groups\">Consumer groups</a><a href=\"/messages\">Messages</a>")
+                .append("<a href=\"/dlq\">Dead letters</a>")
                 .append("<a href=\"/metrics\">Metrics</a></nav><h1>").append(escape(view.title())).append("</h1>");
         html.append(above);
         view.tables().forEach(table -> table(html, table));
@@ -78,6 +79,9 @@ final class Html {
         html.append(cell.key() == null ? "<td>" : "<td data-key=\"" + escape(cell.key()) + "\">");
         if (cell.href() == null) {
             html.append(escape(cell.text()));
+        } else if (cell.post()) {
+            html.append("<form method=\"post\" action=\"").append(escape(cell.href())).append("\"><button>")
+                    .append(escape(cell.text())).append("</button></form>");
         } else {
             html.append("<a href=\"").append(escape(cell.href())).append("\">").append(escape(cell.text()))
                     .append("</a>");

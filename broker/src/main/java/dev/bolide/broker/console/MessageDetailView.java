@@ -61,7 +61,7 @@ final class MessageDetailView implements View {
         String caption = "Body, " + body.length + " bytes" + (text == null ? ", in hex" : ", UTF-8 text")
                 + (shown.length < body.length ? ", the first " + shown.length + " shown" : "");
         return new Table(caption, List.of("body"), List.of(List.of(new Cell("body", text == null
-                ? HexFormat.of().formatHex(shown) : text, null))));
+                ? HexFormat.of().formatHex(shown) : text, null, false))));
     }
 
     /** The bytes as text, or null when they are not UTF-8. */

@@ -168,18 +168,6 @@ record MessageSearch(Map<String, String> query) {
     }
 
     private long number(String field, long absent) {
-        String text = query.get(field);
-        if (text == null) {
-            return absent;
-        }
-        try {
-            long value = Long.parseLong(text);
-            if (value >= 0) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // answered below, as a negative number
-        }
-        throw new IllegalArgumentException(field + " must be a whole number from 0, not '" + text + "'");
+        return Forms.number(query, field, absent);
     }
 }
