@@ -316,6 +316,9 @@ public final class BolideBroker implements AutoCloseable {
                         new GroupsView(offsets, views.consumers(), store, views.groups()::names), views.topics())
                 .messages(store, views.topics())
                 .deadLetters(store, views.topics(), new DeadLetterResend(store, views.topics()));
+        if (transactions != null) {
+            console.transactions(transactions);
+        }
         console.start();
     }
 

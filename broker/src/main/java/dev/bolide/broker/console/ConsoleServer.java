@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.bolide.broker.acl.WatchedAclFile;
 import dev.bolide.broker.retry.DeadLetterResend;
 import dev.bolide.broker.topic.TopicConfigTable;
+import dev.bolide.broker.transaction.TransactionService;
 import dev.bolide.store.MessageStore;
 import java.io.IOException;
 import java.net.BindException;
@@ -77,6 +78,11 @@ public final class ConsoleServer implements AutoCloseable {
     /** The Dead letters page at {@code /dlq}, its re-send buttons below it. */
     public ConsoleServer deadLetters(MessageStore store, TopicConfigTable topicTable, DeadLetterResend resend) {
         return route("/dlq", new DeadLettersPage(store, topicTable, resend));
+    }
+
+    /** The Transactions page at {@code /transactions}, its commit and roll-back buttons below it. */
+    public ConsoleServer transactions(TransactionService transactions) {
+        return route("/transactions", new TransactionsPage(transactions));
     }
 
     /**

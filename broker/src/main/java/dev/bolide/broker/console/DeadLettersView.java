@@ -45,16 +45,8 @@ final class DeadLettersView implements View {
     /** Links to the pages before and after this one, and the button that re-sends every dead letter. */
     String below() {
         String query = "?group=" + URLEncoder.encode(group, StandardCharsets.UTF_8);
-        StringBuilder html = new StringBuilder("<p>");
-        if (page > 0) {
-            html.append("<a id=\"previous-page\" href=\"/dlq").append(Html.escape(query + "&page=" + (page - 1)))
-                    .append("\">Previous page</a> ");
-        }
-        if ((long) (page + 1) * MessageSearch.PAGE < queue.size()) {
-            html.append("<a id=\"next-page\" href=\"/dlq").append(Html.escape(query + "&page=" + (page + 1)))
-                    .append("\">Next page</a>");
-        }
-        return html.append("</p><form method=\"post\" action=\"/dlq/resend-all").append(Html.escape(query))
-                .append("\"><button id=\"resend-all\">Re-send all</button></form>").toString();
+        return Html.pageLinks("/dlq" + query + "&page=", page, (long) (page + 1) * MessageSearch.PAGE < queue.size())
+                + "<form method=\"post\" action=\"/dlq/resend-all" + Html.escape(query)
+                + "\"><button id=\"resend-all\">Re-send all</button></form>";
     }
 }

@@ -56,7 +56,7 @@ final class Html {
     private static String body(View view, String above, String below) {
         StringBuilder html = new StringBuilder("<nav><a href=\"/\">Cluster</a><a href=\"/topics\">Topics</a>")
                 .append("<a href=\"/groups\">Consumer groups</a><a href=\"/messages\">Messages</a>")
-                .append("<a href=\"/dlq\">Dead letters</a>")
+                .append("<a href=\"/dlq\">Dead letters</a><a href=\"/transactions\">Transactions</a>")
                 .append("<a href=\"/metrics\">Metrics</a></nav><h1>").append(escape(view.title())).append("</h1>");
         html.append(above);
         view.tables().forEach(table -> table(html, table));
@@ -87,6 +87,23 @@ final class Html {
                     .append("</a>");
         }
         html.append("</td>");
+    }
+
+    /**
+     * Links to the page before this one and, when {@code more}, the one after.
+     *
+     * @param base the page's address up to the page number ({@code /dlq?group=G&page=}), not escaped
+     */
+    static String pageLinks(String base, int page, boolean more) {
+        StringBuilder html = new StringBuilder("<p>");
+        if (page > 0) {
+            html.append("<a id=\"previous-page\" href=\"").append(escape(base + (page - 1)))
+                    .append("\">Previous page</a> ");
+        }
+        if (more) {
+            html.append("<a id=\"next-page\" href=\"").append(escape(base + (page + 1))).append("\">Next page</a>");
+        }
+        return html.append("</p>").toString();
     }
 
     static String escape(String text) {

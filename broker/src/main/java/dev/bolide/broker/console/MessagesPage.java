@@ -45,7 +45,7 @@ final class MessagesPage implements HttpHandler {
 
     private void search(HttpExchange exchange, String query, Map<String, String> fields) throws IOException {
         MessagesView view = new MessagesView(store, topics, fields);
-        Responses.html(exchange, Html.still(view, view.form(), view.next(query)));
+        Responses.html(exchange, Html.still(view, view.form(), view.pages(query)));
     }
 
     private void detail(HttpExchange exchange, String offset) throws IOException {

@@ -40,14 +40,11 @@ final class MessagesView implements View {
                 "queue offset", "message id", "unique key", "keys", "tags"), rows));
     }
 
-    /** A link to the next page of a time range search, when there is one. */
-    String next(String query) {
-        if (found.size() <= MessageSearch.PAGE) {
-            return "";
-        }
+    /** Links to the pages before and after this one of a time range search. */
+    String pages(String query) {
         String others = query.replaceAll("(^|&)page=[^&]*", "");
-        return "<p><a id=\"next-page\" href=\"/messages?" + Html.escape(others + (others.isEmpty() ? "" : "&")
-                + "page=" + (search.page() + 1)) + "\">Next page</a></p>";
+        return Html.pageLinks("/messages?" + others + (others.isEmpty() ? "" : "&") + "page=", search.page(),
+                found.size() > MessageSearch.PAGE);
     }
 
     /** The search form, filled with the search shown. */
