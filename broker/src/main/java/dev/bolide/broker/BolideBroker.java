@@ -28,6 +28,7 @@ import dev.bolide.broker.console.ClusterView;
 import dev.bolide.broker.console.ConsoleServer;
 import dev.bolide.broker.console.GroupsView;
 import dev.bolide.broker.console.MetricsPage;
+import dev.bolide.broker.console.TimersView;
 import dev.bolide.broker.console.TopicsView;
 import dev.bolide.broker.client.ConsumerGroups;
 import dev.bolide.broker.client.ProducerGroups;
@@ -319,7 +320,7 @@ public final class BolideBroker implements AutoCloseable {
         if (transactions != null) {
             console.transactions(transactions);
         }
-        console.start();
+        console.timers(new TimersView(schedule, timers)).start();
     }
 
     /** What the console's pages show beside the store, the statistics and the offsets. */

@@ -80,6 +80,12 @@ public final class ConsoleServer implements AutoCloseable {
         return route("/dlq", new DeadLettersPage(store, topicTable, resend));
     }
 
+    /** The Timers page at {@code /timers}, its numbers as JSON at {@code /api/timers}. */
+    public ConsoleServer timers(TimersView timers) {
+        ViewPage page = new ViewPage("/timers", () -> timers, () -> "");
+        return route(page.path(), page).route(page.api(), page);
+    }
+
     /** The Transactions page at {@code /transactions}, its commit and roll-back buttons below it. */
     public ConsoleServer transactions(TransactionService transactions) {
         return route("/transactions", new TransactionsPage(transactions));
