@@ -2,26 +2,43 @@ package dev.bolide.tck.console;
 
 import dev.bolide.tck.rocketmq.BrokerProcess;
 import dev.bolide.testsupport.FreePorts;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.Comparator;
 import java.util.Deque;
+import java.util.stream.Stream;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * What a console test class runs against: the launched broker serving its console, a started
- * rocketmq-client 4.9.8 producer, headless Chromium and plain HTTP requests; closed last first.
+ * What a console test class runs against, registered as a static extension: the launched broker
+ * serving its console, a started rocketmq-client 4.9.8 producer, headless Chromium and plain HTTP
+ * requests; started before the class's own {@code @BeforeAll}, closed last first after its tests,
+ * with the directory they used.
  */
-final class ConsoleFixture implements AutoCloseable {
+final class ConsoleFixture implements BeforeAllCallback, AfterAllCallback {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
-    final BrokerProcess broker;
-    final DefaultMQProducer producer;
-    final Chromium chromium;
-    final ConsoleHttp http;
+    private final String[] extraLines;
+    private Path dir;
+    BrokerProcess broker;
+    DefaultMQProducer producer;
+    Chromium chromium;
+    ConsoleHttp http;
     /** The console's address, {@code http://127.0.0.1:<port>}. */
-    final String console;
+    String console;
 
     /** @param extraLines further {@code broker.conf} lines */
-    ConsoleFixture(Path dir, String... extraLines) throws Exception {
+    ConsoleFixture(String... extraLines) {
+        this.extraLines = extraLines;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        dir = Files.createTempDirectory(context.getRequiredTestClass().getSimpleName());
         int consolePort = FreePorts.freePort();
         console = "http://127.0.0.1:" + consolePort;
         http = new ConsoleHttp(consolePort);
@@ -42,9 +59,20 @@ final class ConsoleFixture implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void afterAll(ExtensionContext context) throws Exception {
         while (!started.isEmpty()) {
             started.pop().close();
+        }
+        if (dir != null) {
+            delete(dir);
+        }
+    }
+
+    private static void delete(Path directory) throws IOException {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
         }
     }
 }

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +13,9 @@ import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageExt;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -32,9 +30,8 @@ class ConsolePagesTest {
     private static final String GROUP = "ShownReaders";
     private static final int SENT = 12;
 
-    @TempDir
-    static Path dir;
-    private static ConsoleFixture fixture;
+    @RegisterExtension
+    static final ConsoleFixture fixture = new ConsoleFixture();
     private static DefaultMQProducer producer;
     private static Chromium chromium;
     private static String console;
@@ -42,7 +39,6 @@ class ConsolePagesTest {
 
     @BeforeAll
     static void brokerWithTrafficAndABrowser() throws Exception {
-        fixture = new ConsoleFixture(dir);
         producer = fixture.producer;
         chromium = fixture.chromium;
         console = fixture.console;
@@ -52,11 +48,6 @@ class ConsolePagesTest {
         DefaultMQPushConsumer consumer = fixture.broker.startConsumer(GROUP, TOPIC, received);
         fixture.closeLater(consumer::shutdown);
         await().atMost(Duration.ofSeconds(60)).until(() -> received.size() == SENT);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        fixture.close();
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,10 +14,8 @@ import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.common.message.Message;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 /**
@@ -27,19 +24,8 @@ import org.openqa.selenium.By;
  * page at a time, and re-sent from the page they reach the consumer, now accepting them.
  */
 class DeadLettersPageTest {
-    @TempDir
-    static Path dir;
-    private static ConsoleFixture fixture;
-
-    @BeforeAll
-    static void brokerAndABrowser() throws Exception {
-        fixture = new ConsoleFixture(dir);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        fixture.close();
-    }
+    @RegisterExtension
+    static final ConsoleFixture fixture = new ConsoleFixture();
 
     @Test
     void aDeadLetterReSentFromThePageArrivesAtTheConsumer() throws Exception {

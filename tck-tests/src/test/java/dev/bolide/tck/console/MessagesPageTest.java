@@ -8,16 +8,14 @@ import jakarta.jms.Connection;
 import jakarta.jms.Session;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.SendResult;
 import org.apache.rocketmq.common.message.Message;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 /**
@@ -30,9 +28,8 @@ class MessagesPageTest {
     /** More than one page of 50. */
     private static final int SENT = 60;
 
-    @TempDir
-    static Path dir;
-    private static ConsoleFixture fixture;
+    @RegisterExtension
+    static final ConsoleFixture fixture = new ConsoleFixture();
     private static DefaultMQProducer producer;
     private static Chromium chromium;
     private static String console;
@@ -42,7 +39,6 @@ class MessagesPageTest {
 
     @BeforeAll
     static void brokerWithMessagesAndABrowser() throws Exception {
-        fixture = new ConsoleFixture(dir);
         producer = fixture.producer;
         chromium = fixture.chromium;
         console = fixture.console;
@@ -55,11 +51,6 @@ class MessagesPageTest {
                 .getBytes(StandardCharsets.UTF_8));
         withKey.putUserProperty("carrier", "<i>post</i>");
         keyed = producer.send(withKey);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        fixture.close();
     }
 
     @Test

@@ -3,14 +3,11 @@ package dev.bolide.tck.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.rocketmq.common.message.Message;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 
@@ -23,19 +20,8 @@ class TimersPageTest {
     /** The level of RocketMQ's default {@code messageDelayLevel} that waits two hours. */
     private static final int TWO_HOURS = 18;
 
-    @TempDir
-    static Path dir;
-    private static ConsoleFixture fixture;
-
-    @BeforeAll
-    static void brokerAndABrowser() throws Exception {
-        fixture = new ConsoleFixture(dir);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        fixture.close();
-    }
+    @RegisterExtension
+    static final ConsoleFixture fixture = new ConsoleFixture();
 
     @Test
     void delayedAndTimedMessagesAreCountedPendingWithTheNextDueTime() throws Exception {

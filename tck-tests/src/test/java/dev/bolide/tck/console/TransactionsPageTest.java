@@ -9,7 +9,6 @@ import jakarta.jms.XAConnection;
 import jakarta.jms.XASession;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -23,10 +22,9 @@ import org.apache.rocketmq.client.producer.TransactionListener;
 import org.apache.rocketmq.client.producer.TransactionMQProducer;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageExt;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -39,15 +37,13 @@ import org.openqa.selenium.WebElement;
 class TransactionsPageTest {
     private static final String TOPIC = "Pending";
 
-    @TempDir
-    static Path dir;
-    private static ConsoleFixture fixture;
+    @RegisterExtension
+    static final ConsoleFixture fixture = new ConsoleFixture();
     private static TransactionMQProducer producer;
     private static final Map<String, List<MessageExt>> received = new ConcurrentHashMap<>();
 
     @BeforeAll
     static void brokerWithAnUndecidingProducerAndABrowser() throws Exception {
-        fixture = new ConsoleFixture(dir);
         producer = new TransactionMQProducer("Undecided");
         producer.setNamesrvAddr(fixture.broker.nameServerAddress());
         producer.setInstanceName("undecided-" + System.nanoTime());
@@ -68,11 +64,6 @@ class TransactionsPageTest {
         fixture.producer.send(new Message(TOPIC, "plain".getBytes(StandardCharsets.UTF_8)));
         DefaultMQPushConsumer consumer = fixture.broker.startConsumer("PendingReaders", TOPIC, received);
         fixture.closeLater(consumer::shutdown);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        fixture.close();
     }
 
     @Test
