@@ -28,6 +28,7 @@ import dev.bolide.broker.console.ClusterView;
 import dev.bolide.broker.console.ConsoleServer;
 import dev.bolide.broker.console.GroupsView;
 import dev.bolide.broker.console.MetricsPage;
+import dev.bolide.broker.console.TimersView;
 import dev.bolide.broker.console.TopicsView;
 import dev.bolide.broker.client.ConsumerGroups;
 import dev.bolide.broker.client.ProducerGroups;
@@ -71,6 +72,7 @@ import dev.bolide.remoting.ServerTls;
 import dev.bolide.remoting.TlsMode;
 import dev.bolide.remoting.TlsProperties;
 import io.micrometer.core.instrument.MeterRegistry;
+import dev.bolide.broker.retry.DeadLetterResend;
 import dev.bolide.broker.retry.DeadLetterResendProcessor;
 import dev.bolide.broker.retry.ExhaustedRetries;
 import dev.bolide.broker.retry.RetryTopics;
@@ -312,8 +314,13 @@ public final class BolideBroker implements AutoCloseable {
                 acl).route("/metrics", new MetricsPage(metrics))
                 .pages(new ClusterView(settings.brokerClusterName(), settings.brokerName(), store, stats,
                         settings.storeConfig().storePathCommitLog()), new TopicsView(views.topics(), store),
-                        new GroupsView(offsets, views.consumers(), store, views.groups()::names), views.topics());
-        console.start();
+                        new GroupsView(offsets, views.consumers(), store, views.groups()::names), views.topics())
+                .messages(store, views.topics())
+                .deadLetters(store, views.topics(), new DeadLetterResend(store, views.topics()));
+        if (transactions != null) {
+            console.transactions(transactions);
+        }
+        console.timers(new TimersView(schedule, timers)).start();
     }
 
     /** What the console's pages show beside the store, the statistics and the offsets. */
@@ -448,7 +455,7 @@ public final class BolideBroker implements AutoCloseable {
                         pullExecutor, settings.storeConfig()), adminExecutor)
                 .register(RequestCode.GET_BROKER_CONFIG, config, adminExecutor)
                 .register(RequestCode.UPDATE_BROKER_CONFIG, config, adminExecutor)
-                .register(BolideRequestCode.RESEND_DEAD_LETTER, new DeadLetterResendProcessor(store, topics),
+                .register(BolideRequestCode.RESEND_DEAD_LETTER, new DeadLetterResendProcessor(new DeadLetterResend(store, topics)),
                         adminExecutor);
     }
 

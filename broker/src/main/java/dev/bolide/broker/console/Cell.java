@@ -5,13 +5,23 @@ package dev.bolide.broker.console;
  * page's script finds its new value in the view's JSON.
  *
  * @param key null for text that does not change while the page is shown
+ * @param href where the text links to, or null
+ * @param post true when the text is a button that POSTs to {@code href} (an admin's action)
  */
-record Cell(String key, String text) {
+record Cell(String key, String text, String href, boolean post) {
     static Cell fixed(String text) {
-        return new Cell(null, text);
+        return new Cell(null, text, null, false);
     }
 
     static Cell live(String key, Object value) {
-        return new Cell(key, String.valueOf(value));
+        return new Cell(key, String.valueOf(value), null, false);
+    }
+
+    static Cell link(String text, String href) {
+        return new Cell(null, text, href, false);
+    }
+
+    static Cell button(String text, String href) {
+        return new Cell(null, text, href, true);
     }
 }

@@ -4,7 +4,10 @@ import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.bolide.broker.acl.WatchedAclFile;
+import dev.bolide.broker.retry.DeadLetterResend;
 import dev.bolide.broker.topic.TopicConfigTable;
+import dev.bolide.broker.transaction.TransactionService;
+import dev.bolide.store.MessageStore;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -65,6 +68,27 @@ public final class ConsoleServer implements AutoCloseable {
             context.setAuthenticator(new AclAuthenticator(acl));
         }
         return this;
+    }
+
+    /** The Messages page at {@code /messages}, each message's page below it. */
+    public ConsoleServer messages(MessageStore store, TopicConfigTable topicTable) {
+        return route("/messages", new MessagesPage(store, topicTable));
+    }
+
+    /** The Dead letters page at {@code /dlq}, its re-send buttons below it. */
+    public ConsoleServer deadLetters(MessageStore store, TopicConfigTable topicTable, DeadLetterResend resend) {
+        return route("/dlq", new DeadLettersPage(store, topicTable, resend));
+    }
+
+    /** The Timers page at {@code /timers}, its numbers as JSON at {@code /api/timers}. */
+    public ConsoleServer timers(TimersView timers) {
+        ViewPage page = new ViewPage("/timers", () -> timers, () -> "");
+        return route(page.path(), page).route(page.api(), page);
+    }
+
+    /** The Transactions page at {@code /transactions}, its commit and roll-back buttons below it. */
+    public ConsoleServer transactions(TransactionService transactions) {
+        return route("/transactions", new TransactionsPage(transactions));
     }
 
     /**

@@ -33,14 +33,35 @@ final class Html {
 
     /** @param extra further HTML below the tables (forms), already escaped */
     static String page(View view, String api, String extra) {
-        StringBuilder html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>")
+        return head(view).append(" data-api=\"").append(escape(api)).append("\">").append(body(view, "", extra))
+                .append("<script>").append(SCRIPT).append("</script></body></html>").toString();
+    }
+
+    /**
+     * A page whose numbers do not move (a search's results, one message): no script.
+     *
+     * @param above HTML above the tables (a search form), already escaped
+     * @param below HTML below the tables (a link to the next page), already escaped
+     */
+    static String still(View view, String above, String below) {
+        return head(view).append(">").append(body(view, above, below)).append("</body></html>").toString();
+    }
+
+    private static StringBuilder head(View view) {
+        return new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>")
                 .append(escape(view.title())).append(" - Bolide</title><style>").append(STYLE)
-                .append("</style></head><body data-api=\"").append(escape(api)).append("\"><nav>")
-                .append("<a href=\"/\">Cluster</a><a href=\"/topics\">Topics</a>")
-                .append("<a href=\"/groups\">Consumer groups</a>")
+                .append("</style></head><body");
+    }
+
+    private static String body(View view, String above, String below) {
+        StringBuilder html = new StringBuilder("<nav><a href=\"/\">Cluster</a><a href=\"/topics\">Topics</a>")
+                .append("<a href=\"/groups\">Consumer groups</a><a href=\"/messages\">Messages</a>")
+                .append("<a href=\"/dlq\">Dead letters</a><a href=\"/transactions\">Transactions</a>")
+                .append("<a href=\"/timers\">Timers</a>")
                 .append("<a href=\"/metrics\">Metrics</a></nav><h1>").append(escape(view.title())).append("</h1>");
+        html.append(above);
         view.tables().forEach(table -> table(html, table));
-        return html.append(extra).append("<script>").append(SCRIPT).append("</script></body></html>").toString();
+        return html.append(below).toString();
     }
 
     private static void table(StringBuilder html, Table table) {
@@ -56,8 +77,34 @@ final class Html {
     }
 
     private static void cell(StringBuilder html, Cell cell) {
-        html.append(cell.key() == null ? "<td>" : "<td data-key=\"" + escape(cell.key()) + "\">")
-                .append(escape(cell.text())).append("</td>");
+        html.append(cell.key() == null ? "<td>" : "<td data-key=\"" + escape(cell.key()) + "\">");
+        if (cell.href() == null) {
+            html.append(escape(cell.text()));
+        } else if (cell.post()) {
+            html.append("<form method=\"post\" action=\"").append(escape(cell.href())).append("\"><button>")
+                    .append(escape(cell.text())).append("</button></form>");
+        } else {
+            html.append("<a href=\"").append(escape(cell.href())).append("\">").append(escape(cell.text()))
+                    .append("</a>");
+        }
+        html.append("</td>");
+    }
+
+    /**
+     * Links to the page before this one and, when {@code more}, the one after.
+     *
+     * @param base the page's address up to the page number ({@code /dlq?group=G&page=}), not escaped
+     */
+    static String pageLinks(String base, int page, boolean more) {
+        StringBuilder html = new StringBuilder("<p>");
+        if (page > 0) {
+            html.append("<a id=\"previous-page\" href=\"").append(escape(base + (page - 1)))
+                    .append("\">Previous page</a> ");
+        }
+        if (more) {
+            html.append("<a id=\"next-page\" href=\"").append(escape(base + (page + 1))).append("\">Next page</a>");
+        }
+        return html.append("</p>").toString();
     }
 
     static String escape(String text) {

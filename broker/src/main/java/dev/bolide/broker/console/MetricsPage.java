@@ -18,12 +18,10 @@ public final class MetricsPage implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            if (!exchange.getRequestMethod().equals("GET")) {
-                exchange.sendResponseHeaders(HttpURLConnection.HTTP_BAD_METHOD, -1);
-                return;
+            if (Responses.allows(exchange, "GET")) {
+                Responses.send(exchange, HttpURLConnection.HTTP_OK, BrokerMetrics.CONTENT_TYPE,
+                        metrics.scrape().getBytes(StandardCharsets.UTF_8));
             }
-            Responses.send(exchange, HttpURLConnection.HTTP_OK, BrokerMetrics.CONTENT_TYPE,
-                    metrics.scrape().getBytes(StandardCharsets.UTF_8));
         }
     }
 }

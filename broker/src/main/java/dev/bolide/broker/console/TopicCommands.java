@@ -7,9 +7,7 @@ import dev.bolide.broker.topic.TopicConfig;
 import dev.bolide.broker.topic.TopicConfigTable;
 import java.io.IOException;
 import java.net.HttpURLConnection;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -28,11 +26,10 @@ final class TopicCommands implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            if (!exchange.getRequestMethod().equals("POST")) {
-                exchange.sendResponseHeaders(HttpURLConnection.HTTP_BAD_METHOD, -1);
+            if (!Responses.allows(exchange, "POST")) {
                 return;
             }
-            Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(),
+            Map<String, String> form = Forms.fields(new String(exchange.getRequestBody().readAllBytes(),
                     StandardCharsets.UTF_8));
             try {
                 switch (exchange.getRequestURI().getPath()) {
@@ -45,8 +42,7 @@ final class TopicCommands implements HttpHandler {
                     }
                 }
             } catch (IllegalArgumentException e) {
-                Responses.send(exchange, HttpURLConnection.HTTP_BAD_REQUEST, "text/plain; charset=utf-8",
-                        e.getMessage().getBytes(StandardCharsets.UTF_8));
+                Responses.text(exchange, HttpURLConnection.HTTP_BAD_REQUEST, e.getMessage());
                 return;
             }
             exchange.getResponseHeaders().set("Location", "/topics");
@@ -74,17 +70,5 @@ final class TopicCommands implements HttpHandler {
             // answered below, as any count out of range
         }
         throw new IllegalArgumentException("queues must be a whole number from 1 to 1024, not '" + queues + "'");
-    }
-
-    private static Map<String, String> form(String body) {
-        Map<String, String> fields = new HashMap<>();
-        for (String pair : body.split("&")) {
-            int equals = pair.indexOf('=');
-            if (equals > 0) {
-                fields.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return fields;
     }
 }

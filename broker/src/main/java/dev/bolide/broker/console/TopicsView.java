@@ -28,13 +28,13 @@ public final class TopicsView implements View {
         new TreeMap<>(topics.all()).forEach((name, config) -> rows.add(List.of(Cell.fixed(name),
                 Cell.fixed(Integer.toString(config.readQueueNums())),
                 Cell.fixed(Integer.toString(config.writeQueueNums())),
-                Cell.fixed(permission(config)), Cell.live("messages:" + name, messages(config)))));
+                Cell.fixed(permission(config)), Cell.live("messages:" + name, held(store, config)))));
         return List.of(new Table(rows.size() + " topics", List.of("topic", "read queues", "write queues",
                 "permission", "messages"), rows));
     }
 
     /** What the topic's read queues hold now: from each queue's first offset to its end. */
-    private long messages(TopicConfig config) {
+    static long held(MessageStore store, TopicConfig config) {
         long messages = 0;
         for (int queue = 0; queue < config.readQueueNums(); queue++) {
             messages += store.maxOffset(config.topicName(), queue) - store.minOffset(config.topicName(), queue);

@@ -13,7 +13,7 @@ import java.util.Optional;
 /**
  * One level's schedule queue and how far delivery has come in it. Its messages are due in queue
  * order (same delay, growing store times), so delivery stops at the first that is not due yet.
- * Used by the schedule thread only.
+ * Used by the schedule thread only, but for {@link #backlog}.
  */
 final class LevelQueue {
     /** {@link #deliverDue} result when no message waits. */
@@ -29,7 +29,8 @@ final class LevelQueue {
     private final DelayLevels levels;
     private final int level;
     private final MessageRecordView view = new MessageRecordView();
-    private long next;
+    /** Written by the schedule thread only; volatile for the console, which reads the backlog. */
+    private volatile long next;
 
     LevelQueue(MessageStore store, DelayLevels levels, int level, long next) {
         this.store = store;
@@ -45,6 +46,17 @@ final class LevelQueue {
     /** The schedule-queue offset of the next message to deliver. */
     long next() {
         return next;
+    }
+
+    /** What waits in the level now, and when the first of it is due (-1: nothing waits). */
+    LevelBacklog backlog() {
+        long first = next;
+        String topic = ScheduleTopic.NAME;
+        int queue = ScheduleTopic.queueOf(level);
+        long pending = Math.max(0, store.maxOffset(topic, queue) - first);
+        long stored = pending == 0 ? -1 : store.storeTimestamp(topic, queue, first);
+        return new LevelBacklog(level, levels.delayMillis(level), pending,
+                stored < 0 ? -1 : levels.dueTime(level, stored));
     }
 
     /** Delivers every message due at {@code now}; returns when the next one is due, or {@link #IDLE}. */

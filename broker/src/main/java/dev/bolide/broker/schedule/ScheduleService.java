@@ -163,6 +163,11 @@ public final class ScheduleService implements AutoCloseable {
      * closes. A thread that does not end in time is left behind: its progress is found again in
      * the CommitLog at the next start.
      */
+    /** Each delay level's backlog, level 1 first, read while delivery goes on. */
+    public List<LevelBacklog> backlog() {
+        return levels.stream().map(LevelQueue::backlog).toList();
+    }
+
     @Override
     public void close() {
         running = false;

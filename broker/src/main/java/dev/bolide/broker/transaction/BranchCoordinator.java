@@ -147,6 +147,12 @@ final class BranchCoordinator {
         return table.recoverable();
     }
 
+    /** The branches {@link #recoverable()} lists, with their state, since when, and their messages. */
+    synchronized List<InDoubtBranch> inDoubt() {
+        return table.recoverable().stream().map(branch -> new InDoubtBranch(branch,
+                table.state(branch).orElseThrow().name(), table.since(branch), members.of(branch).size())).toList();
+    }
+
     /**
      * The check pass met a half message of a branch: rolls the branch back when it has been open
      * longer than {@code xaBranchTimeout}, or prepared longer than a set {@code xaHeuristicTimeout}.

@@ -166,7 +166,7 @@ final class HalfRecord {
         return record.array();
     }
 
-    private String realTopic() {
+    String realTopic() {
         return properties.get(PropertyKeys.REAL_TOPIC);
     }
 

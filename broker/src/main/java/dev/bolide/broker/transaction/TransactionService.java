@@ -2,6 +2,7 @@ package dev.bolide.broker.transaction;
 
 import dev.bolide.broker.client.ProducerGroups;
 import dev.bolide.broker.metadata.MetadataFile;
+import dev.bolide.protocol.remoting.ResponseCode;
 import dev.bolide.remoting.RequestProcessor;
 import dev.bolide.broker.topic.TopicConfig;
 import dev.bolide.broker.topic.TopicConfigTable;
@@ -10,7 +11,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -32,13 +35,15 @@ public final class TransactionService implements AutoCloseable {
     private final EndTransactionProcessor endTransaction;
     private final BranchProcessor branchRequests;
     private final BranchCoordinator branches;
+    private final UndecidedTransactions undecided;
 
     private TransactionService(TransactionChecker checker, EndTransactionProcessor endTransaction,
-            BranchCoordinator branches) {
+            BranchCoordinator branches, UndecidedTransactions undecided) {
         this.checker = checker;
         this.endTransaction = endTransaction;
         this.branchRequests = new BranchProcessor(branches);
         this.branches = branches;
+        this.undecided = undecided;
     }
 
     /**
@@ -66,7 +71,7 @@ public final class TransactionService implements AutoCloseable {
         TransactionChecker checker = new TransactionChecker(store, open, resolver, new CheckBackSender(producers),
                 branches, settings, progressFile, Clock.systemUTC());
         TransactionService service = new TransactionService(checker, new EndTransactionProcessor(store, resolver),
-                branches);
+                branches, new UndecidedTransactions(store, open, resolver));
         long interval = settings.transactionCheckInterval().toMillis();
         service.scheduler.scheduleWithFixedDelay(service::checkOnce, interval, interval, TimeUnit.MILLISECONDS);
         return service;
@@ -132,6 +137,29 @@ public final class TransactionService implements AutoCloseable {
         Map<String, Long> counts = new LinkedHashMap<>();
         branches.countByState().forEach((state, count) -> counts.put(state.name(), count));
         return counts;
+    }
+
+    /** The transactions producers have not decided, for an operator to see and decide. */
+    public UndecidedTransactions undecided() {
+        return undecided;
+    }
+
+    /** The XA branches XA recover lists, for an operator to see. */
+    public List<InDoubtBranch> inDoubtBranches() {
+        return branches.inDoubt();
+    }
+
+    /**
+     * Commits or rolls back a prepared XA branch by hand, as its transaction manager's BRANCH_COMMIT
+     * or BRANCH_ROLLBACK would: the branch is then over, and the manager's own decision later gets
+     * the answer of a branch decided (committed or rolled back) before.
+     *
+     * @return completes with null once decided, else with why not (the branch's state)
+     */
+    public CompletableFuture<String> decideBranch(String branch, boolean commit) {
+        BranchCoordinator.Answer answer = commit ? branches.commit(branch, false, -1) : branches.rollback(branch);
+        return branches.settled(answer).thenApply(settled -> settled.code() == ResponseCode.SUCCESS ? null
+                : settled.remark());
     }
 
     /** The request codes {@link #branchProcessor()} serves. */

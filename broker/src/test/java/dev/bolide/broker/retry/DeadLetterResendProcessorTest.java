@@ -39,7 +39,7 @@ class DeadLetterResendProcessorTest {
         TopicConfigTable topics = TopicConfigTable.load(new MetadataFile(dir.resolve("config/topics.json")), Clock.systemUTC());
         topics.put(TopicConfig.of("Orders", 1));
         loopback = Loopback.start(Map.of(BolideRequestCode.RESEND_DEAD_LETTER,
-                new DeadLetterResendProcessor(store, topics)));
+                new DeadLetterResendProcessor(new DeadLetterResend(store, topics))));
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package dev.bolide.client.rocketmq;
 
+import dev.bolide.protocol.message.BodyCompression;
 import dev.bolide.protocol.message.MessageSysFlag;
 import dev.bolide.protocol.message.PropertyKeys;
 import java.util.HashMap;

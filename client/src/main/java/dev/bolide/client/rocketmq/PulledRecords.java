@@ -1,5 +1,6 @@
 package dev.bolide.client.rocketmq;
 
+import dev.bolide.protocol.message.BodyCompression;
 import dev.bolide.protocol.message.MessageId;
 import dev.bolide.protocol.message.MessageProperties;
 import dev.bolide.protocol.message.MessageRecordView;

@@ -1,6 +1,7 @@
 package dev.bolide.client.rocketmq;
 
 import dev.bolide.protocol.message.BatchBody;
+import dev.bolide.protocol.message.BodyCompression;
 import dev.bolide.protocol.message.MessageProperties;
 import dev.bolide.protocol.message.MessageSysFlag;
 import dev.bolide.protocol.message.PropertyKeys;

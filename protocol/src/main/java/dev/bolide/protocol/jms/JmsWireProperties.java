@@ -12,6 +12,11 @@ import java.util.Set;
  * long, {@code F} float and {@code D} double. A property missing from the list is a String.
  */
 public final class JmsWireProperties {
+    /**
+     * The JMS body type of a message Bolide's JMS client sent: {@code NONE}, {@code TEXT},
+     * {@code BYTES}, {@code MAP}, {@code STREAM} or {@code OBJECT}.
+     */
+    public static final String BODY_TYPE = "BOLIDE_JMS_BODY";
     /** The types of the non-String JMS properties. */
     public static final String TYPES = "BOLIDE_JMS_TYPES";
     /**

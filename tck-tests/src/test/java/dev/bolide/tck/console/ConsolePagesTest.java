@@ -3,14 +3,9 @@ package dev.bolide.tck.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.bolide.tck.rocketmq.BrokerProcess;
-import dev.bolide.testsupport.FreePorts;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,10 +13,9 @@ import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageExt;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -36,10 +30,8 @@ class ConsolePagesTest {
     private static final String GROUP = "ShownReaders";
     private static final int SENT = 12;
 
-    @TempDir
-    static Path dir;
-    /** What the tests started, closed last first. */
-    private static final Deque<AutoCloseable> started = new ArrayDeque<>();
+    @RegisterExtension
+    static final ConsoleFixture fixture = new ConsoleFixture();
     private static DefaultMQProducer producer;
     private static Chromium chromium;
     private static String console;
@@ -47,27 +39,15 @@ class ConsolePagesTest {
 
     @BeforeAll
     static void brokerWithTrafficAndABrowser() throws Exception {
-        int consolePort = FreePorts.freePort();
-        console = "http://127.0.0.1:" + consolePort;
-        http = new ConsoleHttp(consolePort);
-        BrokerProcess broker = BrokerProcess.start(dir, "consoleListenPort = " + consolePort);
-        started.push(broker);
-        producer = broker.startProducer();
-        started.push(producer::shutdown);
+        producer = fixture.producer;
+        chromium = fixture.chromium;
+        console = fixture.console;
+        http = fixture.http;
         send(SENT);
         Map<String, List<MessageExt>> received = new ConcurrentHashMap<>();
-        DefaultMQPushConsumer consumer = broker.startConsumer(GROUP, TOPIC, received);
-        started.push(consumer::shutdown);
+        DefaultMQPushConsumer consumer = fixture.broker.startConsumer(GROUP, TOPIC, received);
+        fixture.closeLater(consumer::shutdown);
         await().atMost(Duration.ofSeconds(60)).until(() -> received.size() == SENT);
-        chromium = new Chromium(dir.resolve("chromium-profile"));
-        started.push(chromium);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        while (!started.isEmpty()) {
-            started.pop().close();
-        }
     }
 
     @Test

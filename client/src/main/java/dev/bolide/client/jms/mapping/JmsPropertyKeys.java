@@ -8,7 +8,7 @@ import dev.bolide.protocol.jms.JmsWireProperties;
  * Bolide reads; clients can set neither.
  */
 public final class JmsPropertyKeys {
-    public static final String BODY_TYPE = "BOLIDE_JMS_BODY";
+    public static final String BODY_TYPE = JmsWireProperties.BODY_TYPE;
     public static final String PROPERTY_TYPES = "BOLIDE_JMS_TYPES";
     /** String properties whose value is empty: RocketMQ drops empty values from its properties. */
     public static final String EMPTY_STRINGS = JmsWireProperties.EMPTY_STRINGS;

@@ -1,4 +1,4 @@
-package dev.bolide.client.rocketmq;
+package dev.bolide.protocol.message;
 
 import java.io.ByteArrayOutputStream;
 import java.util.zip.DataFormatException;
@@ -9,16 +9,16 @@ import java.util.zip.Inflater;
  * zlib bodies, as RocketMQ producers send bodies of {@link #THRESHOLD} bytes or more (sysFlag
  * COMPRESSED, no compression-type bits, which every 4.9 consumer reads as zlib).
  */
-final class BodyCompression {
+public final class BodyCompression {
     /** RocketMQ's {@code compressMsgBodyOverHowmuch}. */
-    static final int THRESHOLD = 4096;
+    public static final int THRESHOLD = 4096;
     /** RocketMQ's {@code compressLevel}. */
     private static final int LEVEL = 5;
 
     private BodyCompression() {
     }
 
-    static byte[] deflate(byte[] body) {
+    public static byte[] deflate(byte[] body) {
         Deflater deflater = new Deflater(LEVEL);
         try {
             deflater.setInput(body);
@@ -35,7 +35,7 @@ final class BodyCompression {
     }
 
     /** The inflated body; {@code stored} itself when it is not zlib after all (better than losing the message). */
-    static byte[] inflate(byte[] stored) {
+    public static byte[] inflate(byte[] stored) {
         Inflater inflater = new Inflater();
         try {
             inflater.setInput(stored);

@@ -1,0 +1,12 @@
+package dev.bolide.broker.transaction;
+
+/**
+ * An XA branch XA recover lists: prepared, or rolled back heuristically and not yet forgotten.
+ *
+ * @param branch the Xid as {@code formatId:gtrid-hex:bqual-hex}
+ * @param state {@code PREPARED} or {@code HEURISTIC_ROLLBACK}
+ * @param since when it entered that state (ms)
+ * @param messages how many half messages were sent in it to this broker
+ */
+public record InDoubtBranch(String branch, String state, long since, int messages) {
+}

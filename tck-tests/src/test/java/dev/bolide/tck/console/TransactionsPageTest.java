@@ -1,0 +1,158 @@
+package dev.bolide.tck.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.bolide.client.jms.BolideConnectionFactory;
+import dev.bolide.protocol.xa.BranchId;
+import jakarta.jms.XAConnection;
+import jakarta.jms.XASession;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.transaction.xa.XAResource;
+import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
+import org.apache.rocketmq.client.producer.LocalTransactionState;
+import org.apache.rocketmq.client.producer.SendResult;
+import org.apache.rocketmq.client.producer.TransactionListener;
+import org.apache.rocketmq.client.producer.TransactionMQProducer;
+import org.apache.rocketmq.common.message.Message;
+import org.apache.rocketmq.common.message.MessageExt;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The Transactions page in headless Chromium: half messages of a real rocketmq-client 4.9.8
+ * TransactionMQProducer whose checker always answers UNKNOW are listed undecided; committed from
+ * the page one reaches a consumer, rolled back the other leaves the list. An XA branch the Bolide
+ * JMS client prepared, rolled back from the page, is no longer recovered.
+ */
+class TransactionsPageTest {
+    private static final String TOPIC = "Pending";
+
+    @RegisterExtension
+    static final ConsoleFixture fixture = new ConsoleFixture();
+    private static TransactionMQProducer producer;
+    private static final Map<String, List<MessageExt>> received = new ConcurrentHashMap<>();
+
+    @BeforeAll
+    static void brokerWithAnUndecidingProducerAndABrowser() throws Exception {
+        producer = new TransactionMQProducer("Undecided");
+        producer.setNamesrvAddr(fixture.broker.nameServerAddress());
+        producer.setInstanceName("undecided-" + System.nanoTime());
+        producer.setTransactionListener(new TransactionListener() {
+            @Override
+            public LocalTransactionState executeLocalTransaction(Message message, Object argument) {
+                return LocalTransactionState.UNKNOW;
+            }
+
+            @Override
+            public LocalTransactionState checkLocalTransaction(MessageExt message) {
+                return LocalTransactionState.UNKNOW;
+            }
+        });
+        producer.start();
+        fixture.closeLater(producer::shutdown);
+        // the topic exists before the consumer subscribes
+        fixture.producer.send(new Message(TOPIC, "plain".getBytes(StandardCharsets.UTF_8)));
+        DefaultMQPushConsumer consumer = fixture.broker.startConsumer("PendingReaders", TOPIC, received);
+        fixture.closeLater(consumer::shutdown);
+    }
+
+    @Test
+    void anUndecidedTransactionCommittedFromThePageArrivesAtTheConsumer() throws Exception {
+        SendResult sent = sendUndecided("to-commit");
+
+        String row = awaitListed(sent).getText();
+        assertThat(row).contains(TOPIC).contains("Undecided").contains(" s ");
+        fixture.chromium.screenshot("transactions");
+        fixture.chromium.driver().findElement(By.xpath("//tr[td[.='" + sent.getMsgId()
+                + "']]//button[.='Commit']")).click();
+
+        fixture.chromium.waiting().until(driver -> driver.findElement(By.id("done")).getText().equals("committed"));
+        assertThat(fixture.chromium.driver().findElements(By.xpath("//td[.='" + sent.getMsgId() + "']")))
+                .isEmpty();
+        await().atMost(Duration.ofSeconds(60)).until(() -> received.containsKey("to-commit"));
+    }
+
+    @Test
+    void anUndecidedTransactionRolledBackFromThePageLeavesTheListAndASecondDecisionChangesNothing()
+            throws Exception {
+        SendResult sent = sendUndecided("to-roll-back");
+        String commit = awaitListed(sent).findElement(By.xpath(".//button[.='Commit']/..")).getAttribute("action");
+
+        fixture.chromium.driver().findElement(By.xpath("//tr[td[.='" + sent.getMsgId()
+                + "']]//button[.='Roll back']")).click();
+
+        fixture.chromium.waiting().until(driver -> driver.findElement(By.id("done")).getText()
+                .equals("rolled back"));
+        assertThat(fixture.chromium.driver().findElements(By.xpath("//td[.='" + sent.getMsgId() + "']")))
+                .isEmpty();
+        HttpResponse<String> late = fixture.http.postForm(commit.substring(fixture.console.length()), "");
+        assertThat(late.statusCode()).isEqualTo(303);
+        assertThat(late.headers().firstValue("Location")).hasValue("/transactions?done=decided+before");
+    }
+
+    @Test
+    void aPreparedXaBranchRolledBackFromThePageIsNoLongerRecovered() throws Exception {
+        BranchId xid = BranchId.parse("4660:c0ffee:0b");
+        try (XAConnection connection = new BolideConnectionFactory(fixture.broker.nameServerAddress())
+                .createXAConnection()) {
+            connection.start();
+            XASession session = connection.createXASession();
+            XAResource resource = session.getXAResource();
+            resource.start(xid, XAResource.TMNOFLAGS);
+            session.createProducer(session.createQueue("XaPending")).send(session.createTextMessage("in doubt"));
+            resource.end(xid, XAResource.TMSUCCESS);
+            assertThat(resource.prepare(xid)).isEqualTo(XAResource.XA_OK);
+
+            fixture.chromium.driver().get(fixture.console + "/transactions");
+            String row = fixture.chromium.driver().findElement(By.xpath("//tr[td[.='" + xid.text() + "']]")).getText()
+                    .replaceAll("\\s+", " ");
+            // state, since, age, one message, the two buttons
+            assertThat(row).contains(" PREPARED ").endsWith(" s 1 Commit Roll back");
+            fixture.chromium.screenshot("transactions-xa");
+            fixture.chromium.driver().findElement(By.xpath("//tr[td[.='" + xid.text()
+                    + "']]//button[.='Roll back']")).click();
+
+            fixture.chromium.waiting().until(driver -> driver.findElement(By.id("done")).getText()
+                    .equals("XA branch " + xid.text() + " rolled back"));
+            assertThat(fixture.chromium.driver().findElements(By.xpath("//td[.='" + xid.text() + "']"))).isEmpty();
+            assertThat(Arrays.stream(resource.recover(XAResource.TMSTARTRSCAN | XAResource.TMENDRSCAN))
+                    .map(BranchId::format)).doesNotContain(xid.text());
+        }
+    }
+
+    @Test
+    void aDecisionOnSomethingThatIsNoHalfMessageIsRefusedWithTheReason() throws Exception {
+        HttpResponse<String> refused = fixture.http.postForm("/transactions/commit?offset=0", "");
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).isEqualTo("no half message at CommitLog offset 0");
+    }
+
+    /** The transaction's row, once the half message is in the half queue (the page is loaded again until then). */
+    private static WebElement awaitListed(SendResult sent) {
+        fixture.chromium.driver().get(fixture.console + "/transactions");
+        By row = By.xpath("//tr[td[.='" + sent.getMsgId() + "']]");
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            if (!fixture.chromium.driver().findElements(row).isEmpty()) {
+                return true;
+            }
+            fixture.chromium.driver().navigate().refresh();
+            return false;
+        });
+        return fixture.chromium.driver().findElement(row);
+    }
+
+    private static SendResult sendUndecided(String body) throws Exception {
+        return producer.sendMessageInTransaction(new Message(TOPIC, body.getBytes(StandardCharsets.UTF_8)), null);
+    }
+}
