@@ -249,7 +249,7 @@ public final class BolideBroker implements AutoCloseable {
         replication = new Replication(settings.brokerRole(), settings.ha(), settings.storeConfig().syncFlushTimeout(),
                 store, () -> registration == null ? null : registration.masterHaServerAddr());
         if (!isSlave(settings)) {
-            transactions = TransactionService.start(store, topics, clients.producers(), settings.transactions(),
+            transactions = TransactionService.start(store, replication.writes(), topics, clients.producers(), settings.transactions(),
                     configDir, new CommittedSends(new DelayedSends(settings.schedule().messageDelayLevel()), timers));
             if (metrics != null) {
                 metrics.add(new XaBranchMeters(transactions));
@@ -382,16 +382,16 @@ public final class BolideBroker implements AutoCloseable {
     private void registerWrites(BrokerSettings settings, TopicConfigTable topics, SubscriptionGroupTable groupConfigs) {
         RetryTopics retryTopics = new RetryTopics(topics);
         DelayedSends delays = new DelayedSends(settings.schedule().messageDelayLevel());
-        RequestProcessor send = timed(new SendMessageProcessor(store, topics, timers, settings.brokerClusterName(),
+        RequestProcessor send = timed(new SendMessageProcessor(topics, timers, settings.brokerClusterName(),
                 settings.regionId(), settings.storeConfig().maxMessageSize(),
-                new ExhaustedRetries(groupConfigs, retryTopics).andThen(delays), replication.sends()),
+                new ExhaustedRetries(groupConfigs, retryTopics).andThen(delays), replication.writes()),
                 TimedRequests::sends);
         brokerServer.register(RequestCode.SEND_MESSAGE, send, sendExecutor)
                 .register(RequestCode.SEND_MESSAGE_V2, send, sendExecutor)
                 .register(RequestCode.SEND_BATCH_MESSAGE, send, sendExecutor)
                 .register(RequestCode.END_TRANSACTION, transactions.endTransactionProcessor(), sendExecutor)
                 .register(RequestCode.CONSUMER_SEND_MSG_BACK,
-                        new SendBackProcessor(store, groupConfigs, retryTopics, delays), sendExecutor);
+                        new SendBackProcessor(store, replication.writes(), groupConfigs, retryTopics, delays), sendExecutor);
         if (settings.transactions().xaEnabled()) {
             for (int code : TransactionService.branchRequestCodes()) {
                 brokerServer.register(code, transactions.branchProcessor(), sendExecutor);
@@ -448,7 +448,7 @@ public final class BolideBroker implements AutoCloseable {
                         pullExecutor, settings.storeConfig()), adminExecutor)
                 .register(RequestCode.GET_BROKER_CONFIG, config, adminExecutor)
                 .register(RequestCode.UPDATE_BROKER_CONFIG, config, adminExecutor)
-                .register(BolideRequestCode.RESEND_DEAD_LETTER, new DeadLetterResendProcessor(store, topics),
+                .register(BolideRequestCode.RESEND_DEAD_LETTER, new DeadLetterResendProcessor(store, replication.writes(), topics),
                         adminExecutor);
     }
 

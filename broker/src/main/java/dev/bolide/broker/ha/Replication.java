@@ -58,9 +58,9 @@ public final class Replication implements AutoCloseable {
         server = HaServer.start(store.replication(), settings, newBytes, acknowledgements);
     }
 
-    /** What this broker's sends wait for before they are answered. */
-    public SyncReplication sends() {
-        return role == BrokerRole.SYNC_MASTER ? acknowledgements : SyncReplication.NOT_WAITING;
+    /** What this broker's writes wait for before they are answered: the disk, and a slave on a SYNC_MASTER. */
+    public Writes writes() {
+        return new Writes(store, role == BrokerRole.SYNC_MASTER ? acknowledgements : SyncReplication.NOT_WAITING);
     }
 
     /** The HA port a master listens on; -1 on a slave. */

@@ -8,6 +8,8 @@ import dev.bolide.protocol.message.MessageRecordView;
 import dev.bolide.protocol.message.PropertyKeys;
 import dev.bolide.protocol.remoting.BolideRequestCode;
 import dev.bolide.protocol.remoting.RemotingCommand;
+import dev.bolide.broker.ha.Writes;
+import dev.bolide.broker.ha.Written;
 import dev.bolide.protocol.remoting.ResponseCode;
 import dev.bolide.store.AppendedMessage;
 import dev.bolide.store.MessageStore;
@@ -34,8 +36,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@code REAL_QID}, {@code RECONSUME_TIME}, {@code MAX_RECONSUME_TIMES}) are gone. The dead letter
  * itself stays where it is (queues are logs): each request re-sends once more.
  *
- * <p>Answers as a send does: 0 with {@code msgId} (offset message id), {@code queueId},
- * {@code queueOffset}; 1 when no dead letter is at that offset; 17 when its topic no longer exists.
+ * <p>Answers as a send does, once stored as a send is (the disk under {@code SYNC_FLUSH}, a slave
+ * on a SYNC_MASTER): 0 (or a send's 10, 11, 12) with {@code msgId} (offset message id),
+ * {@code queueId}, {@code queueOffset}; 1 when no dead letter is at that offset; 17 when its topic no longer exists.
  * Dead letters are found with the usual requests: a pull of {@code %DLQ%<group>} or a query by key
  * on it ({@code mqadmin queryMsgByKey}).
  */
@@ -46,10 +49,13 @@ public final class DeadLetterResendProcessor implements RequestProcessor {
             PropertyKeys.RECONSUME_TIME, PropertyKeys.MAX_RECONSUME_TIMES);
 
     private final MessageStore store;
+    private final Writes writes;
     private final TopicConfigTable topics;
 
-    public DeadLetterResendProcessor(MessageStore store, TopicConfigTable topics) {
+    /** @param writes how a resent message is waited for before the answer */
+    public DeadLetterResendProcessor(MessageStore store, Writes writes, TopicConfigTable topics) {
         this.store = store;
+        this.writes = writes;
         this.topics = topics;
     }
 
@@ -79,16 +85,17 @@ public final class DeadLetterResendProcessor implements RequestProcessor {
 
     private CompletableFuture<RemotingCommand> append(RemotingCommand request, MessageToStore resent) {
         try {
-            return store.appendAsync(List.of(resent)).handle((result, failure) -> failure == null
-                    ? stored(request, result.messages().get(0))
+            return writes.append(List.of(resent)).handle((written, failure) -> failure == null
+                    ? stored(request, written)
                     : RemotingCommand.responseTo(request, ResponseCode.SYSTEM_ERROR, failure.getMessage(), null, null));
         } catch (StoreException e) {
             return answer(request, ResponseCode.SYSTEM_ERROR, e.getMessage());
         }
     }
 
-    private static RemotingCommand stored(RemotingCommand request, AppendedMessage message) {
-        return RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null, Map.of(
+    private static RemotingCommand stored(RemotingCommand request, Written written) {
+        AppendedMessage message = written.appended().messages().get(0);
+        return RemotingCommand.responseTo(request, written.sendResponseCode(), null, Map.of(
                 "msgId", message.offsetMessageId(),
                 "queueId", Integer.toString(message.queueId()),
                 "queueOffset", Long.toString(message.queueOffset())), null);

@@ -9,6 +9,7 @@ import dev.bolide.broker.config.BrokerRole;
 import dev.bolide.broker.config.Settings;
 import dev.bolide.broker.fixture.Loopback;
 import dev.bolide.broker.send.SendRequests;
+import dev.bolide.protocol.message.MessageId;
 import dev.bolide.protocol.message.MessageRecordView;
 import dev.bolide.protocol.remoting.RemotingCommand;
 import dev.bolide.protocol.remoting.RequestCode;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +40,8 @@ class MasterSlaveReplicationTest {
     private static final String TOPIC = "Replicated";
     private static final int QUEUES = 4;
     private static final int SEGMENT = 1 << 20;
+    private static final String SCHEDULE_TOPIC = "SCHEDULE_TOPIC_XXXX";
+    private static final int LAST_DELAY_LEVEL = 18;
 
     @TempDir
     Path dir;
@@ -124,6 +128,45 @@ class MasterSlaveReplicationTest {
         }
         try (MessageStore master = openOffline("master")) {
             assertThat(Loopback.records(master, TOPIC, 1)).hasSize(1);
+        }
+    }
+
+    /** Level 18 (2 h): the retry stays in the delay queue, so nothing else is written meanwhile. */
+    private RemotingCommand sendBack(FrameClient client, RemotingCommand sent) throws IOException {
+        client.send(RemotingCommand.request(RequestCode.CONSUMER_SEND_MSG_BACK, ++opaque, Map.of("group", "CG",
+                "offset", Long.toString(MessageId.physicalOffset(sent.field("msgId"))), "delayLevel",
+                Integer.toString(LAST_DELAY_LEVEL), "originMsgId", sent.field("msgId"), "originTopic", TOPIC,
+                "unitMode", "false"), null));
+        return client.receive();
+    }
+
+    @Test
+    void aSyncMastersSendBackWithoutASlaveIsAnsweredSuccessAsRocketMqAnswersIt() throws Exception {
+        try (BolideBroker master = BolideBroker.start(master(BrokerRole.SYNC_MASTER).build());
+                FrameClient client = new FrameClient(master.port())) {
+            RemotingCommand sent = send(client, 1);
+
+            assertThat(sendBack(client, sent).code()).isEqualTo(ResponseCode.SUCCESS);
+        }
+        try (MessageStore master = openOffline("master")) {
+            assertThat(Loopback.records(master, SCHEDULE_TOPIC, LAST_DELAY_LEVEL - 1)).hasSize(1);
+        }
+    }
+
+    @Test
+    void aSyncMastersSendBackIsAnsweredOnceTheSlaveHasTheRetry() throws Exception {
+        try (BolideBroker master = BolideBroker.start(master(BrokerRole.SYNC_MASTER).build());
+                BolideBroker slave = startSlave(master);
+                FrameClient client = new FrameClient(master.port())) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> master.replication().connectedSlaves() == 1);
+            RemotingCommand sent = send(client, 1);
+            assertThat(sent.code()).isEqualTo(ResponseCode.SUCCESS);
+
+            assertThat(sendBack(client, sent).code()).isEqualTo(ResponseCode.SUCCESS);
+            assertThat(slave.replication().bytesReplicated()).isEqualTo(master.replication().bytesReplicated());
+        }
+        try (MessageStore slave = openOffline("slave")) {
+            assertThat(Loopback.records(slave, SCHEDULE_TOPIC, LAST_DELAY_LEVEL - 1)).hasSize(1);
         }
     }
 
