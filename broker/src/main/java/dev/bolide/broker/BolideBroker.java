@@ -45,6 +45,7 @@ import dev.bolide.broker.metrics.ConsumerLagMeters;
 import dev.bolide.broker.metrics.TimedRequests;
 import dev.bolide.broker.metrics.TimerMeters;
 import dev.bolide.broker.metrics.TrafficMeters;
+import dev.bolide.broker.metrics.ReplicationLagMeters;
 import dev.bolide.broker.metrics.XaBranchMeters;
 import dev.bolide.broker.namesrv.BrokerIdentity;
 import dev.bolide.broker.namesrv.KvConfigTable;
@@ -249,11 +250,15 @@ public final class BolideBroker implements AutoCloseable {
         replication = new Replication(settings.brokerRole(), settings.ha(), settings.storeConfig().syncFlushTimeout(),
                 store, () -> registration == null ? null : registration.masterHaServerAddr());
         if (!isSlave(settings)) {
-            transactions = TransactionService.start(store, replication.writes(), topics, clients.producers(), settings.transactions(),
-                    configDir, new CommittedSends(new DelayedSends(settings.schedule().messageDelayLevel()), timers));
+            transactions = TransactionService.start(store, replication.writes(), topics, clients.producers(),
+                    settings.transactions(), configDir,
+                    new CommittedSends(new DelayedSends(settings.schedule().messageDelayLevel()), timers));
             if (metrics != null) {
                 metrics.add(new XaBranchMeters(transactions));
             }
+        }
+        if (metrics != null) {
+            metrics.add(new ReplicationLagMeters(replication));
         }
         brokerServer = VipChannel.addTo(new RemotingServer(new InetSocketAddress(settings.listenPort()),
                 Settings.LISTEN_PORT.name()),
@@ -445,7 +450,7 @@ public final class BolideBroker implements AutoCloseable {
                 .register(RequestCode.QUERY_TOPIC_CONSUME_BY_WHO,
                         new TopicConsumersProcessor(clients.consumers(), offsets), adminExecutor)
                 .register(RequestCode.GET_BROKER_RUNTIME_INFO, new BrokerRuntimeProcessor(store, stats, sendExecutor,
-                        pullExecutor, settings.storeConfig()), adminExecutor)
+                        pullExecutor, settings.storeConfig(), replication), adminExecutor)
                 .register(RequestCode.GET_BROKER_CONFIG, config, adminExecutor)
                 .register(RequestCode.UPDATE_BROKER_CONFIG, config, adminExecutor)
                 .register(BolideRequestCode.RESEND_DEAD_LETTER, new DeadLetterResendProcessor(store, replication.writes(), topics),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.bolide.broker.stats.BrokerStats;
 import dev.bolide.broker.stats.RateCounter;
+import dev.bolide.broker.ha.Replication;
 import dev.bolide.protocol.message.MessageRecordView;
 import dev.bolide.protocol.remoting.RemotingCommand;
 import dev.bolide.protocol.remoting.ResponseCode;
@@ -32,6 +33,11 @@ import java.util.concurrent.ThreadPoolExecutor;
  * has waited, how long the current append has held the CommitLog, the CommitLog's extent and
  * unflushed bytes, the disks, and the rates of pulls that found messages or none. Only what Bolide
  * measures is listed (not RocketMQ's store latency figures); the tools print missing keys as empty.
+ *
+ * <p>RocketMQ 4.9.7 lists nothing on replication (its master only logs how far its best slave
+ * falls behind, {@code slaveFallBehindMuch}); Bolide adds, on a master with a slave that reported,
+ * {@code haSlaveFallBehindBytes}: the CommitLog bytes its most advanced slave lacks, and on a slave
+ * {@code haMasterAddress}: the master's HA address it replicates from.
  */
 public final class BrokerRuntimeProcessor implements RequestProcessor {
     private static final JsonFactory JSON = new JsonFactory();
@@ -45,14 +51,16 @@ public final class BrokerRuntimeProcessor implements RequestProcessor {
     private final ThreadPoolExecutor sendPool;
     private final ThreadPoolExecutor pullPool;
     private final StoreConfig storeConfig;
+    private final Replication replication;
 
     public BrokerRuntimeProcessor(MessageStore store, BrokerStats stats, ThreadPoolExecutor sendPool,
-            ThreadPoolExecutor pullPool, StoreConfig storeConfig) {
+            ThreadPoolExecutor pullPool, StoreConfig storeConfig, Replication replication) {
         this.store = store;
         this.stats = stats;
         this.sendPool = sendPool;
         this.pullPool = pullPool;
         this.storeConfig = storeConfig;
+        this.replication = replication;
     }
 
     @Override
@@ -62,6 +70,7 @@ public final class BrokerRuntimeProcessor implements RequestProcessor {
         putCounts(table);
         putRequestQueues(table);
         putStore(table);
+        putReplication(table);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JsonGenerator json = JSON.createGenerator(out)) {
             json.writeStartObject();
@@ -134,6 +143,12 @@ public final class BrokerRuntimeProcessor implements RequestProcessor {
         FileStore disk = fileStore(commitLog);
         table.put("commitLogDirCapacity", String.format(Locale.ROOT, "Total : %.1f GiB, Free : %.1f GiB.",
                 disk.getTotalSpace() / 1073741824.0, disk.getUsableSpace() / 1073741824.0));
+    }
+
+    private void putReplication(Map<String, String> table) {
+        replication.slaveLagBytes().values().stream().mapToLong(Long::longValue).min()
+                .ifPresent(lag -> table.put("haSlaveFallBehindBytes", Long.toString(lag)));
+        replication.masterAddress().ifPresent(master -> table.put("haMasterAddress", master));
     }
 
     /** Rates over the last 10 s, 60 s and 600 s, as RocketMQ prints them. */

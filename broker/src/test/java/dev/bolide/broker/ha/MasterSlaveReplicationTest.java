@@ -17,8 +17,16 @@ import dev.bolide.protocol.remoting.ResponseCode;
 import dev.bolide.remoting.FrameClient;
 import dev.bolide.store.MessageStore;
 import dev.bolide.store.StoreConfig;
+import dev.bolide.testsupport.FreePorts;
 import dev.bolide.testsupport.NoThreadLeaks;
+import java.io.DataOutputStream;
 import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -26,6 +34,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -167,6 +177,59 @@ class MasterSlaveReplicationTest {
         }
         try (MessageStore slave = openOffline("slave")) {
             assertThat(Loopback.records(slave, SCHEDULE_TOPIC, LAST_DELAY_LEVEL - 1)).hasSize(1);
+        }
+    }
+
+    private static String runtimeInfo(BolideBroker broker) throws IOException {
+        try (FrameClient client = new FrameClient(broker.port())) {
+            client.send(RemotingCommand.request(RequestCode.GET_BROKER_RUNTIME_INFO, 1, Map.of(), null));
+            return new String(client.receive().body(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String scrape(int consolePort) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + consolePort + "/metrics")).build(), BodyHandlers.ofString());
+        return response.body();
+    }
+
+    private static long runtimeFigure(String runtimeInfo, String key) {
+        Matcher figure = Pattern.compile("\"" + key + "\":\"(\\d+)\"").matcher(runtimeInfo);
+        assertThat(figure.find()).as(key + " in " + runtimeInfo).isTrue();
+        return Long.parseLong(figure.group(1));
+    }
+
+    @Test
+    void theMasterTellsHowFarItsBestSlaveIsBehindAndEachSlavesLagAndTheSlaveNamesItsMaster() throws Exception {
+        int consolePort = FreePorts.freePort();
+        try (BolideBroker master = BolideBroker.start(master(BrokerRole.ASYNC_MASTER)
+                        .set(Settings.CONSOLE_LISTEN_PORT, consolePort).build());
+                FrameClient client = new FrameClient(master.port())) {
+            assertThat(sendAll(client, 0, 100)).containsOnly(ResponseCode.SUCCESS);
+            assertThat(runtimeInfo(master)).doesNotContain("haSlaveFallBehindBytes");
+            try (Socket stuckSlave = new Socket("127.0.0.1", master.replication().port())) {
+                DataOutputStream reports = new DataOutputStream(stuckSlave.getOutputStream());
+                String stuck = "bolide_replication_lag_bytes\\{slave=\"127\\.0\\.0\\.1:" + stuckSlave.getLocalPort()
+                        + "\"} ";
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                    reports.writeLong(0); // holds nothing, and says so before the master's housekeeping gives up
+                    String info = runtimeInfo(master);
+                    long end = runtimeFigure(info, "commitLogMaxOffset");
+                    assertThat(runtimeFigure(info, "haSlaveFallBehindBytes")).isEqualTo(end);
+                    assertThat(scrape(consolePort)).containsPattern(stuck + Pattern.quote(end + ".0"));
+                });
+
+                try (BolideBroker slave = startSlave(master)) {
+                    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                        reports.writeLong(0);
+                        assertThat(runtimeFigure(runtimeInfo(master), "haSlaveFallBehindBytes")).isZero();
+                        assertThat(scrape(consolePort)).containsPattern(
+                                "bolide_replication_lag_bytes\\{slave=\"127\\.0\\.0\\.1:\\d+\"} 0\\.0");
+                    });
+                    assertThat(runtimeInfo(slave)).contains("\"haMasterAddress\":\"127.0.0.1:"
+                            + master.replication().port() + "\"").doesNotContain("haSlaveFallBehindBytes");
+                }
+            }
         }
     }
 
