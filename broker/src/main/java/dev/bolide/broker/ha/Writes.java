@@ -4,6 +4,7 @@ import dev.bolide.store.AppendResult;
 import dev.bolide.store.AppendedMessage;
 import dev.bolide.store.MessageStore;
 import dev.bolide.store.MessageToStore;
+import dev.bolide.store.PendingAppend;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -35,11 +36,11 @@ public final class Writes {
      * @throws dev.bolide.store.StoreException as {@link MessageStore#appendAsync}; nothing is written then
      */
     public CompletableFuture<Written> append(List<MessageToStore> messages) {
-        AppendResult appended = store.appendWithoutWaiting(messages);
+        PendingAppend pending = store.appendPending(messages);
         if (messages.stream().noneMatch(MessageToStore::waitForFlush)) {
-            return CompletableFuture.completedFuture(new Written(appended, ReplicationStatus.REPLICATED));
+            return CompletableFuture.completedFuture(new Written(pending.written(), ReplicationStatus.REPLICATED));
         }
-        return acknowledged(appended, store.whenAcknowledgeable(appended));
+        return acknowledged(pending.written(), pending.acknowledgeable());
     }
 
     /**

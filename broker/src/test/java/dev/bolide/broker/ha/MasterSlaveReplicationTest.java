@@ -15,6 +15,7 @@ import dev.bolide.protocol.remoting.RemotingCommand;
 import dev.bolide.protocol.remoting.RequestCode;
 import dev.bolide.protocol.remoting.ResponseCode;
 import dev.bolide.remoting.FrameClient;
+import dev.bolide.store.FlushDiskType;
 import dev.bolide.store.MessageStore;
 import dev.bolide.store.StoreConfig;
 import dev.bolide.testsupport.FreePorts;
@@ -109,6 +110,19 @@ class MasterSlaveReplicationTest {
                 Loopback.records(slave, TOPIC, queue).stream().map(MasterSlaveReplicationTest::body).forEach(bodies::add);
             }
             assertThat(bodies).hasSize(3_000).contains("message 0 ", "message 2999 " + "x".repeat(2999 % 700));
+        }
+    }
+
+    @Test
+    void aSyncFlushSyncMasterAnswersOnceItsDiskAndItsSlaveBothHaveASend() throws Exception {
+        try (BolideBroker master = BolideBroker.start(master(BrokerRole.SYNC_MASTER)
+                        .set(Settings.FLUSH_DISK_TYPE, FlushDiskType.SYNC_FLUSH).build());
+                BolideBroker slave = startSlave(master);
+                FrameClient client = new FrameClient(master.port())) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> master.replication().connectedSlaves() == 1);
+
+            assertThat(sendAll(client, 0, 200)).containsOnly(ResponseCode.SUCCESS);
+            assertThat(slave.replication().bytesReplicated()).isEqualTo(master.replication().bytesReplicated());
         }
     }
 
