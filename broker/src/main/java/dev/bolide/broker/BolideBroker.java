@@ -84,6 +84,7 @@ import dev.bolide.broker.send.SendMessageProcessor;
 import dev.bolide.broker.send.WriteForbidden;
 import dev.bolide.broker.slave.MasterMetadataProcessor;
 import dev.bolide.broker.slave.SlaveRefusals;
+import dev.bolide.broker.slave.MasterEnd;
 import dev.bolide.broker.slave.SlaveSynchronize;
 import dev.bolide.broker.stats.BrokerStats;
 import dev.bolide.broker.timer.TimerService;
@@ -101,8 +102,10 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -150,7 +153,8 @@ public final class BolideBroker implements AutoCloseable {
     /** Null when {@code consoleListenPort = -1}: no meters, nothing recorded. */
     private BrokerMetrics metrics;
     private ConsoleServer console;
-    private SlaveSynchronize slaveSync;
+    /** Volatile: runtime info requests ask it for the master's CommitLog end. */
+    private volatile SlaveSynchronize slaveSync;
     private Replication replication;
 
     private BolideBroker(MessageStore store, ConsumerOffsets offsets) {
@@ -428,6 +432,12 @@ public final class BolideBroker implements AutoCloseable {
         }
     }
 
+    /** A slave's master's CommitLog end; none on a master, or before the slave knows its master. */
+    private CompletableFuture<OptionalLong> masterCommitLogEnd() {
+        SlaveSynchronize sync = slaveSync;
+        return sync == null ? MasterEnd.NONE.commitLogEnd() : sync.masterCommitLogEnd();
+    }
+
     /** What mqadmin uses: topic and group administration, statistics, connections, configuration. */
     private void registerAdministration(BrokerSettings settings, TopicConfigTable topics,
             SubscriptionGroupTable groupConfigs, Clients clients, BrokerConfigUpdate configUpdate) {
@@ -450,7 +460,7 @@ public final class BolideBroker implements AutoCloseable {
                 .register(RequestCode.QUERY_TOPIC_CONSUME_BY_WHO,
                         new TopicConsumersProcessor(clients.consumers(), offsets), adminExecutor)
                 .register(RequestCode.GET_BROKER_RUNTIME_INFO, new BrokerRuntimeProcessor(store, stats, sendExecutor,
-                        pullExecutor, settings.storeConfig(), replication), adminExecutor)
+                        pullExecutor, settings.storeConfig(), replication, this::masterCommitLogEnd), adminExecutor)
                 .register(RequestCode.GET_BROKER_CONFIG, config, adminExecutor)
                 .register(RequestCode.UPDATE_BROKER_CONFIG, config, adminExecutor)
                 .register(BolideRequestCode.RESEND_DEAD_LETTER, new DeadLetterResendProcessor(store, replication.writes(), topics),
