@@ -46,6 +46,7 @@ import dev.bolide.broker.metrics.ConsumerLagMeters;
 import dev.bolide.broker.metrics.TimedRequests;
 import dev.bolide.broker.metrics.TimerMeters;
 import dev.bolide.broker.metrics.TrafficMeters;
+import dev.bolide.broker.metrics.ReplicationLagMeters;
 import dev.bolide.broker.metrics.XaBranchMeters;
 import dev.bolide.broker.namesrv.BrokerIdentity;
 import dev.bolide.broker.namesrv.KvConfigTable;
@@ -85,6 +86,7 @@ import dev.bolide.broker.send.SendMessageProcessor;
 import dev.bolide.broker.send.WriteForbidden;
 import dev.bolide.broker.slave.MasterMetadataProcessor;
 import dev.bolide.broker.slave.SlaveRefusals;
+import dev.bolide.broker.slave.MasterEnd;
 import dev.bolide.broker.slave.SlaveSynchronize;
 import dev.bolide.broker.stats.BrokerStats;
 import dev.bolide.broker.timer.TimerService;
@@ -102,8 +104,10 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -151,7 +155,8 @@ public final class BolideBroker implements AutoCloseable {
     /** Null when {@code consoleListenPort = -1}: no meters, nothing recorded. */
     private BrokerMetrics metrics;
     private ConsoleServer console;
-    private SlaveSynchronize slaveSync;
+    /** Volatile: runtime info requests ask it for the master's CommitLog end. */
+    private volatile SlaveSynchronize slaveSync;
     private Replication replication;
 
     private BolideBroker(MessageStore store, ConsumerOffsets offsets) {
@@ -251,11 +256,15 @@ public final class BolideBroker implements AutoCloseable {
         replication = new Replication(settings.brokerRole(), settings.ha(), settings.storeConfig().syncFlushTimeout(),
                 store, () -> registration == null ? null : registration.masterHaServerAddr());
         if (!isSlave(settings)) {
-            transactions = TransactionService.start(store, topics, clients.producers(), settings.transactions(),
-                    configDir, new CommittedSends(new DelayedSends(settings.schedule().messageDelayLevel()), timers));
+            transactions = TransactionService.start(store, replication.writes(), topics, clients.producers(),
+                    settings.transactions(), configDir,
+                    new CommittedSends(new DelayedSends(settings.schedule().messageDelayLevel()), timers));
             if (metrics != null) {
                 metrics.add(new XaBranchMeters(transactions));
             }
+        }
+        if (metrics != null) {
+            metrics.add(new ReplicationLagMeters(replication));
         }
         brokerServer = VipChannel.addTo(new RemotingServer(new InetSocketAddress(settings.listenPort()),
                 Settings.LISTEN_PORT.name()),
@@ -316,7 +325,7 @@ public final class BolideBroker implements AutoCloseable {
                         settings.storeConfig().storePathCommitLog()), new TopicsView(views.topics(), store),
                         new GroupsView(offsets, views.consumers(), store, views.groups()::names), views.topics())
                 .messages(store, views.topics())
-                .deadLetters(store, views.topics(), new DeadLetterResend(store, views.topics()));
+                .deadLetters(store, views.topics(), new DeadLetterResend(store, replication.writes(), views.topics()));
         if (transactions != null) {
             console.transactions(transactions);
         }
@@ -389,16 +398,16 @@ public final class BolideBroker implements AutoCloseable {
     private void registerWrites(BrokerSettings settings, TopicConfigTable topics, SubscriptionGroupTable groupConfigs) {
         RetryTopics retryTopics = new RetryTopics(topics);
         DelayedSends delays = new DelayedSends(settings.schedule().messageDelayLevel());
-        RequestProcessor send = timed(new SendMessageProcessor(store, topics, timers, settings.brokerClusterName(),
+        RequestProcessor send = timed(new SendMessageProcessor(topics, timers, settings.brokerClusterName(),
                 settings.regionId(), settings.storeConfig().maxMessageSize(),
-                new ExhaustedRetries(groupConfigs, retryTopics).andThen(delays), replication.sends()),
+                new ExhaustedRetries(groupConfigs, retryTopics).andThen(delays), replication.writes()),
                 TimedRequests::sends);
         brokerServer.register(RequestCode.SEND_MESSAGE, send, sendExecutor)
                 .register(RequestCode.SEND_MESSAGE_V2, send, sendExecutor)
                 .register(RequestCode.SEND_BATCH_MESSAGE, send, sendExecutor)
                 .register(RequestCode.END_TRANSACTION, transactions.endTransactionProcessor(), sendExecutor)
                 .register(RequestCode.CONSUMER_SEND_MSG_BACK,
-                        new SendBackProcessor(store, groupConfigs, retryTopics, delays), sendExecutor);
+                        new SendBackProcessor(store, replication.writes(), groupConfigs, retryTopics, delays), sendExecutor);
         if (settings.transactions().xaEnabled()) {
             for (int code : TransactionService.branchRequestCodes()) {
                 brokerServer.register(code, transactions.branchProcessor(), sendExecutor);
@@ -430,6 +439,12 @@ public final class BolideBroker implements AutoCloseable {
         }
     }
 
+    /** A slave's master's CommitLog end; none on a master, or before the slave knows its master. */
+    private CompletableFuture<OptionalLong> masterCommitLogEnd() {
+        SlaveSynchronize sync = slaveSync;
+        return sync == null ? MasterEnd.NONE.commitLogEnd() : sync.masterCommitLogEnd();
+    }
+
     /** What mqadmin uses: topic and group administration, statistics, connections, configuration. */
     private void registerAdministration(BrokerSettings settings, TopicConfigTable topics,
             SubscriptionGroupTable groupConfigs, Clients clients, BrokerConfigUpdate configUpdate) {
@@ -452,10 +467,11 @@ public final class BolideBroker implements AutoCloseable {
                 .register(RequestCode.QUERY_TOPIC_CONSUME_BY_WHO,
                         new TopicConsumersProcessor(clients.consumers(), offsets), adminExecutor)
                 .register(RequestCode.GET_BROKER_RUNTIME_INFO, new BrokerRuntimeProcessor(store, stats, sendExecutor,
-                        pullExecutor, settings.storeConfig()), adminExecutor)
+                        pullExecutor, settings.storeConfig(), replication, this::masterCommitLogEnd), adminExecutor)
                 .register(RequestCode.GET_BROKER_CONFIG, config, adminExecutor)
                 .register(RequestCode.UPDATE_BROKER_CONFIG, config, adminExecutor)
-                .register(BolideRequestCode.RESEND_DEAD_LETTER, new DeadLetterResendProcessor(new DeadLetterResend(store, topics)),
+                .register(BolideRequestCode.RESEND_DEAD_LETTER,
+                        new DeadLetterResendProcessor(new DeadLetterResend(store, replication.writes(), topics)),
                         adminExecutor);
     }
 

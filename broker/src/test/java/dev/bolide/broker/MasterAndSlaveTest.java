@@ -161,4 +161,16 @@ class MasterAndSlaveTest {
                     "topic", "Orders", "queueId", "2"), null).field("offset")).isEqualTo("42");
         });
     }
+
+    @Test
+    void theSlavesRuntimeInfoTellsHowFarBehindItsMasterItIs() throws IOException {
+        assertThat(call(master.port(), RequestCode.SEND_MESSAGE_V2, SendRequests.v2Header("TBW102", 0, ""),
+                "hello".getBytes(StandardCharsets.UTF_8)).code()).isEqualTo(ResponseCode.SUCCESS);
+
+        await().atMost(ONE_SYNC).untilAsserted(() -> assertThat(new String(call(slave.port(),
+                RequestCode.GET_BROKER_RUNTIME_INFO, Map.of(), null).body(), StandardCharsets.UTF_8))
+                .contains("\"haSlaveFallBehindBytes\":\"0\"", "\"haMasterAddress\":\"127.0.0.1:"
+                        + master.replication().port() + "\"")
+                .containsPattern("\"commitLogMaxOffset\":\"[1-9]\\d*\""));
+    }
 }

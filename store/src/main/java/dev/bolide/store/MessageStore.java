@@ -142,14 +142,25 @@ public final class MessageStore implements AutoCloseable {
      *                        written then
      */
     public CompletableFuture<AppendResult> appendAsync(List<MessageToStore> messages) {
+        PendingAppend pending = appendPending(messages);
+        AppendResult result = pending.written();
+        return pending.acknowledgeable().thenApply(flushed -> flushed ? result
+                : result.withStatus(AppendResult.Status.FLUSH_DISK_TIMEOUT));
+    }
+
+    /**
+     * {@link #appendAsync} that tells where the messages went before they may be acknowledged.
+     *
+     * @throws StoreException as {@link #appendAsync}
+     */
+    public PendingAppend appendPending(List<MessageToStore> messages) {
         AppendResult result = write(messages);
         CompletableFuture<Void> flushed = flusher.appended(endOffset(result), waitForFlush(messages));
         if (flushed.isDone() && !flushed.isCompletedExceptionally()) {
-            return CompletableFuture.completedFuture(result);
+            return new PendingAppend(result, CompletableFuture.completedFuture(true));
         }
-        return flushed.thenApply(done -> result).completeOnTimeout(
-                result.withStatus(AppendResult.Status.FLUSH_DISK_TIMEOUT), config.syncFlushTimeout().toMillis(),
-                TimeUnit.MILLISECONDS);
+        return new PendingAppend(result, flushed.thenApply(done -> true)
+                .completeOnTimeout(false, config.syncFlushTimeout().toMillis(), TimeUnit.MILLISECONDS));
     }
 
     /**

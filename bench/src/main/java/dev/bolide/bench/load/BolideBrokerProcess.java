@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code java -jar bolide-broker.jar -c broker.conf}: one JVM holding the broker and its name server. */
+/**
+ * {@code java -jar bolide-broker.jar -c broker.conf}: one JVM holding the broker and its name
+ * server, and for a SYNC_MASTER a second one, its slave.
+ */
 public final class BolideBrokerProcess extends BrokerProcess {
     private final int nameServerPort;
 
@@ -18,6 +21,15 @@ public final class BolideBrokerProcess extends BrokerProcess {
     /** @param metrics whether the broker keeps its meters and serves /metrics (on a free port) */
     public static BolideBrokerProcess start(BrokerSetup setup, Path brokerJar, boolean metrics)
             throws IOException, InterruptedException {
+        return start(setup, brokerJar, BrokerSetup.Role.ASYNC_MASTER, metrics);
+    }
+
+    /**
+     * A master of {@code role} (ASYNC_MASTER or SYNC_MASTER); with SYNC_MASTER also its slave, a
+     * JVM of its own (same heap) registering with the master's name server.
+     */
+    static BolideBrokerProcess start(BrokerSetup setup, Path brokerJar, BrokerSetup.Role role, boolean metrics)
+            throws IOException, InterruptedException {
         if (!Files.isRegularFile(brokerJar)) {
             throw new IllegalStateException(brokerJar + " is missing: build the broker module first (bench/README.md)");
         }
@@ -26,14 +38,27 @@ public final class BolideBrokerProcess extends BrokerProcess {
         int brokerPort = FreePorts.consecutive(5) + 2;
         return started(new BolideBrokerProcess(ScratchDirectory.create(setup.scratchParent(), "bolide-"),
                 brokerPort + 2), broker -> {
-            List<String> conf = new ArrayList<>(setup.brokerConfLines(brokerPort, broker.directory()));
-            conf.add("namesrvListenPort = " + broker.nameServerPort);
-            conf.add("consoleListenPort = " + (metrics ? 0 : -1));
-            Path confFile = Files.write(broker.directory().resolve("broker.conf"), conf);
-            List<String> arguments = new ArrayList<>(setup.jvmOptions(broker.directory()));
-            arguments.addAll(List.of("-jar", brokerJar.toString(), "-c", confFile.toString()));
-            broker.launch("bolide-broker", arguments, " started: ");
+            broker.launchBroker("bolide-broker", setup, brokerJar, broker.directory().path(), brokerPort, role,
+                    List.of("namesrvListenPort = " + broker.nameServerPort,
+                            "consoleListenPort = " + (metrics ? 0 : -1)));
+            if (role == BrokerSetup.Role.SYNC_MASTER) {
+                // four ports: VIP, one left alone, listenPort, and the HA port a slave does not open
+                int slavePort = FreePorts.consecutive(4) + 2;
+                broker.launchBroker("bolide-slave", setup, brokerJar, broker.directory().resolve("slave"),
+                        slavePort, BrokerSetup.Role.SLAVE, List.of("namesrvListenPort = -1",
+                                "namesrvAddr = " + broker.clientAddress(), "consoleListenPort = -1"));
+            }
         });
+    }
+
+    private void launchBroker(String childName, BrokerSetup setup, Path brokerJar, Path home, int listenPort,
+            BrokerSetup.Role role, List<String> moreConf) throws IOException, InterruptedException {
+        List<String> conf = new ArrayList<>(setup.brokerConfLines(listenPort, home, role));
+        conf.addAll(moreConf);
+        Path confFile = Files.write(Files.createDirectories(home).resolve("broker.conf"), conf);
+        List<String> arguments = new ArrayList<>(setup.jvmOptions(home));
+        arguments.addAll(List.of("-jar", brokerJar.toString(), "-c", confFile.toString()));
+        launch(childName, arguments, " started: ");
     }
 
     @Override

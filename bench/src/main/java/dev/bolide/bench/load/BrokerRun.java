@@ -27,12 +27,7 @@ final class BrokerRun {
     }
 
     static List<Measurement> measure(BrokerProcess broker, WorkloadPlan plan) throws Exception {
-        DefaultMQProducer producer = new DefaultMQProducer("bench-producer");
-        producer.setNamesrvAddr(broker.clientAddress());
-        producer.setInstanceName("bench-producer-" + System.nanoTime());
-        // every request on the broker's main port; the VIP port is a RocketMQ peculiarity
-        producer.setVipChannelEnabled(false);
-        producer.start();
+        DefaultMQProducer producer = startProducer(broker);
         try {
             return new BrokerRun(broker, plan, producer).measureAll();
         } finally {
@@ -40,10 +35,21 @@ final class BrokerRun {
         }
     }
 
+    /** A started producer of its own for {@code broker}; the caller shuts it down. */
+    static DefaultMQProducer startProducer(BrokerProcess broker) throws MQClientException {
+        DefaultMQProducer producer = new DefaultMQProducer("bench-producer");
+        producer.setNamesrvAddr(broker.clientAddress());
+        producer.setInstanceName("bench-producer-" + System.nanoTime());
+        // every request on the broker's main port; the VIP port is a RocketMQ peculiarity
+        producer.setVipChannelEnabled(false);
+        producer.start();
+        return producer;
+    }
+
     private List<Measurement> measureAll() throws Exception {
-        createTopic(WARMUP_TOPIC);
+        createTopic(producer, broker, WARMUP_TOPIC);
         for (int size : WorkloadPlan.MESSAGE_SIZES) {
-            createTopic(WorkloadPlan.topic(size));
+            createTopic(producer, broker, WorkloadPlan.topic(size));
         }
         warmUp();
         List<Measurement> results = new ArrayList<>();
@@ -109,10 +115,11 @@ final class BrokerRun {
 
     /** Creates the topic with {@link WorkloadPlan#QUEUES} queues and waits until the name server routes it. */
     @SuppressWarnings("deprecation") // as queuedMessages
-    private void createTopic(String topic) throws MQClientException, InterruptedException {
+    static void createTopic(DefaultMQProducer producer, BrokerProcess broker, String topic)
+            throws MQClientException, InterruptedException {
         producer.createTopic(TopicValidator.AUTO_CREATE_TOPIC_KEY_TOPIC, topic, WorkloadPlan.QUEUES);
         long deadline = System.nanoTime() + ROUTE_TIMEOUT.toNanos();
-        while (routedQueues(topic) < WorkloadPlan.QUEUES) {
+        while (routedQueues(producer, topic) < WorkloadPlan.QUEUES) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException(broker.name() + ": topic " + topic + " has no route with "
                         + WorkloadPlan.QUEUES + " queues after " + ROUTE_TIMEOUT.toSeconds() + " s");
@@ -121,7 +128,7 @@ final class BrokerRun {
         }
     }
 
-    private int routedQueues(String topic) {
+    private static int routedQueues(DefaultMQProducer producer, String topic) {
         try {
             return producer.fetchPublishMessageQueues(topic).size();
         } catch (MQClientException e) {

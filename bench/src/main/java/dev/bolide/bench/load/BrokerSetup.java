@@ -20,18 +20,44 @@ public record BrokerSetup(String heap, String flushDiskType, Path scratchParent)
         }
     }
 
-    /** The broker JVM's options; {@code user.home} is where either broker puts files it is not told about. */
-    public List<String> jvmOptions(ScratchDirectory directory) {
-        return List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC", "-Duser.home=" + directory.path());
+    /** A broker's part in replication, as both brokers spell it in {@code broker.conf}. */
+    enum Role {
+        ASYNC_MASTER(0), SYNC_MASTER(0), SLAVE(1);
+
+        private final int brokerId;
+
+        Role(int brokerId) {
+            this.brokerId = brokerId;
+        }
     }
 
-    /** The {@code broker.conf} lines both brokers read with the same meaning. */
+    /** The broker JVM's options; {@code user.home} is where either broker puts files it is not told about. */
+    public List<String> jvmOptions(ScratchDirectory directory) {
+        return jvmOptions(directory.path());
+    }
+
+    /** As {@link #jvmOptions(ScratchDirectory)}, for a broker living in {@code home}. */
+    public List<String> jvmOptions(Path home) {
+        return List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC", "-Duser.home=" + home);
+    }
+
+    /** The {@code broker.conf} lines both brokers read with the same meaning, for a lone master. */
     List<String> brokerConfLines(int listenPort, ScratchDirectory directory) {
-        Path store = directory.resolve("store");
+        return brokerConfLines(listenPort, directory.path(), Role.ASYNC_MASTER);
+    }
+
+    /**
+     * As {@link #brokerConfLines(int, ScratchDirectory)}, for a broker of {@code role} with its store in
+     * {@code home}: a master and its slave share {@code brokerName}, and the slave finds its master's
+     * HA port through the name server.
+     */
+    List<String> brokerConfLines(int listenPort, Path home, Role role) {
+        Path store = home.resolve("store");
         return List.of(
                 "brokerClusterName = DefaultCluster",
                 "brokerName = broker-a",
-                "brokerId = 0",
+                "brokerId = " + role.brokerId,
+                "brokerRole = " + role,
                 "brokerIP1 = 127.0.0.1",
                 "listenPort = " + listenPort,
                 "storePathRootDir = " + store,

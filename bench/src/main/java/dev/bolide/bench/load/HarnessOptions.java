@@ -17,6 +17,10 @@ final class HarnessOptions {
               --flush MODE         ASYNC_FLUSH (default) or SYNC_FLUSH, for both brokers
               --heap SIZE          -Xms and -Xmx of both broker JVMs (default 512m)
               --only BROKER        bolide or rocketmq: run one broker alone (no ratio)
+              --replication        instead of the table above: sync sends of 1 KiB from 16 threads
+                                   to Bolide SYNC_MASTER + SLAVE, RocketMQ SYNC_MASTER + SLAVE and
+                                   Bolide ASYNC_MASTER alone, in rounds, medians
+              --rounds N           rounds of --replication (default 3)
               --metrics            Bolide serves /metrics (consoleListenPort on a free port), to
                                    measure what its meters cost; default: no console
               --bolide-jar FILE    default broker/target/bolide-broker.jar
@@ -31,6 +35,8 @@ final class HarnessOptions {
     private String flushDiskType = "ASYNC_FLUSH";
     private String heap = "512m";
     private boolean bolideMetrics;
+    private boolean replication;
+    private long rounds = 3;
     private final List<String> brokers = new ArrayList<>(List.of("bolide", "rocketmq"));
     private Path bolideJar;
     private Path rocketMqLib;
@@ -65,6 +71,8 @@ final class HarnessOptions {
             case "--heap" -> heap = value(option, rest);
             case "--only" -> onlyBroker(value(option, rest).toLowerCase(Locale.ROOT));
             case "--metrics" -> bolideMetrics = true;
+            case "--replication" -> replication = true;
+            case "--rounds" -> rounds = positive(option, value(option, rest));
             case "--bolide-jar" -> bolideJar = Path.of(value(option, rest));
             case "--rocketmq-lib" -> rocketMqLib = Path.of(value(option, rest));
             case "--dir" -> scratchParent = Path.of(value(option, rest)).toAbsolutePath();
@@ -96,7 +104,7 @@ final class HarnessOptions {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException(option + " takes a whole number of seconds above 0, not " + value);
+        throw new IllegalArgumentException(option + " takes a whole number above 0, not " + value);
     }
 
     BrokerSetup brokerSetup() {
@@ -109,6 +117,15 @@ final class HarnessOptions {
 
     boolean runs(String broker) {
         return brokers.contains(broker);
+    }
+
+    /** Whether to measure replication ({@link ReplicationRun}) instead of the broker comparison. */
+    boolean replication() {
+        return replication;
+    }
+
+    int rounds() {
+        return (int) rounds;
     }
 
     /** Whether the Bolide broker keeps its meters (and serves /metrics). */

@@ -36,7 +36,7 @@ public final class LoadHarness {
         Path clientLogs = options.scratchParent().resolve("client-logs");
         // the client logs under ~/logs by default: keep its files with the run's other scratch files
         System.setProperty("rocketmq.client.logRoot", clientLogs.toString());
-        String table = run(options);
+        String table = options.replication() ? ReplicationRun.run(options) : run(options);
         System.out.println();
         System.out.print(table);
         Files.createDirectories(options.results().getParent());

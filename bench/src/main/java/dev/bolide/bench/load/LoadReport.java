@@ -78,7 +78,7 @@ final class LoadReport {
         return measurement == null ? "-" : decimal(measurement.p99Millis(), 2);
     }
 
-    private static String decimal(double value, int places) {
+    static String decimal(double value, int places) {
         return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%." + places + "f", value);
     }
 

@@ -30,6 +30,15 @@ final class RocketMqBrokerProcess extends BrokerProcess {
     }
 
     static RocketMqBrokerProcess start(BrokerSetup setup, Path lib) throws IOException, InterruptedException {
+        return start(setup, lib, BrokerSetup.Role.ASYNC_MASTER);
+    }
+
+    /**
+     * A master of {@code role} (ASYNC_MASTER or SYNC_MASTER); with SYNC_MASTER also its slave, a
+     * broker JVM of its own (same heap, its own store and logs) registering with the same name server.
+     */
+    static RocketMqBrokerProcess start(BrokerSetup setup, Path lib, BrokerSetup.Role role)
+            throws IOException, InterruptedException {
         if (!Files.isRegularFile(lib.resolve("rocketmq-broker-" + VERSION + ".jar"))) {
             throw new IllegalStateException(lib + " holds no RocketMQ " + VERSION + " broker: build"
                     + " bench/rocketmq-dist first (bench/README.md)");
@@ -42,7 +51,12 @@ final class RocketMqBrokerProcess extends BrokerProcess {
                 first), broker -> {
             broker.writeLoggingConfiguration();
             broker.startNameServer();
-            broker.startBroker(setup, listenPort);
+            broker.startBroker("rocketmq-broker", setup, broker.directory().path(), listenPort, role);
+            if (role == BrokerSetup.Role.SYNC_MASTER) {
+                // four ports: VIP (listenPort - 2), one left alone, listenPort, HA (listenPort + 1)
+                broker.startBroker("rocketmq-slave", setup, broker.directory().resolve("slave"),
+                        FreePorts.consecutive(4) + 2, BrokerSetup.Role.SLAVE);
+            }
         });
     }
 
@@ -71,12 +85,15 @@ final class RocketMqBrokerProcess extends BrokerProcess {
         launch("rocketmq-namesrv", arguments, "The Name Server boot success");
     }
 
-    private void startBroker(BrokerSetup setup, int listenPort) throws IOException, InterruptedException {
-        Path conf = Files.write(directory().resolve("broker.conf"), setup.brokerConfLines(listenPort, directory()));
-        List<String> arguments = new ArrayList<>(setup.jvmOptions(directory()));
+    /** @param home the broker's store, and its {@code user.home}, under which it logs */
+    private void startBroker(String childName, BrokerSetup setup, Path home, int listenPort, BrokerSetup.Role role)
+            throws IOException, InterruptedException {
+        Path conf = Files.write(Files.createDirectories(home).resolve("broker.conf"),
+                setup.brokerConfLines(listenPort, home, role));
+        List<String> arguments = new ArrayList<>(setup.jvmOptions(home));
         arguments.addAll(mainClass("org.apache.rocketmq.broker.BrokerStartup"));
         arguments.addAll(List.of("-c", conf.toString(), "-n", clientAddress()));
-        launch("rocketmq-broker", arguments, "boot success");
+        launch(childName, arguments, "boot success");
     }
 
     private List<String> mainClass(String className) {

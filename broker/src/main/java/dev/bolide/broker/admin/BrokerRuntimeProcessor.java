@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.bolide.broker.stats.BrokerStats;
 import dev.bolide.broker.stats.RateCounter;
+import dev.bolide.broker.ha.Replication;
+import dev.bolide.broker.slave.MasterEnd;
 import dev.bolide.protocol.message.MessageRecordView;
 import dev.bolide.protocol.remoting.RemotingCommand;
 import dev.bolide.protocol.remoting.ResponseCode;
@@ -14,6 +16,7 @@ import dev.bolide.store.StoreConfig;
 import io.netty.channel.Channel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
@@ -32,6 +35,13 @@ import java.util.concurrent.ThreadPoolExecutor;
  * has waited, how long the current append has held the CommitLog, the CommitLog's extent and
  * unflushed bytes, the disks, and the rates of pulls that found messages or none. Only what Bolide
  * measures is listed (not RocketMQ's store latency figures); the tools print missing keys as empty.
+ *
+ * <p>RocketMQ 4.9.7 lists nothing on replication (its master only logs how far its best slave
+ * falls behind, {@code slaveFallBehindMuch}); Bolide adds, on a master with a slave that reported,
+ * {@code haSlaveFallBehindBytes}: the CommitLog bytes its most advanced slave lacks, and on a slave
+ * {@code haMasterAddress}: the master's HA address it replicates from, and
+ * {@code haSlaveFallBehindBytes}: the bytes it lacks, the master's CommitLog end (asked of the master
+ * with each request) less its own; left out when the master does not answer.
  */
 public final class BrokerRuntimeProcessor implements RequestProcessor {
     private static final JsonFactory JSON = new JsonFactory();
@@ -45,14 +55,19 @@ public final class BrokerRuntimeProcessor implements RequestProcessor {
     private final ThreadPoolExecutor sendPool;
     private final ThreadPoolExecutor pullPool;
     private final StoreConfig storeConfig;
+    private final Replication replication;
+    private final MasterEnd masterEnd;
 
+    /** @param masterEnd a slave's master's CommitLog end; {@link MasterEnd#NONE} on a master */
     public BrokerRuntimeProcessor(MessageStore store, BrokerStats stats, ThreadPoolExecutor sendPool,
-            ThreadPoolExecutor pullPool, StoreConfig storeConfig) {
+            ThreadPoolExecutor pullPool, StoreConfig storeConfig, Replication replication, MasterEnd masterEnd) {
         this.store = store;
         this.stats = stats;
         this.sendPool = sendPool;
         this.pullPool = pullPool;
         this.storeConfig = storeConfig;
+        this.replication = replication;
+        this.masterEnd = masterEnd;
     }
 
     @Override
@@ -62,6 +77,15 @@ public final class BrokerRuntimeProcessor implements RequestProcessor {
         putCounts(table);
         putRequestQueues(table);
         putStore(table);
+        putReplication(table);
+        return masterEnd.commitLogEnd().thenApply(end -> {
+            end.ifPresent(master -> table.put("haSlaveFallBehindBytes",
+                    Long.toString(Math.max(0, master - store.commitLogMaxOffset()))));
+            return RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null, null, json(table));
+        });
+    }
+
+    private static byte[] json(Map<String, String> table) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JsonGenerator json = JSON.createGenerator(out)) {
             json.writeStartObject();
@@ -71,9 +95,10 @@ public final class BrokerRuntimeProcessor implements RequestProcessor {
             }
             json.writeEndObject();
             json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing into memory", e);
         }
-        return CompletableFuture.completedFuture(RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null, null,
-                out.toByteArray()));
+        return out.toByteArray();
     }
 
     private void putVersionAndUptime(Map<String, String> table) {
@@ -134,6 +159,12 @@ public final class BrokerRuntimeProcessor implements RequestProcessor {
         FileStore disk = fileStore(commitLog);
         table.put("commitLogDirCapacity", String.format(Locale.ROOT, "Total : %.1f GiB, Free : %.1f GiB.",
                 disk.getTotalSpace() / 1073741824.0, disk.getUsableSpace() / 1073741824.0));
+    }
+
+    private void putReplication(Map<String, String> table) {
+        replication.slaveLagBytes().values().stream().mapToLong(Long::longValue).min()
+                .ifPresent(lag -> table.put("haSlaveFallBehindBytes", Long.toString(lag)));
+        replication.masterAddress().ifPresent(master -> table.put("haMasterAddress", master));
     }
 
     /** Rates over the last 10 s, 60 s and 600 s, as RocketMQ prints them. */

@@ -2,9 +2,9 @@ package dev.bolide.broker.console;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.bolide.broker.ha.Written;
 import dev.bolide.broker.retry.DeadLetterResend;
 import dev.bolide.broker.topic.TopicConfigTable;
-import dev.bolide.store.AppendedMessage;
 import dev.bolide.store.MessageStore;
 import dev.bolide.store.StoreException;
 import java.io.IOException;
@@ -91,7 +91,7 @@ final class DeadLettersPage implements HttpHandler {
         if (offsets.contains(-1L)) {
             throw new IllegalArgumentException("name the dead letter's CommitLog offset");
         }
-        List<CompletableFuture<AppendedMessage>> stored = new ArrayList<>();
+        List<CompletableFuture<Written>> stored = new ArrayList<>();
         for (long offset : offsets) {
             stored.add(resend.resend(offset));
         }

@@ -7,6 +7,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -58,6 +60,17 @@ final class HaServer implements AutoCloseable {
     /** CommitLog bytes sent to slaves since start, heartbeats excluded. */
     long bytesSent() {
         return bytesSent.sum();
+    }
+
+    /** The offset each connected slave last reported, by its address; a slave yet to report is left out. */
+    Map<String, Long> slaveOffsets() {
+        Map<String, Long> offsets = new TreeMap<>();
+        for (SlaveLink link : links) {
+            if (link.reportedOffset() >= 0) {
+                offsets.put(link.address(), link.reportedOffset());
+            }
+        }
+        return offsets;
     }
 
     private void acceptSlaves() {

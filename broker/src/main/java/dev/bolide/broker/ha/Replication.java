@@ -4,6 +4,9 @@ import dev.bolide.broker.config.BrokerRole;
 import dev.bolide.store.MessageStore;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
@@ -58,9 +61,9 @@ public final class Replication implements AutoCloseable {
         server = HaServer.start(store.replication(), settings, newBytes, acknowledgements);
     }
 
-    /** What this broker's sends wait for before they are answered. */
-    public SyncReplication sends() {
-        return role == BrokerRole.SYNC_MASTER ? acknowledgements : SyncReplication.NOT_WAITING;
+    /** What this broker's writes wait for before they are answered: the disk, and a slave on a SYNC_MASTER. */
+    public Writes writes() {
+        return new Writes(store, role == BrokerRole.SYNC_MASTER ? acknowledgements : SyncReplication.NOT_WAITING);
     }
 
     /** The HA port a master listens on; -1 on a slave. */
@@ -71,6 +74,25 @@ public final class Replication implements AutoCloseable {
     /** How many slaves a master has connected now; 0 on a slave. */
     public int connectedSlaves() {
         return acknowledgements.connectedSlaves();
+    }
+
+    /**
+     * How many CommitLog bytes each connected slave lacks, by its address ({@code ip:port} of its HA
+     * connection): the master's end less the slave's last report. Empty on a slave.
+     */
+    public Map<String, Long> slaveLagBytes() {
+        if (server == null) {
+            return Map.of();
+        }
+        long end = store.commitLogMaxOffset();
+        Map<String, Long> lag = new TreeMap<>();
+        server.slaveOffsets().forEach((slave, offset) -> lag.put(slave, Math.max(0, end - offset)));
+        return lag;
+    }
+
+    /** The master's HA address a slave replicates from, empty while unknown and on a master. */
+    public Optional<String> masterAddress() {
+        return role == BrokerRole.SLAVE ? Optional.ofNullable(masterAddress.get()) : Optional.empty();
     }
 
     /** CommitLog bytes streamed to slaves (a master) or received from the master (a slave) since start. */

@@ -51,6 +51,16 @@ final class SlaveLink implements AutoCloseable {
         this.streamer = new Thread(this::stream, "bolide-ha-push " + peer);
     }
 
+    /** The slave's end of its HA connection, {@code ip:port}. */
+    String address() {
+        return socket.getInetAddress().getHostAddress() + ":" + socket.getPort();
+    }
+
+    /** The CommitLog offset the slave last reported holding; -1 before its first report. */
+    long reportedOffset() {
+        return reported;
+    }
+
     void start() {
         acknowledgements.slaveConnected();
         reader.setDaemon(true);

@@ -1,11 +1,12 @@
 package dev.bolide.broker.retry;
 
+import dev.bolide.broker.ha.Writes;
+import dev.bolide.broker.ha.Written;
 import dev.bolide.broker.topic.TopicConfig;
 import dev.bolide.broker.topic.TopicConfigTable;
 import dev.bolide.protocol.message.MessageProperties;
 import dev.bolide.protocol.message.MessageRecordView;
 import dev.bolide.protocol.message.PropertyKeys;
-import dev.bolide.store.AppendedMessage;
 import dev.bolide.store.MessageStore;
 import dev.bolide.store.MessageToStore;
 import java.nio.ByteBuffer;
@@ -33,20 +34,24 @@ public final class DeadLetterResend {
             PropertyKeys.RECONSUME_TIME, PropertyKeys.MAX_RECONSUME_TIMES);
 
     private final MessageStore store;
+    private final Writes writes;
     private final TopicConfigTable topics;
 
-    public DeadLetterResend(MessageStore store, TopicConfigTable topics) {
+    /** @param writes how a re-sent message is stored and waited for, as a send is */
+    public DeadLetterResend(MessageStore store, Writes writes, TopicConfigTable topics) {
         this.store = store;
+        this.writes = writes;
         this.topics = topics;
     }
 
     /**
-     * The re-sent message, once stored.
+     * The re-sent message, once stored as a send is (the disk under {@code SYNC_FLUSH}, a slave on a
+     * SYNC_MASTER).
      *
      * @throws Refused when no dead letter starts at {@code offset} or its topic no longer exists
      * @throws dev.bolide.store.StoreException when the store takes no appends
      */
-    public CompletableFuture<AppendedMessage> resend(long offset) throws Refused {
+    public CompletableFuture<Written> resend(long offset) throws Refused {
         ByteBuffer found = store.lookupMessage(offset);
         MessageRecordView deadLetter = found == null ? null : new MessageRecordView().wrap(found, 0);
         if (deadLetter == null || !deadLetter.topic().startsWith(RetryTopics.DEAD_LETTER_PREFIX)) {
@@ -59,11 +64,11 @@ public final class DeadLetterResend {
             throw new Refused(true, "the original topic " + topicName + " of the dead letter does not exist");
         }
         RETRY_PROPERTIES.forEach(properties::remove);
-        return store.appendAsync(List.of(MessageToStore.copyOf(deadLetter, topicName,
+        return writes.append(List.of(MessageToStore.copyOf(deadLetter, topicName,
                         ThreadLocalRandom.current().nextInt(Math.max(1, topic.get().writeQueueNums())))
                 .reconsumeTimes(0)
                 .properties(properties)
-                .build())).thenApply(result -> result.messages().get(0));
+                .build()));
     }
 
     /** Why a dead letter was not re-sent. */

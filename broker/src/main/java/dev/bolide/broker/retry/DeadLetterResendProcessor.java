@@ -1,9 +1,10 @@
 package dev.bolide.broker.retry;
 
-import dev.bolide.remoting.RequestProcessor;
+import dev.bolide.broker.ha.Written;
 import dev.bolide.protocol.remoting.BolideRequestCode;
 import dev.bolide.protocol.remoting.RemotingCommand;
 import dev.bolide.protocol.remoting.ResponseCode;
+import dev.bolide.remoting.RequestProcessor;
 import dev.bolide.store.AppendedMessage;
 import dev.bolide.store.StoreException;
 import io.netty.channel.Channel;
@@ -15,8 +16,9 @@ import java.util.concurrent.CompletableFuture;
  * dead letter at CommitLog offset {@code offset} (header field; what its offset message id and
  * {@code MessageExt.getCommitLogOffset()} give) to its original topic ({@link DeadLetterResend}).
  *
- * <p>Answers as a send does: 0 with {@code msgId} (offset message id), {@code queueId},
- * {@code queueOffset}; 1 when no dead letter is at that offset; 17 when its topic no longer exists.
+ * <p>Answers as a send does, once stored as a send is (the disk under {@code SYNC_FLUSH}, a slave
+ * on a SYNC_MASTER): 0 (or a send's 10, 11, 12) with {@code msgId} (offset message id),
+ * {@code queueId}, {@code queueOffset}; 1 when no dead letter is at that offset; 17 when its topic no longer exists.
  * Dead letters are found with the usual requests: a pull of {@code %DLQ%<group>} or a query by key
  * on it ({@code mqadmin queryMsgByKey}).
  */
@@ -41,8 +43,9 @@ public final class DeadLetterResendProcessor implements RequestProcessor {
         }
     }
 
-    private static RemotingCommand stored(RemotingCommand request, AppendedMessage message) {
-        return RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null, Map.of(
+    private static RemotingCommand stored(RemotingCommand request, Written written) {
+        AppendedMessage message = written.appended().messages().get(0);
+        return RemotingCommand.responseTo(request, written.sendResponseCode(), null, Map.of(
                 "msgId", message.offsetMessageId(),
                 "queueId", Integer.toString(message.queueId()),
                 "queueOffset", Long.toString(message.queueOffset())), null);

@@ -2,6 +2,7 @@ package dev.bolide.broker.retry;
 
 import dev.bolide.broker.group.SubscriptionGroupConfig;
 import dev.bolide.broker.group.SubscriptionGroupTable;
+import dev.bolide.broker.ha.Writes;
 import dev.bolide.remoting.RequestProcessor;
 import dev.bolide.broker.send.Destination;
 import dev.bolide.broker.send.Diversion;
@@ -34,20 +35,32 @@ import java.util.concurrent.ThreadLocalRandom;
  * Either way it keeps everything it had (keys, tags, unique id, properties) plus
  * {@code RETRY_TOPIC} (the topic it was first sent to) and {@code ORIGIN_MESSAGE_ID} (the offset
  * message id of the first attempt). A group with no retry queues drops the message.
+ *
+ * <p>The answer waits as a send's does (the disk under {@code SYNC_FLUSH}, a slave on a
+ * SYNC_MASTER), so that a consumer never moves past a message whose retry only the master holds,
+ * but it is 0 whatever the wait gave: RocketMQ 4.9.7 stores a send-back with {@code WAIT=false},
+ * which waits for neither and so answers 0 even with no slave connected, and a client answered an
+ * error here sends the message back itself, which would store it twice.
  */
 public final class SendBackProcessor implements RequestProcessor {
     /** RocketMQ starts retries at level 3 (10 s by default) and goes one level up each time. */
     private static final int FIRST_RETRY_LEVEL = 3;
 
     private final MessageStore store;
+    private final Writes writes;
     private final SubscriptionGroupTable groups;
     private final RetryTopics topics;
     private final DeadLetters deadLetters;
     private final Diversion delays;
 
-    /** @param delays parks a message with a {@code DELAY} level until it is due */
-    public SendBackProcessor(MessageStore store, SubscriptionGroupTable groups, RetryTopics topics, Diversion delays) {
+    /**
+     * @param writes how a retry is waited for before the answer
+     * @param delays parks a message with a {@code DELAY} level until it is due
+     */
+    public SendBackProcessor(MessageStore store, Writes writes, SubscriptionGroupTable groups, RetryTopics topics,
+            Diversion delays) {
         this.store = store;
+        this.writes = writes;
         this.groups = groups;
         this.topics = topics;
         this.deadLetters = new DeadLetters(topics);
@@ -110,7 +123,7 @@ public final class SendBackProcessor implements RequestProcessor {
 
     private CompletableFuture<RemotingCommand> append(RemotingCommand request, MessageToStore retry) {
         try {
-            return store.appendAsync(List.of(retry)).handle((result, failure) -> failure == null
+            return writes.append(List.of(retry)).handle((result, failure) -> failure == null
                     ? RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null, null, null)
                     : RemotingCommand.responseTo(request, ResponseCode.SYSTEM_ERROR, failure.getMessage(), null, null));
         } catch (StoreException e) {

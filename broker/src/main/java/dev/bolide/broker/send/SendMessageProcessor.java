@@ -2,8 +2,8 @@ package dev.bolide.broker.send;
 
 import dev.bolide.remoting.RequestProcessor;
 import dev.bolide.broker.timer.TimerProperties;
-import dev.bolide.broker.ha.ReplicationStatus;
-import dev.bolide.broker.ha.SyncReplication;
+import dev.bolide.broker.ha.Writes;
+import dev.bolide.broker.ha.Written;
 import dev.bolide.broker.timer.TimerService;
 import dev.bolide.broker.transaction.HalfMessages;
 import dev.bolide.broker.topic.TopicConfig;
@@ -15,7 +15,6 @@ import dev.bolide.protocol.message.MessageSysFlag;
 import dev.bolide.protocol.message.PropertyKeys;
 import dev.bolide.protocol.remoting.RemotingCommand;
 import dev.bolide.protocol.remoting.ResponseCode;
-import dev.bolide.store.AppendResult;
 import dev.bolide.store.AppendedMessage;
 import dev.bolide.store.MessageStore;
 import dev.bolide.store.MessageToStore;
@@ -51,14 +50,13 @@ public final class SendMessageProcessor implements RequestProcessor {
             "RMQ_SYS_TRANS_OP_HALF_TOPIC", "TRANS_CHECK_MAX_TIME_TOPIC", "SELF_TEST_TOPIC", "OFFSET_MOVED_EVENT",
             "rmq_sys_wheel_timer");
 
-    private final MessageStore store;
     private final TopicConfigTable topics;
     private final TimerService timers;
     private final String clusterName;
     private final String regionId;
     private final int maxMessageSize;
     private final Diversion diversion;
-    private final SyncReplication replication;
+    private final Writes writes;
 
     /**
      * A processor that answers once the store may acknowledge, waiting for no slave.
@@ -67,20 +65,19 @@ public final class SendMessageProcessor implements RequestProcessor {
      */
     public SendMessageProcessor(MessageStore store, TopicConfigTable topics, TimerService timers, String clusterName,
             String regionId, int maxMessageSize, Diversion diversion) {
-        this(store, topics, timers, clusterName, regionId, maxMessageSize, diversion, SyncReplication.NOT_WAITING);
+        this(topics, timers, clusterName, regionId, maxMessageSize, diversion, Writes.unreplicated(store));
     }
 
-    /** @param replication what a send that waits for its store ({@code WAIT}) also waits for (SYNC_MASTER) */
-    public SendMessageProcessor(MessageStore store, TopicConfigTable topics, TimerService timers, String clusterName,
-            String regionId, int maxMessageSize, Diversion diversion, SyncReplication replication) {
-        this.store = store;
+    /** @param writes how a send that waits for its store ({@code WAIT}) waits (for a slave too on a SYNC_MASTER) */
+    public SendMessageProcessor(TopicConfigTable topics, TimerService timers, String clusterName,
+            String regionId, int maxMessageSize, Diversion diversion, Writes writes) {
         this.topics = topics;
         this.timers = timers;
         this.clusterName = clusterName;
         this.regionId = regionId;
         this.maxMessageSize = maxMessageSize;
         this.diversion = diversion;
-        this.replication = replication;
+        this.writes = writes;
     }
 
     @Override
@@ -230,9 +227,8 @@ public final class SendMessageProcessor implements RequestProcessor {
     private CompletableFuture<RemotingCommand> append(RemotingCommand request, int queueId,
             List<MessageToStore> messages) {
         try {
-            return store.appendAsync(messages)
-                    .thenCompose(result -> replicated(result, messages)
-                            .thenApply(status -> stored(request, queueId, result, status)))
+            return writes.append(messages)
+                    .thenApply(written -> stored(request, queueId, written))
                     .exceptionally(failure -> refused(request, failure instanceof CompletionException
                             && failure.getCause() != null ? failure.getCause() : failure));
         } catch (StoreException e) {
@@ -240,31 +236,15 @@ public final class SendMessageProcessor implements RequestProcessor {
         }
     }
 
-    /** As RocketMQ: only a send that waits for its store ({@code WAIT}) and got there waits for a slave. */
-    private CompletableFuture<ReplicationStatus> replicated(AppendResult result, List<MessageToStore> messages) {
-        if (result.status() != AppendResult.Status.PUT_OK || messages.stream().noneMatch(MessageToStore::waitForFlush)) {
-            return CompletableFuture.completedFuture(ReplicationStatus.REPLICATED);
-        }
-        AppendedMessage last = result.messages().get(result.messages().size() - 1);
-        return replication.whenReplicated(last.physicalOffset() + last.size());
-    }
-
-    private RemotingCommand stored(RemotingCommand request, int queueId, AppendResult result,
-            ReplicationStatus replicated) {
-        List<AppendedMessage> appended = result.messages();
+    private RemotingCommand stored(RemotingCommand request, int queueId, Written written) {
+        List<AppendedMessage> appended = written.appended().messages();
         Map<String, String> fields = new HashMap<>();
         fields.put("msgId", appended.stream().map(AppendedMessage::offsetMessageId).collect(Collectors.joining(",")));
         fields.put("queueId", Integer.toString(queueId));
         fields.put("queueOffset", Long.toString(appended.get(0).queueOffset()));
         fields.put("MSG_REGION", regionId);
         fields.put("TRACE_ON", "true");
-        int code = result.status() != AppendResult.Status.PUT_OK ? ResponseCode.FLUSH_DISK_TIMEOUT
-                : switch (replicated) {
-                    case REPLICATED -> ResponseCode.SUCCESS;
-                    case SLAVE_NOT_AVAILABLE -> ResponseCode.SLAVE_NOT_AVAILABLE;
-                    case FLUSH_SLAVE_TIMEOUT -> ResponseCode.FLUSH_SLAVE_TIMEOUT;
-                };
-        return RemotingCommand.responseTo(request, code, null, fields, null);
+        return RemotingCommand.responseTo(request, written.sendResponseCode(), null, fields, null);
     }
 
     private static RemotingCommand refused(RemotingCommand request, Throwable failure) {

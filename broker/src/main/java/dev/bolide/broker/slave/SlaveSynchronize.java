@@ -1,5 +1,8 @@
 package dev.bolide.broker.slave;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.bolide.broker.group.SubscriptionGroupTable;
 import dev.bolide.broker.metadata.MetadataFile;
 import dev.bolide.broker.offset.ConsumerOffsets;
@@ -13,6 +16,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -35,6 +40,7 @@ public final class SlaveSynchronize implements AutoCloseable {
     public static final Duration PERIOD = Duration.ofSeconds(10);
     /** RocketMQ's timeout for each of the four requests. */
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final RemotingClient client = new RemotingClient();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -83,6 +89,36 @@ public final class SlaveSynchronize implements AutoCloseable {
     /** The master copied from, or null while no registration answer named one. */
     public String masterAddr() {
         return masterAddr;
+    }
+
+    /**
+     * The master's CommitLog end, asked now: the {@code commitLogMaxOffset} of its runtime info,
+     * which Apache RocketMQ masters list too. Empty when no master is known or it does not answer.
+     */
+    public CompletableFuture<OptionalLong> masterCommitLogEnd() {
+        String master = masterAddr;
+        if (master == null || master.equals(ownAddress)) {
+            return CompletableFuture.completedFuture(OptionalLong.empty());
+        }
+        return client.invoke(master, RequestCode.GET_BROKER_RUNTIME_INFO, Map.of(), null, TIMEOUT)
+                .thenApply(SlaveSynchronize::commitLogEnd).exceptionally(failure -> OptionalLong.empty());
+    }
+
+    private static OptionalLong commitLogEnd(RemotingCommand runtimeInfo) {
+        if (runtimeInfo.code() != ResponseCode.SUCCESS || runtimeInfo.body() == null) {
+            return OptionalLong.empty();
+        }
+        try (JsonParser json = JSON.createParser(runtimeInfo.body())) {
+            for (JsonToken token = json.nextToken(); token != null; token = json.nextToken()) {
+                if (token == JsonToken.FIELD_NAME && json.currentName().equals("commitLogMaxOffset")
+                        && json.nextToken() == JsonToken.VALUE_STRING) {
+                    return OptionalLong.of(Long.parseLong(json.getText()));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            LOG.log(System.Logger.Level.DEBUG, "unreadable runtime info from the master: {0}", e.toString());
+        }
+        return OptionalLong.empty();
     }
 
     /** Copies the four tables from the master, if one is known. Never throws: it runs periodically. */

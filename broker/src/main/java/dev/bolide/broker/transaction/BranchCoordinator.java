@@ -2,6 +2,7 @@ package dev.bolide.broker.transaction;
 
 import dev.bolide.protocol.remoting.BolideResponseCode;
 import dev.bolide.protocol.remoting.ResponseCode;
+import dev.bolide.broker.ha.Writes;
 import dev.bolide.store.AppendResult;
 import dev.bolide.store.AppendedMessage;
 import dev.bolide.store.MessageStore;
@@ -51,6 +52,7 @@ final class BranchCoordinator {
     }
 
     private final MessageStore store;
+    private final Writes writes;
     private final CommitRouting routing;
     private final OpenTransactions open;
     private final BranchTable table;
@@ -58,9 +60,10 @@ final class BranchCoordinator {
     private final TransactionSettings settings;
     private final Clock clock;
 
-    BranchCoordinator(MessageStore store, OpenTransactions open, BranchTable table, BranchMembers members,
-            TransactionSettings settings, CommitRouting routing, Clock clock) {
+    BranchCoordinator(MessageStore store, Writes writes, OpenTransactions open, BranchTable table,
+            BranchMembers members, TransactionSettings settings, CommitRouting routing, Clock clock) {
         this.store = store;
+        this.writes = writes;
         this.routing = routing;
         this.open = open;
         this.table = table;
@@ -254,7 +257,9 @@ final class BranchCoordinator {
 
     /**
      * The answer once the decision it appended may be answered: as a send under the flush type,
-     * or, for a prepare, on disk whatever the flush type. Runs outside the lock.
+     * or, for a prepare, on disk whatever the flush type; on a SYNC_MASTER also once a slave has it
+     * or was given up on, which, as for RocketMQ's END_TRANSACTION, does not change the answer: the
+     * decision stands on the master. Runs outside the lock.
      */
     CompletableFuture<Answer> settled(Answer answer) {
         AppendResult decision = answer.decision();
@@ -265,7 +270,8 @@ final class BranchCoordinator {
         // that serves every send
         CompletableFuture<Boolean> written = answer.mustBeOnDisk() ? store.whenOnDisk(decision)
                 : store.whenAcknowledgeable(decision);
-        return written.thenApply(onDisk -> onDisk ? answer : notOnDisk());
+        return writes.acknowledged(decision, written).thenApply(acknowledged ->
+                acknowledged.appended().status() == AppendResult.Status.PUT_OK ? answer : notOnDisk());
     }
 
     private static Answer notOnDisk() {

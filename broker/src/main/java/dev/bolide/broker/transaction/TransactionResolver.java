@@ -1,6 +1,8 @@
 package dev.bolide.broker.transaction;
 
-import dev.bolide.store.AppendResult;
+import dev.bolide.broker.ha.Writes;
+import dev.bolide.broker.ha.Written;
+import dev.bolide.store.AppendedMessage;
 import dev.bolide.store.MessageStore;
 import dev.bolide.store.MessageToStore;
 import java.util.List;
@@ -14,13 +16,13 @@ import java.util.concurrent.CompletableFuture;
 final class TransactionResolver {
     private static final System.Logger LOG = System.getLogger(TransactionResolver.class.getName());
 
-    private final MessageStore store;
+    private final Writes writes;
     private final OpenTransactions open;
     private final SystemQueue opQueue;
     private final CommitRouting routing;
 
-    TransactionResolver(MessageStore store, OpenTransactions open, CommitRouting routing) {
-        this.store = store;
+    TransactionResolver(MessageStore store, Writes writes, OpenTransactions open, CommitRouting routing) {
+        this.writes = writes;
         this.open = open;
         this.routing = routing;
         this.opQueue = new SystemQueue(store, TransactionTopics.OP);
@@ -39,9 +41,9 @@ final class TransactionResolver {
                     claim.earlier().map(Resolution::pastTense).orElse("resolved"));
             return CompletableFuture.completedFuture(false);
         }
-        CompletableFuture<AppendResult> appended;
+        CompletableFuture<Written> appended;
         try {
-            appended = store.appendAsync(records(half, resolution));
+            appended = writes.append(records(half, resolution));
         } catch (RuntimeException e) {
             open.release(key);
             return CompletableFuture.failedFuture(e);
@@ -51,7 +53,8 @@ final class TransactionResolver {
                 open.release(key);
                 throw new IllegalStateException("cannot record " + describe(half, resolution), failure);
             }
-            open.recorded(key, result.messages().get(result.messages().size() - 1).queueOffset());
+            List<AppendedMessage> records = result.appended().messages();
+            open.recorded(key, records.get(records.size() - 1).queueOffset());
             LOG.log(System.Logger.Level.DEBUG, "{0}", describe(half, resolution));
             return true;
         });

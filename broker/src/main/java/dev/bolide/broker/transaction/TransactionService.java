@@ -6,6 +6,7 @@ import dev.bolide.protocol.remoting.ResponseCode;
 import dev.bolide.remoting.RequestProcessor;
 import dev.bolide.broker.topic.TopicConfig;
 import dev.bolide.broker.topic.TopicConfigTable;
+import dev.bolide.broker.ha.Writes;
 import dev.bolide.store.MessageStore;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -49,10 +50,12 @@ public final class TransactionService implements AutoCloseable {
     /**
      * Recovers the open transactions of {@code store} and starts checking them back.
      *
+     * @param writes    how commits, rollbacks and XA decisions are waited for before they are answered
      * @param configDir where the check progress is saved
      */
-    public static TransactionService start(MessageStore store, TopicConfigTable topics, ProducerGroups producers,
-            TransactionSettings settings, Path configDir, CommitRouting routing) throws IOException {
+    public static TransactionService start(MessageStore store, Writes writes, TopicConfigTable topics,
+            ProducerGroups producers, TransactionSettings settings, Path configDir, CommitRouting routing)
+            throws IOException {
         if (topics.find(TransactionTopics.CHECK_MAX_TIME).isEmpty()) {
             // readable, so that what was moved aside can be listed by pulling it
             topics.put(TopicConfig.of(TransactionTopics.CHECK_MAX_TIME, 1));
@@ -64,10 +67,10 @@ public final class TransactionService implements AutoCloseable {
         // before recovery reads the half queue, so that no half message falls between the two
         store.addAppendListener(members::appended);
         store.addDispatchListener(members::dispatched);
-        BranchCoordinator branches = new BranchCoordinator(store, open, new BranchTable(), members, settings,
+        BranchCoordinator branches = new BranchCoordinator(store, writes, open, new BranchTable(), members, settings,
                 routing, Clock.systemUTC());
         recover(store, saved, open, branches);
-        TransactionResolver resolver = new TransactionResolver(store, open, routing);
+        TransactionResolver resolver = new TransactionResolver(store, writes, open, routing);
         TransactionChecker checker = new TransactionChecker(store, open, resolver, new CheckBackSender(producers),
                 branches, settings, progressFile, Clock.systemUTC());
         TransactionService service = new TransactionService(checker, new EndTransactionProcessor(store, resolver),

@@ -9,21 +9,34 @@ import dev.bolide.broker.config.BrokerRole;
 import dev.bolide.broker.config.Settings;
 import dev.bolide.broker.fixture.Loopback;
 import dev.bolide.broker.send.SendRequests;
+import dev.bolide.protocol.message.MessageId;
 import dev.bolide.protocol.message.MessageRecordView;
 import dev.bolide.protocol.remoting.RemotingCommand;
 import dev.bolide.protocol.remoting.RequestCode;
 import dev.bolide.protocol.remoting.ResponseCode;
 import dev.bolide.remoting.FrameClient;
+import dev.bolide.store.FlushDiskType;
 import dev.bolide.store.MessageStore;
 import dev.bolide.store.StoreConfig;
+import dev.bolide.testsupport.FreePorts;
 import dev.bolide.testsupport.NoThreadLeaks;
+import java.io.DataOutputStream;
 import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +51,8 @@ class MasterSlaveReplicationTest {
     private static final String TOPIC = "Replicated";
     private static final int QUEUES = 4;
     private static final int SEGMENT = 1 << 20;
+    private static final String SCHEDULE_TOPIC = "SCHEDULE_TOPIC_XXXX";
+    private static final int LAST_DELAY_LEVEL = 18;
 
     @TempDir
     Path dir;
@@ -99,6 +114,19 @@ class MasterSlaveReplicationTest {
     }
 
     @Test
+    void aSyncFlushSyncMasterAnswersOnceItsDiskAndItsSlaveBothHaveASend() throws Exception {
+        try (BolideBroker master = BolideBroker.start(master(BrokerRole.SYNC_MASTER)
+                        .set(Settings.FLUSH_DISK_TYPE, FlushDiskType.SYNC_FLUSH).build());
+                BolideBroker slave = startSlave(master);
+                FrameClient client = new FrameClient(master.port())) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> master.replication().connectedSlaves() == 1);
+
+            assertThat(sendAll(client, 0, 200)).containsOnly(ResponseCode.SUCCESS);
+            assertThat(slave.replication().bytesReplicated()).isEqualTo(master.replication().bytesReplicated());
+        }
+    }
+
+    @Test
     void aSlaveWithoutHaMasterAddressReplicatesFromTheMasterTheNameServerNames() throws Exception {
         try (BolideBroker master = BolideBroker.start(master(BrokerRole.SYNC_MASTER).build());
                 BolideBroker slave = BolideBroker.start(Loopback.brokerSettings(dir, "slave")
@@ -124,6 +152,98 @@ class MasterSlaveReplicationTest {
         }
         try (MessageStore master = openOffline("master")) {
             assertThat(Loopback.records(master, TOPIC, 1)).hasSize(1);
+        }
+    }
+
+    /** Level 18 (2 h): the retry stays in the delay queue, so nothing else is written meanwhile. */
+    private RemotingCommand sendBack(FrameClient client, RemotingCommand sent) throws IOException {
+        client.send(RemotingCommand.request(RequestCode.CONSUMER_SEND_MSG_BACK, ++opaque, Map.of("group", "CG",
+                "offset", Long.toString(MessageId.physicalOffset(sent.field("msgId"))), "delayLevel",
+                Integer.toString(LAST_DELAY_LEVEL), "originMsgId", sent.field("msgId"), "originTopic", TOPIC,
+                "unitMode", "false"), null));
+        return client.receive();
+    }
+
+    @Test
+    void aSyncMastersSendBackWithoutASlaveIsAnsweredSuccessAsRocketMqAnswersIt() throws Exception {
+        try (BolideBroker master = BolideBroker.start(master(BrokerRole.SYNC_MASTER).build());
+                FrameClient client = new FrameClient(master.port())) {
+            RemotingCommand sent = send(client, 1);
+
+            assertThat(sendBack(client, sent).code()).isEqualTo(ResponseCode.SUCCESS);
+        }
+        try (MessageStore master = openOffline("master")) {
+            assertThat(Loopback.records(master, SCHEDULE_TOPIC, LAST_DELAY_LEVEL - 1)).hasSize(1);
+        }
+    }
+
+    @Test
+    void aSyncMastersSendBackIsAnsweredOnceTheSlaveHasTheRetry() throws Exception {
+        try (BolideBroker master = BolideBroker.start(master(BrokerRole.SYNC_MASTER).build());
+                BolideBroker slave = startSlave(master);
+                FrameClient client = new FrameClient(master.port())) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> master.replication().connectedSlaves() == 1);
+            RemotingCommand sent = send(client, 1);
+            assertThat(sent.code()).isEqualTo(ResponseCode.SUCCESS);
+
+            assertThat(sendBack(client, sent).code()).isEqualTo(ResponseCode.SUCCESS);
+            assertThat(slave.replication().bytesReplicated()).isEqualTo(master.replication().bytesReplicated());
+        }
+        try (MessageStore slave = openOffline("slave")) {
+            assertThat(Loopback.records(slave, SCHEDULE_TOPIC, LAST_DELAY_LEVEL - 1)).hasSize(1);
+        }
+    }
+
+    private static String runtimeInfo(BolideBroker broker) throws IOException {
+        try (FrameClient client = new FrameClient(broker.port())) {
+            client.send(RemotingCommand.request(RequestCode.GET_BROKER_RUNTIME_INFO, 1, Map.of(), null));
+            return new String(client.receive().body(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String scrape(int consolePort) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + consolePort + "/metrics")).build(), BodyHandlers.ofString());
+        return response.body();
+    }
+
+    private static long runtimeFigure(String runtimeInfo, String key) {
+        Matcher figure = Pattern.compile("\"" + key + "\":\"(\\d+)\"").matcher(runtimeInfo);
+        assertThat(figure.find()).as(key + " in " + runtimeInfo).isTrue();
+        return Long.parseLong(figure.group(1));
+    }
+
+    @Test
+    void theMasterTellsHowFarItsBestSlaveIsBehindAndEachSlavesLagAndTheSlaveNamesItsMaster() throws Exception {
+        int consolePort = FreePorts.freePort();
+        try (BolideBroker master = BolideBroker.start(master(BrokerRole.ASYNC_MASTER)
+                        .set(Settings.CONSOLE_LISTEN_PORT, consolePort).build());
+                FrameClient client = new FrameClient(master.port())) {
+            assertThat(sendAll(client, 0, 100)).containsOnly(ResponseCode.SUCCESS);
+            assertThat(runtimeInfo(master)).doesNotContain("haSlaveFallBehindBytes");
+            try (Socket stuckSlave = new Socket("127.0.0.1", master.replication().port())) {
+                DataOutputStream reports = new DataOutputStream(stuckSlave.getOutputStream());
+                String stuck = "bolide_replication_lag_bytes\\{slave=\"127\\.0\\.0\\.1:" + stuckSlave.getLocalPort()
+                        + "\"} ";
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                    reports.writeLong(0); // holds nothing, and says so before the master's housekeeping gives up
+                    String info = runtimeInfo(master);
+                    long end = runtimeFigure(info, "commitLogMaxOffset");
+                    assertThat(runtimeFigure(info, "haSlaveFallBehindBytes")).isEqualTo(end);
+                    assertThat(scrape(consolePort)).containsPattern(stuck + Pattern.quote(end + ".0"));
+                });
+
+                try (BolideBroker slave = startSlave(master)) {
+                    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                        reports.writeLong(0);
+                        assertThat(runtimeFigure(runtimeInfo(master), "haSlaveFallBehindBytes")).isZero();
+                        assertThat(scrape(consolePort)).containsPattern(
+                                "bolide_replication_lag_bytes\\{slave=\"127\\.0\\.0\\.1:\\d+\"} 0\\.0");
+                    });
+                    assertThat(runtimeInfo(slave)).contains("\"haMasterAddress\":\"127.0.0.1:"
+                            + master.replication().port() + "\"").doesNotContain("haSlaveFallBehindBytes");
+                }
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.bolide.broker.retry;
 
+import dev.bolide.broker.ha.Writes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -39,7 +40,7 @@ class DeadLetterResendProcessorTest {
         TopicConfigTable topics = TopicConfigTable.load(new MetadataFile(dir.resolve("config/topics.json")), Clock.systemUTC());
         topics.put(TopicConfig.of("Orders", 1));
         loopback = Loopback.start(Map.of(BolideRequestCode.RESEND_DEAD_LETTER,
-                new DeadLetterResendProcessor(new DeadLetterResend(store, topics))));
+                new DeadLetterResendProcessor(new DeadLetterResend(store, Writes.unreplicated(store), topics))));
     }
 
     @AfterEach

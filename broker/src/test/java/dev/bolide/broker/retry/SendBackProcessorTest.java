@@ -1,5 +1,6 @@
 package dev.bolide.broker.retry;
 
+import dev.bolide.broker.ha.Writes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -48,8 +49,8 @@ class SendBackProcessorTest {
         groups = SubscriptionGroupTable.load(new MetadataFile(dir.resolve("config/subscriptionGroup.json")),
                 Clock.systemUTC(), false);
         groups.put(new SubscriptionGroupConfig("CG", true, true, true, 2, 3, 0, 1, true));
-        loopback = Loopback.start(Map.of(RequestCode.CONSUMER_SEND_MSG_BACK, new SendBackProcessor(store, groups,
-                new RetryTopics(topics), new DelayedSends(DelayLevels.DEFAULT))));
+        loopback = Loopback.start(Map.of(RequestCode.CONSUMER_SEND_MSG_BACK, new SendBackProcessor(store,
+                Writes.unreplicated(store), groups, new RetryTopics(topics), new DelayedSends(DelayLevels.DEFAULT))));
     }
 
     @AfterEach

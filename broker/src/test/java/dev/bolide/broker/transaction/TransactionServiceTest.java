@@ -1,5 +1,6 @@
 package dev.bolide.broker.transaction;
 
+import dev.bolide.broker.ha.Writes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -84,7 +85,7 @@ class TransactionServiceTest {
         ProducerGroups producers = new ProducerGroups();
         producers.register("PG", new ClientConnection(producer, "producer-1", LanguageCode.JAVA, 409));
         timers = TimerService.start(store, Loopback.storeConfig(dir), TimerSettings.DEFAULT);
-        service = TransactionService.start(store, topics, producers, settings, dir.resolve("config"),
+        service = TransactionService.start(store, Writes.unreplicated(store), topics, producers, settings, dir.resolve("config"),
                 new CommittedSends(Diversion.NONE, timers));
         SendMessageProcessor send = new SendMessageProcessor(store, topics, timers, "DefaultCluster", "DefaultRegion",
                 64 * 1024, Diversion.NONE);
