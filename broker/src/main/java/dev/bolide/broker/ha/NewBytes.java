@@ -1,6 +1,7 @@
 package dev.bolide.broker.ha;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -27,15 +28,20 @@ final class NewBytes {
         }
     }
 
-    /** Waits until {@code end} goes beyond {@code offset}, at most {@code timeoutMillis}. */
-    void awaitBeyond(long offset, LongSupplier end, long timeoutMillis) throws InterruptedException {
+    /**
+     * Waits until {@code end} goes beyond {@code offset}, at most {@code timeoutMillis}, or until
+     * {@code stopped} holds: checked under the monitor {@link #wakeAll} takes, so a stop set before it
+     * is never missed.
+     */
+    void awaitBeyond(long offset, LongSupplier end, long timeoutMillis, BooleanSupplier stopped)
+            throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         // counted before the check: an append after the check sees the count and notifies
         waiting.incrementAndGet();
         try {
             synchronized (monitor) {
                 long remaining = timeoutMillis;
-                while (end.getAsLong() <= offset && remaining > 0) {
+                while (!stopped.getAsBoolean() && end.getAsLong() <= offset && remaining > 0) {
                     monitor.wait(remaining);
                     remaining = deadline - System.currentTimeMillis();
                 }

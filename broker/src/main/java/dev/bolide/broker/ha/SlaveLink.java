@@ -91,7 +91,8 @@ final class SlaveLink implements AutoCloseable {
 
     private void stream() {
         try {
-            if (!firstReport.await(settings.housekeepingInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!firstReport.await(settings.housekeepingInterval().toMillis(), TimeUnit.MILLISECONDS)
+                    || closed.get()) {
                 return;
             }
             long next = commitLog.transferStart(reported);
@@ -124,7 +125,7 @@ final class SlaveLink implements AutoCloseable {
                 next += chunk.remaining();
                 lastSent = System.currentTimeMillis();
             } else {
-                newBytes.awaitBeyond(next, commitLog::maxOffset, heartbeatMillis - idle);
+                newBytes.awaitBeyond(next, commitLog::maxOffset, heartbeatMillis - idle, closed::get);
             }
         }
     }
@@ -148,6 +149,7 @@ final class SlaveLink implements AutoCloseable {
             LOG.log(System.Logger.Level.DEBUG, "closing a slave connection", e);
         }
         acknowledgements.slaveDisconnected();
+        firstReport.countDown(); // a streamer still waiting for the first report ends now
         newBytes.wakeAll();
         onClosed.accept(this);
     }
