@@ -1,6 +1,7 @@
 package dev.bolide.broker.admin;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import dev.bolide.protocol.remoting.ObjectKeyJson;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -8,7 +9,7 @@ import java.util.Map;
  * Writes the bodies whose maps are keyed by a MessageQueue (TopicStatsTable, ConsumeStats,
  * ResetOffsetBody) in fastjson's object-key syntax, {@code {{"brokerName":"b","queueId":0,"topic":"T"}:{...}}}: the
  * only form the 4.9 client parses for them. Jackson cannot write an object as a key, so the text
- * is assembled here, with Jackson's string quoting.
+ * is assembled here, each key by protocol's {@link ObjectKeyJson.QueueKey}.
  */
 final class MessageQueueTableJson {
     private final StringBuilder json = new StringBuilder("{");
@@ -50,11 +51,7 @@ final class MessageQueueTableJson {
             json.append(',');
         }
         firstQueue = false;
-        json.append("{\"brokerName\":");
-        string(brokerName);
-        json.append(",\"queueId\":").append(queueId).append(",\"topic\":");
-        string(topic);
-        json.append("}:");
+        json.append(new ObjectKeyJson.QueueKey(brokerName, queueId, topic).json()).append(':');
     }
 
     byte[] finish() {

@@ -27,7 +27,8 @@ public final class ObjectKeyJson {
 
     /** A MessageQueue as a key, its fields in fastjson's (alphabetical) order. */
     public record QueueKey(String brokerName, int queueId, String topic) {
-        String json() {
+        /** {@code {"brokerName":"b","queueId":0,"topic":"T"}}, as fastjson writes a MessageQueue. */
+        public String json() {
             StringBuilder key = new StringBuilder("{\"brokerName\":");
             string(brokerName, key);
             key.append(",\"queueId\":").append(queueId).append(",\"topic\":");
