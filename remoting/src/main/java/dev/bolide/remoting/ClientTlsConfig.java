@@ -60,8 +60,13 @@ public record ClientTlsConfig(boolean trustAnyServer, Path trustCertPath, Path c
                     throw new IllegalArgumentException("both " + TlsProperties.CLIENT_CERT_PATH + " and "
                             + TlsProperties.CLIENT_KEY_PATH + " are needed, one is missing");
                 }
-                builder.keyManager(TlsFiles.readable(TlsProperties.CLIENT_CERT_PATH, certPath),
-                        TlsFiles.readable(TlsProperties.CLIENT_KEY_PATH, keyPath), keyPassword);
+                try {
+                    builder.keyManager(TlsFiles.readable(TlsProperties.CLIENT_CERT_PATH, certPath),
+                            TlsFiles.readable(TlsProperties.CLIENT_KEY_PATH, keyPath), keyPassword);
+                } catch (IllegalArgumentException e) {
+                    throw TlsFiles.keyRefused(e, TlsProperties.CLIENT_KEY_PATH, keyPath,
+                            TlsProperties.CLIENT_KEY_PASSWORD, keyPassword);
+                }
             }
             return new ClientTls(builder.build());
         } catch (IllegalArgumentException | SSLException e) {

@@ -53,8 +53,13 @@ public record ServerTlsConfig(TlsMode mode, Path certPath, Path keyPath, String 
                 throw new IllegalArgumentException("both " + TlsProperties.SERVER_CERT_PATH + " and "
                         + TlsProperties.SERVER_KEY_PATH + " are needed, one is missing");
             }
-            return SslContextBuilder.forServer(TlsFiles.readable(TlsProperties.SERVER_CERT_PATH, certPath),
-                    TlsFiles.readable(TlsProperties.SERVER_KEY_PATH, keyPath), keyPassword);
+            try {
+                return SslContextBuilder.forServer(TlsFiles.readable(TlsProperties.SERVER_CERT_PATH, certPath),
+                        TlsFiles.readable(TlsProperties.SERVER_KEY_PATH, keyPath), keyPassword);
+            } catch (IllegalArgumentException e) {
+                throw TlsFiles.keyRefused(e, TlsProperties.SERVER_KEY_PATH, keyPath,
+                        TlsProperties.SERVER_KEY_PASSWORD, keyPassword);
+            }
         }
         if (!testMode) {
             throw new IllegalArgumentException(TlsProperties.SERVER_CERT_PATH + " and " + TlsProperties.SERVER_KEY_PATH

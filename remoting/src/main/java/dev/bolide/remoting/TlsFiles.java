@@ -1,6 +1,9 @@
 package dev.bolide.remoting;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -18,6 +21,31 @@ final class TlsFiles {
             throw new IllegalArgumentException(key + " = " + path + ": not a readable file");
         }
         return path.toFile();
+    }
+
+    /**
+     * Netty says only "File does not contain valid private key" when an encrypted key does not open; an
+     * operator needs to know whether the password is missing or wrong.
+     *
+     * @param refusal what Netty threw for the certificate and key
+     * @return the refusal, or one naming the password key when the key file is encrypted
+     */
+    static IllegalArgumentException keyRefused(IllegalArgumentException refusal, String keyPathKey, Path keyPath,
+            String passwordKey, String password) {
+        if (!encrypted(keyPath)) {
+            return refusal;
+        }
+        String problem = password == null ? " is encrypted and " + passwordKey + " is not set"
+                : " does not open with " + passwordKey;
+        return new IllegalArgumentException(keyPathKey + " = " + keyPath + problem, refusal);
+    }
+
+    private static boolean encrypted(Path keyPath) {
+        try {
+            return Files.readString(keyPath, StandardCharsets.US_ASCII).contains("-----BEGIN ENCRYPTED PRIVATE KEY-----");
+        } catch (IOException | UncheckedIOException e) {
+            return false;
+        }
     }
 
     /** Netty's and the JDK's messages can span lines; a start-up error is one line. */
