@@ -1,5 +1,6 @@
 /**
  * The store's background threads (dispatcher, flushers) share one loop: do work while there is
- * some, then wait cheaply, and are woken by writers only when they are really asleep.
+ * some, then wait cheaply, and are woken by writers only when they are really asleep. Part of the
+ * store's API: the broker's timer runs on the same loop.
  */
 package dev.bolide.store.worker;

@@ -26,8 +26,7 @@ import org.junit.jupiter.api.Test;
  * The module table of DESIGN.md, enforced on the compiled main classes of every module: no arrow
  * up the table, no use of a module that its {@code pom.xml} does not declare, and no use of another
  * module's internals. The last is frozen ({@code src/test/resources/archunit-frozen}): the uses
- * recorded there are known debt (the timer on the store's segments, the adapter on the client's
- * internals), any new one fails, and each one paid off leaves the record. A module whose API
+ * recorded there are known debt (the adapter on the client's internals), any new one fails, and each one paid off leaves the record. A module whose API
  * changes records its rule anew: delete the folder and run this test once with
  * {@code -Darchunit.freeze.store.default.allowStoreCreation=true}.
  */

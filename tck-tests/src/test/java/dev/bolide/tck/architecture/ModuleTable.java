@@ -15,7 +15,10 @@ record ModuleTable(String name, Set<String> apiPackages) {
     static final List<ModuleTable> MODULES = List.of(
             new ModuleTable("protocol", Set.of("dev.bolide.protocol.message", "dev.bolide.protocol.remoting",
                     "dev.bolide.protocol.selector", "dev.bolide.protocol.xa")),
-            new ModuleTable("store", Set.of("dev.bolide.store", "dev.bolide.store.replication")),
+            // segment, checkpoint and worker: the I/O layer (mapped segment files, crash marker, background
+            // loop) under the CommitLog, also used by the broker's timer for its own log and wheel
+            new ModuleTable("store", Set.of("dev.bolide.store", "dev.bolide.store.replication",
+                    "dev.bolide.store.segment", "dev.bolide.store.checkpoint", "dev.bolide.store.worker")),
             new ModuleTable("remoting", Set.of("dev.bolide.remoting")),
             new ModuleTable("broker", Set.of("dev.bolide.broker", "dev.bolide.broker.config")),
             new ModuleTable("client", Set.of("dev.bolide.client.jms")),
