@@ -96,7 +96,16 @@ final class IndexFile {
         return entryCount() <= 1;
     }
 
+    /** RocketMQ's: the absolute value of the key's hash code, {@code Integer.MIN_VALUE} taken as 0. */
     static int keyHash(String key) {
+        return Math.max(0, Math.abs(key.hashCode()));
+    }
+
+    /**
+     * The hash Bolide 0.1 wrote, which differs from RocketMQ's for a negative hash code: still looked
+     * up, so that entries in index files of stores it wrote are found.
+     */
+    static int legacyKeyHash(String key) {
         return key.hashCode() & Integer.MAX_VALUE;
     }
 
@@ -152,14 +161,18 @@ final class IndexFile {
             return;
         }
         try {
-            selectRetained(key, maxNum, begin, end, out);
+            int hash = keyHash(key);
+            selectRetained(hash, maxNum, begin, end, out);
+            int legacy = legacyKeyHash(key);
+            if (legacy != hash) {
+                selectRetained(legacy, maxNum, begin, end, out);
+            }
         } finally {
             file.release();
         }
     }
 
-    private void selectRetained(String key, int maxNum, long begin, long end, List<Long> out) {
-        int hash = keyHash(key);
+    private void selectRetained(int hash, int maxNum, long begin, long end, List<Long> out) {
         int count = entryCount();
         int entry = buffer.getInt(slotPosition(hash));
         while (entry > 0 && entry < count && out.size() < maxNum) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bolide.store.TestStores;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -111,5 +112,30 @@ class IndexServiceTest {
 
         assertThat(find("k9")).containsExactly(900L);
         assertThat(find("k50")).isEmpty();
+    }
+
+    /**
+     * "Orders#order-1" hashes to -122581516: RocketMQ files it under its absolute value, slot
+     * 122581516 % 16 = 12, and so must Bolide, or RocketMQ finds nothing in a store Bolide wrote.
+     */
+    @Test
+    void aKeyWithANegativeHashCodeIsFiledWhereRocketMqLooksForIt() throws IOException {
+        index.index("Orders", List.of("order-1"), 4096, 1_000_000L);
+        index.close();
+
+        byte[] file = Files.readAllBytes(onlyIndexFile());
+        int slot = ByteBuffer.wrap(file).getInt(40 + 12 * 4);
+        int hashInEntry = ByteBuffer.wrap(file).getInt(40 + 16 * 4 + 20);
+        index = IndexService.open(TestStores.config(dir).maxHashSlotNum(16).maxIndexNum(40).build());
+
+        assertThat(slot).as("entry number in RocketMQ's slot").isEqualTo(1);
+        assertThat(hashInEntry).isEqualTo(122_581_516);
+        assertThat(index.query("Orders", "order-1", 10, 0, Long.MAX_VALUE)).containsExactly(4096L);
+    }
+
+    private Path onlyIndexFile() throws IOException {
+        try (Stream<Path> files = Files.list(dir.resolve("index"))) {
+            return files.filter(Files::isRegularFile).findFirst().orElseThrow();
+        }
     }
 }

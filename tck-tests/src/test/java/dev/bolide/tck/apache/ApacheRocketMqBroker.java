@@ -53,6 +53,7 @@ public final class ApacheRocketMqBroker implements BeforeAllCallback, AfterAllCa
     private final String plainAclYml;
     private final RPCHook adminHook;
     private final List<String> extraBrokerConf;
+    private final StoreSeed seed;
     private final List<Process> processes = new ArrayList<>();
     private final Thread killOnExit = new Thread(this::killAll, "apache-rocketmq-kill");
     private DefaultMQAdminExt admin;
@@ -62,7 +63,7 @@ public final class ApacheRocketMqBroker implements BeforeAllCallback, AfterAllCa
 
     /** A broker with the fixture's {@code broker.conf}: 64 MiB CommitLog segments, auto-created topics. */
     public ApacheRocketMqBroker() {
-        this(null, null, List.of());
+        this(null, null, List.of(), null);
     }
 
     /**
@@ -70,13 +71,30 @@ public final class ApacheRocketMqBroker implements BeforeAllCallback, AfterAllCa
      *                        fixture's value (a properties file keeps the last one)
      */
     public ApacheRocketMqBroker(String... extraBrokerConf) {
-        this(null, null, List.of(extraBrokerConf));
+        this(null, null, List.of(extraBrokerConf), null);
     }
 
-    private ApacheRocketMqBroker(String plainAclYml, RPCHook adminHook, List<String> extraBrokerConf) {
+    private ApacheRocketMqBroker(String plainAclYml, RPCHook adminHook, List<String> extraBrokerConf, StoreSeed seed) {
         this.plainAclYml = plainAclYml;
         this.adminHook = adminHook;
         this.extraBrokerConf = extraBrokerConf;
+        this.seed = seed;
+    }
+
+    /** Writes a store that another broker wrote into the directory RocketMQ will open, before it starts. */
+    @FunctionalInterface
+    public interface StoreSeed {
+        void writeInto(Path storeDirectory) throws Exception;
+    }
+
+    /**
+     * A broker started on a store that {@code seed} writes first (Bolide's, say): what a user going
+     * back from Bolide to Apache RocketMQ does.
+     *
+     * @param extraBrokerConf as in {@link #ApacheRocketMqBroker(String...)}: the sizes the store was written with
+     */
+    public static ApacheRocketMqBroker onStore(StoreSeed seed, String... extraBrokerConf) {
+        return new ApacheRocketMqBroker(null, null, List.of(extraBrokerConf), seed);
     }
 
     /**
@@ -85,7 +103,7 @@ public final class ApacheRocketMqBroker implements BeforeAllCallback, AfterAllCa
      * {@code adminHook}, which must sign for an admin account.
      */
     public static ApacheRocketMqBroker withAcl(String plainAclYml, RPCHook adminHook) {
-        return new ApacheRocketMqBroker(plainAclYml, adminHook, List.of());
+        return new ApacheRocketMqBroker(plainAclYml, adminHook, List.of(), null);
     }
 
     /** The {@code plain_acl.yml} the broker reads (and watches), under its RocketMQ home. */
@@ -105,6 +123,9 @@ public final class ApacheRocketMqBroker implements BeforeAllCallback, AfterAllCa
         writeLogbackConfiguration();
         if (plainAclYml != null) {
             Files.writeString(aclFile(), plainAclYml);
+        }
+        if (seed != null) {
+            seed.writeInto(storeDirectory());
         }
         // the name server's port, then the broker's VIP channel (listenPort - 2), one unused,
         // listenPort and HA (listenPort + 1)

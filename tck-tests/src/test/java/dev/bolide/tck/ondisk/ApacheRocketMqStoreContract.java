@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Bolide on the same {@code storePathRootDir}, segment size and port: what a RocketMQ user moving
  * to Bolide does (README, "Moving from Apache RocketMQ").
  */
-abstract class ApacheRocketMqStoreContract extends StoreOpenedByBolideContract {
+abstract class ApacheRocketMqStoreContract extends StoreOpenedContract {
     /** Small, so that the sample fills several CommitLog segments and Bolide walks across them. */
     static final int SEGMENT_SIZE = 128 * 1024;
     /**
@@ -50,6 +50,7 @@ abstract class ApacheRocketMqStoreContract extends StoreOpenedByBolideContract {
     private static final String DELAYED_TOPIC = "Later";
 
     private long delayedSentAt;
+    private BrokerProcess bolide;
 
     @TempDir
     static Path bolideDirectory;
@@ -92,8 +93,9 @@ abstract class ApacheRocketMqStoreContract extends StoreOpenedByBolideContract {
         assertAnotherSegmentSizeIsRefused(rocketMq);
         List<String> bolideConf = new ArrayList<>(SHARED_CONF);
         bolideConf.addAll(BOLIDE_CONF);
-        opened(BrokerProcess.startOnStore(bolideDirectory, rocketMq.storeDirectory(), rocketMq.brokerPort(),
-                bolideConf.toArray(String[]::new)), stored, before);
+        bolide = BrokerProcess.startOnStore(bolideDirectory, rocketMq.storeDirectory(), rocketMq.brokerPort(),
+                bolideConf.toArray(String[]::new));
+        opened(bolide, stored, before);
     }
 
     /** Sends one message at the delay level and returns when it was sent; it lies in SCHEDULE_TOPIC_XXXX meanwhile. */
@@ -141,7 +143,7 @@ abstract class ApacheRocketMqStoreContract extends StoreOpenedByBolideContract {
     @Test
     void aDelayedMessageRocketMqHeldIsDeliveredWhenDue() throws Exception {
         Map<String, List<MessageExt>> received = new ConcurrentHashMap<>();
-        DefaultMQPushConsumer consumer = bolide().startConsumer("CG-later", DELAYED_TOPIC, received);
+        DefaultMQPushConsumer consumer = bolide.startConsumer("CG-later", DELAYED_TOPIC, received);
         try {
             await().atMost(Duration.ofMillis(DELAY_MILLIS * 3)).until(() -> !received.isEmpty());
         } finally {
@@ -162,8 +164,8 @@ abstract class ApacheRocketMqStoreContract extends StoreOpenedByBolideContract {
     void anUndecidedTransactionIsCheckedBackAndDelivered() throws Exception {
         Set<String> checked = ConcurrentHashMap.newKeySet();
         Map<String, List<MessageExt>> received = new ConcurrentHashMap<>();
-        TransactionMQProducer producer = UndecidedTransaction.checkingProducer(bolide().nameServerAddress(), checked);
-        DefaultMQPushConsumer consumer = bolide().startConsumer("CG-ledger", UndecidedTransaction.TOPIC, received);
+        TransactionMQProducer producer = UndecidedTransaction.checkingProducer(bolide.nameServerAddress(), checked);
+        DefaultMQPushConsumer consumer = bolide.startConsumer("CG-ledger", UndecidedTransaction.TOPIC, received);
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> received.containsKey(UndecidedTransaction.UNDECIDED)
                     && received.containsKey(UndecidedTransaction.COMMITTED));

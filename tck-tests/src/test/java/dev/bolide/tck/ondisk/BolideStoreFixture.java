@@ -1,5 +1,7 @@
 package dev.bolide.tck.ondisk;
 
+import dev.bolide.tck.rocketmq.BrokerProcess;
+import dev.bolide.testsupport.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 
 /**
  * The store this version of Bolide writes, checked in under {@code tck-tests/src/test/ondisk/}
@@ -37,6 +40,32 @@ final class BolideStoreFixture {
     /** {@code tck-tests/src/test/ondisk/<version>} in the source tree the build runs in. */
     static Path directory() {
         return Path.of(System.getProperty("bolide.repository"), "tck-tests", "src", "test", "ondisk", VERSION);
+    }
+
+    /** What Bolide's broker jar wrote into a store: the sample, then its metadata, then a clean stop. */
+    record Written(List<SentMessage> sent, BrokerMetadata metadata) {
+    }
+
+    /**
+     * Starts this build's broker jar on {@code store} with {@link #CONF}, writes the sample, records
+     * what the broker answers about its metadata and stops it cleanly.
+     *
+     * @param directory where the broker's {@code broker.conf}, output and logs go
+     */
+    static Written write(Path directory, Path store) throws Exception {
+        try (BrokerProcess bolide = BrokerProcess.startOnStore(directory, store, FreePorts.freeBrokerPort(), CONF)) {
+            DefaultMQAdminExt admin = new DefaultMQAdminExt();
+            admin.setNamesrvAddr(bolide.nameServerAddress());
+            admin.setInstanceName("written-" + System.nanoTime());
+            admin.start();
+            try {
+                String address = "127.0.0.1:" + bolide.brokerPort();
+                List<SentMessage> sent = WORKLOAD.writeTo(bolide.nameServerAddress(), address, admin);
+                return new Written(sent, BrokerMetadata.of(admin, address, SampleWorkload.GROUPS));
+            } finally {
+                admin.shutdown();
+            }
+        }
     }
 
     static void writeManifest(Path fixture, List<SentMessage> sent) throws IOException {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * never the fix for a failure here: a failure means that users' stores would not open either. A
  * deliberate new format gets a fixture directory of its own beside this one.
  */
-class BolideStoreFixtureTest extends StoreOpenedByBolideContract {
+class BolideStoreFixtureTest extends StoreOpenedContract {
     @TempDir
     static Path directory;
 

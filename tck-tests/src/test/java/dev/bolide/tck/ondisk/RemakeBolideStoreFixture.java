@@ -2,15 +2,11 @@ package dev.bolide.tck.ondisk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bolide.tck.rocketmq.BrokerProcess;
-import dev.bolide.testsupport.FreePorts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.List;
 import java.util.stream.Stream;
-import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,26 +28,11 @@ class RemakeBolideStoreFixture {
     @Test
     void remake() throws Exception {
         Path store = directory.resolve("store");
-        BrokerMetadata metadata;
-        List<SentMessage> sent;
-        try (BrokerProcess bolide = BrokerProcess.startOnStore(directory, store, FreePorts.freeBrokerPort(),
-                BolideStoreFixture.CONF)) {
-            DefaultMQAdminExt admin = new DefaultMQAdminExt();
-            admin.setNamesrvAddr(bolide.nameServerAddress());
-            admin.setInstanceName("remake-" + System.nanoTime());
-            admin.start();
-            try {
-                String address = "127.0.0.1:" + bolide.brokerPort();
-                sent = BolideStoreFixture.WORKLOAD.writeTo(bolide.nameServerAddress(), address, admin);
-                metadata = BrokerMetadata.of(admin, address, SampleWorkload.GROUPS);
-            } finally {
-                admin.shutdown();
-            }
-        }
+        BolideStoreFixture.Written written = BolideStoreFixture.write(directory, store);
         Path fixture = BolideStoreFixture.directory();
         replace(store, fixture.resolve("store"));
-        BolideStoreFixture.writeManifest(fixture, sent);
-        BolideStoreFixture.writeMetadata(fixture, metadata);
+        BolideStoreFixture.writeManifest(fixture, written.sent());
+        BolideStoreFixture.writeMetadata(fixture, written.metadata());
 
         assertThat(sizeOf(fixture)).as("bytes in " + fixture).isLessThan(MAX_BYTES);
     }

@@ -33,49 +33,64 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * A store holding the {@link SampleWorkload}, written by some broker and opened by Bolide's broker
- * jar: every message is read back by queue offset, by key, by offset message id and by unique id
- * with its content intact, and topics, subscription groups and consumer offsets are what the
- * writing broker answered before it stopped. A subclass writes the store, starts Bolide on it and
- * calls {@link #opened} from its {@code @BeforeAll}.
+ * A store holding the {@link SampleWorkload}, written by one broker and opened by another (Bolide's
+ * broker jar on a store Apache RocketMQ or an earlier Bolide wrote, or Apache RocketMQ on Bolide's):
+ * every message is read back by queue offset, by key, by offset message id and by unique id with its
+ * content intact, and topics, subscription groups and consumer offsets are what the writing broker
+ * answered before it stopped. A subclass writes the store, starts the other broker on it and calls
+ * {@link #opened} from its {@code @BeforeAll}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-abstract class StoreOpenedByBolideContract {
+abstract class StoreOpenedContract {
     private static final long TIMEOUT_MILLIS = 5_000;
 
-    private BrokerProcess bolide;
+    private String nameServerAddress;
+    private String brokerAddress;
+    private AutoCloseable broker;
     private List<SentMessage> sent;
     private BrokerMetadata before;
     private DefaultMQAdminExt admin;
     private DefaultMQProducer producer;
 
+    /** Bolide's broker jar, started on the store. */
+    protected void opened(BrokerProcess bolide, List<SentMessage> sent, BrokerMetadata before)
+            throws MQClientException {
+        opened(bolide.nameServerAddress(), "127.0.0.1:" + bolide.brokerPort(), bolide, sent, before);
+    }
+
     /**
+     * @param broker what stops the broker that opened the store, after the class
      * @param sent   the messages the store holds
      * @param before what the writing broker answered about its metadata before it stopped
      */
-    protected void opened(BrokerProcess bolide, List<SentMessage> sent, BrokerMetadata before)
-            throws MQClientException {
+    protected void opened(String nameServerAddress, String brokerAddress, AutoCloseable broker,
+            List<SentMessage> sent, BrokerMetadata before) throws MQClientException {
         // an empty manifest would make every comparison below pass
         assertThat(sent).as("messages the store holds").hasSizeGreaterThan(SampleWorkload.BATCH);
-        this.bolide = bolide;
+        this.nameServerAddress = nameServerAddress;
+        this.brokerAddress = brokerAddress;
+        this.broker = broker;
         this.sent = sent;
         this.before = before;
         admin = new DefaultMQAdminExt();
-        admin.setNamesrvAddr(bolide.nameServerAddress());
+        admin.setNamesrvAddr(nameServerAddress);
         admin.setInstanceName("opened-" + System.nanoTime());
         admin.start();
-        producer = bolide.startProducer();
+        producer = new DefaultMQProducer("PG");
+        producer.setNamesrvAddr(nameServerAddress);
+        producer.setInstanceName("producer-" + System.nanoTime());
+        producer.start();
     }
 
     @AfterAll
-    void closeBolide() throws InterruptedException {
+    void closeTheBroker() throws Exception {
         if (producer != null) {
             producer.shutdown();
             admin.shutdown();
         }
-        if (bolide != null) {
-            bolide.close();
+        if (broker != null) {
+            broker.close();
         }
     }
 
@@ -87,12 +102,8 @@ abstract class StoreOpenedByBolideContract {
         return sent;
     }
 
-    protected BrokerProcess bolide() {
-        return bolide;
-    }
-
-    protected String bolideAddress() {
-        return "127.0.0.1:" + bolide.brokerPort();
+    protected String brokerAddress() {
+        return brokerAddress;
     }
 
     @Test
@@ -111,7 +122,7 @@ abstract class StoreOpenedByBolideContract {
 
     private List<SeenMessage> pullAll(String topic) throws Exception {
         DefaultMQPullConsumer consumer = new DefaultMQPullConsumer("CG-readback");
-        consumer.setNamesrvAddr(bolide.nameServerAddress());
+        consumer.setNamesrvAddr(nameServerAddress);
         consumer.setInstanceName("readback-" + System.nanoTime());
         consumer.start();
         try {
@@ -164,7 +175,7 @@ abstract class StoreOpenedByBolideContract {
         List<SeenMessage> viewed = new ArrayList<>();
         for (SentMessage message : sent) {
             viewed.add(SeenMessage.read(producer.getDefaultMQProducerImpl().getMqClientFactory().getMQClientAPIImpl()
-                    .viewMessage(bolideAddress(), message.commitLogOffset(), TIMEOUT_MILLIS)));
+                    .viewMessage(brokerAddress(), message.commitLogOffset(), TIMEOUT_MILLIS)));
         }
 
         assertThat(viewed).containsExactlyElementsOf(expected());
@@ -183,7 +194,7 @@ abstract class StoreOpenedByBolideContract {
 
     @Test
     void consumerOffsetsAreKept() throws Exception {
-        BrokerMetadata after = BrokerMetadata.of(admin, bolideAddress(), before.offsets().keySet());
+        BrokerMetadata after = BrokerMetadata.of(admin, brokerAddress(), before.offsets().keySet());
 
         assertThat(before.offsets().get(SampleWorkload.PAYMENTS_GROUP)).as("offsets before").hasSize(4);
         assertThat(after.offsets()).isEqualTo(before.offsets());
@@ -191,7 +202,7 @@ abstract class StoreOpenedByBolideContract {
 
     @Test
     void everyTopicIsKeptWithItsQueuesAndPermissions() throws Exception {
-        BrokerMetadata after = BrokerMetadata.of(admin, bolideAddress(), List.of());
+        BrokerMetadata after = BrokerMetadata.of(admin, brokerAddress(), List.of());
 
         assertThat(before.topics()).as("topics before").containsKeys(SampleWorkload.ORDERS, SampleWorkload.PAYMENTS,
                 SampleWorkload.AUDIT, SampleWorkload.ARCHIVE);
@@ -200,7 +211,7 @@ abstract class StoreOpenedByBolideContract {
 
     @Test
     void everySubscriptionGroupIsKeptWithItsSettings() throws Exception {
-        BrokerMetadata after = BrokerMetadata.of(admin, bolideAddress(), List.of());
+        BrokerMetadata after = BrokerMetadata.of(admin, brokerAddress(), List.of());
 
         assertThat(before.groups()).as("groups before").containsKeys(SampleWorkload.GROUPS.toArray(String[]::new));
         assertThat(onlyKeysOf(after.groups(), before.groups())).usingRecursiveComparison().isEqualTo(before.groups());
@@ -224,7 +235,7 @@ abstract class StoreOpenedByBolideContract {
                         .orElseThrow(), null);
         List<String> received = new CopyOnWriteArrayList<>();
         DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(SampleWorkload.ORDERS_GROUP);
-        consumer.setNamesrvAddr(bolide.nameServerAddress());
+        consumer.setNamesrvAddr(nameServerAddress);
         consumer.setInstanceName("goes-on-" + System.nanoTime());
         consumer.setPersistConsumerOffsetInterval(500);
         consumer.subscribe(SampleWorkload.ORDERS, "*");
@@ -237,7 +248,7 @@ abstract class StoreOpenedByBolideContract {
             await().atMost(Duration.ofSeconds(60)).until(() -> !received.isEmpty());
             // every queue pulled and committed to its end: a redelivery of an old message would be in by now
             await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> SampleWorkload.committedEverything(
-                    BrokerMetadata.consumeStats(admin, bolideAddress(), SampleWorkload.ORDERS_GROUP)));
+                    BrokerMetadata.consumeStats(admin, brokerAddress(), SampleWorkload.ORDERS_GROUP)));
         } finally {
             consumer.shutdown();
         }
