@@ -10,7 +10,6 @@ import dev.bolide.client.rocketmq.ReceivedMessage;
 import dev.bolide.client.rocketmq.RocketMqClient;
 import dev.bolide.client.rocketmq.Subscription;
 import jakarta.jms.CompletionListener;
-import jakarta.jms.Connection;
 import jakarta.jms.Destination;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
@@ -31,7 +30,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * JMSXGroupID as RocketMQ's ordering key: one group's messages go to one queue of a four-queue topic
- * and reach each consumer in send order, with several groups sent interleaved.
+ * and reach each consumer in send order, with several groups sent interleaved. That each send path
+ * (plain, transacted, XA) keeps a queue's groups in order is {@link SendPathContract}'s.
  */
 class MessageGroupTest extends JmsTestBase {
     /** Their hashes pick three different queues out of four. */
@@ -112,17 +112,6 @@ class MessageGroupTest extends JmsTestBase {
         assertThat(total).isEqualTo(GROUPS.size() * PER_GROUP);
     }
 
-    @Test
-    void aQueueConsumerGetsEachGroupInSendOrder() throws Exception {
-        Session session = connection().createSession();
-        Destination queue = session.createQueue(fresh("OrderedQueue"));
-        MessageConsumer consumer = session.createConsumer(queue);
-
-        sendInterleaved(session, queue);
-
-        assertThat(receiveAll(consumer)).isEqualTo(inSendOrder());
-    }
-
     // the first sends to a topic wait for its route and connection: none of a group may overtake another
     @Test
     void asynchronousSendsKeepEachGroupInSendOrder() throws Exception {
@@ -143,19 +132,6 @@ class MessageGroupTest extends JmsTestBase {
 
         assertThat(completed.await(WAIT, TimeUnit.MILLISECONDS)).as("every send completed").isTrue();
         assertThat(receiveAll(session.createConsumer(queue))).isEqualTo(inSendOrder());
-    }
-
-    @Test
-    void aTransactionKeepsEachGroupInSendOrder() throws Exception {
-        Connection connection = connection();
-        Session transacted = connection.createSession(Session.SESSION_TRANSACTED);
-        Destination queue = transacted.createQueue(fresh("OrderedTransaction"));
-        MessageConsumer consumer = connection.createSession().createConsumer(queue);
-
-        sendInterleaved(transacted, queue);
-        transacted.commit();
-
-        assertThat(receiveAll(consumer)).isEqualTo(inSendOrder());
     }
 
     @Test

@@ -23,6 +23,9 @@ import java.util.Map;
  * register with it.
  */
 public final class LoopbackBroker implements AutoCloseable {
+    /** The broker's {@code maxMessageSize}: small, so that tests reach it cheaply. */
+    public static final int MAX_MESSAGE_SIZE = 64 * 1024;
+
     private final BrokerSettings settings;
     private BolideBroker broker;
 
@@ -60,7 +63,7 @@ public final class LoopbackBroker implements AutoCloseable {
         return BrokerSettings.builder().set(Settings.BROKER_NAME, name).set(Settings.BROKER_IP1, "127.0.0.1")
                 .set(Settings.LISTEN_PORT, freeBrokerPort()).set(Settings.NAMESRV_LISTEN_PORT, freePort())
                 .set(Settings.STORE_PATH_ROOT_DIR, dir.resolve(name)).set(Settings.MAPPED_FILE_SIZE_COMMIT_LOG, 1 << 20)
-                .set(Settings.MAX_MESSAGE_SIZE, 64 * 1024).set(Settings.MAX_HASH_SLOT_NUM, 1024)
+                .set(Settings.MAX_MESSAGE_SIZE, MAX_MESSAGE_SIZE).set(Settings.MAX_HASH_SLOT_NUM, 1024)
                 .set(Settings.MAX_INDEX_NUM, 4096).set(Settings.CONSOLE_LISTEN_PORT, BrokerSettings.NO_CONSOLE);
     }
 
