@@ -191,6 +191,8 @@ public final class BolideBroker implements AutoCloseable {
                 // a slave keeps the records (its CommitLog is the master's) and decides nothing
                 broker.timers = TimerService.start(store, settings.storeConfig(), settings.timer());
                 broker.schedule = ScheduleService.start(store, settings.schedule(), configDir);
+            } else {
+                TimerService.yieldToMaster(store, settings.storeConfig());
             }
             broker.startServers(settings, configDir, configUpdate, acl, tls);
             return broker;
