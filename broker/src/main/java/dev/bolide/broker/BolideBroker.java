@@ -291,7 +291,8 @@ public final class BolideBroker implements AutoCloseable {
             slaveSync = new SlaveSynchronize(identity(settings).address(), topics, offsets, groupConfigs,
                     new MetadataFile(configDir.resolve("delayOffset.json")));
         }
-        registration = NameServerRegistration.start(identity(settings), topics, nameServers(settings, tls.client()),
+        registration = NameServerRegistration.start(identity(settings), topics,
+                settings.get(Settings.BROKER_PERMISSION), nameServers(settings, tls.client()),
                 settings.registerNameServerPeriod(), housekeeping,
                 slaveSync == null ? answer -> { } : slaveSync::learn);
         if (slaveSync != null) {
