@@ -255,8 +255,8 @@ public final class BolideBroker implements AutoCloseable {
             meter();
         }
         Clients clients = new Clients(new ConsumerGroups(), new ProducerGroups());
-        replication = new Replication(settings.brokerRole(), settings.ha(), settings.storeConfig().syncFlushTimeout(),
-                store, () -> registration == null ? null : registration.masterHaServerAddr());
+        replication = new Replication(settings.brokerRole(), settings.ha(), store,
+                () -> registration == null ? null : registration.masterHaServerAddr());
         if (!isSlave(settings)) {
             transactions = TransactionService.start(store, replication.writes(), topics, clients.producers(),
                     settings.transactions(), configDir,
