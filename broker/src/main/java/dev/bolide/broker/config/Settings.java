@@ -221,6 +221,10 @@ public final class Settings {
     public static final Setting<Path> ACL_CONFIG_FILE = Setting.of("aclConfigFile", SettingType.FILE, null,
             ACCESS_CONTROL, "the plain_acl.yml; default: RocketMQ's, $ROCKETMQ_HOME (or -Drocketmq.home.dir)/"
                     + "conf/plain_acl.yml, or -Drocketmq.acl.plain.file under that home").from(Origin.BOLIDE);
+    public static final Setting<String> ACL_ACCESS_KEY = Setting.of("aclAccessKey", SettingType.TEXT, null,
+            ACCESS_CONTROL, "the account (an accessKey of the ACL file, whose secretKey is read there) the broker "
+                    + "signs its own requests with: to name servers and a slave's to its master; default: unsigned, "
+                    + "as RocketMQ 4.9.7 (its address must be in globalWhiteRemoteAddresses)").from(Origin.BOLIDE);
 
     // RocketMQ's dashboard listens on 8080; Bolide's console is served by the broker itself
     public static final Setting<Integer> CONSOLE_LISTEN_PORT = Setting.of("consoleListenPort", SettingType.PORT, 8080,
@@ -280,7 +284,7 @@ public final class Settings {
             TRANSACTION_TIMEOUT, TRANSACTION_CHECK_INTERVAL, TRANSACTION_CHECK_MAX, XA_BRANCH_TIMEOUT,
             XA_HEURISTIC_TIMEOUT, XA_ENABLED,
             TIMER_MAX_DELAY_SEC, TIMER_PRECISION_MS,
-            ACL_ENABLE, ACL_CONFIG_FILE,
+            ACL_ENABLE, ACL_CONFIG_FILE, ACL_ACCESS_KEY,
             CONSOLE_LISTEN_PORT, CONSOLE_ADDRESS,
             TLS_SERVER_MODE, TLS_SERVER_CERT_PATH, TLS_SERVER_KEY_PATH, TLS_SERVER_NEED_CLIENT_AUTH,
             TLS_SERVER_AUTH_CLIENT, TLS_SERVER_TRUST_CERT_PATH, TLS_TEST_MODE_ENABLE, TLS_ENABLE, TLS_CONFIG_FILE);
