@@ -53,7 +53,7 @@ class SyncMasterKillNineTest {
                 "namesrvAddr = " + master.nameServerAddress())) {
             DefaultMQProducer producer = master.startProducer();
             try {
-                await("the slave connected").atMost(Duration.ofSeconds(60))
+                await("the slave connected").atMost(Duration.ofSeconds(60)).ignoreExceptions()
                         .until(() -> producer.send(message("probe")).getSendStatus() == SendStatus.SEND_OK);
                 long started = System.nanoTime();
                 killUnderLoad(master, producer, acknowledged, notReplicated);
@@ -84,10 +84,11 @@ class SyncMasterKillNineTest {
         try (BrokerProcess slave = BrokerProcess.startOnStore(slaveDir, slaveDir.resolve("store"),
                 FreePorts.freeBrokerPort(), SEGMENT, "brokerRole = SLAVE", "brokerId = 1", "namesrvListenPort = -1",
                 "namesrvAddr = " + master.nameServerAddress())) {
-            DefaultMQProducer producer = master.startProducer();
+            // a loaded machine may take longer than the client's 3 s to answer a send
+            DefaultMQProducer producer = master.startProducer(settings -> settings.setSendMsgTimeout(30_000));
             try {
-                await("the slave connected").atMost(Duration.ofSeconds(60)).until(() -> producer.send(
-                        new Message(TIMED, "probe".getBytes(StandardCharsets.UTF_8))).getSendStatus() == SendStatus.SEND_OK);
+                await("the slave connected").atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                        .until(() -> producer.send(timed("probe", 0)).getSendStatus() == SendStatus.SEND_OK);
                 long first = System.currentTimeMillis() + 3_000;
                 for (int i = 0; i < TIMERS; i++) {
                     assertThat(producer.send(timed("t" + i, first + 150L * i)).getSendStatus()).isEqualTo(SendStatus.SEND_OK);
@@ -97,7 +98,7 @@ class SyncMasterKillNineTest {
             } finally {
                 producer.shutdown();
             }
-            await("half of the timers delivered").atMost(Duration.ofSeconds(120))
+            await("half of the timers delivered").atMost(Duration.ofSeconds(120)).ignoreExceptions()
                     .until(() -> master.readAll(TIMED).size() > TIMERS / 2);
             master.kill();
             killed = System.currentTimeMillis();
@@ -105,17 +106,20 @@ class SyncMasterKillNineTest {
         Path promotedDir = Files.createDirectories(slaveDir.resolveSibling("promoted"));
         try (BrokerProcess promoted = BrokerProcess.startOnStore(promotedDir, slaveDir.resolve("store"),
                 FreePorts.freeBrokerPort(), SEGMENT)) {
-            DefaultMQProducer producer = promoted.startProducer();
+            DefaultMQProducer producer = promoted.startProducer(settings -> settings.setSendMsgTimeout(30_000));
             try {
                 // due after every other timer: once it is delivered, each earlier one was taken in and delivered
-                producer.send(timed("sentinel", Math.max(last, System.currentTimeMillis()) + 1));
+                Message sentinel = timed("sentinel", Math.max(last, System.currentTimeMillis()) + 1);
+                await("the promoted slave serving").atMost(Duration.ofSeconds(120)).ignoreExceptions()
+                        .until(() -> producer.send(sentinel).getSendStatus() == SendStatus.SEND_OK);
             } finally {
                 producer.shutdown();
             }
             Set<String> expected = new HashSet<>(timers);
             expected.add("sentinel");
-            await("the promoted slave's timer caught up").atMost(Duration.ofSeconds(120)).until(() -> promoted
-                    .readAll(TIMED).stream().map(SyncMasterKillNineTest::body).toList().containsAll(expected));
+            await("the promoted slave's timer caught up").atMost(Duration.ofSeconds(120)).ignoreExceptions()
+                    .until(() -> promoted.readAll(TIMED).stream().map(SyncMasterKillNineTest::body).toList()
+                            .containsAll(expected));
             List<MessageExt> delivered = promoted.readAll(TIMED).stream().filter(m -> timers.contains(body(m))).toList();
             long beforeKill = delivered.stream().filter(m -> m.getStoreTimestamp() < killed).count();
             System.out.printf("SYNC_MASTER killed with %d timers: %d delivered by it, %d by the promoted slave, "
