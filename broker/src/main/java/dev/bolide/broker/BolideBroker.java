@@ -107,6 +107,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -146,7 +147,8 @@ public final class BolideBroker implements AutoCloseable {
     private RemotingServer brokerServer;
     private TlsMode tlsMode;
     private NameServer nameServer;
-    private RemotingClient nameServerClient;
+    /** The broker's own requests: to name servers, a slave's to its master; null when it makes none. */
+    private RemotingClient outboundClient;
     /** Volatile: a slave's replication thread asks it for the master's HA address. */
     private volatile NameServerRegistration registration;
     private TimerService timers;
@@ -178,6 +180,7 @@ public final class BolideBroker implements AutoCloseable {
     public static BolideBroker start(BrokerSettings settings, BrokerConfigUpdate configUpdate)
             throws IOException, InterruptedException {
         WatchedAclFile acl = settings.aclEnable() ? aclFile(settings) : null;
+        OwnAccount own = ownAccount(settings, acl);
         Tls tls = Tls.load(settings);
         Path configDir = settings.storeConfig().storePathRootDir().resolve("config");
         MessageStore store = MessageStore.open(settings.storeConfig(),
@@ -191,8 +194,10 @@ public final class BolideBroker implements AutoCloseable {
                 // a slave keeps the records (its CommitLog is the master's) and decides nothing
                 broker.timers = TimerService.start(store, settings.storeConfig(), settings.timer());
                 broker.schedule = ScheduleService.start(store, settings.schedule(), configDir);
+            } else {
+                TimerService.yieldToMaster(store, settings.storeConfig());
             }
-            broker.startServers(settings, configDir, configUpdate, acl, tls);
+            broker.startServers(settings, configDir, configUpdate, acl, tls, own);
             return broker;
         } catch (IOException | InterruptedException | RuntimeException e) {
             if (broker != null) {
@@ -218,6 +223,27 @@ public final class BolideBroker implements AutoCloseable {
     }
 
     /**
+     * The account the broker signs its own requests with ({@code aclAccessKey}), its secret key read
+     * in the ACL file (the one in force, when {@code aclEnable}); null: unsigned, as RocketMQ 4.9.7's.
+     */
+    private static OwnAccount ownAccount(BrokerSettings settings, WatchedAclFile acl) {
+        String accessKey = settings.get(Settings.ACL_ACCESS_KEY);
+        if (accessKey == null) {
+            return null;
+        }
+        try {
+            WatchedAclFile file = acl != null ? acl : WatchedAclFile.load(AclFileLocation.of(settings.aclConfigFile()));
+            return new OwnAccount(accessKey, file.secretKeyOf(accessKey));
+        } catch (AclFileException e) {
+            throw new IllegalArgumentException(Settings.ACL_ACCESS_KEY.name() + " = " + accessKey + ", but "
+                    + e.getMessage() + "; the broker does not start unable to sign its requests", e);
+        }
+    }
+
+    private record OwnAccount(String accessKey, Supplier<String> secretKey) {
+    }
+
+    /**
      * TLS on the broker's ports (and its name server's), and on its own connections to name servers.
      *
      * @param client null: plain connections to name servers
@@ -238,9 +264,12 @@ public final class BolideBroker implements AutoCloseable {
         }
     }
 
-    /** @param acl the rules every request is checked against; null: none, every request is served */
+    /**
+     * @param acl the rules every request is checked against; null: none, every request is served
+     * @param own the account the broker's own requests are signed with; null: unsigned
+     */
     private void startServers(BrokerSettings settings, Path configDir, BrokerConfigUpdate configUpdate,
-            WatchedAclFile acl, Tls tls) throws IOException, InterruptedException {
+            WatchedAclFile acl, Tls tls, OwnAccount own) throws IOException, InterruptedException {
         tlsMode = tls.server().mode();
         TopicConfigTable topics = TopicConfigTable.load(new MetadataFile(configDir.resolve("topics.json")),
                 Clock.systemUTC());
@@ -253,8 +282,8 @@ public final class BolideBroker implements AutoCloseable {
             meter();
         }
         Clients clients = new Clients(new ConsumerGroups(), new ProducerGroups());
-        replication = new Replication(settings.brokerRole(), settings.ha(), settings.storeConfig().syncFlushTimeout(),
-                store, () -> registration == null ? null : registration.masterHaServerAddr());
+        replication = new Replication(settings.brokerRole(), settings.ha(), store,
+                () -> registration == null ? null : registration.masterHaServerAddr());
         if (!isSlave(settings)) {
             transactions = TransactionService.start(store, replication.writes(), topics, clients.producers(),
                     settings.transactions(), configDir,
@@ -285,11 +314,15 @@ public final class BolideBroker implements AutoCloseable {
                     adminExecutor, housekeeping, acl == null ? RequestGuard.ADMIT_ALL : acl.nameServerGuard(),
                     tls.server());
         }
-        if (isSlave(settings)) {
-            slaveSync = new SlaveSynchronize(identity(settings).address(), topics, offsets, groupConfigs,
-                    new MetadataFile(configDir.resolve("delayOffset.json")));
+        if (isSlave(settings) || !settings.namesrvAddr().isEmpty()) {
+            outboundClient = outboundClient(tls.client(), own);
         }
-        registration = NameServerRegistration.start(identity(settings), topics, nameServers(settings, tls.client()),
+        if (isSlave(settings)) {
+            slaveSync = new SlaveSynchronize(outboundClient, identity(settings).address(), topics, offsets,
+                    groupConfigs, new MetadataFile(configDir.resolve("delayOffset.json")));
+        }
+        registration = NameServerRegistration.start(identity(settings), topics,
+                settings.get(Settings.BROKER_PERMISSION), nameServers(settings),
                 settings.registerNameServerPeriod(), housekeeping,
                 slaveSync == null ? answer -> { } : slaveSync::learn);
         if (slaveSync != null) {
@@ -516,14 +549,23 @@ public final class BolideBroker implements AutoCloseable {
                 host + brokerServer.port(), host + haPort);
     }
 
-    /** @param tls null: plain connections */
-    private List<NameServerEndpoint> nameServers(BrokerSettings settings, ClientTls tls) {
+    /**
+     * What the broker's own requests go through: to name servers, and a slave's to its master.
+     *
+     * @param tls null: plain connections
+     * @param own null: unsigned
+     */
+    private static RemotingClient outboundClient(ClientTls tls, OwnAccount own) {
+        RemotingClient client = new RemotingClient(ServerRequestHandler.IGNORE, tls);
+        return own == null ? client : client.signingAs(own.accessKey(), own.secretKey());
+    }
+
+    private List<NameServerEndpoint> nameServers(BrokerSettings settings) {
         if (settings.namesrvAddr().isEmpty()) {
             return List.of(new InProcessNameServer(nameServer.routes()));
         }
-        nameServerClient = new RemotingClient(ServerRequestHandler.IGNORE, tls);
         return settings.namesrvAddr().stream()
-                .<NameServerEndpoint>map(address -> new RemoteNameServer(address, nameServerClient)).toList();
+                .<NameServerEndpoint>map(address -> new RemoteNameServer(address, outboundClient)).toList();
     }
 
     public int port() {
@@ -597,8 +639,8 @@ public final class BolideBroker implements AutoCloseable {
         if (registration != null) {
             unregister();
         }
-        if (nameServerClient != null) {
-            nameServerClient.close();
+        if (outboundClient != null) {
+            outboundClient.close();
         }
         if (nameServer != null) {
             nameServer.close();

@@ -26,6 +26,7 @@ import static dev.bolide.broker.config.Settings.NAMESRV_ADDR;
 import static dev.bolide.broker.config.Settings.NAMESRV_LISTEN_PORT;
 import static dev.bolide.broker.config.Settings.REGION_ID;
 import static dev.bolide.broker.config.Settings.REGISTER_NAME_SERVER_PERIOD;
+import static dev.bolide.broker.config.Settings.SLAVE_TIMEOUT;
 import static dev.bolide.broker.config.Settings.STORE_PATH_COMMIT_LOG;
 import static dev.bolide.broker.config.Settings.STORE_PATH_ROOT_DIR;
 import static dev.bolide.broker.config.Settings.TIMER_MAX_DELAY_SEC;
@@ -92,7 +93,7 @@ public final class BrokerSettings {
                 get(TRANSACTION_CHECK_MAX), get(XA_BRANCH_TIMEOUT), get(XA_HEURISTIC_TIMEOUT), get(XA_ENABLED));
         this.schedule = new ScheduleSettings(get(MESSAGE_DELAY_LEVEL), get(FLUSH_DELAY_OFFSET_INTERVAL));
         this.ha = new HaSettings(get(HA_LISTEN_PORT), get(HA_MASTER_ADDRESS), get(HA_SEND_HEARTBEAT_INTERVAL), get(HA_HOUSEKEEPING_INTERVAL),
-                get(HA_TRANSFER_BATCH_SIZE), get(HA_SLAVE_FALLBEHIND_MAX));
+                get(HA_TRANSFER_BATCH_SIZE), get(HA_SLAVE_FALLBEHIND_MAX), get(SLAVE_TIMEOUT));
         check();
     }
 

@@ -32,6 +32,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The client side of the remoting protocol, for the broker's own calls to other servers (name
@@ -105,7 +106,13 @@ public final class RemotingClient implements AutoCloseable {
      * {@code AclClientRPCHook} does, for brokers with access control.
      */
     public RemotingClient signingAs(String accessKey, String secretKey) {
-        signer = (fields, body) -> AclSignature.sign(fields == null ? Map.of() : fields, body, accessKey, secretKey);
+        return signingAs(accessKey, () -> secretKey);
+    }
+
+    /** As {@link #signingAs(String, String)}, with the secret key as it is at each request (it may be rotated). */
+    public RemotingClient signingAs(String accessKey, Supplier<String> secretKey) {
+        signer = (fields, body) -> AclSignature.sign(fields == null ? Map.of() : fields, body, accessKey,
+                secretKey.get());
         return this;
     }
 

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A {@code plain_acl.yml} and the rules it last said correctly. It must be readable and well formed
@@ -33,7 +34,7 @@ public final class WatchedAclFile {
     public static WatchedAclFile load(Path file) throws AclFileException {
         String content = read(file);
         WatchedAclFile watched = new WatchedAclFile(file, content, PlainAclFile.parse(file, content));
-        LOG.log(System.Logger.Level.INFO, "access control on: {0} accounts from {1}",
+        LOG.log(System.Logger.Level.INFO, "ACL file read: {0} accounts from {1}",
                 watched.rules.accounts().size(), file);
         return watched;
     }
@@ -62,6 +63,20 @@ public final class WatchedAclFile {
         return rules.account(accessKey).filter(account -> MessageDigest.isEqual(
                 account.secretKey().getBytes(StandardCharsets.UTF_8), secretKey.getBytes(StandardCharsets.UTF_8)))
                 .map(account -> new SignedIn(account.accessKey(), account.admin()));
+    }
+
+    /**
+     * The secret key of the account {@code accessKey} in the rules in force at each call, for this
+     * broker to sign its own requests with; an empty key once the account is gone (the requests are
+     * then refused, and say so).
+     *
+     * @throws AclFileException naming the file when it has no such account now
+     */
+    public Supplier<String> secretKeyOf(String accessKey) throws AclFileException {
+        if (rules.account(accessKey).isEmpty()) {
+            throw new AclFileException(file, "no account has accessKey " + accessKey, null);
+        }
+        return () -> rules.account(accessKey).map(Account::secretKey).orElse("");
     }
 
     /** The file watched. */

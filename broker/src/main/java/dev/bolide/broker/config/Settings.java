@@ -101,6 +101,9 @@ public final class Settings {
             SettingType.BYTES, HA_DEFAULTS.slaveFallbehindMax(), REPLICATION,
             "SYNC_MASTER: a slave this far behind counts as not available (SLAVE_NOT_AVAILABLE at once)")
             .alias("haMaxGapNotInSync");
+    public static final Setting<Duration> SLAVE_TIMEOUT = Setting.of("slaveTimeout", SettingType.MILLISECONDS,
+            HA_DEFAULTS.slaveTimeout(), REPLICATION, "SYNC_MASTER: how long a send waits for a slave before "
+                    + "FLUSH_SLAVE_TIMEOUT");
 
     public static final Setting<Path> STORE_PATH_ROOT_DIR = Setting.of("storePathRootDir", SettingType.DIRECTORY,
             null, STORE, "the store's directory; default: ~/store, as RocketMQ's");
@@ -133,8 +136,7 @@ public final class Settings {
             .intoStore(StoreConfig.Builder::flushCommitLogThoroughInterval);
     public static final Setting<Duration> SYNC_FLUSH_TIMEOUT = Setting.of("syncFlushTimeout",
             SettingType.MILLISECONDS, STORE_DEFAULTS.syncFlushTimeout(), STORE,
-            "how long a send waits for its flush (SYNC_FLUSH) before FLUSH_DISK_TIMEOUT, and on a SYNC_MASTER for a "
-                    + "slave before FLUSH_SLAVE_TIMEOUT").allowUpdate()
+            "how long a send waits for its flush (SYNC_FLUSH) before FLUSH_DISK_TIMEOUT").allowUpdate()
             .intoStore(StoreConfig.Builder::syncFlushTimeout);
     public static final Setting<Duration> FLUSH_INTERVAL_CONSUME_QUEUE = Setting.of("flushIntervalConsumeQueue",
             SettingType.MILLISECONDS, STORE_DEFAULTS.flushIntervalConsumeQueue(), STORE,
@@ -219,6 +221,10 @@ public final class Settings {
     public static final Setting<Path> ACL_CONFIG_FILE = Setting.of("aclConfigFile", SettingType.FILE, null,
             ACCESS_CONTROL, "the plain_acl.yml; default: RocketMQ's, $ROCKETMQ_HOME (or -Drocketmq.home.dir)/"
                     + "conf/plain_acl.yml, or -Drocketmq.acl.plain.file under that home").from(Origin.BOLIDE);
+    public static final Setting<String> ACL_ACCESS_KEY = Setting.of("aclAccessKey", SettingType.TEXT, null,
+            ACCESS_CONTROL, "the account (an accessKey of the ACL file, whose secretKey is read there) the broker "
+                    + "signs its own requests with: to name servers and a slave's to its master; default: unsigned, "
+                    + "as RocketMQ 4.9.7 (its address must be in globalWhiteRemoteAddresses)").from(Origin.BOLIDE);
 
     // RocketMQ's dashboard listens on 8080; Bolide's console is served by the broker itself
     public static final Setting<Integer> CONSOLE_LISTEN_PORT = Setting.of("consoleListenPort", SettingType.PORT, 8080,
@@ -267,7 +273,7 @@ public final class Settings {
             AUTO_CREATE_SUBSCRIPTION_GROUP, ENABLE_PROPERTY_FILTER, REGION_ID,
             NAMESRV_LISTEN_PORT, NAMESRV_ADDR, REGISTER_NAME_SERVER_PERIOD,
             HA_LISTEN_PORT, HA_MASTER_ADDRESS, HA_SEND_HEARTBEAT_INTERVAL, HA_HOUSEKEEPING_INTERVAL,
-            HA_TRANSFER_BATCH_SIZE, HA_SLAVE_FALLBEHIND_MAX,
+            HA_TRANSFER_BATCH_SIZE, HA_SLAVE_FALLBEHIND_MAX, SLAVE_TIMEOUT,
             STORE_PATH_ROOT_DIR, STORE_PATH_COMMIT_LOG, MAPPED_FILE_SIZE_COMMIT_LOG, MAPPED_FILE_SIZE_CONSUME_QUEUE,
             FLUSH_DISK_TYPE, FLUSH_INTERVAL_COMMIT_LOG, FLUSH_COMMIT_LOG_LEAST_PAGES,
             FLUSH_COMMIT_LOG_THOROUGH_INTERVAL, SYNC_FLUSH_TIMEOUT, FLUSH_INTERVAL_CONSUME_QUEUE, MAX_MESSAGE_SIZE,
@@ -278,7 +284,7 @@ public final class Settings {
             TRANSACTION_TIMEOUT, TRANSACTION_CHECK_INTERVAL, TRANSACTION_CHECK_MAX, XA_BRANCH_TIMEOUT,
             XA_HEURISTIC_TIMEOUT, XA_ENABLED,
             TIMER_MAX_DELAY_SEC, TIMER_PRECISION_MS,
-            ACL_ENABLE, ACL_CONFIG_FILE,
+            ACL_ENABLE, ACL_CONFIG_FILE, ACL_ACCESS_KEY,
             CONSOLE_LISTEN_PORT, CONSOLE_ADDRESS,
             TLS_SERVER_MODE, TLS_SERVER_CERT_PATH, TLS_SERVER_KEY_PATH, TLS_SERVER_NEED_CLIENT_AUTH,
             TLS_SERVER_AUTH_CLIENT, TLS_SERVER_TRUST_CERT_PATH, TLS_TEST_MODE_ENABLE, TLS_ENABLE, TLS_CONFIG_FILE);

@@ -15,12 +15,15 @@ import java.time.Duration;
  * @param transferBatchSize    largest CommitLog chunk of one frame
  * @param slaveFallbehindMax   a SYNC_MASTER answers SLAVE_NOT_AVAILABLE at once when its best slave
  *                             is this many bytes behind or more
+ * @param slaveTimeout         how long a SYNC_MASTER's write waits for a slave before
+ *                             FLUSH_SLAVE_TIMEOUT (RocketMQ 4.9.7's {@code slaveTimeout}; its flush
+ *                             waits {@code syncFlushTimeout} meanwhile)
  */
 public record HaSettings(int listenPort, String masterAddress, Duration heartbeatInterval,
-        Duration housekeepingInterval, int transferBatchSize, int slaveFallbehindMax) {
-    /** RocketMQ's defaults: 5 s, 20 s, 32 KiB, 256 MiB. */
+        Duration housekeepingInterval, int transferBatchSize, int slaveFallbehindMax, Duration slaveTimeout) {
+    /** RocketMQ's defaults: 5 s, 20 s, 32 KiB, 256 MiB, 3 s. */
     public static final HaSettings DEFAULTS = new HaSettings(0, null, Duration.ofSeconds(5), Duration.ofSeconds(20),
-            32 * 1024, 256 * 1024 * 1024);
+            32 * 1024, 256 * 1024 * 1024, Duration.ofSeconds(3));
 
     public HaSettings {
         if (heartbeatInterval.isNegative() || heartbeatInterval.isZero()) {
@@ -32,6 +35,9 @@ public record HaSettings(int listenPort, String masterAddress, Duration heartbea
         }
         if (transferBatchSize <= 0) {
             throw new IllegalArgumentException("haTransferBatchSize must be positive");
+        }
+        if (slaveTimeout.isNegative() || slaveTimeout.isZero()) {
+            throw new IllegalArgumentException("slaveTimeout must be positive");
         }
     }
 }

@@ -3,7 +3,6 @@ package dev.bolide.broker.ha;
 import dev.bolide.broker.config.BrokerRole;
 import dev.bolide.store.MessageStore;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -29,17 +28,15 @@ public final class Replication implements AutoCloseable {
     /**
      * Replication for a broker of {@code role}, not started yet: its sends may already be wired.
      *
-     * @param syncTimeout   how long a SYNC_MASTER's send waits for a slave ({@code syncFlushTimeout})
      * @param masterAddress a slave's master HA address as learned from the name server, null while unknown;
      *                      {@code haMasterAddress} overrides it
      */
-    public Replication(BrokerRole role, HaSettings settings, Duration syncTimeout, MessageStore store,
-            Supplier<String> masterAddress) {
+    public Replication(BrokerRole role, HaSettings settings, MessageStore store, Supplier<String> masterAddress) {
         this.role = role;
         this.settings = settings;
         this.store = store;
         this.masterAddress = settings.masterAddress() != null ? settings::masterAddress : masterAddress;
-        this.acknowledgements = new SlaveAcknowledgements(settings.slaveFallbehindMax(), syncTimeout);
+        this.acknowledgements = new SlaveAcknowledgements(settings.slaveFallbehindMax(), settings.slaveTimeout());
     }
 
     /**

@@ -6,6 +6,6 @@ public enum ReplicationStatus {
     REPLICATED,
     /** No slave is connected, or the best one is too far behind to wait for: answered at once. */
     SLAVE_NOT_AVAILABLE,
-    /** No slave acknowledged the message within {@code syncFlushTimeout}. */
+    /** No slave acknowledged the message within {@code slaveTimeout}. */
     FLUSH_SLAVE_TIMEOUT
 }

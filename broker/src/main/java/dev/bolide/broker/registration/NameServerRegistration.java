@@ -31,6 +31,7 @@ public final class NameServerRegistration implements AutoCloseable {
 
     private final BrokerIdentity broker;
     private final TopicConfigTable topics;
+    private final int brokerPermission;
     private final List<NameServerEndpoint> nameServers;
     private final Duration period;
     private final Consumer<RegistrationAnswer> answers;
@@ -41,10 +42,11 @@ public final class NameServerRegistration implements AutoCloseable {
     private volatile RegistrationAnswer master;
     private volatile boolean closed;
 
-    private NameServerRegistration(BrokerIdentity broker, TopicConfigTable topics, List<NameServerEndpoint> nameServers,
-            Duration period, Consumer<RegistrationAnswer> answers) {
+    private NameServerRegistration(BrokerIdentity broker, TopicConfigTable topics, int brokerPermission,
+            List<NameServerEndpoint> nameServers, Duration period, Consumer<RegistrationAnswer> answers) {
         this.broker = broker;
         this.topics = topics;
+        this.brokerPermission = brokerPermission;
         this.nameServers = List.copyOf(nameServers);
         this.period = period;
         this.answers = answers;
@@ -54,15 +56,17 @@ public final class NameServerRegistration implements AutoCloseable {
      * Registers {@code broker} with every name server (waiting a few seconds at most, so that the
      * reachable ones know the broker when this returns), then keeps it registered.
      *
+     * @param brokerPermission RocketMQ's {@code brokerPermission}: without read or write, every
+     *        topic is registered with it
      * @param scheduler runs the periodic registration
      * @param answers told, after every round, the answer of the first name server (in the order
      *        given) that accepted the registration, as RocketMQ takes one: a slave learns its master there
      */
-    public static NameServerRegistration start(BrokerIdentity broker, TopicConfigTable topics,
+    public static NameServerRegistration start(BrokerIdentity broker, TopicConfigTable topics, int brokerPermission,
             List<NameServerEndpoint> nameServers, Duration period, ScheduledExecutorService scheduler,
             Consumer<RegistrationAnswer> answers) throws InterruptedException {
-        NameServerRegistration registration = new NameServerRegistration(broker, topics, nameServers, period,
-                answers);
+        NameServerRegistration registration = new NameServerRegistration(broker, topics, brokerPermission,
+                nameServers, period, answers);
         topics.onChange(registration::registerAll);
         await(registration.registerAll());
         registration.periodic = scheduler.scheduleWithFixedDelay(registration::registerAll, period.toMillis(),
@@ -79,7 +83,7 @@ public final class NameServerRegistration implements AutoCloseable {
             return CompletableFuture.completedFuture(null);
         }
         try {
-            VersionedTopics table = topics.snapshot();
+            VersionedTopics table = topics.snapshot().registeredWith(brokerPermission);
             List<CompletableFuture<RegistrationAnswer>> round = everyNameServer("register " + broker.brokerName()
                     + " with", nameServer -> nameServer.register(broker, table));
             return CompletableFuture.allOf(round.toArray(CompletableFuture[]::new)).thenRun(() -> round.stream()

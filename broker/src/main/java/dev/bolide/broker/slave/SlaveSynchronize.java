@@ -42,7 +42,7 @@ public final class SlaveSynchronize implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
     private static final JsonFactory JSON = new JsonFactory();
 
-    private final RemotingClient client = new RemotingClient();
+    private final RemotingClient client;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "bolide-slave-sync");
         thread.setDaemon(true);
@@ -56,12 +56,15 @@ public final class SlaveSynchronize implements AutoCloseable {
     private volatile String masterAddr;
 
     /**
+     * @param client what reaches the master (TLS and signing as the broker's own requests are);
+     *        the caller closes it
      * @param ownAddress this broker's client address: a registration answer naming it (a broker
      *        made master that still thinks it is a slave) is not copied from
      * @param delayProgress the slave's {@code delayOffset.json}, written as the master's
      */
-    public SlaveSynchronize(String ownAddress, TopicConfigTable topics, ConsumerOffsets offsets,
-            SubscriptionGroupTable groups, MetadataFile delayProgress) {
+    public SlaveSynchronize(RemotingClient client, String ownAddress, TopicConfigTable topics,
+            ConsumerOffsets offsets, SubscriptionGroupTable groups, MetadataFile delayProgress) {
+        this.client = client;
         this.ownAddress = ownAddress;
         this.topics = topics;
         this.offsets = offsets;
@@ -78,7 +81,6 @@ public final class SlaveSynchronize implements AutoCloseable {
     @Override
     public void close() {
         scheduler.shutdownNow();
-        client.close();
     }
 
     /** Takes the master's address from a registration answer (none when it names no master). */

@@ -130,6 +130,11 @@ final class PendingTimers implements AutoCloseable {
         }
     }
 
+    /** Adds a timer whose delivery is in the CommitLog already: it only extends the log. */
+    void addDelivered(long due, long timerOffset, long commitLogOffset, int size) {
+        log.appendDelivered(due, timerOffset, commitLogOffset, size);
+    }
+
     /**
      * Up to {@code max} pending timers due at {@code now} or earlier. They stay pending until
      * {@link #markDelivered}: handed out again if not.
@@ -218,17 +223,23 @@ final class PendingTimers implements AutoCloseable {
     }
 
     /**
-     * Marks the entry at {@code position} delivered if it is the entry of {@code timerOffset};
-     * returns whether it was pending.
+     * Marks the entry of {@code timerOffset} delivered, looking for it at {@code position} first
+     * (where the timer log that delivered it had it; another broker's log, that of the master
+     * this store was a slave of, may have had it elsewhere); returns whether it was pending.
      */
     boolean markDelivered(long position, long timerOffset) {
-        if (position < log.firstPosition() || position >= log.end() || !log.isValid(position)
-                || log.timerOffset(position) != timerOffset || !log.isPending(position)) {
+        long at = holds(position, timerOffset) ? position : log.positionOf(timerOffset);
+        if (at == TimerLog.NONE || !log.isPending(at)) {
             return false;
         }
-        log.markDelivered(position);
+        log.markDelivered(at);
         pendingCount--;
         return true;
+    }
+
+    private boolean holds(long position, long timerOffset) {
+        return position >= log.firstPosition() && position < log.end() && position % TimerLog.ENTRY_SIZE == 0
+                && log.isValid(position) && log.timerOffset(position) == timerOffset;
     }
 
     /** The queue offset after the last timer record added; -1 when the log holds none. */

@@ -87,10 +87,19 @@ final class TimerLog implements AutoCloseable {
 
     /** Appends a pending entry; returns its position. */
     long append(long due, long timerOffset, long commitLogOffset, int size, long previous) {
+        return append(PENDING, due, timerOffset, commitLogOffset, size, previous);
+    }
+
+    /** Appends the entry of a timer delivered before it was taken in; returns its position. */
+    long appendDelivered(long due, long timerOffset, long commitLogOffset, int size) {
+        return append(DELIVERED, due, timerOffset, commitLogOffset, size, NONE);
+    }
+
+    private long append(int state, long due, long timerOffset, long commitLogOffset, int size, long previous) {
         MappedSegment segment = writableSegment();
         int at = (int) (end - segment.startOffset());
         ByteBuffer buffer = segment.buffer();
-        buffer.putInt(at + STATE, PENDING);
+        buffer.putInt(at + STATE, state);
         buffer.putInt(at + SIZE, size);
         buffer.putLong(at + DUE, due);
         buffer.putLong(at + TIMER_OFFSET, timerOffset);
@@ -171,6 +180,27 @@ final class TimerLog implements AutoCloseable {
 
     void setPrevious(long position, long previous) {
         buffer(position).putLong(offsetIn(position) + PREVIOUS, previous);
+    }
+
+    /**
+     * The position of the entry of {@code timerOffset}, or {@link #NONE}: entries are appended in
+     * timer offset order, so a binary search finds it.
+     */
+    long positionOf(long timerOffset) {
+        long low = firstPosition() / ENTRY_SIZE;
+        long high = end / ENTRY_SIZE - 1;
+        while (low <= high) {
+            long middle = (low + high) >>> 1;
+            long found = timerOffset(middle * ENTRY_SIZE);
+            if (found == timerOffset) {
+                return middle * ENTRY_SIZE;
+            } else if (found < timerOffset) {
+                low = middle + 1;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return NONE;
     }
 
     /** Position of the oldest entry still stored. */

@@ -36,7 +36,12 @@ import java.util.concurrent.CompletableFuture;
  * start. A crash between appending deliveries and marking them is the one window where the files
  * would lie; the {@link DeliveryWindow} ({@code timer/delivering}) holds the CommitLog offset at
  * which the batch under way began, and at start {@link UnmarkedDeliveries} reads the records from
- * there and marks every timer whose marker it finds. After a crash the wheel is rebuilt from the
+ * there and marks every timer whose marker it finds.
+ *
+ * <p>A slave runs no timer: its master delivers, and the deliveries reach the slave's CommitLog
+ * with their markers. A slave promoted to master reads them before its timer starts (from where
+ * the slave opened the window, {@link #yieldToMaster}, or from the first timer record when it
+ * never had timer files), so that what the old master delivered is not delivered again. After a crash the wheel is rebuilt from the
  * log (see {@link PendingTimers}). A process crash loses none of these writes (they are in the page
  * cache); a power loss can lose marks not yet forced, which then means a second delivery (under
  * {@code SYNC_FLUSH}: at least once, never lost, as deliveries are flushed before they are marked).
@@ -46,6 +51,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class TimerService implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(TimerService.class.getName());
+    private static final String WINDOW_FILE = "delivering";
 
     private final MessageStore store;
     private final TimerSettings settings;
@@ -55,14 +61,13 @@ public final class TimerService implements AutoCloseable {
     private final TimerLoop loop;
 
     private TimerService(MessageStore store, TimerSettings settings, Clock clock, PendingTimers pending,
-            DeliveryWindow window) {
+            DeliveryWindow window, TimerIntake intake) {
         this.store = store;
         this.settings = settings;
         this.clock = clock;
         this.pending = pending;
         this.window = window;
-        this.loop = new TimerLoop(new TimerIntake(store, pending), new TimerDelivery(store, pending, window), pending,
-                clock);
+        this.loop = new TimerLoop(intake, new TimerDelivery(store, pending, window), pending, clock);
     }
 
     /**
@@ -73,13 +78,14 @@ public final class TimerService implements AutoCloseable {
             throws IOException {
         warnIfRecordsMayExpireFirst(storeConfig, settings);
         Clock clock = Clock.systemUTC();
-        Path directory = Files.createDirectories(storeConfig.storePathRootDir().resolve("timer"));
+        Path directory = Files.createDirectories(directory(storeConfig));
         PendingTimers pending = PendingTimers.open(directory, settings, clock.millis());
         DeliveryWindow window = null;
         try {
-            window = DeliveryWindow.open(directory.resolve("delivering"));
-            markUnmarkedDeliveries(store, storeConfig, pending, window);
-            TimerService service = new TimerService(store, settings, clock, pending, window);
+            window = DeliveryWindow.open(directory.resolve(WINDOW_FILE));
+            TimerIntake intake = new TimerIntake(store, pending);
+            markUnknownDeliveries(store, storeConfig, pending, window, intake);
+            TimerService service = new TimerService(store, settings, clock, pending, window, intake);
             store.addDispatchListener(message -> {
                 if (message.topic().equals(TimerRecord.TOPIC)) {
                     service.loop.wakeUp();
@@ -96,6 +102,10 @@ public final class TimerService implements AutoCloseable {
         }
     }
 
+    private static Path directory(StoreConfig storeConfig) {
+        return storeConfig.storePathRootDir().resolve("timer");
+    }
+
     private static void warnIfRecordsMayExpireFirst(StoreConfig storeConfig, TimerSettings settings) {
         if (storeConfig.fileReservedTime().toSeconds() < settings.timerMaxDelaySec()) {
             LOG.log(System.Logger.Level.WARNING, "fileReservedTime ({0} h) is shorter than timerMaxDelaySec ({1} s): "
@@ -104,16 +114,42 @@ public final class TimerService implements AutoCloseable {
         }
     }
 
-    private static void markUnmarkedDeliveries(MessageStore store, StoreConfig storeConfig, PendingTimers pending,
-            DeliveryWindow window) {
+    /**
+     * Reads the CommitLog where it may hold deliveries the timer files do not know of: from where
+     * the {@link DeliveryWindow} was left open (a crash while delivering, or deliveries of the
+     * master this store was a slave of), or from the first timer record when the timer log is new
+     * (a slave promoted that never ran the timer; the timer directory deleted).
+     */
+    private static void markUnknownDeliveries(MessageStore store, StoreConfig storeConfig, PendingTimers pending,
+            DeliveryWindow window, TimerIntake intake) {
         long since = window.openSince();
+        long firstRecord = intake.firstRecordOfEmptyLog();
+        if (firstRecord >= 0 && (since < 0 || firstRecord < since)) {
+            since = firstRecord;
+        }
         if (since < 0) {
             return;
         }
-        int marked = UnmarkedDeliveries.mark(store, storeConfig.mappedFileSizeCommitLog(), since, pending);
+        int marked = UnmarkedDeliveries.mark(store, storeConfig.mappedFileSizeCommitLog(), since, pending,
+                intake.deliveredAhead());
         window.end();
-        LOG.log(System.Logger.Level.WARNING, "timer: the last run stopped while delivering; {0} deliveries found "
-                + "in the CommitLog from offset {1} were marked delivered", marked, since);
+        LOG.log(System.Logger.Level.INFO, "timer: {0} deliveries the timer files did not know of were found in "
+                + "the CommitLog from offset {1}; they are not delivered again", marked, since);
+    }
+
+    /**
+     * On a slave, before it replicates: from the CommitLog's end on, its master delivers the
+     * timers. Should this store run a timer later (the slave promoted), it reads those deliveries
+     * from there instead of making them again. Nothing to do when the store has no timer files:
+     * a new timer log reads from the first timer record.
+     */
+    public static void yieldToMaster(MessageStore store, StoreConfig storeConfig) throws IOException {
+        Path windowFile = directory(storeConfig).resolve(WINDOW_FILE);
+        if (Files.exists(windowFile)) {
+            try (DeliveryWindow window = DeliveryWindow.open(windowFile)) {
+                window.widen(store.commitLogMaxOffset());
+            }
+        }
     }
 
     /** How many timers wait for their time: taken in and not yet delivered. */

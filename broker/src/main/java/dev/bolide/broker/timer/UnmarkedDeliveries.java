@@ -6,10 +6,11 @@ import dev.bolide.store.MessageStore;
 import java.nio.ByteBuffer;
 
 /**
- * After a crash, finds the deliveries the crash left unmarked: reads the CommitLog records from
- * where the open {@link DeliveryWindow} began to the end, and marks delivered every timer whose
- * {@link DeliveryMarker} one of them carries. The CommitLog is the truth; the marks in the timer
- * log only cache it.
+ * Finds the deliveries the timer files do not know of: those a crash left unmarked, and those
+ * another broker made (the master this store was a slave of). Reads the CommitLog records from a
+ * given offset to the end and marks delivered every timer whose {@link DeliveryMarker} one of
+ * them carries: in the timer log when it was taken in, else in the {@link DeliveredAhead}. The
+ * CommitLog is the truth; the marks in the timer log only cache it.
  */
 final class UnmarkedDeliveries {
     private UnmarkedDeliveries() {
@@ -20,7 +21,7 @@ final class UnmarkedDeliveries {
      *                    none is found the next segment is tried
      * @return how many timers were marked
      */
-    static int mark(MessageStore store, int segmentSize, long from, PendingTimers pending) {
+    static int mark(MessageStore store, int segmentSize, long from, PendingTimers pending, DeliveredAhead ahead) {
         MessageRecordView view = new MessageRecordView();
         long end = store.commitLogMaxOffset();
         int marked = 0;
@@ -32,11 +33,18 @@ final class UnmarkedDeliveries {
             }
             DeliveryMarker marker = DeliveryMarker.parse(
                     MessageProperties.find(view.wrap(record, 0).properties(), DeliveryMarker.PROPERTY));
-            if (marker != null && pending.markDelivered(marker.position(), marker.timerOffset())) {
+            if (marker != null && mark(marker, pending, ahead)) {
                 marked++;
             }
             offset += view.totalSize();
         }
         return marked;
+    }
+
+    private static boolean mark(DeliveryMarker marker, PendingTimers pending, DeliveredAhead ahead) {
+        if (ahead.covers(marker.timerOffset())) {
+            return ahead.add(marker.timerOffset());
+        }
+        return pending.markDelivered(marker.position(), marker.timerOffset());
     }
 }

@@ -17,6 +17,11 @@ public record TopicConfig(String topicName, int readQueueNums, int writeQueueNum
         return new TopicConfig(name, queues, queues, PERM_READ_WRITE, SINGLE_TAG, 0, false);
     }
 
+    /** This topic with {@code perm} instead of its own. */
+    public TopicConfig withPerm(int perm) {
+        return new TopicConfig(topicName, readQueueNums, writeQueueNums, perm, topicFilterType, topicSysFlag, order);
+    }
+
     public boolean isReadable() {
         return (perm & PERM_READ) != 0;
     }

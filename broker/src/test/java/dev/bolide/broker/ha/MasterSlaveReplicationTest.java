@@ -155,6 +155,30 @@ class MasterSlaveReplicationTest {
         }
     }
 
+    /**
+     * A slave that connected and then stops acknowledging (a raw HA connection that reported once):
+     * the send waits {@code slaveTimeout}, not {@code syncFlushTimeout}, as in RocketMQ 4.9.7.
+     */
+    @Test
+    void aSyncMasterWaitsForItsSlaveUpToSlaveTimeoutThenAnswersFlushSlaveTimeout() throws Exception {
+        try (BolideBroker master = BolideBroker.start(master(BrokerRole.SYNC_MASTER)
+                .set(Settings.SLAVE_TIMEOUT, Duration.ofMillis(500))
+                .set(Settings.SYNC_FLUSH_TIMEOUT, Duration.ofMinutes(5)).build());
+                Socket stuckSlave = new Socket("127.0.0.1", master.replication().port());
+                FrameClient client = new FrameClient(master.port())) {
+            new DataOutputStream(stuckSlave.getOutputStream()).writeLong(0);
+            await().atMost(Duration.ofSeconds(30)).until(() -> master.replication().connectedSlaves() == 1);
+
+            long started = System.nanoTime();
+            RemotingCommand answer = send(client, 1);
+            Duration waited = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(answer.code()).isEqualTo(ResponseCode.FLUSH_SLAVE_TIMEOUT);
+            assertThat(waited).as("answered after slaveTimeout, long before syncFlushTimeout")
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(500)).isLessThan(Duration.ofMinutes(2));
+        }
+    }
+
     /** Level 18 (2 h): the retry stays in the delay queue, so nothing else is written meanwhile. */
     private RemotingCommand sendBack(FrameClient client, RemotingCommand sent) throws IOException {
         client.send(RemotingCommand.request(RequestCode.CONSUMER_SEND_MSG_BACK, ++opaque, Map.of("group", "CG",

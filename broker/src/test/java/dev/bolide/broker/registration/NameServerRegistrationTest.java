@@ -85,7 +85,8 @@ class NameServerRegistrationTest {
 
     private NameServerRegistration start(Duration period, NameServerEndpoint... nameServers)
             throws InterruptedException {
-        return NameServerRegistration.start(BROKER, topics, List.of(nameServers), period, scheduler, answers::add);
+        return NameServerRegistration.start(BROKER, topics, TopicConfig.PERM_READ_WRITE, List.of(nameServers), period,
+                scheduler, answers::add);
     }
 
     @Test
@@ -95,6 +96,18 @@ class NameServerRegistrationTest {
         try (NameServerRegistration registration = start(LONG_PERIOD, up, other)) {
             assertThat(up.registered).containsExactly(topics.snapshot());
             assertThat(other.registered).containsExactly(topics.snapshot());
+        }
+    }
+
+    @Test
+    void aReadOnlyBrokerRegistersEveryTopicReadOnlyAsRocketMqDoes() throws Exception {
+        topics.put(new TopicConfig("Audit", 2, 2, TopicConfig.PERM_WRITE, TopicConfig.SINGLE_TAG, 0, false));
+
+        try (NameServerRegistration registration = NameServerRegistration.start(BROKER, topics,
+                TopicConfig.PERM_READ, List.of(up), LONG_PERIOD, scheduler, answers::add)) {
+            assertThat(up.registered.get(0).topics().values()).extracting(TopicConfig::perm)
+                    .containsOnly(TopicConfig.PERM_READ);
+            assertThat(up.registered.get(0).topics().get("Orders").readQueueNums()).isEqualTo(4);
         }
     }
 

@@ -112,6 +112,34 @@ class PendingTimersTest {
     }
 
     @Test
+    void aDeliveryMarkerFromAnotherBrokersLogFindsTheEntryByItsTimerOffset() throws IOException {
+        try (PendingTimers pending = PendingTimers.open(dir, SMALL_WHEEL, 8, T0)) {
+            for (int i = 0; i < 20; i++) {
+                pending.add(T0 + 10, 100 + i, 1000L * i, 80);
+            }
+            long elsewhere = 3 * TimerLog.ENTRY_SIZE;
+
+            assertThat(pending.markDelivered(elsewhere, 117)).isTrue();
+            assertThat(pending.markDelivered(elsewhere, 117)).as("delivered once").isFalse();
+            assertThat(pending.markDelivered(elsewhere, 120)).as("a timer not in the log").isFalse();
+            assertThat(pending.pendingCount()).isEqualTo(19);
+            assertThat(drain(pending, T0 + 10)).extracting(DueTimer::timerOffset).hasSize(19).doesNotContain(117L);
+        }
+    }
+
+    @Test
+    void aTimerAddedDeliveredIsNeverHandedOut() throws IOException {
+        try (PendingTimers pending = PendingTimers.open(dir, TimerSettings.DEFAULT, T0)) {
+            pending.addDelivered(T0 + 10, 0, 0, 80);
+            pending.add(T0 + 10, 1, 100, 80);
+
+            assertThat(pending.pendingCount()).isEqualTo(1);
+            assertThat(pending.takeDue(T0 + 10, 10)).extracting(DueTimer::timerOffset).containsExactly(1L);
+            assertThat(pending.nextTimerOffset()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void aTimerFurtherAheadThanTheWheelSpansWaitsForItsTurn() throws IOException {
         try (PendingTimers pending = PendingTimers.open(dir, SMALL_WHEEL, T0)) {
             pending.add(T0 + 5_050, 1, 100, 80);

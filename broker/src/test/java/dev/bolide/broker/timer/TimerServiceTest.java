@@ -17,12 +17,15 @@ import dev.bolide.store.StoreConfig;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -170,6 +173,67 @@ class TimerServiceTest {
 
         await().atMost(Duration.ofSeconds(2)).until(() -> store.maxOffset("T", 1) == 1);
         await().during(Duration.ofMillis(300)).until(() -> store.maxOffset("T", 1) == 1);
+    }
+
+    @Test
+    void aNewTimerDirectoryDoesNotDeliverAgainWhatTheCommitLogShowsDelivered() throws IOException {
+        start(TimerSettings.DEFAULT);
+        long later = System.currentTimeMillis() + 1_500;
+        timers.schedule(message("now-1"), System.currentTimeMillis()).join();
+        timers.schedule(message("now-2"), System.currentTimeMillis()).join();
+        timers.schedule(message("later"), later).join();
+        await().atMost(Duration.ofSeconds(5)).until(() -> store.maxOffset("T", 1) == 2);
+        stop();
+        // a slave promoted: the CommitLog of its master, no timer files of its own
+        deleteTimerFiles();
+
+        start(TimerSettings.DEFAULT);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> readableAt.containsKey("later"));
+        assertThat(readableAt.get("later")).isGreaterThanOrEqualTo(later);
+        await().during(Duration.ofMillis(500)).until(() -> store.maxOffset("T", 1) == 3);
+        assertThat(timers.pendingTimers()).isZero();
+    }
+
+    @Test
+    void timerFilesLeftBehindByTheMasterTheStoreWasASlaveOfLearnWhatItDelivered() throws IOException {
+        start(TimerSettings.DEFAULT);
+        long afterSwitch = System.currentTimeMillis() + 3_000;
+        timers.schedule(message("before"), System.currentTimeMillis()).join();
+        timers.schedule(message("taken-in"), afterSwitch - 1_000).join();
+        await().atMost(Duration.ofSeconds(5)).until(() -> readableAt.containsKey("before")
+                && timers.pendingTimers() == 1);
+        stop();
+        // this store turns slave: what it knows of its timers is frozen, its master delivers from here on
+        store = MessageStore.open(config);
+        TimerService.yieldToMaster(store, config);
+        Path frozen = dir.resolve("frozen-timer");
+        CrashImage.copy(config.storePathRootDir().resolve("timer"), frozen);
+        store.close();
+        store = null;
+        start(TimerSettings.DEFAULT);
+        timers.schedule(message("not-taken-in"), System.currentTimeMillis()).join();
+        timers.schedule(message("after"), afterSwitch).join();
+        await().atMost(Duration.ofSeconds(5)).until(() -> readableAt.containsKey("taken-in")
+                && readableAt.containsKey("not-taken-in"));
+        stop();
+        // promoted again, with the timer files it had as a slave
+        deleteTimerFiles();
+        CrashImage.copy(frozen, config.storePathRootDir().resolve("timer"));
+
+        start(TimerSettings.DEFAULT);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> readableAt.containsKey("after"));
+        await().during(Duration.ofMillis(500)).until(() -> store.maxOffset("T", 1) == 4);
+        assertThat(timers.pendingTimers()).isZero();
+    }
+
+    private void deleteTimerFiles() throws IOException {
+        try (Stream<Path> files = Files.walk(config.storePathRootDir().resolve("timer"))) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
     }
 
     /**

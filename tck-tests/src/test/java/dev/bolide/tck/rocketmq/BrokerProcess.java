@@ -15,13 +15,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.rocketmq.client.ClientConfig;
+import org.apache.rocketmq.client.consumer.DefaultMQPullConsumer;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
+import org.apache.rocketmq.client.consumer.PullResult;
+import org.apache.rocketmq.client.consumer.PullStatus;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.common.message.MessageExt;
+import org.apache.rocketmq.common.message.MessageQueue;
 
 /**
  * A Bolide broker in a child JVM (the built {@code bolide-broker.jar}, started as a user would),
@@ -165,6 +169,30 @@ public final class BrokerProcess implements AutoCloseable {
         settings.accept(consumer);
         consumer.start();
         return consumer;
+    }
+
+    /** Every message of {@code topic} on this broker's name server's route, read from offset 0 of each queue. */
+    List<MessageExt> readAll(String topic) throws Exception {
+        DefaultMQPullConsumer reader = new DefaultMQPullConsumer("CG-reader");
+        reader.setNamesrvAddr(nameServerAddress());
+        reader.setInstanceName("reader-" + System.nanoTime());
+        reader.start();
+        try {
+            List<MessageExt> all = new ArrayList<>();
+            for (MessageQueue queue : reader.fetchSubscribeMessageQueues(topic)) {
+                for (long offset = 0; ; ) {
+                    PullResult result = reader.pull(queue, "*", offset, 32);
+                    if (result.getPullStatus() != PullStatus.FOUND) {
+                        break;
+                    }
+                    all.addAll(result.getMsgFoundList());
+                    offset = result.getNextBeginOffset();
+                }
+            }
+            return all;
+        } finally {
+            reader.shutdown();
+        }
     }
 
     @Override

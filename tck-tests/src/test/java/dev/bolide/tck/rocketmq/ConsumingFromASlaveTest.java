@@ -10,13 +10,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
+import org.apache.rocketmq.client.consumer.DefaultLitePullConsumer;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.exception.MQBrokerException;
 import org.apache.rocketmq.client.impl.MQClientAPIImpl;
+import org.apache.rocketmq.client.impl.MQClientManager;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.common.TopicConfig;
+import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.apache.rocketmq.common.protocol.header.QueryConsumerOffsetRequestHeader;
@@ -32,8 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
  * seen through the unchanged rocketmq-client 4.9.8. The slave's store holds messages because it
  * was a master first (this is not replication, which the HA stream brings): {@value #SENT} messages
  * sent to it, then it is started again as the slave, the name server with it, and the master (empty)
- * registers there. When the master is shut down, a push consumer keeps consuming from the slave and
- * commits its offsets there. (What the slave answers a send: {@code SlaveAnswersTest}.)
+ * registers there; both with {@code slaveReadEnable}. When the master is shut down, a push consumer
+ * and a lite pull consumer keep consuming from the slave and commit their offsets there. (What the
+ * slave answers a send: {@code SlaveAnswersTest}.)
  */
 class ConsumingFromASlaveTest {
     private static final String TOPIC = "FromSlave";
@@ -61,8 +66,8 @@ class ConsumingFromASlaveTest {
         first.close();
         slave = BrokerProcess.startOnStore(directory("slave"), dir.resolve("as-master/store"), first.brokerPort(),
                 "mapedFileSizeCommitLog = 67108864", "brokerId = 1", "brokerRole = SLAVE",
-                "registerNameServerPeriod = 10000");
-        master = BrokerProcess.start(directory("master"), "namesrvListenPort = -1",
+                "registerNameServerPeriod = 10000", "slaveReadEnable = true");
+        master = BrokerProcess.start(directory("master"), "namesrvListenPort = -1", "slaveReadEnable = true",
                 "namesrvAddr = " + slave.nameServerAddress());
         admin = new DefaultMQAdminExt(5_000);
         admin.setNamesrvAddr(slave.nameServerAddress());
@@ -128,15 +133,42 @@ class ConsumingFromASlaveTest {
         // the master's store is empty: every message comes from the slave
         await().atMost(PATIENCE).until(() -> received.keySet().containsAll(bodies()));
         MQClientAPIImpl api = consumer.getDefaultMQPushConsumerImpl().getmQClientFactory().getMQClientAPIImpl();
-        await().atMost(PATIENCE).until(() -> committedOnTheSlave(api) == SENT);
+        await().atMost(PATIENCE).until(() -> committedOnTheSlave(api, "CG-slave") == SENT);
     }
 
-    /** What the slave holds as CG-slave's committed offsets, summed over the topic's queues. */
-    private long committedOnTheSlave(MQClientAPIImpl api) throws Exception {
+    @Test
+    void withTheMasterShutDownALitePullConsumerPollsFromTheSlaveAndCommitsThere() throws Exception {
+        DefaultLitePullConsumer lite = new DefaultLitePullConsumer("CG-lite");
+        lite.setNamesrvAddr(slave.nameServerAddress());
+        lite.setInstanceName("CG-lite-" + System.nanoTime());
+        lite.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        lite.setPollNameServerInterval(1_000);
+        lite.subscribe(TOPIC, "*");
+        lite.start();
+        try {
+            master.close();
+            master = null;
+
+            Set<String> received = ConcurrentHashMap.newKeySet();
+            await().atMost(PATIENCE).until(() -> {
+                lite.poll(1_000).forEach(m -> received.add(new String(m.getBody(), StandardCharsets.UTF_8)));
+                return received.containsAll(bodies());
+            });
+            lite.commitSync();
+            // the client instance the consumer runs on: its requests reach the slave as the consumer's do
+            MQClientAPIImpl api = MQClientManager.getInstance().getOrCreateMQClientInstance(lite).getMQClientAPIImpl();
+            await().atMost(PATIENCE).until(() -> committedOnTheSlave(api, "CG-lite") == SENT);
+        } finally {
+            lite.shutdown();
+        }
+    }
+
+    /** What the slave holds as {@code group}'s committed offsets, summed over the topic's queues. */
+    private long committedOnTheSlave(MQClientAPIImpl api, String group) throws Exception {
         long sum = 0;
         for (int queueId = 0; queueId < 4; queueId++) {
             QueryConsumerOffsetRequestHeader header = new QueryConsumerOffsetRequestHeader();
-            header.setConsumerGroup("CG-slave");
+            header.setConsumerGroup(group);
             header.setTopic(TOPIC);
             header.setQueueId(queueId);
             try {

@@ -35,6 +35,8 @@ class SyncMasterKillNineTest {
     private static final String SEGMENT = "mapedFileSizeCommitLog = 67108864";
     private static final int SENDERS = 4;
     private static final int ACKS = 3_000;
+    private static final String TIMED = "Timed";
+    private static final int TIMERS = 100;
 
     @TempDir
     Path dir;
@@ -51,7 +53,7 @@ class SyncMasterKillNineTest {
                 "namesrvAddr = " + master.nameServerAddress())) {
             DefaultMQProducer producer = master.startProducer();
             try {
-                await("the slave connected").atMost(Duration.ofSeconds(60))
+                await("the slave connected").atMost(Duration.ofSeconds(60)).ignoreExceptions()
                         .until(() -> producer.send(message("probe")).getSendStatus() == SendStatus.SEND_OK);
                 long started = System.nanoTime();
                 killUnderLoad(master, producer, acknowledged, notReplicated);
@@ -64,6 +66,78 @@ class SyncMasterKillNineTest {
         }
         assertThat(notReplicated.get()).as("sends answered without the slave").isZero();
         assertThat(readBack(slaveDir, acknowledged)).isEmpty();
+    }
+
+    /**
+     * Timers half delivered when the SYNC_MASTER is killed: the slave promoted never ran a timer,
+     * its CommitLog holds the timer records and the deliveries the old master made. Each timer is
+     * delivered once: those the old master delivered are not delivered again.
+     */
+    @Test
+    void aSlavePromotedDeliversEachTimerOnceWhenTheKilledMasterDeliveredHalfOfThem() throws Exception {
+        BrokerProcess master = BrokerProcess.start(Files.createDirectories(dir.resolve("master")),
+                "brokerRole = SYNC_MASTER");
+        Path slaveDir = Files.createDirectories(dir.resolve("slave"));
+        Set<String> timers = new HashSet<>();
+        long killed;
+        long last;
+        try (BrokerProcess slave = BrokerProcess.startOnStore(slaveDir, slaveDir.resolve("store"),
+                FreePorts.freeBrokerPort(), SEGMENT, "brokerRole = SLAVE", "brokerId = 1", "namesrvListenPort = -1",
+                "namesrvAddr = " + master.nameServerAddress())) {
+            // a loaded machine may take longer than the client's 3 s to answer a send
+            DefaultMQProducer producer = master.startProducer(settings -> settings.setSendMsgTimeout(30_000));
+            try {
+                await("the slave connected").atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                        .until(() -> producer.send(timed("probe", 0)).getSendStatus() == SendStatus.SEND_OK);
+                long first = System.currentTimeMillis() + 3_000;
+                for (int i = 0; i < TIMERS; i++) {
+                    assertThat(producer.send(timed("t" + i, first + 150L * i)).getSendStatus()).isEqualTo(SendStatus.SEND_OK);
+                    timers.add("t" + i);
+                }
+                last = first + 150L * (TIMERS - 1);
+            } finally {
+                producer.shutdown();
+            }
+            await("half of the timers delivered").atMost(Duration.ofSeconds(120)).ignoreExceptions()
+                    .until(() -> master.readAll(TIMED).size() > TIMERS / 2);
+            master.kill();
+            killed = System.currentTimeMillis();
+        }
+        Path promotedDir = Files.createDirectories(slaveDir.resolveSibling("promoted"));
+        try (BrokerProcess promoted = BrokerProcess.startOnStore(promotedDir, slaveDir.resolve("store"),
+                FreePorts.freeBrokerPort(), SEGMENT)) {
+            DefaultMQProducer producer = promoted.startProducer(settings -> settings.setSendMsgTimeout(30_000));
+            try {
+                // due after every other timer: once it is delivered, each earlier one was taken in and delivered
+                Message sentinel = timed("sentinel", Math.max(last, System.currentTimeMillis()) + 1);
+                await("the promoted slave serving").atMost(Duration.ofSeconds(120)).ignoreExceptions()
+                        .until(() -> producer.send(sentinel).getSendStatus() == SendStatus.SEND_OK);
+            } finally {
+                producer.shutdown();
+            }
+            Set<String> expected = new HashSet<>(timers);
+            expected.add("sentinel");
+            await("the promoted slave's timer caught up").atMost(Duration.ofSeconds(120)).ignoreExceptions()
+                    .until(() -> promoted.readAll(TIMED).stream().map(SyncMasterKillNineTest::body).toList()
+                            .containsAll(expected));
+            List<MessageExt> delivered = promoted.readAll(TIMED).stream().filter(m -> timers.contains(body(m))).toList();
+            long beforeKill = delivered.stream().filter(m -> m.getStoreTimestamp() < killed).count();
+            System.out.printf("SYNC_MASTER killed with %d timers: %d delivered by it, %d by the promoted slave, "
+                    + "%d deliveries in all%n", TIMERS, beforeKill, delivered.size() - beforeKill, delivered.size());
+            assertThat(delivered).extracting(SyncMasterKillNineTest::body).doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(timers);
+            assertThat(beforeKill).as("delivered by the killed master").isPositive().isLessThan(TIMERS);
+        }
+    }
+
+    private static Message timed(String body, long deliverAtMillis) {
+        Message message = new Message(TIMED, body.getBytes(StandardCharsets.UTF_8));
+        message.putUserProperty("TIMER_DELIVER_MS", Long.toString(deliverAtMillis));
+        return message;
+    }
+
+    private static String body(MessageExt message) {
+        return new String(message.getBody(), StandardCharsets.UTF_8);
     }
 
     /** Sends from several threads until {@link #ACKS} sends were acknowledged, then kills the master. */

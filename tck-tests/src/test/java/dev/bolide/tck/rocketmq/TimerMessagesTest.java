@@ -7,15 +7,11 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.rocketmq.client.consumer.DefaultMQPullConsumer;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
-import org.apache.rocketmq.client.consumer.PullResult;
-import org.apache.rocketmq.client.consumer.PullStatus;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.exception.MQBrokerException;
@@ -23,7 +19,6 @@ import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageExt;
-import org.apache.rocketmq.common.message.MessageQueue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,15 +35,11 @@ class TimerMessagesTest {
     private BrokerProcess broker;
     private DefaultMQProducer producer;
     private DefaultMQPushConsumer consumer;
-    private DefaultMQPullConsumer reader;
 
     @AfterEach
     void shutdown() throws Exception {
         if (consumer != null) {
             consumer.shutdown();
-        }
-        if (reader != null) {
-            reader.shutdown();
         }
         if (producer != null) {
             producer.shutdown();
@@ -87,28 +78,6 @@ class TimerMessagesTest {
         return arrivals;
     }
 
-    /** Every message of the topic, read from offset 0 of each queue. */
-    private List<MessageExt> readAll() throws Exception {
-        if (reader == null) {
-            reader = new DefaultMQPullConsumer("CG-reader");
-            reader.setNamesrvAddr(broker.nameServerAddress());
-            reader.setInstanceName("reader-" + System.nanoTime());
-            reader.start();
-        }
-        List<MessageExt> all = new ArrayList<>();
-        for (MessageQueue queue : reader.fetchSubscribeMessageQueues(TOPIC)) {
-            for (long offset = 0; ; ) {
-                PullResult result = reader.pull(queue, "*", offset, 32);
-                if (result.getPullStatus() != PullStatus.FOUND) {
-                    break;
-                }
-                all.addAll(result.getMsgFoundList());
-                offset = result.getNextBeginOffset();
-            }
-        }
-        return all;
-    }
-
     private static long timerOut(MessageExt message) {
         return Long.parseLong(message.getProperty("TIMER_OUT_MS"));
     }
@@ -130,7 +99,7 @@ class TimerMessagesTest {
         assertThat(arrivals.get("past")).as("a time already past delivers at once").isLessThan(sent + 1_000);
         Map<String, Long> asked = Map.of("deliver-ms", 2_000L, "delay-sec", 2_000L, "delay-ms", 1_500L);
         Map<String, MessageExt> stored = new HashMap<>();
-        readAll().forEach(m -> stored.put(new String(m.getBody(), StandardCharsets.UTF_8), m));
+        broker.readAll(TOPIC).forEach(m -> stored.put(new String(m.getBody(), StandardCharsets.UTF_8), m));
         for (Map.Entry<String, Long> timer : asked.entrySet()) {
             MessageExt message = stored.get(timer.getKey());
             long due = timerOut(message);
@@ -175,9 +144,9 @@ class TimerMessagesTest {
         broker = broker.restart();
         long restarted = System.currentTimeMillis();
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> readAll().size() >= count);
+        await().atMost(Duration.ofSeconds(30)).until(() -> broker.readAll(TOPIC).size() >= count);
         Thread.sleep(Math.max(500, first + 60L * count + 500 - System.currentTimeMillis()));
-        List<MessageExt> delivered = readAll();
+        List<MessageExt> delivered = broker.readAll(TOPIC);
         assertThat(delivered).extracting(MessageExt::getMsgId).doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(dueById.keySet());
         int beforeKill = 0;
