@@ -77,9 +77,11 @@ class DiskFullTest {
     }
 
     /**
-     * Under ASYNC_FLUSH the CommitLog is written through its mapping, allocated step by step: a
-     * write into an unallocated page of a full disk would kill the JVM with SIGBUS. Under
-     * SYNC_FLUSH segments are allocated whole when created.
+     * Under ASYNC_FLUSH the CommitLog's files are sparse and written through the file channel,
+     * whose writes the kernel refuses when it has no block left; under SYNC_FLUSH they are
+     * allocated whole when created. ConsumeQueue and index files are written through their
+     * mappings, allocated step by step: a write into an unallocated page of a full disk would kill
+     * the JVM with SIGBUS.
      */
     static Stream<Arguments> volumesAndFlushTypes() {
         return Stream.of(SmallVolume.Kind.values()).flatMap(kind -> Stream.of(FlushDiskType.values())
