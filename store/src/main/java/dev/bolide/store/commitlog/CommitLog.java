@@ -7,7 +7,6 @@ import dev.bolide.protocol.message.MessageRecordWriter;
 import dev.bolide.protocol.message.MessageSysFlag;
 import dev.bolide.protocol.message.RecordKind;
 import dev.bolide.store.AppendedMessage;
-import dev.bolide.store.FlushDiskType;
 import dev.bolide.store.MessageToStore;
 import dev.bolide.store.RecordVisitor;
 import dev.bolide.store.StoreConfig;
@@ -50,8 +49,7 @@ public final class CommitLog implements AutoCloseable {
     }
 
     public static CommitLog open(StoreConfig config) throws IOException {
-        Allocation allocation = config.flushDiskType() == FlushDiskType.SYNC_FLUSH ? Allocation.WHOLE_FORCED
-                : Allocation.SPARSE;
+        Allocation allocation = config.zeroFillCommitLog() ? Allocation.WHOLE_FORCED : Allocation.SPARSE;
         return new CommitLog(SegmentSequence.open(config.storePathCommitLog(), config.mappedFileSizeCommitLog(), true,
                 allocation), config);
     }
