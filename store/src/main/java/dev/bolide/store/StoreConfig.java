@@ -21,6 +21,7 @@ public final class StoreConfig {
     private final int mappedFileSizeCommitLog;
     private final int mappedFileSizeConsumeQueue;
     private final FlushDiskType flushDiskType;
+    private final boolean zeroFillCommitLog;
     private final Duration flushIntervalCommitLog;
     private final int flushCommitLogLeastPages;
     private final Duration flushCommitLogThoroughInterval;
@@ -50,6 +51,7 @@ public final class StoreConfig {
         this.mappedFileSizeCommitLog = b.mappedFileSizeCommitLog;
         this.mappedFileSizeConsumeQueue = b.mappedFileSizeConsumeQueue;
         this.flushDiskType = b.flushDiskType;
+        this.zeroFillCommitLog = b.zeroFillCommitLog;
         this.flushIntervalCommitLog = b.flushIntervalCommitLog;
         this.flushCommitLogLeastPages = b.flushCommitLogLeastPages;
         this.flushCommitLogThoroughInterval = b.flushCommitLogThoroughInterval;
@@ -103,6 +105,10 @@ public final class StoreConfig {
 
     public FlushDiskType flushDiskType() {
         return flushDiskType;
+    }
+
+    public boolean zeroFillCommitLog() {
+        return zeroFillCommitLog;
     }
 
     public Duration flushIntervalCommitLog() {
@@ -203,6 +209,7 @@ public final class StoreConfig {
         private int mappedFileSizeCommitLog = 1024 * 1024 * 1024;
         private int mappedFileSizeConsumeQueue = 300_000 * CONSUME_QUEUE_UNIT;
         private FlushDiskType flushDiskType = FlushDiskType.ASYNC_FLUSH;
+        private boolean zeroFillCommitLog;
         private Duration flushIntervalCommitLog = Duration.ofMillis(500);
         private int flushCommitLogLeastPages = 4;
         private Duration flushCommitLogThoroughInterval = Duration.ofSeconds(10);
@@ -246,6 +253,18 @@ public final class StoreConfig {
 
         public Builder flushDiskType(FlushDiskType type) {
             this.flushDiskType = type;
+            return this;
+        }
+
+        /**
+         * Whether each new CommitLog file is filled with zeros on disk, forced, before it gets
+         * data, so that a force writes data only and never allocates blocks; otherwise files stay
+         * sparse and take only the room of what they hold. Zeros cost a 1 GiB write and force per
+         * file; they bought SYNC_FLUSH with 16 writers 16,433 appends/s against 10,339 sparse (p50
+         * 535 against 700 us, p99 4.8 against 11.8 ms; medians of 3 rounds on a loaded machine).
+         */
+        public Builder zeroFillCommitLog(boolean zeroFill) {
+            this.zeroFillCommitLog = zeroFill;
             return this;
         }
 

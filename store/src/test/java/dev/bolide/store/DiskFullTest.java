@@ -77,24 +77,27 @@ class DiskFullTest {
     }
 
     /**
-     * Under ASYNC_FLUSH the CommitLog is written through its mapping, allocated step by step: a
-     * write into an unallocated page of a full disk would kill the JVM with SIGBUS. Under
-     * SYNC_FLUSH segments are allocated whole when created.
+     * The CommitLog's files are sparse and written through the file channel, whose writes the
+     * kernel refuses when it has no block left, or zero-filled whole when created ({@code
+     * zeroFillCommitLog}); ConsumeQueue and index files are written through their mappings, allocated
+     * step by step: a write into an unallocated page of a full disk would kill the JVM with SIGBUS.
      */
     static Stream<Arguments> volumesAndFlushTypes() {
-        return Stream.of(SmallVolume.Kind.values()).flatMap(kind -> Stream.of(FlushDiskType.values())
-                .map(type -> Arguments.of(kind, type)));
+        return Stream.of(SmallVolume.Kind.values()).flatMap(kind -> Stream.of(
+                Arguments.of(kind, FlushDiskType.ASYNC_FLUSH, false), Arguments.of(kind, FlushDiskType.SYNC_FLUSH, false),
+                Arguments.of(kind, FlushDiskType.SYNC_FLUSH, true)));
     }
 
     @ParameterizedTest
     @MethodSource("volumesAndFlushTypes")
-    void aDiskWithNoBlockLeftIsAnErrorForTheAppendNotACrash(SmallVolume.Kind kind, FlushDiskType flushDiskType)
-            throws IOException {
+    void aDiskWithNoBlockLeftIsAnErrorForTheAppendNotACrash(SmallVolume.Kind kind, FlushDiskType flushDiskType,
+            boolean zeroFillCommitLog) throws IOException {
         List<Integer> acknowledged = new ArrayList<>();
         try (SmallVolume volume = SmallVolume.mount(kind, dir.resolve("volume"), VOLUME_MB)) {
             Path root = volume.path().resolve("store");
             Path ballast = volume.fillLeaving(16L * MIB);
-            StoreConfig config = config(root).flushDiskType(flushDiskType).diskMaxUsedSpaceRatio(1.0)
+            StoreConfig config = config(root).flushDiskType(flushDiskType).zeroFillCommitLog(zeroFillCommitLog)
+                    .diskMaxUsedSpaceRatio(1.0)
                     .diskSpaceCleanForciblyRatio(1.0).diskSpaceWarningLevelRatio(1.0).build();
             try (MessageStore store = MessageStore.open(config)) {
                 StoreException refused = appendUntilRefused(store, acknowledged, false);
@@ -111,8 +114,8 @@ class DiskFullTest {
                 assertThat(readAll(store)).as("after a restart").containsExactlyElementsOf(acknowledged);
             }
         }
-        System.out.printf("%s, %s, no block left: %d acknowledged, all read back%n", kind, flushDiskType,
-                acknowledged.size());
+        System.out.printf("%s, %s, zero-filled %s, no block left: %d acknowledged, all read back%n", kind,
+                flushDiskType, zeroFillCommitLog, acknowledged.size());
     }
 
     private static StoreException appendUntilRefused(MessageStore store, List<Integer> acknowledged,

@@ -90,7 +90,7 @@ public class RawFileWriteBenchmark {
             throw new IllegalArgumentException("batchSize must be at least 1, was " + batchSize);
         }
         directory = BenchDirectory.createTrialDirectory("raw-");
-        long fileSize = StoreAppendBenchmark.config(directory, FlushDiskType.ASYNC_FLUSH).mappedFileSizeCommitLog();
+        long fileSize = StoreAppendBenchmark.config(directory, FlushDiskType.ASYNC_FLUSH).build().mappedFileSizeCommitLog();
         // WRITE appends to new, empty files, as a plain writer does, paying for block allocation
         // as the store's ASYNC_FLUSH segments do (their zeros are not forced, so their blocks are
         // allocated when data is written back); WRITE_FORCE_PER_BATCH writes into zero-filled,
@@ -129,7 +129,7 @@ public class RawFileWriteBenchmark {
 
     /** Forces on the store's {@code flushIntervalCommitLog}, from a thread of its own as the store does. */
     private Thread startForcer() {
-        long intervalMillis = StoreAppendBenchmark.config(directory, FlushDiskType.ASYNC_FLUSH)
+        long intervalMillis = StoreAppendBenchmark.config(directory, FlushDiskType.ASYNC_FLUSH).build()
                 .flushIntervalCommitLog().toMillis();
         forcing = true;
         Thread thread = new Thread(() -> {

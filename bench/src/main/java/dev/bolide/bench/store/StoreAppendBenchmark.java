@@ -44,6 +44,10 @@ public class StoreAppendBenchmark {
     @Param({"ASYNC_FLUSH", "SYNC_FLUSH"})
     public FlushDiskType flushDiskType;
 
+    /** The store's {@code zeroFillCommitLog}: its default, or {@code -p zeroFillCommitLog=true}. */
+    @Param({"false"})
+    public boolean zeroFillCommitLog;
+
     private Path directory;
     private MessageStore store;
     /** One prepared message per queue: building one per append would measure the builder. */
@@ -60,14 +64,14 @@ public class StoreAppendBenchmark {
      * The store's configuration: its defaults, as a broker's. The raw-write baseline takes its file
      * size and force interval from here, so that both always match the store measured.
      */
-    static StoreConfig config(Path directory, FlushDiskType flushDiskType) {
-        return StoreConfig.builder(directory).flushDiskType(flushDiskType).build();
+    static StoreConfig.Builder config(Path directory, FlushDiskType flushDiskType) {
+        return StoreConfig.builder(directory).flushDiskType(flushDiskType);
     }
 
     @Setup(Level.Trial)
     public void openStore() throws IOException {
         directory = BenchDirectory.createTrialDirectory("store-");
-        store = MessageStore.open(config(directory, flushDiskType));
+        store = MessageStore.open(config(directory, flushDiskType).zeroFillCommitLog(zeroFillCommitLog).build());
         messages = new MessageToStore[QUEUES];
         byte[] body = randomBody(messageSize);
         for (int queue = 0; queue < QUEUES; queue++) {
@@ -128,7 +132,7 @@ public class StoreAppendBenchmark {
     private void checkRecordLength(long appended, long written) {
         int length = recordLength(messageSize);
         long expected = appended * length;
-        long segmentEndSlack = (written / config(directory, flushDiskType).mappedFileSizeCommitLog() + 1L) * length;
+        long segmentEndSlack = (written / config(directory, flushDiskType).build().mappedFileSizeCommitLog() + 1L) * length;
         if (written < expected || written - expected > segmentEndSlack) {
             throw new IllegalStateException("CommitLog holds " + written + " bytes after " + appended + " appends of "
                     + length + "-byte records; the MB/s column would be wrong");

@@ -121,6 +121,10 @@ public final class Settings {
             SettingType.FLUSH_DISK_TYPE, STORE_DEFAULTS.flushDiskType(), STORE,
             "SYNC_FLUSH answers a send once it is on disk; ASYNC_FLUSH flushes every flushIntervalCommitLog")
             .intoStore(StoreConfig.Builder::flushDiskType);
+    public static final Setting<Boolean> ZERO_FILL_COMMIT_LOG = Setting.of("zeroFillCommitLog", SettingType.BOOLEAN,
+            STORE_DEFAULTS.zeroFillCommitLog(), STORE, "whether each new CommitLog file is filled with zeros on disk, "
+                    + "forced, before it gets data: it then takes its full size at once, and a force never allocates")
+            .from(Origin.BOLIDE).intoStore(StoreConfig.Builder::zeroFillCommitLog);
     public static final Setting<Duration> FLUSH_INTERVAL_COMMIT_LOG = Setting.of("flushIntervalCommitLog",
             SettingType.MILLISECONDS, STORE_DEFAULTS.flushIntervalCommitLog(), STORE,
             "ASYNC_FLUSH: how often the CommitLog is flushed").allowUpdate()
@@ -275,7 +279,7 @@ public final class Settings {
             HA_LISTEN_PORT, HA_MASTER_ADDRESS, HA_SEND_HEARTBEAT_INTERVAL, HA_HOUSEKEEPING_INTERVAL,
             HA_TRANSFER_BATCH_SIZE, HA_SLAVE_FALLBEHIND_MAX, SLAVE_TIMEOUT,
             STORE_PATH_ROOT_DIR, STORE_PATH_COMMIT_LOG, MAPPED_FILE_SIZE_COMMIT_LOG, MAPPED_FILE_SIZE_CONSUME_QUEUE,
-            FLUSH_DISK_TYPE, FLUSH_INTERVAL_COMMIT_LOG, FLUSH_COMMIT_LOG_LEAST_PAGES,
+            FLUSH_DISK_TYPE, ZERO_FILL_COMMIT_LOG, FLUSH_INTERVAL_COMMIT_LOG, FLUSH_COMMIT_LOG_LEAST_PAGES,
             FLUSH_COMMIT_LOG_THOROUGH_INTERVAL, SYNC_FLUSH_TIMEOUT, FLUSH_INTERVAL_CONSUME_QUEUE, MAX_MESSAGE_SIZE,
             MESSAGE_INDEX_ENABLE, MAX_HASH_SLOT_NUM, MAX_INDEX_NUM, CHECK_CRC_ON_RECOVER, DELETE_WHEN,
             FILE_RESERVED_TIME, DISK_MAX_USED_SPACE_RATIO, CLEAN_RESOURCE_INTERVAL, CLEAN_FILE_FORCIBLY_ENABLE,

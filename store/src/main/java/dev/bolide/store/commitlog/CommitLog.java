@@ -7,7 +7,6 @@ import dev.bolide.protocol.message.MessageRecordWriter;
 import dev.bolide.protocol.message.MessageSysFlag;
 import dev.bolide.protocol.message.RecordKind;
 import dev.bolide.store.AppendedMessage;
-import dev.bolide.store.FlushDiskType;
 import dev.bolide.store.MessageToStore;
 import dev.bolide.store.RecordVisitor;
 import dev.bolide.store.StoreConfig;
@@ -16,6 +15,7 @@ import dev.bolide.store.segment.Allocation;
 import dev.bolide.store.segment.MappedSegment;
 import dev.bolide.store.segment.SegmentSequence;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -49,8 +49,7 @@ public final class CommitLog implements AutoCloseable {
     }
 
     public static CommitLog open(StoreConfig config) throws IOException {
-        Allocation allocation = config.flushDiskType() == FlushDiskType.SYNC_FLUSH ? Allocation.WHOLE_FORCED
-                : Allocation.ON_DEMAND;
+        Allocation allocation = config.zeroFillCommitLog() ? Allocation.WHOLE_FORCED : Allocation.SPARSE;
         return new CommitLog(SegmentSequence.open(config.storePathCommitLog(), config.mappedFileSizeCommitLog(), true,
                 allocation), config);
     }
@@ -118,7 +117,7 @@ public final class CommitLog implements AutoCloseable {
                         ? this.queueOffsets.assign(message.topic(), message.queueId()) : 0L;
                 encoded.assign(i, queueOffsets[i], physicalStart, storeTimestamp);
             }
-            segment.write(position, encoded.buffer(), encoded.length());
+            writeBatch(segment, position, encoded, batch, queueOffsets);
             segment.setWritePosition(position + encoded.length());
         } finally {
             lockedSinceMillis = 0;
@@ -132,6 +131,28 @@ public final class CommitLog implements AutoCloseable {
                     encoded.size(i), storeTimestamp, storeHost));
         }
         return appended;
+    }
+
+    /**
+     * Writes the batch with the zeros of a blank record after it, so that the blocks the blank
+     * record closing the segment may need are taken now, when a full disk can still refuse a
+     * record, rather than when the segment is closed. A refused write gives the batch's queue
+     * offsets back: none of its records was stored.
+     */
+    private void writeBatch(MappedSegment segment, int position, EncodedBatch encoded, List<MessageToStore> batch,
+            long[] assigned) {
+        try {
+            segment.write(position, encoded.bufferWithBlankRoom(), encoded.length() + MessageRecordLayout.BLANK_RECORD_LENGTH);
+        } catch (UncheckedIOException e) {
+            for (int i = batch.size() - 1; i >= 0; i--) {
+                MessageToStore message = batch.get(i);
+                if (MessageSysFlag.isConsumable(message.sysFlag())) {
+                    queueOffsets.set(message.topic(), message.queueId(), assigned[i]);
+                }
+            }
+            throw new StoreException(StoreException.Reason.DISK_FULL, "cannot write to " + segment.path() + " ("
+                    + e.getCause().getMessage() + "); the append is refused, nothing was stored", e);
+        }
     }
 
     private void checkWritable() {
@@ -161,9 +182,10 @@ public final class CommitLog implements AutoCloseable {
         }
         MappedSegment next = createNextSegment();
         if (last != null && last.remaining() > 0) {
-            int position = last.writePosition();
-            last.buffer().putInt(position + MessageRecordLayout.TOTAL_SIZE, last.remaining());
-            last.buffer().putInt(position + MessageRecordLayout.MAGIC, MessageRecordLayout.BLANK_MAGIC_CODE);
+            ByteBuffer blank = ByteBuffer.allocate(MessageRecordLayout.BLANK_RECORD_LENGTH)
+                    .putInt(MessageRecordLayout.TOTAL_SIZE, last.remaining())
+                    .putInt(MessageRecordLayout.MAGIC, MessageRecordLayout.BLANK_MAGIC_CODE);
+            last.write(last.writePosition(), blank, blank.capacity());
             last.setWritePosition(last.size());
         }
         return next;

@@ -10,11 +10,12 @@ import java.util.List;
 /**
  * A batch of records encoded back to back, waiting for the offsets only the append lock can give.
  * Valid until the encoding thread encodes its next batch: small batches reuse one buffer per
- * thread, because allocating and zeroing a fresh one cost more than the rest of an append.
+ * thread, because allocating and zeroing a fresh one cost more than the rest of an append. That
+ * buffer is direct: the file channel writes a heap buffer by copying it into a direct one first.
  */
 final class EncodedBatch {
     private static final int REUSED_BUFFER_LIMIT = 64 * 1024;
-    private static final ThreadLocal<ByteBuffer> REUSED = ThreadLocal.withInitial(() -> ByteBuffer.allocate(4096));
+    private static final ThreadLocal<ByteBuffer> REUSED = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(4096));
 
     private final ByteBuffer buffer;
     private final int[] starts;
@@ -42,7 +43,8 @@ final class EncodedBatch {
             throw new StoreException(StoreException.Reason.MESSAGE_ILLEGAL, "batch of " + batch.size() + " messages ("
                     + total + " bytes) does not fit in one CommitLog segment of " + segmentSize + " bytes");
         }
-        ByteBuffer buffer = buffer((int) total);
+        ByteBuffer buffer = buffer((int) total + MessageRecordLayout.BLANK_RECORD_LENGTH);
+        buffer.putLong((int) total, 0L).limit((int) total);
         int[] starts = new int[batch.size() + 1];
         for (int i = 0; i < batch.size(); i++) {
             MessageToStore m = batch.get(i);
@@ -61,14 +63,15 @@ final class EncodedBatch {
         }
         ByteBuffer reused = REUSED.get();
         if (reused.capacity() < length) {
-            reused = ByteBuffer.allocate(Math.max(length, Math.min(REUSED_BUFFER_LIMIT, 2 * reused.capacity())));
+            reused = ByteBuffer.allocateDirect(Math.max(length, Math.min(REUSED_BUFFER_LIMIT, 2 * reused.capacity())));
             REUSED.set(reused);
         }
         return reused.clear().limit(length);
     }
 
-    ByteBuffer buffer() {
-        return buffer;
+    /** The records followed by {@link MessageRecordLayout#BLANK_RECORD_LENGTH} zeros. */
+    ByteBuffer bufferWithBlankRoom() {
+        return buffer.duplicate().limit(length() + MessageRecordLayout.BLANK_RECORD_LENGTH);
     }
 
     int length() {

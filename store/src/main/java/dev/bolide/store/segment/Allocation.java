@@ -13,5 +13,11 @@ public enum Allocation {
      * A step at a time, ahead of writes made in order through the mapping; the owner calls
      * {@link MappedSegment#allocate} before it writes (CommitLog under ASYNC_FLUSH, ConsumeQueue, index).
      */
-    ON_DEMAND
+    ON_DEMAND,
+    /**
+     * Never: the file stays sparse and every write goes through the file channel ({@link
+     * MappedSegment#write}), whose block allocation reports a full disk as an ordinary {@code
+     * IOException}; nothing is written through the mapping, which only serves reads (the CommitLog).
+     */
+    SPARSE
 }

@@ -23,7 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link IOException} that loses nothing; so nothing may be written through the mapping beyond
  * {@link #allocatedPosition()}. A store then occupies what it holds plus one step per file being
  * written: with RocketMQ's default sizes, 22.5 MB of messages took 1.5 GB on disk when every file
- * was zero-filled whole at creation, as RocketMQ's sparse files never are.
+ * was zero-filled whole at creation, as RocketMQ's sparse files never are. Files written only
+ * through the channel ({@link Allocation#SPARSE}) need no zeros at all: the kernel allocates
+ * blocks as the data comes, and refuses a write it has no room for.
  *
  * <p>Threads other than the one owning the segment must {@link #retain()} it before touching its
  * buffer and {@link #release()} it afterwards: the mapping is only dropped once every holder let go,
@@ -57,7 +59,8 @@ public final class MappedSegment {
         this.size = size;
         this.allocationStep = allocationStep(size, allocation);
         this.channel = channel;
-        this.allocatedPosition = allocatedPosition;
+        // a sparse file is never written through the mapping, so there is nothing to allocate ahead
+        this.allocatedPosition = allocation == Allocation.SPARSE ? size : allocatedPosition;
         this.buffer = channel.map(FileChannel.MapMode.READ_WRITE, 0, size);
     }
 
@@ -96,7 +99,8 @@ public final class MappedSegment {
      *                   blocks durable, and the zeros usually never reach the disk), each step's pages
      *                   are touched through the mapping as it is allocated, so that writers do not
      *                   take the page faults, and writes are plain memory copies into the mapping,
-     *                   20 times cheaper than a system call.
+     *                   20 times cheaper than a system call. {@link Allocation#SPARSE} allocates
+     *                   nothing: the file is one hole until written through the channel.
      */
     public static MappedSegment create(Path path, long startOffset, int size, Allocation allocation)
             throws IOException {
@@ -274,7 +278,7 @@ public final class MappedSegment {
             throw new IllegalStateException("write to " + path + " up to " + (position + length)
                     + " beyond the allocated " + allocatedPosition);
         }
-        if (allocation != Allocation.WHOLE_FORCED) {
+        if (allocation != Allocation.WHOLE_FORCED && allocation != Allocation.SPARSE) {
             buffer.put(position, source, 0, length);
             return;
         }

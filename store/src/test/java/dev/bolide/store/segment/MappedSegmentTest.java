@@ -41,6 +41,20 @@ class MappedSegmentTest {
     }
 
     @Test
+    void aSparseFileTakesOnlyTheBlocksOfWhatWasWrittenThroughTheChannel() throws IOException {
+        int size = 256 * MIB;
+        MappedSegment segment = MappedSegment.create(dir.resolve("s"), 0, size, Allocation.SPARSE);
+        assertThat(Files.size(dir.resolve("s"))).isEqualTo(size);
+        assertThat(DiskUsage.du(dir.resolve("s"))).isLessThan(8192);
+
+        segment.write(0, ByteBuffer.wrap(new byte[MIB]).put(MIB - 1, (byte) 9), MIB);
+
+        assertThat(segment.buffer().get(MIB - 1)).as("read through the mapping").isEqualTo((byte) 9);
+        assertThat(DiskUsage.du(dir.resolve("s"))).isBetween((long) MIB, MIB + 8192L);
+        segment.close();
+    }
+
+    @Test
     void allocatesInStepsWithoutTouchingDataBelowTheAllocatedPosition() throws IOException {
         MappedSegment segment = MappedSegment.create(dir.resolve("s"), 0, 64 * MIB, Allocation.ON_DEMAND);
         segment.buffer().put(0, new byte[] {1, 2, 3});
