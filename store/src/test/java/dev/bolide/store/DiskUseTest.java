@@ -13,6 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * With RocketMQ's default file sizes (1 GiB CommitLog segments, 6 MB ConsumeQueue segments, 420 MB
@@ -65,5 +67,23 @@ class DiskUseTest {
         assertThat(queues).isLessThan(QUEUES * 512 * 1024L);
         // the slot table (5,000,000 x 4 bytes) is written at random, so it is allocated whole
         assertThat(index).isLessThan(20_000_040L + 16 * MIB);
+    }
+
+    /** SYNC_FLUSH gets zero-filled files by default (its forces then never allocate), ASYNC_FLUSH sparse ones. */
+    @ParameterizedTest
+    @EnumSource(FlushDiskType.class)
+    void onlySyncFlushFillsItsCommitLogFilesWithZerosByDefault(FlushDiskType flushDiskType) throws IOException {
+        int segment = 8 * (int) MIB;
+        try (MessageStore store = MessageStore.open(StoreConfig.builder(dir).flushDiskType(flushDiskType)
+                .mappedFileSizeCommitLog(segment).build())) {
+            store.append(message("t", 0, "one"));
+        }
+
+        long commitLog = du(dir.resolve("commitlog"));
+        if (flushDiskType == FlushDiskType.SYNC_FLUSH) {
+            assertThat(commitLog).isGreaterThanOrEqualTo(segment);
+        } else {
+            assertThat(commitLog).isLessThan(segment / 2);
+        }
     }
 }

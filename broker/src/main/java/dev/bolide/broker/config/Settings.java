@@ -122,8 +122,9 @@ public final class Settings {
             "SYNC_FLUSH answers a send once it is on disk; ASYNC_FLUSH flushes every flushIntervalCommitLog")
             .intoStore(StoreConfig.Builder::flushDiskType);
     public static final Setting<Boolean> ZERO_FILL_COMMIT_LOG = Setting.of("zeroFillCommitLog", SettingType.BOOLEAN,
-            STORE_DEFAULTS.zeroFillCommitLog(), STORE, "whether each new CommitLog file is filled with zeros on disk, "
-                    + "forced, before it gets data: it then takes its full size at once, and a force never allocates")
+            null, STORE, "whether each new CommitLog file is filled with zeros on disk, forced, before it gets data: "
+                    + "it then takes its full size at once, and a force never allocates; default: true with "
+                    + "SYNC_FLUSH (lower latency), false with ASYNC_FLUSH (sparse files)")
             .from(Origin.BOLIDE).intoStore(StoreConfig.Builder::zeroFillCommitLog);
     public static final Setting<Duration> FLUSH_INTERVAL_COMMIT_LOG = Setting.of("flushIntervalCommitLog",
             SettingType.MILLISECONDS, STORE_DEFAULTS.flushIntervalCommitLog(), STORE,

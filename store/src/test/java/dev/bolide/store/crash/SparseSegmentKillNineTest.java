@@ -23,7 +23,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * A store with the default 1 GiB CommitLog files keeps them sparse, under either flush mode: the
+ * A store with sparse 1 GiB CommitLog files (the default under ASYNC_FLUSH, {@code zeroFillCommitLog =
+ * false} under SYNC_FLUSH) keeps them sparse across a crash, under either flush mode: the
  * file a child process wrote a few MiB into before it was killed with {@code kill -9} takes about
  * what it holds on disk, and recovery finds every message the child had stored in it (the page
  * cache outlives a killed process, so under ASYNC_FLUSH too).
@@ -64,7 +65,7 @@ class SparseSegmentKillNineTest {
     }
 
     private static StoreConfig config(Path dir, FlushDiskType flushDiskType) {
-        return StoreConfig.builder(dir).flushDiskType(flushDiskType).build();
+        return StoreConfig.builder(dir).flushDiskType(flushDiskType).zeroFillCommitLog(false).build();
     }
 
     /** The child: stores 4 MiB of messages, says how many, and waits to be killed. */
