@@ -484,7 +484,7 @@ public final class BolideBroker implements AutoCloseable {
         TopicListingProcessor topicListing = new TopicListingProcessor(topics, systemTopics);
         ConsumerCallProcessor consumerCalls = new ConsumerCallProcessor(clients.consumers(), store, brokerServer,
                 settings.brokerName());
-        StoreCleaningProcessor cleaning = new StoreCleaningProcessor(store);
+        StoreCleaningProcessor cleaning = new StoreCleaningProcessor(store, topics);
         brokerServer.register(RequestCode.GET_ALL_TOPIC_CONFIG, topicListing, adminExecutor)
                 .register(RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_BROKER, topicListing, adminExecutor)
                 .register(RequestCode.INVOKE_BROKER_TO_RESET_OFFSET, new ResetOffsetProcessor(topics, offsets,

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -187,6 +188,22 @@ public abstract class BrokerCommandsContract extends MqAdminContract {
                 .hasSize(2);
         assertThat(admin().examineTopicStats(TOPIC).getOffsetTable().values().stream()
                 .mapToLong(offset -> offset.getMaxOffset() - offset.getMinOffset()).sum()).isEqualTo(SENT);
+    }
+
+    @Test
+    void cleanUnusedTopicDeletesTheQueuesOfATopicTheBrokerNoLongerHas() throws Exception {
+        createRoutedTopic("Unused");
+        for (int i = 0; i < 3; i++) {
+            producer.send(new Message("Unused", ("u" + i).getBytes(StandardCharsets.UTF_8)));
+        }
+        admin().deleteTopicInBroker(Set.of(target().brokerAddress()), "Unused");
+
+        String output = mqadmin("cleanUnusedTopic", "-b", target().brokerAddress());
+
+        assertThat(output).startsWith("success");
+        createRoutedTopic("Unused");
+        assertThat(admin().examineTopicStats("Unused").getOffsetTable().values()).as("the queues start empty again")
+                .isNotEmpty().allSatisfy(offset -> assertThat(offset.getMaxOffset()).isZero());
     }
 
     @Test
