@@ -10,6 +10,7 @@ import dev.bolide.broker.config.RocketMqDefaults;
 import dev.bolide.broker.config.Settings;
 import dev.bolide.broker.admin.BrokerConfigUpdate;
 import dev.bolide.broker.admin.BrokerConsumeStatsProcessor;
+import dev.bolide.broker.admin.RequestPools;
 import dev.bolide.broker.admin.BrokerRuntimeProcessor;
 import dev.bolide.broker.admin.BrokerStatsDataProcessor;
 import dev.bolide.broker.admin.CloneGroupOffsetProcessor;
@@ -47,6 +48,7 @@ import dev.bolide.broker.metrics.TimedRequests;
 import dev.bolide.broker.metrics.TimerMeters;
 import dev.bolide.broker.metrics.TrafficMeters;
 import dev.bolide.broker.metrics.ReplicationLagMeters;
+import dev.bolide.broker.metrics.StoreLatencyFigures;
 import dev.bolide.broker.metrics.XaBranchMeters;
 import dev.bolide.broker.namesrv.BrokerIdentity;
 import dev.bolide.broker.namesrv.KvConfigTable;
@@ -109,7 +111,6 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -141,7 +142,8 @@ public final class BolideBroker implements AutoCloseable {
             daemon("bolide-send"));
     private final ThreadPoolExecutor pullExecutor = (ThreadPoolExecutor) Executors.newFixedThreadPool(4,
             daemon("bolide-pull"));
-    private final ExecutorService adminExecutor = Executors.newFixedThreadPool(2, daemon("bolide-admin"));
+    private final ThreadPoolExecutor adminExecutor = (ThreadPoolExecutor) Executors.newFixedThreadPool(2,
+            daemon("bolide-admin"));
     private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
             daemon("bolide-housekeeping"));
     private RemotingServer brokerServer;
@@ -278,9 +280,7 @@ public final class BolideBroker implements AutoCloseable {
         SubscriptionGroupTable groupConfigs = SubscriptionGroupTable.load(
                 new MetadataFile(configDir.resolve("subscriptionGroup.json")), Clock.systemUTC(),
                 settings.autoCreateSubscriptionGroup());
-        if (settings.consoleListenPort() != BrokerSettings.NO_CONSOLE) {
-            meter();
-        }
+        meter();
         Clients clients = new Clients(new ConsumerGroups(), new ProducerGroups());
         replication = new Replication(settings.brokerRole(), settings.ha(), store,
                 () -> registration == null ? null : registration.masterHaServerAddr());
@@ -288,13 +288,9 @@ public final class BolideBroker implements AutoCloseable {
             transactions = TransactionService.start(store, replication.writes(), topics, clients.producers(),
                     settings.transactions(), configDir,
                     new CommittedSends(new DelayedSends(settings.schedule().messageDelayLevel()), timers));
-            if (metrics != null) {
-                metrics.add(new XaBranchMeters(transactions));
-            }
+            metrics.add(new XaBranchMeters(transactions));
         }
-        if (metrics != null) {
-            metrics.add(new ReplicationLagMeters(replication));
-        }
+        metrics.add(new ReplicationLagMeters(replication));
         brokerServer = VipChannel.addTo(new RemotingServer(new InetSocketAddress(settings.listenPort()),
                 Settings.LISTEN_PORT.name()),
                 settings.listenPort()).securedBy(tls.server());
@@ -331,13 +327,14 @@ public final class BolideBroker implements AutoCloseable {
         housekeeping.scheduleWithFixedDelay(this::persistOffsets, OFFSET_FLUSH_SECONDS, OFFSET_FLUSH_SECONDS,
                 TimeUnit.SECONDS);
         housekeeping.scheduleAtFixedRate(stats::sample, 1, 1, TimeUnit.SECONDS);
-        if (metrics != null) {
+        if (settings.consoleListenPort() != BrokerSettings.NO_CONSOLE) {
             startConsole(settings, acl, new ConsoleViews(topics, groupConfigs, clients.consumers()));
         }
     }
 
     /**
-     * The meters of /metrics: most read what is counted anyway; the store times its appends and
+     * The meters of /metrics, kept with or without the console, as mqadmin {@code brokerStatus} reads
+     * its latency figures from them: most read what is counted anyway; the store times its appends and
      * forces. A slave runs no timer, so it has no timer meter.
      */
     private void meter() {
@@ -369,10 +366,10 @@ public final class BolideBroker implements AutoCloseable {
     private record ConsoleViews(TopicConfigTable topics, SubscriptionGroupTable groups, ConsumerGroups consumers) {
     }
 
-    /** {@code processor} timed by {@code timing} when metrics are on; as it is otherwise. */
+    /** {@code processor} timed by {@code timing}. */
     private RequestProcessor timed(RequestProcessor processor,
             BiFunction<RequestProcessor, MeterRegistry, RequestProcessor> timing) {
-        return metrics == null ? processor : timing.apply(processor, metrics.registry());
+        return timing.apply(processor, metrics.registry());
     }
 
     /** Every request checked against {@code acl}, re-read every second; mqadmin's ACL requests served. */
@@ -499,8 +496,10 @@ public final class BolideBroker implements AutoCloseable {
                 .register(RequestCode.GET_PRODUCER_CONNECTION_LIST, connections, adminExecutor)
                 .register(RequestCode.QUERY_TOPIC_CONSUME_BY_WHO,
                         new TopicConsumersProcessor(clients.consumers(), offsets), adminExecutor)
-                .register(RequestCode.GET_BROKER_RUNTIME_INFO, new BrokerRuntimeProcessor(store, stats, sendExecutor,
-                        pullExecutor, settings.storeConfig(), replication, this::masterCommitLogEnd), adminExecutor)
+                .register(RequestCode.GET_BROKER_RUNTIME_INFO, new BrokerRuntimeProcessor(store, stats,
+                        new RequestPools(sendExecutor, pullExecutor, adminExecutor),
+                        new StoreLatencyFigures(metrics.registry()), settings.storeConfig(), replication,
+                        this::masterCommitLogEnd), adminExecutor)
                 .register(RequestCode.GET_BROKER_CONFIG, config, adminExecutor)
                 .register(RequestCode.UPDATE_BROKER_CONFIG, config, adminExecutor)
                 .register(BolideRequestCode.RESEND_DEAD_LETTER,
@@ -517,7 +516,7 @@ public final class BolideBroker implements AutoCloseable {
         TopicListingProcessor topicListing = new TopicListingProcessor(topics, systemTopics);
         ConsumerCallProcessor consumerCalls = new ConsumerCallProcessor(clients.consumers(), store, brokerServer,
                 settings.brokerName());
-        StoreCleaningProcessor cleaning = new StoreCleaningProcessor(store);
+        StoreCleaningProcessor cleaning = new StoreCleaningProcessor(store, topics);
         brokerServer.register(RequestCode.GET_ALL_TOPIC_CONFIG, topicListing, adminExecutor)
                 .register(RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_BROKER, topicListing, adminExecutor)
                 .register(RequestCode.INVOKE_BROKER_TO_RESET_OFFSET, new ResetOffsetProcessor(topics, offsets,

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -411,14 +412,41 @@ public final class MessageStore implements AutoCloseable {
     }
 
     /**
-     * Deletes the ConsumeQueue segments that only refer to CommitLog data already deleted (mqadmin
-     * {@code cleanExpiredCQ}); each queue keeps its last segment, which holds its offsets.
+     * Deletes the ConsumeQueues all of whose messages the CommitLog no longer holds, as RocketMQ's
+     * {@code cleanExpiredConsumerQueue} (mqadmin {@code cleanExpiredCQ}), and the leading segments
+     * of the others that only refer to deleted data. The queues of topics {@code keptWhole} are only
+     * trimmed: their readers (the delay levels, the timer) keep offsets of their own. A deleted queue's
+     * next message keeps its offset, so consumers' committed offsets stay valid (RocketMQ starts the
+     * queue again at 0 and its consumers correct their offsets when they find them too large).
      *
-     * @return the number of segments deleted
+     * @return the number of queues deleted
      */
-    public int cleanExpiredConsumeQueues() {
+    public int cleanExpiredConsumeQueues(Predicate<String> keptWhole) {
         long min = commitLog.minOffset();
-        return queues.all().stream().mapToInt(queue -> queue.deleteSegmentsBelow(min)).sum();
+        int deleted = 0;
+        for (ConsumeQueue queue : queues.all()) {
+            if (!keptWhole.test(queue.topic()) && queue.holdsOnlyDataBelow(min)) {
+                queues.delete(queue);
+                deleted++;
+            } else {
+                queue.deleteSegmentsBelow(min);
+            }
+        }
+        return deleted;
+    }
+
+    /**
+     * Deletes the ConsumeQueues of every topic not {@code inUse} (mqadmin {@code cleanUnusedTopic}),
+     * while the broker runs: readers holding a segment keep it until they let go, and a message of
+     * such a topic dispatched later goes into a new queue, at its offset.
+     *
+     * @return the topics whose queues were deleted
+     */
+    public List<String> deleteQueuesOfUnusedTopics(Predicate<String> inUse) {
+        List<String> unused = queues.all().stream().map(ConsumeQueue::topic).distinct()
+                .filter(inUse.negate()).toList();
+        unused.forEach(queues::deleteTopic);
+        return unused;
     }
 
     /** Runs one retention round now, as the periodic one; returns the segments deleted. */

@@ -198,6 +198,30 @@ class RetentionTest {
         }
     }
 
+    @Test
+    void cleanExpiredConsumeQueuesDeletesTheQueuesAllOfWhoseMessagesAreGoneAsRocketMq() throws IOException {
+        try (MessageStore store = MessageStore.open(config().deleteWhen(Set.of(THIS_HOUR)).build())) {
+            store.append(message("kept", 0, "delay level"));
+            fill(store);
+            while (store.commitLogMaxOffset() < 6L * TestStores.COMMIT_LOG_SEGMENT) {
+                store.append(message("live", 0, "x".repeat(1000)));
+            }
+            await().until(() -> store.dispatchedOffset() == store.commitLogMaxOffset());
+            ageCommitLog(Duration.ofHours(2));
+            store.deleteExpiredFiles();
+
+            int deleted = store.cleanExpiredConsumeQueues(topic -> topic.equals("kept"));
+
+            assertThat(deleted).isEqualTo(1);
+            assertThat(dir.resolve("consumequeue/t")).doesNotExist();
+            assertThat(store.maxOffset("kept", 0)).as("kept whole, trimmed only").isEqualTo(1);
+            try (GetMessageResult live = store.getMessages("live", 0, store.minOffset("live", 0), 1,
+                    MessageFilter.ALL)) {
+                assertThat(live.messages()).hasSize(1);
+            }
+        }
+    }
+
     private static long count(Path directory) throws IOException {
         try (Stream<Path> files = Files.list(directory)) {
             return files.count();

@@ -13,6 +13,11 @@ import java.util.function.LongUnaryOperator;
 /**
  * The logical queue of one topic and queue id. Written by the dispatcher thread only; read by
  * any thread. Unit {@code n} lives at byte {@code n * 20} of the concatenated segments.
+ *
+ * <p>A queue can be {@linkplain #destroy() destroyed} while the broker runs (mqadmin
+ * {@code cleanUnusedTopic}, {@code cleanExpiredCQ}): writes and destruction hold the queue's lock,
+ * so a unit is never written into a deleted queue; a reader holding a segment keeps it mapped
+ * until it lets go, and then finds the queue empty.
  */
 public final class ConsumeQueue implements AutoCloseable {
     static final int UNIT = StoreConfig.CONSUME_QUEUE_UNIT;
@@ -24,6 +29,8 @@ public final class ConsumeQueue implements AutoCloseable {
     private final int queueId;
     private final SegmentSequence segments;
     private volatile long minOffset;
+    /** Guarded by this. */
+    private boolean destroyed;
 
     private ConsumeQueue(String topic, int queueId, SegmentSequence segments) {
         this.topic = topic;
@@ -58,22 +65,32 @@ public final class ConsumeQueue implements AutoCloseable {
     /**
      * Records that the message at {@code queueOffset} is at {@code physicalOffset}. A unit that is
      * already there is left alone, so the CommitLog can be re-dispatched after a crash.
+     *
+     * @return false, writing nothing, when the queue was destroyed: the caller writes into the queue
+     *         that replaced it
      */
-    public void put(long queueOffset, long physicalOffset, int size, long tagsCode) {
+    public synchronized boolean put(long queueOffset, long physicalOffset, int size, long tagsCode) {
+        if (destroyed) {
+            return false;
+        }
         long next = maxOffset();
         if (queueOffset < next) {
-            return;
+            return true;
         }
         if (queueOffset > next) {
-            LOG.log(System.Logger.Level.WARNING, "ConsumeQueue {0}-{1}: offsets {2} to {3} are missing; filled",
-                    topic, queueId, next, queueOffset - 1);
             long unitsPerSegment = segments.segmentSize() / UNIT;
             long fillFrom = segments.isEmpty() ? queueOffset / unitsPerSegment * unitsPerSegment : next;
+            LOG.log(System.Logger.Level.WARNING, "ConsumeQueue {0}-{1}: offsets {2} to {3} are missing; filled",
+                    topic, queueId, fillFrom, queueOffset - 1);
+            if (segments.isEmpty()) {
+                minOffset = fillFrom; // a queue deleted while its topic lived on: nothing below is stored
+            }
             for (long offset = fillFrom; offset < queueOffset; offset++) {
                 write(offset, 0, FILLER_SIZE, 0);
             }
         }
         write(queueOffset, physicalOffset, size, tagsCode);
+        return true;
     }
 
     private void write(long queueOffset, long physicalOffset, int size, long tagsCode) {
@@ -246,6 +263,35 @@ public final class ConsumeQueue implements AutoCloseable {
             return false;
         });
         return physical[0];
+    }
+
+    /**
+     * Whether every unit refers to CommitLog data below {@code commitLogMinOffset}, that is gone:
+     * the queue has units and its last one is gone (RocketMQ's {@code cleanExpiredConsumerQueue} test).
+     */
+    public boolean holdsOnlyDataBelow(long commitLogMinOffset) {
+        long last = maxOffset() - 1;
+        if (last < 0) {
+            return false;
+        }
+        long[] end = {-1};
+        read(last, 1, (queueOffset, physicalOffset, size, tags) -> {
+            end[0] = physicalOffset + size;
+            return false;
+        });
+        return end[0] <= commitLogMinOffset; // a last unit that is a filler counts as gone
+    }
+
+    /**
+     * Deletes every segment and refuses later writes. A reader that holds a segment keeps its
+     * mapping; the file goes when it lets go.
+     */
+    synchronized void destroy() {
+        destroyed = true;
+        while (!segments.isEmpty()) {
+            segments.deleteFirst();
+        }
+        segments.close();
     }
 
     public void flush() {

@@ -157,7 +157,7 @@ public final class Dispatcher implements AutoCloseable {
         long tagsCode = tagsCodes.of(topic, record.queueId(), properties, record.storeTimestamp());
         int sysFlag = record.sysFlag();
         if (MessageSysFlag.isConsumable(sysFlag)) {
-            queues.findOrCreate(topic, record.queueId()).put(record.queueOffset(), physicalOffset, size, tagsCode);
+            queues.put(topic, record.queueId(), record.queueOffset(), physicalOffset, size, tagsCode);
         }
         if (index != null && MessageSysFlag.transactionType(sysFlag) != MessageSysFlag.TRANSACTION_ROLLBACK_TYPE) {
             index.index(topic, indexKeys(properties), physicalOffset, record.storeTimestamp());

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -190,6 +191,22 @@ public abstract class BrokerCommandsContract extends MqAdminContract {
     }
 
     @Test
+    void cleanUnusedTopicDeletesTheQueuesOfATopicTheBrokerNoLongerHas() throws Exception {
+        createRoutedTopic("Unused");
+        for (int i = 0; i < 3; i++) {
+            producer.send(new Message("Unused", ("u" + i).getBytes(StandardCharsets.UTF_8)));
+        }
+        admin().deleteTopicInBroker(Set.of(target().brokerAddress()), "Unused");
+
+        String output = mqadmin("cleanUnusedTopic", "-b", target().brokerAddress());
+
+        assertThat(output).startsWith("success");
+        createRoutedTopic("Unused");
+        assertThat(admin().examineTopicStats("Unused").getOffsetTable().values()).as("the queues start empty again")
+                .isNotEmpty().allSatisfy(offset -> assertThat(offset.getMaxOffset()).isZero());
+    }
+
+    @Test
     void producerListsTheLiveProducerInstance() throws Exception {
         String output = mqadmin("producer", "-b", target().brokerAddress());
 
@@ -267,6 +284,37 @@ public abstract class BrokerCommandsContract extends MqAdminContract {
                         "remainTransientStoreBufferNumbs", "consumeQueueDiskRatio", "sendThreadPoolQueueHeadWaitTimeMills",
                         "pullThreadPoolQueueHeadWaitTimeMills", "pageCacheLockTimeMills", "getTotalTps", "getFoundTps",
                         "getMissTps");
+    }
+
+    /** Every key RocketMQ 4.9.7 lists in brokerStatus without a transient store pool (and with no delay level used). */
+    private static final List<String> ROCKETMQ_RUNTIME_KEYS = List.of("bootTimestamp", "runtime",
+            "putMessageEntireTimeMax", "putMessageTimesTotal", "putMessageFailedTimes", "putMessageSizeTotal",
+            "putMessageDistributeTime", "putMessageAverageSize", "dispatchMaxBuffer", "getMessageEntireTimeMax",
+            "putTps", "getFoundTps", "getMissTps", "getTotalTps", "getTransferedTps", "putLatency99", "putLatency999",
+            "commitLogDiskRatio", "consumeQueueDiskRatio", "commitLogMinOffset", "commitLogMaxOffset",
+            "brokerVersionDesc", "brokerVersion", "msgPutTotalYesterdayMorning", "msgPutTotalTodayMorning",
+            "msgPutTotalTodayNow", "msgGetTotalYesterdayMorning", "msgGetTotalTodayMorning", "msgGetTotalTodayNow",
+            "sendThreadPoolQueueSize", "sendThreadPoolQueueCapacity", "pullThreadPoolQueueSize",
+            "pullThreadPoolQueueCapacity", "queryThreadPoolQueueSize", "queryThreadPoolQueueCapacity",
+            "EndTransactionQueueSize", "EndTransactionThreadPoolQueueCapacity", "dispatchBehindBytes",
+            "pageCacheLockTimeMills", "sendThreadPoolQueueHeadWaitTimeMills", "pullThreadPoolQueueHeadWaitTimeMills",
+            "queryThreadPoolQueueHeadWaitTimeMills", "earliestMessageTimeStamp", "startAcceptSendRequestTimeStamp",
+            "remainTransientStoreBufferNumbs", "remainHowManyDataToFlush", "commitLogDirCapacity");
+
+    @Test
+    void brokerStatusListsEveryKeyOfRocketMq() {
+        String output = mqadmin("brokerStatus", "-b", target().brokerAddress());
+
+        Map<String, String> shown = new TreeMap<>();
+        output.lines().filter(line -> line.contains(": ")).forEach(line -> shown.put(
+                line.substring(0, line.indexOf(": ")).trim(), line.substring(line.indexOf(": ") + 2).trim()));
+        assertThat(shown).containsKeys(ROCKETMQ_RUNTIME_KEYS.toArray(String[]::new))
+                // RocketMQ shows the last whole minute's, "null" during its first minute
+                .hasEntrySatisfying("putMessageDistributeTime", distribution -> assertThat(distribution)
+                        .matches("null|(\\[[^\\]]+\\]:\\d+ ){12}\\[10s~\\]:\\d+"))
+                .hasEntrySatisfying("putLatency99", latency -> assertThat(latency).matches("\\d+\\.\\d{2}"))
+                .hasEntrySatisfying("queryThreadPoolQueueCapacity", capacity -> assertThat(capacity).matches("[1-9]\\d*"));
+        assertThat(shown.keySet()).anyMatch(key -> key.startsWith("commitLogDiskRatio_/"));
     }
 
     /** The other commands that read topics, messages and connections: each with what its output must show. */

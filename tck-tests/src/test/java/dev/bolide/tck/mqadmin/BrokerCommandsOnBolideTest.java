@@ -15,13 +15,6 @@ class BrokerCommandsOnBolideTest extends BrokerCommandsContract {
         return BROKER.target();
     }
 
-    @Test
-    void cleanUnusedTopicIsRefusedInWords() {
-        String output = mqadmin("cleanUnusedTopic", "-b", target().brokerAddress());
-
-        assertThat(output).contains("cleanUnusedTopic is not supported by Bolide").doesNotStartWith("success");
-    }
-
     /** Bolide has no access control yet: the ACL commands are refused by the request's name. */
     @Test
     void anAclCommandIsRefusedByItsRequestsName() {

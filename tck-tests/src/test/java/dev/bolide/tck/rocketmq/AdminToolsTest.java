@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
@@ -116,6 +117,10 @@ class AdminToolsTest {
         assertThat(Long.parseLong(table.get("msgGetTotalTodayNow"))).isGreaterThanOrEqualTo(SENT);
         assertThat(table.get("brokerVersionDesc")).isEqualTo("V4_9_8");
         assertThat(table.get("putTps").split(" ")).hasSize(3);
+        assertThat(Pattern.compile(":(\\d+)").matcher(table.get("putMessageDistributeTime")).results()
+                .mapToLong(count -> Long.parseLong(count.group(1))).sum()).as("the sends, timed")
+                .isGreaterThanOrEqualTo(SENT);
+        assertThat(Double.parseDouble(table.get("putLatency999"))).isPositive();
     }
 
     @Test

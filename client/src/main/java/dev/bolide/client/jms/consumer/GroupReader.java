@@ -7,6 +7,7 @@ import dev.bolide.client.rocketmq.QueueProgress;
 import dev.bolide.client.rocketmq.RocketMqClient;
 import dev.bolide.client.rocketmq.RocketMqException;
 import dev.bolide.client.rocketmq.Subscription;
+import dev.bolide.protocol.remoting.ResponseCode;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -15,9 +16,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -172,10 +175,13 @@ public final class GroupReader {
         if (!joinedTopicBrokers && hasRoute(subscription.topic())) {
             join(); // the topic appeared after the consumer: its brokers learn of the member now
         }
-        Set<MessageQueue> allocated = new HashSet<>(allocation(subscription.topic()));
-        allocated.addAll(allocation(retrySubscription.topic()));
+        Set<MessageQueue> allocated = new HashSet<>();
+        Set<String> unknown = new HashSet<>();
+        for (String topic : List.of(subscription.topic(), retrySubscription.topic())) {
+            allocation(topic).ifPresentOrElse(allocated::addAll, () -> unknown.add(topic));
+        }
         for (MessageQueue queue : List.copyOf(cursors.keySet())) {
-            if (!allocated.contains(queue)) {
+            if (!allocated.contains(queue) && !unknown.contains(queue.topic())) {
                 QueueCursor lost = cursors.remove(queue);
                 lost.deactivate();
                 discardBuffered(lost);
@@ -237,13 +243,18 @@ public final class GroupReader {
         outstanding.addAndGet(-discarded);
     }
 
-    /** No queue of an unknown topic (nothing sent to it yet, or no retry yet): the next rebalance looks again. */
-    private List<MessageQueue> allocation(String topic) {
+    /**
+     * This member's share of the topic's queues: none of an unknown topic (nothing sent to it yet, or
+     * no retry yet), and empty when the brokers could not tell (a timeout, say), which keeps the queues
+     * read now, as RocketMQ's rebalance skips such a topic: dropping them would throw away what was
+     * pulled, and their commits could land after those of the next cursor. The next rebalance looks again.
+     */
+    private Optional<List<MessageQueue>> allocation(String topic) {
         try {
-            return client.allocatedQueues(group, topic);
+            return Optional.of(client.allocatedQueues(group, topic));
         } catch (RocketMqException e) {
-            LOG.log(System.Logger.Level.DEBUG, "no queues of {0} for {1} yet: {2}", topic, group, e.getMessage());
-            return List.of();
+            LOG.log(System.Logger.Level.DEBUG, "no queues of {0} for {1} now: {2}", topic, group, e.getMessage());
+            return e.responseCode() == ResponseCode.TOPIC_NOT_EXIST ? Optional.of(List.of()) : Optional.empty();
         }
     }
 
@@ -320,13 +331,32 @@ public final class GroupReader {
         }
     }
 
+    /**
+     * Commits the queue's point unless a commit of it is in flight; when that one is answered, the
+     * point that moved meanwhile is committed next (so the last commit of {@link #close} is never
+     * lost to one in flight), and a point that failed is sent again after a pause while this member is open.
+     */
     private void commit(QueueCursor cursor) {
         long point = cursor.commitPoint();
-        if (point >= 0) {
-            client.commitOffsetAsync(group, cursor.queue(), point).exceptionally(failure -> {
+        if (point < 0) {
+            return;
+        }
+        client.commitOffsetAsync(group, cursor.queue(), point).whenComplete((done, failure) -> {
+            if (failure != null) {
                 LOG.log(System.Logger.Level.DEBUG, "commit of {0} failed: {1}", cursor.queue(), failure.toString());
-                return null;
-            });
+            }
+            if (cursor.commitAnswered(point, failure == null) && (failure == null || open)) {
+                schedule(() -> commit(cursor), failure == null ? Duration.ZERO : RETRY_PAUSE);
+            }
+        });
+    }
+
+    /** Runs {@code task} on the scheduler, unless the connection closed it meanwhile. */
+    private void schedule(Runnable task, Duration delay) {
+        try {
+            scheduler.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closed) {
+            // the connection is closing: its readers commit no more
         }
     }
 

@@ -8,6 +8,11 @@ import java.util.TreeSet;
  * Where a group member stands in one queue: the next offset to pull and the offsets pulled but not
  * yet acknowledged. The committed offset is the lowest unacknowledged one (or the next to pull when
  * none is outstanding), so acknowledgements out of order never skip a message after a restart.
+ *
+ * <p>One commit of the queue is in flight at a time, and a point counts as committed only once the
+ * broker confirmed it: a broker may apply two commits in flight in either order (Apache RocketMQ
+ * serves them on a pool of 32 threads), and a commit may fail; either way the group's offset stayed
+ * behind while this member believed it committed, and nothing ever committed it again.
  */
 final class QueueCursor {
     private final MessageQueue queue;
@@ -15,6 +20,7 @@ final class QueueCursor {
     private long nextOffset;
     private long committed = -1;
     private boolean commitScheduled;
+    private boolean commitInFlight;
     private boolean abandoned;
     private long lastPullMillis;
     private long lastAcknowledgeMillis;
@@ -81,17 +87,34 @@ final class QueueCursor {
         return true;
     }
 
-    /** The offset to commit, or -1 when it has not moved since the last commit or the cursor was abandoned. */
+    /**
+     * The offset to commit now, the commit then being in flight until {@link #commitAnswered}; -1 when
+     * it has not moved since the last confirmed commit, a commit is in flight, or the cursor was abandoned.
+     */
     synchronized long commitPoint() {
         commitScheduled = false;
-        if (abandoned) {
+        long point = point();
+        if (abandoned || commitInFlight || point == committed) {
             return -1;
         }
-        long point = outstanding.isEmpty() ? nextOffset : outstanding.first();
-        if (point == committed) {
-            return -1;
-        }
-        committed = point;
+        commitInFlight = true;
         return point;
+    }
+
+    private long point() {
+        return outstanding.isEmpty() ? nextOffset : outstanding.first();
+    }
+
+    /**
+     * The broker answered the commit of {@code point}, confirming it or not.
+     *
+     * @return whether another commit is due: the point moved meanwhile, or this one failed
+     */
+    synchronized boolean commitAnswered(long point, boolean confirmed) {
+        commitInFlight = false;
+        if (confirmed) {
+            committed = point;
+        }
+        return !abandoned && point() != committed;
     }
 }
