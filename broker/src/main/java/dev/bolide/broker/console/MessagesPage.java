@@ -45,7 +45,7 @@ final class MessagesPage implements HttpHandler {
 
     private void search(HttpExchange exchange, String query, Map<String, String> fields) throws IOException {
         MessagesView view = new MessagesView(store, topics, fields);
-        Responses.html(exchange, Html.still(view, view.form(), view.pages(query)));
+        Responses.html(exchange, Html.still(view, view.form(), view.pages(query), CsrfGuard.token(exchange)));
     }
 
     private void detail(HttpExchange exchange, String offset) throws IOException {
@@ -60,6 +60,7 @@ final class MessagesPage implements HttpHandler {
                     + offset);
             return;
         }
-        Responses.html(exchange, Html.still(new MessageDetailView(StoredMessage.of(record)), "", ""));
+        Responses.html(exchange, Html.still(new MessageDetailView(StoredMessage.of(record)), "", "",
+                CsrfGuard.token(exchange)));
     }
 }

@@ -117,10 +117,13 @@ class MetricsEndpointTest {
             assertThat(signed.statusCode()).isEqualTo(200);
             assertThat(PrometheusText.parse(signed.body()).has("jvm_memory_used_bytes")).isTrue();
 
-            assertThat(console.post("/metrics", "watcher", "watcher-secret").statusCode())
-                    .as("a change asked by an account that is not an admin").isEqualTo(403);
-            assertThat(console.post("/metrics", "operator", "operator-secret").statusCode())
-                    .as("let through, and refused by /metrics, which changes nothing").isEqualTo(405);
+            HttpResponse<String> notAdmin = console.post("/metrics", "watcher", "watcher-secret");
+            assertThat(notAdmin.statusCode()).as("a change asked by an account that is not an admin").isEqualTo(403);
+            assertThat(notAdmin.body()).as("refused by the access control, before the form token is looked at")
+                    .doesNotContain("form token");
+            HttpResponse<String> noToken = console.post("/metrics", "operator", "operator-secret");
+            assertThat(noToken.statusCode()).as("let through, and refused for want of a form token").isEqualTo(403);
+            assertThat(noToken.body()).contains("form token");
         }
     }
 

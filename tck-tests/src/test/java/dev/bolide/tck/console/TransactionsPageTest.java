@@ -95,7 +95,8 @@ class TransactionsPageTest {
                 .equals("rolled back"));
         assertThat(fixture.chromium.driver().findElements(By.xpath("//td[.='" + sent.getMsgId() + "']")))
                 .isEmpty();
-        HttpResponse<String> late = fixture.http.postForm(commit.substring(fixture.console.length()), "");
+        HttpResponse<String> late = fixture.http.postFormOf("/topics",
+                commit.substring(fixture.console.length()), "");
         assertThat(late.statusCode()).isEqualTo(303);
         assertThat(late.headers().firstValue("Location")).hasValue("/transactions?done=decided+before");
     }
@@ -132,7 +133,7 @@ class TransactionsPageTest {
 
     @Test
     void aDecisionOnSomethingThatIsNoHalfMessageIsRefusedWithTheReason() throws Exception {
-        HttpResponse<String> refused = fixture.http.postForm("/transactions/commit?offset=0", "");
+        HttpResponse<String> refused = fixture.http.postFormOf("/topics", "/transactions/commit?offset=0", "");
 
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).isEqualTo("no half message at CommitLog offset 0");
