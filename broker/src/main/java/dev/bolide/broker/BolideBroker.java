@@ -42,6 +42,7 @@ import dev.bolide.broker.ha.Replication;
 import dev.bolide.broker.metadata.MetadataFile;
 import dev.bolide.broker.metrics.BrokerMetrics;
 import dev.bolide.broker.metrics.CommitLogMeters;
+import dev.bolide.broker.metrics.HalfMessageMeters;
 import dev.bolide.broker.metrics.ConsumerLagMeters;
 import dev.bolide.broker.metrics.TimedRequests;
 import dev.bolide.broker.metrics.TimerMeters;
@@ -261,6 +262,7 @@ public final class BolideBroker implements AutoCloseable {
                     new CommittedSends(new DelayedSends(settings.schedule().messageDelayLevel()), timers));
             if (metrics != null) {
                 metrics.add(new XaBranchMeters(transactions));
+                new HalfMessageMeters(transactions).bindTo(metrics.registry());
             }
         }
         if (metrics != null) {
