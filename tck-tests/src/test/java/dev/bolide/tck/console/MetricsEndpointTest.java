@@ -63,8 +63,13 @@ class MetricsEndpointTest {
 
                 Message inAnHour = new Message("Later", "in an hour".getBytes(StandardCharsets.UTF_8));
                 inAnHour.putUserProperty("TIMER_DELAY_SEC", "3600");
+                double sentAt = System.currentTimeMillis() / 1000.0;
                 producer.send(inAnHour);
                 await().atMost(WAIT).until(() -> scrape(console).gauge("bolide_timers_pending", Map.of()) == 1);
+                await().atMost(WAIT).until(() -> !Double.isNaN(scrape(console).gauge(
+                        "bolide_timers_next_due_timestamp_seconds", Map.of())));
+                assertThat(scrape(console).gauge("bolide_timers_next_due_timestamp_seconds", Map.of()) - sentAt)
+                        .as("seconds from the send to the timer's time").isBetween(3600.0 - 60, 3600.0 + 300);
             } finally {
                 producer.shutdown();
             }
