@@ -4,6 +4,8 @@ import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.bolide.broker.acl.WatchedAclFile;
+import dev.bolide.broker.admin.OffsetReset;
+import dev.bolide.broker.offset.ConsumerOffsets;
 import dev.bolide.broker.retry.DeadLetterResend;
 import dev.bolide.broker.topic.TopicConfigTable;
 import dev.bolide.broker.transaction.TransactionService;
@@ -95,6 +97,17 @@ public final class ConsoleServer implements AutoCloseable {
         return route(page.path(), page).route(page.api(), page);
     }
 
+    /** The reset of a group's offsets by time, the Consumer groups page's form, at {@code /groups/reset}. */
+    public ConsoleServer groupCommands(OffsetReset reset, ConsumerOffsets offsets) {
+        return route("/groups/", new GroupCommands(reset, offsets));
+    }
+
+    /** The Producers and connections page at {@code /connections}, its numbers as JSON at {@code /api/connections}. */
+    public ConsoleServer connections(ConnectionsView connections) {
+        ViewPage page = new ViewPage("/connections", () -> connections, token -> "");
+        return route(page.path(), page).route(page.api(), page);
+    }
+
     /** The Transactions page at {@code /transactions}, its commit and roll-back buttons below it. */
     public ConsoleServer transactions(TransactionService transactions) {
         return route("/transactions", new TransactionsPage(transactions));
@@ -108,7 +121,7 @@ public final class ConsoleServer implements AutoCloseable {
     public ConsoleServer pages(ClusterView cluster, TopicsView topics, GroupsView groups, TopicConfigTable topicTable) {
         for (ViewPage page : List.of(new ViewPage("/", () -> cluster, token -> ""),
                 new ViewPage("/topics", () -> topics, TopicsView::forms),
-                new ViewPage("/groups", () -> groups, token -> ""))) {
+                new ViewPage("/groups", () -> groups, GroupsView::forms))) {
             route(page.path(), page);
             route(page.api(), page);
         }

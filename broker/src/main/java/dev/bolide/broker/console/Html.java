@@ -62,7 +62,7 @@ final class Html {
         StringBuilder html = new StringBuilder("<nav><a href=\"/\">Cluster</a><a href=\"/topics\">Topics</a>")
                 .append("<a href=\"/groups\">Consumer groups</a><a href=\"/messages\">Messages</a>")
                 .append("<a href=\"/dlq\">Dead letters</a><a href=\"/transactions\">Transactions</a>")
-                .append("<a href=\"/timers\">Timers</a>")
+                .append("<a href=\"/timers\">Timers</a><a href=\"/connections\">Connections</a>")
                 .append("<a href=\"/metrics\">Metrics</a></nav><h1>").append(escape(view.title())).append("</h1>");
         html.append(above);
         view.tables().forEach(table -> table(html, table, token));
