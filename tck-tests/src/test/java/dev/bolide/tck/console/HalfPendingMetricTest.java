@@ -43,6 +43,7 @@ class HalfPendingMetricTest {
         TransactionMQProducer producer = new TransactionMQProducer("HalfCounted");
         producer.setNamesrvAddr(fixture.broker.nameServerAddress());
         producer.setInstanceName("half-counted-" + System.nanoTime());
+        ConsoleFixture.patient(producer);
         producer.setTransactionListener(new TransactionListener() {
             @Override
             public LocalTransactionState executeLocalTransaction(Message message, Object argument) {

@@ -36,6 +36,7 @@ class MessageTracePageTest {
         DefaultMQProducer producer = new DefaultMQProducer("TracingProducers", true);
         producer.setNamesrvAddr(fixture.broker.nameServerAddress());
         producer.setInstanceName("tracing-" + System.nanoTime());
+        ConsoleFixture.patient(producer);
         producer.start();
         fixture.closeLater(producer::shutdown);
         Map<String, List<MessageExt>> received = new ConcurrentHashMap<>();

@@ -41,7 +41,7 @@ class MetricsEndpointTest {
         int consolePort = FreePorts.freePort();
         ConsoleHttp console = new ConsoleHttp(consolePort);
         try (BrokerProcess broker = BrokerProcess.start(dir, "consoleListenPort = " + consolePort)) {
-            DefaultMQProducer producer = broker.startProducer();
+            DefaultMQProducer producer = broker.startProducer(ConsoleFixture::patient);
             try {
                 send(producer, "first", 10);
                 await().atMost(WAIT).until(() -> scrape(console).counter("bolide_messages_in_total", OF_TOPIC) == 10);

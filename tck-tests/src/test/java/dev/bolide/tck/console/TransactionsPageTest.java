@@ -47,6 +47,7 @@ class TransactionsPageTest {
         producer = new TransactionMQProducer("Undecided");
         producer.setNamesrvAddr(fixture.broker.nameServerAddress());
         producer.setInstanceName("undecided-" + System.nanoTime());
+        ConsoleFixture.patient(producer);
         producer.setTransactionListener(new TransactionListener() {
             @Override
             public LocalTransactionState executeLocalTransaction(Message message, Object argument) {

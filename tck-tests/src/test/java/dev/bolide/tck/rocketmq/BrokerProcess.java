@@ -131,7 +131,7 @@ public final class BrokerProcess implements AutoCloseable {
     }
 
     /** As {@link #startProducer()}, with client settings of the test's made before the start. */
-    DefaultMQProducer startProducer(Consumer<DefaultMQProducer> settings) throws MQClientException {
+    public DefaultMQProducer startProducer(Consumer<DefaultMQProducer> settings) throws MQClientException {
         DefaultMQProducer producer = new DefaultMQProducer("PG");
         producer.setNamesrvAddr(nameServerAddress());
         producer.setInstanceName("producer-" + System.nanoTime());
