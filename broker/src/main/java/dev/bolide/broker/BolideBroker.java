@@ -20,12 +20,14 @@ import dev.bolide.broker.admin.ConsumerCallProcessor;
 import dev.bolide.broker.admin.ConsumerStatusProcessor;
 import dev.bolide.broker.admin.ProducerTableProcessor;
 import dev.bolide.broker.admin.QueryConsumeQueueProcessor;
+import dev.bolide.broker.admin.OffsetReset;
 import dev.bolide.broker.admin.ResetOffsetProcessor;
 import dev.bolide.broker.admin.StoreCleaningProcessor;
 import dev.bolide.broker.admin.TopicConsumersProcessor;
 import dev.bolide.broker.admin.TopicStatsProcessor;
 import dev.bolide.broker.client.ClientRequestProcessor;
 import dev.bolide.broker.console.ClusterView;
+import dev.bolide.broker.console.ConnectionsView;
 import dev.bolide.broker.console.ConsoleServer;
 import dev.bolide.broker.console.GroupsView;
 import dev.bolide.broker.console.MetricsPage;
@@ -43,6 +45,7 @@ import dev.bolide.broker.ha.Replication;
 import dev.bolide.broker.metadata.MetadataFile;
 import dev.bolide.broker.metrics.BrokerMetrics;
 import dev.bolide.broker.metrics.CommitLogMeters;
+import dev.bolide.broker.metrics.HalfMessageMeters;
 import dev.bolide.broker.metrics.ConsumerLagMeters;
 import dev.bolide.broker.metrics.TimedRequests;
 import dev.bolide.broker.metrics.TimerMeters;
@@ -289,6 +292,7 @@ public final class BolideBroker implements AutoCloseable {
                     settings.transactions(), configDir,
                     new CommittedSends(new DelayedSends(settings.schedule().messageDelayLevel()), timers));
             metrics.add(new XaBranchMeters(transactions));
+            new HalfMessageMeters(transactions).bindTo(metrics.registry());
         }
         metrics.add(new ReplicationLagMeters(replication));
         brokerServer = VipChannel.addTo(new RemotingServer(new InetSocketAddress(settings.listenPort()),
@@ -328,7 +332,7 @@ public final class BolideBroker implements AutoCloseable {
                 TimeUnit.SECONDS);
         housekeeping.scheduleAtFixedRate(stats::sample, 1, 1, TimeUnit.SECONDS);
         if (settings.consoleListenPort() != BrokerSettings.NO_CONSOLE) {
-            startConsole(settings, acl, new ConsoleViews(topics, groupConfigs, clients.consumers()));
+            startConsole(settings, acl, new ConsoleViews(topics, groupConfigs, clients));
         }
     }
 
@@ -353,7 +357,11 @@ public final class BolideBroker implements AutoCloseable {
                 acl).route("/metrics", new MetricsPage(metrics))
                 .pages(new ClusterView(settings.brokerClusterName(), settings.brokerName(), store, stats,
                         settings.storeConfig().storePathCommitLog()), new TopicsView(views.topics(), store),
-                        new GroupsView(offsets, views.consumers(), store, views.groups()::names), views.topics())
+                        new GroupsView(offsets, views.clients().consumers(), store, views.groups()::names),
+                        views.topics())
+                .groupCommands(new OffsetReset(views.topics(), offsets, views.clients().consumers(), store,
+                        settings.brokerName()), offsets)
+                .connections(new ConnectionsView(views.clients().producers(), views.clients().consumers()))
                 .messages(store, views.topics())
                 .deadLetters(store, views.topics(), new DeadLetterResend(store, replication.writes(), views.topics()));
         if (transactions != null) {
@@ -363,7 +371,7 @@ public final class BolideBroker implements AutoCloseable {
     }
 
     /** What the console's pages show beside the store, the statistics and the offsets. */
-    private record ConsoleViews(TopicConfigTable topics, SubscriptionGroupTable groups, ConsumerGroups consumers) {
+    private record ConsoleViews(TopicConfigTable topics, SubscriptionGroupTable groups, Clients clients) {
     }
 
     /** {@code processor} timed by {@code timing}. */
@@ -519,8 +527,8 @@ public final class BolideBroker implements AutoCloseable {
         StoreCleaningProcessor cleaning = new StoreCleaningProcessor(store, topics);
         brokerServer.register(RequestCode.GET_ALL_TOPIC_CONFIG, topicListing, adminExecutor)
                 .register(RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_BROKER, topicListing, adminExecutor)
-                .register(RequestCode.INVOKE_BROKER_TO_RESET_OFFSET, new ResetOffsetProcessor(topics, offsets,
-                        clients.consumers(), store, settings.brokerName()), adminExecutor)
+                .register(RequestCode.INVOKE_BROKER_TO_RESET_OFFSET, new ResetOffsetProcessor(new OffsetReset(topics,
+                        offsets, clients.consumers(), store, settings.brokerName())), adminExecutor)
                 .register(RequestCode.CLONE_GROUP_OFFSET, new CloneGroupOffsetProcessor(topics, offsets,
                         clients.consumers()), adminExecutor)
                 .register(RequestCode.GET_CONSUMER_RUNNING_INFO, consumerCalls, adminExecutor)

@@ -102,6 +102,12 @@ public final class ConsumerGroups {
                 List.copyOf(group.members.values()), List.copyOf(group.subscriptions.values())));
     }
 
+    /** Names of the groups with live members, sorted. */
+    public List<String> liveGroups() {
+        return groups.entrySet().stream().filter(entry -> !entry.getValue().members.isEmpty())
+                .map(Map.Entry::getKey).sorted().toList();
+    }
+
     /** Names of the live groups subscribing {@code topic}. */
     public List<String> groupsSubscribing(String topic) {
         return groups.entrySet().stream()

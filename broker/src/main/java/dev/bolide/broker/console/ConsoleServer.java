@@ -4,6 +4,8 @@ import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.bolide.broker.acl.WatchedAclFile;
+import dev.bolide.broker.admin.OffsetReset;
+import dev.bolide.broker.offset.ConsumerOffsets;
 import dev.bolide.broker.retry.DeadLetterResend;
 import dev.bolide.broker.topic.TopicConfigTable;
 import dev.bolide.broker.transaction.TransactionService;
@@ -11,6 +13,7 @@ import dev.bolide.store.MessageStore;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,7 +22,8 @@ import java.util.concurrent.Executors;
  * The console's HTTP server: the JDK's own ({@code com.sun.net.httpserver}), on two threads of its
  * own, apart from the remoting threads, so that a slow scrape or page never delays a send or pull.
  * With access control on, every path asks for HTTP basic authentication with a {@code plain_acl.yml}
- * account (access key as user, secret key as password), and changes need an admin account.
+ * account (access key as user, secret key as password), and changes need an admin account. Every
+ * change must come from a form of one of the console's own pages ({@link CsrfGuard}).
  */
 public final class ConsoleServer implements AutoCloseable {
     private static final int THREADS = 2;
@@ -27,11 +31,15 @@ public final class ConsoleServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final WatchedAclFile acl;
+    private final SecureRandom random = new SecureRandom();
+    /** Signs the forms' tokens; new at each start, which makes a page loaded before the start reload. */
+    private final byte[] formKey = new byte[32];
 
     private ConsoleServer(HttpServer server, ExecutorService executor, WatchedAclFile acl) {
         this.server = server;
         this.executor = executor;
         this.acl = acl;
+        random.nextBytes(formKey);
     }
 
     /**
@@ -61,9 +69,12 @@ public final class ConsoleServer implements AutoCloseable {
         return new ConsoleServer(server, executor, acl);
     }
 
-    /** Serves {@code path} (and below it) with {@code handler}, behind the accounts when access control is on. */
+    /**
+     * Serves {@code path} (and below it) with {@code handler}, behind the accounts when access
+     * control is on, and behind the forms' tokens.
+     */
     public ConsoleServer route(String path, HttpHandler handler) {
-        HttpContext context = server.createContext(path, handler);
+        HttpContext context = server.createContext(path, new CsrfGuard(random, formKey, handler));
         if (acl != null) {
             context.setAuthenticator(new AclAuthenticator(acl));
         }
@@ -82,7 +93,18 @@ public final class ConsoleServer implements AutoCloseable {
 
     /** The Timers page at {@code /timers}, its numbers as JSON at {@code /api/timers}. */
     public ConsoleServer timers(TimersView timers) {
-        ViewPage page = new ViewPage("/timers", () -> timers, () -> "");
+        ViewPage page = new ViewPage("/timers", () -> timers, token -> "");
+        return route(page.path(), page).route(page.api(), page);
+    }
+
+    /** The reset of a group's offsets by time, the Consumer groups page's form, at {@code /groups/reset}. */
+    public ConsoleServer groupCommands(OffsetReset reset, ConsumerOffsets offsets) {
+        return route("/groups/", new GroupCommands(reset, offsets));
+    }
+
+    /** The Producers and connections page at {@code /connections}, its numbers as JSON at {@code /api/connections}. */
+    public ConsoleServer connections(ConnectionsView connections) {
+        ViewPage page = new ViewPage("/connections", () -> connections, token -> "");
         return route(page.path(), page).route(page.api(), page);
     }
 
@@ -97,9 +119,9 @@ public final class ConsoleServer implements AutoCloseable {
      * with its numbers as JSON under {@code /api}.
      */
     public ConsoleServer pages(ClusterView cluster, TopicsView topics, GroupsView groups, TopicConfigTable topicTable) {
-        for (ViewPage page : List.of(new ViewPage("/", () -> cluster, () -> ""),
+        for (ViewPage page : List.of(new ViewPage("/", () -> cluster, token -> ""),
                 new ViewPage("/topics", () -> topics, TopicsView::forms),
-                new ViewPage("/groups", () -> groups, () -> ""))) {
+                new ViewPage("/groups", () -> groups, GroupsView::forms))) {
             route(page.path(), page);
             route(page.api(), page);
         }

@@ -70,14 +70,16 @@ final class DeadLettersPage implements HttpHandler {
         }
         String group = fields.get("group");
         if (group == null) {
-            Responses.html(exchange, Html.still(new DeadLetterGroupsView(topics, store), "", ""));
+            Responses.html(exchange, Html.still(new DeadLetterGroupsView(topics, store), "", "",
+                    CsrfGuard.token(exchange)));
             return;
         }
         DeadLettersView view = new DeadLettersView(group, new DeadLetterQueue(store, topics, group),
                 (int) Math.min(Integer.MAX_VALUE, Forms.number(fields, "page", 0)));
         String resent = fields.containsKey("resent") ? "<p id=\"resent\">" + Forms.number(fields, "resent", 0)
                 + " re-sent to their original topics</p>" : "";
-        Responses.html(exchange, Html.still(view, resent, view.below()));
+        Responses.html(exchange, Html.still(view, resent, view.below(CsrfGuard.token(exchange)),
+                CsrfGuard.token(exchange)));
     }
 
     private void resend(HttpExchange exchange, Map<String, String> fields, boolean all) throws IOException,

@@ -43,10 +43,9 @@ final class DeadLettersView implements View {
     }
 
     /** Links to the pages before and after this one, and the button that re-sends every dead letter. */
-    String below() {
+    String below(FormToken token) {
         String query = "?group=" + URLEncoder.encode(group, StandardCharsets.UTF_8);
         return Html.pageLinks("/dlq" + query + "&page=", page, (long) (page + 1) * MessageSearch.PAGE < queue.size())
-                + "<form method=\"post\" action=\"/dlq/resend-all" + Html.escape(query)
-                + "\"><button id=\"resend-all\">Re-send all</button></form>";
+                + token.form("/dlq/resend-all" + query, "<button id=\"resend-all\">Re-send all</button>");
     }
 }

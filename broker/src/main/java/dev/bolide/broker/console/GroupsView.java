@@ -65,6 +65,15 @@ public final class GroupsView implements View {
                 Cell.live(key + "lag", Math.max(0, brokerOffset - consumerOffset)));
     }
 
+    /** The form that resets a group's offsets by time (an admin account's, under access control). */
+    static String forms(FormToken token) {
+        return "<h2>Reset a group's offsets by time</h2>" + token.form("/groups/reset",
+                "<input name=\"group\" id=\"reset-group\" placeholder=\"consumer group\" required> "
+                + "<input name=\"topic\" id=\"reset-topic\" placeholder=\"topic\" required> "
+                + "<input name=\"time\" id=\"reset-time\" placeholder=\"2026-12-07T04:00:00Z\" required> "
+                + "<button id=\"reset\">Reset</button>");
+    }
+
     private String members(String group) {
         TreeSet<String> ids = new TreeSet<>(consumers.consumerIds(group));
         return ids.isEmpty() ? "none online" : String.join(", ", ids);

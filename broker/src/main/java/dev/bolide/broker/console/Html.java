@@ -31,9 +31,13 @@ final class Html {
     private Html() {
     }
 
-    /** @param extra further HTML below the tables (forms), already escaped */
-    static String page(View view, String api, String extra) {
-        return head(view).append(" data-api=\"").append(escape(api)).append("\">").append(body(view, "", extra))
+    /**
+     * @param extra further HTML below the tables (forms), already escaped
+     * @param token what the buttons' forms carry
+     */
+    static String page(View view, String api, String extra, FormToken token) {
+        return head(view).append(" data-api=\"").append(escape(api)).append("\">")
+                .append(body(view, "", extra, token))
                 .append("<script>").append(SCRIPT).append("</script></body></html>").toString();
     }
 
@@ -42,9 +46,10 @@ final class Html {
      *
      * @param above HTML above the tables (a search form), already escaped
      * @param below HTML below the tables (a link to the next page), already escaped
+     * @param token what the buttons' forms carry
      */
-    static String still(View view, String above, String below) {
-        return head(view).append(">").append(body(view, above, below)).append("</body></html>").toString();
+    static String still(View view, String above, String below, FormToken token) {
+        return head(view).append(">").append(body(view, above, below, token)).append("</body></html>").toString();
     }
 
     private static StringBuilder head(View view) {
@@ -53,36 +58,35 @@ final class Html {
                 .append("</style></head><body");
     }
 
-    private static String body(View view, String above, String below) {
+    private static String body(View view, String above, String below, FormToken token) {
         StringBuilder html = new StringBuilder("<nav><a href=\"/\">Cluster</a><a href=\"/topics\">Topics</a>")
                 .append("<a href=\"/groups\">Consumer groups</a><a href=\"/messages\">Messages</a>")
                 .append("<a href=\"/dlq\">Dead letters</a><a href=\"/transactions\">Transactions</a>")
-                .append("<a href=\"/timers\">Timers</a>")
+                .append("<a href=\"/timers\">Timers</a><a href=\"/connections\">Connections</a>")
                 .append("<a href=\"/metrics\">Metrics</a></nav><h1>").append(escape(view.title())).append("</h1>");
         html.append(above);
-        view.tables().forEach(table -> table(html, table));
+        view.tables().forEach(table -> table(html, table, token));
         return html.append(below).toString();
     }
 
-    private static void table(StringBuilder html, Table table) {
+    private static void table(StringBuilder html, Table table, FormToken token) {
         html.append("<table><caption>").append(escape(table.caption())).append("</caption><tr>");
         table.headers().forEach(header -> html.append("<th>").append(escape(header)).append("</th>"));
         html.append("</tr>");
         for (List<Cell> row : table.rows()) {
             html.append("<tr>");
-            row.forEach(cell -> cell(html, cell));
+            row.forEach(cell -> cell(html, cell, token));
             html.append("</tr>");
         }
         html.append("</table>");
     }
 
-    private static void cell(StringBuilder html, Cell cell) {
+    private static void cell(StringBuilder html, Cell cell, FormToken token) {
         html.append(cell.key() == null ? "<td>" : "<td data-key=\"" + escape(cell.key()) + "\">");
         if (cell.href() == null) {
             html.append(escape(cell.text()));
         } else if (cell.post()) {
-            html.append("<form method=\"post\" action=\"").append(escape(cell.href())).append("\"><button>")
-                    .append(escape(cell.text())).append("</button></form>");
+            html.append(token.form(cell.href(), "<button>" + escape(cell.text()) + "</button>"));
         } else {
             html.append("<a href=\"").append(escape(cell.href())).append("\">").append(escape(cell.text()))
                     .append("</a>");

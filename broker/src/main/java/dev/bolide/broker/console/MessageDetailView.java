@@ -16,16 +16,19 @@ import java.util.TreeMap;
 /**
  * One message: where and when it was stored, who sent it, its properties and its body, as text
  * when the body is UTF-8, else in hex; a message from Bolide's JMS client also shows its JMS body
- * type.
+ * type; and its trace, when its clients wrote one.
  */
 final class MessageDetailView implements View {
     /** More of a body than a page should carry. */
     private static final int BODY_SHOWN = 64 * 1024;
 
     private final StoredMessage message;
+    private final List<MessageTrace.Event> trace;
 
-    MessageDetailView(StoredMessage message) {
+    /** @param trace the message's trace, oldest first ({@link MessageTrace}) */
+    MessageDetailView(StoredMessage message, List<MessageTrace.Event> trace) {
         this.message = message;
+        this.trace = trace;
     }
 
     @Override
@@ -51,7 +54,17 @@ final class MessageDetailView implements View {
         List<List<Cell>> properties = new ArrayList<>();
         new TreeMap<>(message.properties()).forEach((name, value) -> properties.add(row(name, value)));
         return List.of(new Table("Message", List.of("field", "value"), fields),
-                new Table(properties.size() + " properties", List.of("name", "value"), properties), body());
+                new Table(properties.size() + " properties", List.of("name", "value"), properties), body(), trace());
+    }
+
+    private Table trace() {
+        List<List<Cell>> rows = new ArrayList<>();
+        for (MessageTrace.Event event : trace) {
+            rows.add(List.of(Cell.fixed(event.time() < 0 ? "-" : Instant.ofEpochMilli(event.time()).toString()),
+                    Cell.fixed(event.type()), Cell.fixed(event.group()), Cell.fixed(event.what())));
+        }
+        return new Table("Trace (" + MessageTrace.TOPIC + "), " + rows.size() + " events",
+                List.of("time", "event", "group", "what"), rows);
     }
 
     private Table body() {

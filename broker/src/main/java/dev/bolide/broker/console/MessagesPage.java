@@ -3,15 +3,18 @@ package dev.bolide.broker.console;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.bolide.broker.topic.TopicConfigTable;
+import dev.bolide.protocol.message.PropertyKeys;
 import dev.bolide.store.MessageStore;
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Map;
 
 /**
  * {@code GET /messages}: the search form and what it found ({@link MessageSearch});
- * {@code GET /messages/detail?offset=}: the message whose record starts at that CommitLog offset.
+ * {@code GET /messages/detail?offset=}: the message whose record starts at that CommitLog offset,
+ * with its trace.
  * A malformed search gets 400 with the reason, an offset where no message starts 404.
  */
 final class MessagesPage implements HttpHandler {
@@ -45,7 +48,7 @@ final class MessagesPage implements HttpHandler {
 
     private void search(HttpExchange exchange, String query, Map<String, String> fields) throws IOException {
         MessagesView view = new MessagesView(store, topics, fields);
-        Responses.html(exchange, Html.still(view, view.form(), view.pages(query)));
+        Responses.html(exchange, Html.still(view, view.form(), view.pages(query), CsrfGuard.token(exchange)));
     }
 
     private void detail(HttpExchange exchange, String offset) throws IOException {
@@ -60,6 +63,9 @@ final class MessagesPage implements HttpHandler {
                     + offset);
             return;
         }
-        Responses.html(exchange, Html.still(new MessageDetailView(StoredMessage.of(record)), "", ""));
+        StoredMessage message = StoredMessage.of(record);
+        String uniqueKey = message.property(PropertyKeys.UNIQUE_CLIENT_MESSAGE_ID);
+        List<MessageTrace.Event> trace = uniqueKey.isEmpty() ? List.of() : MessageTrace.of(store, uniqueKey);
+        Responses.html(exchange, Html.still(new MessageDetailView(message, trace), "", "", CsrfGuard.token(exchange)));
     }
 }

@@ -42,8 +42,10 @@ public final class TimersView implements View {
                             : Instant.ofEpochMilli(level.nextDue()).toString())));
         }
         List<List<Cell>> timer = timers == null ? List.of()
-                : List.of(List.of(Cell.live("timers/pending", timers.pendingTimers())));
+                : List.of(List.of(Cell.live("timers/pending", timers.pendingTimers()), Cell.live("timers/nextDue",
+                        timers.nextDue().stream().mapToObj(due -> Instant.ofEpochMilli(due).toString()).findFirst()
+                                .orElse("-"))));
         return List.of(new Table("Delay levels", List.of("level", "delay", "pending", "next due"), levels),
-                new Table("Timers", List.of("pending"), timer));
+                new Table("Timers", List.of("pending", "next due"), timer));
     }
 }

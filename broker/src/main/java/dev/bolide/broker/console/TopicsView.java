@@ -47,13 +47,13 @@ public final class TopicsView implements View {
     }
 
     /** The forms that create and delete topics (an admin account's, under access control). */
-    static String forms() {
-        return "<h2>Create a topic</h2><form method=\"post\" action=\"/topics/create\">"
-                + "<input name=\"topic\" id=\"create-topic\" placeholder=\"topic\" required> "
+    static String forms(FormToken token) {
+        return "<h2>Create a topic</h2>" + token.form("/topics/create",
+                "<input name=\"topic\" id=\"create-topic\" placeholder=\"topic\" required> "
                 + "<input name=\"queues\" id=\"create-queues\" type=\"number\" min=\"1\" value=\"8\" required> "
-                + "<button id=\"create\">Create</button></form>"
-                + "<h2>Delete a topic</h2><form method=\"post\" action=\"/topics/delete\">"
-                + "<input name=\"topic\" id=\"delete-topic\" placeholder=\"topic\" required> "
-                + "<button id=\"delete\">Delete</button></form>";
+                + "<button id=\"create\">Create</button>")
+                + "<h2>Delete a topic</h2>" + token.form("/topics/delete",
+                "<input name=\"topic\" id=\"delete-topic\" placeholder=\"topic\" required> "
+                + "<button id=\"delete\">Delete</button>");
     }
 }

@@ -67,7 +67,7 @@ final class TransactionsPage implements HttpHandler {
         View page = new CombinedView(view.title(), List.of(view,
                 new XaBranchesView(transactions.inDoubtBranches(), Clock.systemUTC())));
         String done = fields.containsKey("done") ? "<p id=\"done\">" + Html.escape(fields.get("done")) + "</p>" : "";
-        Responses.html(exchange, Html.still(page, done, view.pages()));
+        Responses.html(exchange, Html.still(page, done, view.pages(), CsrfGuard.token(exchange)));
     }
 
     private void decide(HttpExchange exchange, Map<String, String> fields, boolean commit) throws IOException,

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -20,10 +21,10 @@ final class ViewPage implements HttpHandler {
 
     private final String path;
     private final Supplier<View> view;
-    private final Supplier<String> extra;
+    private final Function<FormToken, String> extra;
 
-    /** @param extra HTML below the tables, escaped (forms); taken for each page */
-    ViewPage(String path, Supplier<View> view, Supplier<String> extra) {
+    /** @param extra HTML below the tables, escaped (forms carrying the token); taken for each page */
+    ViewPage(String path, Supplier<View> view, Function<FormToken, String> extra) {
         this.path = path;
         this.view = view;
         this.extra = extra;
@@ -47,7 +48,8 @@ final class ViewPage implements HttpHandler {
                 Responses.send(exchange, HttpURLConnection.HTTP_OK, "application/json", json(view.get().tables()));
             } else if (requested.equals(path)) {
                 Responses.send(exchange, HttpURLConnection.HTTP_OK, "text/html; charset=utf-8",
-                        Html.page(view.get(), api(), extra.get()).getBytes(StandardCharsets.UTF_8));
+                        Html.page(view.get(), api(), extra.apply(CsrfGuard.token(exchange)),
+                                CsrfGuard.token(exchange)).getBytes(StandardCharsets.UTF_8));
             } else {
                 exchange.sendResponseHeaders(HttpURLConnection.HTTP_NOT_FOUND, -1);
             }

@@ -29,6 +29,8 @@ final class TimerLoop implements AutoCloseable {
     private final WorkerLoop loop;
     /** When the last round wants the next one, epoch ms. */
     private long wakeAt;
+    /** {@link PendingTimers#nextDueTime()} after the last round, for other threads; MAX_VALUE: none pending. */
+    private volatile long nextDue = Long.MAX_VALUE;
 
     TimerLoop(TimerIntake intake, TimerDelivery delivery, PendingTimers pending, Clock clock) {
         this.intake = intake;
@@ -56,8 +58,18 @@ final class TimerLoop implements AutoCloseable {
             delivery.deliver(due);
         }
         pending.releaseDelivered(RELEASE_STEPS);
-        wakeAt = Math.max(pending.nextDueTime(), now + GRANULARITY_MS);
+        long next = pending.pendingCount() == 0 ? Long.MAX_VALUE : pending.nextDueTime();
+        nextDue = next;
+        wakeAt = Math.max(next, now + GRANULARITY_MS);
         return more;
+    }
+
+    /**
+     * When the next pending timer is due, epoch ms, as the last round saw it: at the earliest, within
+     * one slot of the wheel ({@code timerPrecisionMs}); {@link Long#MAX_VALUE} when none is pending.
+     */
+    long nextDue() {
+        return nextDue;
     }
 
     private long sleepNanos() {

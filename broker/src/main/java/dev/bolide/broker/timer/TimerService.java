@@ -158,6 +158,15 @@ public final class TimerService implements AutoCloseable {
     }
 
     /**
+     * When the next waiting timer is due, epoch ms: never later, and earlier by less than one slot
+     * of the wheel ({@code timerPrecisionMs}) when only the slot is known yet. Empty when none waits.
+     */
+    public OptionalLong nextDue() {
+        long next = loop.nextDue();
+        return next == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(next);
+    }
+
+    /**
      * The delivery time a sent message's RocketMQ 5 timer properties ask for; empty for a message
      * to store as it is (no timer property, or a time already past). Drops a
      * {@link DeliveryMarker} a producer may have set: only the broker sets it.

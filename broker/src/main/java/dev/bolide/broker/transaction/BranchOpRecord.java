@@ -25,8 +25,20 @@ record BranchOpRecord(String branch, BranchState state) {
 
     /** Whether an op record is about a whole branch rather than one transaction. */
     static boolean isBranchRecord(MessageRecordView record) {
-        return WHOLE_BRANCH.equals(new String(record.bodyBytes(), StandardCharsets.US_ASCII).trim())
+        return isWholeBranch(record.bodyBytes())
                 && MessageProperties.find(record.properties(), OpRecord.BRANCH) != null;
+    }
+
+    /**
+     * Whether an op record being appended is about a whole branch: its body says so, where an
+     * {@link OpRecord} has a transaction key, a queue offset from 0.
+     */
+    static boolean isBranchRecord(MessageToStore op) {
+        return isWholeBranch(op.body());
+    }
+
+    private static boolean isWholeBranch(byte[] body) {
+        return WHOLE_BRANCH.equals(new String(body, StandardCharsets.US_ASCII).trim());
     }
 
     static BranchOpRecord read(MessageRecordView record) {

@@ -155,6 +155,11 @@ final class OpenTransactions {
         return oldestOp;
     }
 
+    /** How many listed transactions are not resolved: at recovery, the transactions still open. */
+    synchronized long unresolved() {
+        return transactions.values().stream().filter(transaction -> transaction.resolution == null).count();
+    }
+
     /** How many transactions are listed (for tests and statistics). */
     synchronized int size() {
         return transactions.size();

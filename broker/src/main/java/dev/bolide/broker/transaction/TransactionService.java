@@ -37,14 +37,16 @@ public final class TransactionService implements AutoCloseable {
     private final BranchProcessor branchRequests;
     private final BranchCoordinator branches;
     private final UndecidedTransactions undecided;
+    private final PendingHalves pending;
 
     private TransactionService(TransactionChecker checker, EndTransactionProcessor endTransaction,
-            BranchCoordinator branches, UndecidedTransactions undecided) {
+            BranchCoordinator branches, UndecidedTransactions undecided, PendingHalves pending) {
         this.checker = checker;
         this.endTransaction = endTransaction;
         this.branchRequests = new BranchProcessor(branches);
         this.branches = branches;
         this.undecided = undecided;
+        this.pending = pending;
     }
 
     /**
@@ -70,11 +72,14 @@ public final class TransactionService implements AutoCloseable {
         BranchCoordinator branches = new BranchCoordinator(store, writes, open, new BranchTable(), members, settings,
                 routing, Clock.systemUTC());
         recover(store, saved, open, branches);
+        // after recovery: nothing sends to the half or op queue before the broker serves requests
+        PendingHalves pending = new PendingHalves(open.unresolved());
+        store.addAppendListener(pending::appended);
         TransactionResolver resolver = new TransactionResolver(store, writes, open, routing);
         TransactionChecker checker = new TransactionChecker(store, open, resolver, new CheckBackSender(producers),
                 branches, settings, progressFile, Clock.systemUTC());
         TransactionService service = new TransactionService(checker, new EndTransactionProcessor(store, resolver),
-                branches, new UndecidedTransactions(store, open, resolver));
+                branches, new UndecidedTransactions(store, open, resolver), pending);
         long interval = settings.transactionCheckInterval().toMillis();
         service.scheduler.scheduleWithFixedDelay(service::checkOnce, interval, interval, TimeUnit.MILLISECONDS);
         return service;
@@ -145,6 +150,14 @@ public final class TransactionService implements AutoCloseable {
     /** The transactions producers have not decided, for an operator to see and decide. */
     public UndecidedTransactions undecided() {
         return undecided;
+    }
+
+    /**
+     * How many transactions, XA branch members among them, have a half message and are neither
+     * committed, rolled back nor moved aside: exact, and read without a look at the store.
+     */
+    public long halfPending() {
+        return pending.count();
     }
 
     /** The XA branches XA recover lists, for an operator to see. */

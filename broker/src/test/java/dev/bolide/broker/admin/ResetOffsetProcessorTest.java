@@ -45,7 +45,7 @@ class ResetOffsetProcessorTest {
             store.append(MessageToStore.builder("T", i % 2, new byte[] {(byte) i}).build());
         }
         await().until(() -> store.maxOffset("T", 1) == 3);
-        processor = new ResetOffsetProcessor(topics, offsets, groups, store, "broker-a");
+        processor = new ResetOffsetProcessor(new OffsetReset(topics, offsets, groups, store, "broker-a"));
     }
 
     @AfterEach

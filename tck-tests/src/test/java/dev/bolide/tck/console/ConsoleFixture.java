@@ -47,10 +47,18 @@ final class ConsoleFixture implements BeforeAllCallback, AfterAllCallback {
         System.arraycopy(extraLines, 0, lines, 1, extraLines.length);
         broker = BrokerProcess.start(dir, lines);
         started.push(broker);
-        producer = broker.startProducer();
+        producer = broker.startProducer(ConsoleFixture::patient);
         started.push(producer::shutdown);
         chromium = new Chromium(dir.resolve("chromium-profile"));
         started.push(chromium);
+    }
+
+    /**
+     * A producer that waits for a send as long as a loaded machine needs: the client's 3 s default
+     * is too short for a first send (route lookup, topic creation) under a load average of 30.
+     */
+    static void patient(DefaultMQProducer producer) {
+        producer.setSendMsgTimeout(30_000);
     }
 
     /** Closes {@code resource} with the rest, before what was started earlier. */

@@ -107,8 +107,9 @@ class ConsolePagesTest {
 
     @Test
     void aTopicFormWithASystemTopicOrABadQueueCountIsRefusedWithTheReason() throws Exception {
-        HttpResponse<String> system = http.postForm("/topics/delete", "topic=RMQ_SYS_TRANS_HALF_TOPIC");
-        HttpResponse<String> noQueues = http.postForm("/topics/create", "topic=Fine&queues=0");
+        HttpResponse<String> system = http.postFormOf("/topics", "/topics/delete",
+                "topic=RMQ_SYS_TRANS_HALF_TOPIC");
+        HttpResponse<String> noQueues = http.postFormOf("/topics", "/topics/create", "topic=Fine&queues=0");
 
         assertThat(system.statusCode()).isEqualTo(400);
         assertThat(system.body()).contains("RMQ_SYS_TRANS_HALF_TOPIC").contains("system topic");

@@ -68,7 +68,7 @@ class DeadLettersPageTest {
 
     @Test
     void aReSendForAGroupWithoutDeadLettersIsRefusedWithTheReasonAndAGetIsNoReSend() throws Exception {
-        HttpResponse<String> noGroup = fixture.http.postForm("/dlq/resend?group=Nobody&offset=0", "");
+        HttpResponse<String> noGroup = fixture.http.postFormOf("/topics", "/dlq/resend?group=Nobody&offset=0", "");
         HttpResponse<String> byGet = fixture.http.get("/dlq/resend?group=Nobody&offset=0");
 
         assertThat(noGroup.statusCode()).isEqualTo(400);

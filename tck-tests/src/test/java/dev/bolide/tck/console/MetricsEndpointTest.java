@@ -41,7 +41,7 @@ class MetricsEndpointTest {
         int consolePort = FreePorts.freePort();
         ConsoleHttp console = new ConsoleHttp(consolePort);
         try (BrokerProcess broker = BrokerProcess.start(dir, "consoleListenPort = " + consolePort)) {
-            DefaultMQProducer producer = broker.startProducer();
+            DefaultMQProducer producer = broker.startProducer(ConsoleFixture::patient);
             try {
                 send(producer, "first", 10);
                 await().atMost(WAIT).until(() -> scrape(console).counter("bolide_messages_in_total", OF_TOPIC) == 10);
@@ -63,8 +63,13 @@ class MetricsEndpointTest {
 
                 Message inAnHour = new Message("Later", "in an hour".getBytes(StandardCharsets.UTF_8));
                 inAnHour.putUserProperty("TIMER_DELAY_SEC", "3600");
+                double sentAt = System.currentTimeMillis() / 1000.0;
                 producer.send(inAnHour);
                 await().atMost(WAIT).until(() -> scrape(console).gauge("bolide_timers_pending", Map.of()) == 1);
+                await().atMost(WAIT).until(() -> !Double.isNaN(scrape(console).gauge(
+                        "bolide_timers_next_due_timestamp_seconds", Map.of())));
+                assertThat(scrape(console).gauge("bolide_timers_next_due_timestamp_seconds", Map.of()) - sentAt)
+                        .as("seconds from the send to the timer's time").isBetween(3600.0 - 60, 3600.0 + 300);
             } finally {
                 producer.shutdown();
             }
@@ -117,10 +122,13 @@ class MetricsEndpointTest {
             assertThat(signed.statusCode()).isEqualTo(200);
             assertThat(PrometheusText.parse(signed.body()).has("jvm_memory_used_bytes")).isTrue();
 
-            assertThat(console.post("/metrics", "watcher", "watcher-secret").statusCode())
-                    .as("a change asked by an account that is not an admin").isEqualTo(403);
-            assertThat(console.post("/metrics", "operator", "operator-secret").statusCode())
-                    .as("let through, and refused by /metrics, which changes nothing").isEqualTo(405);
+            HttpResponse<String> notAdmin = console.post("/metrics", "watcher", "watcher-secret");
+            assertThat(notAdmin.statusCode()).as("a change asked by an account that is not an admin").isEqualTo(403);
+            assertThat(notAdmin.body()).as("refused by the access control, before the form token is looked at")
+                    .doesNotContain("form token");
+            HttpResponse<String> noToken = console.post("/metrics", "operator", "operator-secret");
+            assertThat(noToken.statusCode()).as("let through, and refused for want of a form token").isEqualTo(403);
+            assertThat(noToken.body()).contains("form token");
         }
     }
 

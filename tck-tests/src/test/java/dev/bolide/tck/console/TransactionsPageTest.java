@@ -47,6 +47,7 @@ class TransactionsPageTest {
         producer = new TransactionMQProducer("Undecided");
         producer.setNamesrvAddr(fixture.broker.nameServerAddress());
         producer.setInstanceName("undecided-" + System.nanoTime());
+        ConsoleFixture.patient(producer);
         producer.setTransactionListener(new TransactionListener() {
             @Override
             public LocalTransactionState executeLocalTransaction(Message message, Object argument) {
@@ -95,7 +96,8 @@ class TransactionsPageTest {
                 .equals("rolled back"));
         assertThat(fixture.chromium.driver().findElements(By.xpath("//td[.='" + sent.getMsgId() + "']")))
                 .isEmpty();
-        HttpResponse<String> late = fixture.http.postForm(commit.substring(fixture.console.length()), "");
+        HttpResponse<String> late = fixture.http.postFormOf("/topics",
+                commit.substring(fixture.console.length()), "");
         assertThat(late.statusCode()).isEqualTo(303);
         assertThat(late.headers().firstValue("Location")).hasValue("/transactions?done=decided+before");
     }
@@ -132,7 +134,7 @@ class TransactionsPageTest {
 
     @Test
     void aDecisionOnSomethingThatIsNoHalfMessageIsRefusedWithTheReason() throws Exception {
-        HttpResponse<String> refused = fixture.http.postForm("/transactions/commit?offset=0", "");
+        HttpResponse<String> refused = fixture.http.postFormOf("/topics", "/transactions/commit?offset=0", "");
 
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).isEqualTo("no half message at CommitLog offset 0");

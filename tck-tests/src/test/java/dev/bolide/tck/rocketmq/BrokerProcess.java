@@ -98,7 +98,7 @@ public final class BrokerProcess implements AutoCloseable {
     }
 
     /** Kills the broker with SIGKILL, as {@code kill -9} does: nothing is closed, no shutdown hook runs. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the broker outlived SIGKILL");
@@ -106,7 +106,7 @@ public final class BrokerProcess implements AutoCloseable {
     }
 
     /** Starts the broker again, after {@link #kill()} or {@link #close()}: same store, ports and broker.conf. */
-    BrokerProcess restart() throws IOException {
+    public BrokerProcess restart() throws IOException {
         launch();
         return this;
     }
@@ -135,7 +135,7 @@ public final class BrokerProcess implements AutoCloseable {
     }
 
     /** As {@link #startProducer()}, with client settings of the test's made before the start. */
-    DefaultMQProducer startProducer(Consumer<DefaultMQProducer> settings) throws MQClientException {
+    public DefaultMQProducer startProducer(Consumer<DefaultMQProducer> settings) throws MQClientException {
         DefaultMQProducer producer = new DefaultMQProducer("PG");
         producer.setNamesrvAddr(nameServerAddress());
         producer.setInstanceName("producer-" + System.nanoTime());
