@@ -10,7 +10,9 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * The adapter's configuration properties, checked. A value that is missing or does not parse fails
@@ -25,7 +27,8 @@ record AdapterSettings(BrokerMode mode, String namesrvAddr, EmbeddedBrokerSettin
         String password) {
     /** Where the store goes when {@code storeDir} is not set, under the server's instance directory if it has one. */
     static final String STORE_SUBDIRECTORY = "bolide/store";
-    private static final String INSTANCE_ROOT = "com.sun.aas.instanceRoot";
+    /** The server directories the store may go under, in this order: Payara's and GlassFish's instance, WildFly's data. */
+    private static final List<String> SERVER_DIRECTORIES = List.of("com.sun.aas.instanceRoot", "jboss.server.data.dir");
 
     static AdapterSettings check(BolideResourceAdapter properties) throws ResourceAdapterInternalException {
         BrokerMode mode = mode(properties.getMode());
@@ -145,11 +148,11 @@ record AdapterSettings(BrokerMode mode, String namesrvAddr, EmbeddedBrokerSettin
         }
     }
 
-    /** Payara and GlassFish name their instance directory in {@code com.sun.aas.instanceRoot}; elsewhere the working directory. */
+    /** Under the first server directory that is set (see {@link #SERVER_DIRECTORIES}); elsewhere the working directory. */
     static Path defaultStoreDir() {
-        String instanceRoot = System.getProperty(INSTANCE_ROOT);
-        Path base = instanceRoot == null ? Path.of(System.getProperty("user.dir")) : Path.of(instanceRoot);
-        return base.resolve(STORE_SUBDIRECTORY).toAbsolutePath();
+        String base = SERVER_DIRECTORIES.stream().map(System::getProperty).filter(Objects::nonNull).findFirst()
+                .orElse(System.getProperty("user.dir"));
+        return Path.of(base).resolve(STORE_SUBDIRECTORY).toAbsolutePath();
     }
 
     private static FlushDiskType flushType(String value) throws ResourceAdapterInternalException {

@@ -128,15 +128,26 @@ class AdapterConfigTest {
     }
 
     @Test
-    void theStoreDefaultsToBolideStoreUnderTheServerInstanceDirectory() {
-        String previous = System.setProperty("com.sun.aas.instanceRoot", "/srv/payara/domains/domain1");
+    void theStoreDefaultsToBolideStoreUnderPayarasInstanceDirectory() {
+        assertThat(defaultStoreDirWith("com.sun.aas.instanceRoot", "/srv/payara/domains/domain1"))
+                .isEqualTo(Path.of("/srv/payara/domains/domain1/bolide/store"));
+    }
+
+    @Test
+    void theStoreDefaultsToBolideStoreUnderWildFlysDataDirectory() {
+        assertThat(defaultStoreDirWith("jboss.server.data.dir", "/srv/wildfly/standalone/data"))
+                .isEqualTo(Path.of("/srv/wildfly/standalone/data/bolide/store"));
+    }
+
+    private static Path defaultStoreDirWith(String property, String value) {
+        String previous = System.setProperty(property, value);
         try {
-            assertThat(AdapterSettings.defaultStoreDir()).isEqualTo(Path.of("/srv/payara/domains/domain1/bolide/store"));
+            return AdapterSettings.defaultStoreDir();
         } finally {
             if (previous == null) {
-                System.clearProperty("com.sun.aas.instanceRoot");
+                System.clearProperty(property);
             } else {
-                System.setProperty("com.sun.aas.instanceRoot", previous);
+                System.setProperty(property, previous);
             }
         }
     }
@@ -144,6 +155,7 @@ class AdapterConfigTest {
     @Test
     void outsideAServerTheStoreDefaultsToBolideStoreUnderTheWorkingDirectory() {
         assertThat(System.getProperty("com.sun.aas.instanceRoot")).isNull();
+        assertThat(System.getProperty("jboss.server.data.dir")).isNull();
 
         assertThat(AdapterSettings.defaultStoreDir())
                 .isEqualTo(Path.of(System.getProperty("user.dir"), "bolide", "store").toAbsolutePath());

@@ -17,6 +17,8 @@ import java.util.List;
 public final class QueueContents {
     /** Generous: the broker makes sends readable asynchronously, and Payara shares two cores. */
     private static final Duration PATIENCE = Duration.ofSeconds(20);
+    /** The text {@link #afterALaterSend} sends. */
+    public static final String LATER = "later";
 
     private QueueContents() {
     }
@@ -34,6 +36,21 @@ public final class QueueContents {
         } finally {
             session.close();
         }
+    }
+
+    /**
+     * The texts {@code queue} holds once a message sent now, after whatever was sent to it before, is
+     * readable: a send that was to stay invisible is visible by then if it ever will be.
+     */
+    public static List<String> afterALaterSend(Connection connection, String queue)
+            throws JMSException, InterruptedException {
+        Session session = connection.createSession();
+        try {
+            session.createProducer(session.createQueue(queue)).send(session.createTextMessage(LATER));
+        } finally {
+            session.close();
+        }
+        return awaitText(connection, queue, LATER);
     }
 
     /** The texts {@code queue} holds once it holds {@code text}; fails if it does not come. */

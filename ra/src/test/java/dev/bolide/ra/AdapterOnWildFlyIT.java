@@ -1,0 +1,160 @@
+package dev.bolide.ra;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bolide.client.jms.BolideConnectionFactory;
+import dev.bolide.ra.mdb.DeliveryLog;
+import dev.bolide.ra.mdb.OrdersBean;
+import dev.bolide.ra.mdb.TransactedOrdersBean;
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.Queue;
+import jakarta.jms.Topic;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * target/bolide-ra.rar in WildFly (standalone-full.xml), EMBEDDED mode, configured by the
+ * repository's src/main/wildfly/bolide-ra.cli (profile wildfly). The tests run in the server: they
+ * send through the XA pool the script declares, in container transactions, and look at the queue with
+ * a plain Bolide client outside the pool and the transaction; message-driven beans bound to the
+ * adapter by the archive's jboss-ejb3.xml record what they are given. Assertions are JUnit's, the
+ * only test library packaged with the archive.
+ *
+ * <p>Not here: the Payara tests' {@code @ConnectionFactoryDefinition}, {@code @JMSConnectionFactoryDefinition}
+ * and {@code @AdministeredObjectDefinition} (OrderSender, OrdersDestinations). WildFly activates a
+ * new instance of the adapter for each such definition, with ra.xml's defaults, which in EMBEDDED
+ * mode starts a second embedded broker (see the README).
+ */
+@ExtendWith(ArquillianExtension.class)
+class AdapterOnWildFlyIT {
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    /** The store outlives a run: texts of this run are told apart from earlier ones by this suffix. */
+    private static final String RUN = " #" + System.currentTimeMillis();
+
+    /**
+     * Beans of the Payara tests, with what WildFly needs besides: the adapter's classes (the in-container
+     * tests' plain client) through a module dependency on the rar's deployment, and the beans bound to
+     * the adapter rather than to WildFly's own Artemis, which ignores the {@code resourceAdapter}
+     * activation property.
+     */
+    @Deployment
+    static WebArchive testArchive() {
+        return ShrinkWrap.create(WebArchive.class, "wildfly-it.war")
+                .addClasses(PoolSender.class, QueueContents.class, DeliveryLog.class, OrdersBean.class,
+                        TransactedOrdersBean.class)
+                .addAsWebInfResource("wildfly/jboss-ejb3.xml", "jboss-ejb3.xml")
+                .setManifest(new StringAsset("Manifest-Version: 1.0\nDependencies: deployment.bolide-ra.rar\n"));
+    }
+
+    @Test
+    void theScriptsFactoryAndDestinationsAreTheAdaptersInJndi() throws Exception {
+        Object factory = InitialContext.doLookup(PoolSender.FACTORY);
+        Queue orders = InitialContext.doLookup("java:/jms/bolide/queue/Orders");
+        Topic prices = InitialContext.doLookup("java:/jms/bolide/topic/Prices");
+
+        assertTrue(factory instanceof ConnectionFactory, factory.getClass().getName());
+        assertEquals("dev.bolide.ra.outbound.ContainerConnectionFactory", factory.getClass().getName());
+        assertEquals("Orders", orders.getQueueName());
+        assertEquals("Prices", prices.getTopicName());
+    }
+
+    @Test
+    void aContextOfTheScriptsPoolSendsInACommittedTransaction() throws Exception {
+        String queue = "Orders" + System.nanoTime();
+
+        poolSender().send(queue, "paid", false);
+
+        try (Connection outside = outsideClient()) {
+            assertEquals(List.of("paid"), QueueContents.awaitText(outside, queue, "paid"));
+        }
+    }
+
+    @Test
+    void aContextOfTheScriptsPoolInATransactionSetRollbackOnlyIsNeverVisible() throws Exception {
+        String queue = "Orders" + System.nanoTime();
+
+        poolSender().send(queue, "cancelled", true);
+
+        assertOnlyALaterSendArrives(queue);
+    }
+
+    @Test
+    void anInjectedContextOfTheScriptsPoolSends() throws Exception {
+        String queue = "Orders" + System.nanoTime();
+
+        poolSender().sendInjected(queue, "by injection");
+
+        try (Connection outside = outsideClient()) {
+            assertEquals(List.of("by injection"), QueueContents.awaitText(outside, queue, "by injection"));
+        }
+    }
+
+    @Test
+    void aBeanOnAQueueReceivesWhatIsSent() throws Exception {
+        String text = "order 1" + RUN;
+        send(OrdersBean.QUEUE, text);
+
+        eventually(() -> DeliveryLog.textsOf(OrdersBean.QUEUE).contains(text), "the order delivered");
+    }
+
+    @Test
+    void aTransactedBeanWhoseTransactionRolledBackGetsTheMessageAgain() throws Exception {
+        String text = "transacted order" + RUN;
+        send(TransactedOrdersBean.QUEUE, text);
+
+        eventually(() -> DeliveryLog.textsOf(TransactedOrdersBean.QUEUE).stream().filter(text::equals).count() == 2,
+                "a second delivery after the rollback");
+        List<DeliveryLog.Entry> tries = DeliveryLog.of(TransactedOrdersBean.QUEUE).stream()
+                .filter(entry -> entry.text().equals(text)).toList();
+        assertEquals(List.of(1, 2), tries.stream().map(DeliveryLog.Entry::deliveryCount).toList());
+        assertEquals(List.of(false, true), tries.stream().map(DeliveryLog.Entry::redelivered).toList());
+    }
+
+    private static void send(String queue, String text) {
+        try (JMSContext context = new BolideConnectionFactory(nameServer()).createContext()) {
+            context.createProducer().send(context.createQueue(queue), text);
+        }
+    }
+
+    private static void eventually(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "not within " + PATIENCE + ": " + what);
+            Thread.sleep(200);
+        }
+    }
+
+    /** Once a later message sent at once is readable, the queue holds it alone. */
+    private static void assertOnlyALaterSendArrives(String queue) throws Exception {
+        try (Connection outside = outsideClient()) {
+            assertEquals(List.of(QueueContents.LATER), QueueContents.afterALaterSend(outside, queue));
+        }
+    }
+
+    private static PoolSender poolSender() throws NamingException {
+        return InitialContext.doLookup("java:module/PoolSender");
+    }
+
+    private static String nameServer() {
+        return "127.0.0.1:" + System.getProperty("bolide.it.nameServerPort");
+    }
+
+    /** A plain Bolide client of the embedded broker: outside the pool and the container's transactions. */
+    private static Connection outsideClient() throws JMSException {
+        return new BolideConnectionFactory(nameServer()).createConnection();
+    }
+}
