@@ -324,6 +324,18 @@ public class BolideSession implements QueueSession, TopicSession, AcknowledgingS
         }
     }
 
+    @Override
+    public void bodyRefused(Delivery delivery, BolideMessageConsumer consumer) throws JMSException {
+        if (receives.active() || (mode != AUTO_ACKNOWLEDGE && mode != DUPS_OK_ACKNOWLEDGE)) {
+            received(delivery);
+            return;
+        }
+        synchronized (unacknowledged) {
+            unacknowledged.removeIf(u -> u.delivery() == delivery);
+        }
+        consumer.pushBack(delivery);
+    }
+
     /** Hands the delivery to the global transaction: it is no longer the session's to acknowledge or recover. */
     private void enlist(Delivery delivery) {
         Unacknowledged taken = null;
