@@ -7,6 +7,7 @@ import dev.bolide.client.jms.consumer.StartPosition;
 import dev.bolide.client.jms.session.BolideSession;
 import dev.bolide.client.jms.session.JmsFailure;
 import dev.bolide.client.jms.session.SessionConnection;
+import dev.bolide.client.jms.session.SessionDomain;
 import dev.bolide.client.jms.xa.BolideXASession;
 import dev.bolide.client.rocketmq.ClientSettings;
 import dev.bolide.client.rocketmq.Credentials;
@@ -366,13 +367,21 @@ public final class BolideConnection implements XAQueueConnection, XATopicConnect
 
     @Override
     public Session createSession(boolean transacted, int acknowledgeMode) throws JMSException {
-        return createSession(transacted ? Session.SESSION_TRANSACTED : acknowledgeMode);
+        return createSession(mode(transacted, acknowledgeMode));
     }
 
     @Override
     public Session createSession(int sessionMode) throws JMSException {
+        return createSession(sessionMode, SessionDomain.BOTH);
+    }
+
+    private BolideSession createSession(int sessionMode, SessionDomain domain) throws JMSException {
         checkOpen();
-        return register(new BolideSession(this, sessionMode));
+        return register(new BolideSession(this, sessionMode, domain));
+    }
+
+    private static int mode(boolean transacted, int acknowledgeMode) {
+        return transacted ? Session.SESSION_TRANSACTED : acknowledgeMode;
     }
 
     @Override
@@ -404,12 +413,12 @@ public final class BolideConnection implements XAQueueConnection, XATopicConnect
 
     @Override
     public QueueSession createQueueSession(boolean transacted, int acknowledgeMode) throws JMSException {
-        return (QueueSession) createSession(transacted, acknowledgeMode);
+        return createSession(mode(transacted, acknowledgeMode), SessionDomain.QUEUE);
     }
 
     @Override
     public TopicSession createTopicSession(boolean transacted, int acknowledgeMode) throws JMSException {
-        return (TopicSession) createSession(transacted, acknowledgeMode);
+        return createSession(mode(transacted, acknowledgeMode), SessionDomain.TOPIC);
     }
 
     @Override
