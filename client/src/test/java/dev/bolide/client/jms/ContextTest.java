@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.jms.IllegalStateRuntimeException;
+import jakarta.jms.InvalidClientIDRuntimeException;
 import jakarta.jms.InvalidSelectorRuntimeException;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
@@ -97,6 +98,19 @@ class ContextTest extends JmsTestBase {
         var first = consumer.receive(5000);
         assertThat(first.getBody(String.class)).isEqualTo("text");
         assertThat(first.getJMSRedelivered()).isTrue();
+    }
+
+    @Test
+    void aNewContextTakesAClientIdUntilItIsUsed() {
+        JMSContext context = context();
+        context.setClientID("context-id");
+        assertThat(context.getClientID()).isEqualTo("context-id");
+        assertThatThrownBy(() -> context().setClientID("context-id"))
+                .isInstanceOf(InvalidClientIDRuntimeException.class);
+
+        JMSContext used = context();
+        used.createConsumer(used.createQueue(fresh("Used")));
+        assertThatThrownBy(() -> used.setClientID("too-late")).isInstanceOf(IllegalStateRuntimeException.class);
     }
 
     @Test

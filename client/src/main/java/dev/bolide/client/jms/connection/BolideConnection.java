@@ -380,6 +380,18 @@ public final class BolideConnection implements XAQueueConnection, XATopicConnect
         return register(new BolideSession(this, sessionMode, domain));
     }
 
+    /**
+     * A JMSContext's own session, made with the context: unlike {@link #createSession(int)} it leaves
+     * the client id settable, since {@code JMSContext.setClientID} must work right after the context
+     * was created; the context's first consumer, start or stop fixes it.
+     */
+    public BolideSession createContextSession(int sessionMode) throws JMSException {
+        checkOpen();
+        BolideSession session = new BolideSession(this, sessionMode, SessionDomain.BOTH);
+        sessions.add(session);
+        return session;
+    }
+
     private static int mode(boolean transacted, int acknowledgeMode) {
         return transacted ? Session.SESSION_TRANSACTED : acknowledgeMode;
     }
@@ -485,7 +497,7 @@ public final class BolideConnection implements XAQueueConnection, XATopicConnect
     @Override
     public void stop() throws JMSException {
         checkOpen();
-        checkNotInCallback("stop");
+        checkNotInMessageListener();
         fixClientId();
         synchronized (startLock) {
             started = false;
@@ -532,6 +544,18 @@ public final class BolideConnection implements XAQueueConnection, XATopicConnect
         }
         if (failure != null) {
             throw failure;
+        }
+    }
+
+    /**
+     * A message listener stopping its own connection would wait for itself; a completion listener may
+     * stop it (Jakarta Messaging 3.1 forbids it only close, commit and rollback).
+     */
+    private void checkNotInMessageListener() throws IllegalStateException {
+        for (BolideSession session : sessions) {
+            if (session.isDeliveryThread()) {
+                throw new IllegalStateException("a message listener must not stop its own connection");
+            }
         }
     }
 

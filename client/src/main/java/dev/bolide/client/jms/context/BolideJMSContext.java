@@ -5,6 +5,7 @@ import static dev.bolide.client.jms.context.JmsRuntimeExceptions.translate;
 
 import dev.bolide.client.jms.HalfMessage;
 import dev.bolide.client.jms.HalfMessageSession;
+import dev.bolide.client.jms.connection.BolideConnection;
 import dev.bolide.client.jms.consumer.BolideMessageConsumer;
 import dev.bolide.client.jms.session.AcknowledgingSession;
 import jakarta.jms.BytesMessage;
@@ -45,7 +46,8 @@ public class BolideJMSContext implements JMSContext, HalfMessageSession {
     private BolideJMSContext(SharedConnection shared, int sessionMode) throws JMSException {
         this.shared = shared;
         this.sessionMode = sessionMode;
-        this.session = (AcknowledgingSession) shared.connection().createSession(sessionMode);
+        this.session = shared.connection() instanceof BolideConnection bolide ? bolide.createContextSession(sessionMode)
+                : (AcknowledgingSession) shared.connection().createSession(sessionMode);
     }
 
     /**
