@@ -67,6 +67,20 @@ class TransactedSessionTest extends JmsTestBase {
     }
 
     @Test
+    void closingATransactedConnectionRollsBackWhatItReceivedForTheQueuesNextReader() throws Exception {
+        Connection first = connection();
+        Session transacted = first.createSession(Session.SESSION_TRANSACTED);
+        Queue queue = transacted.createQueue(fresh("TxConnectionClose"));
+        send(connection().createSession(), queue, "kept");
+        assertThat(text(transacted.createConsumer(queue).receive(5000))).isEqualTo("kept");
+
+        first.close();
+
+        MessageConsumer next = connection().createSession().createConsumer(queue);
+        assertThat(text(next.receive(5000))).isEqualTo("kept");
+    }
+
+    @Test
     void commitAcknowledgesTheMessagesReceivedInTheTransaction() throws Exception {
         Connection connection = connection();
         Session transacted = connection.createSession(Session.SESSION_TRANSACTED);
