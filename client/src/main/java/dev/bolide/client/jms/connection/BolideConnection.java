@@ -36,6 +36,7 @@ import jakarta.jms.XAQueueSession;
 import jakarta.jms.XATopicConnection;
 import jakarta.jms.XATopicSession;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -77,6 +78,9 @@ public final class BolideConnection implements XAQueueConnection, XATopicConnect
     private final Map<String, GroupReader> readers = new ConcurrentHashMap<>();
     private final Object startLock = new Object();
     private boolean started;
+    private volatile boolean startedOnce;
+    /** Guarded by this connection. */
+    private final List<GroupReader> readersAwaitingStart = new ArrayList<>();
     private volatile boolean closed;
     private String clientId;
     private boolean clientIdFixed;
@@ -262,14 +266,37 @@ public final class BolideConnection implements XAQueueConnection, XATopicConnect
         }
         reader = new GroupReader(client, group, subscription, start, settings.maxRedeliveries(), scheduler,
                 this::brokerConnectionFailed);
+        if (start == StartPosition.COMMITTED_OR_FIRST && !startedOnce) {
+            readersAwaitingStart.add(reader);
+        } else {
+            join(reader);
+        }
+        readers.put(group, reader);
+        return reader;
+    }
+
+    private static void join(GroupReader reader) throws JMSException {
         try {
             reader.start();
         } catch (RocketMqException e) {
             reader.close();
-            throw JmsFailure.of("cannot join consumer group " + group, e);
+            throw JmsFailure.of("cannot join consumer group " + reader.group(), e);
         }
-        readers.put(group, reader);
-        return reader;
+    }
+
+    /**
+     * A queue's readers made before the connection's first start join their groups now: a member
+     * joining earlier would be allocated queues it does not deliver from, and hold their messages
+     * back from the queue's consumers on started connections (a queue loses nothing by the wait).
+     */
+    private synchronized void joinReadersAwaitingStart() throws JMSException {
+        List<GroupReader> awaiting = List.copyOf(readersAwaitingStart);
+        readersAwaitingStart.clear();
+        for (GroupReader reader : awaiting) {
+            if (reader.isOpen()) {
+                join(reader);
+            }
+        }
     }
 
     @Override
@@ -490,6 +517,8 @@ public final class BolideConnection implements XAQueueConnection, XATopicConnect
             started = true;
             startLock.notifyAll();
         }
+        startedOnce = true;
+        joinReadersAwaitingStart();
         sessions.forEach(BolideSession::connectionStarted);
     }
 

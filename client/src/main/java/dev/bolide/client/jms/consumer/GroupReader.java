@@ -62,6 +62,8 @@ public final class GroupReader {
     private final AtomicInteger turn = new AtomicInteger();
     private final AtomicInteger outstanding = new AtomicInteger();
     private volatile boolean open = true;
+    /** {@link #start} was called: the reader is a member of its group. */
+    private boolean member;
     private boolean started;
     /** Whether the brokers of the subscribed topic were told of this member: not before it has a route. */
     private boolean joinedTopicBrokers;
@@ -105,6 +107,7 @@ public final class GroupReader {
 
     /** Joins the group and starts pulling its share; blocks until the first allocation is done. */
     public synchronized void start() {
+        member = true;
         join();
         rebalance();
         started = true;
@@ -166,7 +169,7 @@ public final class GroupReader {
 
     /** Allocates the queues again: starts pulling new ones, commits and drops lost ones. */
     public synchronized void rebalance() {
-        if (!open) {
+        if (!open || !member) {
             return;
         }
         if (!joinedTopicBrokers && hasRoute(subscription.topic())) {
