@@ -258,9 +258,10 @@ public final class BolideConnection implements XAQueueConnection, XATopicConnect
         checkOpen();
         GroupReader reader = readers.get(group);
         if (reader != null) {
-            if (!reader.subscription().expression().equals(subscription.expression())) {
-                throw new IllegalStateException("subscription group " + group + " is in use here with selector '"
-                        + reader.subscription().expression() + "'");
+            Subscription active = reader.subscription();
+            if (!active.topic().equals(subscription.topic()) || !active.expression().equals(subscription.expression())) {
+                throw new IllegalStateException("subscription group " + group + " has an active consumer here on topic "
+                        + active.topic() + " with selector '" + active.expression() + "'");
             }
             return reader;
         }
