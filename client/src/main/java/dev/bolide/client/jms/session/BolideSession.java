@@ -189,11 +189,11 @@ public class BolideSession implements QueueSession, TopicSession, AcknowledgingS
         domain.checkTopics("createDurableConsumer");
         checkSubscriptionName(name);
         Selector selector = SelectorSupport.compile(messageSelector);
+        String topicName = consumableTopic(topic); // an invalid topic is named before a missing client id
         String clientId = connection.clientIdOrNull();
         if (clientId == null) {
             throw new IllegalStateException("an unshared durable subscription needs a client id on the connection");
         }
-        String topicName = consumableTopic(topic);
         String subscriptionGroup = GroupNames.durable(clientId, name);
         String group = GroupNames.definition(subscriptionGroup, topicName, messageSelector, noLocal);
         if (connection.groupActive(group)) {
