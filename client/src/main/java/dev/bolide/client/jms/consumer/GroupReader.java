@@ -333,15 +333,6 @@ public final class GroupReader {
         }
     }
 
-    /**
-     * Gives a message back to the broker, which redelivers it through {@code %RETRY%group} to
-     * whichever member of the group then reads that queue (delay level 1: one second).
-     */
-    public void sendToRetry(Delivery delivery) {
-        client.sendBack(group, delivery.message(), 1, maxRedeliveries);
-        acknowledge(delivery);
-    }
-
     /** Moves a message delivered too often to {@code %DLQ%group}. */
     public void sendToDeadLetters(Delivery delivery) {
         client.sendBack(group, delivery.message(), -1, maxRedeliveries);

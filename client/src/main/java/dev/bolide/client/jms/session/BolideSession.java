@@ -749,7 +749,10 @@ public class BolideSession implements QueueSession, TopicSession, AcknowledgingS
         if (mode == SESSION_TRANSACTED) {
             sendPath.rollback();
         }
-        takeUnacknowledged().forEach(u -> returnToBroker(u.delivery()));
+        // what was received and not acknowledged or committed goes back to the group in memory: to
+        // the connection's other consumers of it, else uncommitted for the group's next reader at once
+        // (sent back through %RETRY% it came a second time when the offset commit was late)
+        redeliverUnacknowledged();
         for (BolideMessageConsumer consumer : List.copyOf(consumers)) {
             consumer.close();
         }
@@ -757,18 +760,6 @@ public class BolideSession implements QueueSession, TopicSession, AcknowledgingS
             producer.close();
         }
         connection.sessionClosed(this);
-    }
-
-    private void returnToBroker(Delivery delivery) {
-        if (!delivery.reader().isOpen()) {
-            return;
-        }
-        try {
-            delivery.reader().sendToRetry(delivery);
-        } catch (RocketMqException e) {
-            LOG.log(System.Logger.Level.DEBUG, "cannot give back a message, the group reads it again later: {0}",
-                    e.getMessage());
-        }
     }
 
     @Override
