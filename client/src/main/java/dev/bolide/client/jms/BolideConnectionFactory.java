@@ -4,6 +4,7 @@ import dev.bolide.client.jms.connection.BolideConnection;
 import dev.bolide.client.jms.connection.ConnectionSettings;
 import dev.bolide.client.jms.connection.ConnectionUri;
 import dev.bolide.client.jms.context.BolideJMSContext;
+import dev.bolide.client.jms.context.JmsRuntimeExceptions;
 import dev.bolide.client.jms.xa.BolideXAJMSContext;
 import dev.bolide.remoting.ClientTlsConfig;
 import jakarta.jms.Connection;
@@ -11,7 +12,6 @@ import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSSecurityException;
-import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.QueueConnection;
 import jakarta.jms.QueueConnectionFactory;
 import jakarta.jms.TopicConnection;
@@ -247,7 +247,7 @@ public class BolideConnectionFactory implements ConnectionFactory, QueueConnecti
         try {
             return BolideJMSContext.open(createBolideConnection(userName, password), sessionMode);
         } catch (JMSException e) {
-            throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
+            throw JmsRuntimeExceptions.of(e);
         }
     }
 
@@ -293,7 +293,7 @@ public class BolideConnectionFactory implements ConnectionFactory, QueueConnecti
         try {
             return BolideXAJMSContext.open(createBolideConnection(userName, password));
         } catch (JMSException e) {
-            throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
+            throw JmsRuntimeExceptions.of(e);
         }
     }
 }

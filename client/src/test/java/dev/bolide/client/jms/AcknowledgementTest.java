@@ -59,10 +59,11 @@ class AcknowledgementTest extends JmsTestBase {
         assertThat(text(first.createConsumer(queue).receive(5000))).isEqualTo("kept");
         first.close();
 
-        Message again = connection.createSession(Session.CLIENT_ACKNOWLEDGE).createConsumer(queue).receive(15000);
+        MessageConsumer next = connection.createSession(Session.CLIENT_ACKNOWLEDGE).createConsumer(queue);
 
-        assertThat(text(again)).isEqualTo("kept");
-        assertThat(again.getJMSRedelivered()).isTrue();
+        assertThat(text(next.receive(5000))).isEqualTo("kept");
+        // once: it comes back uncommitted from the queue, not also as a copy through %RETRY%
+        assertThat(next.receive(3000)).isNull();
     }
 
     @Test

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.jms.IllegalStateRuntimeException;
+import jakarta.jms.InvalidClientIDRuntimeException;
 import jakarta.jms.InvalidSelectorRuntimeException;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
+import jakarta.jms.MessageFormatRuntimeException;
 import jakarta.jms.Queue;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -61,6 +63,54 @@ class ContextTest extends JmsTestBase {
         second.close();
 
         assertThat(consumer.receiveBody(String.class, 5000)).isEqualTo("via the second context");
+    }
+
+    @Test
+    void receiveBodyOfTheWrongTypeLeavesTheMessageForTheNextReceive() throws Exception {
+        JMSContext context = context();
+        Queue queue = context.createQueue(fresh("WrongBody"));
+        JMSConsumer consumer = context.createConsumer(queue);
+
+        context.createProducer().send(queue, "text, not bytes").send(queue, "second");
+
+        assertThatThrownBy(() -> consumer.receiveBody(byte[].class, 5000))
+                .isInstanceOf(MessageFormatRuntimeException.class);
+        assertThatThrownBy(() -> consumer.receiveBodyNoWait(Map.class))
+                .isInstanceOf(MessageFormatRuntimeException.class);
+        var again = consumer.receive(5000);
+        assertThat(again.getBody(String.class)).isEqualTo("text, not bytes");
+        assertThat(again.getJMSRedelivered()).isFalse();
+        assertThat(consumer.receiveBody(String.class, 5000)).isEqualTo("second");
+    }
+
+    @Test
+    void receiveBodyOfTheWrongTypeInAClientAcknowledgedContextCountsAsReceived() throws Exception {
+        JMSContext context = closedAfterTest(factory().createContext(JMSContext.CLIENT_ACKNOWLEDGE));
+        Queue queue = context.createQueue(fresh("WrongBodyClientAck"));
+        JMSConsumer consumer = context.createConsumer(queue);
+
+        context.createProducer().send(queue, "text").send(queue, "next");
+
+        assertThatThrownBy(() -> consumer.receiveBody(byte[].class, 5000))
+                .isInstanceOf(MessageFormatRuntimeException.class);
+        assertThat(consumer.receiveBody(String.class, 5000)).isEqualTo("next");
+        context.recover();
+        var first = consumer.receive(5000);
+        assertThat(first.getBody(String.class)).isEqualTo("text");
+        assertThat(first.getJMSRedelivered()).isTrue();
+    }
+
+    @Test
+    void aNewContextTakesAClientIdUntilItIsUsed() {
+        JMSContext context = context();
+        context.setClientID("context-id");
+        assertThat(context.getClientID()).isEqualTo("context-id");
+        assertThatThrownBy(() -> context().setClientID("context-id"))
+                .isInstanceOf(InvalidClientIDRuntimeException.class);
+
+        JMSContext used = context();
+        used.createConsumer(used.createQueue(fresh("Used")));
+        assertThatThrownBy(() -> used.setClientID("too-late")).isInstanceOf(IllegalStateRuntimeException.class);
     }
 
     @Test

@@ -117,6 +117,16 @@ class DurableSubscriptionTest extends JmsTestBase {
     }
 
     @Test
+    void aDurableConsumerOnNoTopicIsAnInvalidDestinationEvenWithoutAClientId() throws Exception {
+        Session session = connection().createSession();
+
+        assertThatThrownBy(() -> session.createDurableConsumer(null, "nowhere"))
+                .isInstanceOf(InvalidDestinationException.class);
+        assertThatThrownBy(() -> session.createDurableSubscriber(null, "nowhere", null, false))
+                .isInstanceOf(InvalidDestinationException.class);
+    }
+
+    @Test
     void unsubscribingAnUnknownNameIsAnInvalidDestination() throws Exception {
         Session session = session("unknown-app");
 

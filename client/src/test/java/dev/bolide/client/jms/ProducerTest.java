@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import jakarta.jms.CompletionListener;
+import jakarta.jms.Connection;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.Message;
@@ -135,6 +136,33 @@ class ProducerTest extends JmsTestBase {
 
         await().atMost(Duration.ofSeconds(5)).until(() -> refused.get() != null);
         assertThat(refused.get()).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aCompletionListenerMayStopItsOwnConnection() throws Exception {
+        Connection connection = connection();
+        Session session = connection.createSession();
+        Queue queue = session.createQueue(fresh("StopInCallback"));
+        AtomicReference<Object> outcome = new AtomicReference<>();
+        session.createProducer(queue).send(session.createTextMessage("x"), new CompletionListener() {
+            @Override
+            public void onCompletion(Message message) {
+                try {
+                    connection.stop();
+                    outcome.set("stopped");
+                } catch (Exception e) {
+                    outcome.set(e);
+                }
+            }
+
+            @Override
+            public void onException(Message message, Exception exception) {
+                outcome.set(exception);
+            }
+        });
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> outcome.get() != null);
+        assertThat(outcome.get()).isEqualTo("stopped");
     }
 
     @Test

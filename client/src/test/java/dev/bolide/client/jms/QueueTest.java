@@ -29,6 +29,25 @@ class QueueTest extends JmsTestBase {
     }
 
     @Test
+    void aConsumerOnAConnectionNeverStartedHoldsNoMessageBackFromAStartedOne() throws Exception {
+        Connection idle = closedAfterTest(factory().createConnection());
+        Queue queue = idle.createSession().createQueue(fresh("IdleConsumer", 1));
+        MessageConsumer neverStarted = idle.createSession().createConsumer(queue);
+        Session session = connection().createSession();
+        MessageConsumer active = session.createConsumer(queue);
+        MessageProducer producer = session.createProducer(queue);
+
+        for (int i = 0; i < 3; i++) {
+            producer.send(session.createTextMessage("m" + i));
+            assertThat(((TextMessage) active.receive(5000)).getText()).isEqualTo("m" + i);
+        }
+        producer.send(session.createTextMessage("for whoever reads next"));
+        active.close();
+        idle.start();
+        assertThat(((TextMessage) neverStarted.receive(5000)).getText()).isEqualTo("for whoever reads next");
+    }
+
+    @Test
     void aConsumerCreatedBeforeItsTopicExistsReceivesTheFirstMessageSent() throws Exception {
         Connection connection = connection();
         Session session = connection.createSession();

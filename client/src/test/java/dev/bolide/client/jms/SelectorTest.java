@@ -15,6 +15,7 @@ import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import jakarta.jms.Topic;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SelectorTest extends JmsTestBase {
@@ -99,6 +100,23 @@ class SelectorTest extends JmsTestBase {
         producer.send(typed(session, "order", "order"));
 
         assertThat(text(orders.receive(5000))).isEqualTo("order");
+    }
+
+    @Test
+    void anEmptyJmsTypeIsSelectedByAnEmptyStringOnQueuesAndTopics() throws Exception {
+        Session session = connection().createSession();
+        for (Destination destination : List.of(session.createQueue(fresh("EmptyType")),
+                session.createTopic(fresh("EmptyTypeTopic")))) {
+            MessageConsumer untyped = session.createConsumer(destination, "JMSType = ''");
+            MessageProducer producer = session.createProducer(destination);
+            producer.send(typed(session, "typed", "order"));
+            producer.send(session.createTextMessage("no type at all"));
+            producer.send(typed(session, "empty type", ""));
+
+            Message received = untyped.receive(5000);
+            assertThat(text(received)).isEqualTo("empty type");
+            assertThat(received.getJMSType()).isEmpty();
+        }
     }
 
     @Test

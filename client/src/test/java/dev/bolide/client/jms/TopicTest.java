@@ -111,6 +111,20 @@ class TopicTest extends JmsTestBase {
     }
 
     @Test
+    void anActiveSharedSubscriptionRefusesAConsumerOnAnotherTopicOrSelector() throws Exception {
+        Session session = connection().createSession();
+        Topic first = session.createTopic(fresh("SharedFirst"));
+        Topic second = session.createTopic(fresh("SharedSecond"));
+        session.createSharedConsumer(first, "one-name");
+
+        assertThatThrownBy(() -> session.createSharedConsumer(second, "one-name"))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> session.createSharedConsumer(first, "one-name", "a = 1"))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(session.createSharedConsumer(first, "one-name")).isNotNull();
+    }
+
+    @Test
     void aSharedNonDurableSubscriptionDeliversEachMessageToOneOfItsConsumers() throws Exception {
         Session session = connection().createSession();
         Topic topic = session.createTopic(fresh("Shared"));

@@ -14,6 +14,7 @@ import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
+import jakarta.jms.Topic;
 import jakarta.jms.TextMessage;
 import jakarta.jms.TransactionRolledBackException;
 import java.util.ArrayList;
@@ -39,6 +40,44 @@ class TransactedSessionTest extends JmsTestBase {
         Message redelivered = consumer.receive(5000);
         assertThat(text(redelivered)).isEqualTo("again");
         assertThat(redelivered.getJMSRedelivered()).isTrue();
+    }
+
+    @Test
+    void closingATransactedSessionRollsBackWhatADurableSubscriberReceived() throws Exception {
+        Connection connection = started(factory("clientId", "tx-close").createConnection());
+        Session sender = connection.createSession();
+        Topic topic = sender.createTopic(fresh("TxClose"));
+        Session transacted = connection.createSession(Session.SESSION_TRANSACTED);
+        MessageConsumer subscriber = transacted.createDurableSubscriber(topic, "tx-close");
+        sender.createProducer(topic).send(sender.createTextMessage("first"));
+        assertThat(text(subscriber.receive(5000))).isEqualTo("first");
+        transacted.commit();
+        sender.createProducer(topic).send(sender.createTextMessage("second"));
+        assertThat(text(subscriber.receive(5000))).isEqualTo("second");
+
+        transacted.close();
+
+        Session next = connection.createSession(Session.SESSION_TRANSACTED);
+        MessageConsumer again = next.createDurableSubscriber(topic, "tx-close");
+        Message redelivered = again.receive(5000);
+        assertThat(text(redelivered)).isEqualTo("second");
+        next.commit();
+        again.close();
+        next.unsubscribe("tx-close");
+    }
+
+    @Test
+    void closingATransactedConnectionRollsBackWhatItReceivedForTheQueuesNextReader() throws Exception {
+        Connection first = connection();
+        Session transacted = first.createSession(Session.SESSION_TRANSACTED);
+        Queue queue = transacted.createQueue(fresh("TxConnectionClose"));
+        send(connection().createSession(), queue, "kept");
+        assertThat(text(transacted.createConsumer(queue).receive(5000))).isEqualTo("kept");
+
+        first.close();
+
+        MessageConsumer next = connection().createSession().createConsumer(queue);
+        assertThat(text(next.receive(5000))).isEqualTo("kept");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.bolide.protocol.jms;
 
+import dev.bolide.protocol.message.PropertyKeys;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -51,6 +52,18 @@ public final class JmsWireProperties {
             }
         }
         return codes;
+    }
+
+    /**
+     * {@code JMSType}: the {@code TAGS} property, or {@code ""} when the list of empty strings names
+     * {@code TAGS} (RocketMQ drops an empty tag), or null.
+     */
+    public static String type(Map<String, String> properties) {
+        String tags = properties.get(PropertyKeys.TAGS);
+        if (tags != null) {
+            return tags;
+        }
+        return emptyStrings(properties.get(EMPTY_STRINGS)).contains(PropertyKeys.TAGS) ? "" : null;
     }
 
     /** The names {@code list} (an {@link #EMPTY_STRINGS} value, or {@code null}) holds. */

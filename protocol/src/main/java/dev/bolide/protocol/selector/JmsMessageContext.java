@@ -39,7 +39,7 @@ final class JmsMessageContext implements SelectorContext {
     @Override
     public Object get(String identifier) {
         return switch (identifier) {
-            case "JMSType" -> properties.get(PropertyKeys.TAGS);
+            case "JMSType" -> JmsWireProperties.type(properties);
             case "JMSCorrelationID" -> properties.get(JmsWireProperties.CORRELATION_ID);
             case "JMSMessageID" -> messageId();
             case "JMSTimestamp" -> bornTimestamp;

@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import dev.bolide.client.jms.BolideConnectionFactory;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSSecurityException;
+import jakarta.jms.JMSSecurityRuntimeException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import java.nio.file.Files;
@@ -85,6 +86,10 @@ class AccessControlTest extends AclScenarios {
                 .hasMessageContaining("Check signature failed for accessKey=producer1");
         assertThatThrownBy(() -> factory.createConnection("nobody", "a-secret")).isInstanceOf(JMSSecurityException.class);
         assertThatThrownBy(() -> factory.createConnection("producer1", null)).isInstanceOf(JMSSecurityException.class);
+        assertThatThrownBy(() -> factory.createContext("nobody", "a-secret"))
+                .isInstanceOf(JMSSecurityRuntimeException.class);
+        assertThatThrownBy(() -> factory.createXAContext("nobody", "a-secret"))
+                .isInstanceOf(JMSSecurityRuntimeException.class);
         try (Connection reader = factory.createConnection("producer1", "producer-secret")) {
             Session session = reader.createSession(false, Session.AUTO_ACKNOWLEDGE);
             MessageProducer producer = session.createProducer(session.createTopic(ARCHIVE));

@@ -7,6 +7,7 @@ import dev.bolide.client.jms.consumer.StartPosition;
 import dev.bolide.client.jms.session.BolideSession;
 import dev.bolide.client.jms.session.JmsFailure;
 import dev.bolide.client.jms.session.SessionConnection;
+import dev.bolide.client.jms.session.SessionDomain;
 import dev.bolide.client.jms.xa.BolideXASession;
 import dev.bolide.client.rocketmq.ClientSettings;
 import dev.bolide.client.rocketmq.Credentials;
@@ -35,6 +36,7 @@ import jakarta.jms.XAQueueSession;
 import jakarta.jms.XATopicConnection;
 import jakarta.jms.XATopicSession;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -76,6 +78,9 @@ public final class BolideConnection implements XAQueueConnection, XATopicConnect
     private final Map<String, GroupReader> readers = new ConcurrentHashMap<>();
     private final Object startLock = new Object();
     private boolean started;
+    private volatile boolean startedOnce;
+    /** Guarded by this connection. */
+    private final List<GroupReader> readersAwaitingStart = new ArrayList<>();
     private volatile boolean closed;
     private String clientId;
     private boolean clientIdFixed;
@@ -253,22 +258,46 @@ public final class BolideConnection implements XAQueueConnection, XATopicConnect
         checkOpen();
         GroupReader reader = readers.get(group);
         if (reader != null) {
-            if (!reader.subscription().expression().equals(subscription.expression())) {
-                throw new IllegalStateException("subscription group " + group + " is in use here with selector '"
-                        + reader.subscription().expression() + "'");
+            Subscription active = reader.subscription();
+            if (!active.topic().equals(subscription.topic()) || !active.expression().equals(subscription.expression())) {
+                throw new IllegalStateException("subscription group " + group + " has an active consumer here on topic "
+                        + active.topic() + " with selector '" + active.expression() + "'");
             }
             return reader;
         }
         reader = new GroupReader(client, group, subscription, start, settings.maxRedeliveries(), scheduler,
                 this::brokerConnectionFailed);
+        if (start == StartPosition.COMMITTED_OR_FIRST && !startedOnce) {
+            readersAwaitingStart.add(reader);
+        } else {
+            join(reader);
+        }
+        readers.put(group, reader);
+        return reader;
+    }
+
+    private static void join(GroupReader reader) throws JMSException {
         try {
             reader.start();
         } catch (RocketMqException e) {
             reader.close();
-            throw JmsFailure.of("cannot join consumer group " + group, e);
+            throw JmsFailure.of("cannot join consumer group " + reader.group(), e);
         }
-        readers.put(group, reader);
-        return reader;
+    }
+
+    /**
+     * A queue's readers made before the connection's first start join their groups now: a member
+     * joining earlier would be allocated queues it does not deliver from, and hold their messages
+     * back from the queue's consumers on started connections (a queue loses nothing by the wait).
+     */
+    private synchronized void joinReadersAwaitingStart() throws JMSException {
+        List<GroupReader> awaiting = List.copyOf(readersAwaitingStart);
+        readersAwaitingStart.clear();
+        for (GroupReader reader : awaiting) {
+            if (reader.isOpen()) {
+                join(reader);
+            }
+        }
     }
 
     @Override
@@ -366,13 +395,33 @@ public final class BolideConnection implements XAQueueConnection, XATopicConnect
 
     @Override
     public Session createSession(boolean transacted, int acknowledgeMode) throws JMSException {
-        return createSession(transacted ? Session.SESSION_TRANSACTED : acknowledgeMode);
+        return createSession(mode(transacted, acknowledgeMode));
     }
 
     @Override
     public Session createSession(int sessionMode) throws JMSException {
+        return createSession(sessionMode, SessionDomain.BOTH);
+    }
+
+    private BolideSession createSession(int sessionMode, SessionDomain domain) throws JMSException {
         checkOpen();
-        return register(new BolideSession(this, sessionMode));
+        return register(new BolideSession(this, sessionMode, domain));
+    }
+
+    /**
+     * A JMSContext's own session, made with the context: unlike {@link #createSession(int)} it leaves
+     * the client id settable, since {@code JMSContext.setClientID} must work right after the context
+     * was created; the context's first consumer, start or stop fixes it.
+     */
+    public BolideSession createContextSession(int sessionMode) throws JMSException {
+        checkOpen();
+        BolideSession session = new BolideSession(this, sessionMode, SessionDomain.BOTH);
+        sessions.add(session);
+        return session;
+    }
+
+    private static int mode(boolean transacted, int acknowledgeMode) {
+        return transacted ? Session.SESSION_TRANSACTED : acknowledgeMode;
     }
 
     @Override
@@ -404,12 +453,12 @@ public final class BolideConnection implements XAQueueConnection, XATopicConnect
 
     @Override
     public QueueSession createQueueSession(boolean transacted, int acknowledgeMode) throws JMSException {
-        return (QueueSession) createSession(transacted, acknowledgeMode);
+        return createSession(mode(transacted, acknowledgeMode), SessionDomain.QUEUE);
     }
 
     @Override
     public TopicSession createTopicSession(boolean transacted, int acknowledgeMode) throws JMSException {
-        return (TopicSession) createSession(transacted, acknowledgeMode);
+        return createSession(mode(transacted, acknowledgeMode), SessionDomain.TOPIC);
     }
 
     @Override
@@ -469,6 +518,8 @@ public final class BolideConnection implements XAQueueConnection, XATopicConnect
             started = true;
             startLock.notifyAll();
         }
+        startedOnce = true;
+        joinReadersAwaitingStart();
         sessions.forEach(BolideSession::connectionStarted);
     }
 
@@ -476,7 +527,7 @@ public final class BolideConnection implements XAQueueConnection, XATopicConnect
     @Override
     public void stop() throws JMSException {
         checkOpen();
-        checkNotInCallback("stop");
+        checkNotInMessageListener();
         fixClientId();
         synchronized (startLock) {
             started = false;
@@ -523,6 +574,18 @@ public final class BolideConnection implements XAQueueConnection, XATopicConnect
         }
         if (failure != null) {
             throw failure;
+        }
+    }
+
+    /**
+     * A message listener stopping its own connection would wait for itself; a completion listener may
+     * stop it (Jakarta Messaging 3.1 forbids it only close, commit and rollback).
+     */
+    private void checkNotInMessageListener() throws IllegalStateException {
+        for (BolideSession session : sessions) {
+            if (session.isDeliveryThread()) {
+                throw new IllegalStateException("a message listener must not stop its own connection");
+            }
         }
     }
 

@@ -6,6 +6,7 @@ import jakarta.jms.Destination;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
+import jakarta.jms.MessageFormatException;
 import jakarta.jms.MessageListener;
 import jakarta.jms.Queue;
 import jakarta.jms.QueueReceiver;
@@ -145,10 +146,7 @@ public final class BolideMessageConsumer implements QueueReceiver, TopicSubscrib
 
     @Override
     public Message receive(long timeout) throws JMSException {
-        if (timeout == 0) {
-            return receive();
-        }
-        return receiveUntil(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(0, timeout)));
+        return receiveUntil(deadline(timeout));
     }
 
     @Override
@@ -156,7 +154,29 @@ public final class BolideMessageConsumer implements QueueReceiver, TopicSubscrib
         return receiveUntil(System.nanoTime());
     }
 
+    /**
+     * {@code JMSConsumer.receiveBody}: the body of the next message as a {@code type}, null when none
+     * came in time. A message whose body is not a {@code type} throws {@link MessageFormatException}
+     * and, when the session acknowledges by itself, stays this consumer's next message as if the call
+     * had not been made (Jakarta Messaging 3.1, {@code JMSConsumer.receiveBody}).
+     *
+     * @param timeout milliseconds; 0 waits for ever, as {@link #receive(long)}; negative: no wait
+     */
+    public <T> T receiveBody(Class<T> type, long timeout) throws JMSException {
+        Message message = receiveUntil(timeout < 0 ? System.nanoTime() : deadline(timeout), type);
+        return message == null ? null : message.getBody(type);
+    }
+
+    private static long deadline(long timeout) {
+        return timeout == 0 ? Long.MAX_VALUE : System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(0, timeout));
+    }
+
     private Message receiveUntil(long deadlineNanos) throws JMSException {
+        return receiveUntil(deadlineNanos, null);
+    }
+
+    /** @param bodyType the type receiveBody asks for, or null for a receive of any message */
+    private Message receiveUntil(long deadlineNanos, Class<?> bodyType) throws JMSException {
         checkOpen();
         if (listener != null) {
             throw new IllegalStateException("receive is not allowed on a consumer with a message listener");
@@ -168,6 +188,7 @@ public final class BolideMessageConsumer implements QueueReceiver, TopicSubscrib
                 if (delivery != null) {
                     Message message = session.deliver(delivery, this);
                     if (message != null) {
+                        checkBody(message, bodyType, delivery);
                         session.received(delivery);
                         return message;
                     }
@@ -179,6 +200,14 @@ public final class BolideMessageConsumer implements QueueReceiver, TopicSubscrib
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
+        }
+    }
+
+    private void checkBody(Message message, Class<?> bodyType, Delivery delivery) throws JMSException {
+        if (bodyType != null && !message.isBodyAssignableTo(bodyType)) {
+            session.bodyRefused(delivery, this);
+            throw new MessageFormatException("the body of message " + message.getJMSMessageID()
+                    + " cannot be returned as " + bodyType.getName());
         }
     }
 

@@ -14,6 +14,13 @@ public interface ConsumerSession {
     /** Acknowledges what {@link #deliver} returned, as the session's mode says, after a receive. */
     void received(Delivery delivery) throws JMSException;
 
+    /**
+     * A receiveBody could not return the delivery's body: when the session acknowledges by itself the
+     * delivery goes back to the head of {@code consumer} as if never received, otherwise it counts as
+     * received (to be acknowledged, committed or recovered with the others).
+     */
+    void bodyRefused(Delivery delivery, BolideMessageConsumer consumer) throws JMSException;
+
     /** A message arrived for one of the session's consumers. */
     void messageArrived();
 

@@ -65,6 +65,8 @@ public final class GroupReader {
     private final AtomicInteger turn = new AtomicInteger();
     private final AtomicInteger outstanding = new AtomicInteger();
     private volatile boolean open = true;
+    /** {@link #start} was called: the reader is a member of its group. */
+    private boolean member;
     private boolean started;
     /** Whether the brokers of the subscribed topic were told of this member: not before it has a route. */
     private boolean joinedTopicBrokers;
@@ -108,6 +110,7 @@ public final class GroupReader {
 
     /** Joins the group and starts pulling its share; blocks until the first allocation is done. */
     public synchronized void start() {
+        member = true;
         join();
         rebalance();
         started = true;
@@ -169,7 +172,7 @@ public final class GroupReader {
 
     /** Allocates the queues again: starts pulling new ones, commits and drops lost ones. */
     public synchronized void rebalance() {
-        if (!open) {
+        if (!open || !member) {
             return;
         }
         if (!joinedTopicBrokers && hasRoute(subscription.topic())) {
@@ -358,15 +361,6 @@ public final class GroupReader {
         } catch (RejectedExecutionException closed) {
             // the connection is closing: its readers commit no more
         }
-    }
-
-    /**
-     * Gives a message back to the broker, which redelivers it through {@code %RETRY%group} to
-     * whichever member of the group then reads that queue (delay level 1: one second).
-     */
-    public void sendToRetry(Delivery delivery) {
-        client.sendBack(group, delivery.message(), 1, maxRedeliveries);
-        acknowledge(delivery);
     }
 
     /** Moves a message delivered too often to {@code %DLQ%group}. */

@@ -3,16 +3,16 @@ package dev.bolide.client.jms.context;
 import static dev.bolide.client.jms.context.JmsRuntimeExceptions.run;
 import static dev.bolide.client.jms.context.JmsRuntimeExceptions.translate;
 
+import dev.bolide.client.jms.consumer.BolideMessageConsumer;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.Message;
-import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageListener;
 
 /** A JMSConsumer: a classic consumer of the context's session, with unchecked exceptions. */
 final class BolideJMSConsumer implements JMSConsumer {
-    private final MessageConsumer consumer;
+    private final BolideMessageConsumer consumer;
 
-    BolideJMSConsumer(MessageConsumer consumer) {
+    BolideJMSConsumer(BolideMessageConsumer consumer) {
         this.consumer = consumer;
     }
 
@@ -53,20 +53,16 @@ final class BolideJMSConsumer implements JMSConsumer {
 
     @Override
     public <T> T receiveBody(Class<T> c) {
-        return translate(() -> body(consumer.receive(), c));
+        return translate(() -> consumer.receiveBody(c, 0));
     }
 
     @Override
     public <T> T receiveBody(Class<T> c, long timeout) {
-        return translate(() -> body(consumer.receive(timeout), c));
+        return translate(() -> consumer.receiveBody(c, Math.max(0, timeout)));
     }
 
     @Override
     public <T> T receiveBodyNoWait(Class<T> c) {
-        return translate(() -> body(consumer.receiveNoWait(), c));
-    }
-
-    private static <T> T body(Message message, Class<T> c) throws jakarta.jms.JMSException {
-        return message == null ? null : message.getBody(c);
+        return translate(() -> consumer.receiveBody(c, -1));
     }
 }

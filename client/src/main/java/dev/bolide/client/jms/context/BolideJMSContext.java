@@ -5,6 +5,8 @@ import static dev.bolide.client.jms.context.JmsRuntimeExceptions.translate;
 
 import dev.bolide.client.jms.HalfMessage;
 import dev.bolide.client.jms.HalfMessageSession;
+import dev.bolide.client.jms.connection.BolideConnection;
+import dev.bolide.client.jms.consumer.BolideMessageConsumer;
 import dev.bolide.client.jms.session.AcknowledgingSession;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
@@ -44,7 +46,8 @@ public class BolideJMSContext implements JMSContext, HalfMessageSession {
     private BolideJMSContext(SharedConnection shared, int sessionMode) throws JMSException {
         this.shared = shared;
         this.sessionMode = sessionMode;
-        this.session = (AcknowledgingSession) shared.connection().createSession(sessionMode);
+        this.session = shared.connection() instanceof BolideConnection bolide ? bolide.createContextSession(sessionMode)
+                : (AcknowledgingSession) shared.connection().createSession(sessionMode);
     }
 
     /**
@@ -273,7 +276,7 @@ public class BolideJMSContext implements JMSContext, HalfMessageSession {
         if (autoStart) {
             start();
         }
-        return new BolideJMSConsumer(consumer);
+        return new BolideJMSConsumer((BolideMessageConsumer) consumer); // a BolideSession makes no other
     }
 
     @Override

@@ -24,7 +24,7 @@ import jakarta.jms.TransactionRolledBackException;
 import jakarta.jms.TransactionRolledBackRuntimeException;
 
 /** The simplified API's unchecked exceptions: each checked JMSException becomes its runtime twin. */
-final class JmsRuntimeExceptions {
+public final class JmsRuntimeExceptions {
     /** A call of the classic API. */
     @FunctionalInterface
     interface JmsCall<T> {
@@ -56,7 +56,8 @@ final class JmsRuntimeExceptions {
         }
     }
 
-    static JMSRuntimeException of(JMSException e) {
+    /** The runtime twin of {@code e} (JMSSecurityException: JMSSecurityRuntimeException, ...). */
+    public static JMSRuntimeException of(JMSException e) {
         String message = e.getMessage();
         String code = e.getErrorCode();
         JMSRuntimeException translated;

@@ -11,6 +11,7 @@ import dev.bolide.client.jms.message.BolideStreamMessage;
 import dev.bolide.client.jms.message.BolideTextMessage;
 import dev.bolide.client.jms.message.ObjectAllowList;
 import dev.bolide.client.jms.message.PropertyNames;
+import dev.bolide.protocol.jms.JmsWireProperties;
 import dev.bolide.protocol.message.PropertyKeys;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
@@ -58,7 +59,7 @@ final class IncomingMapping {
         String id = uniqueKey != null ? uniqueKey : record.msgId();
         message.setJMSMessageID(id == null ? null : "ID:" + id);
         message.setJMSTimestamp(record.bornTimestamp());
-        message.setJMSType(properties.get(PropertyKeys.TAGS));
+        message.setJMSType(JmsWireProperties.type(properties));
         message.setJMSCorrelationID(properties.get(JmsPropertyKeys.CORRELATION_ID));
         String correlationBytes = properties.get(JmsPropertyKeys.CORRELATION_ID_BYTES);
         if (correlationBytes != null) {
@@ -94,7 +95,9 @@ final class IncomingMapping {
         String empty = properties.get(JmsPropertyKeys.EMPTY_STRINGS);
         if (empty != null) {
             for (String name : empty.split(",")) {
-                message.properties().setByProvider(name, "");
+                if (!PropertyNames.isSystemKey(name)) { // TAGS: an empty JMSType
+                    message.properties().setByProvider(name, "");
+                }
             }
         }
     }

@@ -34,7 +34,7 @@ final class OutgoingMapping {
 
     private static void putHeaders(BolideMessage message, Map<String, String> properties)
             throws JMSException {
-        putIfPresent(properties, PropertyKeys.TAGS, message.getJMSType());
+        putType(message.getJMSType(), properties);
         putIfPresent(properties, PropertyKeys.KEYS, message.getJMSCorrelationID());
         putIfPresent(properties, JmsPropertyKeys.CORRELATION_ID, message.getJMSCorrelationID());
         byte[] correlationBytes = message.getJMSCorrelationIDAsBytes();
@@ -53,6 +53,18 @@ final class OutgoingMapping {
         properties.put(JmsPropertyKeys.DESTINATION, DestinationNames.format(message.getJMSDestination()));
         if (message.getJMSReplyTo() != null) {
             properties.put(JmsPropertyKeys.REPLY_TO, DestinationNames.format(message.getJMSReplyTo()));
+        }
+    }
+
+    /**
+     * An empty JMSType travels by name in the list of empty strings, as an empty property does: RocketMQ
+     * drops empty tags. {@code TAGS} names no user property (RocketMQ reserves it), so the entry is unambiguous.
+     */
+    private static void putType(String type, Map<String, String> properties) throws MessageFormatException {
+        if (type != null && type.isEmpty()) {
+            properties.merge(JmsPropertyKeys.EMPTY_STRINGS, PropertyKeys.TAGS, (list, tags) -> list + "," + tags);
+        } else {
+            putIfPresent(properties, PropertyKeys.TAGS, type);
         }
     }
 

@@ -53,6 +53,15 @@ public class BolideBytesMessage extends BolideMessage implements BytesMessage {
         in = null;
     }
 
+    /** The asked type is checked before the mode: a BytesMessage's body is never anything but a byte[]. */
+    @Override
+    public <T> T getBody(Class<T> c) throws JMSException {
+        if (!c.isAssignableFrom(byte[].class)) {
+            throw new MessageFormatException("the body of a BytesMessage is a byte[], not a " + c.getName());
+        }
+        return super.getBody(c);
+    }
+
     @Override
     protected Object bodyValue() throws JMSException {
         checkReadable();

@@ -81,6 +81,7 @@ public class BolideSession implements QueueSession, TopicSession, AcknowledgingS
 
     private final SessionConnection connection;
     private final int mode;
+    private final SessionDomain domain;
     private final RocketMqMapping mapping = new RocketMqMapping();
     private final MessageSendPath sendPath;
     private final ReceiveEnlistment receives;
@@ -94,8 +95,9 @@ public class BolideSession implements QueueSession, TopicSession, AcknowledgingS
     private record Unacknowledged(Delivery delivery, BolideMessageConsumer consumer) {
     }
 
-    public BolideSession(SessionConnection connection, int mode) throws JMSException {
-        this(connection, mode, mode == SESSION_TRANSACTED ? new TransactedSendPath(connection.client())
+    /** @param domain BOTH for a Session, QUEUE or TOPIC for a QueueSession or TopicSession */
+    public BolideSession(SessionConnection connection, int mode, SessionDomain domain) throws JMSException {
+        this(connection, mode, domain, mode == SESSION_TRANSACTED ? new TransactedSendPath(connection.client())
                 : new DirectSendPath(connection.client()), ReceiveEnlistment.NONE);
     }
 
@@ -103,7 +105,7 @@ public class BolideSession implements QueueSession, TopicSession, AcknowledgingS
      * A session sending through {@code sendPath} and handing its receives to {@code receives} while
      * that is active: how an XA session plugs in its branch.
      */
-    protected BolideSession(SessionConnection connection, int mode, MessageSendPath sendPath,
+    protected BolideSession(SessionConnection connection, int mode, SessionDomain domain, MessageSendPath sendPath,
             ReceiveEnlistment receives) throws JMSException {
         if (mode != AUTO_ACKNOWLEDGE && mode != CLIENT_ACKNOWLEDGE && mode != DUPS_OK_ACKNOWLEDGE
                 && mode != SESSION_TRANSACTED) {
@@ -111,6 +113,7 @@ public class BolideSession implements QueueSession, TopicSession, AcknowledgingS
         }
         this.connection = connection;
         this.mode = mode;
+        this.domain = domain;
         this.sendPath = sendPath;
         this.receives = receives;
         listenerDelivery = new ListenerDelivery(consumers, new SerialExecutor(connection.sessionThreads()),
@@ -155,6 +158,7 @@ public class BolideSession implements QueueSession, TopicSession, AcknowledgingS
     public MessageConsumer createSharedConsumer(Topic topic, String sharedSubscriptionName, String messageSelector)
             throws JMSException {
         checkOpen();
+        domain.checkTopics("createSharedConsumer");
         checkSubscriptionName(sharedSubscriptionName);
         Selector selector = SelectorSupport.compile(messageSelector);
         String name = consumableTopic(topic);
@@ -182,13 +186,14 @@ public class BolideSession implements QueueSession, TopicSession, AcknowledgingS
     public TopicSubscriber createDurableConsumer(Topic topic, String name, String messageSelector, boolean noLocal)
             throws JMSException {
         checkOpen();
+        domain.checkTopics("createDurableConsumer");
         checkSubscriptionName(name);
         Selector selector = SelectorSupport.compile(messageSelector);
+        String topicName = consumableTopic(topic); // an invalid topic is named before a missing client id
         String clientId = connection.clientIdOrNull();
         if (clientId == null) {
             throw new IllegalStateException("an unshared durable subscription needs a client id on the connection");
         }
-        String topicName = consumableTopic(topic);
         String subscriptionGroup = GroupNames.durable(clientId, name);
         String group = GroupNames.definition(subscriptionGroup, topicName, messageSelector, noLocal);
         if (connection.groupActive(group)) {
@@ -208,6 +213,7 @@ public class BolideSession implements QueueSession, TopicSession, AcknowledgingS
     public MessageConsumer createSharedDurableConsumer(Topic topic, String name, String messageSelector)
             throws JMSException {
         checkOpen();
+        domain.checkTopics("createSharedDurableConsumer");
         checkSubscriptionName(name);
         Selector selector = SelectorSupport.compile(messageSelector);
         String topicName = consumableTopic(topic);
@@ -223,6 +229,7 @@ public class BolideSession implements QueueSession, TopicSession, AcknowledgingS
     @Override
     public void unsubscribe(String name) throws JMSException {
         checkOpen();
+        domain.checkTopics("unsubscribe");
         checkSubscriptionName(name);
         String clientId = connection.clientIdOrNull();
         // a shared durable subscription is named by its name alone, whether the connection has a client id or not
@@ -243,6 +250,7 @@ public class BolideSession implements QueueSession, TopicSession, AcknowledgingS
     @Override
     public QueueBrowser createBrowser(Queue queue, String messageSelector) throws JMSException {
         checkOpen();
+        domain.checkQueues("createBrowser");
         Selector selector = SelectorSupport.compile(messageSelector);
         return new BolideQueueBrowser(connection.client(), mapping, queue, consumableTopic(queue), selector);
     }
@@ -322,6 +330,18 @@ public class BolideSession implements QueueSession, TopicSession, AcknowledgingS
         } else if (mode == AUTO_ACKNOWLEDGE || mode == DUPS_OK_ACKNOWLEDGE) {
             acknowledgeOne(delivery);
         }
+    }
+
+    @Override
+    public void bodyRefused(Delivery delivery, BolideMessageConsumer consumer) throws JMSException {
+        if (receives.active() || (mode != AUTO_ACKNOWLEDGE && mode != DUPS_OK_ACKNOWLEDGE)) {
+            received(delivery);
+            return;
+        }
+        synchronized (unacknowledged) {
+            unacknowledged.removeIf(u -> u.delivery() == delivery);
+        }
+        consumer.pushBack(delivery);
     }
 
     /** Hands the delivery to the global transaction: it is no longer the session's to acknowledge or recover. */
@@ -591,24 +611,28 @@ public class BolideSession implements QueueSession, TopicSession, AcknowledgingS
     @Override
     public Queue createQueue(String queueName) throws JMSException {
         checkOpen();
+        domain.checkQueues("createQueue");
         return new BolideQueue(DestinationNames.checkTopicName(queueName));
     }
 
     @Override
     public Topic createTopic(String topicName) throws JMSException {
         checkOpen();
+        domain.checkTopics("createTopic");
         return new BolideTopic(DestinationNames.checkTopicName(topicName));
     }
 
     @Override
     public TemporaryQueue createTemporaryQueue() throws JMSException {
         checkOpen();
+        domain.checkQueues("createTemporaryQueue");
         return connection.createTemporaryQueue();
     }
 
     @Override
     public TemporaryTopic createTemporaryTopic() throws JMSException {
         checkOpen();
+        domain.checkTopics("createTemporaryTopic");
         return connection.createTemporaryTopic();
     }
 
@@ -725,7 +749,10 @@ public class BolideSession implements QueueSession, TopicSession, AcknowledgingS
         if (mode == SESSION_TRANSACTED) {
             sendPath.rollback();
         }
-        takeUnacknowledged().forEach(u -> returnToBroker(u.delivery()));
+        // what was received and not acknowledged or committed goes back to the group in memory: to
+        // the connection's other consumers of it, else uncommitted for the group's next reader at once
+        // (sent back through %RETRY% it came a second time when the offset commit was late)
+        redeliverUnacknowledged();
         for (BolideMessageConsumer consumer : List.copyOf(consumers)) {
             consumer.close();
         }
@@ -733,18 +760,6 @@ public class BolideSession implements QueueSession, TopicSession, AcknowledgingS
             producer.close();
         }
         connection.sessionClosed(this);
-    }
-
-    private void returnToBroker(Delivery delivery) {
-        if (!delivery.reader().isOpen()) {
-            return;
-        }
-        try {
-            delivery.reader().sendToRetry(delivery);
-        } catch (RocketMqException e) {
-            LOG.log(System.Logger.Level.DEBUG, "cannot give back a message, the group reads it again later: {0}",
-                    e.getMessage());
-        }
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.bolide.client.jms.xa;
 import dev.bolide.client.jms.session.BolideSession;
 import dev.bolide.client.jms.session.DirectSendPath;
 import dev.bolide.client.jms.session.SessionConnection;
+import dev.bolide.client.jms.session.SessionDomain;
 import jakarta.jms.JMSException;
 import jakarta.jms.QueueSession;
 import jakarta.jms.Session;
@@ -27,7 +28,7 @@ public final class BolideXASession extends BolideSession implements XAQueueSessi
     }
 
     private BolideXASession(SessionConnection connection, BolideXAResource resource) throws JMSException {
-        super(connection, AUTO_ACKNOWLEDGE, new BranchSendPath(resource, new DirectSendPath(connection.client())),
+        super(connection, AUTO_ACKNOWLEDGE, SessionDomain.BOTH, new BranchSendPath(resource, new DirectSendPath(connection.client())),
                 new BranchReceives(resource));
         this.resource = resource;
     }

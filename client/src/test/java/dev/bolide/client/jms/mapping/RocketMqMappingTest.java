@@ -46,6 +46,17 @@ class RocketMqMappingTest {
     }
 
     @Test
+    void anEmptyJmsTypeStaysEmptyAndIsNoUserProperty() throws JMSException {
+        BolideMessage message = addressed(new BolideMessage());
+        message.setJMSType("");
+        message.setStringProperty("note", "");
+        BolideMessage received = roundTrip(message, 0);
+        assertThat(received.getJMSType()).isEmpty();
+        assertThat(received.getStringProperty("note")).isEmpty();
+        assertThat(received.propertyExists("TAGS")).isFalse();
+    }
+
+    @Test
     void headersSurviveTheRoundTrip() throws JMSException {
         BolideMessage message = addressed(new BolideMessage());
         message.setJMSMessageID("ID:7F0000011234");

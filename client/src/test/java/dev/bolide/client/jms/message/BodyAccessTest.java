@@ -118,6 +118,16 @@ class BodyAccessTest {
     }
 
     @Test
+    void aBytesBodyAskedAsAnotherTypeIsAFormatErrorEvenWhileWritten() throws JMSException {
+        BolideBytesMessage message = new BolideBytesMessage();
+        message.writeInt(7);
+        assertThatThrownBy(() -> message.getBody(StringBuffer.class)).isInstanceOf(MessageFormatException.class);
+        assertThatThrownBy(() -> message.getBody(byte[].class)).isInstanceOf(MessageNotReadableException.class);
+        message.reset();
+        assertThat(message.getBody(byte[].class)).containsExactly(0, 0, 0, 7);
+    }
+
+    @Test
     void aMessageWithoutBodyGivesNullForAnyType() throws JMSException {
         assertThat(new BolideMessage().getBody(Integer.class)).isNull();
         assertThat(new BolideTextMessage().isBodyAssignableTo(Integer.class)).isTrue();
