@@ -94,7 +94,7 @@ class ScheduleServiceTest {
         service = ScheduleService.start(store, SETTINGS, configDir());
         AppendedMessage parked = sendDelayed("a", 1);
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> delivered().size() == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> delivered().size() == 1);
         MessageRecordView message = delivered().get(0);
         assertThat(message.storeTimestamp()).isBetween(parked.storeTimestamp() + 1000, parked.storeTimestamp() + 1500);
         assertThat(MessageProperties.decode(message.properties())).containsEntry("KEYS", "key-a")
@@ -112,7 +112,7 @@ class ScheduleServiceTest {
             sendDelayed("early" + i, 1);
         }
         long beforeDeliveries = store.commitLogMaxOffset();
-        await().atMost(Duration.ofSeconds(5)).until(() -> delivered().size() == 5);
+        await().atMost(Duration.ofSeconds(30)).until(() -> delivered().size() == 5);
         sendDelayed("late", 2);
         service.close();
         service = null;
@@ -123,7 +123,7 @@ class ScheduleServiceTest {
 
         service = ScheduleService.start(store, SETTINGS, configDir());
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> delivered().size() >= 6);
+        await().atMost(Duration.ofSeconds(30)).until(() -> delivered().size() >= 6);
         await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3)).until(() -> delivered().size() == 6);
         assertThat(bodies(delivered())).containsExactly("early0", "early1", "early2", "early3", "early4", "late");
     }
@@ -132,7 +132,7 @@ class ScheduleServiceTest {
     void rebuildsProgressFromTheWholeCommitLogWhenThereIsNoFile() throws IOException {
         service = ScheduleService.start(store, SETTINGS, configDir());
         sendDelayed("a", 1);
-        await().atMost(Duration.ofSeconds(5)).until(() -> delivered().size() == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> delivered().size() == 1);
         service.close();
         service = null;
         Files.delete(configDir().resolve("delayOffset.json"));
@@ -140,7 +140,7 @@ class ScheduleServiceTest {
         service = ScheduleService.start(store, SETTINGS, configDir());
         sendDelayed("b", 1);
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> delivered().size() >= 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> delivered().size() >= 2);
         await().during(Duration.ofMillis(1200)).atMost(Duration.ofSeconds(3)).until(() -> delivered().size() == 2);
         assertThat(bodies(delivered())).containsExactly("a", "b");
     }
@@ -158,7 +158,7 @@ class ScheduleServiceTest {
         sendDelayed("b", 2);
         MetadataFile file = new MetadataFile(configDir().resolve("delayOffset.json"));
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> DelayProgress.load(file).nextOffset(2) == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> DelayProgress.load(file).nextOffset(2) == 1);
         DelayProgress written = DelayProgress.load(file);
         assertThat(written.nextOffset(1)).isEqualTo(1);
         assertThat(written.commitLogOffset()).isLessThanOrEqualTo(store.commitLogFlushedOffset());
