@@ -32,6 +32,14 @@ public abstract class BrokerProcess implements AutoCloseable {
     /** What a client is given to reach the broker: a name server's {@code host:port}, or a URL. */
     public abstract String clientAddress();
 
+    /**
+     * CPU used so far by every JVM of this broker, its name server's included: Bolide serves names
+     * inside its broker JVM, RocketMQ in a JVM of its own, and either way that is the broker's work.
+     */
+    final synchronized long cpuNanos() {
+        return children.stream().mapToLong(ChildJvm::cpuNanos).sum();
+    }
+
     protected final ScratchDirectory directory() {
         return directory;
     }
