@@ -5,12 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The 1-minute load average when a run starts, to tell a quiet machine's figures from a busy one's. */
-final class LoadAverage {
+public final class LoadAverage {
     private LoadAverage() {
     }
 
     /** The figure, or "unknown" off Linux. */
-    static String read() {
+    public static String read() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
         } catch (IOException e) {
@@ -28,7 +28,7 @@ final class LoadAverage {
     }
 
     /** {@code heading}, and under it a NOISY line if the machine was busy. */
-    static String headed(String heading, String loadAverage, int cores) {
+    public static String headed(String heading, String loadAverage, int cores) {
         return busy(loadAverage, cores) ? heading + System.lineSeparator() + "NOISY: the load average at start was"
                 + " above the number of cores: other work shared the machine" : heading;
     }
