@@ -1,12 +1,9 @@
 package dev.bolide.protocol.remoting;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,32 +20,26 @@ final class JsonHeaderCodec {
     }
 
     static byte[] encode(RemotingCommand command) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(128);
-        try (JsonGenerator json = JSON.createGenerator(out)) {
-            json.writeStartObject();
-            json.writeNumberField("code", command.code());
-            if (!command.extFields().isEmpty()) {
-                json.writeObjectFieldStart("extFields");
-                for (Map.Entry<String, String> field : new TreeMap<>(command.extFields()).entrySet()) {
-                    if (field.getValue() != null) {
-                        json.writeStringField(field.getKey(), field.getValue());
-                    }
+        JsonHeaderWriter json = new JsonHeaderWriter().startObject().field("code", command.code());
+        if (!command.extFields().isEmpty()) {
+            json.objectField("extFields");
+            for (Map.Entry<String, String> field : new TreeMap<>(command.extFields()).entrySet()) {
+                if (field.getValue() != null) {
+                    json.field(field.getKey(), field.getValue());
                 }
-                json.writeEndObject();
             }
-            json.writeNumberField("flag", command.flag());
-            json.writeStringField("language", command.language().name());
-            json.writeNumberField("opaque", command.opaque());
-            if (command.remark() != null) {
-                json.writeStringField("remark", command.remark());
-            }
-            json.writeStringField("serializeTypeCurrentRPC", command.serializeType().name());
-            json.writeNumberField("version", command.version());
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            json.endObject();
         }
-        return out.toByteArray();
+        json.field("flag", command.flag())
+                .field("language", command.language().name())
+                .field("opaque", command.opaque());
+        if (command.remark() != null) {
+            json.field("remark", command.remark());
+        }
+        return json.field("serializeTypeCurrentRPC", command.serializeType().name())
+                .field("version", command.version())
+                .endObject()
+                .toByteArray();
     }
 
     static RemotingCommand decode(byte[] header, byte[] body) {
