@@ -131,8 +131,20 @@ final class BrokerRun {
     @SuppressWarnings("deprecation") // as queuedMessages
     static void createTopic(DefaultMQProducer producer, BrokerProcess broker, String topic)
             throws MQClientException, InterruptedException {
-        producer.createTopic(TopicValidator.AUTO_CREATE_TOPIC_KEY_TOPIC, topic, WorkloadPlan.QUEUES);
         long deadline = System.nanoTime() + ROUTE_TIMEOUT.toNanos();
+        while (true) {
+            try {
+                producer.createTopic(TopicValidator.AUTO_CREATE_TOPIC_KEY_TOPIC, topic, WorkloadPlan.QUEUES);
+                break;
+            } catch (MQClientException e) {
+                // a broker says "boot success" before its name server has its registration (and the
+                // route of the template topic the client creates through): seen on a loaded machine
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(200);
+            }
+        }
         while (routedQueues(producer, topic) < WorkloadPlan.QUEUES) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException(broker.name() + ": topic " + topic + " has no route with "
