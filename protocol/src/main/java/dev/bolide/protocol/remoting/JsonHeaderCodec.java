@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The JSON header (serialize type 0), as the 4.9 Java client writes it with fastjson: properties in
@@ -23,9 +23,13 @@ final class JsonHeaderCodec {
         JsonHeaderWriter json = new JsonHeaderWriter().startObject().field("code", command.code());
         if (!command.extFields().isEmpty()) {
             json.objectField("extFields");
-            for (Map.Entry<String, String> field : new TreeMap<>(command.extFields()).entrySet()) {
-                if (field.getValue() != null) {
-                    json.field(field.getKey(), field.getValue());
+            // sorted names rather than a sorted copy of the map: a TreeMap per answer was a third of this
+            String[] names = command.extFields().keySet().toArray(new String[0]);
+            Arrays.sort(names);
+            for (String name : names) {
+                String value = command.extFields().get(name);
+                if (value != null) {
+                    json.field(name, value);
                 }
             }
             json.endObject();
