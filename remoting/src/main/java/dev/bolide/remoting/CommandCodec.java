@@ -20,8 +20,11 @@ final class CommandCodec extends MessageToMessageCodec<ByteBuf, RemotingCommand>
         out.add(RemotingFrameCodec.decode(frame.nioBuffer()));
     }
 
+    /** The body is not copied behind the header: the socket write gathers both where they lie. */
     @Override
     protected void encode(ChannelHandlerContext ctx, RemotingCommand command, List<Object> out) {
-        out.add(Unpooled.wrappedBuffer(RemotingFrameCodec.encode(command)));
+        ByteBuf head = Unpooled.wrappedBuffer(RemotingFrameCodec.encodeHead(command));
+        byte[] body = command.body();
+        out.add(body.length == 0 ? head : Unpooled.wrappedBuffer(head, Unpooled.wrappedBuffer(body)));
     }
 }

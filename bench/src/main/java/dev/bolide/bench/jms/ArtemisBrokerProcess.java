@@ -7,6 +7,7 @@ import dev.bolide.bench.load.ScratchDirectory;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * {@link ArtemisServer} in a child JVM started from the harness's own class path, with the same
@@ -15,17 +16,23 @@ import java.util.List;
 final class ArtemisBrokerProcess extends BrokerProcess {
     private final int port;
 
-    private ArtemisBrokerProcess(ScratchDirectory directory, int port) {
-        super("Artemis", directory);
+    private ArtemisBrokerProcess(String name, ScratchDirectory directory, int port) {
+        super(name, directory);
         this.port = port;
     }
 
-    static ArtemisBrokerProcess start(BrokerSetup setup) throws IOException, InterruptedException {
-        return started(new ArtemisBrokerProcess(ScratchDirectory.create(setup.scratchParent(), "artemis-"),
+    /**
+     * @param name                the broker's column in the table
+     * @param bufferTimeoutNanos  the journal's buffer timeout; empty for Artemis's own
+     */
+    static ArtemisBrokerProcess start(BrokerSetup setup, String name, OptionalLong bufferTimeoutNanos)
+            throws IOException, InterruptedException {
+        return started(new ArtemisBrokerProcess(name, ScratchDirectory.create(setup.scratchParent(), "artemis-"),
                 FreePorts.consecutive(1)), broker -> {
             List<String> arguments = new ArrayList<>(setup.jvmOptions(broker.directory()));
             arguments.addAll(List.of("-cp", System.getProperty("java.class.path"), ArtemisServer.class.getName(),
-                    broker.directory().resolve("data").toString(), Integer.toString(broker.port)));
+                    broker.directory().resolve("data").toString(), Integer.toString(broker.port), bufferTimeoutNanos.isPresent()
+                            ? Long.toString(bufferTimeoutNanos.getAsLong()) : ArtemisServer.DEFAULT_TIMEOUT));
             broker.launch("artemis", arguments, ArtemisServer.READY);
         });
     }

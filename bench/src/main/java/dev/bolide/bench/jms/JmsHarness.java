@@ -4,6 +4,7 @@ import dev.bolide.bench.load.BenchLayout;
 import dev.bolide.bench.load.BolideBrokerProcess;
 import dev.bolide.bench.load.BrokerProcess;
 import dev.bolide.bench.load.BrokerSetup;
+import dev.bolide.bench.load.LoadAverage;
 import dev.bolide.bench.load.ScratchDirectory;
 import dev.bolide.client.jms.BolideConnectionFactory;
 import java.io.IOException;
@@ -16,12 +17,13 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.apache.activemq.artemis.jms.client.ActiveMQXAConnectionFactory;
 import org.apache.activemq.artemis.utils.VersionLoader;
 
 /**
  * Main-Class of {@code jms-harness.jar}: the same Jakarta Messaging workload against Bolide and
- * against ActiveMQ Artemis, in alternating rounds, each broker a fresh child JVM with the same heap,
+ * against ActiveMQ Artemis (as shipped, and with its journal tuned for the disk), in alternating rounds, each broker a fresh child JVM with the same heap,
  * both syncing every persistent send and commit to disk; the table goes to stdout and to
  * {@code bench/target/jms-results.txt}. Never a test: it takes minutes and wants a quiet machine.
  */
@@ -60,6 +62,7 @@ public final class JmsHarness {
     }
 
     private static String run(JmsHarnessOptions options, Path scratch) throws Exception {
+        String loadAverage = LoadAverage.read();
         BrokerSetup setup = new BrokerSetup(options.heap(), "SYNC_FLUSH", scratch);
         // outside the run's directory, which Narayana's threads would write into while it is deleted;
         // a previous run's log has nothing to recover: its brokers and database are gone
@@ -67,16 +70,19 @@ public final class JmsHarness {
         ScratchDirectory.deleteTree(objectStore);
         JmsWorkload workload = new JmsWorkload(options, XaTransactions.manager(objectStore));
         Map<String, List<Figures>> rounds = new LinkedHashMap<>();
-        try (ActiveMQXAConnectionFactory artemisFactory = new ActiveMQXAConnectionFactory();
-                Contenders contenders = new Contenders()) {
+        try (Contenders contenders = new Contenders()) {
             if (options.runs("bolide")) {
                 BrokerProcess broker = contenders.add(BolideBrokerProcess.start(setup, options.bolideJar(), false));
                 contenders.target(bolide(new BolideConnectionFactory(broker.clientAddress())));
             }
             if (options.runs("artemis")) {
-                BrokerProcess broker = contenders.add(ArtemisBrokerProcess.start(setup));
-                artemisFactory.setBrokerURL(broker.clientAddress());
-                contenders.target(new JmsTarget("Artemis", artemisFactory, artemisFactory));
+                contenders.artemis(ArtemisBrokerProcess.start(setup, "Artemis", OptionalLong.empty()));
+            }
+            if (options.runs("artemis-tuned")) {
+                // measured where the brokers' data go, the disk the journal is on
+                long timeout = options.artemisTuning().bufferTimeoutNanos(scratch);
+                contenders.artemis(ArtemisBrokerProcess.start(setup, "Artemis timeout " + timeout + " ns",
+                        OptionalLong.of(timeout)));
             }
             for (JmsTarget target : contenders.targets) {
                 workload.warmUp(target, scratch);
@@ -84,24 +90,26 @@ public final class JmsHarness {
             measureInTurns(options, workload, contenders.targets, scratch, rounds);
         }
         String heading = String.format("Bolide vs ActiveMQ Artemis %s (embedded, NIO journal, sync on send and"
-                + " commit), Jakarta Messaging workload (%s; %d cores; %s)",
-                VersionLoader.getVersion().getFullVersion(), options, Runtime.getRuntime().availableProcessors(),
+                + " commit; as shipped, and with journal-buffer-timeout tuned), Jakarta Messaging workload (%s;"
+                + " %d cores; load average at start %s; %s)", VersionLoader.getVersion().getFullVersion(), options,
+                Runtime.getRuntime().availableProcessors(), loadAverage,
                 LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS));
-        return JmsReport.render(heading, median(rounds, "Bolide"), median(rounds, "Artemis"));
+        Map<String, Figures> medians = new LinkedHashMap<>();
+        rounds.forEach((name, measured) -> medians.put(name, Figures.median(measured)));
+        return JmsReport.render(LoadAverage.headed(heading, loadAverage, Runtime.getRuntime().availableProcessors()),
+                medians);
     }
 
     /**
-     * Both brokers run side by side, idle while the other is measured, and take turns round by round,
-     * the first of one round last in the next: noise from the rest of the machine then falls on both
-     * rather than on whichever ran during it, and the median drops a round that met a burst of it.
+     * The brokers run side by side, idle while another is measured, and take turns round by round,
+     * the order rotated from one round to the next: noise from the rest of the machine then falls on
+     * all rather than on whichever ran during it, and the median drops a round that met a burst of it.
      */
     private static void measureInTurns(JmsHarnessOptions options, JmsWorkload workload, List<JmsTarget> targets,
             Path scratch, Map<String, List<Figures>> rounds) throws Exception {
         for (int round = 0; round < options.rounds(); round++) {
             List<JmsTarget> turns = new ArrayList<>(targets);
-            if (round % 2 == 1) {
-                Collections.reverse(turns);
-            }
+            Collections.rotate(turns, -round);
             for (JmsTarget target : turns) {
                 System.out.println(target.name() + ": round " + (round + 1) + " of " + options.rounds());
                 rounds.computeIfAbsent(target.name(), name -> new ArrayList<>())
@@ -110,15 +118,11 @@ public final class JmsHarness {
         }
     }
 
-    private static Figures median(Map<String, List<Figures>> rounds, String target) {
-        List<Figures> measured = rounds.get(target);
-        return measured == null ? Figures.unavailable("not run") : Figures.median(measured);
-    }
-
     /** The brokers of the run and how the workload reaches each; closing stops the brokers. */
     private static final class Contenders implements AutoCloseable {
         private final List<BrokerProcess> brokers = new ArrayList<>();
         private final List<JmsTarget> targets = new ArrayList<>();
+        private final List<ActiveMQXAConnectionFactory> artemisFactories = new ArrayList<>();
 
         BrokerProcess add(BrokerProcess broker) {
             brokers.add(broker);
@@ -130,8 +134,17 @@ public final class JmsHarness {
             targets.add(target);
         }
 
+        /** An Artemis broker, reached through a factory of its own, which is also its XA one. */
+        void artemis(BrokerProcess broker) {
+            add(broker);
+            ActiveMQXAConnectionFactory factory = new ActiveMQXAConnectionFactory(broker.clientAddress());
+            artemisFactories.add(factory);
+            target(new JmsTarget(broker.name(), factory, factory));
+        }
+
         @Override
         public void close() throws IOException {
+            artemisFactories.forEach(ActiveMQXAConnectionFactory::close);
             for (BrokerProcess broker : brokers) {
                 broker.close();
             }

@@ -26,7 +26,11 @@ public record BenchLayout(Path benchTarget) {
     }
 
     Path rocketMqLib() {
-        return benchModule().resolve("rocketmq-dist/target/rocketmq-" + RocketMqBrokerProcess.VERSION + "/lib");
+        return benchModule().resolve("rocketmq-dist/target/rocketmq-" + RocketMqEdition.VERSION_4 + "/lib");
+    }
+
+    Path rocketMq5Lib() {
+        return benchModule().resolve("rocketmq5-dist/target/rocketmq-" + RocketMqEdition.VERSION_5 + "/lib");
     }
 
     private Path benchModule() {

@@ -26,7 +26,7 @@ final class BrokerRun {
         this.producer = producer;
     }
 
-    static List<Measurement> measure(BrokerProcess broker, WorkloadPlan plan) throws Exception {
+    static RunFigures measure(BrokerProcess broker, WorkloadPlan plan) throws Exception {
         DefaultMQProducer producer = startProducer(broker);
         try {
             return new BrokerRun(broker, plan, producer).measureAll();
@@ -46,7 +46,12 @@ final class BrokerRun {
         return producer;
     }
 
-    private List<Measurement> measureAll() throws Exception {
+    /**
+     * CPU is counted over all send cells together and over all drains together, so that the
+     * counters' 10 ms tick is small beside what they count; the pauses between cells (a thread
+     * pool's start, the route lookups of a new consumer) are in it, alike for every broker.
+     */
+    private RunFigures measureAll() throws Exception {
         createTopic(producer, broker, WARMUP_TOPIC);
         for (int size : WorkloadPlan.MESSAGE_SIZES) {
             createTopic(producer, broker, WorkloadPlan.topic(size));
@@ -55,6 +60,7 @@ final class BrokerRun {
         List<Measurement> results = new ArrayList<>();
         Map<Integer, Long> acknowledged = new LinkedHashMap<>();
         SendWorkload sends = new SendWorkload(producer);
+        CpuCost.Meter sendCpu = CpuCost.start(broker);
         for (int size : WorkloadPlan.MESSAGE_SIZES) {
             for (WorkloadPlan.SendCell cell : plan.sendCells(size)) {
                 Measurement measurement = sends.run(cell.workload(), WorkloadPlan.topic(size), size, cell.threads(),
@@ -63,11 +69,19 @@ final class BrokerRun {
                 acknowledged.merge(size, measurement.messages(), Long::sum);
             }
         }
+        CpuCost sending = sendCpu.stop("sends", acknowledged.values().stream().mapToLong(Long::longValue).sum());
+        long consumed = 0;
+        CpuCost.Meter consumeCpu = CpuCost.start(broker);
         for (int size : WorkloadPlan.MESSAGE_SIZES) {
-            results.add(report(drain(WorkloadPlan.consumeWorkload(size), WorkloadPlan.topic(size),
-                    acknowledged.get(size))));
+            Measurement drained = drain(WorkloadPlan.consumeWorkload(size), WorkloadPlan.topic(size),
+                    acknowledged.get(size));
+            results.add(report(drained));
+            consumed += drained.messages();
         }
-        return results;
+        List<CpuCost> cpu = List.of(sending, consumeCpu.stop("consumption", consumed));
+        cpu.forEach(cost -> System.out.printf(Locale.ROOT, "%s: CPU per message, %s: broker %.1f us, client %.1f us%n",
+                broker.name(), cost.phase(), cost.brokerMicrosPerMessage(), cost.clientMicrosPerMessage()));
+        return new RunFigures(results, cpu);
     }
 
     /**
@@ -117,8 +131,20 @@ final class BrokerRun {
     @SuppressWarnings("deprecation") // as queuedMessages
     static void createTopic(DefaultMQProducer producer, BrokerProcess broker, String topic)
             throws MQClientException, InterruptedException {
-        producer.createTopic(TopicValidator.AUTO_CREATE_TOPIC_KEY_TOPIC, topic, WorkloadPlan.QUEUES);
         long deadline = System.nanoTime() + ROUTE_TIMEOUT.toNanos();
+        while (true) {
+            try {
+                producer.createTopic(TopicValidator.AUTO_CREATE_TOPIC_KEY_TOPIC, topic, WorkloadPlan.QUEUES);
+                break;
+            } catch (MQClientException e) {
+                // a broker says "boot success" before its name server has its registration (and the
+                // route of the template topic the client creates through): seen on a loaded machine
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(200);
+            }
+        }
         while (routedQueues(producer, topic) < WorkloadPlan.QUEUES) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException(broker.name() + ": topic " + topic + " has no route with "

@@ -55,6 +55,11 @@ final class ChildJvm {
         return new String(Files.readAllBytes(output), StandardCharsets.UTF_8);
     }
 
+    /** User plus system CPU the process has used so far ({@link ProcessCpu}). */
+    long cpuNanos() {
+        return ProcessCpu.nanos(process.pid());
+    }
+
     /** SIGTERM, so that the broker shuts down as in production; SIGKILL if it takes too long. */
     void stop() throws InterruptedException {
         process.destroy();

@@ -14,17 +14,22 @@ final class HarnessOptions {
               --quick              2 s per send cell and 2 s warm-up, to try the harness out
               --seconds N          length of each send cell (default 10)
               --warmup N           length of the warm-up sends (default 10)
-              --flush MODE         ASYNC_FLUSH (default) or SYNC_FLUSH, for both brokers
-              --heap SIZE          -Xms and -Xmx of both broker JVMs (default 512m)
-              --only BROKER        bolide or rocketmq: run one broker alone (no ratio)
+              --flush MODE         ASYNC_FLUSH (default) or SYNC_FLUSH, for every broker
+              --heap SIZE          -Xms and -Xmx of every broker JVM (default 512m)
+              --rocketmq-tsp       also RocketMQ 4.9.7 with transientStorePoolEnable and its flush
+                                   settings, a fourth column
+              --only LIST          the brokers to run, comma-separated, of bolide, rocketmq,
+                                   rocketmq-tsp, rocketmq5 (default bolide,rocketmq,rocketmq5)
+              --rounds N           rounds, every broker fresh in each, the order rotated; the
+                                   table shows medians (default 1; 3 with --replication)
               --replication        instead of the table above: sync sends of 1 KiB from 16 threads
                                    to Bolide SYNC_MASTER + SLAVE, RocketMQ SYNC_MASTER + SLAVE and
                                    Bolide ASYNC_MASTER alone, in rounds, medians
-              --rounds N           rounds of --replication (default 3)
               --metrics            Bolide serves /metrics (consoleListenPort on a free port), to
                                    measure what its meters cost; default: no console
               --bolide-jar FILE    default broker/target/bolide-broker.jar
               --rocketmq-lib DIR   default bench/rocketmq-dist/target/rocketmq-4.9.7/lib
+              --rocketmq5-lib DIR  default bench/rocketmq5-dist/target/rocketmq-5.5.0/lib
               --dir DIR            where the brokers' stores go (default bench/target/load-data)
               --out FILE           the report (default bench/target/load-results.txt)
             """;
@@ -36,16 +41,19 @@ final class HarnessOptions {
     private String heap = "512m";
     private boolean bolideMetrics;
     private boolean replication;
-    private long rounds = 3;
-    private final List<String> brokers = new ArrayList<>(List.of("bolide", "rocketmq"));
+    private Long rounds;
+    private final List<Contender> brokers = new ArrayList<>(List.of(Contender.BOLIDE, Contender.ROCKETMQ,
+            Contender.ROCKETMQ_5));
     private Path bolideJar;
     private Path rocketMqLib;
+    private Path rocketMq5Lib;
     private Path scratchParent;
     private Path results;
 
     private HarnessOptions(BenchLayout layout) {
         bolideJar = layout.bolideBrokerJar();
         rocketMqLib = layout.rocketMqLib();
+        rocketMq5Lib = layout.rocketMq5Lib();
         scratchParent = layout.scratchParent();
         results = layout.results();
     }
@@ -69,23 +77,33 @@ final class HarnessOptions {
             case "--warmup" -> warmupSeconds = positive(option, value(option, rest));
             case "--flush" -> flushDiskType = value(option, rest).toUpperCase(Locale.ROOT);
             case "--heap" -> heap = value(option, rest);
-            case "--only" -> onlyBroker(value(option, rest).toLowerCase(Locale.ROOT));
+            case "--only" -> onlyBrokers(value(option, rest));
+            case "--rocketmq-tsp" -> addBroker(Contender.ROCKETMQ_TSP);
             case "--metrics" -> bolideMetrics = true;
             case "--replication" -> replication = true;
             case "--rounds" -> rounds = positive(option, value(option, rest));
             case "--bolide-jar" -> bolideJar = Path.of(value(option, rest));
             case "--rocketmq-lib" -> rocketMqLib = Path.of(value(option, rest));
+            case "--rocketmq5-lib" -> rocketMq5Lib = Path.of(value(option, rest));
             case "--dir" -> scratchParent = Path.of(value(option, rest)).toAbsolutePath();
             case "--out" -> results = Path.of(value(option, rest)).toAbsolutePath();
             default -> throw new IllegalArgumentException("unknown option " + option);
         }
     }
 
-    private void onlyBroker(String broker) {
-        if (!brokers.contains(broker)) {
-            throw new IllegalArgumentException("--only takes bolide or rocketmq, not " + broker);
+    private void onlyBrokers(String list) {
+        brokers.clear();
+        for (String name : list.split(",")) {
+            addBroker(Contender.ofOption(name.trim()));
         }
-        brokers.retainAll(List.of(broker));
+    }
+
+    /** Adds {@code broker} once, keeping the columns in {@link Contender}'s order. */
+    private void addBroker(Contender broker) {
+        if (!brokers.contains(broker)) {
+            brokers.add(broker);
+            brokers.sort(null);
+        }
     }
 
     private static String value(String option, Iterator<String> rest) {
@@ -115,8 +133,9 @@ final class HarnessOptions {
         return new WorkloadPlan(Duration.ofSeconds(sendSeconds), Duration.ofSeconds(warmupSeconds), CONSUME_TIMEOUT);
     }
 
-    boolean runs(String broker) {
-        return brokers.contains(broker);
+    /** The brokers of the comparison, in the table's order. */
+    List<Contender> brokers() {
+        return List.copyOf(brokers);
     }
 
     /** Whether to measure replication ({@link ReplicationRun}) instead of the broker comparison. */
@@ -125,7 +144,7 @@ final class HarnessOptions {
     }
 
     int rounds() {
-        return (int) rounds;
+        return rounds != null ? rounds.intValue() : replication ? 3 : 1;
     }
 
     /** Whether the Bolide broker keeps its meters (and serves /metrics). */
@@ -141,6 +160,10 @@ final class HarnessOptions {
         return rocketMqLib;
     }
 
+    Path rocketMq5Lib() {
+        return rocketMq5Lib;
+    }
+
     Path scratchParent() {
         return scratchParent;
     }
@@ -151,7 +174,8 @@ final class HarnessOptions {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "broker heap %s, %s, %d s per send cell, %d s warm-up%s", heap,
-                flushDiskType, sendSeconds, warmupSeconds, bolideMetrics ? ", Bolide with /metrics" : "");
+        return String.format(Locale.ROOT, "broker heap %s, %s, %d s per send cell, %d s warm-up, %d round%s%s", heap,
+                flushDiskType, sendSeconds, warmupSeconds, rounds(), rounds() == 1 ? "" : "s",
+                bolideMetrics ? ", Bolide with /metrics" : "");
     }
 }

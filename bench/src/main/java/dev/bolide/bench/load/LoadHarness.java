@@ -6,13 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.rocketmq.common.MQVersion;
 
 /**
  * Main-Class of {@code load-harness.jar}: the same workload with the real RocketMQ client against
- * Bolide and then against Apache RocketMQ, each broker a fresh child JVM with the same heap and
- * flush settings, and the figures side by side in a table on stdout and in
+ * Bolide and then against Apache RocketMQ (4.9.7, 5.x, and 4.9.7 tuned if asked), each broker a
+ * fresh child JVM with the same heap and flush settings, and the figures side by side in a table on stdout and in
  * {@code bench/target/load-results.txt}. Never a test: it takes minutes and wants a quiet machine.
  */
 public final class LoadHarness {
@@ -48,22 +50,34 @@ public final class LoadHarness {
         System.exit(0);
     }
 
+    /**
+     * Every broker of the comparison in each round, each fresh (its own JVMs and store, the whole
+     * plan, stopped), the order rotated from one round to the next so that no broker always runs
+     * first, on a machine still quiet, or last.
+     */
     private static String run(HarnessOptions options) throws Exception {
-        BrokerSetup setup = options.brokerSetup();
+        String loadAverage = LoadAverage.read();
         WorkloadPlan plan = options.plan();
-        List<Measurement> bolide = options.runs("bolide")
-                ? measure(BolideBrokerProcess.start(setup, options.bolideJar(), options.bolideMetrics()), plan) : List.of();
-        List<Measurement> rocketMq = options.runs("rocketmq")
-                ? measure(RocketMqBrokerProcess.start(setup, options.rocketMqLib()), plan) : List.of();
-        String heading = String.format("Bolide vs Apache RocketMQ %s, client rocketmq-client %s: sync sends, then push"
-                + " consumption of the backlog (%s; %d cores; %s)", RocketMqBrokerProcess.VERSION,
-                MQVersion.getVersionDesc(MQVersion.CURRENT_VERSION), options,
-                Runtime.getRuntime().availableProcessors(),
+        List<Contender> brokers = options.brokers();
+        Map<Contender, String> names = new EnumMap<>(Contender.class);
+        brokers.forEach(broker -> names.put(broker, broker.columnName(options)));
+        Map<Contender, List<RunFigures>> rounds = LoadReport.emptyRounds(brokers);
+        for (int round = 0; round < options.rounds(); round++) {
+            for (int turn = 0; turn < brokers.size(); turn++) {
+                Contender broker = brokers.get((round + turn) % brokers.size());
+                System.out.printf("round %d of %d: %s%n", round + 1, options.rounds(), names.get(broker));
+                rounds.get(broker).add(measure(broker.start(options), plan));
+            }
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        String heading = String.format("Bolide vs Apache RocketMQ, client rocketmq-client %s: sync sends, then push"
+                + " consumption of the backlog (%s; %d cores; load average at start %s; %s)",
+                MQVersion.getVersionDesc(MQVersion.CURRENT_VERSION), options, cores, loadAverage,
                 LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS));
-        return new LoadReport(bolide, rocketMq).render(heading);
+        return new LoadReport(brokers, names, rounds).render(LoadAverage.headed(heading, loadAverage, cores));
     }
 
-    private static List<Measurement> measure(BrokerProcess broker, WorkloadPlan plan) throws Exception {
+    private static RunFigures measure(BrokerProcess broker, WorkloadPlan plan) throws Exception {
         try (broker) {
             System.out.println(broker.name() + ": started, name server " + broker.clientAddress());
             return BrokerRun.measure(broker, plan);

@@ -1,13 +1,9 @@
 package dev.bolide.bench.load;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
@@ -38,14 +34,15 @@ final class ReplicationRun {
     }
 
     static String run(HarnessOptions options) throws Exception {
-        String loadAverage = loadAverage();
+        String loadAverage = LoadAverage.read();
         BrokerSetup brokers = options.brokerSetup();
         List<Setup> setups = new ArrayList<>();
         try {
             setups.add(setUp("Bolide SYNC_MASTER + SLAVE", BolideBrokerProcess.start(brokers, options.bolideJar(),
                     BrokerSetup.Role.SYNC_MASTER, false)));
-            setups.add(setUp("RocketMQ " + RocketMqBrokerProcess.VERSION + " SYNC_MASTER + SLAVE",
-                    RocketMqBrokerProcess.start(brokers, options.rocketMqLib(), BrokerSetup.Role.SYNC_MASTER)));
+            RocketMqEdition rocketMq = RocketMqEdition.version4(options.rocketMqLib());
+            setups.add(setUp(rocketMq.name() + " SYNC_MASTER + SLAVE",
+                    RocketMqBrokerProcess.start(brokers, rocketMq, BrokerSetup.Role.SYNC_MASTER)));
             setups.add(setUp("Bolide ASYNC_MASTER alone", BolideBrokerProcess.start(brokers, options.bolideJar(),
                     BrokerSetup.Role.ASYNC_MASTER, false)));
             for (Setup setup : setups) {
@@ -72,8 +69,7 @@ final class ReplicationRun {
         String heading = String.format(Locale.ROOT, "Replication: %s, %d rounds (%s; %d cores; load average at"
                 + " start %s; %s)", WORKLOAD, options.rounds(), options, cores, loadAverage,
                 LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS));
-        return render(setups, busy(loadAverage, cores) ? heading + System.lineSeparator() + "NOISY: the load average"
-                + " at start was above the number of cores: other work shared the machine" : heading);
+        return render(setups, LoadAverage.headed(heading, loadAverage, cores));
     }
 
     private static Setup setUp(String name, BrokerProcess broker) throws Exception {
@@ -135,26 +131,7 @@ final class ReplicationRun {
         return out.toString();
     }
 
-    /** Of an even count, the lower middle, as the JMS harness: a figure some round measured. */
     private static double median(List<Measurement> rounds, ToDoubleFunction<Measurement> figure) {
-        List<Double> sorted = rounds.stream().map(figure::applyAsDouble).sorted(Comparator.naturalOrder()).toList();
-        return sorted.isEmpty() ? Double.NaN : sorted.get((sorted.size() - 1) / 2);
-    }
-
-    private static boolean busy(String loadAverage, int cores) {
-        try {
-            return Double.parseDouble(loadAverage) > cores;
-        } catch (NumberFormatException e) {
-            return false;
-        }
-    }
-
-    /** The 1-minute load average, to tell a quiet machine from a busy one; "unknown" off Linux. */
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (IOException e) {
-            return "unknown";
-        }
+        return LoadReport.median(rounds.stream().map(figure::applyAsDouble).toList());
     }
 }

@@ -9,46 +9,48 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Apache RocketMQ's name server and broker, two JVMs on the jars Maven Central publishes (copied
- * into {@code lib} by {@code bench/rocketmq-dist}), started as the distribution's
- * {@code mqnamesrv} and {@code mqbroker} scripts start them, but with the harness's JVM options.
- * The name server is not on the data path, so it gets a small heap of its own.
+ * Apache RocketMQ's name server and broker, two JVMs on the jars Maven Central publishes (see
+ * {@link RocketMqEdition}), started as the distribution's {@code mqnamesrv} and {@code mqbroker}
+ * scripts start them, but with the harness's JVM options. The name server is not on the data path,
+ * so it gets a small heap of its own.
  */
 final class RocketMqBrokerProcess extends BrokerProcess {
-    static final String VERSION = "4.9.7";
     private static final String NAME_SERVER_HEAP = "256m";
 
+    private final RocketMqEdition edition;
     private final Path lib;
     private final Path home;
     private final int nameServerPort;
 
-    private RocketMqBrokerProcess(ScratchDirectory directory, Path lib, int nameServerPort) {
-        super("RocketMQ", directory);
-        this.lib = lib.toAbsolutePath();
+    private RocketMqBrokerProcess(ScratchDirectory directory, RocketMqEdition edition, int nameServerPort) {
+        super(edition.name(), directory);
+        this.edition = edition;
+        this.lib = edition.lib().toAbsolutePath();
         this.home = directory.resolve("rocketmq-home");
         this.nameServerPort = nameServerPort;
     }
 
-    static RocketMqBrokerProcess start(BrokerSetup setup, Path lib) throws IOException, InterruptedException {
-        return start(setup, lib, BrokerSetup.Role.ASYNC_MASTER);
+    static RocketMqBrokerProcess start(BrokerSetup setup, RocketMqEdition edition)
+            throws IOException, InterruptedException {
+        return start(setup, edition, BrokerSetup.Role.ASYNC_MASTER);
     }
 
     /**
      * A master of {@code role} (ASYNC_MASTER or SYNC_MASTER); with SYNC_MASTER also its slave, a
      * broker JVM of its own (same heap, its own store and logs) registering with the same name server.
      */
-    static RocketMqBrokerProcess start(BrokerSetup setup, Path lib, BrokerSetup.Role role)
+    static RocketMqBrokerProcess start(BrokerSetup setup, RocketMqEdition edition, BrokerSetup.Role role)
             throws IOException, InterruptedException {
-        if (!Files.isRegularFile(lib.resolve("rocketmq-broker-" + VERSION + ".jar"))) {
-            throw new IllegalStateException(lib + " holds no RocketMQ " + VERSION + " broker: build"
-                    + " bench/rocketmq-dist first (bench/README.md)");
+        if (!Files.isRegularFile(edition.brokerJar())) {
+            throw new IllegalStateException(edition.lib() + " holds no RocketMQ " + edition.version() + " broker:"
+                    + " build bench/rocketmq-dist and bench/rocketmq5-dist first (bench/README.md)");
         }
         // five ports: the name server's, then the broker's VIP port (listenPort - 2), one it leaves
         // alone, listenPort and the HA port (listenPort + 1)
         int first = FreePorts.consecutive(5);
         int listenPort = first + 3;
-        return started(new RocketMqBrokerProcess(ScratchDirectory.create(setup.scratchParent(), "rocketmq-"), lib,
-                first), broker -> {
+        return started(new RocketMqBrokerProcess(ScratchDirectory.create(setup.scratchParent(), "rocketmq-"),
+                edition, first), broker -> {
             broker.writeLoggingConfiguration();
             broker.startNameServer();
             broker.startBroker("rocketmq-broker", setup, broker.directory().path(), listenPort, role);
@@ -88,9 +90,11 @@ final class RocketMqBrokerProcess extends BrokerProcess {
     /** @param home the broker's store, and its {@code user.home}, under which it logs */
     private void startBroker(String childName, BrokerSetup setup, Path home, int listenPort, BrokerSetup.Role role)
             throws IOException, InterruptedException {
-        Path conf = Files.write(Files.createDirectories(home).resolve("broker.conf"),
-                setup.brokerConfLines(listenPort, home, role));
+        List<String> confLines = new ArrayList<>(setup.brokerConfLines(listenPort, home, role));
+        confLines.addAll(edition.confLines());
+        Path conf = Files.write(Files.createDirectories(home).resolve("broker.conf"), confLines);
         List<String> arguments = new ArrayList<>(setup.jvmOptions(home));
+        arguments.addAll(edition.jvmOptions());
         arguments.addAll(mainClass("org.apache.rocketmq.broker.BrokerStartup"));
         arguments.addAll(List.of("-c", conf.toString(), "-n", clientAddress()));
         launch(childName, arguments, "boot success");

@@ -1,15 +1,12 @@
 package dev.bolide.protocol.remoting;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The JSON header (serialize type 0), as the 4.9 Java client writes it with fastjson: properties in
@@ -23,32 +20,30 @@ final class JsonHeaderCodec {
     }
 
     static byte[] encode(RemotingCommand command) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(128);
-        try (JsonGenerator json = JSON.createGenerator(out)) {
-            json.writeStartObject();
-            json.writeNumberField("code", command.code());
-            if (!command.extFields().isEmpty()) {
-                json.writeObjectFieldStart("extFields");
-                for (Map.Entry<String, String> field : new TreeMap<>(command.extFields()).entrySet()) {
-                    if (field.getValue() != null) {
-                        json.writeStringField(field.getKey(), field.getValue());
-                    }
+        JsonHeaderWriter json = new JsonHeaderWriter().startObject().field("code", command.code());
+        if (!command.extFields().isEmpty()) {
+            json.objectField("extFields");
+            // sorted names rather than a sorted copy of the map: a TreeMap per answer was a third of this
+            String[] names = command.extFields().keySet().toArray(new String[0]);
+            Arrays.sort(names);
+            for (String name : names) {
+                String value = command.extFields().get(name);
+                if (value != null) {
+                    json.field(name, value);
                 }
-                json.writeEndObject();
             }
-            json.writeNumberField("flag", command.flag());
-            json.writeStringField("language", command.language().name());
-            json.writeNumberField("opaque", command.opaque());
-            if (command.remark() != null) {
-                json.writeStringField("remark", command.remark());
-            }
-            json.writeStringField("serializeTypeCurrentRPC", command.serializeType().name());
-            json.writeNumberField("version", command.version());
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            json.endObject();
         }
-        return out.toByteArray();
+        json.field("flag", command.flag())
+                .field("language", command.language().name())
+                .field("opaque", command.opaque());
+        if (command.remark() != null) {
+            json.field("remark", command.remark());
+        }
+        return json.field("serializeTypeCurrentRPC", command.serializeType().name())
+                .field("version", command.version())
+                .endObject()
+                .toByteArray();
     }
 
     static RemotingCommand decode(byte[] header, byte[] body) {

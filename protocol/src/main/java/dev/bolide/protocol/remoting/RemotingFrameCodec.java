@@ -17,16 +17,25 @@ public final class RemotingFrameCodec {
 
     /** The whole frame, length field included. */
     public static ByteBuffer encode(RemotingCommand command) {
+        ByteBuffer head = encodeHead(command);
+        return ByteBuffer.allocate(head.remaining() + command.body().length).put(head).put(command.body()).flip();
+    }
+
+    /**
+     * The frame up to its body: the length field (which counts the body), the serialize type and
+     * header length, the header. The body, {@link RemotingCommand#body()} as it is, follows: a
+     * transport can send it from where it lies instead of copying it behind the header (a pull
+     * response carries up to 32 records).
+     */
+    public static ByteBuffer encodeHead(RemotingCommand command) {
         byte[] header = command.serializeType() == SerializeType.JSON ? JsonHeaderCodec.encode(command)
                 : RocketMqHeaderCodec.encode(command);
-        byte[] body = command.body();
-        ByteBuffer frame = ByteBuffer.allocate(LENGTH_FIELD + 4 + header.length + body.length);
-        frame.putInt(4 + header.length + body.length)
+        int bodyLength = command.body().length;
+        return ByteBuffer.allocate(LENGTH_FIELD + 4 + header.length)
+                .putInt(4 + header.length + bodyLength)
                 .putInt((command.serializeType().code() << 24) | header.length)
                 .put(header)
-                .put(body)
                 .flip();
-        return frame;
     }
 
     /**

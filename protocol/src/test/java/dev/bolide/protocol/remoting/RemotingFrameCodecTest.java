@@ -107,6 +107,33 @@ class RemotingFrameCodecTest {
     }
 
     @Test
+    void escapesWhatJsonRequiresAndKeepsEveryCharacter() {
+        String awkward = "quote \" backslash \\ newline \n tab \t nul \u0000 unit \u001f \u00e9\u4e2d \ud83d\ude00 end";
+        RemotingCommand command = new RemotingCommand(1, LanguageCode.JAVA, 409, 5, RemotingCommand.RESPONSE_FLAG,
+                awkward, Map.of("k\"ey", awkward, "empty", ""), null, SerializeType.JSON);
+
+        ByteBuffer frame = RemotingFrameCodec.encode(command);
+        frame.getInt();
+        RemotingCommand decoded = RemotingFrameCodec.decode(frame);
+
+        assertThat(decoded.remark()).isEqualTo(awkward);
+        assertThat(decoded.extFields()).containsOnly(Map.entry("k\"ey", awkward), Map.entry("empty", ""));
+    }
+
+    @Test
+    void theHeadOfAFrameIsTheFrameWithoutItsBody() {
+        RemotingCommand command = new RemotingCommand(11, LanguageCode.JAVA, 409, 7, RemotingCommand.RESPONSE_FLAG,
+                null, Map.of("a", "1"), new byte[] {9, 8, 7}, SerializeType.JSON);
+
+        ByteBuffer head = RemotingFrameCodec.encodeHead(command);
+        ByteBuffer frame = RemotingFrameCodec.encode(command);
+
+        assertThat(frame.remaining()).isEqualTo(head.remaining() + 3);
+        assertThat(frame.slice(0, head.remaining())).isEqualTo(head);
+        assertThat(frame.get(frame.limit() - 1)).isEqualTo((byte) 7);
+    }
+
+    @Test
     void aResponseTakesTheSerializeTypeAndOpaqueOfItsRequest() {
         RemotingCommand request = new RemotingCommand(34, LanguageCode.JAVA, 409, 42, 0, null, null, null,
                 SerializeType.ROCKETMQ);
