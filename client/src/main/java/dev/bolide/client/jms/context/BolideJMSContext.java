@@ -6,7 +6,6 @@ import static dev.bolide.client.jms.context.JmsRuntimeExceptions.translate;
 import dev.bolide.client.jms.HalfMessage;
 import dev.bolide.client.jms.HalfMessageSession;
 import dev.bolide.client.jms.connection.BolideConnection;
-import dev.bolide.client.jms.consumer.BolideMessageConsumer;
 import dev.bolide.client.jms.session.AcknowledgingSession;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
@@ -276,7 +275,7 @@ public class BolideJMSContext implements JMSContext, HalfMessageSession {
         if (autoStart) {
             start();
         }
-        return new BolideJMSConsumer((BolideMessageConsumer) consumer); // a BolideSession makes no other
+        return new BolideJMSConsumer(consumer);
     }
 
     @Override
