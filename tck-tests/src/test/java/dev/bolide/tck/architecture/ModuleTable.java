@@ -14,7 +14,7 @@ import java.util.Set;
 record ModuleTable(String name, Set<String> apiPackages) {
     static final List<ModuleTable> MODULES = List.of(
             new ModuleTable("protocol", Set.of("dev.bolide.protocol.message", "dev.bolide.protocol.remoting",
-                    "dev.bolide.protocol.selector", "dev.bolide.protocol.xa")),
+                    "dev.bolide.protocol.selector", "dev.bolide.protocol.xa", "dev.bolide.protocol.jms")),
             // segment, checkpoint and worker: the I/O layer (mapped segment files, crash marker, background
             // loop) under the CommitLog, also used by the broker's timer for its own log and wheel
             new ModuleTable("store", Set.of("dev.bolide.store", "dev.bolide.store.replication",
