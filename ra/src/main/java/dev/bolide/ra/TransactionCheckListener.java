@@ -11,7 +11,7 @@ import jakarta.jms.Message;
  *
  * <p>It lives beside the adapter class rather than in the client: it is a Connectors message-listener
  * type, named in {@code ra.xml} and reached by applications through the deployed adapter; a Java SE
- * program answers check-backs with {@code RocketMqClient.onTransactionCheck} instead.
+ * program answers check-backs with the client's {@code dev.bolide.client.spi.CheckBackMember} instead.
  */
 public interface TransactionCheckListener {
     /** What the broker is told to do with the half message. */

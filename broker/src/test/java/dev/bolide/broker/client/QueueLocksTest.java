@@ -2,7 +2,7 @@ package dev.bolide.broker.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bolide.broker.MutableClock;
+import dev.bolide.testsupport.MutableClock;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package dev.bolide.broker.namesrv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.bolide.broker.MutableClock;
+import dev.bolide.testsupport.MutableClock;
 import dev.bolide.remoting.FrameClient;
 import dev.bolide.broker.metadata.DataVersion;
 import dev.bolide.broker.topic.TopicConfig;

@@ -2,7 +2,7 @@ package dev.bolide.broker.namesrv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bolide.broker.MutableClock;
+import dev.bolide.testsupport.MutableClock;
 import dev.bolide.broker.metadata.DataVersion;
 import dev.bolide.broker.topic.TopicConfig;
 import dev.bolide.broker.topic.VersionedTopics;

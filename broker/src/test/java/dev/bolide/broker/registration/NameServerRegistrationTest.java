@@ -3,7 +3,7 @@ package dev.bolide.broker.registration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.bolide.broker.MutableClock;
+import dev.bolide.testsupport.MutableClock;
 import dev.bolide.broker.metadata.MetadataFile;
 import dev.bolide.broker.namesrv.BrokerIdentity;
 import dev.bolide.broker.namesrv.RouteTable;

@@ -1,7 +1,7 @@
 package dev.bolide.client.jms;
 
 import dev.bolide.client.jms.connection.BolideConnection;
-import dev.bolide.client.jms.connection.ConnectionSettings;
+import dev.bolide.client.spi.ConnectionSettings;
 import dev.bolide.client.jms.connection.ConnectionUri;
 import dev.bolide.client.jms.context.BolideJMSContext;
 import dev.bolide.client.jms.context.JmsRuntimeExceptions;

@@ -1,12 +1,11 @@
 package dev.bolide.ra.checkback;
 
-import dev.bolide.client.rocketmq.ClientSettings;
-import dev.bolide.client.rocketmq.Credentials;
-import dev.bolide.client.rocketmq.RocketMqClient;
-import dev.bolide.client.rocketmq.RocketMqException;
-import dev.bolide.client.rocketmq.TransactionCheck;
-import dev.bolide.remoting.ClientTls;
+import dev.bolide.client.spi.CheckBack;
+import dev.bolide.client.spi.CheckBackMember;
+import dev.bolide.client.spi.ConnectionSettings;
 import dev.bolide.remoting.ClientTlsConfig;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSSecurityException;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ResourceAdapterInternalException;
 import jakarta.resource.spi.SecurityException;
@@ -17,21 +16,17 @@ import java.lang.System.Logger.Level;
 
 /**
  * One activated check-back endpoint (the server binds only beans implementing
- * {@link dev.bolide.ra.TransactionCheckListener} to this spec, by {@code ra.xml}): a RocketMQ client that joins the producer group on every
- * broker, so that brokers check the group's half messages back with it, and hands each check-back to
- * a {@link CheckBackWork} on the server's WorkManager.
+ * {@link dev.bolide.ra.TransactionCheckListener} to this spec, by {@code ra.xml}): the client's member
+ * of the producer group on every broker, so that brokers check the group's half messages back with it,
+ * which hands each check-back to a {@link CheckBackWork} on the server's WorkManager.
  */
 public final class CheckBackActivation implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(CheckBackActivation.class.getName());
 
-    private final MessageEndpointFactory factory;
-    private final WorkManager workManager;
-    private final RocketMqClient client;
+    private final CheckBackMember member;
 
-    private CheckBackActivation(MessageEndpointFactory factory, WorkManager workManager, RocketMqClient client) {
-        this.factory = factory;
-        this.workManager = workManager;
-        this.client = client;
+    private CheckBackActivation(CheckBackMember member) {
+        this.member = member;
     }
 
     /**
@@ -42,43 +37,24 @@ public final class CheckBackActivation implements AutoCloseable {
     public static CheckBackActivation start(MessageEndpointFactory factory, CheckBackSettings settings,
             String nameServers, ClientTlsConfig tls, String userName, String password, WorkManager workManager)
             throws ResourceException {
-        RocketMqClient client = new RocketMqClient(ClientSettings.of(settings.nameServers() != null
-                ? settings.nameServers() : nameServers).withTls(loaded(factory, tls)),
-                credentials(factory, userName, password));
-        CheckBackActivation activation = new CheckBackActivation(factory, workManager, client);
+        ConnectionSettings connection = new ConnectionSettings(settings.nameServers() != null
+                ? settings.nameServers() : nameServers, null, ConnectionSettings.DEFAULT_REQUEST_TIMEOUT, 0, tls);
         try {
-            client.onTransactionCheck(settings.producerGroup(), activation::schedule);
-            client.joinProducerGroup(settings.producerGroup());
-            return activation;
-        } catch (RocketMqException e) {
-            client.close();
-            throw new ResourceAdapterInternalException("Bolide check-back activation of "
-                    + factory.getActivationName() + " failed: " + e.getMessage(), e);
+            return new CheckBackActivation(CheckBackMember.join(connection, userName, password,
+                    settings.producerGroup(), check -> schedule(factory, workManager, check)));
+        } catch (JMSSecurityException e) {
+            throw new SecurityException(failure(factory, e), e);
+        } catch (JMSException e) {
+            throw new ResourceAdapterInternalException(failure(factory, e), e);
         }
     }
 
-    private static ClientTls loaded(MessageEndpointFactory factory, ClientTlsConfig tls)
-            throws ResourceAdapterInternalException {
-        try {
-            return tls == null ? null : tls.load();
-        } catch (IllegalArgumentException e) {
-            throw new ResourceAdapterInternalException("Bolide check-back activation of "
-                    + factory.getActivationName() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static Credentials credentials(MessageEndpointFactory factory, String userName, String password)
-            throws SecurityException {
-        try {
-            return userName == null ? null : new Credentials(userName, password);
-        } catch (IllegalArgumentException e) {
-            throw new SecurityException("Bolide check-back activation of " + factory.getActivationName() + ": "
-                    + e.getMessage(), e);
-        }
+    private static String failure(MessageEndpointFactory factory, JMSException e) {
+        return "Bolide check-back activation of " + factory.getActivationName() + " failed: " + e.getMessage();
     }
 
     /** Runs on the client's I/O thread: hands the check over and returns at once. */
-    private void schedule(TransactionCheck check) {
+    private static void schedule(MessageEndpointFactory factory, WorkManager workManager, CheckBack check) {
         try {
             workManager.scheduleWork(new CheckBackWork(factory, check));
         } catch (WorkException e) {
@@ -87,9 +63,9 @@ public final class CheckBackActivation implements AutoCloseable {
         }
     }
 
-    /** Stops answering: leaves the producer group and closes the client. */
+    /** Stops answering: leaves the producer group. */
     @Override
     public void close() {
-        client.close();
+        member.close();
     }
 }

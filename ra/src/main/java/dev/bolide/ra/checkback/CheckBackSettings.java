@@ -1,6 +1,6 @@
 package dev.bolide.ra.checkback;
 
-import dev.bolide.client.jms.connection.ConnectionSettings;
+import dev.bolide.client.spi.ConnectionSettings;
 import jakarta.resource.spi.InvalidPropertyException;
 import java.util.regex.Pattern;
 

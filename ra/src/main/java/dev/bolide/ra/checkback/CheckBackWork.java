@@ -1,13 +1,9 @@
 package dev.bolide.ra.checkback;
 
-import dev.bolide.client.jms.mapping.ReceivedRecord;
-import dev.bolide.client.jms.mapping.RocketMqMapping;
-import dev.bolide.client.rocketmq.ReceivedMessage;
-import dev.bolide.client.rocketmq.TransactionCheck;
+import dev.bolide.client.spi.CheckBack;
 import dev.bolide.ra.TransactionCheckListener;
 import dev.bolide.ra.TransactionCheckListener.Outcome;
 import jakarta.jms.JMSException;
-import jakarta.jms.Message;
 import jakarta.resource.spi.UnavailableException;
 import jakarta.resource.spi.endpoint.MessageEndpoint;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
@@ -22,9 +18,9 @@ final class CheckBackWork implements Work {
     private static final System.Logger LOG = System.getLogger(CheckBackWork.class.getName());
 
     private final MessageEndpointFactory factory;
-    private final TransactionCheck check;
+    private final CheckBack check;
 
-    CheckBackWork(MessageEndpointFactory factory, TransactionCheck check) {
+    CheckBackWork(MessageEndpointFactory factory, CheckBack check) {
         this.factory = factory;
         this.check = check;
     }
@@ -48,20 +44,14 @@ final class CheckBackWork implements Work {
             return Outcome.UNKNOWN;
         }
         try {
-            return ((TransactionCheckListener) endpoint).checkTransaction(halfMessage());
+            return ((TransactionCheckListener) endpoint).checkTransaction(check.halfMessage());
         } catch (JMSException | RuntimeException e) {
-            LOG.log(Level.WARNING, "check-back of " + check.halfMessage().msgId() + " by "
+            LOG.log(Level.WARNING, "check-back of " + check.messageId() + " by "
                     + factory.getActivationName() + " failed; the broker will ask again", e);
             return Outcome.UNKNOWN;
         } finally {
             endpoint.release();
         }
-    }
-
-    private Message halfMessage() throws JMSException {
-        ReceivedMessage half = check.halfMessage();
-        return new RocketMqMapping().toJms(new ReceivedRecord(half.topic(), half.properties(), half.body(),
-                half.bornTimestamp(), half.reconsumeTimes(), half.msgId()));
     }
 
     /** A check-back is short: it ends on its own. */

@@ -1,10 +1,10 @@
 package dev.bolide.ra.inbound;
 
 import dev.bolide.client.jms.BolideConnectionFactory;
-import dev.bolide.client.jms.connection.ConnectionSettings;
-import dev.bolide.client.jms.consumer.SelectorSupport;
+import dev.bolide.client.spi.ConnectionSettings;
+import dev.bolide.protocol.selector.Selector;
+import dev.bolide.protocol.selector.SelectorSyntaxException;
 import dev.bolide.ra.outbound.ContainerConnectionFactory;
-import jakarta.jms.InvalidSelectorException;
 import jakarta.jms.Queue;
 import jakarta.jms.Topic;
 import jakarta.resource.ResourceException;
@@ -136,8 +136,10 @@ public record ActivationSettings(String destination, boolean topic, String selec
         String given = blankAsNull(messageSelector);
         String selector = tags == null ? given : given == null ? tags : "(" + tags + ") AND (" + given + ")";
         try {
-            SelectorSupport.compile(selector);
-        } catch (InvalidSelectorException e) {
+            if (selector != null) {
+                Selector.compileJms(selector);
+            }
+        } catch (SelectorSyntaxException e) {
             throw invalid("messageSelector", messageSelector, e.getMessage());
         }
         return selector;

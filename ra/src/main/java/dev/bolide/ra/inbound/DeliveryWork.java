@@ -1,5 +1,6 @@
 package dev.bolide.ra.inbound;
 
+import dev.bolide.client.spi.MissingDestination;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;

@@ -1,6 +1,5 @@
 package dev.bolide.ra.outbound;
 
-import dev.bolide.client.jms.xa.BolideXAResource;
 import dev.bolide.protocol.xa.BranchId;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.LocalTransaction;
@@ -20,10 +19,10 @@ final class BolideLocalTransaction implements LocalTransaction {
     /** "BOLR": the format id of the adapter's local branches, which a transaction manager's never use. */
     private static final int FORMAT_ID = 0x424F4C52;
 
-    private final BolideXAResource resource;
+    private final XAResource resource;
     private BranchId branch;
 
-    BolideLocalTransaction(BolideXAResource resource) {
+    BolideLocalTransaction(XAResource resource) {
         this.resource = resource;
     }
 

@@ -1,9 +1,8 @@
 package dev.bolide.ra.outbound;
 
-import dev.bolide.client.jms.connection.BolideConnection;
-import dev.bolide.client.jms.connection.ConnectionSettings;
-import dev.bolide.client.jms.xa.BolideXAResource;
-import dev.bolide.client.jms.xa.BolideXASession;
+import dev.bolide.client.spi.AdapterConnection;
+import dev.bolide.client.spi.AdapterSession;
+import dev.bolide.client.spi.ConnectionSettings;
 import jakarta.jms.ConnectionMetaData;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSSecurityException;
@@ -38,9 +37,9 @@ public final class BolideManagedConnection implements ManagedConnection {
 
     private final BolideManagedConnectionFactory factory;
     private final PhysicalConnection physicalConnection;
-    private final BolideConnection connection;
-    private final BolideXASession session;
-    private final BolideXAResource xaResource;
+    private final AdapterConnection connection;
+    private final AdapterSession session;
+    private final XAResource xaResource;
     private final BolideLocalTransaction localTransaction;
     private final List<ConnectionEventListener> listeners = new CopyOnWriteArrayList<>();
     private final Set<ContainerConnection> handles = ConcurrentHashMap.newKeySet();
@@ -49,20 +48,20 @@ public final class BolideManagedConnection implements ManagedConnection {
     private PrintWriter logWriter;
 
     private BolideManagedConnection(BolideManagedConnectionFactory factory, PhysicalConnection physicalConnection,
-            BolideConnection connection, BolideXASession session) {
+            AdapterConnection connection, AdapterSession session) {
         this.factory = factory;
         this.physicalConnection = physicalConnection;
         this.connection = connection;
         this.session = session;
-        this.xaResource = (BolideXAResource) session.getXAResource();
+        this.xaResource = session.getXAResource();
         this.localTransaction = new BolideLocalTransaction(xaResource);
     }
 
     static BolideManagedConnection open(BolideManagedConnectionFactory factory, PhysicalConnection physicalConnection,
             ConnectionSettings settings) throws ResourceException {
-        BolideConnection connection;
+        AdapterConnection connection;
         try {
-            connection = BolideConnection.open(settings, physicalConnection.userName(), physicalConnection.password());
+            connection = AdapterConnection.open(settings, physicalConnection.userName(), physicalConnection.password());
         } catch (JMSSecurityException e) {
             throw new SecurityException("Bolide connection: " + e.getMessage(), e);
         } catch (JMSException e) {
@@ -79,7 +78,7 @@ public final class BolideManagedConnection implements ManagedConnection {
         }
     }
 
-    private static void closeQuietly(BolideConnection connection) {
+    private static void closeQuietly(AdapterConnection connection) {
         try {
             connection.close();
         } catch (JMSException e) {
@@ -122,17 +121,17 @@ public final class BolideManagedConnection implements ManagedConnection {
     }
 
     /** The session every handle's session works on. */
-    BolideXASession session() {
+    AdapterSession session() {
         return session;
     }
 
-    BolideConnection connection() {
+    AdapterConnection connection() {
         return connection;
     }
 
     /** Whether the session works in a transaction now: an XA branch, or the local transaction's. */
     boolean inTransaction() {
-        return xaResource.inBranch();
+        return session.inBranch();
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.bolide.ra.outbound;
 
-import dev.bolide.client.jms.connection.ConnectionSettings;
+import dev.bolide.client.spi.ConnectionSettings;
 import dev.bolide.ra.BolideResourceAdapter;
 import dev.bolide.ra.ClientTlsProperties;
 import dev.bolide.remoting.ClientTlsConfig;

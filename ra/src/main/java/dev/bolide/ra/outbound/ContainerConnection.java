@@ -1,6 +1,6 @@
 package dev.bolide.ra.outbound;
 
-import dev.bolide.client.jms.session.BolideSession;
+import dev.bolide.client.spi.AdapterSession;
 import jakarta.jms.ConnectionConsumer;
 import jakarta.jms.ConnectionMetaData;
 import jakarta.jms.Destination;
@@ -48,7 +48,7 @@ public final class ContainerConnection implements QueueConnection, TopicConnecti
         }
     }
 
-    BolideSession managedSession() throws JMSException {
+    AdapterSession managedSession() throws JMSException {
         checkOpen();
         return managed.session();
     }

@@ -1,6 +1,6 @@
 package dev.bolide.ra.outbound;
 
-import dev.bolide.client.jms.context.BolideJMSContext;
+import dev.bolide.client.spi.AdapterContexts;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
@@ -103,7 +103,7 @@ public final class ContainerConnectionFactory implements ConnectionFactory, Queu
     @Override
     public JMSContext createContext(String userName, String password, int sessionMode) {
         try {
-            return BolideJMSContext.open(allocate(userName, password), sessionMode);
+            return AdapterContexts.open(allocate(userName, password), sessionMode);
         } catch (JMSException e) {
             throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
         }

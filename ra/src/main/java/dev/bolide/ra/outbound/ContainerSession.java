@@ -2,9 +2,8 @@ package dev.bolide.ra.outbound;
 
 import dev.bolide.client.jms.HalfMessage;
 import dev.bolide.client.jms.HalfMessageSession;
-import dev.bolide.client.jms.session.AcknowledgingSession;
-import dev.bolide.client.jms.session.BolideSession;
-import dev.bolide.client.jms.session.JmsFailure;
+import dev.bolide.client.spi.AcknowledgingSession;
+import dev.bolide.client.spi.AdapterSession;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Destination;
 import jakarta.jms.IllegalStateException;
@@ -51,7 +50,7 @@ final class ContainerSession implements QueueSession, TopicSession, Acknowledgin
         this.connection = connection;
     }
 
-    private BolideSession session() throws JMSException {
+    private AdapterSession session() throws JMSException {
         if (closed) {
             throw new IllegalStateException("the session is closed");
         }
@@ -160,10 +159,18 @@ final class ContainerSession implements QueueSession, TopicSession, Acknowledgin
             try {
                 object.close();
             } catch (Exception e) {
-                failure = e instanceof JMSException jms ? jms : JmsFailure.of("closing " + object + " failed", e);
+                failure = e instanceof JMSException jms ? jms : closeFailure(object, e);
             }
         }
         opened.clear();
+        return failure;
+    }
+
+    /** A close that failed with an unchecked exception, reported as the JMSException close declares. */
+    private static JMSException closeFailure(AutoCloseable object, Exception cause) {
+        JMSException failure = new JMSException("closing " + object + " failed: " + cause);
+        failure.setLinkedException(cause);
+        failure.initCause(cause);
         return failure;
     }
 

@@ -21,7 +21,10 @@ record ModuleTable(String name, Set<String> apiPackages) {
                     "dev.bolide.store.segment", "dev.bolide.store.checkpoint", "dev.bolide.store.worker")),
             new ModuleTable("remoting", Set.of("dev.bolide.remoting")),
             new ModuleTable("broker", Set.of("dev.bolide.broker", "dev.bolide.broker.config")),
-            new ModuleTable("client", Set.of("dev.bolide.client.jms")),
+            // jms: what an application names, with the queue and topic objects it may build itself;
+            // spi: what a container integration (the resource adapter) names beyond that
+            new ModuleTable("client", Set.of("dev.bolide.client.jms", "dev.bolide.client.jms.destination",
+                    "dev.bolide.client.spi")),
             new ModuleTable("ra", Set.of("dev.bolide.ra")));
 
     String rootPackage() {

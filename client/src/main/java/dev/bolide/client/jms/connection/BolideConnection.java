@@ -9,6 +9,8 @@ import dev.bolide.client.jms.session.JmsFailure;
 import dev.bolide.client.jms.session.SessionConnection;
 import dev.bolide.client.jms.session.SessionDomain;
 import dev.bolide.client.jms.xa.BolideXASession;
+import dev.bolide.client.spi.AdapterConnection;
+import dev.bolide.client.spi.ConnectionSettings;
 import dev.bolide.client.rocketmq.ClientSettings;
 import dev.bolide.client.rocketmq.Credentials;
 import dev.bolide.client.rocketmq.RocketMqClient;
@@ -61,7 +63,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Every connection is also an XA connection: {@link #createXASession} gives sessions whose work
  * an XA transaction manager decides; the plain sessions are unaffected.
  */
-public final class BolideConnection implements XAQueueConnection, XATopicConnection, SessionConnection {
+public final class BolideConnection implements XAQueueConnection, XATopicConnection, SessionConnection,
+        AdapterConnection {
     private static final System.Logger LOG = System.getLogger(BolideConnection.class.getName());
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final Duration REBALANCE = Duration.ofSeconds(2);
@@ -133,8 +136,8 @@ public final class BolideConnection implements XAQueueConnection, XATopicConnect
      */
     public static BolideConnection open(ConnectionSettings settings, String userName, String password)
             throws JMSException {
-        Credentials credentials = credentials(userName, password);
-        BolideConnection connection = new BolideConnection(settings, credentials, tls(settings));
+        Credentials credentials = ClientAccess.credentials(userName, password);
+        BolideConnection connection = new BolideConnection(settings, credentials, ClientAccess.tls(settings));
         if (credentials != null) {
             connection.presentAccount();
         }
@@ -171,27 +174,6 @@ public final class BolideConnection implements XAQueueConnection, XATopicConnect
         client.close();
         scheduler.shutdownNow();
         sessionThreads.shutdownNow();
-    }
-
-    private static ClientTls tls(ConnectionSettings settings) throws JMSException {
-        try {
-            return settings.tls() == null ? null : settings.tls().load();
-        } catch (IllegalArgumentException e) {
-            JMSException failure = new JMSException(e.getMessage());
-            failure.initCause(e);
-            throw failure;
-        }
-    }
-
-    private static Credentials credentials(String userName, String password) throws JMSSecurityException {
-        if (userName == null) {
-            return null;
-        }
-        try {
-            return new Credentials(userName, password);
-        } catch (IllegalArgumentException e) {
-            throw new JMSSecurityException("user " + userName + ": " + e.getMessage());
-        }
     }
 
     private void rebalance(GroupReader reader) {

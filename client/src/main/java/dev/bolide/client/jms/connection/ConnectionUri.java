@@ -1,5 +1,6 @@
 package dev.bolide.client.jms.connection;
 
+import dev.bolide.client.spi.ConnectionSettings;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;

@@ -66,9 +66,7 @@ public final class BolideQueueBrowser implements QueueBrowser {
             for (MessageQueue messageQueue : client.readQueues(topic)) {
                 for (ReceivedMessage received : pending(messageQueue)) {
                     if (selected(received)) {
-                        messages.add(mapping.toJms(new ReceivedRecord(received.topic(), received.properties(),
-                                received.body(), received.bornTimestamp(), received.reconsumeTimes(),
-                                received.msgId())));
+                        messages.add(mapping.toJms(ReceivedRecord.of(received)));
                     }
                 }
             }

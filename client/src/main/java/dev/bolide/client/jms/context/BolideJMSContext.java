@@ -6,7 +6,7 @@ import static dev.bolide.client.jms.context.JmsRuntimeExceptions.translate;
 import dev.bolide.client.jms.HalfMessage;
 import dev.bolide.client.jms.HalfMessageSession;
 import dev.bolide.client.jms.connection.BolideConnection;
-import dev.bolide.client.jms.session.AcknowledgingSession;
+import dev.bolide.client.spi.AcknowledgingSession;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionMetaData;

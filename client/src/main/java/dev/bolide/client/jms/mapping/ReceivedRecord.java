@@ -1,5 +1,6 @@
 package dev.bolide.client.jms.mapping;
 
+import dev.bolide.client.rocketmq.ReceivedMessage;
 import java.util.Map;
 
 /**
@@ -10,4 +11,9 @@ import java.util.Map;
  */
 public record ReceivedRecord(String topic, Map<String, String> properties, byte[] body,
         long bornTimestamp, int reconsumeTimes, String msgId) {
+    /** The record of {@code message} as the broker returned it. */
+    public static ReceivedRecord of(ReceivedMessage message) {
+        return new ReceivedRecord(message.topic(), message.properties(), message.body(), message.bornTimestamp(),
+                message.reconsumeTimes(), message.msgId());
+    }
 }

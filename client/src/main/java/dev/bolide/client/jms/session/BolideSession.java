@@ -26,6 +26,7 @@ import dev.bolide.client.jms.producer.ProducerSession;
 import dev.bolide.client.rocketmq.RocketMqException;
 import dev.bolide.client.rocketmq.SendResult;
 import dev.bolide.client.rocketmq.Subscription;
+import dev.bolide.client.spi.AcknowledgingSession;
 import dev.bolide.protocol.selector.Selector;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.CompletionListener;

@@ -1,6 +1,6 @@
 package dev.bolide.client.jms.session;
 
-import dev.bolide.client.jms.connection.ConnectionSettings;
+import dev.bolide.client.spi.ConnectionSettings;
 import dev.bolide.client.jms.consumer.GroupReader;
 import dev.bolide.client.jms.consumer.StartPosition;
 import dev.bolide.client.rocketmq.RocketMqClient;

@@ -5,6 +5,7 @@ import dev.bolide.client.rocketmq.QueueSelector;
 import dev.bolide.client.rocketmq.RocketMqClient;
 import dev.bolide.client.rocketmq.SendResult;
 import dev.bolide.protocol.xa.BranchId;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -46,11 +47,18 @@ public final class BolideXAResource implements XAResource {
     private Branch associated;
     private boolean scanning;
     private boolean joinedProducerGroup;
+    private final Clock clock;
     private int timeoutSeconds;
 
     /** @param nameServers the name servers {@code client} uses: they name the resource manager */
     public BolideXAResource(RocketMqClient client, String nameServers) {
+        this(client, nameServers, Clock.systemUTC());
+    }
+
+    /** @param clock what transaction timeouts are measured on; tests move one by hand */
+    public BolideXAResource(RocketMqClient client, String nameServers, Clock clock) {
         this.client = client;
+        this.clock = clock;
         this.clusterKey = BranchRegistry.clusterKey(nameServers);
         this.registry = BranchRegistry.of(clusterKey);
         this.decisions = new BranchDecisions(client.branches());
@@ -75,7 +83,7 @@ public final class BolideXAResource implements XAResource {
     }
 
     private Branch begin(BranchId id) throws XAException {
-        Branch branch = registry.create(id, timeoutSeconds);
+        Branch branch = registry.create(id, timeoutSeconds, clock);
         branch.associate();
         return branch;
     }

@@ -4,6 +4,7 @@ import dev.bolide.client.jms.session.BolideSession;
 import dev.bolide.client.jms.session.DirectSendPath;
 import dev.bolide.client.jms.session.SessionConnection;
 import dev.bolide.client.jms.session.SessionDomain;
+import dev.bolide.client.spi.AdapterSession;
 import jakarta.jms.JMSException;
 import jakarta.jms.QueueSession;
 import jakarta.jms.Session;
@@ -20,7 +21,7 @@ import javax.transaction.xa.XAResource;
  * session. It reports itself transacted (as {@code XASession.getTransacted} is specified), and its
  * own commit and rollback are refused: the transaction manager decides.
  */
-public final class BolideXASession extends BolideSession implements XAQueueSession, XATopicSession {
+public final class BolideXASession extends BolideSession implements XAQueueSession, XATopicSession, AdapterSession {
     private final BolideXAResource resource;
 
     public BolideXASession(SessionConnection connection) throws JMSException {
@@ -36,6 +37,11 @@ public final class BolideXASession extends BolideSession implements XAQueueSessi
     @Override
     public XAResource getXAResource() {
         return resource;
+    }
+
+    @Override
+    public boolean inBranch() {
+        return resource.inBranch();
     }
 
     @Override

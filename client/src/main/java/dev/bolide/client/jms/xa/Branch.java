@@ -2,6 +2,8 @@ package dev.bolide.client.jms.xa;
 
 import dev.bolide.client.rocketmq.SendResult;
 import dev.bolide.protocol.xa.BranchId;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,7 +23,9 @@ import javax.transaction.xa.XAException;
 final class Branch {
     private final BranchId id;
     private final boolean recovered;
-    private final long deadlineNanos;
+    private final Clock clock;
+    /** When the branch outlives its transaction timeout; null: never. */
+    private final Instant deadline;
     /** How many messages were sent in the branch to each broker; -1: not known (a recovered branch). */
     private final Map<String, Integer> brokers = new TreeMap<>();
     private final Set<String> heuristicBrokers = new TreeSet<>();
@@ -35,15 +39,19 @@ final class Branch {
     private boolean rollbackOnly;
     private boolean prepared;
 
-    /** @param timeoutSeconds the transaction timeout: a branch older than it cannot be prepared; 0 for none */
-    Branch(BranchId id, int timeoutSeconds) {
-        this(id, timeoutSeconds, false);
+    /**
+     * @param timeoutSeconds the transaction timeout: a branch older than it cannot be prepared; 0 for none
+     * @param clock          what the timeout is measured on: wall time, as the broker's branch timeout
+     */
+    Branch(BranchId id, int timeoutSeconds, Clock clock) {
+        this(id, clock, timeoutSeconds == 0 ? null : clock.instant().plusSeconds(timeoutSeconds), false);
     }
 
-    private Branch(BranchId id, int timeoutSeconds, boolean recovered) {
+    private Branch(BranchId id, Clock clock, Instant deadline, boolean recovered) {
         this.id = id;
+        this.clock = clock;
+        this.deadline = deadline;
         this.recovered = recovered;
-        this.deadlineNanos = timeoutSeconds == 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutSeconds * 1_000_000_000L;
     }
 
     /**
@@ -51,7 +59,7 @@ final class Branch {
      * through another JVM): it may be on any of {@code brokers}, the cluster's.
      */
     static Branch recovered(BranchId id, List<String> brokers) {
-        Branch branch = new Branch(id, 0, true);
+        Branch branch = new Branch(id, Clock.systemUTC(), null, true);
         brokers.forEach(broker -> branch.brokers.put(broker, -1));
         branch.prepared = true;
         return branch;
@@ -168,7 +176,7 @@ final class Branch {
         if (rollbackOnly || failedSend != null) {
             return XAException.XA_RBROLLBACK;
         }
-        return System.nanoTime() - deadlineNanos > 0 ? XAException.XA_RBTIMEOUT : 0;
+        return deadline != null && clock.instant().isAfter(deadline) ? XAException.XA_RBTIMEOUT : 0;
     }
 
     /** What {@link #rollbackReason()} means, for the exception that reports it. */

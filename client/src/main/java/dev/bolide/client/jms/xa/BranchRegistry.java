@@ -1,6 +1,7 @@
 package dev.bolide.client.jms.xa;
 
 import dev.bolide.protocol.xa.BranchId;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -31,8 +32,8 @@ final class BranchRegistry {
                 .collect(Collectors.joining(";"));
     }
 
-    Branch create(BranchId id, int timeoutSeconds) throws XAException {
-        Branch branch = new Branch(id, timeoutSeconds);
+    Branch create(BranchId id, int timeoutSeconds, Clock clock) throws XAException {
+        Branch branch = new Branch(id, timeoutSeconds, clock);
         if (branches.putIfAbsent(id, branch) != null) {
             throw XaErrors.error(XAException.XAER_DUPID, "branch " + id + " was started already");
         }

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bolide.client.rocketmq.OutgoingMessage;
 import dev.bolide.client.rocketmq.SendResult;
+import dev.bolide.testsupport.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -230,13 +231,29 @@ class BolideXAResourceTest {
 
     @Test
     void aBranchOlderThanItsTransactionTimeoutRollsBackAtPrepare() throws Exception {
-        resource.setTransactionTimeout(1);
-        Xid xid = sendInNewBranch(resource, "one");
+        MutableClock clock = new MutableClock();
+        BolideXAResource timed = cluster.newResource(clock);
+        timed.setTransactionTimeout(1);
+        Xid xid = sendInNewBranch(timed, "one");
 
-        Thread.sleep(1_100);
+        clock.advance(Duration.ofMillis(1_001));
 
-        assertXaError(() -> resource.prepare(xid), XAException.XA_RBTIMEOUT);
+        assertXaError(() -> timed.prepare(xid), XAException.XA_RBTIMEOUT);
         assertThat(cluster.deliveredUpToMarker()).isEmpty();
+    }
+
+    @Test
+    void aBranchAsOldAsItsTransactionTimeoutStillPrepares() throws Exception {
+        MutableClock clock = new MutableClock();
+        BolideXAResource timed = cluster.newResource(clock);
+        timed.setTransactionTimeout(1);
+        Xid xid = sendInNewBranch(timed, "one");
+
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThat(timed.prepare(xid)).isEqualTo(XAResource.XA_OK);
+        timed.commit(xid, false);
+        assertThat(cluster.deliveredUpToMarker()).containsExactly("one");
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.bolide.client.rocketmq.Subscription;
 import dev.bolide.client.rocketmq.XaBranches;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,9 +77,18 @@ final class XaCluster implements AutoCloseable {
 
     /** A resource on a connection of its own to the name servers {@code nameServers}, spelled as given. */
     BolideXAResource newResource(String nameServers) {
+        return new BolideXAResource(newClient(nameServers), nameServers);
+    }
+
+    /** A resource on a connection of its own whose transaction timeouts run on {@code clock}. */
+    BolideXAResource newResource(Clock clock) {
+        return new BolideXAResource(newClient(nameServer()), nameServer(), clock);
+    }
+
+    private RocketMqClient newClient(String nameServers) {
         RocketMqClient client = new RocketMqClient(ClientSettings.of(nameServers));
         clients.add(client);
-        return new BolideXAResource(client, nameServers);
+        return client;
     }
 
     OutgoingMessage message(String text) {

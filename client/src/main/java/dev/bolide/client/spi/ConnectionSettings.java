@@ -1,4 +1,4 @@
-package dev.bolide.client.jms.connection;
+package dev.bolide.client.spi;
 
 import dev.bolide.remoting.ClientTlsConfig;
 import java.time.Duration;

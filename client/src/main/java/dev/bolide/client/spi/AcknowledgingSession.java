@@ -1,4 +1,4 @@
-package dev.bolide.client.jms.session;
+package dev.bolide.client.spi;
 
 import jakarta.jms.JMSException;
 import jakarta.jms.Session;

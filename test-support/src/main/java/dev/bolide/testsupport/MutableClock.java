@@ -1,4 +1,4 @@
-package dev.bolide.broker;
+package dev.bolide.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock a test moves by hand, for expiry rules tested without sleeping. */
+/** A clock a test moves by hand, for expiry rules and timeouts tested without sleeping. */
 public final class MutableClock extends Clock {
     private volatile Instant now = Instant.parse("2026-11-25T10:00:00Z");
 
