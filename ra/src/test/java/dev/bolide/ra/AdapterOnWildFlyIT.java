@@ -11,7 +11,9 @@ import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
+import jakarta.jms.Message;
 import jakarta.jms.Queue;
+import jakarta.jms.Session;
 import jakarta.jms.Topic;
 import java.time.Duration;
 import java.util.List;
@@ -34,10 +36,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * adapter by the archive's jboss-ejb3.xml record what they are given. Assertions are JUnit's, the
  * only test library packaged with the archive.
  *
- * <p>Not here: the Payara tests' {@code @ConnectionFactoryDefinition}, {@code @JMSConnectionFactoryDefinition}
- * and {@code @AdministeredObjectDefinition} (OrderSender, OrdersDestinations). WildFly activates a
- * new instance of the adapter for each such definition, with ra.xml's defaults, which in EMBEDDED
- * mode starts a second embedded broker (see the README).
+ * <p>WildFly activates a new instance of the adapter for each {@code @ConnectionFactoryDefinition}
+ * and {@code @JMSConnectionFactoryDefinition} naming it (OrderSender's), with ra.xml's defaults: in
+ * EMBEDDED mode each uses the embedded broker the script's instance started on the same store
+ * (EmbeddedBrokers), instead of starting one of its own.
  */
 @ExtendWith(ArquillianExtension.class)
 class AdapterOnWildFlyIT {
@@ -54,7 +56,7 @@ class AdapterOnWildFlyIT {
     @Deployment
     static WebArchive testArchive() {
         return ShrinkWrap.create(WebArchive.class, "wildfly-it.war")
-                .addClasses(PoolSender.class, QueueContents.class, DeliveryLog.class, OrdersBean.class,
+                .addClasses(PoolSender.class, OrderSender.class, QueueContents.class, DeliveryLog.class, OrdersBean.class,
                         TransactedOrdersBean.class)
                 .addAsWebInfResource("wildfly/jboss-ejb3.xml", "jboss-ejb3.xml")
                 .setManifest(new StringAsset("Manifest-Version: 1.0\nDependencies: deployment.bolide-ra.rar\n"));
@@ -103,6 +105,36 @@ class AdapterOnWildFlyIT {
         }
     }
 
+    /** The script's broker holds what the definition's factory sent: one embedded broker for both instances. */
+    @Test
+    void aFactoryTheApplicationDefinesSendsAndReceivesThroughTheScriptsBroker() throws Exception {
+        String queue = "Defined" + System.nanoTime();
+
+        orderSender().send(queue, "defined");
+
+        try (Connection outside = outsideClient()) {
+            assertEquals(List.of("defined"), QueueContents.awaitText(outside, queue, "defined"));
+        }
+        ConnectionFactory defined = InitialContext.doLookup("java:app/jms/ShopFactory");
+        try (Connection connection = defined.createConnection()) {
+            connection.start();
+            Session session = connection.createSession();
+            Message received = session.createConsumer(session.createQueue(queue)).receive(PATIENCE.toMillis());
+            assertEquals("defined", received == null ? null : received.getBody(String.class));
+        }
+    }
+
+    @Test
+    void aFactoryTheApplicationDefinesWithMessagingsAnnotationSends() throws Exception {
+        String queue = "Defined" + System.nanoTime();
+
+        orderSender().sendWithContext(queue, "by context");
+
+        try (Connection outside = outsideClient()) {
+            assertEquals(List.of("by context"), QueueContents.awaitText(outside, queue, "by context"));
+        }
+    }
+
     @Test
     void aBeanOnAQueueReceivesWhatIsSent() throws Exception {
         String text = "order 1" + RUN;
@@ -147,6 +179,10 @@ class AdapterOnWildFlyIT {
 
     private static PoolSender poolSender() throws NamingException {
         return InitialContext.doLookup("java:module/PoolSender");
+    }
+
+    private static OrderSender orderSender() throws NamingException {
+        return InitialContext.doLookup("java:module/OrderSender");
     }
 
     private static String nameServer() {
