@@ -50,6 +50,21 @@ class SharedEmbeddedBrokerTest {
         assertThat(second.nameServerAddress()).isEqualTo(first.nameServerAddress());
     }
 
+    /** Every EMBEDDED property named, each with the running broker's value: the instances agree. */
+    @Test
+    void anInstanceThatNamesEverySettingAlikeUsesTheRunningBroker() throws Exception {
+        EmbeddedAdapters.start(first, store());
+        second.setBrokerAddress(first.getBrokerAddress());
+        second.setFlushType(first.getFlushType());
+        second.setTransactionTimeout(first.getTransactionTimeout());
+        second.setTransactionCheckInterval(first.getTransactionCheckInterval());
+        second.setAclConfigFile(first.getAclConfigFile());
+
+        EmbeddedAdapters.start(second, store());
+
+        assertThat(second.nameServerAddress()).isEqualTo(first.nameServerAddress());
+    }
+
     @Test
     void theBrokerServesUntilTheLastInstanceStops() throws Exception {
         EmbeddedAdapters.start(first, store());
