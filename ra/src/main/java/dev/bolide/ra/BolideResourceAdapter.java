@@ -4,7 +4,7 @@ import dev.bolide.broker.config.Settings;
 import dev.bolide.ra.checkback.CheckBackActivation;
 import dev.bolide.ra.checkback.CheckBackActivationSpec;
 import dev.bolide.ra.checkback.CheckBackSettings;
-import dev.bolide.ra.embedded.EmbeddedBroker;
+import dev.bolide.ra.embedded.EmbeddedBrokers;
 import dev.bolide.ra.inbound.ActivationSettings;
 import dev.bolide.ra.inbound.BolideActivationSpec;
 import dev.bolide.ra.inbound.EndpointActivation;
@@ -20,7 +20,9 @@ import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Stream;
 import javax.transaction.xa.XAResource;
 
@@ -59,26 +61,29 @@ public class BolideResourceAdapter extends ClientTlsProperties implements Resour
     /** The server's WorkManager runs the endpoints' delivery. */
     private BootstrapContext bootstrapContext;
     private final EndpointActivations activations = new EndpointActivations();
+    /** The embedded broker's settings this instance was configured with; the others may be a running broker's. */
+    private final Set<String> named = new HashSet<>();
     private AdapterSettings settings;
-    private EmbeddedBroker embeddedBroker;
+    private EmbeddedBrokers.Lease embeddedBroker;
 
     @Override
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
         AdapterSettings checked = AdapterSettings.check(this);
         if (checked.mode() == BrokerMode.EMBEDDED) {
             embeddedBroker = startBroker(checked);
-            LOG.log(Level.INFO, "Bolide embedded broker started, store " + checked.embedded().storeDir()
+            LOG.log(Level.INFO, "Bolide embedded broker in use, store " + checked.embedded().storeDir()
                     + ", name server " + embeddedBroker.nameServerAddress());
         }
         settings = checked;
         bootstrapContext = context;
     }
 
-    private static EmbeddedBroker startBroker(AdapterSettings checked) throws ResourceAdapterInternalException {
+    /** This JVM's broker of the configured store: the running one, or one started now (see {@link EmbeddedBrokers}). */
+    private EmbeddedBrokers.Lease startBroker(AdapterSettings checked) throws ResourceAdapterInternalException {
         try {
-            return EmbeddedBroker.start(checked.embedded());
+            return EmbeddedBrokers.acquire(checked.embedded(), Set.copyOf(named));
         } catch (IOException | RuntimeException e) {
-            throw new ResourceAdapterInternalException("Bolide resource adapter: the embedded broker did not start: "
+            throw new ResourceAdapterInternalException("Bolide resource adapter: no embedded broker for this instance: "
                     + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -196,6 +201,7 @@ public class BolideResourceAdapter extends ClientTlsProperties implements Resour
 
     public void setBrokerPort(Integer brokerPort) {
         this.brokerPort = brokerPort;
+        named.add("brokerPort");
     }
 
     public Integer getNameServerPort() {
@@ -204,6 +210,7 @@ public class BolideResourceAdapter extends ClientTlsProperties implements Resour
 
     public void setNameServerPort(Integer nameServerPort) {
         this.nameServerPort = nameServerPort;
+        named.add("nameServerPort");
     }
 
     public String getBrokerAddress() {
@@ -212,6 +219,7 @@ public class BolideResourceAdapter extends ClientTlsProperties implements Resour
 
     public void setBrokerAddress(String brokerAddress) {
         this.brokerAddress = brokerAddress;
+        named.add("brokerAddress");
     }
 
     public String getStoreDir() {
@@ -228,6 +236,7 @@ public class BolideResourceAdapter extends ClientTlsProperties implements Resour
 
     public void setFlushType(String flushType) {
         this.flushType = flushType;
+        named.add("flushType");
     }
 
     public Integer getMappedFileSizeCommitLog() {
@@ -236,6 +245,7 @@ public class BolideResourceAdapter extends ClientTlsProperties implements Resour
 
     public void setMappedFileSizeCommitLog(Integer mappedFileSizeCommitLog) {
         this.mappedFileSizeCommitLog = mappedFileSizeCommitLog;
+        named.add("mappedFileSizeCommitLog");
     }
 
     public Long getTransactionTimeout() {
@@ -244,6 +254,7 @@ public class BolideResourceAdapter extends ClientTlsProperties implements Resour
 
     public void setTransactionTimeout(Long transactionTimeout) {
         this.transactionTimeout = transactionTimeout;
+        named.add("transactionTimeout");
     }
 
     public Long getTransactionCheckInterval() {
@@ -252,6 +263,7 @@ public class BolideResourceAdapter extends ClientTlsProperties implements Resour
 
     public void setTransactionCheckInterval(Long transactionCheckInterval) {
         this.transactionCheckInterval = transactionCheckInterval;
+        named.add("transactionCheckInterval");
     }
 
     /** EMBEDDED mode: the plain_acl.yml the embedded broker checks every request against; none: no access control. */
@@ -261,6 +273,7 @@ public class BolideResourceAdapter extends ClientTlsProperties implements Resour
 
     public void setAclConfigFile(String aclConfigFile) {
         this.aclConfigFile = aclConfigFile;
+        named.add("aclConfigFile");
     }
 
     public String getUserName() {

@@ -4,18 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bolide.client.jms.BolideConnectionFactory;
-import dev.bolide.ra.mdb.DeliveryLog;
-import dev.bolide.ra.mdb.OrdersBean;
-import dev.bolide.ra.mdb.TransactedOrdersBean;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
-import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
+import jakarta.jms.Message;
 import jakarta.jms.Queue;
+import jakarta.jms.Session;
 import jakarta.jms.Topic;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -30,33 +27,27 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * target/bolide-ra.rar in WildFly (standalone-full.xml), EMBEDDED mode, configured by the
  * repository's src/main/wildfly/bolide-ra.cli (profile wildfly). The tests run in the server: they
  * send through the XA pool the script declares, in container transactions, and look at the queue with
- * a plain Bolide client outside the pool and the transaction; message-driven beans bound to the
- * adapter by the archive's jboss-ejb3.xml record what they are given. Assertions are JUnit's, the
- * only test library packaged with the archive.
+ * a plain Bolide client outside the pool and the transaction (message-driven beans:
+ * MessageDrivenBeansOnWildFlyIT). Assertions are JUnit's, the only test library packaged with the
+ * archive.
  *
- * <p>Not here: the Payara tests' {@code @ConnectionFactoryDefinition}, {@code @JMSConnectionFactoryDefinition}
- * and {@code @AdministeredObjectDefinition} (OrderSender, OrdersDestinations). WildFly activates a
- * new instance of the adapter for each such definition, with ra.xml's defaults, which in EMBEDDED
- * mode starts a second embedded broker (see the README).
+ * <p>WildFly activates a new instance of the adapter for each {@code @ConnectionFactoryDefinition}
+ * and {@code @JMSConnectionFactoryDefinition} naming it (OrderSender's), with ra.xml's defaults: in
+ * EMBEDDED mode each uses the embedded broker the script's instance started on the same store
+ * (EmbeddedBrokers), instead of starting one of its own.
  */
 @ExtendWith(ArquillianExtension.class)
 class AdapterOnWildFlyIT {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-    /** The store outlives a run: texts of this run are told apart from earlier ones by this suffix. */
-    private static final String RUN = " #" + System.currentTimeMillis();
 
     /**
-     * Beans of the Payara tests, with what WildFly needs besides: the adapter's classes (the in-container
-     * tests' plain client) through a module dependency on the rar's deployment, and the beans bound to
-     * the adapter rather than to WildFly's own Artemis, which ignores the {@code resourceAdapter}
-     * activation property.
+     * Beans of the Payara tests, with the adapter's classes (the in-container tests' plain client)
+     * through a module dependency on the rar's deployment.
      */
     @Deployment
     static WebArchive testArchive() {
         return ShrinkWrap.create(WebArchive.class, "wildfly-it.war")
-                .addClasses(PoolSender.class, QueueContents.class, DeliveryLog.class, OrdersBean.class,
-                        TransactedOrdersBean.class)
-                .addAsWebInfResource("wildfly/jboss-ejb3.xml", "jboss-ejb3.xml")
+                .addClasses(PoolSender.class, OrderSender.class, QueueContents.class)
                 .setManifest(new StringAsset("Manifest-Version: 1.0\nDependencies: deployment.bolide-ra.rar\n"));
     }
 
@@ -103,38 +94,33 @@ class AdapterOnWildFlyIT {
         }
     }
 
+    /** The script's broker holds what the definition's factory sent: one embedded broker for both instances. */
     @Test
-    void aBeanOnAQueueReceivesWhatIsSent() throws Exception {
-        String text = "order 1" + RUN;
-        send(OrdersBean.QUEUE, text);
+    void aFactoryTheApplicationDefinesSendsAndReceivesThroughTheScriptsBroker() throws Exception {
+        String queue = "Defined" + System.nanoTime();
 
-        eventually(() -> DeliveryLog.textsOf(OrdersBean.QUEUE).contains(text), "the order delivered");
-    }
+        orderSender().send(queue, "defined");
 
-    @Test
-    void aTransactedBeanWhoseTransactionRolledBackGetsTheMessageAgain() throws Exception {
-        String text = "transacted order" + RUN;
-        send(TransactedOrdersBean.QUEUE, text);
-
-        eventually(() -> DeliveryLog.textsOf(TransactedOrdersBean.QUEUE).stream().filter(text::equals).count() == 2,
-                "a second delivery after the rollback");
-        List<DeliveryLog.Entry> tries = DeliveryLog.of(TransactedOrdersBean.QUEUE).stream()
-                .filter(entry -> entry.text().equals(text)).toList();
-        assertEquals(List.of(1, 2), tries.stream().map(DeliveryLog.Entry::deliveryCount).toList());
-        assertEquals(List.of(false, true), tries.stream().map(DeliveryLog.Entry::redelivered).toList());
-    }
-
-    private static void send(String queue, String text) {
-        try (JMSContext context = new BolideConnectionFactory(nameServer()).createContext()) {
-            context.createProducer().send(context.createQueue(queue), text);
+        try (Connection outside = outsideClient()) {
+            assertEquals(List.of("defined"), QueueContents.awaitText(outside, queue, "defined"));
+        }
+        ConnectionFactory defined = InitialContext.doLookup("java:app/jms/ShopFactory");
+        try (Connection connection = defined.createConnection()) {
+            connection.start();
+            Session session = connection.createSession();
+            Message received = session.createConsumer(session.createQueue(queue)).receive(PATIENCE.toMillis());
+            assertEquals("defined", received == null ? null : received.getBody(String.class));
         }
     }
 
-    private static void eventually(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "not within " + PATIENCE + ": " + what);
-            Thread.sleep(200);
+    @Test
+    void aFactoryTheApplicationDefinesWithMessagingsAnnotationSends() throws Exception {
+        String queue = "Defined" + System.nanoTime();
+
+        orderSender().sendWithContext(queue, "by context");
+
+        try (Connection outside = outsideClient()) {
+            assertEquals(List.of("by context"), QueueContents.awaitText(outside, queue, "by context"));
         }
     }
 
@@ -147,6 +133,10 @@ class AdapterOnWildFlyIT {
 
     private static PoolSender poolSender() throws NamingException {
         return InitialContext.doLookup("java:module/PoolSender");
+    }
+
+    private static OrderSender orderSender() throws NamingException {
+        return InitialContext.doLookup("java:module/OrderSender");
     }
 
     private static String nameServer() {

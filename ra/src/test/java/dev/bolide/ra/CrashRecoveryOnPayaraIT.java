@@ -2,33 +2,17 @@ package dev.bolide.ra;
 
 import static dev.bolide.testsupport.FreePorts.freePort;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bolide.client.jms.BolideConnectionFactory;
 import dev.bolide.ra.crash.CommitBlockingResource;
 import dev.bolide.ra.crash.HangingPayment;
 import jakarta.jms.Connection;
-import jakarta.jms.JMSException;
-import jakarta.jms.XAConnection;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
-import javax.transaction.xa.XAException;
-import javax.transaction.xa.XAResource;
-import javax.transaction.xa.Xid;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.exporter.ZipExporter;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +40,6 @@ class CrashRecoveryOnPayaraIT {
     private static final Path IT_DIRECTORY = Path.of(System.getProperty("it.directory"));
     /** The text the hanging transaction sends. */
     private static final String TEXT = "paid";
-    private static final Duration MARKER_PATIENCE = Duration.ofMinutes(1);
     /** Payara's recovery runs on a thread of its own, which may end after the server says it is ready. */
     private static final Duration RECOVERY_PATIENCE = Duration.ofMinutes(2);
 
@@ -66,13 +49,7 @@ class CrashRecoveryOnPayaraIT {
 
     @BeforeEach
     void emptyRootDirectory() throws IOException {
-        if (Files.exists(root)) {
-            try (Stream<Path> paths = Files.walk(root)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
+        HangingTransaction.emptyDirectory(root);
         Files.createDirectories(root.resolve("tmp"));
     }
 
@@ -81,30 +58,28 @@ class CrashRecoveryOnPayaraIT {
         int nameServerPort = freePort();
         nameServer = "127.0.0.1:" + nameServerPort;
         Path commands = writePostbootCommands(freePort(), nameServerPort);
-        Path war = exportArchive();
+        Path war = HangingTransaction.exportArchive(root.resolve("crash.war"));
         int httpPort = freePort();
         String queue = "Payments" + System.nanoTime();
 
-        try (PayaraMicroProcess first = start(httpPort, "first.log", "--postbootcommandfile", commands.toString(),
+        try (ServerProcess first = start(httpPort, "first.log", "--postbootcommandfile", commands.toString(),
                 "--deploy", war.toString())) {
-            CompletableFuture<HttpResponse<String>> payment = HttpClient.newHttpClient().sendAsync(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/crash/pay?queue=" + queue
-                            + "&text=" + TEXT)).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            awaitMarker(first, payment);
+            HangingTransaction.awaitMarker(marker, first, HangingTransaction.pay(httpPort, queue, TEXT));
 
-            assertEquals(1, preparedBranches().size(), "the Bolide branch is not prepared while the commit hangs");
-            assertEquals(List.of(), browse(queue), "the message is visible before the Bolide branch was committed");
+            assertEquals(1, HangingTransaction.preparedBranches(nameServer).size(),
+                    "the Bolide branch is not prepared while the commit hangs");
+            assertEquals(List.of(), HangingTransaction.browse(nameServer, queue),
+                    "the message is visible before the Bolide branch was committed");
             first.kill();
         }
-        try (PayaraMicroProcess restarted = start(httpPort, "restarted.log")) {
+        try (ServerProcess restarted = start(httpPort, "restarted.log")) {
             List<String> delivered;
             try (Connection outside = new BolideConnectionFactory(nameServer).createConnection()) {
                 delivered = QueueContents.awaitText(outside, queue, TEXT, RECOVERY_PATIENCE);
             }
 
             assertEquals(List.of(TEXT), delivered);
-            assertEquals(List.of(), preparedBranches(), "recovery left the branch prepared");
+            assertEquals(List.of(), HangingTransaction.preparedBranches(nameServer), "recovery left the branch prepared");
         }
     }
 
@@ -121,19 +96,12 @@ class CrashRecoveryOnPayaraIT {
         return commands;
     }
 
-    private Path exportArchive() {
-        Path war = root.resolve("crash.war");
-        ShrinkWrap.create(WebArchive.class, "crash.war").addPackage(CommitBlockingResource.class.getPackage())
-                .as(ZipExporter.class).exportTo(war.toFile(), true);
-        return war;
-    }
-
     /**
      * Payara Micro on the test's root directory, where it keeps its configuration (domain.xml with the
      * adapter's settings, the pool, automatic recovery and the deployed applications) and its
      * transaction log: the restart needs no command file and no {@code --deploy}.
      */
-    private PayaraMicroProcess start(int httpPort, String log, String... moreOptions)
+    private ServerProcess start(int httpPort, String log, String... moreOptions)
             throws IOException, InterruptedException {
         List<String> options = new ArrayList<>(List.of("--rootdir", root.resolve("payara").toString(),
                 "--port", Integer.toString(httpPort)));
@@ -143,34 +111,4 @@ class CrashRecoveryOnPayaraIT {
                         "-D" + CommitBlockingResource.MARKER_PROPERTY + "=" + marker),
                 options, root.resolve(log));
     }
-
-    /** Until the transaction hangs in its commit phase; fails at once if the request came back instead. */
-    private void awaitMarker(PayaraMicroProcess payara, CompletableFuture<HttpResponse<String>> payment)
-            throws Exception {
-        long deadline = System.nanoTime() + MARKER_PATIENCE.toNanos();
-        while (!Files.exists(marker)) {
-            if (payment.isDone()) {
-                throw new AssertionError("the payment request ended instead of hanging in commit: "
-                        + payment.handle((response, failure) -> failure != null ? failure
-                                : response.statusCode() + " " + response.body()).get() + "\n" + payara.log());
-            }
-            assertTrue(System.nanoTime() < deadline, "the transaction never reached its commit phase:\n" + payara.log());
-            Thread.sleep(100);
-        }
-    }
-
-    /** What BRANCH_RECOVER lists, asked by a plain client of the embedded broker. */
-    private List<Xid> preparedBranches() throws JMSException, XAException {
-        try (XAConnection connection = new BolideConnectionFactory(nameServer).createXAConnection()) {
-            XAResource resource = connection.createXASession().getXAResource();
-            return List.of(resource.recover(XAResource.TMSTARTRSCAN | XAResource.TMENDRSCAN));
-        }
-    }
-
-    private List<String> browse(String queue) throws JMSException {
-        try (Connection outside = new BolideConnectionFactory(nameServer).createConnection()) {
-            return QueueContents.browse(outside, queue);
-        }
-    }
-
 }

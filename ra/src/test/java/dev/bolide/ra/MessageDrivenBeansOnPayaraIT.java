@@ -32,14 +32,16 @@ import java.util.function.BooleanSupplier;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Message-driven beans bound to target/bolide-ra.rar in Payara Micro (EMBEDDED mode): the tests run
- * in the server, send with the adapter's own client classes and read what the beans recorded.
- * Assertions are JUnit's, the only test library packaged with the archive.
+ * Message-driven beans bound to target/bolide-ra.rar in Payara Micro (EMBEDDED mode), and in WildFly
+ * through the subclass MessageDrivenBeansOnWildFlyIT: the tests run in the server, send with the
+ * adapter's own client classes and read what the beans recorded. Assertions are JUnit's, the only
+ * test library packaged with the archive.
  */
 @ExtendWith(ArquillianExtension.class)
 class MessageDrivenBeansOnPayaraIT {
@@ -52,9 +54,18 @@ class MessageDrivenBeansOnPayaraIT {
     /** The store outlives a run: texts of this run are told apart from earlier ones by this suffix. */
     private static final String RUN = " #" + System.currentTimeMillis();
 
+    /**
+     * The beans, and what WildFly needs besides (MessageDrivenBeansOnWildFlyIT), which Payara ignores:
+     * the beans bound to Bolide's adapter by jboss-ejb3.xml, the adapter's classes through a module
+     * dependency on the rar's deployment.
+     */
     @Deployment
     static WebArchive testArchive() {
-        return ShrinkWrap.create(WebArchive.class, "mdb-it.war").addPackage(DeliveryLog.class.getPackage());
+        // this class too: Arquillian packages the running test class (the WildFly subclass), not its superclass
+        return ShrinkWrap.create(WebArchive.class, "mdb-it.war").addPackage(DeliveryLog.class.getPackage())
+                .addClass(MessageDrivenBeansOnPayaraIT.class)
+                .addAsWebInfResource("wildfly/jboss-ejb3.xml", "jboss-ejb3.xml")
+                .setManifest(new StringAsset("Manifest-Version: 1.0\nDependencies: deployment.bolide-ra.rar\n"));
     }
 
     private static String nameServer() {

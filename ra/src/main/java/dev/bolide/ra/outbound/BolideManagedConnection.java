@@ -39,7 +39,9 @@ public final class BolideManagedConnection implements ManagedConnection {
     private final PhysicalConnection physicalConnection;
     private final AdapterConnection connection;
     private final AdapterSession session;
+    private final ConnectionSettings settings;
     private final XAResource xaResource;
+    private final ManagedXAResource serverXaResource;
     private final BolideLocalTransaction localTransaction;
     private final List<ConnectionEventListener> listeners = new CopyOnWriteArrayList<>();
     private final Set<ContainerConnection> handles = ConcurrentHashMap.newKeySet();
@@ -48,12 +50,14 @@ public final class BolideManagedConnection implements ManagedConnection {
     private PrintWriter logWriter;
 
     private BolideManagedConnection(BolideManagedConnectionFactory factory, PhysicalConnection physicalConnection,
-            AdapterConnection connection, AdapterSession session) {
+            ConnectionSettings settings, AdapterConnection connection, AdapterSession session) {
         this.factory = factory;
         this.physicalConnection = physicalConnection;
+        this.settings = settings;
         this.connection = connection;
         this.session = session;
         this.xaResource = session.getXAResource();
+        this.serverXaResource = new ManagedXAResource(this, xaResource);
         this.localTransaction = new BolideLocalTransaction(xaResource);
     }
 
@@ -68,8 +72,8 @@ public final class BolideManagedConnection implements ManagedConnection {
             throw new ResourceException("cannot open a Bolide connection to " + settings.nameServers(), e);
         }
         try {
-            BolideManagedConnection managed = new BolideManagedConnection(factory, physicalConnection, connection,
-                    connection.createXASession());
+            BolideManagedConnection managed = new BolideManagedConnection(factory, physicalConnection, settings,
+                    connection, connection.createXASession());
             connection.setExceptionListener(managed::brokerConnectionLost);
             return managed;
         } catch (JMSException e) {
@@ -187,6 +191,11 @@ public final class BolideManagedConnection implements ManagedConnection {
         }
     }
 
+    /** A new Bolide connection with this one's settings and account: XA decisions after {@link #destroy} (ManagedXAResource). */
+    AdapterConnection openAnother() throws JMSException {
+        return AdapterConnection.open(settings, physicalConnection.userName(), physicalConnection.password());
+    }
+
     /** Whether the pool may hand it out again: not destroyed, and its broker connection not lost. */
     boolean isUsable() {
         return !destroyed && !broken;
@@ -204,11 +213,11 @@ public final class BolideManagedConnection implements ManagedConnection {
      * The XA resource of the connection's session, the same for the connection's whole life. Its
      * {@code recover} lists the prepared branches of every broker of the cluster, whoever prepared
      * them, so the server recovers through any connection of the pool, also one made with no request
-     * info for the purpose.
+     * info for the purpose. It outlives the connection for decisions (see {@link ManagedXAResource}).
      */
     @Override
     public XAResource getXAResource() {
-        return xaResource;
+        return serverXaResource;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.bolide.ra.crash;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -10,8 +9,9 @@ import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.transaction.SystemException;
-import jakarta.transaction.TransactionManager;
 import jakarta.transaction.RollbackException;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 
 /**
  * Sends a Bolide message in a container transaction that also holds a {@link CommitBlockingResource}.
@@ -21,17 +21,19 @@ import jakarta.transaction.RollbackException;
  */
 @Stateless
 public class HangingPayment {
-    /** A connector resource of the server's configuration, which its recovery at start-up goes through. */
+    /**
+     * The system property (set on the server's command line) naming the XA pool to send through: a
+     * connector resource of the server's configuration, which its recovery at start-up goes through.
+     */
+    public static final String FACTORY_PROPERTY = "bolide.crash.factory";
+    /** The pool when the property is not set: the one the Payara crash test creates. */
     public static final String FACTORY = "jms/CrashFactory";
 
-    @Resource(lookup = FACTORY)
-    private ConnectionFactory factory;
-    @Resource(lookup = "java:appserver/TransactionManager")
-    private TransactionManager transactions;
-
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
-    public void pay(String queue, String text) throws JMSException, SystemException, RollbackException {
-        transactions.getTransaction().enlistResource(new CommitBlockingResource());
+    public void pay(String queue, String text)
+            throws JMSException, SystemException, RollbackException, NamingException {
+        ServerTransactionManager.lookup().getTransaction().enlistResource(new CommitBlockingResource());
+        ConnectionFactory factory = InitialContext.doLookup(System.getProperty(FACTORY_PROPERTY, FACTORY));
         try (Connection connection = factory.createConnection()) {
             Session session = connection.createSession();
             try (MessageProducer producer = session.createProducer(session.createQueue(queue))) {

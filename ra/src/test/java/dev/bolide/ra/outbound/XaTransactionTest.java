@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The managed connection's XA resource, driven as a transaction manager would: sends of the
  * session in a branch are half-messages until the branch commits, and a connection made with no
- * request info recovers the branches another client prepared.
+ * request info recovers the branches another client prepared, also after the server destroyed it.
  */
 class XaTransactionTest extends OutboundTestBase {
     @Test
@@ -89,6 +89,31 @@ class XaTransactionTest extends OutboundTestBase {
         recovering.commit(xid, false);
 
         assertThat(awaitBrowsed(queue, "recovered")).containsExactly("recovered");
+    }
+
+    /**
+     * What WildFly does: IronJacamar destroys its recovery connection after the scan, and Narayana
+     * commits the branch later on the XA resource the scan returned.
+     */
+    @Test
+    void theXaResourceOfADestroyedConnectionStillCommitsTheBranchesItsScanFound() throws Exception {
+        BolideManagedConnection other = managedConnection();
+        String queue = fresh("Orders");
+        Xid xid = newXid();
+        sendInBranch(other, xid, queue, "recovered later");
+        other.getXAResource().prepare(xid);
+        other.destroy();
+        BolideManagedConnection scanning = managedConnection(factory, null);
+        XAResource recovering = scanning.getXAResource();
+        Xid[] prepared = recovering.recover(XAResource.TMSTARTRSCAN | XAResource.TMENDRSCAN);
+
+        scanning.destroy();
+        recovering.commit(xid, false);
+
+        assertThat(Arrays.stream(prepared).map(BranchId::format)).contains(BranchId.format(xid));
+        assertThat(awaitBrowsed(queue, "recovered later")).containsExactly("recovered later");
+        assertThat(Arrays.stream(recovering.recover(XAResource.TMSTARTRSCAN | XAResource.TMENDRSCAN))
+                .map(BranchId::format)).doesNotContain(BranchId.format(xid));
     }
 
     private static void sendInBranch(BolideManagedConnection managed, Xid xid, String queue, String text)

@@ -1,0 +1,106 @@
+package dev.bolide.ra;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bolide.client.jms.BolideConnectionFactory;
+import dev.bolide.ra.crash.CommitBlockingResource;
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.XAConnection;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import javax.transaction.xa.XAException;
+import javax.transaction.xa.XAResource;
+import javax.transaction.xa.Xid;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * What the crash tests of every server share: the archive whose payment hangs in its commit phase
+ * ({@code dev.bolide.ra.crash}), the request that starts it, the wait for the hang, and a plain
+ * client's view of the embedded broker (prepared branches, queue contents).
+ */
+final class HangingTransaction {
+    private static final Duration MARKER_PATIENCE = Duration.ofMinutes(1);
+    private static final Duration ANSWER_PATIENCE = Duration.ofSeconds(30);
+
+    private HangingTransaction() {
+    }
+
+    /** The crash archive, {@code crash.war} (context root {@code /crash}), written to {@code war}. */
+    static Path exportArchive(Path war) {
+        ShrinkWrap.create(WebArchive.class, "crash.war").addPackage(CommitBlockingResource.class.getPackage())
+                .as(ZipExporter.class).exportTo(war.toFile(), true);
+        return war;
+    }
+
+    /** Starts the payment that sends {@code text} to {@code queue} and then hangs in commit; answers only if it did not hang. */
+    static CompletableFuture<HttpResponse<String>> pay(int httpPort, String queue, String text) {
+        return HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort
+                + "/crash/pay?queue=" + queue + "&text=" + text)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Until the transaction hangs in its commit phase ({@code marker} exists); fails at once if the request came back instead. */
+    static void awaitMarker(Path marker, ServerProcess server, CompletableFuture<HttpResponse<String>> payment)
+            throws Exception {
+        long deadline = System.nanoTime() + MARKER_PATIENCE.toNanos();
+        while (!Files.exists(marker)) {
+            if (payment.isDone()) {
+                throw new AssertionError("the payment request ended instead of hanging in commit: "
+                        + payment.handle((response, failure) -> failure != null ? failure
+                                : response.statusCode() + " " + response.body()).get() + "\n" + server.log());
+            }
+            assertTrue(System.nanoTime() < deadline, "the transaction never reached its commit phase:\n" + server.log());
+            Thread.sleep(100);
+        }
+    }
+
+    /**
+     * What BRANCH_RECOVER lists, asked by a plain client of the embedded broker. Asked again while it
+     * fails: a server just started on loaded cores may take longer than the client's 3 s to answer
+     * its first cluster query (seen with WildFly at load 18).
+     */
+    static List<Xid> preparedBranches(String nameServer) throws Exception {
+        long deadline = System.nanoTime() + ANSWER_PATIENCE.toNanos();
+        while (true) {
+            try (XAConnection connection = new BolideConnectionFactory(nameServer).createXAConnection()) {
+                XAResource resource = connection.createXASession().getXAResource();
+                return List.of(resource.recover(XAResource.TMSTARTRSCAN | XAResource.TMENDRSCAN));
+            } catch (XAException | JMSException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    static List<String> browse(String nameServer, String queue) throws JMSException {
+        try (Connection outside = new BolideConnectionFactory(nameServer).createConnection()) {
+            return QueueContents.browse(outside, queue);
+        }
+    }
+
+    /** {@code directory} emptied (created if missing). */
+    static void emptyDirectory(Path directory) throws IOException {
+        if (Files.exists(directory)) {
+            try (Stream<Path> paths = Files.walk(directory)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+        Files.createDirectories(directory);
+    }
+}
