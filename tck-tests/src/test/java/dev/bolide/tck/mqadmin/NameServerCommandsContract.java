@@ -204,6 +204,29 @@ public abstract class NameServerCommandsContract extends MqAdminContract {
     }
 
     @Test
+    void exportConfigsWritesTheClustersScaleAndBrokerConfiguration(@TempDir Path dir) {
+        String output = mqadmin("exportConfigs", "-c", target().clusterName(), "-f", dir.toString());
+
+        assertThat(output).contains("export " + dir.resolve("configs.json") + " success");
+        assertThat(dir.resolve("configs.json")).content().contains("\"clusterScale\"", "\"masterBrokerSize\":1",
+                "\"brokerConfigs\"", "\"" + target().brokerName() + "\"", "\"flushDiskType\"", "\"messageDelayLevel\"");
+    }
+
+    @Test
+    void getBrokerConfigListsTheSettingsAndUpdateBrokerConfigAcceptsAChange() {
+        String shown = mqadmin("getBrokerConfig", "-b", target().brokerAddress());
+
+        String updated = mqadmin("updateBrokerConfig", "-b", target().brokerAddress(), "-k", "fileReservedTime",
+                "-v", "48");
+
+        assertThat(shown).contains("============" + target().brokerAddress() + "============")
+                .containsPattern("brokerName\\s+=  " + target().brokerName())
+                .containsPattern("fileReservedTime\\s+=  72");
+        // RocketMQ applies fileReservedTime at once; Bolide saves it to broker.conf for the next start (README)
+        assertThat(updated).contains("update broker config success, " + target().brokerAddress());
+    }
+
+    @Test
     void deleteSubGroupRemovesTheGroupAndItsRetryTopicFromTheRoutes() throws Exception {
         SubscriptionGroupConfig group = new SubscriptionGroupConfig();
         group.setGroupName("CG-doomed");
