@@ -99,6 +99,7 @@ import dev.bolide.broker.topic.SystemTopics;
 import dev.bolide.broker.topic.TopicAdminProcessor;
 import dev.bolide.broker.topic.TopicConfig;
 import dev.bolide.broker.topic.TopicConfigTable;
+import dev.bolide.broker.topic.TopicDeletion;
 import dev.bolide.broker.topic.TopicListingProcessor;
 import dev.bolide.broker.transaction.TransactionService;
 import dev.bolide.protocol.remoting.BolideRequestCode;
@@ -358,7 +359,7 @@ public final class BolideBroker implements AutoCloseable {
                 .pages(new ClusterView(settings.brokerClusterName(), settings.brokerName(), store, stats,
                         settings.storeConfig().storePathCommitLog()), new TopicsView(views.topics(), store),
                         new GroupsView(offsets, views.clients().consumers(), store, views.groups()::names),
-                        views.topics())
+                        views.topics(), new TopicDeletion(views.topics(), store))
                 .groupCommands(new OffsetReset(views.topics(), offsets, views.clients().consumers(), store,
                         settings.brokerName()), offsets)
                 .connections(new ConnectionsView(views.clients().producers(), views.clients().consumers()))
@@ -486,7 +487,7 @@ public final class BolideBroker implements AutoCloseable {
     /** What mqadmin uses: topic and group administration, statistics, connections, configuration. */
     private void registerAdministration(BrokerSettings settings, TopicConfigTable topics,
             SubscriptionGroupTable groupConfigs, Clients clients, BrokerConfigUpdate configUpdate) {
-        TopicAdminProcessor topicAdmin = new TopicAdminProcessor(topics);
+        TopicAdminProcessor topicAdmin = new TopicAdminProcessor(topics, new TopicDeletion(topics, store));
         SubscriptionGroupAdminProcessor groupAdmin = new SubscriptionGroupAdminProcessor(groupConfigs, offsets);
         ConnectionListProcessor connections = new ConnectionListProcessor(clients.consumers(), clients.producers());
         BrokerConfigProcessor config = new BrokerConfigProcessor(settings.asProperties(),

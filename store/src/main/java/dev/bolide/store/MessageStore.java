@@ -445,8 +445,18 @@ public final class MessageStore implements AutoCloseable {
     public List<String> deleteQueuesOfUnusedTopics(Predicate<String> inUse) {
         List<String> unused = queues.all().stream().map(ConsumeQueue::topic).distinct()
                 .filter(inUse.negate()).toList();
-        unused.forEach(queues::deleteTopic);
+        unused.forEach(this::deleteQueuesOf);
         return unused;
+    }
+
+    /**
+     * Deletes the ConsumeQueues of one topic (mqadmin {@code deleteTopic}), as
+     * {@link #deleteQueuesOfUnusedTopics} does, while the broker runs.
+     *
+     * @return the number of queues deleted
+     */
+    public int deleteQueuesOf(String topic) {
+        return queues.deleteTopic(topic);
     }
 
     /** Runs one retention round now, as the periodic one; returns the segments deleted. */

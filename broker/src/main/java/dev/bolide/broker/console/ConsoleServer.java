@@ -8,6 +8,7 @@ import dev.bolide.broker.admin.OffsetReset;
 import dev.bolide.broker.offset.ConsumerOffsets;
 import dev.bolide.broker.retry.DeadLetterResend;
 import dev.bolide.broker.topic.TopicConfigTable;
+import dev.bolide.broker.topic.TopicDeletion;
 import dev.bolide.broker.transaction.TransactionService;
 import dev.bolide.store.MessageStore;
 import java.io.IOException;
@@ -118,14 +119,15 @@ public final class ConsoleServer implements AutoCloseable {
      * {@code /topics/create} and {@code /topics/delete}), Consumer groups at {@code /groups}; each
      * with its numbers as JSON under {@code /api}.
      */
-    public ConsoleServer pages(ClusterView cluster, TopicsView topics, GroupsView groups, TopicConfigTable topicTable) {
+    public ConsoleServer pages(ClusterView cluster, TopicsView topics, GroupsView groups, TopicConfigTable topicTable,
+            TopicDeletion deletion) {
         for (ViewPage page : List.of(new ViewPage("/", () -> cluster, token -> ""),
                 new ViewPage("/topics", () -> topics, TopicsView::forms),
                 new ViewPage("/groups", () -> groups, GroupsView::forms))) {
             route(page.path(), page);
             route(page.api(), page);
         }
-        return route("/topics/", new TopicCommands(topicTable));
+        return route("/topics/", new TopicCommands(topicTable, deletion));
     }
 
     public void start() {

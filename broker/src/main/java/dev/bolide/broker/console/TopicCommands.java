@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpHandler;
 import dev.bolide.broker.topic.SystemTopics;
 import dev.bolide.broker.topic.TopicConfig;
 import dev.bolide.broker.topic.TopicConfigTable;
+import dev.bolide.broker.topic.TopicDeletion;
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.nio.charset.StandardCharsets;
@@ -12,15 +13,18 @@ import java.util.Map;
 
 /**
  * {@code POST /topics/create} ({@code topic}, {@code queues}) and {@code POST /topics/delete}
- * ({@code topic}), the Topics page's forms: done, then back to the page (303); a bad name, a
- * system topic or a bad queue count gets 400 with the reason. Under access control only an admin
+ * ({@code topic}, deleted with its queues by {@link TopicDeletion}, as mqadmin's deleteTopic), the
+ * Topics page's forms: done, then back to the page (303); a bad name, a system topic or a bad queue
+ * count gets 400 with the reason. Under access control only an admin
  * account gets here ({@link AclAuthenticator}).
  */
 final class TopicCommands implements HttpHandler {
     private final TopicConfigTable topics;
+    private final TopicDeletion deletion;
 
-    TopicCommands(TopicConfigTable topics) {
+    TopicCommands(TopicConfigTable topics, TopicDeletion deletion) {
         this.topics = topics;
+        this.deletion = deletion;
     }
 
     @Override
@@ -33,9 +37,9 @@ final class TopicCommands implements HttpHandler {
                     StandardCharsets.UTF_8));
             try {
                 switch (exchange.getRequestURI().getPath()) {
-                    case "/topics/create" -> topics.put(TopicConfig.of(writable(form.get("topic")),
+                    case "/topics/create" -> topics.put(TopicConfig.of(SystemTopics.checkNotReserved(named(form.get("topic"))),
                             queues(form.get("queues"))));
-                    case "/topics/delete" -> topics.delete(writable(form.get("topic")));
+                    case "/topics/delete" -> deletion.delete(named(form.get("topic")));
                     default -> {
                         exchange.sendResponseHeaders(HttpURLConnection.HTTP_NOT_FOUND, -1);
                         return;
@@ -50,12 +54,9 @@ final class TopicCommands implements HttpHandler {
         }
     }
 
-    private static String writable(String topic) {
+    private static String named(String topic) {
         if (topic == null || topic.isBlank()) {
             throw new IllegalArgumentException("no topic named");
-        }
-        if (SystemTopics.isReserved(topic)) {
-            throw new IllegalArgumentException("The topic[" + topic + "] is conflict with system topic.");
         }
         return topic;
     }

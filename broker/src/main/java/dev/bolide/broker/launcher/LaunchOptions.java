@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -124,6 +125,12 @@ final class LaunchOptions {
                 properties.load(reader);
             } catch (NoSuchFileException e) {
                 throw new NoSuchFileException(file.get().toString(), null, "no such configuration file (-c)");
+            } catch (FileSystemException e) {
+                throw e; // names the file already (permission denied, ...)
+            } catch (IOException e) {
+                // e.g. a directory: "Is a directory", without the path
+                throw new FileSystemException(file.get().toString(), null,
+                        "cannot read the configuration file (-c): " + e.getMessage());
             }
         }
         String namesrvAddr = line.getOptionValue('n');

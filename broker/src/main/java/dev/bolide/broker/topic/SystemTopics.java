@@ -42,6 +42,17 @@ public final class SystemTopics {
         return FIXED.contains(topic) || topic.toLowerCase(Locale.ROOT).startsWith("rmq_sys_");
     }
 
+    /**
+     * @return {@code topic}, when users may create, replace or delete it
+     * @throws IllegalArgumentException with RocketMQ's words, when it is {@linkplain #isReserved reserved}
+     */
+    public static String checkNotReserved(String topic) {
+        if (isReserved(topic)) {
+            throw new IllegalArgumentException("The topic[" + topic + "] is conflict with system topic.");
+        }
+        return topic;
+    }
+
     /** The system topic names: the fixed ones, the cluster's, the broker's and the cluster's reply topic. */
     public Set<String> names() {
         Set<String> names = new TreeSet<>(FIXED);

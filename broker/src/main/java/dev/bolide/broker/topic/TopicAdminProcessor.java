@@ -10,13 +10,16 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * UPDATE_AND_CREATE_TOPIC (mqadmin {@code updateTopic}, the client's {@code createTopic}) and
- * DELETE_TOPIC_IN_BROKER. System topics cannot be created or replaced this way.
+ * DELETE_TOPIC_IN_BROKER ({@link TopicDeletion}). System topics cannot be created, replaced or
+ * deleted this way.
  */
 public final class TopicAdminProcessor implements RequestProcessor {
     private final TopicConfigTable topics;
+    private final TopicDeletion deletion;
 
-    public TopicAdminProcessor(TopicConfigTable topics) {
+    public TopicAdminProcessor(TopicConfigTable topics, TopicDeletion deletion) {
         this.topics = topics;
+        this.deletion = deletion;
     }
 
     @Override
@@ -31,10 +34,7 @@ public final class TopicAdminProcessor implements RequestProcessor {
     }
 
     private RemotingCommand createOrUpdate(RemotingCommand request) throws IOException {
-        String topic = TopicName.check(request.field("topic"));
-        if (SystemTopics.isReserved(topic)) {
-            throw new IllegalArgumentException("The topic[" + topic + "] is conflict with system topic.");
-        }
+        String topic = SystemTopics.checkNotReserved(TopicName.check(request.field("topic")));
         String sysFlag = request.field("topicSysFlag");
         topics.put(new TopicConfig(topic, request.intField("readQueueNums"), request.intField("writeQueueNums"),
                 request.intField("perm"), orDefault(request.field("topicFilterType"), TopicConfig.SINGLE_TAG),
@@ -43,7 +43,7 @@ public final class TopicAdminProcessor implements RequestProcessor {
     }
 
     private RemotingCommand delete(RemotingCommand request) throws IOException {
-        topics.delete(request.requiredField("topic"));
+        deletion.delete(request.requiredField("topic"));
         return RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null, null, null);
     }
 

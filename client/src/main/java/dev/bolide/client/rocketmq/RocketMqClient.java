@@ -345,6 +345,10 @@ public final class RocketMqClient implements AutoCloseable {
             if (request.code() == RequestCode.GET_CONSUMER_RUNNING_INFO) {
                 return runningInfo(request);
             }
+            if (request.code() == RequestCode.CONSUME_MESSAGE_DIRECTLY) {
+                return membership.subscriptions(request.field("consumerGroup")).isEmpty() ? notAMember(request)
+                        : DirectConsumption.refused(request, clientId);
+            }
             if (request.code() == RequestCode.RESET_CONSUMER_CLIENT_OFFSET) {
                 OffsetReset reset = OffsetReset.of(request);
                 onTimer(() -> offsetResetListeners.forEach(listener -> listener.accept(reset)));
@@ -359,16 +363,20 @@ public final class RocketMqClient implements AutoCloseable {
         };
     }
 
-    /** RocketMQ's answer, its remark included, for a group this client is not a member of. */
     private RemotingCommand runningInfo(RemotingCommand request) {
         String group = request.field("consumerGroup");
         Optional<Collection<Subscription>> subscriptions = membership.subscriptions(group);
         if (subscriptions.isEmpty()) {
-            return RemotingCommand.responseTo(request, ResponseCode.SYSTEM_ERROR,
-                    String.format("The Consumer Group <%s> not exist in this consumer", group), null, null);
+            return notAMember(request);
         }
         return RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null, null, ConsumerRunningInfo.json(group,
                 nameServerList, startedMillis, subscriptions.get(), queueProgress.apply(group)));
+    }
+
+    /** RocketMQ's answer, its remark included, for a group this client is not a member of. */
+    private static RemotingCommand notAMember(RemotingCommand request) {
+        return RemotingCommand.responseTo(request, ResponseCode.SYSTEM_ERROR, String.format(
+                "The Consumer Group <%s> not exist in this consumer", request.field("consumerGroup")), null, null);
     }
 
     private void onTimer(Runnable task) {

@@ -80,10 +80,15 @@ public final class ConsumeQueue implements AutoCloseable {
         if (queueOffset > next) {
             long unitsPerSegment = segments.segmentSize() / UNIT;
             long fillFrom = segments.isEmpty() ? queueOffset / unitsPerSegment * unitsPerSegment : next;
-            LOG.log(System.Logger.Level.WARNING, "ConsumeQueue {0}-{1}: offsets {2} to {3} are missing; filled",
-                    topic, queueId, fillFrom, queueOffset - 1);
             if (segments.isEmpty()) {
-                minOffset = fillFrom; // a queue deleted while its topic lived on: nothing below is stored
+                // a queue deleted while its topic lived on (deleteTopic, cleanUnusedTopic): nothing below
+                // this unit is stored, as a restart finds (correctMinOffset skips the fillers)
+                minOffset = queueOffset;
+                LOG.log(System.Logger.Level.INFO, "ConsumeQueue {0}-{1} created again at offset {2}",
+                        topic, queueId, queueOffset);
+            } else {
+                LOG.log(System.Logger.Level.WARNING, "ConsumeQueue {0}-{1}: offsets {2} to {3} are missing; filled",
+                        topic, queueId, fillFrom, queueOffset - 1);
             }
             for (long offset = fillFrom; offset < queueOffset; offset++) {
                 write(offset, 0, FILLER_SIZE, 0);

@@ -72,7 +72,7 @@ class ConsumeQueueTableTest {
         ConsumeQueue replacement = table.find("gone", 0);
         assertThat(replacement).isNotSameAs(old);
         assertThat(replacement.maxOffset()).isEqualTo(26);
-        assertThat(replacement.minOffset()).as("the start of the segment the unit opened").isEqualTo(20);
+        assertThat(replacement.minOffset()).as("the unit's own: nothing below it is stored").isEqualTo(25);
         assertThat(replacement.physicalOffsetAt(25)).isEqualTo(2_500);
     }
 

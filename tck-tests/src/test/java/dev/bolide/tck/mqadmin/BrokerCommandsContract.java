@@ -330,6 +330,8 @@ public abstract class BrokerCommandsContract extends MqAdminContract {
                 Arguments.of(List.of("queryMsgByOffset", "-t", TOPIC, "-b", broker, "-i", "0", "-o", "0"),
                         List.of("Topic:", TOPIC)),
                 Arguments.of(List.of("printMsg", "-t", TOPIC), List.of("minOffset=0, maxOffset=2", "KEYS=k0", "BODY: m0")),
+                Arguments.of(List.of("printMsgByQueue", "-t", TOPIC, "-a", broker, "-i", "0", "-p", "true", "-d",
+                        "true"), List.of("MSGID: ", "BODY: m")),
                 Arguments.of(List.of("consumeMessage", "-t", TOPIC, "-b", broker, "-i", "0", "-o", "0", "-c", "1"),
                         List.of("Consume ok")),
                 Arguments.of(List.of("consumerConnection", "-g", LIVE), List.of("#ClientId", "Below is subscription")),

@@ -1,6 +1,7 @@
 package dev.bolide.tck.mqadmin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.bolide.client.jms.BolideConnectionFactory;
@@ -14,6 +15,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.rocketmq.client.exception.MQClientException;
+import org.apache.rocketmq.common.protocol.ResponseCode;
 import org.apache.rocketmq.common.protocol.body.ConsumerRunningInfo;
 import org.junit.jupiter.api.Test;
 
@@ -86,6 +89,40 @@ public abstract class JmsConsumerCommandsContract extends MqAdminContract {
             assertThat(info.getMqTable().entrySet()).filteredOn(entry -> entry.getKey().getTopic().equals(queueName))
                     .as("every queue of the topic, its offset committed past the messages received")
                     .hasSize(4).allSatisfy(entry -> assertThat(entry.getValue().getCommitOffset()).isPositive());
+        }
+    }
+
+    @Test
+    void consumeMessageDirectlyOnAJmsConsumerIsRefusedSayingWhy() throws Exception {
+        String queueName = freshQueueName("JmsDirect");
+        Map<String, AtomicInteger> receipts = new ConcurrentHashMap<>();
+        try (Connection connection = liveConsumer(queueName, receipts)) {
+            String clientId = admin().examineConsumerConnectionInfo(group(queueName)).getConnectionSet().iterator()
+                    .next().getClientId();
+            String uniqueKey = sendOne(connection, queueName, "direct");
+            await("the message received").atMost(Duration.ofSeconds(30)).until(() -> receipts.containsKey("direct"));
+
+            String output = mqadmin("queryMsgByUniqueKey", "-i", uniqueKey, "-t", queueName, "-g", group(queueName),
+                    "-d", clientId);
+
+            assertThat(output).contains("Bolide's Jakarta Messaging client " + clientId
+                    + " does not consume messages directly for group " + group(queueName),
+                    "a message handed in by mqadmin could be neither", "mqadmin resetOffsetByTime")
+                    .doesNotContain("not supported").doesNotContain("ConsumeMessageDirectlyResult");
+            assertThatThrownBy(() -> admin().consumeMessageDirectly(group(queueName), clientId, queueName, uniqueKey))
+                    .isInstanceOfSatisfying(MQClientException.class, e -> assertThat(e.getResponseCode())
+                            .isEqualTo(ResponseCode.SYSTEM_ERROR))
+                    .hasMessageContaining("does not consume messages directly");
+            assertThat(receipts.get("direct")).as("not delivered again").hasValue(1);
+        }
+    }
+
+    /** Sends a text message to the queue; returns its unique key, what mqadmin's {@code -i} takes. */
+    private static String sendOne(Connection connection, String queueName, String text) throws JMSException {
+        try (Session session = connection.createSession()) {
+            TextMessage message = session.createTextMessage(text);
+            session.createProducer(session.createQueue(queueName)).send(message);
+            return message.getJMSMessageID().substring("ID:".length());
         }
     }
 

@@ -8,12 +8,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.apache.rocketmq.client.consumer.DefaultMQPullConsumer;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.SendStatus;
+import org.apache.rocketmq.common.admin.TopicOffset;
 import org.apache.rocketmq.common.constant.PermName;
 import org.apache.rocketmq.common.message.Message;
+import org.apache.rocketmq.common.message.MessageExt;
+import org.apache.rocketmq.common.message.MessageQueue;
 import org.apache.rocketmq.common.subscription.SubscriptionGroupConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,6 +60,45 @@ public abstract class NameServerCommandsContract extends MqAdminContract {
                 .hasMessageContaining("No topic route info");
         assertThat(admin().getAllTopicConfig(target().brokerAddress(), 5_000).getTopicConfigTable())
                 .doesNotContainKey("DeleteMe");
+    }
+
+    @Test
+    void deleteTopicDeletesItsQueuesSoThatTheTopicCreatedAgainStartsEmpty() throws Exception {
+        createRoutedTopic("Recreated");
+        for (int i = 0; i < 3; i++) {
+            assertThat(sendWithNewProducer("Recreated")).isEqualTo(SendStatus.SEND_OK);
+        }
+
+        mqadmin("deleteTopic", "-c", target().clusterName(), "-t", "Recreated");
+        createRoutedTopic("Recreated");
+
+        assertThat(admin().examineTopicStats("Recreated").getOffsetTable().values()).as("no queue holds a message")
+                .hasSize(4).allSatisfy(offset -> assertThat(offset.getMaxOffset()).isZero());
+        assertThat(sendWithNewProducer("Recreated")).isEqualTo(SendStatus.SEND_OK);
+        assertThat(storedMessages("Recreated")).as("only the message sent after the deletion")
+                .containsExactly("x");
+    }
+
+    /** The bodies of every message the topic's queues hold, read from each queue's min offset. */
+    private List<String> storedMessages(String topic) throws Exception {
+        DefaultMQPullConsumer reader = new DefaultMQPullConsumer("CG-reader-" + System.nanoTime());
+        reader.setNamesrvAddr(target().nameServerAddress());
+        reader.setInstanceName("reader-" + System.nanoTime());
+        reader.start();
+        try {
+            List<String> bodies = new ArrayList<>();
+            for (Map.Entry<MessageQueue, TopicOffset> queue
+                    : admin().examineTopicStats(topic).getOffsetTable().entrySet()) {
+                if (queue.getValue().getMaxOffset() > queue.getValue().getMinOffset()) {
+                    List<MessageExt> found = reader.pull(queue.getKey(), "*", queue.getValue().getMinOffset(), 32)
+                            .getMsgFoundList();
+                    found.forEach(message -> bodies.add(new String(message.getBody(), StandardCharsets.UTF_8)));
+                }
+            }
+            return bodies;
+        } finally {
+            reader.shutdown();
+        }
     }
 
     @Test
@@ -156,6 +201,29 @@ public abstract class NameServerCommandsContract extends MqAdminContract {
                 "\"SELF_TEST_TOPIC\"", "\"" + target().brokerName() + "\"");
         assertThat(admin().getAllTopicConfig(target().brokerAddress(), 5_000).getTopicConfigTable().get("Exported")
                 .getWriteQueueNums()).isEqualTo(4);
+    }
+
+    @Test
+    void exportConfigsWritesTheClustersScaleAndBrokerConfiguration(@TempDir Path dir) {
+        String output = mqadmin("exportConfigs", "-c", target().clusterName(), "-f", dir.toString());
+
+        assertThat(output).contains("export " + dir.resolve("configs.json") + " success");
+        assertThat(dir.resolve("configs.json")).content().contains("\"clusterScale\"", "\"masterBrokerSize\":1",
+                "\"brokerConfigs\"", "\"" + target().brokerName() + "\"", "\"flushDiskType\"", "\"messageDelayLevel\"");
+    }
+
+    @Test
+    void getBrokerConfigListsTheSettingsAndUpdateBrokerConfigAcceptsAChange() {
+        String shown = mqadmin("getBrokerConfig", "-b", target().brokerAddress());
+
+        String updated = mqadmin("updateBrokerConfig", "-b", target().brokerAddress(), "-k", "fileReservedTime",
+                "-v", "48");
+
+        assertThat(shown).contains("============" + target().brokerAddress() + "============")
+                .containsPattern("brokerName\\s+=  " + target().brokerName())
+                .containsPattern("fileReservedTime\\s+=  72");
+        // RocketMQ applies fileReservedTime at once; Bolide saves it to broker.conf for the next start (README)
+        assertThat(updated).contains("update broker config success, " + target().brokerAddress());
     }
 
     @Test

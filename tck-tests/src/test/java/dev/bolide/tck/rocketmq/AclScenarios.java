@@ -220,6 +220,21 @@ abstract class AclScenarios {
         }
     }
 
+    @Test
+    void mqadminUpdatesTheGlobalWhiteAddressesInTheAclFile() throws Exception {
+        try {
+            MqAdmin.signAs(ADMIN.getAccessKey(), ADMIN.getSecretKey());
+
+            String output = MqAdmin.run("updateGlobalWhiteAddr", "-n", nameServerAddress(), "-b", brokerAddress(),
+                    "-g", "10.10.103.*");
+
+            assertThat(output).contains("update global white remote addresses to " + brokerAddress() + " success.");
+            await("the file rewritten").atMost(WAIT).until(() -> Files.readString(aclFile()).contains("10.10.103.*"));
+        } finally {
+            MqAdmin.signAs(null, null);
+        }
+    }
+
     /** Per file, as RocketMQ counts them at once (its single "version" follows only when it re-reads the file). */
     private long aclVersion() throws Exception {
         return admin.examineBrokerClusterAclVersionInfo(brokerAddress()).getAllAclConfigDataVersion().values().stream()

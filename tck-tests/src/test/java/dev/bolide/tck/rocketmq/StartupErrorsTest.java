@@ -31,6 +31,15 @@ class StartupErrorsTest {
     }
 
     @Test
+    void aConfigurationFileThatCannotBeReadIsNamed() throws Exception {
+        Path notAFile = Files.createDirectory(dir.resolve("broker.conf.d"));
+
+        Failure failure = start(notAFile);
+
+        assertThat(failure.line()).endsWith(notAFile + ": cannot read the configuration file (-c): Is a directory");
+    }
+
+    @Test
     void aValueThatDoesNotParseNamesTheKeyTheValueAndWhatWasExpected() throws Exception {
         Failure failure = start(conf("listenPort = abc"));
 
