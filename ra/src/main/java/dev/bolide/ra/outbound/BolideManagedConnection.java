@@ -4,6 +4,8 @@ import dev.bolide.client.jms.connection.BolideConnection;
 import dev.bolide.client.jms.connection.ConnectionSettings;
 import dev.bolide.client.jms.xa.BolideXAResource;
 import dev.bolide.client.jms.xa.BolideXASession;
+import dev.bolide.ra.metrics.AdapterMetrics;
+import dev.bolide.ra.metrics.ConnectionMeters;
 import jakarta.jms.ConnectionMetaData;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSSecurityException;
@@ -41,6 +43,9 @@ public final class BolideManagedConnection implements ManagedConnection {
     private final BolideConnection connection;
     private final BolideXASession session;
     private final BolideXAResource xaResource;
+    /** What the server enlists: {@link #xaResource}, its branches counted. */
+    private final XAResource countedXaResource;
+    private final ConnectionMeters meters;
     private final BolideLocalTransaction localTransaction;
     private final List<ConnectionEventListener> listeners = new CopyOnWriteArrayList<>();
     private final Set<ContainerConnection> handles = ConcurrentHashMap.newKeySet();
@@ -55,7 +60,11 @@ public final class BolideManagedConnection implements ManagedConnection {
         this.connection = connection;
         this.session = session;
         this.xaResource = (BolideXAResource) session.getXAResource();
+        AdapterMetrics metrics = factory.metrics();
+        this.countedXaResource = metrics.branches().counting(xaResource);
+        this.meters = metrics.connections();
         this.localTransaction = new BolideLocalTransaction(xaResource);
+        meters.created();
     }
 
     static BolideManagedConnection open(BolideManagedConnectionFactory factory, PhysicalConnection physicalConnection,
@@ -99,6 +108,7 @@ public final class BolideManagedConnection implements ManagedConnection {
         checkNotDestroyed();
         ContainerConnection handle = new ContainerConnection(this);
         handles.add(handle);
+        meters.handleOpened();
         return handle;
     }
 
@@ -115,7 +125,9 @@ public final class BolideManagedConnection implements ManagedConnection {
 
     /** Called by a handle the application closed. */
     void handleClosed(ContainerConnection handle) {
-        handles.remove(handle);
+        if (handles.remove(handle)) {
+            meters.handlesClosed(1);
+        }
         ConnectionEvent event = new ConnectionEvent(this, ConnectionEvent.CONNECTION_CLOSED);
         event.setConnectionHandle(handle);
         listeners.forEach(listener -> listener.connectionClosed(event));
@@ -152,8 +164,12 @@ public final class BolideManagedConnection implements ManagedConnection {
     }
 
     private void invalidateHandles() {
-        handles.forEach(ContainerConnection::invalidate);
-        handles.clear();
+        for (ContainerConnection handle : handles) {
+            handle.invalidate();
+            if (handles.remove(handle)) {
+                meters.handlesClosed(1);
+            }
+        }
     }
 
     private void abandonLocalTransaction() {
@@ -173,6 +189,7 @@ public final class BolideManagedConnection implements ManagedConnection {
             return;
         }
         destroyed = true;
+        meters.destroyed();
         invalidateHandles();
         abandonLocalTransaction();
         try {
@@ -209,7 +226,7 @@ public final class BolideManagedConnection implements ManagedConnection {
      */
     @Override
     public XAResource getXAResource() {
-        return xaResource;
+        return countedXaResource;
     }
 
     @Override
