@@ -278,7 +278,8 @@ public final class BolideBroker implements AutoCloseable {
         tlsMode = tls.server().mode();
         TopicConfigTable topics = TopicConfigTable.load(new MetadataFile(configDir.resolve("topics.json")),
                 Clock.systemUTC());
-        SystemTopics systemTopics = new SystemTopics(settings.brokerClusterName(), settings.brokerName());
+        SystemTopics systemTopics = new SystemTopics(settings.brokerClusterName(), settings.brokerName(),
+                settings.createdTraceTopic());
         systemTopics.createMissing(topics, settings.autoCreateTopicEnable(), settings.defaultTopicQueueNums());
         SubscriptionGroupTable groupConfigs = SubscriptionGroupTable.load(
                 new MetadataFile(configDir.resolve("subscriptionGroup.json")), Clock.systemUTC(),
@@ -362,7 +363,7 @@ public final class BolideBroker implements AutoCloseable {
                 .groupCommands(new OffsetReset(views.topics(), offsets, views.clients().consumers(), store,
                         settings.brokerName()), offsets)
                 .connections(new ConnectionsView(views.clients().producers(), views.clients().consumers()))
-                .messages(store, views.topics())
+                .messages(store, views.topics(), settings.msgTraceTopicName())
                 .deadLetters(store, views.topics(), new DeadLetterResend(store, replication.writes(), views.topics()));
         if (transactions != null) {
             console.transactions(transactions);
