@@ -57,17 +57,20 @@ final class BranchCoordinator {
     private final OpenTransactions open;
     private final BranchTable table;
     private final BranchMembers members;
+    private final PendingHalves pending;
     private final TransactionSettings settings;
     private final Clock clock;
 
     BranchCoordinator(MessageStore store, Writes writes, OpenTransactions open, BranchTable table,
-            BranchMembers members, TransactionSettings settings, CommitRouting routing, Clock clock) {
+            BranchMembers members, PendingHalves pending, TransactionSettings settings, CommitRouting routing,
+            Clock clock) {
         this.store = store;
         this.writes = writes;
         this.routing = routing;
         this.open = open;
         this.table = table;
         this.members = members;
+        this.pending = pending;
         this.settings = settings;
         this.clock = clock;
     }
@@ -211,6 +214,20 @@ final class BranchCoordinator {
         members.add(half.branch(), new BranchMembers.Member(half.queueOffset(), half.physicalOffset()));
     }
 
+    /**
+     * After recovery: how many of the transactions it found open are members of branches already
+     * decided (whose one op record resolves them all), so not pending.
+     */
+    synchronized long settledMembers() {
+        return table.in(BranchState::settled).stream().mapToLong(this::unresolvedMembers).sum();
+    }
+
+    /** The branch's half messages not resolved on their own by END_TRANSACTION. */
+    private int unresolvedMembers(String branch) {
+        // a branch's messages are never copied by the check pass: each one's key is its own offset
+        return (int) members.of(branch).stream().filter(member -> !open.isResolved(member.queueOffset())).count();
+    }
+
     /** Recovery read an op record of a branch, stored at {@code storeTimestamp}. */
     synchronized void recorded(BranchOpRecord op, long opOffset, long storeTimestamp) {
         table.changed(op.branch(), op.state(), opOffset, storeTimestamp);
@@ -271,9 +288,13 @@ final class BranchCoordinator {
     private AppendResult enter(List<MessageToStore> delivered, String branch, BranchState state) {
         List<MessageToStore> batch = new ArrayList<>(delivered);
         batch.add(new BranchOpRecord(branch, state).toStore());
+        boolean settles = state.settled() && !table.state(branch).orElse(BranchState.OPEN).settled();
         AppendResult result = store.appendWithoutWaiting(batch);
         AppendedMessage op = result.messages().get(result.messages().size() - 1);
         table.changed(branch, state, op.queueOffset(), clock.millis());
+        if (settles) {
+            pending.settled(unresolvedMembers(branch));
+        }
         return result;
     }
 

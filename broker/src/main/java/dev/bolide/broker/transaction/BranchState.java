@@ -46,6 +46,11 @@ enum BranchState {
         return EARLIER_HEURISTIC_ROLLBACK.equals(name) ? HEURISTIC_ROLLED_BACK : valueOf(name);
     }
 
+    /** Whether its messages were delivered or discarded: no longer pending as half messages. */
+    boolean settled() {
+        return this != OPEN && this != PREPARED;
+    }
+
     /** Whether it was decided without its transaction manager, which must forget it. */
     boolean heuristic() {
         return this == HEURISTIC_COMMITTED || this == HEURISTIC_ROLLED_BACK;

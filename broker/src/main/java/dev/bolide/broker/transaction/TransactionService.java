@@ -69,11 +69,12 @@ public final class TransactionService implements AutoCloseable {
         // before recovery reads the half queue, so that no half message falls between the two
         store.addAppendListener(members::appended);
         store.addDispatchListener(members::dispatched);
-        BranchCoordinator branches = new BranchCoordinator(store, writes, open, new BranchTable(), members, settings,
-                routing, Clock.systemUTC());
+        PendingHalves pending = new PendingHalves();
+        BranchCoordinator branches = new BranchCoordinator(store, writes, open, new BranchTable(), members, pending,
+                settings, routing, Clock.systemUTC());
         recover(store, saved, open, branches);
         // after recovery: nothing sends to the half or op queue before the broker serves requests
-        PendingHalves pending = new PendingHalves(open.unresolved());
+        pending.recovered(open.unresolved() - branches.settledMembers());
         store.addAppendListener(pending::appended);
         TransactionResolver resolver = new TransactionResolver(store, writes, open, routing);
         TransactionChecker checker = new TransactionChecker(store, open, resolver, new CheckBackSender(producers),

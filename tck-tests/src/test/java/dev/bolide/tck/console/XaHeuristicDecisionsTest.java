@@ -31,7 +31,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * gone for good, is heuristic, as the XA specification has it: the launched broker keeps it listed by
  * recover, across a kill -9 too; the Bolide JMS client's XAResource reports the transaction
  * manager's later commit or rollback as XA_HEURCOM or XA_HEURRB, and its forget removes the branch;
- * {@code bolide_xa_branches{state}} counts the heuristic states.
+ * {@code bolide_xa_branches{state}} counts the heuristic states, and
+ * {@code bolide_transactions_half_pending} a branch's messages only until it is decided.
  */
 class XaHeuristicDecisionsTest {
     private static final String TOPIC = "XaByHand";
@@ -53,11 +54,14 @@ class XaHeuristicDecisionsTest {
     @Test
     void committedByHandThenCommittedByTheManagerIsHeurcomUntilForgotten() throws Exception {
         try (XaClient client = new XaClient()) {
+            double pendingBefore = halfPending();
             BranchId xid = client.prepared("hand-committed");
             double before = branches("HEURISTIC_COMMITTED");
+            assertThat(halfPending()).isEqualTo(pendingBefore + 1);
 
             decideOnThePage("commit", xid);
 
+            assertThat(halfPending()).as("delivered: no longer pending").isEqualTo(pendingBefore);
             await().atMost(WAIT).until(() -> received.containsKey("hand-committed"));
             assertThat(branches("HEURISTIC_COMMITTED")).isEqualTo(before + 1);
             assertThat(client.recovered()).contains(xid.text());
@@ -68,6 +72,22 @@ class XaHeuristicDecisionsTest {
 
             assertThat(client.recovered()).doesNotContain(xid.text());
             assertThat(branches("HEURISTIC_COMMITTED")).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void aBranchItsManagerDecidesIsNoLongerPending() throws Exception {
+        try (XaClient client = new XaClient()) {
+            double pendingBefore = halfPending();
+            BranchId committed = client.prepared("manager-committed");
+            BranchId rolledBack = client.prepared("manager-rolled-back");
+            assertThat(halfPending()).isEqualTo(pendingBefore + 2);
+
+            client.resource.commit(committed, false);
+            client.resource.rollback(rolledBack);
+
+            assertThat(halfPending()).isEqualTo(pendingBefore);
+            await().atMost(WAIT).until(() -> received.containsKey("manager-committed"));
         }
     }
 
@@ -108,6 +128,7 @@ class XaHeuristicDecisionsTest {
             xid = client.prepared("rolled-back-before-the-kill");
             decideOnThePage("rollback", xid);
         }
+        double pending = halfPending();
 
         fixture.broker.kill();
         fixture.broker.restart();
@@ -116,6 +137,7 @@ class XaHeuristicDecisionsTest {
         try (XaClient recovering = new XaClient()) {
             await().atMost(WAIT).ignoreExceptions().until(() -> recovering.recovered().contains(xid.text()));
             assertThat(branches("HEURISTIC_ROLLED_BACK")).isGreaterThanOrEqualTo(1);
+            assertThat(halfPending()).as("rebuilt by recovery, decided branches left out").isEqualTo(pending);
             assertThat(fixture.http.get("/transactions").body()).contains(xid.text()).contains("HEURISTIC_ROLLED_BACK");
             assertThat(xaError(() -> recovering.resource.commit(xid, false))).isEqualTo(XAException.XA_HEURRB);
 
@@ -156,6 +178,11 @@ class XaHeuristicDecisionsTest {
         fixture.producer.send(new Message(TOPIC, marker.getBytes(StandardCharsets.UTF_8)));
         await().atMost(WAIT).until(() -> received.containsKey(marker));
         assertThat(received).doesNotContainKey(body);
+    }
+
+    private static double halfPending() throws Exception {
+        return PrometheusText.parse(fixture.http.get("/metrics").body()).gauge("bolide_transactions_half_pending",
+                Map.of());
     }
 
     private static double branches(String state) throws Exception {
