@@ -22,8 +22,8 @@ import java.util.concurrent.TimeoutException;
  * ({@link UndecidedTransactions#decide}), {@code POST /transactions/xa/commit?branch=} and
  * {@code /transactions/xa/rollback?branch=} a prepared branch in its transaction manager's place,
  * heuristically ({@link TransactionService#decideBranch}), and {@code /transactions/xa/forget?branch=}
- * forgets a heuristic branch ({@link TransactionService#forgetBranch}); then back to the page saying so. Under access control
- * only an admin account may POST ({@link AclAuthenticator}).
+ * forgets a heuristic branch ({@link TransactionService#forgetBranch}); then back to the page saying
+ * so. Under access control only an admin account may POST ({@link AclAuthenticator}).
  */
 final class TransactionsPage implements HttpHandler {
     /** Long enough for a loaded disk; the console's thread waits for the store. */

@@ -3,6 +3,7 @@ package dev.bolide.broker.transaction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bolide.protocol.remoting.BolideResponseCode;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class BranchStateTest {
     @Test
     void heuristicBranchesAreRecoveredAndNotOverUntilForgotten() {
-        for (BranchState state : new BranchState[] {BranchState.HEURISTIC_COMMITTED, BranchState.HEURISTIC_ROLLED_BACK}) {
+        for (BranchState state : List.of(BranchState.HEURISTIC_COMMITTED, BranchState.HEURISTIC_ROLLED_BACK)) {
             assertThat(state.heuristic()).as(state.name()).isTrue();
             assertThat(state.recoverable()).as(state.name()).isTrue();
             assertThat(state.over()).as(state.name()).isFalse();

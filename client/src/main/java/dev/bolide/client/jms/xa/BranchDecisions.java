@@ -11,8 +11,9 @@ import javax.transaction.xa.XAException;
  * Carries a decision about a branch to every broker holding its messages and sums the answers up as one
  * XA outcome: all brokers agreeing is success; a branch decided heuristically on a broker (by its
  * {@code xaHeuristicTimeout}, or by an operator from the console) is XA_HEURCOM or XA_HEURRB, and
- * XA_HEURMIX when its messages were committed on one broker and rolled back on another. A branch this JVM does not know ({@link Branch#recovered}) is looked for on every broker of
- * the cluster, and a broker that does not have it is passed over.
+ * XA_HEURMIX when its messages were committed on one broker and rolled back on another. A branch this
+ * JVM does not know ({@link Branch#recovered}) is looked for on every broker of the cluster, and a
+ * broker that does not have it is passed over.
  */
 final class BranchDecisions {
     private static final System.Logger LOG = System.getLogger(BranchDecisions.class.getName());
