@@ -187,10 +187,8 @@ final class BranchDecisions {
             if (heuristicallyCommitted.isEmpty() && heuristicallyRolledBack.isEmpty()) {
                 return null;
             }
-            boolean committed = commit && done > 0 || !heuristicallyCommitted.isEmpty();
-            boolean rolledBack = !commit && done > 0 || !heuristicallyRolledBack.isEmpty();
-            int code = committed && rolledBack ? XAException.XA_HEURMIX
-                    : committed ? XAException.XA_HEURCOM : XAException.XA_HEURRB;
+            int code = HeuristicOutcome.code(commit, done > 0, !heuristicallyCommitted.isEmpty(),
+                    !heuristicallyRolledBack.isEmpty());
             return XaErrors.error(code, "branch " + branch.id() + " was decided heuristically: committed by brokers "
                     + heuristicallyCommitted + ", rolled back by brokers " + heuristicallyRolledBack
                     + "; forget it once settled");
