@@ -595,6 +595,14 @@ public final class BolideBroker implements AutoCloseable {
         return replication;
     }
 
+    /**
+     * Every meter of the broker in the Prometheus text format, what the console's {@code /metrics}
+     * serves: for an embedder that serves it itself (the resource adapter, whose broker has no console).
+     */
+    public String scrapeMetrics() {
+        return metrics.scrape();
+    }
+
     /** The embedded name server's port; {@link BrokerSettings#NO_EMBEDDED_NAME_SERVER} when it runs none. */
     public int nameServerPort() {
         return nameServer == null ? BrokerSettings.NO_EMBEDDED_NAME_SERVER : nameServer.port();

@@ -87,7 +87,8 @@ public class BolideResourceAdapter extends ClientTlsProperties implements Resour
 
     private MetricsServer startMetrics(AdapterSettings checked) throws ResourceAdapterInternalException {
         try {
-            MetricsServer server = MetricsServer.start(metrics, checked.metricsAddress(), checked.metricsListenPort());
+            MetricsServer server = MetricsServer.start(this::scrapeMetrics, checked.metricsAddress(),
+                    checked.metricsListenPort());
             LOG.log(Level.INFO, "Bolide resource adapter metrics on http://{0}:{1,number,#}/metrics",
                     checked.metricsAddress(), server.port());
             return server;
@@ -96,6 +97,15 @@ public class BolideResourceAdapter extends ClientTlsProperties implements Resour
             throw new ResourceAdapterInternalException("Bolide resource adapter: config property metricsListenPort = '"
                     + checked.metricsListenPort() + "': cannot listen: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The adapter's meters in the Prometheus text format, followed in {@code EMBEDDED} mode by its
+     * broker's (which has no console to serve them): one scrape for the whole of it.
+     */
+    private String scrapeMetrics() {
+        EmbeddedBroker broker = embeddedBroker;
+        return broker == null ? metrics.scrape() : metrics.scrape() + broker.scrapeMetrics();
     }
 
     /** The adapter's meters: its connections', activations' and XA branches' figures. */

@@ -7,11 +7,11 @@ import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 
 /**
- * {@code GET /metrics} of the adapter's meters in the Prometheus text format, on a port of its own
- * ({@code metricsListenPort}), served by the JDK's HTTP server on one thread: a scrape is a read of
- * a few atomics.
+ * {@code GET /metrics} in the Prometheus text format, on a port of its own ({@code metricsListenPort}),
+ * served by the JDK's HTTP server on one thread: a scrape reads counters kept anyway.
  */
 public final class MetricsServer implements AutoCloseable {
     private static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
@@ -22,22 +22,25 @@ public final class MetricsServer implements AutoCloseable {
         this.server = server;
     }
 
-    /** @param port 0: any free port ({@link #port()} says which) */
-    public static MetricsServer start(AdapterMetrics metrics, String address, int port) throws IOException {
+    /**
+     * @param text the scrape, read at each request
+     * @param port 0: any free port ({@link #port()} says which)
+     */
+    public static MetricsServer start(Supplier<String> text, String address, int port) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(address, port), 0);
-        server.createContext("/metrics", exchange -> serve(exchange, metrics));
+        server.createContext("/metrics", exchange -> serve(exchange, text));
         server.start();
         return new MetricsServer(server);
     }
 
-    private static void serve(HttpExchange exchange, AdapterMetrics metrics) throws IOException {
+    private static void serve(HttpExchange exchange, Supplier<String> text) throws IOException {
         try (exchange) {
             if (!"GET".equals(exchange.getRequestMethod())) {
                 exchange.getResponseHeaders().set("Allow", "GET");
                 exchange.sendResponseHeaders(HttpURLConnection.HTTP_BAD_METHOD, -1);
                 return;
             }
-            byte[] body = metrics.scrape().getBytes(StandardCharsets.UTF_8);
+            byte[] body = text.get().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
             exchange.sendResponseHeaders(HttpURLConnection.HTTP_OK, body.length);
             try (OutputStream out = exchange.getResponseBody()) {

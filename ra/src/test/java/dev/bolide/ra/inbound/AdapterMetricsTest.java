@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Prometheus text-format parser: an EMBEDDED adapter (a real broker on loopback), an endpoint
  * activated on a real WorkManager, messages sent by the Bolide Jakarta Messaging client, and XA
  * branches run through a managed connection as a transaction manager runs them. Every counter moves
- * by exactly what the test did.
+ * by exactly what the test did; the embedded broker's figures come in the same scrape.
  */
 class AdapterMetricsTest {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -91,6 +91,8 @@ class AdapterMetricsTest {
             assertThat(moved(before, during, "bolide_ra_delivery_failures_total")).isEqualTo(1);
             assertThat(moved(before, during, "bolide_ra_redeliveries_total")).isEqualTo(1);
             assertThat(during.get("bolide_ra_endpoints_active")).isEqualTo(1);
+            // the embedded broker's own figures in the same scrape
+            assertThat(during.get("bolide_messages_in_total{topic=" + queue + "}")).isEqualTo(3);
         } finally {
             adapter.endpointDeactivation(factory, spec);
         }
