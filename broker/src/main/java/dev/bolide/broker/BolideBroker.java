@@ -279,7 +279,8 @@ public final class BolideBroker implements AutoCloseable {
         tlsMode = tls.server().mode();
         TopicConfigTable topics = TopicConfigTable.load(new MetadataFile(configDir.resolve("topics.json")),
                 Clock.systemUTC());
-        SystemTopics systemTopics = new SystemTopics(settings.brokerClusterName(), settings.brokerName());
+        SystemTopics systemTopics = new SystemTopics(settings.brokerClusterName(), settings.brokerName(),
+                settings.createdTraceTopic());
         systemTopics.createMissing(topics, settings.autoCreateTopicEnable(), settings.defaultTopicQueueNums());
         SubscriptionGroupTable groupConfigs = SubscriptionGroupTable.load(
                 new MetadataFile(configDir.resolve("subscriptionGroup.json")), Clock.systemUTC(),
@@ -363,7 +364,7 @@ public final class BolideBroker implements AutoCloseable {
                 .groupCommands(new OffsetReset(views.topics(), offsets, views.clients().consumers(), store,
                         settings.brokerName()), offsets)
                 .connections(new ConnectionsView(views.clients().producers(), views.clients().consumers()))
-                .messages(store, views.topics())
+                .messages(store, views.topics(), settings.msgTraceTopicName())
                 .deadLetters(store, views.topics(), new DeadLetterResend(store, replication.writes(), views.topics()));
         if (transactions != null) {
             console.transactions(transactions);
@@ -593,6 +594,14 @@ public final class BolideBroker implements AutoCloseable {
     /** This broker's part in master/slave replication. */
     public Replication replication() {
         return replication;
+    }
+
+    /**
+     * Every meter of the broker in the Prometheus text format, what the console's {@code /metrics}
+     * serves: for an embedder that serves it itself (the resource adapter, whose broker has no console).
+     */
+    public String scrapeMetrics() {
+        return metrics.scrape();
     }
 
     /** The embedded name server's port; {@link BrokerSettings#NO_EMBEDDED_NAME_SERVER} when it runs none. */

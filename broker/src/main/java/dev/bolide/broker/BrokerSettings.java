@@ -22,6 +22,7 @@ import static dev.bolide.broker.config.Settings.ENABLE_PROPERTY_FILTER;
 import static dev.bolide.broker.config.Settings.FLUSH_DELAY_OFFSET_INTERVAL;
 import static dev.bolide.broker.config.Settings.LISTEN_PORT;
 import static dev.bolide.broker.config.Settings.MESSAGE_DELAY_LEVEL;
+import static dev.bolide.broker.config.Settings.MSG_TRACE_TOPIC_NAME;
 import static dev.bolide.broker.config.Settings.NAMESRV_ADDR;
 import static dev.bolide.broker.config.Settings.NAMESRV_LISTEN_PORT;
 import static dev.bolide.broker.config.Settings.REGION_ID;
@@ -31,6 +32,7 @@ import static dev.bolide.broker.config.Settings.STORE_PATH_COMMIT_LOG;
 import static dev.bolide.broker.config.Settings.STORE_PATH_ROOT_DIR;
 import static dev.bolide.broker.config.Settings.TIMER_MAX_DELAY_SEC;
 import static dev.bolide.broker.config.Settings.TIMER_PRECISION_MS;
+import static dev.bolide.broker.config.Settings.TRACE_TOPIC_ENABLE;
 import static dev.bolide.broker.config.Settings.TRANSACTION_CHECK_INTERVAL;
 import static dev.bolide.broker.config.Settings.TRANSACTION_CHECK_MAX;
 import static dev.bolide.broker.config.Settings.TRANSACTION_TIMEOUT;
@@ -58,6 +60,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A broker's configuration: a value for every setting of {@link Settings} (RocketMQ's
@@ -183,6 +186,16 @@ public final class BrokerSettings {
 
     public String regionId() {
         return get(REGION_ID);
+    }
+
+    /** The trace topic the broker creates at start, as RocketMQ's {@code traceTopicEnable}; empty when it creates none. */
+    public Optional<String> createdTraceTopic() {
+        return get(TRACE_TOPIC_ENABLE) ? Optional.of(get(MSG_TRACE_TOPIC_NAME)) : Optional.empty();
+    }
+
+    /** Where clients' message traces are looked for: {@code msgTraceTopicName}. */
+    public String msgTraceTopicName() {
+        return get(MSG_TRACE_TOPIC_NAME);
     }
 
     /** {@code host:port} of each name server to register with over the network; empty: the embedded one only. */

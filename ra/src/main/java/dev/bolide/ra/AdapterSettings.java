@@ -22,9 +22,13 @@ import java.util.Objects;
  * @param embedded    the embedded broker's settings; null when remote
  * @param userName    the broker account outbound connections sign with by default (their factory reads it)
  * @param password    its secret key
+ * @param metricsListenPort where the adapter serves its metrics; {@link #METRICS_OFF}: nowhere, 0: any free port
+ * @param metricsAddress    the address it listens on for them
  */
 record AdapterSettings(BrokerMode mode, String namesrvAddr, EmbeddedBrokerSettings embedded, String userName,
-        String password) {
+        String password, int metricsListenPort, String metricsAddress) {
+    /** {@code metricsListenPort} when the adapter serves no metrics: the default. */
+    static final int METRICS_OFF = -1;
     /** Where the store goes when {@code storeDir} is not set, under the server's instance directory if it has one. */
     static final String STORE_SUBDIRECTORY = "bolide/store";
     /** The server directories the store may go under, in this order: Payara's and GlassFish's instance, WildFly's data. */
@@ -33,15 +37,22 @@ record AdapterSettings(BrokerMode mode, String namesrvAddr, EmbeddedBrokerSettin
     static AdapterSettings check(BolideResourceAdapter properties) throws ResourceAdapterInternalException {
         BrokerMode mode = mode(properties.getMode());
         String namesrvAddr = blankAsNull(properties.getNamesrvAddr());
+        int metricsPort = metricsPort(properties.getMetricsListenPort());
+        String metricsAddress = address("metricsAddress", properties.getMetricsAddress());
         if (mode == BrokerMode.REMOTE) {
             return new AdapterSettings(mode, nameServers(namesrvAddr), null, properties.getUserName(),
-                    properties.getPassword());
+                    properties.getPassword(), metricsPort, metricsAddress);
         }
         if (namesrvAddr != null) {
             throw invalid("namesrvAddr", namesrvAddr, "only for mode REMOTE; in mode EMBEDDED clients use "
                     + "the embedded name server on nameServerPort");
         }
-        return new AdapterSettings(mode, null, embedded(properties), properties.getUserName(), properties.getPassword());
+        return new AdapterSettings(mode, null, embedded(properties), properties.getUserName(), properties.getPassword(),
+                metricsPort, metricsAddress);
+    }
+
+    private static int metricsPort(Integer value) throws ResourceAdapterInternalException {
+        return value != null && value == METRICS_OFF ? METRICS_OFF : port("metricsListenPort", value);
     }
 
     private static EmbeddedBrokerSettings embedded(BolideResourceAdapter properties)
@@ -51,7 +62,7 @@ record AdapterSettings(BrokerMode mode, String namesrvAddr, EmbeddedBrokerSettin
         if (brokerPort != 0 && brokerPort == nameServerPort) {
             throw invalid("nameServerPort", nameServerPort, "the same port as brokerPort");
         }
-        String brokerAddress = brokerAddress(properties.getBrokerAddress());
+        String brokerAddress = address("brokerAddress", properties.getBrokerAddress());
         Path storeDir = storeDir(properties.getStoreDir());
         return new EmbeddedBrokerSettings(brokerPort, nameServerPort, brokerAddress, storeDir,
                 flushType(properties.getFlushType()), commitLogFileSize(storeDir, properties.getMappedFileSizeCommitLog()),
@@ -72,16 +83,16 @@ record AdapterSettings(BrokerMode mode, String namesrvAddr, EmbeddedBrokerSettin
         return Duration.ofMillis(value);
     }
 
-    private static String brokerAddress(String value) throws ResourceAdapterInternalException {
+    private static String address(String property, String value) throws ResourceAdapterInternalException {
         String address = blankAsNull(value);
         if (address == null) {
-            throw invalid("brokerAddress", value, "missing");
+            throw invalid(property, value, "missing");
         }
         try {
             InetAddress.getByName(address);
             return address;
         } catch (UnknownHostException e) {
-            throw invalid("brokerAddress", value, "cannot be resolved");
+            throw invalid(property, value, "cannot be resolved");
         }
     }
 

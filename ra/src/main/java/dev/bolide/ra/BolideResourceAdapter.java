@@ -9,6 +9,8 @@ import dev.bolide.ra.inbound.ActivationSettings;
 import dev.bolide.ra.inbound.BolideActivationSpec;
 import dev.bolide.ra.inbound.EndpointActivation;
 import dev.bolide.ra.inbound.Lookup;
+import dev.bolide.ra.metrics.AdapterMetrics;
+import dev.bolide.ra.metrics.MetricsServer;
 import dev.bolide.remoting.ClientTlsConfig;
 import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
@@ -22,6 +24,7 @@ import java.lang.System.Logger.Level;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Stream;
 import javax.transaction.xa.XAResource;
@@ -52,6 +55,9 @@ public class BolideResourceAdapter extends ClientTlsProperties implements Resour
     private Long transactionCheckInterval = Settings.TRANSACTION_CHECK_INTERVAL.defaultValue().toMillis();
     private String userName;
     private String password;
+    /** Off unless set; the address defaults as the broker's console's does. */
+    private Integer metricsListenPort = AdapterSettings.METRICS_OFF;
+    private String metricsAddress = Settings.CONSOLE_ADDRESS.defaultValue();
 
     /** Plain connections, until {@code useTLS} says otherwise. */
     public BolideResourceAdapter() {
@@ -65,6 +71,8 @@ public class BolideResourceAdapter extends ClientTlsProperties implements Resour
     private final Set<String> named = new HashSet<>();
     private AdapterSettings settings;
     private EmbeddedBrokers.Lease embeddedBroker;
+    private final AdapterMetrics metrics = new AdapterMetrics(activations::count);
+    private MetricsServer metricsServer;
 
     @Override
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
@@ -76,6 +84,46 @@ public class BolideResourceAdapter extends ClientTlsProperties implements Resour
         }
         settings = checked;
         bootstrapContext = context;
+        if (checked.metricsListenPort() != AdapterSettings.METRICS_OFF) {
+            metricsServer = startMetrics(checked);
+        }
+    }
+
+    private MetricsServer startMetrics(AdapterSettings checked) throws ResourceAdapterInternalException {
+        try {
+            MetricsServer server = MetricsServer.start(this::scrapeMetrics, checked.metricsAddress(),
+                    checked.metricsListenPort());
+            LOG.log(Level.INFO, "Bolide resource adapter metrics on http://{0}:{1,number,#}/metrics",
+                    checked.metricsAddress(), server.port());
+            return server;
+        } catch (IOException | RuntimeException e) {
+            stop();
+            throw new ResourceAdapterInternalException("Bolide resource adapter: config property metricsListenPort = '"
+                    + checked.metricsListenPort() + "': cannot listen: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The adapter's meters in the Prometheus text format, followed in {@code EMBEDDED} mode by its
+     * broker's (which has no console to serve them): one scrape for the whole of it.
+     */
+    private String scrapeMetrics() {
+        EmbeddedBrokers.Lease broker = embeddedBroker;
+        return broker == null ? metrics.scrape() : metrics.scrape() + broker.scrapeMetrics();
+    }
+
+    /** The adapter's meters: its connections', activations' and XA branches' figures. */
+    public AdapterMetrics metrics() {
+        return metrics;
+    }
+
+    /**
+     * The port the adapter serves its metrics on, the free one it took when {@code metricsListenPort}
+     * is 0; empty when it serves none.
+     */
+    public OptionalInt metricsPort() {
+        MetricsServer server = metricsServer;
+        return server == null ? OptionalInt.empty() : OptionalInt.of(server.port());
     }
 
     /** This JVM's broker of the configured store: the running one, or one started now (see {@link EmbeddedBrokers}). */
@@ -95,6 +143,10 @@ public class BolideResourceAdapter extends ClientTlsProperties implements Resour
     @Override
     public void stop() {
         activations.removeAll();
+        if (metricsServer != null) {
+            metricsServer.close();
+            metricsServer = null;
+        }
         if (embeddedBroker != null) {
             try {
                 embeddedBroker.close();
@@ -150,7 +202,7 @@ public class BolideResourceAdapter extends ClientTlsProperties implements Resour
             Account account = account(messages);
             return EndpointActivation.start(endpointFactory, ActivationSettings.check(messages, Lookup.JNDI),
                     nameServerAddress(), clientTls(), account.userName(), account.password(),
-                    bootstrapContext.getWorkManager());
+                    bootstrapContext.getWorkManager(), metrics);
         }
         if (spec instanceof CheckBackActivationSpec checkBacks) {
             Account account = account(checkBacks);
@@ -292,6 +344,23 @@ public class BolideResourceAdapter extends ClientTlsProperties implements Resour
         this.password = password;
     }
 
+    /** The port of {@code GET /metrics} (Prometheus text); -1: none, 0: any free port. */
+    public Integer getMetricsListenPort() {
+        return metricsListenPort;
+    }
+
+    public void setMetricsListenPort(Integer metricsListenPort) {
+        this.metricsListenPort = metricsListenPort;
+    }
+
+    public String getMetricsAddress() {
+        return metricsAddress;
+    }
+
+    public void setMetricsAddress(String metricsAddress) {
+        this.metricsAddress = metricsAddress;
+    }
+
     /**
      * The TLS of the adapter's clients: its activations' and check-back's, and its connection factories'
      * that do not set {@code useTLS} themselves; null: plain connections.
@@ -311,12 +380,15 @@ public class BolideResourceAdapter extends ClientTlsProperties implements Resour
                 && Objects.equals(transactionTimeout, that.transactionTimeout)
                 && Objects.equals(transactionCheckInterval, that.transactionCheckInterval)
                 && Objects.equals(userName, that.userName) && Objects.equals(password, that.password)
+                && Objects.equals(metricsListenPort, that.metricsListenPort)
+                && Objects.equals(metricsAddress, that.metricsAddress)
                 && sameTlsProperties(that);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(mode, namesrvAddr, brokerPort, nameServerPort, brokerAddress, storeDir, flushType,
-                mappedFileSizeCommitLog, transactionTimeout, transactionCheckInterval, userName, password, tlsPropertiesHash());
+                mappedFileSizeCommitLog, transactionTimeout, transactionCheckInterval, userName, password,
+                metricsListenPort, metricsAddress, tlsPropertiesHash());
     }
 }

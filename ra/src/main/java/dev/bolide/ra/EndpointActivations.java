@@ -42,6 +42,11 @@ final class EndpointActivations {
                 .map(Map.Entry::getValue).toList();
     }
 
+    /** How many endpoints are active. */
+    int count() {
+        return active.size();
+    }
+
     /** Stops every endpoint's delivery (when the adapter stops). */
     void removeAll() {
         for (Key key : List.copyOf(active.keySet())) {

@@ -14,11 +14,17 @@ public final class EmbeddedAdapters {
 
     /** Starts {@code adapter} with its store in {@code store}, with small commit-log files. */
     public static BolideResourceAdapter start(BolideResourceAdapter adapter, Path store) throws ResourceException {
+        return start(adapter, store, NO_SERVER);
+    }
+
+    /** As {@link #start(BolideResourceAdapter, Path)}, in {@code server} (whose WorkManager runs deliveries). */
+    public static BolideResourceAdapter start(BolideResourceAdapter adapter, Path store, BootstrapContext server)
+            throws ResourceException {
         adapter.setBrokerPort(0);
         adapter.setNameServerPort(0);
         adapter.setStoreDir(store.toString());
         adapter.setMappedFileSizeCommitLog(8 << 20);
-        adapter.start(NO_SERVER);
+        adapter.start(server);
         return adapter;
     }
 }

@@ -72,6 +72,11 @@ public final class Settings {
             .allowUpdate();
     public static final Setting<String> REGION_ID = Setting.of("regionId", SettingType.TEXT, "DefaultRegion", BROKER,
             "the region reported in send results and traces").allowUpdate();
+    public static final Setting<Boolean> TRACE_TOPIC_ENABLE = Setting.of("traceTopicEnable", SettingType.BOOLEAN,
+            false, BROKER, "whether the broker creates the trace topic msgTraceTopicName at start (one queue)");
+    public static final Setting<String> MSG_TRACE_TOPIC_NAME = Setting.of("msgTraceTopicName", SettingType.TEXT,
+            "RMQ_SYS_TRACE_TOPIC", BROKER, "the trace topic traceTopicEnable creates; the console reads message "
+                    + "traces from it and from RMQ_SYS_TRACE_TOPIC");
 
     public static final Setting<Integer> NAMESRV_LISTEN_PORT = Setting.of("namesrvListenPort", SettingType.PORT, 9876,
             NAME_SERVER, "port of the embedded name server; 0 picks a free one, -1 runs none").from(Origin.BOLIDE);
@@ -275,7 +280,7 @@ public final class Settings {
     /** Every setting, in the order of the README's table. */
     public static final List<Setting<?>> ALL = List.of(BROKER_CLUSTER_NAME, BROKER_NAME, BROKER_ID, BROKER_ROLE,
             BROKER_PERMISSION, SLAVE_READ_ENABLE, ACCESS_MESSAGE_IN_MEMORY_MAX_RATIO, BROKER_IP1, LISTEN_PORT, AUTO_CREATE_TOPIC_ENABLE, DEFAULT_TOPIC_QUEUE_NUMS,
-            AUTO_CREATE_SUBSCRIPTION_GROUP, ENABLE_PROPERTY_FILTER, REGION_ID,
+            AUTO_CREATE_SUBSCRIPTION_GROUP, ENABLE_PROPERTY_FILTER, REGION_ID, TRACE_TOPIC_ENABLE, MSG_TRACE_TOPIC_NAME,
             NAMESRV_LISTEN_PORT, NAMESRV_ADDR, REGISTER_NAME_SERVER_PERIOD,
             HA_LISTEN_PORT, HA_MASTER_ADDRESS, HA_SEND_HEARTBEAT_INTERVAL, HA_HOUSEKEEPING_INTERVAL,
             HA_TRANSFER_BATCH_SIZE, HA_SLAVE_FALLBEHIND_MAX, SLAVE_TIMEOUT,

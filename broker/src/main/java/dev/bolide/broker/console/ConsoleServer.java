@@ -82,9 +82,12 @@ public final class ConsoleServer implements AutoCloseable {
         return this;
     }
 
-    /** The Messages page at {@code /messages}, each message's page below it. */
-    public ConsoleServer messages(MessageStore store, TopicConfigTable topicTable) {
-        return route("/messages", new MessagesPage(store, topicTable));
+    /**
+     * The Messages page at {@code /messages}, each message's page below it, with its trace from
+     * RMQ_SYS_TRACE_TOPIC and {@code msgTraceTopicName}.
+     */
+    public ConsoleServer messages(MessageStore store, TopicConfigTable topicTable, String msgTraceTopicName) {
+        return route("/messages", new MessagesPage(store, topicTable, msgTraceTopicName));
     }
 
     /** The Dead letters page at {@code /dlq}, its re-send buttons below it. */

@@ -24,11 +24,14 @@ final class MessageDetailView implements View {
 
     private final StoredMessage message;
     private final List<MessageTrace.Event> trace;
+    private final List<String> traceTopics;
 
     /** @param trace the message's trace, oldest first ({@link MessageTrace}) */
-    MessageDetailView(StoredMessage message, List<MessageTrace.Event> trace) {
+    /** @param traceTopics where {@code trace} was read from */
+    MessageDetailView(StoredMessage message, List<MessageTrace.Event> trace, List<String> traceTopics) {
         this.message = message;
         this.trace = trace;
+        this.traceTopics = traceTopics;
     }
 
     @Override
@@ -63,7 +66,7 @@ final class MessageDetailView implements View {
             rows.add(List.of(Cell.fixed(event.time() < 0 ? "-" : Instant.ofEpochMilli(event.time()).toString()),
                     Cell.fixed(event.type()), Cell.fixed(event.group()), Cell.fixed(event.what())));
         }
-        return new Table("Trace (" + MessageTrace.TOPIC + "), " + rows.size() + " events",
+        return new Table("Trace (" + String.join(", ", traceTopics) + "), " + rows.size() + " events",
                 List.of("time", "event", "group", "what"), rows);
     }
 

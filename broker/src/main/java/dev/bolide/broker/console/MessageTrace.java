@@ -1,5 +1,6 @@
 package dev.bolide.broker.console;
 
+import dev.bolide.broker.config.Settings;
 import dev.bolide.store.MessageStore;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -10,14 +11,15 @@ import java.util.regex.Pattern;
 
 /**
  * A message's trace as RocketMQ 4.9 clients with {@code enableMsgTrace} write it: each trace record
- * in {@value #TOPIC} carries, as its keys, the unique keys of the messages it is about, and as its
+ * in {@code RMQ_SYS_TRACE_TOPIC}, or in the broker's {@code msgTraceTopicName} (where clients with a
+ * customized trace topic write), carries, as its keys, the unique keys of the messages it is about, and as its
  * body their trace lines ({@code TraceDataEncoder}: fields split by U+0001, lines by U+0002):
  * {@code Pub} when the producer sent it, {@code SubBefore} and {@code SubAfter} around each
  * consumption, {@code EndTransaction} when a transaction ended. Found through the store's key index.
  */
 final class MessageTrace {
-    /** RocketMQ's default trace topic (a client's customized trace topic is not looked at). */
-    static final String TOPIC = "RMQ_SYS_TRACE_TOPIC";
+    /** RocketMQ's default trace topic, where clients write unless told otherwise. */
+    private static final String DEFAULT_TOPIC = Settings.MSG_TRACE_TOPIC_NAME.defaultValue();
     /** Trace records of one message worth reading: a send, retries and their consumptions. */
     private static final int MAX_RECORDS = 64;
     private static final Pattern LINES = Pattern.compile("\u0002");
@@ -31,19 +33,32 @@ final class MessageTrace {
     record Event(long time, String type, String group, String what) {
     }
 
-    private MessageTrace() {
+    private final MessageStore store;
+    /** The default trace topic, then {@code msgTraceTopicName} when it names another. */
+    private final List<String> topics;
+
+    MessageTrace(MessageStore store, String msgTraceTopicName) {
+        this.store = store;
+        this.topics = DEFAULT_TOPIC.equals(msgTraceTopicName) ? List.of(DEFAULT_TOPIC)
+                : List.of(DEFAULT_TOPIC, msgTraceTopicName);
+    }
+
+    /** The topics traces are read from. */
+    List<String> topics() {
+        return topics;
     }
 
     /** The trace of the message with {@code uniqueKey}, oldest first. */
-    static List<Event> of(MessageStore store, String uniqueKey) {
+    List<Event> of(String uniqueKey) {
         List<Event> events = new ArrayList<>();
-        for (ByteBuffer record : store.queryByKey(TOPIC, uniqueKey, MAX_RECORDS, 0, Long.MAX_VALUE)) {
-            String body = new String(StoredMessage.of(record).body(), StandardCharsets.UTF_8);
-            for (String line : LINES.split(body)) {
-                String[] fields = FIELDS.split(line.strip(), -1);
-                Event event = event(fields, uniqueKey);
-                if (event != null) {
-                    events.add(event);
+        for (String topic : topics) {
+            for (ByteBuffer record : store.queryByKey(topic, uniqueKey, MAX_RECORDS, 0, Long.MAX_VALUE)) {
+                String body = new String(StoredMessage.of(record).body(), StandardCharsets.UTF_8);
+                for (String line : LINES.split(body)) {
+                    Event event = event(FIELDS.split(line.strip(), -1), uniqueKey);
+                    if (event != null) {
+                        events.add(event);
+                    }
                 }
             }
         }

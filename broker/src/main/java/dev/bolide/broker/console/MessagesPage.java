@@ -20,10 +20,13 @@ import java.util.Map;
 final class MessagesPage implements HttpHandler {
     private final MessageStore store;
     private final TopicConfigTable topics;
+    private final MessageTrace traces;
 
-    MessagesPage(MessageStore store, TopicConfigTable topics) {
+    /** @param msgTraceTopicName the broker's trace topic, read besides RMQ_SYS_TRACE_TOPIC */
+    MessagesPage(MessageStore store, TopicConfigTable topics, String msgTraceTopicName) {
         this.store = store;
         this.topics = topics;
+        this.traces = new MessageTrace(store, msgTraceTopicName);
     }
 
     @Override
@@ -65,7 +68,8 @@ final class MessagesPage implements HttpHandler {
         }
         StoredMessage message = StoredMessage.of(record);
         String uniqueKey = message.property(PropertyKeys.UNIQUE_CLIENT_MESSAGE_ID);
-        List<MessageTrace.Event> trace = uniqueKey.isEmpty() ? List.of() : MessageTrace.of(store, uniqueKey);
-        Responses.html(exchange, Html.still(new MessageDetailView(message, trace), "", "", CsrfGuard.token(exchange)));
+        List<MessageTrace.Event> trace = uniqueKey.isEmpty() ? List.of() : traces.of(uniqueKey);
+        Responses.html(exchange, Html.still(new MessageDetailView(message, trace, traces.topics()), "", "",
+                CsrfGuard.token(exchange)));
     }
 }

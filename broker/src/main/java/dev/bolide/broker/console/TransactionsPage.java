@@ -20,9 +20,10 @@ import java.util.concurrent.TimeoutException;
  * {@code POST /transactions/commit?offset=} and {@code /transactions/rollback?offset=} decide one
  * transaction (the CommitLog offset of a half record) as END_TRANSACTION does
  * ({@link UndecidedTransactions#decide}), {@code POST /transactions/xa/commit?branch=} and
- * {@code /transactions/xa/rollback?branch=} a branch as its transaction manager would
- * ({@link TransactionService#decideBranch}); then back to the page saying so. Under access control
- * only an admin account may POST ({@link AclAuthenticator}).
+ * {@code /transactions/xa/rollback?branch=} a prepared branch in its transaction manager's place,
+ * heuristically ({@link TransactionService#decideBranch}), and {@code /transactions/xa/forget?branch=}
+ * forgets a heuristic branch ({@link TransactionService#forgetBranch}); then back to the page saying
+ * so. Under access control only an admin account may POST ({@link AclAuthenticator}).
  */
 final class TransactionsPage implements HttpHandler {
     /** Long enough for a loaded disk; the console's thread waits for the store. */
@@ -45,6 +46,7 @@ final class TransactionsPage implements HttpHandler {
                     case "/transactions/rollback" -> decide(exchange, fields, false);
                     case "/transactions/xa/commit" -> decideBranch(exchange, fields, true);
                     case "/transactions/xa/rollback" -> decideBranch(exchange, fields, false);
+                    case "/transactions/xa/forget" -> forgetBranch(exchange, fields);
                     default -> exchange.sendResponseHeaders(HttpURLConnection.HTTP_NOT_FOUND, -1);
                 }
             } catch (IllegalArgumentException e) {
@@ -85,15 +87,33 @@ final class TransactionsPage implements HttpHandler {
 
     private void decideBranch(HttpExchange exchange, Map<String, String> fields, boolean commit) throws IOException,
             ExecutionException, TimeoutException, InterruptedException {
+        String branch = branchToChange(exchange, fields);
+        if (branch != null) {
+            String refusal = transactions.decideBranch(branch, commit).get(STORE_WAIT_SECONDS, TimeUnit.SECONDS);
+            back(exchange, refusal != null ? refusal : "XA branch " + branch + (commit ? " committed" : " rolled back")
+                    + " heuristically");
+        }
+    }
+
+    private void forgetBranch(HttpExchange exchange, Map<String, String> fields) throws IOException,
+            ExecutionException, TimeoutException, InterruptedException {
+        String branch = branchToChange(exchange, fields);
+        if (branch != null) {
+            String refusal = transactions.forgetBranch(branch).get(STORE_WAIT_SECONDS, TimeUnit.SECONDS);
+            back(exchange, refusal != null ? refusal : "XA branch " + branch + " forgotten");
+        }
+    }
+
+    /** The branch a POST names; null when the method was refused (answered already). */
+    private static String branchToChange(HttpExchange exchange, Map<String, String> fields) throws IOException {
         if (!Responses.allows(exchange, "POST")) {
-            return;
+            return null;
         }
         String branch = fields.get("branch");
         if (branch == null) {
             throw new IllegalArgumentException("name the XA branch");
         }
-        String refusal = transactions.decideBranch(branch, commit).get(STORE_WAIT_SECONDS, TimeUnit.SECONDS);
-        back(exchange, refusal != null ? refusal : "XA branch " + branch + (commit ? " committed" : " rolled back"));
+        return branch;
     }
 
     /** Back to the page, which says what was done. */

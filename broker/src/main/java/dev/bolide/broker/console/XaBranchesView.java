@@ -10,8 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The XA branches XA recover lists (prepared, in doubt, or rolled back heuristically), each with
- * its age and message count and buttons that commit or roll it back by hand.
+ * The XA branches XA recover lists, each with its state, age and message count: a prepared one (in
+ * doubt) with buttons that commit or roll it back by hand, heuristically; one decided heuristically
+ * with a button that forgets it, for when its transaction manager never will.
  */
 final class XaBranchesView implements View {
     private final List<InDoubtBranch> branches;
@@ -36,11 +37,23 @@ final class XaBranchesView implements View {
             rows.add(List.of(Cell.fixed(branch.branch()), Cell.fixed(branch.state()),
                     Cell.fixed(Instant.ofEpochMilli(branch.since()).toString()),
                     Cell.fixed(Duration.ofMillis(Math.max(0, now - branch.since())).toSeconds() + " s"),
-                    Cell.fixed(Integer.toString(branch.messages())),
-                    Cell.button("Commit", "/transactions/xa/commit" + query),
-                    Cell.button("Roll back", "/transactions/xa/rollback" + query)));
+                    Cell.fixed(Integer.toString(branch.messages())), first(branch, query), second(branch, query)));
         }
         return List.of(new Table(rows.size() + " XA branches in doubt", List.of("Xid", "state", "since", "age",
                 "messages", "", ""), rows));
+    }
+
+    private static Cell first(InDoubtBranch branch, String query) {
+        return prepared(branch) ? Cell.button("Commit", "/transactions/xa/commit" + query)
+                : Cell.button("Forget", "/transactions/xa/forget" + query);
+    }
+
+    private static Cell second(InDoubtBranch branch, String query) {
+        return prepared(branch) ? Cell.button("Roll back", "/transactions/xa/rollback" + query) : Cell.fixed("");
+    }
+
+    /** Prepared: still the transaction manager's to decide; else decided heuristically, to be forgotten. */
+    private static boolean prepared(InDoubtBranch branch) {
+        return "PREPARED".equals(branch.state());
     }
 }

@@ -3,6 +3,7 @@ package dev.bolide.broker.topic;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -28,10 +29,13 @@ public final class SystemTopics {
 
     private final String cluster;
     private final String brokerName;
+    private final Optional<String> traceTopic;
 
-    public SystemTopics(String cluster, String brokerName) {
+    /** @param traceTopic the trace topic {@code traceTopicEnable} creates (one queue, as RocketMQ's); empty: none */
+    public SystemTopics(String cluster, String brokerName, Optional<String> traceTopic) {
         this.cluster = cluster;
         this.brokerName = brokerName;
+        this.traceTopic = traceTopic;
     }
 
     /**
@@ -53,10 +57,14 @@ public final class SystemTopics {
         return topic;
     }
 
-    /** The system topic names: the fixed ones, the cluster's, the broker's and the cluster's reply topic. */
+    /**
+     * The system topic names: the fixed ones, the cluster's, the broker's, the cluster's reply topic
+     * and the trace topic the broker creates.
+     */
     public Set<String> names() {
         Set<String> names = new TreeSet<>(FIXED);
         names.addAll(List.of(cluster, brokerName, replyTopic()));
+        traceTopic.ifPresent(names::add);
         return names;
     }
 
@@ -79,6 +87,9 @@ public final class SystemTopics {
         createIfMissing(topics, TopicConfig.of("OFFSET_MOVED_EVENT", 1));
         createIfMissing(topics, TopicConfig.of("SCHEDULE_TOPIC_XXXX", SCHEDULE_QUEUES));
         createIfMissing(topics, TopicConfig.of(replyTopic(), 1));
+        if (traceTopic.isPresent()) {
+            createIfMissing(topics, TopicConfig.of(traceTopic.get(), 1));
+        }
     }
 
     private static void createIfMissing(TopicConfigTable topics, TopicConfig config) throws IOException {

@@ -57,17 +57,20 @@ final class BranchCoordinator {
     private final OpenTransactions open;
     private final BranchTable table;
     private final BranchMembers members;
+    private final PendingHalves pending;
     private final TransactionSettings settings;
     private final Clock clock;
 
     BranchCoordinator(MessageStore store, Writes writes, OpenTransactions open, BranchTable table,
-            BranchMembers members, TransactionSettings settings, CommitRouting routing, Clock clock) {
+            BranchMembers members, PendingHalves pending, TransactionSettings settings, CommitRouting routing,
+            Clock clock) {
         this.store = store;
         this.writes = writes;
         this.routing = routing;
         this.open = open;
         this.table = table;
         this.members = members;
+        this.pending = pending;
         this.settings = settings;
         this.clock = clock;
     }
@@ -96,9 +99,9 @@ final class BranchCoordinator {
         }
         return switch (state.get()) {
             case COMMITTED -> Answer.DONE;
-            case PREPARED -> delivered(branch, halves);
-            case OPEN -> !onePhase ? refused(branch, state.get())
-                    : halves.size() < sent ? incomplete(branch, halves.size(), sent) : delivered(branch, halves);
+            case PREPARED -> delivered(branch, halves, BranchState.COMMITTED);
+            case OPEN -> !onePhase ? refused(branch, state.get()) : halves.size() < sent
+                    ? incomplete(branch, halves.size(), sent) : delivered(branch, halves, BranchState.COMMITTED);
             default -> refused(branch, state.get());
         };
     }
@@ -136,10 +139,31 @@ final class BranchCoordinator {
         }
         return switch (state.get()) {
             case FORGOTTEN -> Answer.DONE;
-            case HEURISTIC_ROLLBACK -> Answer.after(enter(List.of(), branch, BranchState.FORGOTTEN), false);
+            case HEURISTIC_COMMITTED, HEURISTIC_ROLLED_BACK ->
+                Answer.after(enter(List.of(), branch, BranchState.FORGOTTEN), false);
             default -> new Answer(BolideResponseCode.BRANCH_NOT_HEURISTIC, "branch " + branch + " is "
-                    + state.get() + ", not rolled back heuristically");
+                    + state.get() + ", not decided heuristically");
         };
+    }
+
+    /**
+     * An operator decides a prepared branch in place of its transaction manager: the messages are
+     * delivered or discarded as by its commit or rollback, but the branch is heuristic, listed by
+     * recover and reported to the manager, until the manager forgets it.
+     */
+    synchronized Answer decideByHand(String branch, boolean commit) {
+        List<HalfRecord> halves = scan(branch);
+        Optional<BranchState> state = decidable(branch);
+        if (state.isEmpty()) {
+            return unknown(branch);
+        }
+        if (state.get() != BranchState.PREPARED) {
+            return refused(branch, state.get());
+        }
+        LOG.log(System.Logger.Level.WARNING, "XA branch {0} {1} by hand: heuristic until its transaction manager "
+                + "forgets it", branch, commit ? "committed" : "rolled back");
+        return commit ? delivered(branch, halves, BranchState.HEURISTIC_COMMITTED)
+                : Answer.after(enter(List.of(), branch, BranchState.HEURISTIC_ROLLED_BACK), false);
     }
 
     synchronized Map<BranchState, Long> countByState() {
@@ -177,7 +201,7 @@ final class BranchCoordinator {
             }
         } else if (state == BranchState.PREPARED && !settings.xaHeuristicTimeout().isZero()
                 && now - table.since(branch) >= settings.xaHeuristicTimeout().toMillis()) {
-            enter(List.of(), branch, BranchState.HEURISTIC_ROLLBACK);
+            enter(List.of(), branch, BranchState.HEURISTIC_ROLLED_BACK);
             LOG.log(System.Logger.Level.WARNING, "XA branch {0} stayed prepared longer than {1}: rolled back "
                     + "heuristically; it is reported so until forgotten", branch, settings.xaHeuristicTimeout());
         }
@@ -188,6 +212,20 @@ final class BranchCoordinator {
     synchronized void sighted(HalfRecord half) {
         table.sighted(half.branch(), half.queueOffset(), half.storeTimestamp());
         members.add(half.branch(), new BranchMembers.Member(half.queueOffset(), half.physicalOffset()));
+    }
+
+    /**
+     * After recovery: how many of the transactions it found open are members of branches already
+     * decided (whose one op record resolves them all), so not pending.
+     */
+    synchronized long settledMembers() {
+        return table.in(BranchState::settled).stream().mapToLong(this::unresolvedMembers).sum();
+    }
+
+    /** The branch's half messages not resolved on their own by END_TRANSACTION. */
+    private int unresolvedMembers(String branch) {
+        // a branch's messages are never copied by the check pass: each one's key is its own offset
+        return (int) members.of(branch).stream().filter(member -> !open.isResolved(member.queueOffset())).count();
     }
 
     /** Recovery read an op record of a branch, stored at {@code storeTimestamp}. */
@@ -234,9 +272,10 @@ final class BranchCoordinator {
         }
     }
 
-    private Answer delivered(String branch, List<HalfRecord> halves) {
+    /** @param state {@code COMMITTED}, or {@code HEURISTIC_COMMITTED} by hand */
+    private Answer delivered(String branch, List<HalfRecord> halves, BranchState state) {
         List<MessageToStore> messages = halves.stream().map(half -> half.committed(routing)).toList();
-        AppendResult decision = enter(messages, branch, BranchState.COMMITTED);
+        AppendResult decision = enter(messages, branch, state);
         LOG.log(System.Logger.Level.DEBUG, "XA branch {0} committed: {1} messages delivered", branch, messages.size());
         return Answer.after(decision, false);
     }
@@ -249,9 +288,13 @@ final class BranchCoordinator {
     private AppendResult enter(List<MessageToStore> delivered, String branch, BranchState state) {
         List<MessageToStore> batch = new ArrayList<>(delivered);
         batch.add(new BranchOpRecord(branch, state).toStore());
+        boolean settles = state.settled() && !table.state(branch).orElse(BranchState.OPEN).settled();
         AppendResult result = store.appendWithoutWaiting(batch);
         AppendedMessage op = result.messages().get(result.messages().size() - 1);
         table.changed(branch, state, op.queueOffset(), clock.millis());
+        if (settles) {
+            pending.settled(unresolvedMembers(branch));
+        }
         return result;
     }
 

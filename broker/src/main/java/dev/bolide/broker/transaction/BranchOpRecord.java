@@ -44,6 +44,6 @@ record BranchOpRecord(String branch, BranchState state) {
     static BranchOpRecord read(MessageRecordView record) {
         String properties = record.properties();
         return new BranchOpRecord(MessageProperties.find(properties, OpRecord.BRANCH),
-                BranchState.valueOf(MessageProperties.find(properties, OpRecord.RESOLUTION)));
+                BranchState.named(MessageProperties.find(properties, OpRecord.RESOLUTION)));
     }
 }

@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The XA branches the broker knows, in memory: each branch with a half message at or after the
@@ -65,6 +66,12 @@ final class BranchTable {
         }
         branches.values().forEach(known -> counts.merge(known.state, 1L, Long::sum));
         return counts;
+    }
+
+    /** The branches in a state {@code which} accepts. */
+    List<String> in(Predicate<BranchState> which) {
+        return branches.entrySet().stream().filter(entry -> which.test(entry.getValue().state))
+                .map(Map.Entry::getKey).toList();
     }
 
     /** The branches XA recover lists, sorted. */

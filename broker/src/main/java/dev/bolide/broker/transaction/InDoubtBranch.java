@@ -1,10 +1,10 @@
 package dev.bolide.broker.transaction;
 
 /**
- * An XA branch XA recover lists: prepared, or rolled back heuristically and not yet forgotten.
+ * An XA branch XA recover lists: prepared, or decided heuristically and not yet forgotten.
  *
  * @param branch the Xid as {@code formatId:gtrid-hex:bqual-hex}
- * @param state {@code PREPARED} or {@code HEURISTIC_ROLLBACK}
+ * @param state {@code PREPARED}, {@code HEURISTIC_COMMITTED} or {@code HEURISTIC_ROLLED_BACK}
  * @param since when it entered that state (ms)
  * @param messages how many half messages were sent in it to this broker
  */

@@ -12,14 +12,22 @@ import java.util.concurrent.atomic.AtomicLong;
  * neither committed, rolled back nor moved aside. Kept exact and cheap by counting appends: one up
  * for each half message a producer sends, one down for each op record that resolves one. The check
  * pass's copies of a half message carry {@code TRAN_PREPARED_QUEUE_OFFSET} and so are no new
- * transaction; one transaction gets one op record at most ({@link OpenTransactions#claim}). At start
- * the count is what recovery found open.
+ * transaction; one transaction gets one op record at most ({@link OpenTransactions#claim}). An XA
+ * branch's op record covers all its messages, so its decision counts them down through
+ * {@link #settled} ({@link BranchCoordinator} knows how many). At start the count is what recovery
+ * found open, less the members of branches decided.
  */
 final class PendingHalves {
-    private final AtomicLong pending;
+    private final AtomicLong pending = new AtomicLong();
 
-    PendingHalves(long recovered) {
-        this.pending = new AtomicLong(recovered);
+    /** Recovery found {@code count} transactions open; called before anything is appended. */
+    void recovered(long count) {
+        pending.set(count);
+    }
+
+    /** An XA branch was decided: {@code members} of its half messages are no longer pending. */
+    void settled(int members) {
+        pending.addAndGet(-members);
     }
 
     /** Hears every append; called on the appending thread, so it looks at the topic first. */

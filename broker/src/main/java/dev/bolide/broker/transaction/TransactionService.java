@@ -69,11 +69,12 @@ public final class TransactionService implements AutoCloseable {
         // before recovery reads the half queue, so that no half message falls between the two
         store.addAppendListener(members::appended);
         store.addDispatchListener(members::dispatched);
-        BranchCoordinator branches = new BranchCoordinator(store, writes, open, new BranchTable(), members, settings,
-                routing, Clock.systemUTC());
+        PendingHalves pending = new PendingHalves();
+        BranchCoordinator branches = new BranchCoordinator(store, writes, open, new BranchTable(), members, pending,
+                settings, routing, Clock.systemUTC());
         recover(store, saved, open, branches);
         // after recovery: nothing sends to the half or op queue before the broker serves requests
-        PendingHalves pending = new PendingHalves(open.unresolved());
+        pending.recovered(open.unresolved() - branches.settledMembers());
         store.addAppendListener(pending::appended);
         TransactionResolver resolver = new TransactionResolver(store, writes, open, routing);
         TransactionChecker checker = new TransactionChecker(store, open, resolver, new CheckBackSender(producers),
@@ -166,14 +167,27 @@ public final class TransactionService implements AutoCloseable {
     }
 
     /**
-     * Commits or rolls back a prepared XA branch by hand, as its transaction manager's BRANCH_COMMIT
-     * or BRANCH_ROLLBACK would: the branch is then over, and the manager's own decision later gets
-     * the answer of a branch decided (committed or rolled back) before.
+     * Commits or rolls back a prepared XA branch by hand, for a transaction manager gone for good:
+     * its messages are delivered or discarded, and the branch is heuristic (HEURISTIC_COMMITTED or
+     * HEURISTIC_ROLLED_BACK): recover lists it and the manager's own decision is answered with the
+     * heuristic one, until the manager or an operator forgets it ({@link #forgetBranch}).
      *
      * @return completes with null once decided, else with why not (the branch's state)
      */
     public CompletableFuture<String> decideBranch(String branch, boolean commit) {
-        BranchCoordinator.Answer answer = commit ? branches.commit(branch, false, -1) : branches.rollback(branch);
+        return settledRefusal(branches.decideByHand(branch, commit));
+    }
+
+    /**
+     * Forgets a branch decided heuristically, as its transaction manager's BRANCH_FORGET does.
+     *
+     * @return completes with null once forgotten, else with why not (the branch's state)
+     */
+    public CompletableFuture<String> forgetBranch(String branch) {
+        return settledRefusal(branches.forget(branch));
+    }
+
+    private CompletableFuture<String> settledRefusal(BranchCoordinator.Answer answer) {
         return branches.settled(answer).thenApply(settled -> settled.code() == ResponseCode.SUCCESS ? null
                 : settled.remark());
     }

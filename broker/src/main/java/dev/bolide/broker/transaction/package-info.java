@@ -40,8 +40,12 @@
  * <li>Each change of a branch's state appends one op record ({@code BranchOpRecord}): tag {@code d},
  * body {@code -1} (no single transaction key: the whole branch), {@code BOLIDE_XID}, and the new state
  * in {@code BOLIDE_RESOLUTION}: PREPARED, COMMITTED, ROLLED_BACK, TIMED_OUT (rolled back by the broker,
- * open and idle past {@code xaBranchTimeout}), HEURISTIC_ROLLBACK (prepared past a set
- * {@code xaHeuristicTimeout}), FORGOTTEN (BRANCH_FORGET after a heuristic rollback).</li>
+ * open and idle past {@code xaBranchTimeout}), HEURISTIC_COMMITTED (committed by an operator from
+ * the console), HEURISTIC_ROLLED_BACK (prepared past a set {@code xaHeuristicTimeout}, or rolled back
+ * by an operator; stores of earlier builds name it HEURISTIC_ROLLBACK), FORGOTTEN (BRANCH_FORGET
+ * after a heuristic decision). A heuristic branch stays listed by XA recover until forgotten; its
+ * transaction manager's commit or rollback is answered BRANCH_HEURISTIC_COMMIT or
+ * BRANCH_HEURISTIC_ROLLBACK and changes nothing.</li>
  * <li>A prepare is answered once its op record is on disk: under SYNC_FLUSH the append waits for the
  * flush; under ASYNC_FLUSH the CommitLog is forced explicitly ({@code MessageStore.flush()}).</li>
  * <li>A commit appends the committed copy of every half message of the branch, in half queue (send)
@@ -51,8 +55,8 @@
  * at start, recovery) tells about every half message of a branch, so deciding a branch reads its own
  * messages only.</li>
  * <li>The check pass never checks back or moves aside a message of a branch. It holds the progress
- * offset at the first message of a branch that is not over (open, prepared, or heuristically rolled
- * back and not forgotten), so a branch's messages and op records are always within what recovery
+ * offset at the first message of a branch that is not over (open, prepared, or decided
+ * heuristically and not forgotten), so a branch's messages and op records are always within what recovery
  * reads; a prepared branch therefore keeps the check window, and the list of transactions in it,
  * open until it is decided. The op offset saved with the progress is also kept at or before the
  * first op record of every branch still listed.</li>

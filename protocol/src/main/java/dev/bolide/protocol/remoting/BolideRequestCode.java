@@ -39,7 +39,8 @@ public final class BolideRequestCode {
     /**
      * XA prepare: makes the open branch durable; SUCCESS is answered only once the broker's record of
      * it is on disk (whatever {@code flushDiskType}), and from then on only BRANCH_COMMIT or
-     * BRANCH_ROLLBACK decide it (or, with {@code xaHeuristicTimeout} set, a heuristic rollback).
+     * BRANCH_ROLLBACK decide it (or, heuristically, an operator from the console or, with
+     * {@code xaHeuristicTimeout} set, the broker's rollback).
      * Headers {@code branch} and, optionally, {@code messages}: how many half messages the client sent
      * to this broker in the branch. Answers: SUCCESS; BRANCH_UNKNOWN (no message was sent in the branch,
      * or it is long over); BRANCH_ROLLED_BACK (the broker or a rollback ended it); BRANCH_COMMITTED;
@@ -53,27 +54,28 @@ public final class BolideRequestCode {
      * {@code branch}, {@code onePhase} ({@code true}: the branch need not be prepared; {@code false}:
      * it must be) and, optionally, {@code messages}, checked as by BRANCH_PREPARE when the commit is
      * one-phase. Answers: SUCCESS; BRANCH_UNKNOWN; BRANCH_NOT_PREPARED (two-phase commit of an open
-     * branch); BRANCH_ROLLED_BACK; BRANCH_INCOMPLETE; BRANCH_HEURISTIC_ROLLBACK (the broker rolled the
-     * prepared branch back after {@code xaHeuristicTimeout}: answer BRANCH_FORGET after settling it).
+     * branch); BRANCH_ROLLED_BACK; BRANCH_INCOMPLETE; BRANCH_HEURISTIC_ROLLBACK (the broker, after
+     * {@code xaHeuristicTimeout}, or an operator rolled the prepared branch back: answer BRANCH_FORGET
+     * after settling it); BRANCH_HEURISTIC_COMMIT (an operator committed it: the same).
      */
     public static final int BRANCH_COMMIT = 9003;
 
     /**
      * XA rollback: discards every half message of the branch, open or prepared. Header
      * {@code branch}. Answers: SUCCESS (also when the broker had rolled it back already, at its
-     * timeout); BRANCH_UNKNOWN; BRANCH_COMMITTED; BRANCH_HEURISTIC_ROLLBACK.
+     * timeout); BRANCH_UNKNOWN; BRANCH_COMMITTED; BRANCH_HEURISTIC_ROLLBACK; BRANCH_HEURISTIC_COMMIT.
      */
     public static final int BRANCH_ROLLBACK = 9004;
 
     /**
      * XA recover: the branches of this broker, whoever prepared them, that are prepared and not
-     * decided, plus those rolled back heuristically and not forgotten. No header. Answers SUCCESS
+     * decided, plus those decided heuristically and not forgotten. No header. Answers SUCCESS
      * with a JSON body: an array of branch id texts, e.g. {@code ["4660:0a0b:01"]}, empty when none.
      */
     public static final int BRANCH_RECOVER = 9005;
 
     /**
-     * XA forget: the transaction manager has taken note of a heuristic rollback, so the broker may
+     * XA forget: the transaction manager has taken note of a heuristic decision, so the broker may
      * forget the branch. Header {@code branch}. Answers: SUCCESS; BRANCH_UNKNOWN; BRANCH_NOT_HEURISTIC
      * for a branch the broker did not decide heuristically.
      */

@@ -16,9 +16,9 @@ public final class BolideResponseCode {
     /** The branch was committed; a rollback cannot undo it. XA: XA_HEURCOM when asked to roll back. */
     public static final int BRANCH_COMMITTED = 9102;
     /**
-     * The broker rolled the prepared branch back on its own, after {@code xaHeuristicTimeout}, and
-     * remembers it until BRANCH_FORGET. XA: XA_HEURRB. (The broker never commits heuristically, so
-     * there is no code for XA_HEURCOM.)
+     * The prepared branch was rolled back without its transaction manager: by the broker after
+     * {@code xaHeuristicTimeout}, or by an operator from the console. The broker remembers it until
+     * BRANCH_FORGET. XA: XA_HEURRB.
      */
     public static final int BRANCH_HEURISTIC_ROLLBACK = 9103;
     /** A two-phase commit of a branch that was not prepared. XA: XAER_PROTO. */
@@ -31,6 +31,12 @@ public final class BolideResponseCode {
      * deliver part of it. XA: XA_RBINTEGRITY.
      */
     public static final int BRANCH_INCOMPLETE = 9106;
+    /**
+     * The prepared branch was committed without its transaction manager, by an operator from the
+     * console (the broker never commits on its own). The broker remembers it until BRANCH_FORGET.
+     * XA: XA_HEURCOM.
+     */
+    public static final int BRANCH_HEURISTIC_COMMIT = 9107;
 
     private BolideResponseCode() {
     }

@@ -26,6 +26,11 @@ public final class EmbeddedBroker implements AutoCloseable {
         return brokerAddress + ":" + broker.nameServerPort();
     }
 
+    /** The broker's meters in the Prometheus text format (it serves no console of its own). */
+    public String scrapeMetrics() {
+        return broker.scrapeMetrics();
+    }
+
     @Override
     public void close() throws IOException {
         broker.close();

@@ -108,6 +108,11 @@ public final class EmbeddedBrokers {
             return shared.broker.nameServerAddress();
         }
 
+        /** The shared broker's meters in the Prometheus text format. */
+        public String scrapeMetrics() {
+            return shared.broker.scrapeMetrics();
+        }
+
         @Override
         public synchronized void close() throws IOException {
             if (!closed) {

@@ -1,6 +1,8 @@
 package dev.bolide.ra.inbound;
 
 import dev.bolide.client.spi.MissingDestination;
+import dev.bolide.ra.metrics.AdapterMetrics;
+import dev.bolide.ra.metrics.DeliveryMeters;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
@@ -42,6 +44,9 @@ final class DeliveryWork implements Work {
     private final Session session;
     /** The XA session's resource when delivery is transacted, else null. */
     private final XAResource xaResource;
+    /** What the container enlists: {@link #xaResource}, its branches counted; null when not transacted. */
+    private final XAResource countedXaResource;
+    private final DeliveryMeters meters;
     private final ConsumerSource source;
     /** Null until the destination exists; then touched by the work's thread only. */
     private MessageConsumer consumer;
@@ -56,11 +61,17 @@ final class DeliveryWork implements Work {
         MessageConsumer open() throws JMSException;
     }
 
-    /** @param running the activation's works that have not ended: this one is registered until it ends */
-    DeliveryWork(MessageEndpointFactory factory, Session session, ConsumerSource source, Phaser running) {
+    /**
+     * @param running the activation's works that have not ended: this one is registered until it ends
+     * @param metrics the adapter's meters
+     */
+    DeliveryWork(MessageEndpointFactory factory, Session session, ConsumerSource source, Phaser running,
+            AdapterMetrics metrics) {
         this.factory = factory;
         this.session = session;
         this.xaResource = session instanceof XASession xa ? xa.getXAResource() : null;
+        this.countedXaResource = xaResource == null ? null : metrics.branches().counting(xaResource);
+        this.meters = metrics.deliveries();
         this.source = source;
         this.running = running;
         running.register();
@@ -141,7 +152,7 @@ final class DeliveryWork implements Work {
             return;
         }
         try {
-            ((MessageListener) endpoint).onMessage(message);
+            onMessage(endpoint, message);
             message.acknowledge();
         } catch (RuntimeException e) {
             LOG.log(Level.DEBUG, "onMessage of {0} threw, message redelivered: {1}", factory.getActivationName(), e);
@@ -167,7 +178,7 @@ final class DeliveryWork implements Work {
             try {
                 Message message = consumer.receive(TRANSACTED_RECEIVE_MILLIS);
                 if (message != null) {
-                    ((MessageListener) endpoint).onMessage(message);
+                    onMessage(endpoint, message);
                 }
             } catch (RuntimeException e) {
                 LOG.log(Level.DEBUG, "onMessage of {0} threw, transaction rolled back: {1}",
@@ -183,6 +194,17 @@ final class DeliveryWork implements Work {
         }
     }
 
+    /** Hands the message to the endpoint, counting it, and counting a throw as a failed delivery. */
+    private void onMessage(MessageEndpoint endpoint, Message message) throws JMSException {
+        meters.delivering(message.getJMSRedelivered());
+        try {
+            ((MessageListener) endpoint).onMessage(message);
+        } catch (RuntimeException e) {
+            meters.failed();
+            throw e;
+        }
+    }
+
     /**
      * An endpoint for the message in hand, waiting while the server has none (an application being
      * started or stopped), so that unavailability does not count as a failed delivery; null once released.
@@ -190,7 +212,7 @@ final class DeliveryWork implements Work {
     private MessageEndpoint endpoint() {
         while (!released) {
             try {
-                return factory.createEndpoint(xaResource);
+                return factory.createEndpoint(countedXaResource);
             } catch (UnavailableException e) {
                 LOG.log(Level.DEBUG, "endpoint {0} unavailable, message kept: {1}", factory.getActivationName(), e);
                 pause();

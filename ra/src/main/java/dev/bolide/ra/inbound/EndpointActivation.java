@@ -1,6 +1,7 @@
 package dev.bolide.ra.inbound;
 
 import dev.bolide.client.jms.BolideConnectionFactory;
+import dev.bolide.ra.metrics.AdapterMetrics;
 import dev.bolide.remoting.ClientTlsConfig;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSSecurityException;
@@ -56,10 +57,11 @@ public final class EndpointActivation implements AutoCloseable {
      * @param tls         TLS on the connection; null: plain
      * @param userName    the broker account the connection signs with, {@code password} its secret;
      *                    null: unsigned
+     * @param metrics     the adapter's meters, which count the deliveries and the branches
      */
     public static EndpointActivation start(MessageEndpointFactory factory, ActivationSettings settings,
-            String nameServers, ClientTlsConfig tls, String userName, String password, WorkManager workManager)
-            throws ResourceException {
+            String nameServers, ClientTlsConfig tls, String userName, String password, WorkManager workManager,
+            AdapterMetrics metrics) throws ResourceException {
         boolean transacted = isTransacted(factory);
         XAConnection connection = connect(settings, nameServers, tls, userName, password);
         EndpointActivation activation = new EndpointActivation(factory, connection);
@@ -69,7 +71,7 @@ public final class EndpointActivation implements AutoCloseable {
                 Session session = transacted ? connection.createXASession()
                         : connection.createSession(Session.CLIENT_ACKNOWLEDGE);
                 DeliveryWork work = new DeliveryWork(factory, session, () -> consumer(session, settings),
-                        activation.running);
+                        activation.running, metrics);
                 activation.works.add(work);
                 destinationExists &= work.openConsumer();
             }

@@ -3,6 +3,8 @@ package dev.bolide.ra.outbound;
 import dev.bolide.client.spi.AdapterConnection;
 import dev.bolide.client.spi.AdapterSession;
 import dev.bolide.client.spi.ConnectionSettings;
+import dev.bolide.ra.metrics.AdapterMetrics;
+import dev.bolide.ra.metrics.ConnectionMeters;
 import jakarta.jms.ConnectionMetaData;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSSecurityException;
@@ -41,7 +43,9 @@ public final class BolideManagedConnection implements ManagedConnection {
     private final AdapterSession session;
     private final ConnectionSettings settings;
     private final XAResource xaResource;
-    private final ManagedXAResource serverXaResource;
+    /** What the server enlists: the connection's resource, usable after destroy, its branches counted. */
+    private final XAResource serverXaResource;
+    private final ConnectionMeters meters;
     private final BolideLocalTransaction localTransaction;
     private final List<ConnectionEventListener> listeners = new CopyOnWriteArrayList<>();
     private final Set<ContainerConnection> handles = ConcurrentHashMap.newKeySet();
@@ -57,8 +61,11 @@ public final class BolideManagedConnection implements ManagedConnection {
         this.connection = connection;
         this.session = session;
         this.xaResource = session.getXAResource();
-        this.serverXaResource = new ManagedXAResource(this, xaResource);
+        AdapterMetrics metrics = factory.metrics();
+        this.serverXaResource = metrics.branches().counting(new ManagedXAResource(this, xaResource));
+        this.meters = metrics.connections();
         this.localTransaction = new BolideLocalTransaction(xaResource);
+        meters.created();
     }
 
     static BolideManagedConnection open(BolideManagedConnectionFactory factory, PhysicalConnection physicalConnection,
@@ -102,6 +109,7 @@ public final class BolideManagedConnection implements ManagedConnection {
         checkNotDestroyed();
         ContainerConnection handle = new ContainerConnection(this);
         handles.add(handle);
+        meters.handleOpened();
         return handle;
     }
 
@@ -118,7 +126,9 @@ public final class BolideManagedConnection implements ManagedConnection {
 
     /** Called by a handle the application closed. */
     void handleClosed(ContainerConnection handle) {
-        handles.remove(handle);
+        if (handles.remove(handle)) {
+            meters.handlesClosed(1);
+        }
         ConnectionEvent event = new ConnectionEvent(this, ConnectionEvent.CONNECTION_CLOSED);
         event.setConnectionHandle(handle);
         listeners.forEach(listener -> listener.connectionClosed(event));
@@ -155,8 +165,12 @@ public final class BolideManagedConnection implements ManagedConnection {
     }
 
     private void invalidateHandles() {
-        handles.forEach(ContainerConnection::invalidate);
-        handles.clear();
+        for (ContainerConnection handle : handles) {
+            handle.invalidate();
+            if (handles.remove(handle)) {
+                meters.handlesClosed(1);
+            }
+        }
     }
 
     private void abandonLocalTransaction() {
@@ -176,6 +190,7 @@ public final class BolideManagedConnection implements ManagedConnection {
             return;
         }
         destroyed = true;
+        meters.destroyed();
         invalidateHandles();
         abandonLocalTransaction();
         try {

@@ -3,6 +3,7 @@ package dev.bolide.ra.outbound;
 import dev.bolide.client.spi.ConnectionSettings;
 import dev.bolide.ra.BolideResourceAdapter;
 import dev.bolide.ra.ClientTlsProperties;
+import dev.bolide.ra.metrics.AdapterMetrics;
 import dev.bolide.remoting.ClientTlsConfig;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConnectionManager;
@@ -39,6 +40,8 @@ public class BolideManagedConnectionFactory extends ClientTlsProperties implemen
 
     private transient BolideResourceAdapter resourceAdapter;
     private transient PrintWriter logWriter;
+    /** Without an adapter (outside a server) the factory's connections count here, seen by nobody. */
+    private transient AdapterMetrics unassociatedMetrics;
 
     /** {@code useTLS} not set: the adapter's TLS settings, all of them. */
     public BolideManagedConnectionFactory() {
@@ -134,6 +137,17 @@ public class BolideManagedConnectionFactory extends ClientTlsProperties implemen
         } catch (IllegalStateException e) {
             throw new ResourceException("Bolide connection factory: " + e.getMessage(), e);
         }
+    }
+
+    /** The meters the factory's managed connections count in: their adapter's. */
+    synchronized AdapterMetrics metrics() {
+        if (resourceAdapter != null) {
+            return resourceAdapter.metrics();
+        }
+        if (unassociatedMetrics == null) {
+            unassociatedMetrics = new AdapterMetrics(() -> 0);
+        }
+        return unassociatedMetrics;
     }
 
     @Override

@@ -14,6 +14,7 @@ import dev.bolide.client.rocketmq.Subscription;
 import dev.bolide.protocol.remoting.RequestCode;
 import dev.bolide.protocol.remoting.ResponseCode;
 import dev.bolide.ra.BolideResourceAdapter;
+import dev.bolide.ra.EmbeddedAdapters;
 import dev.bolide.ra.PooledBootstrapContext;
 import dev.bolide.ra.inbound.RecordingEndpointFactory.Delivered;
 import jakarta.jms.Destination;
@@ -57,12 +58,7 @@ class InboundDeliveryTest {
     @BeforeAll
     static void startAdapter() throws Exception {
         server = new PooledBootstrapContext();
-        adapter = new BolideResourceAdapter();
-        adapter.setBrokerPort(0);
-        adapter.setNameServerPort(0);
-        adapter.setStoreDir(dir.resolve("store").toString());
-        adapter.setMappedFileSizeCommitLog(8 << 20);
-        adapter.start(server);
+        adapter = EmbeddedAdapters.start(new BolideResourceAdapter(), dir.resolve("store"), server);
     }
 
     @AfterAll

@@ -22,29 +22,61 @@ import org.openqa.selenium.By;
 
 /**
  * A message's trace on its detail page in headless Chromium: a real rocketmq-client 4.9.8 producer
- * and push consumer with {@code enableMsgTrace} write their trace to RMQ_SYS_TRACE_TOPIC, and the
- * page shows the send and the consumption of that message, by their groups, and of no other.
+ * and push consumer with {@code enableMsgTrace} write their trace to RMQ_SYS_TRACE_TOPIC, or to the
+ * trace topic the broker created at start ({@code traceTopicEnable}, {@code msgTraceTopicName}) when
+ * the clients are given it as their customized trace topic, and the page shows the send and the
+ * consumption of that message, by their groups, and of no other.
  */
 class MessageTracePageTest {
-    private static final String TOPIC = "Traced";
+    private static final String TRACE_TOPIC = "ShopTraces";
 
     @RegisterExtension
-    static final ConsoleFixture fixture = new ConsoleFixture();
+    static final ConsoleFixture fixture = new ConsoleFixture("traceTopicEnable = true",
+            "msgTraceTopicName = " + TRACE_TOPIC);
 
     @Test
     void theDetailPageShowsTheSendAndTheConsumptionTheClientsTraced() throws Exception {
-        DefaultMQProducer producer = new DefaultMQProducer("TracingProducers", true);
+        String table = traceOnThePage("Traced", "Tracing", null);
+
+        assertThat(table).contains("3 events").contains("sent TracingProducers stored on ")
+                .contains("delivered TracingReaders reconsume times 0")
+                .contains("consumed TracingReaders consumed in ");
+        fixture.chromium.screenshot("message-trace");
+    }
+
+    @Test
+    void theBrokerCreatesItsTraceTopicAndThePageReadsTracesWrittenThere() throws Exception {
+        DefaultMQProducer producer = fixture.producer;
+        // created at start as RocketMQ 4.9.7 does, with one queue (a topic created by a send gets 4)
+        assertThat(producer.fetchPublishMessageQueues(TRACE_TOPIC)).hasSize(1);
+
+        String table = traceOnThePage("CustomTraced", "CustomTracing", TRACE_TOPIC);
+
+        assertThat(table).contains("Trace (RMQ_SYS_TRACE_TOPIC, " + TRACE_TOPIC + "), 3 events")
+                .contains("sent CustomTracingProducers stored on ")
+                .contains("consumed CustomTracingReaders consumed in ");
+        fixture.chromium.screenshot("message-trace-custom-topic");
+    }
+
+    /**
+     * Sends a traced message and another to {@code topic} through tracing clients of groups
+     * {@code group}Producers and {@code group}Readers, which write their traces to {@code traceTopic}
+     * (null: RMQ_SYS_TRACE_TOPIC), and returns the trace table of the first message's page once it
+     * shows the consumption.
+     */
+    private static String traceOnThePage(String topic, String group, String traceTopic) throws Exception {
+        DefaultMQProducer producer = new DefaultMQProducer(group + "Producers", true, traceTopic);
         producer.setNamesrvAddr(fixture.broker.nameServerAddress());
-        producer.setInstanceName("tracing-" + System.nanoTime());
+        producer.setInstanceName(group + "-" + System.nanoTime());
         ConsoleFixture.patient(producer);
         producer.start();
         fixture.closeLater(producer::shutdown);
         Map<String, List<MessageExt>> received = new ConcurrentHashMap<>();
-        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer("TracingReaders", true);
+        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(group + "Readers", true, traceTopic);
         consumer.setNamesrvAddr(fixture.broker.nameServerAddress());
-        consumer.setInstanceName("tracing-readers-" + System.nanoTime());
+        consumer.setInstanceName(group + "-readers-" + System.nanoTime());
         consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
-        consumer.subscribe(TOPIC, "*");
+        consumer.subscribe(topic, "*");
         consumer.registerMessageListener((MessageListenerConcurrently) (messages, context) -> {
             messages.forEach(m -> received.put(new String(m.getBody(), StandardCharsets.UTF_8), List.of(m)));
             return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
@@ -52,8 +84,8 @@ class MessageTracePageTest {
         consumer.start();
         fixture.closeLater(consumer::shutdown);
 
-        SendResult traced = producer.send(new Message(TOPIC, "traced".getBytes(StandardCharsets.UTF_8)));
-        producer.send(new Message(TOPIC, "other".getBytes(StandardCharsets.UTF_8)));
+        SendResult traced = producer.send(new Message(topic, "traced".getBytes(StandardCharsets.UTF_8)));
+        producer.send(new Message(topic, "other".getBytes(StandardCharsets.UTF_8)));
         await().atMost(Duration.ofSeconds(90)).until(() -> received.containsKey("traced")
                 && received.containsKey("other"));
 
@@ -65,11 +97,6 @@ class MessageTracePageTest {
             fixture.chromium.driver().navigate().refresh();
             return fixture.chromium.driver().findElement(trace).getText().contains("consumed in");
         });
-
-        String table = fixture.chromium.driver().findElement(trace).getText();
-        assertThat(table).contains("3 events").contains("sent TracingProducers stored on ")
-                .contains("delivered TracingReaders reconsume times 0")
-                .contains("consumed TracingReaders consumed in ");
-        fixture.chromium.screenshot("message-trace");
+        return fixture.chromium.driver().findElement(trace).getText();
     }
 }

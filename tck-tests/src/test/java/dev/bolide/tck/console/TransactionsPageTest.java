@@ -32,7 +32,8 @@ import org.openqa.selenium.WebElement;
  * The Transactions page in headless Chromium: half messages of a real rocketmq-client 4.9.8
  * TransactionMQProducer whose checker always answers UNKNOW are listed undecided; committed from
  * the page one reaches a consumer, rolled back the other leaves the list. An XA branch the Bolide
- * JMS client prepared, rolled back from the page, is no longer recovered.
+ * JMS client prepared, rolled back from the page, is shown rolled back heuristically and still
+ * recovered; forgotten from the page, it is gone and no longer recovered.
  */
 class TransactionsPageTest {
     private static final String TOPIC = "Pending";
@@ -103,7 +104,7 @@ class TransactionsPageTest {
     }
 
     @Test
-    void aPreparedXaBranchRolledBackFromThePageIsNoLongerRecovered() throws Exception {
+    void aPreparedXaBranchRolledBackFromThePageIsHeuristicUntilForgottenFromThePage() throws Exception {
         BranchId xid = BranchId.parse("4660:c0ffee:0b");
         try (XAConnection connection = new BolideConnectionFactory(fixture.broker.nameServerAddress())
                 .createXAConnection()) {
@@ -125,7 +126,19 @@ class TransactionsPageTest {
                     + "']]//button[.='Roll back']")).click();
 
             fixture.chromium.waiting().until(driver -> driver.findElement(By.id("done")).getText()
-                    .equals("XA branch " + xid.text() + " rolled back"));
+                    .equals("XA branch " + xid.text() + " rolled back heuristically"));
+            String decided = fixture.chromium.driver().findElement(By.xpath("//tr[td[.='" + xid.text() + "']]"))
+                    .getText().replaceAll("\\s+", " ");
+            // heuristic until forgotten: only a Forget button
+            assertThat(decided).contains(" HEURISTIC_ROLLED_BACK ").endsWith(" s 1 Forget");
+            assertThat(Arrays.stream(resource.recover(XAResource.TMSTARTRSCAN | XAResource.TMENDRSCAN))
+                    .map(BranchId::format)).contains(xid.text());
+            fixture.chromium.screenshot("transactions-xa-heuristic");
+            fixture.chromium.driver().findElement(By.xpath("//tr[td[.='" + xid.text()
+                    + "']]//button[.='Forget']")).click();
+
+            fixture.chromium.waiting().until(driver -> driver.findElement(By.id("done")).getText()
+                    .equals("XA branch " + xid.text() + " forgotten"));
             assertThat(fixture.chromium.driver().findElements(By.xpath("//td[.='" + xid.text() + "']"))).isEmpty();
             assertThat(Arrays.stream(resource.recover(XAResource.TMSTARTRSCAN | XAResource.TMENDRSCAN))
                     .map(BranchId::format)).doesNotContain(xid.text());

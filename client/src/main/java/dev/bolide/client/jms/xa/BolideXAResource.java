@@ -23,7 +23,7 @@ import javax.transaction.xa.Xid;
  * branch durable on every broker it sent to (BRANCH_PREPARE), {@code commit} delivers all its messages at
  * once (BRANCH_COMMIT), {@code rollback} discards them (BRANCH_ROLLBACK), {@code recover} lists the
  * prepared branches of every broker of the cluster (BRANCH_RECOVER), whoever prepared them, and
- * {@code forget} lets a broker forget a heuristic rollback (BRANCH_FORGET). Messages received in a
+ * {@code forget} lets a broker forget a heuristic decision (BRANCH_FORGET). Messages received in a
  * branch ({@link #receivedInBranch}) are acknowledged when it commits and delivered again when it
  * rolls back; they are not part of the broker's branch, so a client crash after prepare redelivers
  * them (at least once) while recovery still commits the sends.

@@ -2,15 +2,18 @@ package dev.bolide.client.jms.xa;
 
 import dev.bolide.client.rocketmq.RocketMqException;
 import dev.bolide.client.rocketmq.XaBranches;
+import dev.bolide.protocol.remoting.BolideResponseCode;
 import java.util.ArrayList;
 import java.util.List;
 import javax.transaction.xa.XAException;
 
 /**
  * Carries a decision about a branch to every broker holding its messages and sums the answers up as one
- * XA outcome: all brokers agreeing is success; some committed and some rolled back heuristically is
- * XA_HEURMIX. A branch this JVM does not know ({@link Branch#recovered}) is looked for on every broker of
- * the cluster, and a broker that does not have it is passed over.
+ * XA outcome: all brokers agreeing is success; a branch decided heuristically on a broker (by its
+ * {@code xaHeuristicTimeout}, or by an operator from the console) is XA_HEURCOM or XA_HEURRB, and
+ * XA_HEURMIX when its messages were committed on one broker and rolled back on another. A branch this
+ * JVM does not know ({@link Branch#recovered}) is looked for on every broker of the cluster, and a
+ * broker that does not have it is passed over.
  */
 final class BranchDecisions {
     private static final System.Logger LOG = System.getLogger(BranchDecisions.class.getName());
@@ -36,7 +39,7 @@ final class BranchDecisions {
         branch.prepared();
     }
 
-    /** Commits on each broker; XA_HEURRB / XA_HEURMIX when the broker had rolled the prepared branch back. */
+    /** Commits on each broker; XA_HEURRB, XA_HEURCOM or XA_HEURMIX when a broker had decided it heuristically. */
     void commit(Branch branch, boolean onePhase) throws XAException {
         XaOperation operation = onePhase ? XaOperation.ONE_PHASE_COMMIT : XaOperation.TWO_PHASE_COMMIT;
         Outcome outcome = decide(branch, operation, broker -> brokers.commitBranch(broker, branch.text(),
@@ -45,27 +48,29 @@ final class BranchDecisions {
             branch.settleWork(false);
         }
         outcome.throwIfFailed();
-        if (!outcome.heuristic.isEmpty()) {
-            branch.settleWork(outcome.done > 0);
-            throw XaErrors.error(outcome.done > 0 ? XAException.XA_HEURMIX : XAException.XA_HEURRB, "branch "
-                    + branch.id() + " was rolled back by brokers " + outcome.heuristic + " on their heuristic timeout");
+        XAException heuristic = outcome.heuristicOutcome(true);
+        branch.settleWork(heuristic == null || heuristic.errorCode != XAException.XA_HEURRB);
+        if (heuristic != null) {
+            throw heuristic;
         }
-        branch.settleWork(true);
     }
 
-    /** Rolls back on each broker; XA_HEURCOM when a broker had committed it. */
+    /**
+     * Rolls back on each broker; XA_HEURCOM when a broker had committed it, XA_HEURRB or XA_HEURMIX
+     * when a broker had decided it heuristically.
+     */
     void rollback(Branch branch) throws XAException {
         Outcome outcome = decide(branch, XaOperation.ROLLBACK, broker -> brokers.rollbackBranch(broker,
                 branch.text()));
         outcome.throwIfFailed();
         branch.settleWork(false);
-        if (!outcome.heuristic.isEmpty()) {
-            throw XaErrors.error(XAException.XA_HEURRB, "branch " + branch.id() + " was rolled back by brokers "
-                    + outcome.heuristic + " on their heuristic timeout already");
+        XAException heuristic = outcome.heuristicOutcome(false);
+        if (heuristic != null) {
+            throw heuristic;
         }
     }
 
-    /** Lets the brokers that rolled the branch back heuristically forget it. */
+    /** Lets the brokers that decided the branch heuristically forget it. */
     void forget(Branch branch, List<String> heuristicBrokers) throws XAException {
         Outcome outcome = decide(branch, XaOperation.FORGET, broker -> brokers.forgetBranch(broker, branch.text()),
                 heuristicBrokers);
@@ -132,7 +137,8 @@ final class BranchDecisions {
     private static final class Outcome {
         private final Branch branch;
         private final XaOperation operation;
-        private final List<String> heuristic = new ArrayList<>();
+        private final List<String> heuristicallyCommitted = new ArrayList<>();
+        private final List<String> heuristicallyRolledBack = new ArrayList<>();
         private int done;
         private int missing;
         private XAException failure;
@@ -153,9 +159,13 @@ final class BranchDecisions {
             } else if (code == XAException.XAER_NOTA && branch.recovered()) {
                 branch.decidedOn(broker);
                 missing++;
+            } else if (operation != XaOperation.FORGET
+                    && refusal.responseCode() == BolideResponseCode.BRANCH_HEURISTIC_COMMIT) {
+                branch.heuristicOn(broker);
+                heuristicallyCommitted.add(broker);
             } else if (code == XAException.XA_HEURRB && operation != XaOperation.FORGET) {
                 branch.heuristicOn(broker);
-                heuristic.add(broker);
+                heuristicallyRolledBack.add(broker);
             } else if (failure == null || code == XAException.XA_HEURCOM) {
                 failure = XaErrors.error(code, operation.name().toLowerCase().replace('_', ' ') + " of branch "
                         + branch.id() + " on broker " + broker + ": " + refusal.getMessage(), refusal);
@@ -168,11 +178,27 @@ final class BranchDecisions {
                     || failure.errorCode == XAException.XAER_NOTA);
         }
 
+        /**
+         * The XA heuristic outcome of a decision ({@code commit} or rollback), or null when no broker
+         * decided the branch heuristically: mixed when its messages were committed on some broker
+         * (as asked, or heuristically) and rolled back on another.
+         */
+        XAException heuristicOutcome(boolean commit) {
+            if (heuristicallyCommitted.isEmpty() && heuristicallyRolledBack.isEmpty()) {
+                return null;
+            }
+            int code = HeuristicOutcome.code(commit, done > 0, !heuristicallyCommitted.isEmpty(),
+                    !heuristicallyRolledBack.isEmpty());
+            return XaErrors.error(code, "branch " + branch.id() + " was decided heuristically: committed by brokers "
+                    + heuristicallyCommitted + ", rolled back by brokers " + heuristicallyRolledBack
+                    + "; forget it once settled");
+        }
+
         void throwIfFailed() throws XAException {
             if (failure != null) {
                 throw failure;
             }
-            if (done == 0 && heuristic.isEmpty() && missing > 0) {
+            if (done == 0 && heuristicallyCommitted.isEmpty() && heuristicallyRolledBack.isEmpty() && missing > 0) {
                 throw XaErrors.error(XAException.XAER_NOTA, "no broker has branch " + branch.id());
             }
         }

@@ -16,6 +16,7 @@ import javax.transaction.xa.XAException;
  * <tr><td>BRANCH_COMMITTED</td><td>XAER_PROTO</td><td colspan="2">(success)</td><td>XA_HEURCOM</td>
  *     <td>XAER_PROTO</td></tr>
  * <tr><td>BRANCH_HEURISTIC_ROLLBACK</td><td>XAER_PROTO</td><td colspan="3">XA_HEURRB</td><td>-</td></tr>
+ * <tr><td>BRANCH_HEURISTIC_COMMIT</td><td>XAER_PROTO</td><td colspan="3">XA_HEURCOM</td><td>-</td></tr>
  * <tr><td>BRANCH_NOT_PREPARED, BRANCH_NOT_HEURISTIC</td><td colspan="5">XAER_PROTO</td></tr>
  * <tr><td>BRANCH_INCOMPLETE (only to a prepare or one-phase commit)</td><td colspan="5">XA_RBINTEGRITY</td></tr>
  * <tr><td>no answer (timeout, connection lost)</td><td>XA_RBCOMMFAIL (the branch is rolled back)</td>
@@ -38,6 +39,8 @@ final class XaErrors {
             case BolideResponseCode.BRANCH_COMMITTED -> committed(operation);
             case BolideResponseCode.BRANCH_HEURISTIC_ROLLBACK ->
                 operation == XaOperation.PREPARE ? XAException.XAER_PROTO : XAException.XA_HEURRB;
+            case BolideResponseCode.BRANCH_HEURISTIC_COMMIT ->
+                operation == XaOperation.PREPARE ? XAException.XAER_PROTO : XAException.XA_HEURCOM;
             case BolideResponseCode.BRANCH_NOT_PREPARED, BolideResponseCode.BRANCH_NOT_HEURISTIC ->
                 XAException.XAER_PROTO;
             case BolideResponseCode.BRANCH_INCOMPLETE -> XAException.XA_RBINTEGRITY;

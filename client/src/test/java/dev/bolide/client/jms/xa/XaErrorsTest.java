@@ -65,6 +65,16 @@ class XaErrorsTest {
     }
 
     @Test
+    void aHeuristicCommitIsHeurComAtCommitAndAtRollbackAndAProtocolErrorAtPrepare() {
+        assertThat(code(XaOperation.TWO_PHASE_COMMIT, BolideResponseCode.BRANCH_HEURISTIC_COMMIT))
+                .isEqualTo(XAException.XA_HEURCOM);
+        assertThat(code(XaOperation.ROLLBACK, BolideResponseCode.BRANCH_HEURISTIC_COMMIT))
+                .isEqualTo(XAException.XA_HEURCOM);
+        assertThat(code(XaOperation.PREPARE, BolideResponseCode.BRANCH_HEURISTIC_COMMIT))
+                .isEqualTo(XAException.XAER_PROTO);
+    }
+
+    @Test
     void notPreparedAndNotHeuristicAreProtocolErrors() {
         assertThat(code(XaOperation.TWO_PHASE_COMMIT, BolideResponseCode.BRANCH_NOT_PREPARED))
                 .isEqualTo(XAException.XAER_PROTO);
