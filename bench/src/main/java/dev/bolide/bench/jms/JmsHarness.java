@@ -7,6 +7,7 @@ import dev.bolide.bench.load.BrokerSetup;
 import dev.bolide.bench.load.LoadAverage;
 import dev.bolide.bench.load.ScratchDirectory;
 import dev.bolide.client.jms.BolideConnectionFactory;
+import dev.bolide.client.jms.SendOrder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,9 +72,16 @@ public final class JmsHarness {
         JmsWorkload workload = new JmsWorkload(options, XaTransactions.manager(objectStore));
         Map<String, List<Figures>> rounds = new LinkedHashMap<>();
         try (Contenders contenders = new Contenders()) {
-            if (options.runs("bolide")) {
+            if (options.runs("bolide") || options.runs("bolide-spread")) {
                 BrokerProcess broker = contenders.add(BolideBrokerProcess.start(setup, options.bolideJar(), false));
-                contenders.target(bolide(new BolideConnectionFactory(broker.clientAddress())));
+                if (options.runs("bolide")) {
+                    contenders.target(bolide("Bolide", new BolideConnectionFactory(broker.clientAddress())));
+                }
+                if (options.runs("bolide-spread")) {
+                    BolideConnectionFactory spreading = new BolideConnectionFactory(broker.clientAddress());
+                    spreading.setSendOrder(SendOrder.SPREAD.name());
+                    contenders.target(bolide("Bolide SPREAD", spreading));
+                }
             }
             if (options.runs("artemis")) {
                 contenders.artemis(ArtemisBrokerProcess.start(setup, "Artemis", OptionalLong.empty()));
@@ -152,7 +160,7 @@ public final class JmsHarness {
     }
 
     /** The one factory is also the XA one, as Artemis's is. */
-    private static JmsTarget bolide(BolideConnectionFactory factory) {
-        return new JmsTarget("Bolide", factory, factory);
+    private static JmsTarget bolide(String name, BolideConnectionFactory factory) {
+        return new JmsTarget(name, factory, factory);
     }
 }

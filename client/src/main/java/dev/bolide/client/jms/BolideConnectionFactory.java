@@ -38,6 +38,10 @@ import java.util.Properties;
  * {@code new BolideConnectionFactory("bolide://h1:9876;h2:9876?clientId=app&requestTimeout=3000&maxRedeliveries=5")},
  * or {@code new BolideConnectionFactory(properties)} with the same keys.
  *
+ * <p>{@code sendOrder} ({@link SendOrder}) chooses between a session's messages arriving in send
+ * order ({@code PER_SESSION}, the default) and being spread over the destination's queues for
+ * competing consumers ({@code SPREAD}).
+ *
  * <p>TLS ({@code useTLS=true}, for brokers with RocketMQ's {@code tls.server.mode}): the broker's
  * certificate is verified against {@code tlsTrustCertPath} (PEM; default: the JDK's trust store) unless
  * {@code tlsTrustAnyServer=true}, RocketMQ's client default, meant for tests; {@code tlsCertPath} and
@@ -61,6 +65,7 @@ public class BolideConnectionFactory implements ConnectionFactory, QueueConnecti
     private boolean tlsTrustAnyServer;
     private String tlsCertPath;
     private String tlsKeyPath;
+    private String sendOrder = SendOrder.DEFAULT.name();
 
     /** A factory to configure through its setters. */
     public BolideConnectionFactory() {
@@ -79,6 +84,7 @@ public class BolideConnectionFactory implements ConnectionFactory, QueueConnecti
         requestTimeout = settings.requestTimeout().toMillis();
         maxRedeliveries = settings.maxRedeliveries();
         setTls(settings.tls());
+        sendOrder = settings.sendOrder().name();
     }
 
     /** Sets {@code useTLS} and the {@code tls*} properties at once, as {@code tls} says; null: plain. */
@@ -172,10 +178,23 @@ public class BolideConnectionFactory implements ConnectionFactory, QueueConnecti
         this.tlsKeyPath = tlsKeyPath;
     }
 
+    /**
+     * {@link SendOrder}: {@code PER_SESSION} (the default: a session's messages arrive in the order it
+     * sent them) or {@code SPREAD} (over the destination's queues in turn, for competing consumers).
+     */
+    public String getSendOrder() {
+        return sendOrder;
+    }
+
+    public void setSendOrder(String sendOrder) {
+        this.sendOrder = sendOrder;
+    }
+
     /** The current settings, validated. */
     public ConnectionSettings settings() {
         return new ConnectionSettings(nameServers, clientId, Duration.ofMillis(requestTimeout), maxRedeliveries,
-                ClientTlsConfig.of(useTLS, tlsTrustCertPath, tlsTrustAnyServer, tlsCertPath, tlsKeyPath));
+                ClientTlsConfig.of(useTLS, tlsTrustCertPath, tlsTrustAnyServer, tlsCertPath, tlsKeyPath),
+                sendOrder == null ? SendOrder.DEFAULT : SendOrder.of(sendOrder));
     }
 
     /**

@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * SEND_MESSAGE_V2 (and SEND_BATCH_MESSAGE) with RocketMQ's failover: queues are taken in turn; when a send gets no answer
  * or a retriable refusal, the topic's route is refreshed and the send is tried on a queue of
  * another broker, up to {@link #ATTEMPTS} times. Sends to a selected queue are not moved (that
- * would break the order the selector exists for).
+ * would break the order the selector exists for), unless the selector {@linkplain QueueSelector#mayMove() may move}:
+ * then the selected queue is where they start, and the selector is told where they went.
  */
 final class Sender {
     /** RocketMQ's {@code retryTimesWhenSendFailed} (2) plus the first attempt. */
@@ -42,7 +43,7 @@ final class Sender {
     CompletableFuture<SendResult> send(String producerGroup, OutgoingMessage original, QueueSelector selector) {
         OutgoingMessage message = compressed(original);
         Map<String, String> properties = withUniqueId(message);
-        return attempt(message.topic(), selector, null, selector == null ? ATTEMPTS : 1, (address, queue) ->
+        return attempt(message.topic(), selector, null, attempts(selector), (address, queue) ->
                 requests.call(address, RequestCode.SEND_MESSAGE_V2, header(producerGroup, message, properties, queue),
                         message.body()).thenApply(response -> result(response, properties, queue)));
     }
@@ -69,7 +70,7 @@ final class Sender {
             items.add(new BatchBody.Item(message.flag(), message.body(), MessageProperties.encode(withId)));
         }
         byte[] body = BatchBody.encode(items);
-        return attempt(batch.topic(), selector, null, selector == null ? ATTEMPTS : 1, (address, queue) -> {
+        return attempt(batch.topic(), selector, null, attempts(selector), (address, queue) -> {
             Map<String, String> fields = header(producerGroup, batch, batch.properties(), queue);
             fields.put("m", "true");
             return requests.call(address, RequestCode.SEND_BATCH_MESSAGE, fields, body)
@@ -109,20 +110,31 @@ final class Sender {
         });
     }
 
-    /** The selected queue, else the next queue in turn on a reachable broker other than the one that just failed. */
+    private static int attempts(QueueSelector selector) {
+        return selector == null || selector.mayMove() ? ATTEMPTS : 1;
+    }
+
+    /**
+     * The selected queue when the selector may not move, else the selected one or the next queue in
+     * turn, or, when its broker just failed or is unreachable, the first after it on another broker.
+     */
     private MessageQueue choose(TopicRoute route, String topic, QueueSelector selector, String failedBroker) {
         List<MessageQueue> queues = route.writeQueues(topic);
         if (queues.isEmpty()) {
             throw new RocketMqException(ResponseCode.NO_PERMISSION, "topic " + topic + " has no writable queue");
         }
-        if (selector != null) {
+        if (selector != null && !selector.mayMove()) {
             return selector.select(queues);
         }
-        int start = Math.floorMod(turn.getAndIncrement(), queues.size());
+        int start = selector == null ? Math.floorMod(turn.getAndIncrement(), queues.size())
+                : Math.max(0, queues.indexOf(selector.select(queues)));
         for (int i = 0; i < queues.size(); i++) {
             MessageQueue queue = queues.get((start + i) % queues.size());
             if (!queue.brokerName().equals(failedBroker)
                     && requests.reachable(route.masterAddress(queue.brokerName()))) {
+                if (selector != null && i > 0) {
+                    selector.moved(queue);
+                }
                 return queue;
             }
         }

@@ -25,4 +25,7 @@ public interface AdapterConnection extends XAConnection {
 
     /** Whether {@code close} ran, so that an adapter can check what it destroyed. */
     boolean isClosed();
+
+    /** The settings this connection was opened with. */
+    ConnectionSettings settings();
 }

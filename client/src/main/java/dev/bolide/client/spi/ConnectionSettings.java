@@ -1,5 +1,6 @@
 package dev.bolide.client.spi;
 
+import dev.bolide.client.jms.SendOrder;
 import dev.bolide.remoting.ClientTlsConfig;
 import java.time.Duration;
 import java.util.Properties;
@@ -15,9 +16,10 @@ import java.util.TreeSet;
  * @param maxRedeliveries deliveries after the first before a message goes to the dead-letter queue
  *                        (RocketMQ's {@code maxReconsumeTimes}, default 16)
  * @param tls             TLS on every connection to name servers and brokers; null: plain connections
+ * @param sendOrder       how a session's messages to a destination are spread over its queues
  */
 public record ConnectionSettings(String nameServers, String clientId, Duration requestTimeout, int maxRedeliveries,
-        ClientTlsConfig tls) {
+        ClientTlsConfig tls, SendOrder sendOrder) {
     public static final int DEFAULT_MAX_REDELIVERIES = 16;
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(3);
     /** RocketMQ's {@code ClientConfig.useTLS}: whether connections use TLS (default false, as RocketMQ's). */
@@ -33,8 +35,10 @@ public record ConnectionSettings(String nameServers, String clientId, Duration r
     public static final String TLS_CERT_PATH = "tlsCertPath";
     /** Its private key (PKCS#8 PEM, unencrypted). */
     public static final String TLS_KEY_PATH = "tlsKeyPath";
+    /** {@link SendOrder}: {@code PER_SESSION} (default) or {@code SPREAD}. */
+    public static final String SEND_ORDER = "sendOrder";
     private static final Set<String> KEYS = Set.of("nameServers", "clientId", "requestTimeout", "maxRedeliveries",
-            USE_TLS, TLS_TRUST_CERT_PATH, TLS_TRUST_ANY_SERVER, TLS_CERT_PATH, TLS_KEY_PATH);
+            USE_TLS, TLS_TRUST_CERT_PATH, TLS_TRUST_ANY_SERVER, TLS_CERT_PATH, TLS_KEY_PATH, SEND_ORDER);
 
     public ConnectionSettings {
         if (nameServers == null || nameServers.isBlank()) {
@@ -49,6 +53,15 @@ public record ConnectionSettings(String nameServers, String clientId, Duration r
         if (maxRedeliveries < 0) {
             throw new IllegalArgumentException("maxRedeliveries must not be negative, not " + maxRedeliveries);
         }
+        if (sendOrder == null) {
+            throw new IllegalArgumentException("sendOrder is missing");
+        }
+    }
+
+    /** Settings with the default {@link SendOrder}. */
+    public ConnectionSettings(String nameServers, String clientId, Duration requestTimeout, int maxRedeliveries,
+            ClientTlsConfig tls) {
+        this(nameServers, clientId, requestTimeout, maxRedeliveries, tls, SendOrder.DEFAULT);
     }
 
     /** Settings over plain connections. */
@@ -58,7 +71,7 @@ public record ConnectionSettings(String nameServers, String clientId, Duration r
 
     /**
      * Reads {@code nameServers}, {@code clientId}, {@code requestTimeout} (milliseconds),
-     * {@code maxRedeliveries} and the TLS keys ({@link #USE_TLS} and the {@code tls*} ones); unknown
+     * {@code maxRedeliveries}, {@link #SEND_ORDER} and the TLS keys ({@link #USE_TLS} and the {@code tls*} ones); unknown
      * keys are refused so that a misspelt one is noticed.
      */
     public static ConnectionSettings of(Properties properties) {
@@ -70,12 +83,14 @@ public record ConnectionSettings(String nameServers, String clientId, Duration r
         }
         String timeout = properties.getProperty("requestTimeout");
         String redeliveries = properties.getProperty("maxRedeliveries");
+        String sendOrder = properties.getProperty(SEND_ORDER);
         return new ConnectionSettings(properties.getProperty("nameServers"), properties.getProperty("clientId"),
                 timeout == null ? DEFAULT_REQUEST_TIMEOUT : Duration.ofMillis(number("requestTimeout", timeout)),
                 redeliveries == null ? DEFAULT_MAX_REDELIVERIES : (int) number("maxRedeliveries", redeliveries),
                 ClientTlsConfig.of(bool(properties, USE_TLS), properties.getProperty(TLS_TRUST_CERT_PATH),
                         bool(properties, TLS_TRUST_ANY_SERVER), properties.getProperty(TLS_CERT_PATH),
-                        properties.getProperty(TLS_KEY_PATH)));
+                        properties.getProperty(TLS_KEY_PATH)),
+                sendOrder == null ? SendOrder.DEFAULT : SendOrder.of(sendOrder));
     }
 
     /** Absent: false; anything but true or false is refused (a misspelt "true" must not mean plain). */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.bolide.client.spi.ConnectionSettings;
 import dev.bolide.client.rocketmq.ClientSettings;
 import dev.bolide.client.rocketmq.RocketMqClient;
 import dev.bolide.protocol.remoting.RequestCode;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class TopicTest extends JmsTestBase {
@@ -95,18 +97,31 @@ class TopicTest extends JmsTestBase {
         assertThatThrownBy(() -> session.createDurableConsumer(topic, "x")).isInstanceOf(IllegalStateException.class);
     }
 
+    /**
+     * A session that spreads its sends ({@code sendOrder=SPREAD}) feeds every consumer of a shared
+     * subscription; with the default, each of its messages goes to the one queue, and consumer, it keeps to.
+     */
     @Test
-    void aSharedDurableSubscriptionSplitsMessagesBetweenItsConsumers() throws Exception {
+    void aSharedDurableSubscriptionSplitsASpreadingSessionsMessagesBetweenItsConsumers() throws Exception {
         Session session = connection().createSession();
         Topic topic = session.createTopic(fresh("Work"));
         MessageConsumer first = session.createSharedDurableConsumer(topic, "workers");
         MessageConsumer second = connection().createSession().createSharedDurableConsumer(topic, "workers");
-        sendTexts(session, topic, 12);
+        Session spreading = started(factory(ConnectionSettings.SEND_ORDER, "SPREAD").createConnection())
+                .createSession();
+        List<String> firstGot = new ArrayList<>();
+        List<String> secondGot = new ArrayList<>();
+        AtomicInteger sent = new AtomicInteger();
 
-        List<String> firstGot = QueueTest.drain(first);
-        List<String> secondGot = QueueTest.drain(second);
+        // the second consumer's connection takes its share of the queues once the group has rebalanced
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            sendTexts(spreading, topic, sent.getAndAdd(12), 12);
+            firstGot.addAll(QueueTest.drain(first));
+            secondGot.addAll(QueueTest.drain(second));
+            return !firstGot.isEmpty() && !secondGot.isEmpty();
+        });
 
-        assertThat(firstGot.size() + secondGot.size()).isEqualTo(12);
+        assertThat(firstGot.size() + secondGot.size()).isEqualTo(sent.get());
         assertThat(firstGot).doesNotContainAnyElementsOf(secondGot);
     }
 
@@ -174,8 +189,12 @@ class TopicTest extends JmsTestBase {
     }
 
     private static void sendTexts(Session session, Topic topic, int count) throws Exception {
+        sendTexts(session, topic, 0, count);
+    }
+
+    private static void sendTexts(Session session, Topic topic, int first, int count) throws Exception {
         MessageProducer producer = session.createProducer(topic);
-        for (int i = 0; i < count; i++) {
+        for (int i = first; i < first + count; i++) {
             producer.send(session.createTextMessage("m" + i));
         }
     }

@@ -47,11 +47,7 @@ class FailoverTest {
         try (LoopbackBroker a = LoopbackBroker.withNameServer(dir, "broker-a", true);
                 LoopbackBroker b = LoopbackBroker.registeredWith(dir, "broker-b", a);
                 RocketMqClient client = new RocketMqClient(ClientSettings.of(a.nameServer()))) {
-            a.createTopic("Orders", 2);
-            b.createTopic("Orders", 2);
-            await().atMost(Duration.ofSeconds(10)).until(() -> routedToBoth(a));
-            // the client keeps this route, naming both brokers, until a refresh that does not come within the test
-            assertThat(client.writeQueues("Orders")).hasSize(4);
+            routeOrdersOverBoth(a, b, client);
 
             b.stop();
             List<String> brokers = new ArrayList<>();
@@ -61,6 +57,34 @@ class FailoverTest {
 
             assertThat(brokers).containsOnly("broker-a");
         }
+    }
+
+    @Test
+    void aStickySendersQueueMovesToAnotherBrokerWhenItsOwnIsDownAndStaysThere() throws Exception {
+        try (LoopbackBroker a = LoopbackBroker.withNameServer(dir, "broker-a", true);
+                LoopbackBroker b = LoopbackBroker.registeredWith(dir, "broker-b", a);
+                RocketMqClient client = new RocketMqClient(ClientSettings.of(a.nameServer()))) {
+            routeOrdersOverBoth(a, b, client);
+            StickyQueues sticky = new StickyQueues();
+            MessageQueue first = client.send("writers", message(), sticky).queue();
+
+            (first.brokerName().equals("broker-a") ? a : b).stop();
+            List<MessageQueue> afterwards = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                afterwards.add(client.send("writers", message(), sticky).queue());
+            }
+
+            assertThat(afterwards).doesNotContain(first).containsOnly(afterwards.get(0));
+        }
+    }
+
+    /** Two queues of Orders on each broker, in the client's route. */
+    private static void routeOrdersOverBoth(LoopbackBroker a, LoopbackBroker b, RocketMqClient client) {
+        a.createTopic("Orders", 2);
+        b.createTopic("Orders", 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> routedToBoth(a));
+        // the client keeps this route, naming both brokers, until a refresh that does not come within the test
+        assertThat(client.writeQueues("Orders")).hasSize(4);
     }
 
     private static boolean routedToBoth(LoopbackBroker nameServer) {

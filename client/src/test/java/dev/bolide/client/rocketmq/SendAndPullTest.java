@@ -8,8 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -111,6 +113,24 @@ class SendAndPullTest {
         SendResult sent = client.send("writers", ordered, queues -> queues.get(2));
 
         assertThat(sent.queue().queueId()).isEqualTo(2);
+    }
+
+    @Test
+    void aStickySendersMessagesOfATopicGoToOneQueueAndTheNextSenderStartsOnAnother() {
+        broker.createTopic("Sticky", 4);
+        OutgoingMessage message = OutgoingMessage.of("Sticky", new byte[1], Map.of());
+        StickyQueues one = new StickyQueues();
+        StickyQueues next = new StickyQueues();
+        Set<MessageQueue> oneUsed = new HashSet<>();
+        Set<MessageQueue> nextUsed = new HashSet<>();
+
+        for (int i = 0; i < 8; i++) {
+            oneUsed.add(client.send("writers", message, one).queue());
+            nextUsed.add(client.send("writers", message, next).queue());
+        }
+
+        assertThat(oneUsed).hasSize(1);
+        assertThat(nextUsed).hasSize(1).doesNotContainAnyElementsOf(oneUsed);
     }
 
     @Test

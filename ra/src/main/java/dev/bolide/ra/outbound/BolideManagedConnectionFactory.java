@@ -1,5 +1,7 @@
 package dev.bolide.ra.outbound;
 
+import dev.bolide.client.jms.BolideConnectionFactory;
+import dev.bolide.client.jms.SendOrder;
 import dev.bolide.client.spi.ConnectionSettings;
 import dev.bolide.ra.BolideResourceAdapter;
 import dev.bolide.ra.ClientTlsProperties;
@@ -15,7 +17,6 @@ import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterAssociation;
 import jakarta.resource.spi.security.PasswordCredential;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -37,6 +38,7 @@ public class BolideManagedConnectionFactory extends ClientTlsProperties implemen
     private String nameServers;
     private Long requestTimeout = ConnectionSettings.DEFAULT_REQUEST_TIMEOUT.toMillis();
     private Integer maxRedeliveries = ConnectionSettings.DEFAULT_MAX_REDELIVERIES;
+    private String sendOrder = SendOrder.DEFAULT.name();
 
     private transient BolideResourceAdapter resourceAdapter;
     private transient PrintWriter logWriter;
@@ -104,12 +106,19 @@ public class BolideManagedConnectionFactory extends ClientTlsProperties implemen
                         resourceAdapter.getPassword());
     }
 
-    /** The connection settings of the properties, checked; a bad one names itself. */
+    /**
+     * The connection settings of the properties, checked; a bad one names itself. They are made as
+     * the client's own factory bean makes them, which is the client's API.
+     */
     ConnectionSettings settings() throws ResourceException {
         try {
-            return new ConnectionSettings(resolvedNameServers(), null,
-                    Duration.ofMillis(Objects.requireNonNull(requestTimeout, "requestTimeout is missing")),
-                    Objects.requireNonNull(maxRedeliveries, "maxRedeliveries is missing"), tls());
+            BolideConnectionFactory client = new BolideConnectionFactory();
+            client.setNameServers(resolvedNameServers());
+            client.setRequestTimeout(Objects.requireNonNull(requestTimeout, "requestTimeout is missing"));
+            client.setMaxRedeliveries(Objects.requireNonNull(maxRedeliveries, "maxRedeliveries is missing"));
+            client.setTls(tls());
+            client.setSendOrder(Objects.requireNonNull(sendOrder, "sendOrder is missing"));
+            return client.settings();
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new InvalidPropertyException("Bolide connection factory: " + e.getMessage(), e);
         }
@@ -200,15 +209,29 @@ public class BolideManagedConnectionFactory extends ClientTlsProperties implemen
         this.maxRedeliveries = maxRedeliveries;
     }
 
+    /**
+     * {@link SendOrder}: {@code PER_SESSION} (a session's messages arrive in send order) or {@code SPREAD}
+     * (over the destination's queues in turn, for a session feeding competing consumers, such as MDBs
+     * on several servers).
+     */
+    public String getSendOrder() {
+        return sendOrder;
+    }
+
+    public void setSendOrder(String sendOrder) {
+        this.sendOrder = sendOrder;
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof BolideManagedConnectionFactory that && getClass() == that.getClass()
                 && Objects.equals(nameServers, that.nameServers) && Objects.equals(requestTimeout, that.requestTimeout)
-                && Objects.equals(maxRedeliveries, that.maxRedeliveries) && sameTlsProperties(that);
+                && Objects.equals(maxRedeliveries, that.maxRedeliveries) && Objects.equals(sendOrder, that.sendOrder)
+                && sameTlsProperties(that);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(nameServers, requestTimeout, maxRedeliveries, tlsPropertiesHash());
+        return Objects.hash(nameServers, requestTimeout, maxRedeliveries, sendOrder, tlsPropertiesHash());
     }
 }

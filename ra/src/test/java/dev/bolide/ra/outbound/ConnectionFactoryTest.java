@@ -3,6 +3,7 @@ package dev.bolide.ra.outbound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bolide.client.jms.SendOrder;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.QueueConnection;
@@ -96,6 +97,27 @@ class ConnectionFactoryTest extends OutboundTestBase {
     }
 
     @Test
+    void aSessionsMessagesKeepTheirOrderUnlessTheFactorySpreadsThem() throws Exception {
+        BolideManagedConnectionFactory spreading = new BolideManagedConnectionFactory();
+        spreading.setResourceAdapter(adapter);
+        spreading.setSendOrder("spread");
+
+        assertThat(managedConnection().connection().settings().sendOrder()).isEqualTo(SendOrder.PER_SESSION);
+        assertThat(managedConnection(spreading, ConnectionRequest.DEFAULT).connection().settings().sendOrder())
+                .isEqualTo(SendOrder.SPREAD);
+    }
+
+    @Test
+    void aBadSendOrderIsNamed() {
+        BolideManagedConnectionFactory bad = new BolideManagedConnectionFactory();
+        bad.setNameServers("127.0.0.1:9876");
+        bad.setSendOrder("ROUND_ROBIN");
+
+        assertThatThrownBy(() -> bad.createManagedConnection(null, null)).isInstanceOf(InvalidPropertyException.class)
+                .hasMessageContaining("sendOrder").hasMessageContaining("SPREAD");
+    }
+
+    @Test
     void withoutNameServersOrAdapterTheFactorySaysSo() {
         BolideManagedConnectionFactory alone = new BolideManagedConnectionFactory();
 
@@ -117,8 +139,10 @@ class ConnectionFactoryTest extends OutboundTestBase {
     void factoriesWithOtherPropertiesDiffer() {
         BolideManagedConnectionFactory one = new BolideManagedConnectionFactory();
         BolideManagedConnectionFactory two = new BolideManagedConnectionFactory();
+        BolideManagedConnectionFactory three = new BolideManagedConnectionFactory();
         two.setMaxRedeliveries(3);
+        three.setSendOrder(SendOrder.SPREAD.name());
 
-        assertThat(one).isNotEqualTo(two);
+        assertThat(one).isNotEqualTo(two).isNotEqualTo(three);
     }
 }

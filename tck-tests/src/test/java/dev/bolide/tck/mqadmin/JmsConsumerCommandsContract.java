@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.bolide.client.jms.BolideConnectionFactory;
+import dev.bolide.client.jms.SendOrder;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
@@ -28,10 +29,17 @@ import org.junit.jupiter.api.Test;
 public abstract class JmsConsumerCommandsContract extends MqAdminContract {
     private static final int SENT = 8;
 
-    /** A JMS queue consumer that has received and acknowledged {@link #SENT} messages, counting receipts. */
+    /**
+     * A JMS queue consumer that has received and acknowledged {@link #SENT} messages, counting receipts.
+     * They are sent over every queue of the topic ({@code sendOrder} SPREAD): the JMS reader commits an
+     * offset only in a queue it received from, and the broker resets a group's offsets only when every
+     * queue has one (else "consumer group not exist", as RocketMQ answers).
+     */
     private Connection liveConsumer(String queueName, Map<String, AtomicInteger> receipts) throws Exception {
         createRoutedTopic(queueName);
-        Connection connection = new BolideConnectionFactory(target().nameServerAddress()).createConnection();
+        BolideConnectionFactory factory = new BolideConnectionFactory(target().nameServerAddress());
+        factory.setSendOrder(SendOrder.SPREAD.name());
+        Connection connection = factory.createConnection();
         Session listening = connection.createSession();
         Queue queue = listening.createQueue(queueName);
         listening.createConsumer(queue).setMessageListener(message -> receipts

@@ -2,6 +2,7 @@ package dev.bolide.client.jms.session;
 
 import dev.bolide.client.jms.HalfMessage;
 import dev.bolide.client.jms.HalfMessageSession;
+import dev.bolide.client.jms.SendOrder;
 import dev.bolide.client.jms.consumer.BolideMessageConsumer;
 import dev.bolide.client.jms.consumer.BolideQueueBrowser;
 import dev.bolide.client.jms.consumer.ConsumerSession;
@@ -23,8 +24,10 @@ import dev.bolide.client.jms.message.BolideStreamMessage;
 import dev.bolide.client.jms.message.BolideTextMessage;
 import dev.bolide.client.jms.producer.BolideMessageProducer;
 import dev.bolide.client.jms.producer.ProducerSession;
+import dev.bolide.client.rocketmq.QueueSelector;
 import dev.bolide.client.rocketmq.RocketMqException;
 import dev.bolide.client.rocketmq.SendResult;
+import dev.bolide.client.rocketmq.StickyQueues;
 import dev.bolide.client.rocketmq.Subscription;
 import dev.bolide.client.spi.AcknowledgingSession;
 import dev.bolide.protocol.selector.Selector;
@@ -91,6 +94,8 @@ public class BolideSession implements QueueSession, TopicSession, AcknowledgingS
     private final List<Unacknowledged> unacknowledged = new ArrayList<>();
     private final ListenerDelivery listenerDelivery;
     private final CompletionOrder completions;
+    /** The queue of each destination this session's messages keep to; null: they are spread ({@link SendOrder}). */
+    private final QueueSelector senderQueues;
     private volatile boolean closed;
 
     private record Unacknowledged(Delivery delivery, BolideMessageConsumer consumer) {
@@ -120,6 +125,7 @@ public class BolideSession implements QueueSession, TopicSession, AcknowledgingS
         listenerDelivery = new ListenerDelivery(consumers, new SerialExecutor(connection.sessionThreads()),
                 () -> !closed && connection.isStarted(), this::deliverToListener);
         completions = new CompletionOrder(new SerialExecutor(connection.sessionThreads()));
+        senderQueues = connection.settings().sendOrder() == SendOrder.PER_SESSION ? new StickyQueues() : null;
     }
 
     // --- consumers
@@ -550,7 +556,7 @@ public class BolideSession implements QueueSession, TopicSession, AcknowledgingS
     public CompletableFuture<SendResult> send(OutgoingRecord record)
             throws JMSException {
         checkOpen();
-        return sendPath.send(record);
+        return sendPath.send(record.placedBy(senderQueues));
     }
 
     @Override
@@ -563,7 +569,7 @@ public class BolideSession implements QueueSession, TopicSession, AcknowledgingS
             throw new IllegalStateException("half messages are refused in a transaction: the session's transaction "
                     + "already makes its sends atomic, send in it instead");
         }
-        OutgoingRecord record = new BolideMessageProducer(this, null).stamp(destination, message);
+        OutgoingRecord record = new BolideMessageProducer(this, null).stamp(destination, message).placedBy(senderQueues);
         try {
             return new BolideHalfMessage(connection.client().sendHalf(producerGroup, record.message(),
                     record.queueSelector()), connection.client(), this);
