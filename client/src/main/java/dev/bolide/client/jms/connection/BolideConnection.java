@@ -4,6 +4,7 @@ import dev.bolide.client.jms.consumer.GroupNames;
 import dev.bolide.client.jms.consumer.GroupReader;
 import dev.bolide.client.jms.consumer.SubscriptionGroups;
 import dev.bolide.client.jms.consumer.StartPosition;
+import dev.bolide.client.jms.session.BolideConnectionConsumer;
 import dev.bolide.client.jms.session.BolideSession;
 import dev.bolide.client.jms.session.JmsFailure;
 import dev.bolide.client.jms.session.SessionConnection;
@@ -612,42 +613,47 @@ public final class BolideConnection implements XAQueueConnection, XATopicConnect
     @Override
     public ConnectionConsumer createConnectionConsumer(Destination destination, String messageSelector,
             ServerSessionPool sessionPool, int maxMessages) throws JMSException {
-        throw unsupportedConnectionConsumer();
+        return connectionConsumer(sessionPool, maxMessages, feed -> feed.createConsumer(destination, messageSelector));
     }
 
     @Override
     public ConnectionConsumer createConnectionConsumer(Queue queue, String messageSelector,
             ServerSessionPool sessionPool, int maxMessages) throws JMSException {
-        throw unsupportedConnectionConsumer();
+        return createConnectionConsumer((Destination) queue, messageSelector, sessionPool, maxMessages);
     }
 
     @Override
     public ConnectionConsumer createConnectionConsumer(Topic topic, String messageSelector,
             ServerSessionPool sessionPool, int maxMessages) throws JMSException {
-        throw unsupportedConnectionConsumer();
+        return createConnectionConsumer((Destination) topic, messageSelector, sessionPool, maxMessages);
     }
 
     @Override
     public ConnectionConsumer createSharedConnectionConsumer(Topic topic, String subscriptionName,
             String messageSelector, ServerSessionPool sessionPool, int maxMessages) throws JMSException {
-        throw unsupportedConnectionConsumer();
+        return connectionConsumer(sessionPool, maxMessages,
+                feed -> feed.createSharedConsumer(topic, subscriptionName, messageSelector));
     }
 
     @Override
     public ConnectionConsumer createDurableConnectionConsumer(Topic topic, String subscriptionName,
             String messageSelector, ServerSessionPool sessionPool, int maxMessages) throws JMSException {
-        throw unsupportedConnectionConsumer();
+        return connectionConsumer(sessionPool, maxMessages,
+                feed -> feed.createDurableConsumer(topic, subscriptionName, messageSelector, false));
     }
 
     @Override
     public ConnectionConsumer createSharedDurableConnectionConsumer(Topic topic, String subscriptionName,
             String messageSelector, ServerSessionPool sessionPool, int maxMessages) throws JMSException {
-        throw unsupportedConnectionConsumer();
+        return connectionConsumer(sessionPool, maxMessages,
+                feed -> feed.createSharedDurableConsumer(topic, subscriptionName, messageSelector));
     }
 
-    /** Application-server facilities, optional in Java SE; the resource adapter delivers to MDBs instead. */
-    private static JMSException unsupportedConnectionConsumer() {
-        return new JMSException("connection consumers (ServerSessionPool) are not supported: use the resource "
-                + "adapter for message-driven beans");
+    /** A consumer made as a session makes it, whose messages the pool's server sessions deliver. */
+    private ConnectionConsumer connectionConsumer(ServerSessionPool sessionPool, int maxMessages,
+            BolideConnectionConsumer.Opening opening) throws JMSException {
+        checkOpen();
+        fixClientId();
+        return BolideConnectionConsumer.open(this, sessionPool, maxMessages, opening, sessions::add);
     }
 }
