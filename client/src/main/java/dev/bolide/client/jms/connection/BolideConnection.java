@@ -86,7 +86,6 @@ public final class BolideConnection implements XAQueueConnection, XATopicConnect
     private String clientId;
     private boolean clientIdFixed;
     private volatile ExceptionListener exceptionListener;
-    private volatile boolean failureReported;
 
     /** @param tls null: plain connections */
     private BolideConnection(ConnectionSettings settings, Credentials credentials, ClientTls tls) {
@@ -266,8 +265,7 @@ public final class BolideConnection implements XAQueueConnection, XATopicConnect
             }
             return reader;
         }
-        reader = new GroupReader(client, group, subscription, start, settings.maxRedeliveries(), scheduler,
-                this::brokerConnectionFailed);
+        reader = new GroupReader(client, group, subscription, start, settings.maxRedeliveries(), scheduler);
         if (start == StartPosition.COMMITTED_OR_FIRST && !startedOnce) {
             readersAwaitingStart.add(reader);
         } else {
@@ -382,12 +380,12 @@ public final class BolideConnection implements XAQueueConnection, XATopicConnect
         sessions.remove(session);
     }
 
+    /** Once per broker outage (the client tells of each once): the exception names the broker and the cause. */
     private void brokerConnectionFailed(RuntimeException failure) {
         ExceptionListener listener = exceptionListener;
-        if (listener == null || failureReported || closed) {
+        if (listener == null || closed) {
             return;
         }
-        failureReported = true;
         JMSException exception = JmsFailure.of("lost the connection to a broker", failure);
         scheduler.execute(() -> listener.onException(exception));
     }
