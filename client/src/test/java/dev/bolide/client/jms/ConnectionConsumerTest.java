@@ -272,6 +272,48 @@ class ConnectionConsumerTest extends JmsTestBase {
     }
 
     @Test
+    void stopWaitsForAServerSessionsListenerAndStartResumesLoading() throws Exception {
+        Connection connection = connection();
+        Queue queue = connection.createSession().createQueue(fresh("PoolStop"));
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> stopped = new CompletableFuture<>();
+        List<Boolean> stoppedWhileListening = new CopyOnWriteArrayList<>();
+        SimpleServerSessionPool pool = pool(connection, 1, (session, message) -> {
+            received.add(((TextMessage) message).getText());
+            if (received.size() == 1) {
+                entered.countDown();
+                release.await(WAIT.toSeconds(), TimeUnit.SECONDS);
+                stoppedWhileListening.add(stopped.isDone());
+            }
+        });
+        closedAfterTest(connection.createConnectionConsumer(queue, null, pool, 1));
+        send(connection, queue, "first", 1);
+        assertThat(entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+        Thread stopper = new Thread(() -> {
+            try {
+                connection.stop();
+                stopped.complete(null);
+            } catch (JMSException e) {
+                stopped.completeExceptionally(e);
+            }
+        });
+        stopper.start();
+        // stop waits for the listener (or, wrongly, returned at once)
+        await().atMost(WAIT).until(() -> stopped.isDone() || stopper.getState() == Thread.State.WAITING
+                || stopper.getState() == Thread.State.TIMED_WAITING);
+        release.countDown();
+        stopped.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        send(connection, queue, "second", 1);
+        connection.start();
+
+        awaitReceived(2);
+        assertThat(stoppedWhileListening).containsExactly(false);
+        assertThat(received).containsExactly("first0", "second0");
+    }
+
+    @Test
     void aConnectionConsumerNeedsAPool() throws Exception {
         Connection connection = connection();
         Queue queue = connection.createSession().createQueue(fresh("PoolNone"));
