@@ -232,6 +232,27 @@ class ConnectionConsumerTest extends JmsTestBase {
     }
 
     @Test
+    void aServerSessionsListenerMayCloseItsConnectionConsumer() throws Exception {
+        Connection connection = connection();
+        Session session = connection.createSession();
+        Queue queue = session.createQueue(fresh("PoolSelfClose"));
+        CompletableFuture<ConnectionConsumer> self = new CompletableFuture<>();
+        SimpleServerSessionPool pool = pool(connection, 1, (s, message) -> {
+            received.add(((TextMessage) message).getText());
+            self.get(WAIT.toSeconds(), TimeUnit.SECONDS).close(); // must not wait for its own load
+        });
+        self.complete(closedAfterTest(connection.createConnectionConsumer(queue, null, pool, 5)));
+        MessageConsumer next = session.createConsumer(queue);
+
+        List<String> sent = send(connection, queue, "m", 10);
+
+        List<String> byTheNext = receiveUntilAllCame(next, 10);
+        assertThat(received).hasSize(1);
+        assertThat(byTheNext).hasSize(9).doesNotContainAnyElementsOf(received);
+        assertThat(sent).containsAll(byTheNext).containsAll(received);
+    }
+
+    @Test
     void aTransactedServerSessionThatRollsBackHasTheMessageRedelivered() throws Exception {
         Connection connection = connection();
         Queue queue = connection.createSession().createQueue(fresh("PoolRollback"));

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -48,9 +50,13 @@ public final class BolideConnectionConsumer implements ConnectionConsumer {
     private final SerialExecutor loading;
     /** Wake-ups since the loading task last found nothing: a task is scheduled or running while above 0. */
     private final AtomicInteger wakeUps = new AtomicInteger();
-    /** Loads handed to server sessions and not run yet; guarded by itself. */
-    private final AtomicInteger loadsInFlight = new AtomicInteger();
-    private BolideMessageConsumer consumer;
+    /** Guards {@link #closed} against a load being taken, and {@link #loadsInFlight}. */
+    private final Object loadLock = new Object();
+    /** Loads handed to server sessions and not run yet. */
+    private int loadsInFlight;
+    /** The sessions loads went to: a close in one's listener does not wait for that session's own load. */
+    private final Set<BolideSession> loadedSessions = ConcurrentHashMap.newKeySet();
+    private volatile BolideMessageConsumer consumer;
     private volatile boolean paused;
     private volatile boolean closed;
 
@@ -128,28 +134,45 @@ public final class BolideConnectionConsumer implements ConnectionConsumer {
 
     /** Waits for a free server session, gives it what waits (up to maxMessages) and starts it. */
     private boolean loadOne() {
-        List<Delivery> batch = new ArrayList<>();
+        ServerSession serverSession;
+        BolideSession session;
         try {
-            ServerSession serverSession = pool.getServerSession();
-            BolideSession session = sessionOf(serverSession);
-            if (!closed) {
-                for (Delivery delivery; batch.size() < maxMessages && (delivery = consumer.poll()) != null;) {
-                    batch.add(delivery);
-                }
-            }
-            if (!batch.isEmpty()) {
-                loadsInFlight.incrementAndGet();
-                session.load(new ServerSessionLoad(consumer, List.copyOf(batch), this::loadDone));
-            }
-            batch.clear(); // the session has them now, and gives back what it does not deliver
-            serverSession.start(); // even empty: the pool gets its session back when it has run
-            return true;
+            serverSession = pool.getServerSession();
+            session = sessionOf(serverSession);
         } catch (JMSException | RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "loading a server session failed, retrying in {0}: {1}",
+            LOG.log(System.Logger.Level.WARNING, "no server session to load, retrying in {0}: {1}",
                     FAILURE_PAUSE, e.toString());
             pauseAfterFailure();
-            BolideSession.giveBack(consumer, batch);
             return false;
+        }
+        ServerSessionLoad load = takeLoad();
+        if (load != null) {
+            loadedSessions.add(session);
+            session.load(load);
+        }
+        try {
+            serverSession.start(); // even empty: the pool gets its session back when it has run
+        } catch (JMSException | RuntimeException e) {
+            // the load stays with the session: its next run, or its close, delivers or gives it back
+            LOG.log(System.Logger.Level.WARNING, "starting a server session failed: {0}", e.toString());
+            pauseAfterFailure();
+            return false;
+        }
+        return true;
+    }
+
+    /** What waits, up to maxMessages, counted in flight; null when closed or nothing waits. */
+    private ServerSessionLoad takeLoad() {
+        synchronized (loadLock) {
+            List<Delivery> batch = new ArrayList<>();
+            for (Delivery delivery; !closed && batch.size() < maxMessages && (delivery = consumer.poll()) != null;) {
+                batch.add(delivery);
+            }
+            if (batch.isEmpty()) {
+                return null;
+            }
+            loadsInFlight++;
+            return new ServerSessionLoad(consumer, List.copyOf(batch), this::loadDone);
         }
     }
 
@@ -174,9 +197,9 @@ public final class BolideConnectionConsumer implements ConnectionConsumer {
     }
 
     private void loadDone() {
-        synchronized (loadsInFlight) {
-            loadsInFlight.decrementAndGet();
-            loadsInFlight.notifyAll();
+        synchronized (loadLock) {
+            loadsInFlight--;
+            loadLock.notifyAll();
         }
     }
 
@@ -191,19 +214,23 @@ public final class BolideConnectionConsumer implements ConnectionConsumer {
     /**
      * Stops loading, waits until the server sessions ran what they were given (so their
      * acknowledgements still count), then closes the consumer: what it still held goes to the
-     * group's other consumers, or stays uncommitted for the subscription's next reader.
+     * group's other consumers, or stays uncommitted for the subscription's next reader. Called by a
+     * server session's listener, it does not wait for that session's own load, whose messages after
+     * the current one are not delivered but given back with the rest.
      */
     @Override
     public void close() throws JMSException {
-        if (closed) {
-            return;
+        synchronized (loadLock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
         }
-        closed = true;
-        loading.awaitIdle();
+        long ownLoad = loadedSessions.stream().filter(BolideSession::isDeliveryThread).count();
         try {
-            synchronized (loadsInFlight) {
-                while (loadsInFlight.get() > 0 && !feed.isClosed()) {
-                    loadsInFlight.wait(100);
+            synchronized (loadLock) {
+                while (loadsInFlight > ownLoad && !feed.isClosed()) {
+                    loadLock.wait(100); // bounded: the connection's close ends the wait too
                 }
             }
         } catch (InterruptedException e) {

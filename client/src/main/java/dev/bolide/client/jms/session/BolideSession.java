@@ -721,8 +721,8 @@ public class BolideSession implements QueueSession, TopicSession, AcknowledgingS
     /**
      * Delivers what connection consumers loaded into this session to its message listener, one
      * message at a time, with the acknowledgement rules of a consumer's listener; while the session
-     * cannot deliver (closed, the connection stopped, no listener) the messages go back to their
-     * connection consumer.
+     * cannot deliver (closed, the connection stopped, no listener, the connection consumer closed)
+     * the messages go back to their connection consumer.
      */
     @Override
     public void run() {
@@ -742,7 +742,7 @@ public class BolideSession implements QueueSession, TopicSession, AcknowledgingS
         int delivered = 0;
         try {
             for (MessageListener listener; delivered < deliveries.size() && (listener = sessionListener) != null
-                    && !closed && connection.isStarted(); delivered++) {
+                    && !closed && connection.isStarted() && !load.source().isClosed(); delivered++) {
                 deliverToListener(load.source(), listener, deliveries.get(delivered));
             }
         } finally {
