@@ -28,6 +28,12 @@ final class SimpleServerSessionPool implements ServerSessionPool, AutoCloseable 
         void onMessage(Session session, Message message) throws Exception;
     }
 
+    /** How the pool runs a session: as it is, or in a transaction begun and ended around the run, as a container does. */
+    @FunctionalInterface
+    interface Run {
+        void around(Runnable run) throws Exception;
+    }
+
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final BlockingQueue<PooledSession> free = new LinkedBlockingQueue<>();
@@ -40,12 +46,27 @@ final class SimpleServerSessionPool implements ServerSessionPool, AutoCloseable 
     /** Messages delivered per run, empty runs left out. */
     final List<Integer> loads = new CopyOnWriteArrayList<>();
 
+    private final Run runs;
+
     SimpleServerSessionPool(Connection connection, int size, int sessionMode, Listener listener) throws JMSException {
-        for (int i = 0; i < size; i++) {
-            PooledSession pooled = new PooledSession(connection.createSession(sessionMode), listener);
+        this(sessions(connection, size, sessionMode), listener, Runnable::run);
+    }
+
+    SimpleServerSessionPool(List<? extends Session> sessions, Listener listener, Run runs) throws JMSException {
+        this.runs = runs;
+        for (Session session : sessions) {
+            PooledSession pooled = new PooledSession(session, listener);
             all.add(pooled);
             free.add(pooled);
         }
+    }
+
+    private static List<Session> sessions(Connection connection, int size, int sessionMode) throws JMSException {
+        List<Session> sessions = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            sessions.add(connection.createSession(sessionMode));
+        }
+        return sessions;
     }
 
     @Override
@@ -97,11 +118,16 @@ final class SimpleServerSessionPool implements ServerSessionPool, AutoCloseable 
         public void start() {
             runner.execute(() -> {
                 inThisRun.set(0);
-                session.run();
+                try {
+                    runs.around(session::run);
+                } catch (Exception e) {
+                    throw new IllegalStateException("a run failed", e);
+                } finally {
+                    free.add(this);
+                }
                 if (inThisRun.get() > 0) {
                     loads.add(inThisRun.get());
                 }
-                free.add(this);
             });
         }
     }
