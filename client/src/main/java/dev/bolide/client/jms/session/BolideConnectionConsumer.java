@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * A connection consumer (Jakarta Messaging 3.1 §8.2, application server facilities): an ordinary
@@ -66,7 +67,7 @@ public final class BolideConnectionConsumer implements ConnectionConsumer {
      * @param maxMessages values below 1 load one message at a time
      */
     public static BolideConnectionConsumer open(SessionConnection connection, ServerSessionPool pool, int maxMessages,
-            Opening opening, java.util.function.Consumer<BolideSession> register) throws JMSException {
+            Opening opening, Consumer<BolideSession> register) throws JMSException {
         if (pool == null) {
             throw new JMSException("a connection consumer needs a server session pool");
         }
