@@ -31,12 +31,14 @@ final class ReconnectBackoff {
         return f == null ? Duration.ZERO : Duration.ofNanos(Math.max(0, f.retryAtNanos - System.nanoTime()));
     }
 
-    void failed(String address) {
-        failures.compute(address, (key, previous) -> {
+    /** @return true for the first failure since {@code address} last succeeded: it was reachable until now */
+    boolean failed(String address) {
+        Failures now = failures.compute(address, (key, previous) -> {
             int count = previous == null ? 1 : previous.count + 1;
             long delay = Math.min(LONGEST.toNanos(), FIRST.toNanos() << Math.min(count - 1, 20));
             return new Failures(count, System.nanoTime() + delay);
         });
+        return now.count == 1;
     }
 
     void succeeded(String address) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.function.BiConsumer;
 
 /**
  * Requests over the shared {@link RemotingClient}, with the client's timeout and reconnect back-off;
@@ -17,10 +18,19 @@ final class Requests {
     private final RemotingClient remoting;
     private final Duration timeout;
     private final ReconnectBackoff backoff = new ReconnectBackoff();
+    private volatile BiConsumer<String, RocketMqException> lostListener = (address, failure) -> { };
 
     Requests(RemotingClient remoting, Duration timeout) {
         this.remoting = remoting;
         this.timeout = timeout;
+    }
+
+    /**
+     * Calls {@code listener} (on the I/O thread) when a server that was reachable is no longer: the
+     * first lost or refused connection since its last answer, not the failures that follow it.
+     */
+    void onLost(BiConsumer<String, RocketMqException> listener) {
+        lostListener = listener;
     }
 
     Duration timeout() {
@@ -76,10 +86,12 @@ final class Requests {
     private RocketMqException noResponse(String address, int code, Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
                 : failure;
-        if (cause instanceof IOException) {
-            backoff.failed(address);
+        RocketMqException failed = new RocketMqException("request " + code + " to " + address + " failed: "
+                + cause.getMessage(), cause);
+        if (cause instanceof IOException && backoff.failed(address)) {
+            lostListener.accept(address, failed);
         }
-        return new RocketMqException("request " + code + " to " + address + " failed: " + cause.getMessage(), cause);
+        return failed;
     }
 
     /** Throws {@link RocketMqException} unless the response has one of the {@code accepted} codes. */

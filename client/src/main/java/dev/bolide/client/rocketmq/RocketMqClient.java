@@ -84,6 +84,7 @@ public final class RocketMqClient implements AutoCloseable {
         endTransactions = new EndTransactionFallback(routes, requests);
         branches = new XaBranches(routes, requests, sender, endTransactions);
         remoting.onConnectionClosed(this::connectionClosed);
+        requests.onLost(this::serverLost);
         long period = settings.routeRefresh().toMillis();
         timer.scheduleWithFixedDelay(this::refresh, period, period, TimeUnit.MILLISECONDS);
     }
@@ -294,9 +295,11 @@ public final class RocketMqClient implements AutoCloseable {
     }
 
     /**
-     * Calls {@code listener} when a broker this client was connected to can no longer be reached: its
-     * connection closed and connecting again failed (a broker that dropped an idle connection and
-     * answers again is not reported). Runs on the timer thread.
+     * Calls {@code listener} when a broker can no longer be reached: once per outage, at the first
+     * request to it that fails for want of a connection (a pull, a send, or the heartbeat this client
+     * sends a broker whose connection closed, so that an idle client learns of it too) since it last
+     * answered. A broker that dropped an idle connection and answers again is not reported. The
+     * failure names the broker and the cause. Runs on the timer thread.
      */
     public void onBrokerUnreachable(Consumer<RocketMqException> listener) {
         unreachableListeners.add(listener);
@@ -403,7 +406,10 @@ public final class RocketMqClient implements AutoCloseable {
                 request.longField("commitLogOffset"), half.msgId(), requests));
     }
 
-    /** On the I/O thread: a closed broker connection is probed (a heartbeat) once the back-off allows. */
+    /**
+     * On the I/O thread: a closed broker connection is probed (a heartbeat) once the back-off allows;
+     * if the broker is gone the heartbeat's failure reports it ({@link #serverLost}).
+     */
     private void connectionClosed(String address) {
         if (unreachableListeners.isEmpty() || !routes.brokerAddresses().contains(address)) {
             return;
@@ -417,13 +423,17 @@ public final class RocketMqClient implements AutoCloseable {
 
     private void probe(String address) {
         byte[] emptyHeartbeat = HeartbeatBody.of(clientId, Map.of(), Set.of());
-        requests.call(address, RequestCode.HEART_BEAT, Map.of(), emptyHeartbeat).whenCompleteAsync((answer, failure) -> {
-            if (failure != null) {
-                RocketMqException unreachable = new RocketMqException("broker " + address + " unreachable: "
-                        + RocketMqException.of(failure).getMessage(), failure);
-                unreachableListeners.forEach(listener -> listener.accept(unreachable));
-            }
-        }, timer);
+        requests.call(address, RequestCode.HEART_BEAT, Map.of(), emptyHeartbeat).exceptionally(failure -> null);
+    }
+
+    /** On the I/O thread: a server that answered before failed for want of a connection. */
+    private void serverLost(String address, RocketMqException failure) {
+        if (unreachableListeners.isEmpty() || !routes.brokerAddresses().contains(address)) {
+            return; // a name server, or a broker of no topic in use
+        }
+        RocketMqException unreachable = new RocketMqException("broker " + routes.brokerName(address) + " at "
+                + address + " unreachable: " + failure.getMessage(), failure);
+        onTimer(() -> unreachableListeners.forEach(listener -> listener.accept(unreachable)));
     }
 
     private void refresh() {

@@ -152,6 +152,13 @@ final class Routes {
                 .flatMap(addresses -> addresses.values().stream()).collect(Collectors.toSet());
     }
 
+    /** The name of the broker at {@code address}, as the routes kept say; the address itself when none does. */
+    String brokerName(String address) {
+        return routes.values().stream().flatMap(route -> route.brokerAddresses().entrySet().stream())
+                .filter(broker -> broker.getValue().containsValue(address)).map(Map.Entry::getKey).findFirst()
+                .orElse(address);
+    }
+
     /** Every broker of the cluster the name servers know, by name, with its master's address (null when it has none). */
     CompletableFuture<Map<String, String>> brokerMasters() {
         return nameServers.call(RequestCode.GET_BROKER_CLUSTER_INFO, Map.of()).thenApply(response -> {

@@ -8,6 +8,7 @@ import dev.bolide.client.jms.xa.Narayana;
 import dev.bolide.client.jms.xa.OrdersTable;
 import dev.bolide.client.rocketmq.ClientSettings;
 import dev.bolide.client.rocketmq.RocketMqClient;
+import jakarta.jms.ConnectionConsumer;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
@@ -26,6 +27,7 @@ import jakarta.transaction.TransactionManager;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -146,6 +148,33 @@ class XaSessionTest extends JmsTestBase {
         Message again = consumer.receive(WAIT);
         assertThat(again.getJMSRedelivered()).isTrue();
         assertThat(again.getIntProperty("JMSXDeliveryCount")).isEqualTo(2);
+    }
+
+    /** An application server's server session: the container begins a transaction, enlists the session, runs it. */
+    @Test
+    void anXaServerSessionDeliversInTheContainersTransaction() throws Exception {
+        Queue queue = queueWith("order");
+        XAConnection connection = started(factory().createXAConnection());
+        XASession session = connection.createXASession();
+        List<String> deliveries = new CopyOnWriteArrayList<>();
+        SimpleServerSessionPool pool = closedAfterTest(new SimpleServerSessionPool(List.of(session),
+                (s, message) -> deliveries.add(((TextMessage) message).getText() + " "
+                        + message.getIntProperty("JMSXDeliveryCount")),
+                run -> {
+                    transactions.begin();
+                    transactions.getTransaction().enlistResource(session.getXAResource());
+                    run.run();
+                    if (deliveries.size() == 1) {
+                        transactions.rollback(); // the first delivery's transaction fails
+                    } else {
+                        transactions.commit();
+                    }
+                }));
+        ConnectionConsumer connectionConsumer = connection.createConnectionConsumer(queue, null, pool, 1);
+        closedAfterTest((AutoCloseable) connectionConsumer::close);
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> committedOffsets(queue) == 1);
+        assertThat(deliveries).containsExactly("order 1", "order 2");
     }
 
     @Test

@@ -41,4 +41,16 @@ class ReconnectBackoffTest {
 
         assertThat(backoff.mayTry("b:1")).isTrue();
     }
+
+    /** The first failure since a success is a server lost (what the ExceptionListener hears); the rest are not. */
+    @Test
+    void onlyTheFirstFailureSinceASuccessIsALoss() {
+        assertThat(backoff.failed("b:1")).isTrue();
+        assertThat(backoff.failed("b:1")).isFalse();
+        assertThat(backoff.failed("other:1")).isTrue();
+
+        backoff.succeeded("b:1");
+
+        assertThat(backoff.failed("b:1")).isTrue();
+    }
 }

@@ -4,6 +4,7 @@ import dev.bolide.client.jms.consumer.GroupNames;
 import dev.bolide.client.jms.consumer.GroupReader;
 import dev.bolide.client.jms.consumer.SubscriptionGroups;
 import dev.bolide.client.jms.consumer.StartPosition;
+import dev.bolide.client.jms.session.BolideConnectionConsumer;
 import dev.bolide.client.jms.session.BolideSession;
 import dev.bolide.client.jms.session.JmsFailure;
 import dev.bolide.client.jms.session.SessionConnection;
@@ -88,7 +89,6 @@ public final class BolideConnection implements XAQueueConnection, XATopicConnect
     private String clientId;
     private boolean clientIdFixed;
     private volatile ExceptionListener exceptionListener;
-    private volatile boolean failureReported;
 
     /** @param tls null: plain connections */
     private BolideConnection(ConnectionSettings settings, Credentials credentials, ClientTls tls) {
@@ -247,8 +247,7 @@ public final class BolideConnection implements XAQueueConnection, XATopicConnect
             }
             return reader;
         }
-        reader = new GroupReader(client, group, subscription, start, settings.maxRedeliveries(), scheduler,
-                this::brokerConnectionFailed);
+        reader = new GroupReader(client, group, subscription, start, settings.maxRedeliveries(), scheduler);
         if (start == StartPosition.COMMITTED_OR_FIRST && !startedOnce) {
             readersAwaitingStart.add(reader);
         } else {
@@ -363,12 +362,12 @@ public final class BolideConnection implements XAQueueConnection, XATopicConnect
         sessions.remove(session);
     }
 
+    /** Once per broker outage (the client tells of each once): the exception names the broker and the cause. */
     private void brokerConnectionFailed(RuntimeException failure) {
         ExceptionListener listener = exceptionListener;
-        if (listener == null || failureReported || closed) {
+        if (listener == null || closed) {
             return;
         }
-        failureReported = true;
         JMSException exception = JmsFailure.of("lost the connection to a broker", failure);
         scheduler.execute(() -> listener.onException(exception));
     }
@@ -594,42 +593,47 @@ public final class BolideConnection implements XAQueueConnection, XATopicConnect
     @Override
     public ConnectionConsumer createConnectionConsumer(Destination destination, String messageSelector,
             ServerSessionPool sessionPool, int maxMessages) throws JMSException {
-        throw unsupportedConnectionConsumer();
+        return connectionConsumer(sessionPool, maxMessages, feed -> feed.createConsumer(destination, messageSelector));
     }
 
     @Override
     public ConnectionConsumer createConnectionConsumer(Queue queue, String messageSelector,
             ServerSessionPool sessionPool, int maxMessages) throws JMSException {
-        throw unsupportedConnectionConsumer();
+        return createConnectionConsumer((Destination) queue, messageSelector, sessionPool, maxMessages);
     }
 
     @Override
     public ConnectionConsumer createConnectionConsumer(Topic topic, String messageSelector,
             ServerSessionPool sessionPool, int maxMessages) throws JMSException {
-        throw unsupportedConnectionConsumer();
+        return createConnectionConsumer((Destination) topic, messageSelector, sessionPool, maxMessages);
     }
 
     @Override
     public ConnectionConsumer createSharedConnectionConsumer(Topic topic, String subscriptionName,
             String messageSelector, ServerSessionPool sessionPool, int maxMessages) throws JMSException {
-        throw unsupportedConnectionConsumer();
+        return connectionConsumer(sessionPool, maxMessages,
+                feed -> feed.createSharedConsumer(topic, subscriptionName, messageSelector));
     }
 
     @Override
     public ConnectionConsumer createDurableConnectionConsumer(Topic topic, String subscriptionName,
             String messageSelector, ServerSessionPool sessionPool, int maxMessages) throws JMSException {
-        throw unsupportedConnectionConsumer();
+        return connectionConsumer(sessionPool, maxMessages,
+                feed -> feed.createDurableConsumer(topic, subscriptionName, messageSelector, false));
     }
 
     @Override
     public ConnectionConsumer createSharedDurableConnectionConsumer(Topic topic, String subscriptionName,
             String messageSelector, ServerSessionPool sessionPool, int maxMessages) throws JMSException {
-        throw unsupportedConnectionConsumer();
+        return connectionConsumer(sessionPool, maxMessages,
+                feed -> feed.createSharedDurableConsumer(topic, subscriptionName, messageSelector));
     }
 
-    /** Application-server facilities, optional in Java SE; the resource adapter delivers to MDBs instead. */
-    private static JMSException unsupportedConnectionConsumer() {
-        return new JMSException("connection consumers (ServerSessionPool) are not supported: use the resource "
-                + "adapter for message-driven beans");
+    /** A consumer made as a session makes it, whose messages the pool's server sessions deliver. */
+    private ConnectionConsumer connectionConsumer(ServerSessionPool sessionPool, int maxMessages,
+            BolideConnectionConsumer.Opening opening) throws JMSException {
+        checkOpen();
+        fixClientId();
+        return BolideConnectionConsumer.open(this, sessionPool, maxMessages, opening, sessions::add);
     }
 }

@@ -111,6 +111,11 @@ public final class BolideMessageConsumer implements QueueReceiver, TopicSubscrib
         }
     }
 
+    /** Whether a delivery waits in the buffer (a connection consumer's, for its next server session). */
+    public boolean hasBuffered() {
+        return !closed && !buffer.isEmpty();
+    }
+
     /** The next delivery for the session's delivery thread, or null. */
     public Delivery poll() {
         return closed ? null : buffer.poll();

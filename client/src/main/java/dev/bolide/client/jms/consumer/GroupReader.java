@@ -24,7 +24,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 
 /**
  * The connection's one member of a consumer group. Brokers allocate queues per client id, and all
@@ -58,7 +57,6 @@ public final class GroupReader {
     private final StartPosition start;
     private final int maxRedeliveries;
     private final ScheduledExecutorService scheduler;
-    private final Consumer<RuntimeException> failureListener;
     private final Map<MessageQueue, QueueCursor> cursors = new ConcurrentHashMap<>();
     private final List<DeliveryTarget> targets = new CopyOnWriteArrayList<>();
     private final Deque<Delivery> unclaimed = new ArrayDeque<>();
@@ -74,10 +72,9 @@ public final class GroupReader {
     /**
      * @param start           where to begin in the queues of the first allocation; queues allocated
      *                        later (a topic created after the consumer) start at their beginning
-     * @param failureListener told when a pull fails for want of a broker connection
      */
     public GroupReader(RocketMqClient client, String group, Subscription subscription, StartPosition start,
-            int maxRedeliveries, ScheduledExecutorService scheduler, Consumer<RuntimeException> failureListener) {
+            int maxRedeliveries, ScheduledExecutorService scheduler) {
         this.client = client;
         this.group = group;
         this.subscription = subscription;
@@ -85,7 +82,6 @@ public final class GroupReader {
         this.start = start;
         this.maxRedeliveries = maxRedeliveries;
         this.scheduler = scheduler;
-        this.failureListener = failureListener;
     }
 
     public static String retryTopic(String group) {
@@ -301,10 +297,8 @@ public final class GroupReader {
         if (!open) {
             return;
         }
+        // a broker lost is reported by the client (RocketMqClient.onBrokerUnreachable), once, not per pull
         LOG.log(System.Logger.Level.DEBUG, "pull of {0} failed: {1}", cursor.queue(), failure.getMessage());
-        if (failure.responseCode() == RocketMqException.NO_RESPONSE) {
-            failureListener.accept(failure);
-        }
         scheduler.schedule(() -> pull(cursor), RETRY_PAUSE.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -63,6 +63,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A session: its consumers and producers, the messages delivered and not yet acknowledged, and
@@ -96,6 +97,12 @@ public class BolideSession implements QueueSession, TopicSession, AcknowledgingS
     private final CompletionOrder completions;
     /** The queue of each destination this session's messages keep to; null: they are spread ({@link SendOrder}). */
     private final QueueSelector senderQueues;
+    /** Loads a connection consumer gave this session as a server session's, not run yet; guarded by itself. */
+    private final List<ServerSessionLoad> loads = new ArrayList<>();
+    /** Held while {@link #run} delivers, so that {@code Connection.stop} waits for it. */
+    private final ReentrantLock runLock = new ReentrantLock();
+    private volatile MessageListener sessionListener;
+    private volatile Thread runThread;
     private volatile boolean closed;
 
     private record Unacknowledged(Delivery delivery, BolideMessageConsumer consumer) {
@@ -415,7 +422,7 @@ public class BolideSession implements QueueSession, TopicSession, AcknowledgingS
 
     @Override
     public boolean isDeliveryThread() {
-        return listenerDelivery.isDeliveryThread();
+        return listenerDelivery.isDeliveryThread() || runThread == Thread.currentThread();
     }
 
     /** On the delivery task, the connection started: one message to one listener. */
@@ -452,6 +459,10 @@ public class BolideSession implements QueueSession, TopicSession, AcknowledgingS
     /** Returns once no listener of this session is running (for {@code Connection.stop}). */
     public void awaitListenerIdle() {
         listenerDelivery.awaitListenerIdle();
+        if (runThread != Thread.currentThread()) {
+            runLock.lock();
+            runLock.unlock();
+        }
     }
 
     /** The connection started: messages that waited for it are delivered to the listeners. */
@@ -692,22 +703,82 @@ public class BolideSession implements QueueSession, TopicSession, AcknowledgingS
         return new BolideTextMessage(text);
     }
 
+    // --- the session of a ServerSession (application server facilities)
+
     @Override
     public MessageListener getMessageListener() throws JMSException {
         checkOpen();
-        return null;
+        return sessionListener;
     }
 
-    /** Session-level listeners are an application-server facility (ServerSession), not supported. */
+    /** The listener {@link #run} delivers a connection consumer's loads to. */
     @Override
     public void setMessageListener(MessageListener listener) throws JMSException {
         checkOpen();
-        throw new JMSException("session message listeners (ServerSession) are not supported");
+        sessionListener = listener;
     }
 
+    /** A connection consumer gives this session messages to deliver at the next {@link #run}. */
+    void load(ServerSessionLoad load) {
+        synchronized (loads) {
+            loads.add(load);
+        }
+    }
+
+    /**
+     * Delivers what connection consumers loaded into this session to its message listener, one
+     * message at a time, with the acknowledgement rules of a consumer's listener; while the session
+     * cannot deliver (closed, the connection stopped, no listener, the connection consumer closed)
+     * the messages go back to their connection consumer.
+     */
     @Override
     public void run() {
-        throw new UnsupportedOperationException("session message listeners (ServerSession) are not supported");
+        List<ServerSessionLoad> taken = takeLoads();
+        runLock.lock();
+        runThread = Thread.currentThread();
+        try {
+            taken.forEach(this::deliverLoad);
+        } finally {
+            runThread = null;
+            runLock.unlock();
+        }
+    }
+
+    private void deliverLoad(ServerSessionLoad load) {
+        List<Delivery> deliveries = load.deliveries();
+        int delivered = 0;
+        try {
+            for (MessageListener listener; delivered < deliveries.size() && (listener = sessionListener) != null
+                    && !closed && connection.isStarted() && !load.source().isClosed(); delivered++) {
+                deliverToListener(load.source(), listener, deliveries.get(delivered));
+            }
+        } finally {
+            giveBack(load.source(), deliveries.subList(delivered, deliveries.size()));
+            load.done().run();
+        }
+    }
+
+    /** Back to the head of the connection consumer's buffer, in their order. */
+    static void giveBack(BolideMessageConsumer source, List<Delivery> deliveries) {
+        for (int i = deliveries.size() - 1; i >= 0; i--) {
+            source.pushBack(deliveries.get(i));
+        }
+    }
+
+    private List<ServerSessionLoad> takeLoads() {
+        synchronized (loads) {
+            List<ServerSessionLoad> taken = List.copyOf(loads);
+            loads.clear();
+            return taken;
+        }
+    }
+
+    /** Loads never run go back to their connection consumers, in order. */
+    private void giveBackLoads() {
+        for (ServerSessionLoad load : takeLoads()) {
+            giveBack(load.source(), load.deliveries());
+            load.done().run();
+        }
     }
 
     @Override
@@ -752,6 +823,8 @@ public class BolideSession implements QueueSession, TopicSession, AcknowledgingS
         checkNotCompletionThread("close");
         closed = true;
         listenerDelivery.awaitEnd();
+        runLock.lock(); // a run in progress on the server's thread ends first
+        runLock.unlock();
         awaitCompletions();
         if (mode == SESSION_TRANSACTED) {
             sendPath.rollback();
@@ -760,6 +833,7 @@ public class BolideSession implements QueueSession, TopicSession, AcknowledgingS
         // the connection's other consumers of it, else uncommitted for the group's next reader at once
         // (sent back through %RETRY% it came a second time when the offset commit was late)
         redeliverUnacknowledged();
+        giveBackLoads();
         for (BolideMessageConsumer consumer : List.copyOf(consumers)) {
             consumer.close();
         }
