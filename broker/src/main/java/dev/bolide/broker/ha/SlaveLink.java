@@ -171,13 +171,20 @@ final class SlaveLink implements AutoCloseable {
         }
         try {
             sendAvailable();
+            return true;
         } catch (IOException e) {
             LOG.log(System.Logger.Level.DEBUG, "slave {0} gone: {1}", socket.getRemoteSocketAddress(), e.toString());
             close();
+            return true;
+        } catch (RuntimeException e) {
+            // never into the append, whose messages are stored: the streaming thread meets the failure
+            // too and ends the connection as for its own
+            LOG.log(System.Logger.Level.WARNING, "cannot send to slave " + socket.getRemoteSocketAddress()
+                    + " from the appending thread", e);
+            return false;
         } finally {
             sending.unlock();
         }
-        return true;
     }
 
     /** Sends every stored byte from {@link #next} on, under {@link #sending}; false when there was none. */
