@@ -5,6 +5,7 @@ import dev.bolide.broker.acl.AclFileException;
 import dev.bolide.broker.acl.AclFileLocation;
 import dev.bolide.broker.acl.WatchedAclFile;
 import dev.bolide.broker.admin.BrokerConfigProcessor;
+import dev.bolide.broker.config.BrokerPermission;
 import dev.bolide.broker.config.BrokerRole;
 import dev.bolide.broker.config.RocketMqDefaults;
 import dev.bolide.broker.config.Settings;
@@ -88,7 +89,7 @@ import dev.bolide.broker.schedule.DueTimes;
 import dev.bolide.broker.schedule.ScheduleService;
 import dev.bolide.broker.send.CommittedSends;
 import dev.bolide.broker.send.SendMessageProcessor;
-import dev.bolide.broker.send.WriteForbidden;
+import dev.bolide.broker.send.WritePermissionGate;
 import dev.bolide.broker.slave.MasterMetadataProcessor;
 import dev.bolide.broker.slave.SlaveRefusals;
 import dev.bolide.broker.slave.MasterEnd;
@@ -97,7 +98,6 @@ import dev.bolide.broker.stats.BrokerStats;
 import dev.bolide.broker.timer.TimerService;
 import dev.bolide.broker.topic.SystemTopics;
 import dev.bolide.broker.topic.TopicAdminProcessor;
-import dev.bolide.broker.topic.TopicConfig;
 import dev.bolide.broker.topic.TopicConfigTable;
 import dev.bolide.broker.topic.TopicDeletion;
 import dev.bolide.broker.topic.TopicListingProcessor;
@@ -106,6 +106,7 @@ import dev.bolide.protocol.remoting.BolideRequestCode;
 import dev.bolide.protocol.remoting.RequestCode;
 import dev.bolide.store.MessageStore;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -166,6 +167,7 @@ public final class BolideBroker implements AutoCloseable {
     /** Volatile: runtime info requests ask it for the master's CommitLog end. */
     private volatile SlaveSynchronize slaveSync;
     private Replication replication;
+    private BrokerPermission permission;
 
     private BolideBroker(MessageStore store, ConsumerOffsets offsets) {
         this.store = store;
@@ -285,6 +287,10 @@ public final class BolideBroker implements AutoCloseable {
         SubscriptionGroupTable groupConfigs = SubscriptionGroupTable.load(
                 new MetadataFile(configDir.resolve("subscriptionGroup.json")), Clock.systemUTC(),
                 settings.autoCreateSubscriptionGroup());
+        permission = new BrokerPermission(settings.get(Settings.BROKER_PERMISSION));
+        // as RocketMQ's updateBrokerConfig: a new data version, so that name servers take the
+        // topics again, and the registration it sets off carries the new permission
+        permission.onChange(() -> nextTopicVersion(topics));
         meter();
         Clients clients = new Clients(new ConsumerGroups(), new ProducerGroups());
         replication = new Replication(settings.brokerRole(), settings.ha(), store,
@@ -324,7 +330,7 @@ public final class BolideBroker implements AutoCloseable {
                     groupConfigs, new MetadataFile(configDir.resolve("delayOffset.json")));
         }
         registration = NameServerRegistration.start(identity(settings), topics,
-                settings.get(Settings.BROKER_PERMISSION), nameServers(settings),
+                permission, nameServers(settings),
                 settings.registerNameServerPeriod(), housekeeping,
                 slaveSync == null ? answer -> { } : slaveSync::learn);
         if (slaveSync != null) {
@@ -428,9 +434,9 @@ public final class BolideBroker implements AutoCloseable {
         }
     }
 
-    private static PullRouting pullRouting(BrokerSettings settings) {
+    private PullRouting pullRouting(BrokerSettings settings) {
         return PullRouting.of(isSlave(settings), settings.get(Settings.SLAVE_READ_ENABLE),
-                settings.get(Settings.ACCESS_MESSAGE_IN_MEMORY_MAX_RATIO), settings.get(Settings.BROKER_PERMISSION),
+                settings.get(Settings.ACCESS_MESSAGE_IN_MEMORY_MAX_RATIO), permission,
                 settings.brokerIP1());
     }
 
@@ -438,16 +444,18 @@ public final class BolideBroker implements AutoCloseable {
     private void registerWrites(BrokerSettings settings, TopicConfigTable topics, SubscriptionGroupTable groupConfigs) {
         RetryTopics retryTopics = new RetryTopics(topics);
         DelayedSends delays = new DelayedSends(settings.schedule().messageDelayLevel());
-        RequestProcessor send = timed(new SendMessageProcessor(topics, timers, settings.brokerClusterName(),
-                settings.regionId(), settings.storeConfig().maxMessageSize(),
-                new ExhaustedRetries(groupConfigs, retryTopics).andThen(delays), replication.writes()),
-                TimedRequests::sends);
+        RequestProcessor send = new WritePermissionGate(permission, topics, settings.brokerIP1(),
+                timed(new SendMessageProcessor(topics, timers, settings.brokerClusterName(), settings.regionId(),
+                        settings.storeConfig().maxMessageSize(),
+                        new ExhaustedRetries(groupConfigs, retryTopics).andThen(delays), replication.writes()),
+                        TimedRequests::sends));
         brokerServer.register(RequestCode.SEND_MESSAGE, send, sendExecutor)
                 .register(RequestCode.SEND_MESSAGE_V2, send, sendExecutor)
                 .register(RequestCode.SEND_BATCH_MESSAGE, send, sendExecutor)
                 .register(RequestCode.END_TRANSACTION, transactions.endTransactionProcessor(), sendExecutor)
                 .register(RequestCode.CONSUMER_SEND_MSG_BACK,
-                        new SendBackProcessor(store, replication.writes(), groupConfigs, retryTopics, delays), sendExecutor);
+                        new WritePermissionGate(permission, topics, settings.brokerIP1(), new SendBackProcessor(store,
+                                replication.writes(), groupConfigs, retryTopics, delays)), sendExecutor);
         if (settings.transactions().xaEnabled()) {
             for (int code : TransactionService.branchRequestCodes()) {
                 brokerServer.register(code, transactions.branchProcessor(), sendExecutor);
@@ -457,8 +465,7 @@ public final class BolideBroker implements AutoCloseable {
 
     /**
      * Registered over the others: a slave's answers, RocketMQ's, to what would write; a master's
-     * answers to what its slaves copy; and without {@code brokerPermission}'s write bit,
-     * RocketMQ's refusal of sends, which it gives before any other answer.
+     * answers to what its slaves copy.
      */
     private void registerByRole(BrokerSettings settings) {
         if (isSlave(settings)) {
@@ -468,8 +475,13 @@ public final class BolideBroker implements AutoCloseable {
         } else {
             registerAll(MasterMetadataProcessor.codes(), new MasterMetadataProcessor(offsets, schedule::writtenProgress));
         }
-        if ((settings.get(Settings.BROKER_PERMISSION) & TopicConfig.PERM_WRITE) == 0) {
-            registerAll(WriteForbidden.codes(), new WriteForbidden(settings.brokerIP1()));
+    }
+
+    private static void nextTopicVersion(TopicConfigTable topics) {
+        try {
+            topics.nextVersion();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save the topics' new data version: " + e.getMessage(), e);
         }
     }
 
@@ -492,7 +504,9 @@ public final class BolideBroker implements AutoCloseable {
         SubscriptionGroupAdminProcessor groupAdmin = new SubscriptionGroupAdminProcessor(groupConfigs, offsets);
         ConnectionListProcessor connections = new ConnectionListProcessor(clients.consumers(), clients.producers());
         BrokerConfigProcessor config = new BrokerConfigProcessor(settings.asProperties(),
-                RocketMqDefaults.notReadByBolide(settings.brokerIP1()), configUpdate);
+                RocketMqDefaults.notReadByBolide(settings.brokerIP1()), configUpdate, Map.of(
+                        Settings.BROKER_PERMISSION.name(),
+                        value -> permission.change(Settings.BROKER_PERMISSION.type().parse(value))));
         brokerServer.register(RequestCode.UPDATE_AND_CREATE_TOPIC, topicAdmin, adminExecutor)
                 .register(RequestCode.DELETE_TOPIC_IN_BROKER, topicAdmin, adminExecutor)
                 .register(RequestCode.UPDATE_AND_CREATE_SUBSCRIPTIONGROUP, groupAdmin, adminExecutor)

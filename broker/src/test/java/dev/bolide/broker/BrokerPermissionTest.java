@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** RocketMQ's {@code brokerPermission}: without the write bit sends are refused, without the read bit pulls. */
+/**
+ * RocketMQ's {@code brokerPermission}, at start and changed at run time: without the write bit sends
+ * to ordered topics are refused, without the read bit pulls.
+ */
 @ExtendWith(NoThreadLeaks.class)
 class BrokerPermissionTest {
     @TempDir
@@ -32,19 +35,62 @@ class BrokerPermissionTest {
         }
     }
 
+    private static RemotingCommand send(BolideBroker broker, String topic) throws IOException {
+        return call(broker, RequestCode.SEND_MESSAGE_V2, SendRequests.v2Header(topic, 0, ""),
+                "hello".getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void createTopics(BolideBroker broker) throws IOException {
+        for (String[] topic : new String[][] {{"Orders", "true"}, {"Events", "false"}}) {
+            assertThat(call(broker, RequestCode.UPDATE_AND_CREATE_TOPIC, Map.of("topic", topic[0], "readQueueNums", "4",
+                    "writeQueueNums", "4", "perm", "6", "order", topic[1]), null).code()).isEqualTo(ResponseCode.SUCCESS);
+        }
+    }
+
+    private static RemotingCommand pull(BolideBroker broker) throws IOException {
+        return call(broker, RequestCode.PULL_MESSAGE, Map.of("consumerGroup", "CG", "topic", "Events", "queueId", "0",
+                "queueOffset", "0", "maxMsgNums", "32", "sysFlag", "4", "commitOffset", "0", "suspendTimeoutMillis",
+                "0", "subscription", "*"), null);
+    }
+
+    private static RemotingCommand updateBrokerConfig(BolideBroker broker, String line) throws IOException {
+        return call(broker, RequestCode.UPDATE_BROKER_CONFIG, Map.of(), line.getBytes(StandardCharsets.UTF_8));
+    }
+
     @Test
-    void aReadOnlyBrokerRefusesSendsNamingItsAddressAndServesPulls() throws Exception {
+    void aReadOnlyBrokerRefusesSendsToOrderedTopicsNamingItsAddressTakesOthersAndServesPulls() throws Exception {
         try (BolideBroker broker = BolideBroker.start(Loopback.brokerSettings(dir, "broker-a")
                 .set(Settings.BROKER_PERMISSION, 4).build())) {
-            RemotingCommand send = call(broker, RequestCode.SEND_MESSAGE_V2, SendRequests.v2Header("TBW102", 0, ""),
-                    "hello".getBytes(StandardCharsets.UTF_8));
-            RemotingCommand pull = call(broker, RequestCode.PULL_MESSAGE, Map.of("consumerGroup", "CG", "topic",
-                    "TBW102", "queueId", "0", "queueOffset", "0", "maxMsgNums", "32", "sysFlag", "4",
-                    "commitOffset", "0", "suspendTimeoutMillis", "0", "subscription", "*"), null);
+            createTopics(broker);
 
-            assertThat(send.code()).isEqualTo(ResponseCode.NO_PERMISSION);
-            assertThat(send.remark()).isEqualTo("the broker[127.0.0.1] sending message is forbidden");
-            assertThat(pull.code()).isEqualTo(ResponseCode.PULL_NOT_FOUND);
+            RemotingCommand ordered = send(broker, "Orders");
+            assertThat(ordered.code()).isEqualTo(ResponseCode.NO_PERMISSION);
+            assertThat(ordered.remark()).isEqualTo("the broker[127.0.0.1] sending message is forbidden");
+            assertThat(send(broker, "Events").code()).isEqualTo(ResponseCode.SUCCESS);
+            assertThat(pull(broker).code()).isNotEqualTo(ResponseCode.NO_PERMISSION);
+        }
+    }
+
+    @Test
+    void updateBrokerConfigChangesThePermissionOfTheRunningBroker() throws Exception {
+        try (BolideBroker broker = BolideBroker.start(Loopback.brokerSettings(dir, "broker-a").build(),
+                changes -> "memory")) {
+            createTopics(broker);
+            assertThat(send(broker, "Orders").code()).isEqualTo(ResponseCode.SUCCESS);
+
+            RemotingCommand readOnly = updateBrokerConfig(broker, "brokerPermission=4");
+            assertThat(readOnly.code()).isEqualTo(ResponseCode.SUCCESS);
+            assertThat(readOnly.remark()).isEqualTo("saved in memory: [brokerPermission] applied now");
+            assertThat(send(broker, "Orders").code()).isEqualTo(ResponseCode.NO_PERMISSION);
+            assertThat(new String(call(broker, RequestCode.GET_BROKER_CONFIG, Map.of(), null).body(),
+                    StandardCharsets.UTF_8)).contains("brokerPermission=4\n");
+
+            assertThat(updateBrokerConfig(broker, "brokerPermission=2").code()).isEqualTo(ResponseCode.SUCCESS);
+            assertThat(pull(broker).code()).isEqualTo(ResponseCode.NO_PERMISSION);
+
+            assertThat(updateBrokerConfig(broker, "brokerPermission=6").code()).isEqualTo(ResponseCode.SUCCESS);
+            assertThat(send(broker, "Orders").code()).isEqualTo(ResponseCode.SUCCESS);
+            assertThat(pull(broker).code()).isNotEqualTo(ResponseCode.NO_PERMISSION);
         }
     }
 

@@ -48,7 +48,9 @@ public final class Settings {
             "ASYNC_MASTER and SYNC_MASTER (brokerId 0) answer sends, SYNC_MASTER once a slave has them; SLAVE "
                     + "(brokerId > 0) copies its master");
     public static final Setting<Integer> BROKER_PERMISSION = Setting.of("brokerPermission", SettingType.INTEGER, 6,
-            BROKER, "6: read and write; 4: read only (sends refused); 2: write only (pulls refused)").allowUpdate();
+            BROKER, "6: read and write; 4: read only (routes read only, so producers send elsewhere; ordered topics' sends "
+                    + "and send-backs refused); 2: write only (pulls refused); a change re-registers at once")
+            .allowUpdateAtOnce();
     public static final Setting<Boolean> SLAVE_READ_ENABLE = Setting.of("slaveReadEnable", SettingType.BOOLEAN, false,
             BROKER, "whether a consumer reading data no longer in memory is sent to a slave (its group's "
                     + "whichBrokerWhenConsumeSlowly)").allowUpdate();

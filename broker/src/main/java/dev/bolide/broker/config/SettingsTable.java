@@ -28,6 +28,6 @@ public final class SettingsTable {
         String written = setting.defaultValue() == null ? "" : setting.type().write(setting.defaultValue());
         String fallback = setting.defaultValue() == null ? "derived" : written.isEmpty() ? "none" : "`" + written + "`";
         return "| " + String.join(" | ", name, fallback, setting.type().unit(), setting.origin().label(),
-                setting.updatable() ? "yes" : "no", setting.doc()) + " |\n";
+                setting.atOnce() ? "yes, at once" : setting.updatable() ? "yes" : "no", setting.doc()) + " |\n";
     }
 }

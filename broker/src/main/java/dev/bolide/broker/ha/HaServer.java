@@ -21,24 +21,31 @@ final class HaServer implements AutoCloseable {
     private final HaSettings settings;
     private final NewBytes newBytes;
     private final SlaveAcknowledgements acknowledgements;
+    private final boolean pushOnAppend;
     private final List<SlaveLink> links = new CopyOnWriteArrayList<>();
     private final LongAdder bytesSent = new LongAdder();
     private final Thread acceptor;
     private volatile boolean closed;
 
     private HaServer(ServerSocket serverSocket, ReplicatedCommitLog commitLog, HaSettings settings, NewBytes newBytes,
-            SlaveAcknowledgements acknowledgements) {
+            SlaveAcknowledgements acknowledgements, boolean pushOnAppend) {
         this.serverSocket = serverSocket;
         this.commitLog = commitLog;
         this.settings = settings;
         this.newBytes = newBytes;
         this.acknowledgements = acknowledgements;
+        this.pushOnAppend = pushOnAppend;
         this.acceptor = new Thread(this::acceptSlaves, "bolide-ha-accept");
         acceptor.setDaemon(true);
     }
 
+    /**
+     * @param pushOnAppend whether the thread that appends sends new bytes to slaves that keep up
+     *                     (a SYNC_MASTER, whose sends wait for them), rather than only waking the
+     *                     streaming threads
+     */
     static HaServer start(ReplicatedCommitLog commitLog, HaSettings settings, NewBytes newBytes,
-            SlaveAcknowledgements acknowledgements) throws IOException {
+            SlaveAcknowledgements acknowledgements, boolean pushOnAppend) throws IOException {
         ServerSocket serverSocket = new ServerSocket();
         try {
             serverSocket.setReuseAddress(true);
@@ -48,13 +55,28 @@ final class HaServer implements AutoCloseable {
             throw new IOException("cannot listen on port " + settings.listenPort() + " (haListenPort): "
                     + e.getMessage(), e);
         }
-        HaServer server = new HaServer(serverSocket, commitLog, settings, newBytes, acknowledgements);
+        HaServer server = new HaServer(serverSocket, commitLog, settings, newBytes, acknowledgements, pushOnAppend);
         server.acceptor.start();
         return server;
     }
 
     int port() {
         return serverSocket.getLocalPort();
+    }
+
+    /** Called after each append: sends the new bytes now, or wakes the threads that stream them. */
+    void appended() {
+        if (!pushOnAppend || !pushedToAll()) {
+            newBytes.arrived();
+        }
+    }
+
+    private boolean pushedToAll() {
+        boolean all = true;
+        for (SlaveLink link : links) {
+            all &= link.pushNow();
+        }
+        return all;
     }
 
     /** CommitLog bytes sent to slaves since start, heartbeats excluded. */

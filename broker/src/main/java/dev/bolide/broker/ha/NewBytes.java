@@ -29,11 +29,12 @@ final class NewBytes {
     }
 
     /**
-     * Waits until {@code end} goes beyond {@code offset}, at most {@code timeoutMillis}, or until
+     * Waits until {@code end} goes beyond {@code offset} (read again at each wake-up: another thread
+     * may have sent the new bytes meanwhile), at most {@code timeoutMillis}, or until
      * {@code stopped} holds: checked under the monitor {@link #wakeAll} takes, so a stop set before it
      * is never missed.
      */
-    void awaitBeyond(long offset, LongSupplier end, long timeoutMillis, BooleanSupplier stopped)
+    void awaitBeyond(LongSupplier offset, LongSupplier end, long timeoutMillis, BooleanSupplier stopped)
             throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         // counted before the check: an append after the check sees the count and notifies
@@ -41,7 +42,7 @@ final class NewBytes {
         try {
             synchronized (monitor) {
                 long remaining = timeoutMillis;
-                while (!stopped.getAsBoolean() && end.getAsLong() <= offset && remaining > 0) {
+                while (!stopped.getAsBoolean() && end.getAsLong() <= offset.getAsLong() && remaining > 0) {
                     monitor.wait(remaining);
                     remaining = deadline - System.currentTimeMillis();
                 }

@@ -54,8 +54,10 @@ public final class Replication implements AutoCloseable {
             LOG.log(System.Logger.Level.WARNING, "haMasterAddress = {0} is ignored: brokerRole = {1} is a master, "
                     + "which replicates from no one", settings.masterAddress(), role);
         }
-        store.addAppendListener((message, where) -> newBytes.arrived());
-        server = HaServer.start(store.replication(), settings, newBytes, acknowledgements);
+        HaServer started = HaServer.start(store.replication(), settings, newBytes, acknowledgements,
+                role == BrokerRole.SYNC_MASTER);
+        server = started;
+        store.addAppendListener((message, where) -> started.appended());
     }
 
     /** What this broker's writes wait for before they are answered: the disk, and a slave on a SYNC_MASTER. */

@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
@@ -20,9 +21,19 @@ import java.util.function.Consumer;
  * connection when none comes for {@code haHousekeepingInterval}), another streams the CommitLog
  * from where the slave's first report says, in frames of at most {@code haTransferBatchSize}
  * bytes, and a heartbeat frame when it has had nothing to send for {@code haSendHeartbeatInterval}.
+ * A SYNC_MASTER's appending thread may send new bytes itself ({@link #pushNow}): its sends wait for
+ * the slave, and waking the streaming thread first would put one more thread hand-off in each wait.
  */
 final class SlaveLink implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(SlaveLink.class.getName());
+    private static final ByteBuffer HEARTBEAT = ByteBuffer.allocate(0);
+    /**
+     * The appending thread sends only while the slave has acknowledged all but this many bytes: so
+     * little is in flight then that the socket takes the frame at once (a slave's receive buffer
+     * starts at 128 KiB), and an appending thread never blocks on a slave that stopped reading; a
+     * slave further behind is caught up by the streaming thread.
+     */
+    private static final long PUSH_WINDOW = 64 * 1024;
 
     private final Socket socket;
     private final ReplicatedCommitLog commitLog;
@@ -36,6 +47,13 @@ final class SlaveLink implements AutoCloseable {
     private final Thread reader;
     private final Thread streamer;
     private volatile long reported = -1;
+    /** Held by whichever thread writes frames: the streaming thread, or an appending one. */
+    private final ReentrantLock sending = new ReentrantLock();
+    /** Written under {@link #sending}, once the streaming thread has the slave's first report. */
+    private DataOutputStream out;
+    /** Where the next frame starts; -1 until streaming starts. Written under {@link #sending}. */
+    private volatile long next = -1;
+    private volatile long lastSentMillis;
 
     SlaveLink(Socket socket, ReplicatedCommitLog commitLog, HaSettings settings, NewBytes newBytes,
             SlaveAcknowledgements acknowledgements, LongAdder bytesSent, Consumer<SlaveLink> onClosed) {
@@ -95,12 +113,19 @@ final class SlaveLink implements AutoCloseable {
                     || closed.get()) {
                 return;
             }
-            long next = commitLog.transferStart(reported);
+            long start = commitLog.transferStart(reported);
             LOG.log(System.Logger.Level.INFO, "slave {0} reports offset {1}: streaming from {2}",
-                    socket.getRemoteSocketAddress(), reported, next);
-            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream(),
-                    settings.transferBatchSize() + 16));
-            streamFrom(next, out);
+                    socket.getRemoteSocketAddress(), reported, start);
+            sending.lock();
+            try {
+                out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream(),
+                        settings.transferBatchSize() + 16));
+                next = start;
+                lastSentMillis = System.currentTimeMillis();
+            } finally {
+                sending.unlock();
+            }
+            streamNewBytes();
         } catch (ReplicationException e) {
             LOG.log(System.Logger.Level.ERROR, "refusing slave {0}: {1}", socket.getRemoteSocketAddress(),
                     e.getMessage());
@@ -113,28 +138,73 @@ final class SlaveLink implements AutoCloseable {
         }
     }
 
-    private void streamFrom(long start, DataOutputStream out) throws IOException, InterruptedException {
+    private void streamNewBytes() throws IOException, InterruptedException {
         long heartbeatMillis = settings.heartbeatInterval().toMillis();
-        long next = start;
-        long lastSent = System.currentTimeMillis();
         while (!closed.get()) {
-            ByteBuffer chunk = commitLog.read(next, settings.transferBatchSize());
-            long idle = System.currentTimeMillis() - lastSent;
-            if (chunk.hasRemaining() || idle >= heartbeatMillis) {
-                send(out, next, chunk);
-                next += chunk.remaining();
-                lastSent = System.currentTimeMillis();
-            } else {
-                newBytes.awaitBeyond(next, commitLog::maxOffset, heartbeatMillis - idle, closed::get);
+            sending.lock();
+            try {
+                if (!sendAvailable() && System.currentTimeMillis() - lastSentMillis >= heartbeatMillis) {
+                    send(next, HEARTBEAT);
+                }
+            } finally {
+                sending.unlock();
             }
+            long idle = System.currentTimeMillis() - lastSentMillis;
+            newBytes.awaitBeyond(() -> next, commitLog::maxOffset, heartbeatMillis - idle, closed::get);
         }
     }
 
-    private void send(DataOutputStream out, long offset, ByteBuffer chunk) throws IOException {
+    /**
+     * Sends, from the calling (appending) thread, what the CommitLog holds beyond what the slave was
+     * sent, when the slave keeps up and no other thread is sending. False when it leaves the bytes
+     * to the streaming thread, which must then be woken; a thread already sending re-checks for new
+     * bytes before it waits.
+     */
+    boolean pushNow() {
+        long from = next;
+        long end = commitLog.maxOffset();
+        if (from >= 0 && end <= from) {
+            return true;
+        }
+        if (from < 0 || from - reported > PUSH_WINDOW || end - from > PUSH_WINDOW || !sending.tryLock()) {
+            return false;
+        }
+        try {
+            sendAvailable();
+            return true;
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "slave {0} gone: {1}", socket.getRemoteSocketAddress(), e.toString());
+            close();
+            return true;
+        } catch (RuntimeException e) {
+            // never into the append, whose messages are stored: the streaming thread meets the failure
+            // too and ends the connection as for its own
+            LOG.log(System.Logger.Level.WARNING, "cannot send to slave " + socket.getRemoteSocketAddress()
+                    + " from the appending thread", e);
+            return false;
+        } finally {
+            sending.unlock();
+        }
+    }
+
+    /** Sends every stored byte from {@link #next} on, under {@link #sending}; false when there was none. */
+    private boolean sendAvailable() throws IOException {
+        boolean sent = false;
+        for (ByteBuffer chunk = commitLog.read(next, settings.transferBatchSize()); chunk.hasRemaining();
+                chunk = commitLog.read(next, settings.transferBatchSize())) {
+            send(next, chunk);
+            sent = true;
+        }
+        return sent;
+    }
+
+    private void send(long offset, ByteBuffer chunk) throws IOException {
         out.writeLong(offset);
         out.writeInt(chunk.remaining());
         out.write(chunk.array(), chunk.arrayOffset() + chunk.position(), chunk.remaining());
         out.flush();
+        next = offset + chunk.remaining();
+        lastSentMillis = System.currentTimeMillis();
         bytesSent.add(chunk.remaining());
     }
 

@@ -3,6 +3,7 @@ package dev.bolide.broker.pull;
 import dev.bolide.broker.group.SubscriptionGroupConfig;
 import dev.bolide.broker.topic.TopicConfig;
 import java.lang.management.ManagementFactory;
+import java.util.function.IntSupplier;
 
 /**
  * Which broker of a broker name a consumer is told to pull from next ({@code suggestWhichBrokerId}),
@@ -19,11 +20,11 @@ import java.lang.management.ManagementFactory;
  *        pull outside its queue with PULL_RETRY_IMMEDIATELY instead of moving the consumer's offset
  *        (RocketMQ's {@code offsetCheckInSlave = false})
  * @param physicalMemory bytes of physical memory the ratio is taken of
- * @param brokerPermission RocketMQ's {@code brokerPermission}; without its read bit, pulls are refused
+ * @param brokerPermission RocketMQ's {@code brokerPermission} now; without its read bit, pulls are refused
  * @param brokerIP1 the broker's address, which the refusal names
  */
 public record PullRouting(boolean slave, boolean slaveReadEnable, int accessMessageInMemoryMaxRatio,
-        long physicalMemory, int brokerPermission, String brokerIP1) {
+        long physicalMemory, IntSupplier brokerPermission, String brokerIP1) {
     /** RocketMQ's {@code MixAll.MASTER_ID}. */
     static final long MASTER_ID = 0;
     /** What RocketMQ assumes when the JVM cannot tell the machine's memory. */
@@ -31,7 +32,7 @@ public record PullRouting(boolean slave, boolean slaveReadEnable, int accessMess
 
     /** A broker's routing on this machine. */
     public static PullRouting of(boolean slave, boolean slaveReadEnable, int accessMessageInMemoryMaxRatio,
-            int brokerPermission, String brokerIP1) {
+            IntSupplier brokerPermission, String brokerIP1) {
         return new PullRouting(slave, slaveReadEnable, accessMessageInMemoryMaxRatio, machineMemory(),
                 brokerPermission, brokerIP1);
     }
@@ -42,7 +43,7 @@ public record PullRouting(boolean slave, boolean slaveReadEnable, int accessMess
     }
 
     boolean pullsAllowed() {
-        return (brokerPermission & TopicConfig.PERM_READ) != 0;
+        return (brokerPermission.getAsInt() & TopicConfig.PERM_READ) != 0;
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 
 /**
  * Keeps a broker registered with its name servers: its whole topic table goes to every one of
@@ -31,7 +32,7 @@ public final class NameServerRegistration implements AutoCloseable {
 
     private final BrokerIdentity broker;
     private final TopicConfigTable topics;
-    private final int brokerPermission;
+    private final IntSupplier brokerPermission;
     private final List<NameServerEndpoint> nameServers;
     private final Duration period;
     private final Consumer<RegistrationAnswer> answers;
@@ -42,7 +43,7 @@ public final class NameServerRegistration implements AutoCloseable {
     private volatile RegistrationAnswer master;
     private volatile boolean closed;
 
-    private NameServerRegistration(BrokerIdentity broker, TopicConfigTable topics, int brokerPermission,
+    private NameServerRegistration(BrokerIdentity broker, TopicConfigTable topics, IntSupplier brokerPermission,
             List<NameServerEndpoint> nameServers, Duration period, Consumer<RegistrationAnswer> answers) {
         this.broker = broker;
         this.topics = topics;
@@ -56,13 +57,14 @@ public final class NameServerRegistration implements AutoCloseable {
      * Registers {@code broker} with every name server (waiting a few seconds at most, so that the
      * reachable ones know the broker when this returns), then keeps it registered.
      *
-     * @param brokerPermission RocketMQ's {@code brokerPermission}: without read or write, every
+     * @param brokerPermission RocketMQ's {@code brokerPermission} now: without read or write, every
      *        topic is registered with it
      * @param scheduler runs the periodic registration
      * @param answers told, after every round, the answer of the first name server (in the order
      *        given) that accepted the registration, as RocketMQ takes one: a slave learns its master there
      */
-    public static NameServerRegistration start(BrokerIdentity broker, TopicConfigTable topics, int brokerPermission,
+    public static NameServerRegistration start(BrokerIdentity broker, TopicConfigTable topics,
+            IntSupplier brokerPermission,
             List<NameServerEndpoint> nameServers, Duration period, ScheduledExecutorService scheduler,
             Consumer<RegistrationAnswer> answers) throws InterruptedException {
         NameServerRegistration registration = new NameServerRegistration(broker, topics, brokerPermission,
@@ -83,7 +85,7 @@ public final class NameServerRegistration implements AutoCloseable {
             return CompletableFuture.completedFuture(null);
         }
         try {
-            VersionedTopics table = topics.snapshot().registeredWith(brokerPermission);
+            VersionedTopics table = topics.snapshot().registeredWith(brokerPermission.getAsInt());
             List<CompletableFuture<RegistrationAnswer>> round = everyNameServer("register " + broker.brokerName()
                     + " with", nameServer -> nameServer.register(broker, table));
             return CompletableFuture.allOf(round.toArray(CompletableFuture[]::new)).thenRun(() -> round.stream()

@@ -103,6 +103,15 @@ public final class TopicConfigTable {
     }
 
     /**
+     * A new data version for unchanged topics, persisted and told to the change listeners: what the
+     * broker registers changed without them ({@code brokerPermission}), and name servers take a
+     * broker's topics again only under a new version, as RocketMQ's {@code updateBrokerConfig} bumps it.
+     */
+    public synchronized void nextVersion() throws IOException {
+        changed();
+    }
+
+    /**
      * A slave's copy of its master's table ({@code json}: GET_ALL_TOPIC_CONFIG's body): taken with
      * the master's data version, and persisted, when that version differs from this table's, as
      * RocketMQ's {@code SlaveSynchronize} does. Change listeners are not told: name servers route

@@ -53,7 +53,7 @@ class PullMessageProcessorTest {
 
     /** A master's routing as RocketMQ's defaults make it: no reads from slaves. */
     private static PullRouting master() {
-        return PullRouting.of(false, false, 40, 6, "127.0.0.1");
+        return PullRouting.of(false, false, 40, () -> 6, "127.0.0.1");
     }
 
     @BeforeEach
@@ -196,7 +196,7 @@ class PullMessageProcessorTest {
 
     @Test
     void aSlaveKeepsNoCommitOffsetAPullCarries() throws Exception {
-        serve(PullRouting.of(true, false, 40, 6, "127.0.0.1"));
+        serve(PullRouting.of(true, false, 40, () -> 6, "127.0.0.1"));
 
         pull(0, PullRequestHeader.FLAG_SUBSCRIPTION | PullRequestHeader.FLAG_COMMIT_OFFSET, "*");
 
@@ -205,7 +205,7 @@ class PullMessageProcessorTest {
 
     @Test
     void aSlaveSendsAPullBeyondItsQueueBackToTheGroupsBrokerInsteadOfMovingTheOffset() throws Exception {
-        serve(PullRouting.of(true, false, 40, 6, "127.0.0.1"));
+        serve(PullRouting.of(true, false, 40, () -> 6, "127.0.0.1"));
         append("a", "red");
         await().until(() -> store.maxOffset("TopicTest", 0) == 1);
 
@@ -218,7 +218,7 @@ class PullMessageProcessorTest {
     @Test
     void withSlaveReadEnableAPullOfDataNoLongerInMemoryIsSentToTheGroupsSlowConsumerBroker() throws Exception {
         // 1000 bytes of "memory" at 40 %: data more than 400 bytes behind the CommitLog's end is on disk
-        serve(new PullRouting(false, true, 40, 1000, 6, "127.0.0.1"));
+        serve(new PullRouting(false, true, 40, 1000, () -> 6, "127.0.0.1"));
         appendTen();
 
         RemotingCommand behind = pull(0, PullRequestHeader.FLAG_SUBSCRIPTION, "*", 1);
@@ -230,7 +230,7 @@ class PullMessageProcessorTest {
 
     @Test
     void withoutSlaveReadEnableEveryPullIsSentToTheMaster() throws Exception {
-        serve(new PullRouting(false, false, 40, 1000, 6, "127.0.0.1"));
+        serve(new PullRouting(false, false, 40, 1000, () -> 6, "127.0.0.1"));
         appendTen();
 
         assertThat(pull(0, PullRequestHeader.FLAG_SUBSCRIPTION, "*", 1).field("suggestWhichBrokerId")).isEqualTo("0");
@@ -238,7 +238,7 @@ class PullMessageProcessorTest {
 
     @Test
     void aBrokerWithoutReadPermissionRefusesPulls() throws Exception {
-        serve(PullRouting.of(false, false, 40, 2, "10.0.0.9"));
+        serve(PullRouting.of(false, false, 40, () -> 2, "10.0.0.9"));
 
         RemotingCommand response = pull(0, PullRequestHeader.FLAG_SUBSCRIPTION, "*");
 

@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,7 +86,7 @@ class NameServerRegistrationTest {
 
     private NameServerRegistration start(Duration period, NameServerEndpoint... nameServers)
             throws InterruptedException {
-        return NameServerRegistration.start(BROKER, topics, TopicConfig.PERM_READ_WRITE, List.of(nameServers), period,
+        return NameServerRegistration.start(BROKER, topics, () -> TopicConfig.PERM_READ_WRITE, List.of(nameServers), period,
                 scheduler, answers::add);
     }
 
@@ -104,10 +105,26 @@ class NameServerRegistrationTest {
         topics.put(new TopicConfig("Audit", 2, 2, TopicConfig.PERM_WRITE, TopicConfig.SINGLE_TAG, 0, false));
 
         try (NameServerRegistration registration = NameServerRegistration.start(BROKER, topics,
-                TopicConfig.PERM_READ, List.of(up), LONG_PERIOD, scheduler, answers::add)) {
+                () -> TopicConfig.PERM_READ, List.of(up), LONG_PERIOD, scheduler, answers::add)) {
             assertThat(up.registered.get(0).topics().values()).extracting(TopicConfig::perm)
                     .containsOnly(TopicConfig.PERM_READ);
             assertThat(up.registered.get(0).topics().get("Orders").readQueueNums()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void aPermissionChangedAtRunTimeIsRegisteredAtOnceUnderANewDataVersion() throws Exception {
+        AtomicInteger permission = new AtomicInteger(TopicConfig.PERM_READ_WRITE);
+
+        try (NameServerRegistration registration = NameServerRegistration.start(BROKER, topics, permission::get,
+                List.of(up), LONG_PERIOD, scheduler, answers::add)) {
+            VersionedTopics before = up.registered.get(0);
+            permission.set(TopicConfig.PERM_READ);
+            topics.nextVersion();
+
+            VersionedTopics after = up.registered.get(up.registered.size() - 1);
+            assertThat(after.dataVersion()).isNotEqualTo(before.dataVersion());
+            assertThat(after.topics().get("Orders").perm()).isEqualTo(TopicConfig.PERM_READ);
         }
     }
 

@@ -61,6 +61,10 @@ final class BolideBrokerFixture implements BeforeAllCallback, AfterAllCallback {
         return "127.0.0.1:" + broker.brokerPort();
     }
 
+    String nameServerAddress() {
+        return broker.nameServerAddress();
+    }
+
     /** Sends a request to {@code address} (this broker or another) and returns the answer. */
     RemotingCommand call(String address, int code, CommandCustomHeader header) throws Exception {
         return call(address, code, header, null);

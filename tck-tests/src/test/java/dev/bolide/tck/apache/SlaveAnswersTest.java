@@ -46,19 +46,7 @@ class SlaveAnswersTest {
 
     @Test
     void aSendIsRefusedAsServiceNotAvailable() throws Exception {
-        SendMessageRequestHeader header = new SendMessageRequestHeader();
-        header.setProducerGroup("PG");
-        header.setTopic("TBW102");
-        header.setDefaultTopic("TBW102");
-        header.setDefaultTopicQueueNums(4);
-        header.setQueueId(0);
-        header.setSysFlag(0);
-        header.setBornTimestamp(System.currentTimeMillis());
-        header.setFlag(0);
-        header.setProperties("");
-        header.setReconsumeTimes(0);
-        header.setUnitMode(false);
-        header.setBatch(false);
+        SendMessageRequestHeader header = SendHeaders.toQueueZero("PG", "TBW102");
 
         String[] answers = answers(RequestCode.SEND_MESSAGE, header, "hello".getBytes(StandardCharsets.UTF_8));
 
