@@ -12,10 +12,12 @@ import java.util.List;
  */
 public final class BolideBrokerProcess extends BrokerProcess {
     private final int nameServerPort;
+    private final BrokerSecurity security;
 
-    private BolideBrokerProcess(ScratchDirectory directory, int nameServerPort) {
-        super("Bolide", directory);
+    private BolideBrokerProcess(ScratchDirectory directory, int nameServerPort, BrokerSecurity security) {
+        super(security == BrokerSecurity.NONE ? "Bolide" : "Bolide " + security.name(), directory);
         this.nameServerPort = nameServerPort;
+        this.security = security;
     }
 
     /** @param metrics whether the broker keeps its meters and serves /metrics (on a free port) */
@@ -30,6 +32,17 @@ public final class BolideBrokerProcess extends BrokerProcess {
      */
     static BolideBrokerProcess start(BrokerSetup setup, Path brokerJar, BrokerSetup.Role role, boolean metrics)
             throws IOException, InterruptedException {
+        return start(setup, brokerJar, role, metrics, BrokerSecurity.NONE);
+    }
+
+    /** A lone ASYNC_MASTER secured as {@code security} says, without a console. */
+    static BolideBrokerProcess start(BrokerSetup setup, Path brokerJar, BrokerSecurity security)
+            throws IOException, InterruptedException {
+        return start(setup, brokerJar, BrokerSetup.Role.ASYNC_MASTER, false, security);
+    }
+
+    private static BolideBrokerProcess start(BrokerSetup setup, Path brokerJar, BrokerSetup.Role role,
+            boolean metrics, BrokerSecurity security) throws IOException, InterruptedException {
         if (!Files.isRegularFile(brokerJar)) {
             throw new IllegalStateException(brokerJar + " is missing: build the broker module first (bench/README.md)");
         }
@@ -37,10 +50,11 @@ public final class BolideBrokerProcess extends BrokerProcess {
         // (listenPort + 1) and the name server's
         int brokerPort = FreePorts.consecutive(5) + 2;
         return started(new BolideBrokerProcess(ScratchDirectory.create(setup.scratchParent(), "bolide-"),
-                brokerPort + 2), broker -> {
-            broker.launchBroker("bolide-broker", setup, brokerJar, broker.directory().path(), brokerPort, role,
-                    List.of("namesrvListenPort = " + broker.nameServerPort,
-                            "consoleListenPort = " + (metrics ? 0 : -1)));
+                brokerPort + 2, security), broker -> {
+            List<String> conf = new ArrayList<>(List.of("namesrvListenPort = " + broker.nameServerPort,
+                    "consoleListenPort = " + (metrics ? 0 : -1)));
+            conf.addAll(security.brokerConfLines());
+            broker.launchBroker("bolide-broker", setup, brokerJar, broker.directory().path(), brokerPort, role, conf);
             if (role == BrokerSetup.Role.SYNC_MASTER) {
                 // four ports: VIP, one left alone, listenPort, and the HA port a slave does not open
                 int slavePort = FreePorts.consecutive(4) + 2;
@@ -59,6 +73,11 @@ public final class BolideBrokerProcess extends BrokerProcess {
         List<String> arguments = new ArrayList<>(setup.jvmOptions(home));
         arguments.addAll(List.of("-jar", brokerJar.toString(), "-c", confFile.toString()));
         launch(childName, arguments, " started: ");
+    }
+
+    @Override
+    BrokerSecurity security() {
+        return security;
     }
 
     @Override

@@ -44,6 +44,11 @@ public abstract class BrokerProcess implements AutoCloseable {
         return children.stream().mapToLong(ChildJvm::cpuNanos).sum();
     }
 
+    /** How clients must talk to this broker: by default in the clear, unsigned. */
+    BrokerSecurity security() {
+        return BrokerSecurity.NONE;
+    }
+
     protected final ScratchDirectory directory() {
         return directory;
     }

@@ -21,10 +21,16 @@ final class HarnessOptions {
               --only LIST          the brokers to run, comma-separated, of bolide, rocketmq,
                                    rocketmq-tsp, rocketmq5 (default bolide,rocketmq,rocketmq5)
               --rounds N           rounds, every broker fresh in each, the order rotated; the
-                                   table shows medians (default 1; 3 with --replication)
+                                   table shows medians (default 1; 3 with --replication or
+                                   --security)
               --replication        instead of the table above: sync sends of 1 KiB from 16 threads
                                    to Bolide SYNC_MASTER + SLAVE, RocketMQ SYNC_MASTER + SLAVE and
                                    Bolide ASYNC_MASTER alone, in rounds, medians
+              --security           instead of the table above: sync sends of 1 KiB from 16 threads
+                                   to Bolide plain, with TLS and with ACL, side by side, in rounds,
+                                   medians, ratios TLS / plain and ACL / plain
+              --tls-mode MODE      the TLS broker's tls.server.mode under --security: enforcing
+                                   (default) or permissive
               --metrics            Bolide serves /metrics (consoleListenPort on a free port), to
                                    measure what its meters cost; default: no console
               --bolide-jar FILE    default broker/target/bolide-broker.jar
@@ -41,6 +47,8 @@ final class HarnessOptions {
     private String heap = "512m";
     private boolean bolideMetrics;
     private boolean replication;
+    private boolean security;
+    private String tlsMode = "enforcing";
     private Long rounds;
     private final List<Contender> brokers = new ArrayList<>(List.of(Contender.BOLIDE, Contender.ROCKETMQ,
             Contender.ROCKETMQ_5));
@@ -81,6 +89,8 @@ final class HarnessOptions {
             case "--rocketmq-tsp" -> addBroker(Contender.ROCKETMQ_TSP);
             case "--metrics" -> bolideMetrics = true;
             case "--replication" -> replication = true;
+            case "--security" -> security = true;
+            case "--tls-mode" -> tlsMode = tlsMode(value(option, rest));
             case "--rounds" -> rounds = positive(option, value(option, rest));
             case "--bolide-jar" -> bolideJar = Path.of(value(option, rest));
             case "--rocketmq-lib" -> rocketMqLib = Path.of(value(option, rest));
@@ -89,6 +99,14 @@ final class HarnessOptions {
             case "--out" -> results = Path.of(value(option, rest)).toAbsolutePath();
             default -> throw new IllegalArgumentException("unknown option " + option);
         }
+    }
+
+    private static String tlsMode(String mode) {
+        String lower = mode.toLowerCase(Locale.ROOT);
+        if (!lower.equals("enforcing") && !lower.equals("permissive")) {
+            throw new IllegalArgumentException("--tls-mode is enforcing or permissive, not " + mode);
+        }
+        return lower;
     }
 
     private void onlyBrokers(String list) {
@@ -143,8 +161,18 @@ final class HarnessOptions {
         return replication;
     }
 
+    /** Whether to measure TLS and ACL ({@link SecurityRun}) instead of the broker comparison. */
+    boolean security() {
+        return security;
+    }
+
+    /** The {@code tls.server.mode} of the TLS broker under {@code --security}. */
+    String tlsMode() {
+        return tlsMode;
+    }
+
     int rounds() {
-        return rounds != null ? rounds.intValue() : replication ? 3 : 1;
+        return rounds != null ? rounds.intValue() : replication || security ? 3 : 1;
     }
 
     /** Whether the Bolide broker keeps its meters (and serves /metrics). */
@@ -174,8 +202,8 @@ final class HarnessOptions {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "broker heap %s, %s, %d s per send cell, %d s warm-up, %d round%s%s", heap,
+        return String.format(Locale.ROOT, "broker heap %s, %s, %d s per send cell, %d s warm-up, %d round%s%s%s", heap,
                 flushDiskType, sendSeconds, warmupSeconds, rounds(), rounds() == 1 ? "" : "s",
-                bolideMetrics ? ", Bolide with /metrics" : "");
+                bolideMetrics ? ", Bolide with /metrics" : "", security ? ", tls.server.mode " + tlsMode : "");
     }
 }

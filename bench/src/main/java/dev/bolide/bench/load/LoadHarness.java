@@ -38,7 +38,8 @@ public final class LoadHarness {
         Path clientLogs = options.scratchParent().resolve("client-logs");
         // the client logs under ~/logs by default: keep its files with the run's other scratch files
         System.setProperty("rocketmq.client.logRoot", clientLogs.toString());
-        String table = options.replication() ? ReplicationRun.run(options) : run(options);
+        String table = options.replication() ? ReplicationRun.run(options)
+                : options.security() ? SecurityRun.run(options) : run(options);
         System.out.println();
         System.out.print(table);
         Files.createDirectories(options.results().getParent());
