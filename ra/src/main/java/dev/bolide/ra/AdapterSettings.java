@@ -1,5 +1,6 @@
 package dev.bolide.ra;
 
+import dev.bolide.broker.BrokerSettings;
 import dev.bolide.ra.embedded.EmbeddedBrokerSettings;
 import dev.bolide.store.FlushDiskType;
 import dev.bolide.store.StoreConfig;
@@ -55,6 +56,11 @@ record AdapterSettings(BrokerMode mode, String namesrvAddr, EmbeddedBrokerSettin
         return value != null && value == METRICS_OFF ? METRICS_OFF : port("metricsListenPort", value);
     }
 
+    private static int consolePort(Integer value) throws ResourceAdapterInternalException {
+        return value != null && value == BrokerSettings.NO_CONSOLE ? BrokerSettings.NO_CONSOLE
+                : port("consoleListenPort", value);
+    }
+
     private static EmbeddedBrokerSettings embedded(BolideResourceAdapter properties)
             throws ResourceAdapterInternalException {
         int brokerPort = port("brokerPort", properties.getBrokerPort());
@@ -68,7 +74,7 @@ record AdapterSettings(BrokerMode mode, String namesrvAddr, EmbeddedBrokerSettin
                 flushType(properties.getFlushType()), commitLogFileSize(storeDir, properties.getMappedFileSizeCommitLog()),
                 millis("transactionTimeout", properties.getTransactionTimeout(), 0),
                 millis("transactionCheckInterval", properties.getTransactionCheckInterval(), 1),
-                optionalPath(properties.getAclConfigFile()));
+                optionalPath(properties.getAclConfigFile()), consolePort(properties.getConsoleListenPort()));
     }
 
     private static Path optionalPath(String value) {

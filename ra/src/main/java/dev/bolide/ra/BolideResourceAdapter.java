@@ -1,5 +1,6 @@
 package dev.bolide.ra;
 
+import dev.bolide.broker.BrokerSettings;
 import dev.bolide.broker.config.Settings;
 import dev.bolide.ra.checkback.CheckBackActivation;
 import dev.bolide.ra.checkback.CheckBackActivationSpec;
@@ -57,6 +58,8 @@ public class BolideResourceAdapter extends ClientTlsProperties implements Resour
     private String password;
     /** Off unless set; the address defaults as the broker's console's does. */
     private Integer metricsListenPort = AdapterSettings.METRICS_OFF;
+    /** Off: inside an application server, whose own HTTP listener usually has the console's 8080. */
+    private Integer consoleListenPort = BrokerSettings.NO_CONSOLE;
     private String metricsAddress = Settings.CONSOLE_ADDRESS.defaultValue();
 
     /** Plain connections, until {@code useTLS} says otherwise. */
@@ -353,6 +356,16 @@ public class BolideResourceAdapter extends ClientTlsProperties implements Resour
         this.metricsListenPort = metricsListenPort;
     }
 
+    /** {@code EMBEDDED}: the port of the embedded broker's console and {@code /metrics}; -1: none. */
+    public Integer getConsoleListenPort() {
+        return consoleListenPort;
+    }
+
+    public void setConsoleListenPort(Integer consoleListenPort) {
+        this.consoleListenPort = consoleListenPort;
+        named.add("consoleListenPort");
+    }
+
     public String getMetricsAddress() {
         return metricsAddress;
     }
@@ -381,6 +394,7 @@ public class BolideResourceAdapter extends ClientTlsProperties implements Resour
                 && Objects.equals(transactionCheckInterval, that.transactionCheckInterval)
                 && Objects.equals(userName, that.userName) && Objects.equals(password, that.password)
                 && Objects.equals(metricsListenPort, that.metricsListenPort)
+                && Objects.equals(consoleListenPort, that.consoleListenPort)
                 && Objects.equals(metricsAddress, that.metricsAddress)
                 && sameTlsProperties(that);
     }
@@ -389,6 +403,6 @@ public class BolideResourceAdapter extends ClientTlsProperties implements Resour
     public int hashCode() {
         return Objects.hash(mode, namesrvAddr, brokerPort, nameServerPort, brokerAddress, storeDir, flushType,
                 mappedFileSizeCommitLog, transactionTimeout, transactionCheckInterval, userName, password,
-                metricsListenPort, metricsAddress, tlsPropertiesHash());
+                metricsListenPort, consoleListenPort, metricsAddress, tlsPropertiesHash());
     }
 }

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.bolide.client.rocketmq.SendResult;
+import dev.bolide.testsupport.FreePorts;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -39,6 +44,21 @@ class AdapterLifecycleTest {
 
             assertThat(client.pullFromQueueOf(sent)).containsExactly("first order");
         }
+    }
+
+    @Test
+    void theEmbeddedBrokerServesItsConsoleOnlyOnTheGivenPort() throws Exception {
+        int port = FreePorts.freePort();
+        adapter.setConsoleListenPort(port);
+        start(adapter);
+
+        HttpResponse<String> metrics = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(new BolideResourceAdapter().getConsoleListenPort()).isEqualTo(-1);
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("bolide_");
     }
 
     @Test

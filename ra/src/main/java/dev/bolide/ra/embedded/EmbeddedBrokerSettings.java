@@ -19,10 +19,11 @@ import java.time.Duration;
  * @param transactionTimeout       how old an undecided half message of a local transaction is before its first check-back
  * @param transactionCheckInterval the time between two check-back passes
  * @param aclConfigFile            the plain_acl.yml every request is checked against; null: no access control
+ * @param consoleListenPort        the port of the broker's web console and /metrics; {@link BrokerSettings#NO_CONSOLE}: none
  */
 public record EmbeddedBrokerSettings(int brokerPort, int nameServerPort, String brokerAddress, Path storeDir,
         FlushDiskType flushType, int mappedFileSizeCommitLog, Duration transactionTimeout,
-        Duration transactionCheckInterval, Path aclConfigFile) {
+        Duration transactionCheckInterval, Path aclConfigFile, int consoleListenPort) {
 
     /** The embedded broker's settings: these, and the registry's defaults for the rest. */
     BrokerSettings brokerSettings() {
@@ -33,7 +34,6 @@ public record EmbeddedBrokerSettings(int brokerPort, int nameServerPort, String 
                 .set(Settings.TRANSACTION_TIMEOUT, transactionTimeout)
                 .set(Settings.TRANSACTION_CHECK_INTERVAL, transactionCheckInterval)
                 .set(Settings.ACL_ENABLE, aclConfigFile != null).set(Settings.ACL_CONFIG_FILE, aclConfigFile)
-                // no console inside an application server: its own HTTP listener has port 8080
-                .set(Settings.CONSOLE_LISTEN_PORT, BrokerSettings.NO_CONSOLE).build();
+                .set(Settings.CONSOLE_LISTEN_PORT, consoleListenPort).build();
     }
 }

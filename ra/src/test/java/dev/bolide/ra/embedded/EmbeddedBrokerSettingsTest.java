@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The adapter's settings are the embedded broker's, each under the registry's setting of the same meaning. */
 class EmbeddedBrokerSettingsTest {
     private final BrokerSettings broker = new EmbeddedBrokerSettings(0, 1, "127.0.0.1", Path.of("store"),
-            FlushDiskType.SYNC_FLUSH, 8 << 20, Duration.ofMillis(1500), Duration.ofMillis(2500), null).brokerSettings();
+            FlushDiskType.SYNC_FLUSH, 8 << 20, Duration.ofMillis(1500), Duration.ofMillis(2500), null, BrokerSettings.NO_CONSOLE).brokerSettings();
 
     @Test
     void thePortsAddressAndStoreAreTheBrokers() {
@@ -34,11 +34,21 @@ class EmbeddedBrokerSettingsTest {
     void anAclFileTurnsAccessControlOn() {
         BrokerSettings guarded = new EmbeddedBrokerSettings(0, 1, "127.0.0.1", Path.of("store"),
                 FlushDiskType.SYNC_FLUSH, 8 << 20, Duration.ofMillis(1500), Duration.ofMillis(2500),
-                Path.of("plain_acl.yml")).brokerSettings();
+                Path.of("plain_acl.yml"), BrokerSettings.NO_CONSOLE).brokerSettings();
 
         assertThat(broker.aclEnable()).isFalse();
         assertThat(guarded.aclEnable()).isTrue();
         assertThat(guarded.aclConfigFile()).isEqualTo(Path.of("plain_acl.yml"));
+    }
+
+    @Test
+    void theConsoleIsOffUnlessAPortIsGiven() {
+        BrokerSettings withConsole = new EmbeddedBrokerSettings(0, 1, "127.0.0.1", Path.of("store"),
+                FlushDiskType.SYNC_FLUSH, 8 << 20, Duration.ofMillis(1500), Duration.ofMillis(2500), null, 18080)
+                .brokerSettings();
+
+        assertThat(broker.get(Settings.CONSOLE_LISTEN_PORT)).isEqualTo(BrokerSettings.NO_CONSOLE);
+        assertThat(withConsole.get(Settings.CONSOLE_LISTEN_PORT)).isEqualTo(18080);
     }
 
     @Test
