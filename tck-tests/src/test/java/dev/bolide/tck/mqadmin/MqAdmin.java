@@ -1,5 +1,7 @@
 package dev.bolide.tck.mqadmin;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -7,6 +9,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Predicate;
 import org.apache.rocketmq.tools.command.MQAdminStartup;
 
 /**
@@ -53,6 +57,31 @@ public final class MqAdmin {
 
     /** @param arguments the command line after {@code mqadmin}, e.g. {@code "topicList", "-n", "host:port"} */
     public static synchronized String run(String... arguments) {
+        return capturing(arguments, printed -> MQAdminStartup.main0(arguments, null));
+    }
+
+    /**
+     * Runs a command that loops until stopped (as {@code clusterRT} does, the operator pressing
+     * Ctrl-C) until what it printed satisfies {@code enough}, then interrupts it, as often as it
+     * takes: an interrupted send is counted as failed and the loop goes on to its sleep, which ends it.
+     */
+    public static synchronized String runUntil(Predicate<String> enough, String... arguments) {
+        return capturing(arguments, printed -> {
+            Thread command = new Thread(() -> MQAdminStartup.main0(arguments, null), "mqadmin-" + arguments[0]);
+            command.start();
+            try {
+                await(arguments[0] + " printed enough").atMost(Duration.ofSeconds(60))
+                        .until(() -> enough.test(printed.toString(StandardCharsets.UTF_8)) || !command.isAlive());
+            } finally {
+                await(arguments[0] + " stopped").atMost(Duration.ofSeconds(30)).until(() -> {
+                    command.interrupt();
+                    return !command.isAlive();
+                });
+            }
+        });
+    }
+
+    private static String capturing(String[] arguments, Command command) {
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
@@ -60,7 +89,7 @@ public final class MqAdmin {
         System.setOut(capture);
         System.setErr(capture);
         try {
-            MQAdminStartup.main0(arguments, null);
+            command.run(printed);
         } finally {
             System.setOut(out);
             System.setErr(err);
@@ -68,5 +97,9 @@ public final class MqAdmin {
         String output = printed.toString(StandardCharsets.UTF_8);
         out.println("mqadmin " + String.join(" ", arguments) + "\n" + output);
         return output;
+    }
+
+    private interface Command {
+        void run(ByteArrayOutputStream printed);
     }
 }

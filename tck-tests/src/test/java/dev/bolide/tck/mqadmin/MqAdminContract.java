@@ -3,6 +3,7 @@ package dev.bolide.tck.mqadmin;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.function.Predicate;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.common.TopicConfig;
 import org.apache.rocketmq.common.constant.PermName;
@@ -41,12 +42,21 @@ public abstract class MqAdminContract {
     }
 
     protected String mqadmin(String command, String... options) {
+        return MqAdmin.run(withNameServer(command, options));
+    }
+
+    /** A command that loops until stopped, run until what it printed is {@code enough}. */
+    protected String mqadminUntil(Predicate<String> enough, String command, String... options) {
+        return MqAdmin.runUntil(enough, withNameServer(command, options));
+    }
+
+    private String[] withNameServer(String command, String... options) {
         String[] arguments = new String[options.length + 3];
         arguments[0] = command;
         arguments[1] = "-n";
         arguments[2] = target().nameServerAddress();
         System.arraycopy(options, 0, arguments, 3, options.length);
-        return MqAdmin.run(arguments);
+        return arguments;
     }
 
     protected void createRoutedTopic(String topic) throws Exception {

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * streams) in a file of the test's directory, its logs there too ({@code -Dbolide.log.dir}) and,
  * for the servers, its process id in {@code NAME.pid} ({@code BOLIDE_PID_FILE}).
  */
-final class ScriptProcess implements AutoCloseable {
+public final class ScriptProcess implements AutoCloseable {
     private static final Path BIN = Path.of(System.getProperty("bolide.repository"), "bin");
 
     private final Process process;
@@ -27,7 +27,7 @@ final class ScriptProcess implements AutoCloseable {
     }
 
     /** Starts {@code bin/script args}, named {@code name} in the test's directory. */
-    static ScriptProcess start(Path directory, String name, String script, String... args) throws IOException {
+    public static ScriptProcess start(Path directory, String name, String script, String... args) throws IOException {
         return startWithJavaOptions(directory, name, script, "", args);
     }
 
@@ -44,7 +44,7 @@ final class ScriptProcess implements AutoCloseable {
         return new ScriptProcess(builder.start(), output);
     }
 
-    static Path logDirectory(Path directory) {
+    public static Path logDirectory(Path directory) {
         return directory.resolve("logs");
     }
 
@@ -76,7 +76,7 @@ final class ScriptProcess implements AutoCloseable {
         return process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
@@ -84,7 +84,7 @@ final class ScriptProcess implements AutoCloseable {
         return process.exitValue();
     }
 
-    String output() throws IOException {
+    public String output() throws IOException {
         return Files.readString(output);
     }
 
