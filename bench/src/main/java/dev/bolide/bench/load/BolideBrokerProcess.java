@@ -11,6 +11,9 @@ import java.util.List;
  * server, and for a SYNC_MASTER a second one, its slave.
  */
 public final class BolideBrokerProcess extends BrokerProcess {
+    /** {@code consoleListenPort} values: no console, and a console on a port the broker picks. */
+    private static final int NO_CONSOLE = -1;
+    private static final int ANY_FREE_PORT = 0;
     private final int nameServerPort;
     private final BrokerSecurity security;
 
@@ -38,11 +41,22 @@ public final class BolideBrokerProcess extends BrokerProcess {
     /** A lone ASYNC_MASTER secured as {@code security} says, without a console. */
     static BolideBrokerProcess start(BrokerSetup setup, Path brokerJar, BrokerSecurity security)
             throws IOException, InterruptedException {
-        return start(setup, brokerJar, BrokerSetup.Role.ASYNC_MASTER, false, security);
+        return start(setup, brokerJar, BrokerSetup.Role.ASYNC_MASTER, NO_CONSOLE, security);
+    }
+
+    /** A lone ASYNC_MASTER serving its console and /metrics on {@code consolePort}. */
+    static BolideBrokerProcess startWithConsole(BrokerSetup setup, Path brokerJar, int consolePort)
+            throws IOException, InterruptedException {
+        return start(setup, brokerJar, BrokerSetup.Role.ASYNC_MASTER, consolePort, BrokerSecurity.NONE);
     }
 
     private static BolideBrokerProcess start(BrokerSetup setup, Path brokerJar, BrokerSetup.Role role,
             boolean metrics, BrokerSecurity security) throws IOException, InterruptedException {
+        return start(setup, brokerJar, role, metrics ? ANY_FREE_PORT : NO_CONSOLE, security);
+    }
+
+    private static BolideBrokerProcess start(BrokerSetup setup, Path brokerJar, BrokerSetup.Role role,
+            int consolePort, BrokerSecurity security) throws IOException, InterruptedException {
         if (!Files.isRegularFile(brokerJar)) {
             throw new IllegalStateException(brokerJar + " is missing: build the broker module first (bench/README.md)");
         }
@@ -52,7 +66,7 @@ public final class BolideBrokerProcess extends BrokerProcess {
         return started(new BolideBrokerProcess(ScratchDirectory.create(setup.scratchParent(), "bolide-"),
                 brokerPort + 2, security), broker -> {
             List<String> conf = new ArrayList<>(List.of("namesrvListenPort = " + broker.nameServerPort,
-                    "consoleListenPort = " + (metrics ? 0 : -1)));
+                    "consoleListenPort = " + consolePort));
             conf.addAll(security.brokerConfLines());
             broker.launchBroker("bolide-broker", setup, brokerJar, broker.directory().path(), brokerPort, role, conf);
             if (role == BrokerSetup.Role.SYNC_MASTER) {

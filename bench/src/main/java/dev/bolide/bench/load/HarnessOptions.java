@@ -21,14 +21,17 @@ final class HarnessOptions {
               --only LIST          the brokers to run, comma-separated, of bolide, rocketmq,
                                    rocketmq-tsp, rocketmq5 (default bolide,rocketmq,rocketmq5)
               --rounds N           rounds, every broker fresh in each, the order rotated; the
-                                   table shows medians (default 1; 3 with --replication or
-                                   --security)
+                                   table shows medians (default 1; 3 with --replication,
+                                   --security or --console-cost)
               --replication        instead of the table above: sync sends of 1 KiB from 16 threads
                                    to Bolide SYNC_MASTER + SLAVE, RocketMQ SYNC_MASTER + SLAVE and
                                    Bolide ASYNC_MASTER alone, in rounds, medians
               --security           instead of the table above: sync sends of 1 KiB from 16 threads
                                    to Bolide plain, with TLS and with ACL, side by side, in rounds,
                                    medians, ratios TLS / plain and ACL / plain
+              --console-cost       instead of the table above: sync sends of 1 KiB from 16 threads
+                                   to Bolide without a console and Bolide serving its console,
+                                   /metrics scraped every second, side by side, in rounds, medians
               --tls-mode MODE      the TLS broker's tls.server.mode under --security: enforcing
                                    (default) or permissive
               --metrics            Bolide serves /metrics (consoleListenPort on a free port), to
@@ -48,6 +51,7 @@ final class HarnessOptions {
     private boolean bolideMetrics;
     private boolean replication;
     private boolean security;
+    private boolean consoleCost;
     private String tlsMode = "enforcing";
     private Long rounds;
     private final List<Contender> brokers = new ArrayList<>(List.of(Contender.BOLIDE, Contender.ROCKETMQ,
@@ -90,6 +94,7 @@ final class HarnessOptions {
             case "--metrics" -> bolideMetrics = true;
             case "--replication" -> replication = true;
             case "--security" -> security = true;
+            case "--console-cost" -> consoleCost = true;
             case "--tls-mode" -> tlsMode = tlsMode(value(option, rest));
             case "--rounds" -> rounds = positive(option, value(option, rest));
             case "--bolide-jar" -> bolideJar = Path.of(value(option, rest));
@@ -166,13 +171,18 @@ final class HarnessOptions {
         return security;
     }
 
+    /** Whether to measure the console and /metrics ({@link ConsoleCostRun}) instead of the broker comparison. */
+    boolean consoleCost() {
+        return consoleCost;
+    }
+
     /** The {@code tls.server.mode} of the TLS broker under {@code --security}. */
     String tlsMode() {
         return tlsMode;
     }
 
     int rounds() {
-        return rounds != null ? rounds.intValue() : replication || security ? 3 : 1;
+        return rounds != null ? rounds.intValue() : replication || security || consoleCost ? 3 : 1;
     }
 
     /** Whether the Bolide broker keeps its meters (and serves /metrics). */

@@ -39,7 +39,8 @@ public final class LoadHarness {
         // the client logs under ~/logs by default: keep its files with the run's other scratch files
         System.setProperty("rocketmq.client.logRoot", clientLogs.toString());
         String table = options.replication() ? ReplicationRun.run(options)
-                : options.security() ? SecurityRun.run(options) : run(options);
+                : options.security() ? SecurityRun.run(options)
+                : options.consoleCost() ? ConsoleCostRun.run(options) : run(options);
         System.out.println();
         System.out.print(table);
         Files.createDirectories(options.results().getParent());
