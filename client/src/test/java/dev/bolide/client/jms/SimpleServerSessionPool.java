@@ -123,10 +123,11 @@ final class SimpleServerSessionPool implements ServerSessionPool, AutoCloseable 
                 } catch (Exception e) {
                     throw new IllegalStateException("a run failed", e);
                 } finally {
+                    // recorded before the session is free again: its next run starts its count at 0
+                    if (inThisRun.get() > 0) {
+                        loads.add(inThisRun.get());
+                    }
                     free.add(this);
-                }
-                if (inThisRun.get() > 0) {
-                    loads.add(inThisRun.get());
                 }
             });
         }
