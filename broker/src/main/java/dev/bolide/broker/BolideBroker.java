@@ -298,7 +298,8 @@ public final class BolideBroker implements AutoCloseable {
         if (!isSlave(settings)) {
             transactions = TransactionService.start(store, replication.writes(), topics, clients.producers(),
                     settings.transactions(), configDir,
-                    new CommittedSends(new DelayedSends(settings.schedule().messageDelayLevel()), timers));
+                    new CommittedSends(new DelayedSends(settings.schedule().messageDelayLevel()), timers),
+                    settings.clock());
             metrics.add(new XaBranchMeters(transactions));
             new HalfMessageMeters(transactions).bindTo(metrics.registry());
         }

@@ -55,6 +55,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -107,7 +108,16 @@ public final class BrokerSettings {
 
     /** A builder holding these settings, to change some of them. */
     public Builder toBuilder() {
-        return new Builder(new HashMap<>(values));
+        return new Builder(new HashMap<>(values)).clock(clock());
+    }
+
+    /**
+     * The one clock the broker's time decisions read: the store's timestamps and retention, and the
+     * check-back and XA branch timeouts. Not a {@code broker.conf} key: the system clock, unless a
+     * test moves one by hand.
+     */
+    public Clock clock() {
+        return storeConfig.clock();
     }
 
     /** The value of {@code setting}: its configured value, or the one the broker derived at start. */
@@ -284,9 +294,16 @@ public final class BrokerSettings {
     /** Builds {@link BrokerSettings} by setting name; unset settings keep their defaults. */
     public static final class Builder {
         private final Map<Setting<?>, Object> values;
+        private Clock clock = Clock.systemUTC();
 
         private Builder(Map<Setting<?>, Object> values) {
             this.values = values;
+        }
+
+        /** @see BrokerSettings#clock() */
+        public Builder clock(Clock newClock) {
+            this.clock = newClock;
+            return this;
         }
 
         public <T> Builder set(Setting<T> setting, T value) {
@@ -324,7 +341,7 @@ public final class BrokerSettings {
             int listenPort = (Integer) complete.get(LISTEN_PORT);
             complete.putIfAbsent(HA_LISTEN_PORT, listenPort == 0 ? 0 : listenPort + 1);
             StoreConfig.Builder store = StoreConfig.builder((Path) complete.get(STORE_PATH_ROOT_DIR))
-                    .storeHost(new InetSocketAddress(ip, (Integer) complete.get(LISTEN_PORT)));
+                    .storeHost(new InetSocketAddress(ip, (Integer) complete.get(LISTEN_PORT))).clock(clock);
             for (Setting<?> setting : Settings.ALL) {
                 intoStore(setting, complete.get(setting), store);
             }

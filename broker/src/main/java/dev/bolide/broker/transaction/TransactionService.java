@@ -54,10 +54,11 @@ public final class TransactionService implements AutoCloseable {
      *
      * @param writes    how commits, rollbacks and XA decisions are waited for before they are answered
      * @param configDir where the check progress is saved
+     * @param clock     what the check-back and XA branch timeouts are measured on (the broker's clock)
      */
     public static TransactionService start(MessageStore store, Writes writes, TopicConfigTable topics,
-            ProducerGroups producers, TransactionSettings settings, Path configDir, CommitRouting routing)
-            throws IOException {
+            ProducerGroups producers, TransactionSettings settings, Path configDir, CommitRouting routing,
+            Clock clock) throws IOException {
         if (topics.find(TransactionTopics.CHECK_MAX_TIME).isEmpty()) {
             // readable, so that what was moved aside can be listed by pulling it
             topics.put(TopicConfig.of(TransactionTopics.CHECK_MAX_TIME, 1));
@@ -71,14 +72,14 @@ public final class TransactionService implements AutoCloseable {
         store.addDispatchListener(members::dispatched);
         PendingHalves pending = new PendingHalves();
         BranchCoordinator branches = new BranchCoordinator(store, writes, open, new BranchTable(), members, pending,
-                settings, routing, Clock.systemUTC());
+                settings, routing, clock);
         recover(store, saved, open, branches);
         // after recovery: nothing sends to the half or op queue before the broker serves requests
         pending.recovered(open.unresolved() - branches.settledMembers());
         store.addAppendListener(pending::appended);
         TransactionResolver resolver = new TransactionResolver(store, writes, open, routing);
         TransactionChecker checker = new TransactionChecker(store, open, resolver, new CheckBackSender(producers),
-                branches, settings, progressFile, Clock.systemUTC());
+                branches, settings, progressFile, clock);
         TransactionService service = new TransactionService(checker, new EndTransactionProcessor(store, resolver),
                 branches, new UndecidedTransactions(store, open, resolver), pending);
         long interval = settings.transactionCheckInterval().toMillis();

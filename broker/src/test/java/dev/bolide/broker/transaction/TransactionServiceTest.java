@@ -1,21 +1,23 @@
 package dev.bolide.broker.transaction;
 
-import dev.bolide.broker.ha.Writes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.bolide.broker.client.ClientConnection;
 import dev.bolide.broker.client.ProducerGroups;
-import dev.bolide.broker.metadata.MetadataFile;
 import dev.bolide.broker.fixture.Loopback;
+import dev.bolide.broker.ha.Writes;
+import dev.bolide.broker.metadata.MetadataFile;
 import dev.bolide.broker.send.CommittedSends;
 import dev.bolide.broker.send.Diversion;
 import dev.bolide.broker.send.SendMessageProcessor;
 import dev.bolide.broker.send.SendRequests;
+import dev.bolide.broker.timer.TimerService;
+import dev.bolide.broker.timer.TimerSettings;
 import dev.bolide.broker.topic.TopicConfig;
 import dev.bolide.broker.topic.TopicConfigTable;
-import dev.bolide.protocol.message.MessageId;
 import dev.bolide.protocol.message.BatchBody;
+import dev.bolide.protocol.message.MessageId;
 import dev.bolide.protocol.message.MessageProperties;
 import dev.bolide.protocol.message.MessageRecordView;
 import dev.bolide.protocol.remoting.BolideRequestCode;
@@ -24,9 +26,9 @@ import dev.bolide.protocol.remoting.LanguageCode;
 import dev.bolide.protocol.remoting.RemotingCommand;
 import dev.bolide.protocol.remoting.RequestCode;
 import dev.bolide.protocol.remoting.ResponseCode;
+import dev.bolide.remoting.RequestProcessor;
 import dev.bolide.store.GetMessageResult;
 import dev.bolide.store.MessageFilter;
-import dev.bolide.remoting.RequestProcessor;
 import dev.bolide.store.MessageStore;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.io.IOException;
@@ -40,8 +42,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import dev.bolide.broker.timer.TimerService;
-import dev.bolide.broker.timer.TimerSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,7 +86,7 @@ class TransactionServiceTest {
         producers.register("PG", new ClientConnection(producer, "producer-1", LanguageCode.JAVA, 409));
         timers = TimerService.start(store, Loopback.storeConfig(dir), TimerSettings.DEFAULT);
         service = TransactionService.start(store, Writes.unreplicated(store), topics, producers, settings, dir.resolve("config"),
-                new CommittedSends(Diversion.NONE, timers));
+                new CommittedSends(Diversion.NONE, timers), Clock.systemUTC());
         SendMessageProcessor send = new SendMessageProcessor(store, topics, timers, "DefaultCluster", "DefaultRegion",
                 64 * 1024, Diversion.NONE);
         Map<Integer, RequestProcessor> processors = new HashMap<>(Map.of(RequestCode.SEND_MESSAGE_V2, send,
