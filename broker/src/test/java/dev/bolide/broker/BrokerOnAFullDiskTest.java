@@ -3,7 +3,7 @@ package dev.bolide.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bolide.broker.config.Settings;
-import dev.bolide.broker.fixture.Loopback;
+import dev.bolide.broker.fixture.LoopbackBroker;
 import dev.bolide.broker.send.SendRequests;
 import dev.bolide.protocol.message.MessageRecordView;
 import dev.bolide.protocol.remoting.RemotingCommand;
@@ -46,7 +46,7 @@ class BrokerOnAFullDiskTest {
     private int opaque;
 
     private BrokerSettings settings(Path root) {
-        return Loopback.brokerSettings(dir, "broker-a").set(Settings.STORE_PATH_ROOT_DIR, root)
+        return LoopbackBroker.settings(dir, "broker-a").set(Settings.STORE_PATH_ROOT_DIR, root)
                 .set(Settings.FLUSH_DISK_TYPE, FlushDiskType.SYNC_FLUSH).set(Settings.MAPPED_FILE_SIZE_COMMIT_LOG, 4 * MIB)
                 .set(Settings.MAX_INDEX_NUM, 20_000).set(Settings.CLEAN_RESOURCE_INTERVAL, Duration.ofMillis(100))
                 .set(Settings.DELETE_WHEN, Set.of((LocalTime.now().getHour() + 12) % 24)).build();

@@ -3,7 +3,7 @@ package dev.bolide.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bolide.broker.config.Settings;
-import dev.bolide.broker.fixture.Loopback;
+import dev.bolide.broker.fixture.LoopbackBroker;
 import dev.bolide.broker.send.SendRequests;
 import dev.bolide.protocol.remoting.RemotingCommand;
 import dev.bolide.protocol.remoting.RequestCode;
@@ -59,7 +59,7 @@ class BrokerPermissionTest {
 
     @Test
     void aReadOnlyBrokerRefusesSendsToOrderedTopicsNamingItsAddressTakesOthersAndServesPulls() throws Exception {
-        try (BolideBroker broker = BolideBroker.start(Loopback.brokerSettings(dir, "broker-a")
+        try (BolideBroker broker = BolideBroker.start(LoopbackBroker.settings(dir, "broker-a")
                 .set(Settings.BROKER_PERMISSION, 4).build())) {
             createTopics(broker);
 
@@ -73,7 +73,7 @@ class BrokerPermissionTest {
 
     @Test
     void updateBrokerConfigChangesThePermissionOfTheRunningBroker() throws Exception {
-        try (BolideBroker broker = BolideBroker.start(Loopback.brokerSettings(dir, "broker-a").build(),
+        try (BolideBroker broker = BolideBroker.start(LoopbackBroker.settings(dir, "broker-a").build(),
                 changes -> "memory")) {
             createTopics(broker);
             assertThat(send(broker, "Orders").code()).isEqualTo(ResponseCode.SUCCESS);
@@ -96,7 +96,7 @@ class BrokerPermissionTest {
 
     @Test
     void aWriteOnlyBrokerRefusesPulls() throws Exception {
-        try (BolideBroker broker = BolideBroker.start(Loopback.brokerSettings(dir, "broker-a")
+        try (BolideBroker broker = BolideBroker.start(LoopbackBroker.settings(dir, "broker-a")
                 .set(Settings.BROKER_PERMISSION, 2).build())) {
             RemotingCommand pull = call(broker, RequestCode.PULL_MESSAGE, Map.of("consumerGroup", "CG", "topic",
                     "TBW102", "queueId", "0", "queueOffset", "0", "maxMsgNums", "32", "sysFlag", "4",

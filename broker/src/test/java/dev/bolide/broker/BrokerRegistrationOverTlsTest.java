@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.bolide.broker.config.Settings;
-import dev.bolide.broker.fixture.Loopback;
+import dev.bolide.broker.fixture.LoopbackBroker;
 import dev.bolide.protocol.remoting.RemotingCommand;
 import dev.bolide.protocol.remoting.RequestCode;
 import dev.bolide.protocol.remoting.ResponseCode;
@@ -49,7 +49,7 @@ class BrokerRegistrationOverTlsTest {
     }
 
     private BrokerSettings.Builder enforcing(String name) {
-        return Loopback.brokerSettings(dir, name).set(Settings.TLS_SERVER_MODE, TlsMode.ENFORCING)
+        return LoopbackBroker.settings(dir, name).set(Settings.TLS_SERVER_MODE, TlsMode.ENFORCING)
                 .set(Settings.TLS_SERVER_CERT_PATH, certificate.certificate().toPath())
                 .set(Settings.TLS_SERVER_KEY_PATH, certificate.privateKey().toPath());
     }
@@ -82,7 +82,7 @@ class BrokerRegistrationOverTlsTest {
     @Test
     void aPlainBrokerRegistersOverTlsWhenTlsEnableIsSet() throws Exception {
         try (BolideBroker a = BolideBroker.start(enforcing("broker-a").build());
-                BolideBroker b = BolideBroker.start(registeredWith(Loopback.brokerSettings(dir, "broker-b"), a)
+                BolideBroker b = BolideBroker.start(registeredWith(LoopbackBroker.settings(dir, "broker-b"), a)
                         .set(Settings.TLS_ENABLE, true).build())) {
             await().atMost(WAIT).untilAsserted(() -> assertThat(route(a)).contains("\"brokerName\":\"broker-b\""));
         }

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.bolide.broker.config.Settings;
-import dev.bolide.broker.fixture.Loopback;
-import dev.bolide.remoting.FrameClient;
+import dev.bolide.broker.fixture.LoopbackBroker;
 import dev.bolide.protocol.remoting.RemotingCommand;
 import dev.bolide.protocol.remoting.RequestCode;
 import dev.bolide.protocol.remoting.ResponseCode;
+import dev.bolide.remoting.FrameClient;
 import dev.bolide.testsupport.NoThreadLeaks;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +33,7 @@ class BrokersSharingANameServerTest {
     Path dir;
 
     private BolideBroker startRegisteredWith(String name, String namesrvAddr) throws Exception {
-        return BolideBroker.start(Loopback.brokerSettings(dir, name)
+        return BolideBroker.start(LoopbackBroker.settings(dir, name)
                 .set(Settings.NAMESRV_LISTEN_PORT, BrokerSettings.NO_EMBEDDED_NAME_SERVER)
                 .set(Settings.NAMESRV_ADDR, List.of(namesrvAddr)).set(Settings.REGISTER_NAME_SERVER_PERIOD, PERIOD).build());
     }
@@ -57,7 +57,7 @@ class BrokersSharingANameServerTest {
 
     @Test
     void theSecondBrokersTopicsAreRoutableThroughTheFirstsNameServer() throws Exception {
-        try (BolideBroker a = BolideBroker.start(Loopback.brokerSettings(dir, "broker-a").build());
+        try (BolideBroker a = BolideBroker.start(LoopbackBroker.settings(dir, "broker-a").build());
                 BolideBroker b = startRegisteredWith("broker-b", "127.0.0.1:" + a.nameServerPort())) {
             assertThat(route(a, "TBW102"))
                     .contains("\"brokerAddrs\":{\"0\":\"127.0.0.1:" + a.port() + "\"},\"brokerName\":\"broker-a\"")
@@ -67,7 +67,7 @@ class BrokersSharingANameServerTest {
 
     @Test
     void aTopicCreatedLaterOnTheSecondBrokerBecomesRoutableToo() throws Exception {
-        try (BolideBroker a = BolideBroker.start(Loopback.brokerSettings(dir, "broker-a").build());
+        try (BolideBroker a = BolideBroker.start(LoopbackBroker.settings(dir, "broker-a").build());
                 BolideBroker b = startRegisteredWith("broker-b", "127.0.0.1:" + a.nameServerPort())) {
             createTopic(b, "Orders");
 
@@ -78,7 +78,7 @@ class BrokersSharingANameServerTest {
 
     @Test
     void aBrokerThatShutsDownLeavesTheRoutes() throws Exception {
-        try (BolideBroker a = BolideBroker.start(Loopback.brokerSettings(dir, "broker-a").build())) {
+        try (BolideBroker a = BolideBroker.start(LoopbackBroker.settings(dir, "broker-a").build())) {
             BolideBroker b = startRegisteredWith("broker-b", "127.0.0.1:" + a.nameServerPort());
             createTopic(b, "Orders");
             await().atMost(Duration.ofSeconds(10)).until(() -> route(a, "Orders").contains("broker-b"));
@@ -100,7 +100,7 @@ class BrokersSharingANameServerTest {
     @Test
     void aBrokerListingItsOwnNameServerRegistersWithItOverTheNetwork() throws Exception {
         int port = freePort();
-        try (BolideBroker a = BolideBroker.start(Loopback.brokerSettings(dir, "broker-a")
+        try (BolideBroker a = BolideBroker.start(LoopbackBroker.settings(dir, "broker-a")
                 .set(Settings.NAMESRV_LISTEN_PORT, port).set(Settings.NAMESRV_ADDR, List.of("127.0.0.1:" + port))
                 .set(Settings.REGISTER_NAME_SERVER_PERIOD, PERIOD).build())) {
             createTopic(a, "Orders");

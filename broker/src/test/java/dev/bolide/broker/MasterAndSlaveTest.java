@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.bolide.broker.config.BrokerRole;
 import dev.bolide.broker.config.Settings;
-import dev.bolide.broker.fixture.Loopback;
+import dev.bolide.broker.fixture.LoopbackBroker;
 import dev.bolide.broker.send.SendRequests;
 import dev.bolide.protocol.remoting.RemotingCommand;
 import dev.bolide.protocol.remoting.RequestCode;
@@ -43,14 +43,14 @@ class MasterAndSlaveTest {
 
     @BeforeEach
     void start() throws Exception {
-        names = BolideBroker.start(Loopback.brokerSettings(dir, "broker-z").build());
+        names = BolideBroker.start(LoopbackBroker.settings(dir, "broker-z").build());
         master = BolideBroker.start(registeringWithNames("master").build());
         slave = BolideBroker.start(registeringWithNames("slave").set(Settings.BROKER_ID, 1L)
                 .set(Settings.BROKER_ROLE, BrokerRole.SLAVE).build());
     }
 
     private BrokerSettings.Builder registeringWithNames(String storeName) {
-        return Loopback.brokerSettings(dir, storeName).set(Settings.BROKER_NAME, "broker-a")
+        return LoopbackBroker.settings(dir, storeName).set(Settings.BROKER_NAME, "broker-a")
                 .set(Settings.NAMESRV_LISTEN_PORT, BrokerSettings.NO_EMBEDDED_NAME_SERVER)
                 .set(Settings.NAMESRV_ADDR, List.of("127.0.0.1:" + names.nameServerPort()));
     }

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.bolide.broker.config.BrokerRole;
 import dev.bolide.broker.config.Settings;
-import dev.bolide.broker.fixture.Loopback;
+import dev.bolide.broker.fixture.LoopbackBroker;
 import dev.bolide.protocol.remoting.AclSignature;
 import dev.bolide.protocol.remoting.RemotingCommand;
 import dev.bolide.protocol.remoting.RequestCode;
@@ -51,7 +51,7 @@ class MasterAndSlaveUnderAclTest {
         if (!Files.exists(acl)) {
             Files.writeString(acl, ACL);
         }
-        return Loopback.brokerSettings(dir, storeName).set(Settings.BROKER_NAME, "broker-a")
+        return LoopbackBroker.settings(dir, storeName).set(Settings.BROKER_NAME, "broker-a")
                 .set(Settings.ACL_ENABLE, true).set(Settings.ACL_CONFIG_FILE, acl);
     }
 

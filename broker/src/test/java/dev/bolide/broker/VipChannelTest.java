@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bolide.broker.config.Settings;
-import dev.bolide.broker.fixture.Loopback;
+import dev.bolide.broker.fixture.LoopbackBroker;
 import dev.bolide.protocol.remoting.RemotingCommand;
 import dev.bolide.protocol.remoting.RequestCode;
 import dev.bolide.protocol.remoting.ResponseCode;
@@ -25,7 +25,7 @@ class VipChannelTest {
     Path dir;
 
     private BrokerSettings settings(int listenPort) {
-        return Loopback.brokerSettings(dir, "broker-a").set(Settings.LISTEN_PORT, listenPort).build();
+        return LoopbackBroker.settings(dir, "broker-a").set(Settings.LISTEN_PORT, listenPort).build();
     }
 
     private static int createTopic(int port, String topic) throws IOException {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bolide.broker.BolideBroker;
 import dev.bolide.broker.config.Settings;
-import dev.bolide.broker.fixture.Loopback;
+import dev.bolide.broker.fixture.LoopbackBroker;
 import dev.bolide.protocol.remoting.AclSignature;
 import dev.bolide.protocol.remoting.RemotingCommand;
 import dev.bolide.protocol.remoting.RequestCode;
@@ -34,7 +34,7 @@ class EmbeddedNameServerAccessTest {
     @BeforeEach
     void start() throws Exception {
         Path acl = Files.writeString(dir.resolve("plain_acl.yml"), WatchedAclFileTest.ONE_ACCOUNT);
-        broker = BolideBroker.start(Loopback.brokerSettings(dir, "broker-a").set(Settings.ACL_ENABLE, true)
+        broker = BolideBroker.start(LoopbackBroker.settings(dir, "broker-a").set(Settings.ACL_ENABLE, true)
                 .set(Settings.ACL_CONFIG_FILE, acl).build());
         client = new FrameClient(broker.nameServerPort());
     }

@@ -3,14 +3,14 @@ package dev.bolide.broker.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bolide.broker.BolideBroker;
-import dev.bolide.broker.fixture.Loopback;
-import dev.bolide.remoting.FrameClient;
+import dev.bolide.broker.fixture.LoopbackBroker;
 import dev.bolide.protocol.remoting.LanguageCode;
 import dev.bolide.protocol.remoting.RemotingCommand;
 import dev.bolide.protocol.remoting.RemotingFrameCodec;
 import dev.bolide.protocol.remoting.RequestCode;
 import dev.bolide.protocol.remoting.ResponseCode;
 import dev.bolide.protocol.remoting.SerializeType;
+import dev.bolide.remoting.FrameClient;
 import dev.bolide.testsupport.NoThreadLeaks;
 import java.io.IOException;
 import java.net.Socket;
@@ -39,7 +39,7 @@ class LiveFrameFuzzTest {
     void mutatedFramesNeverStopTheBrokerServingOthers() throws Exception {
         long seed = System.nanoTime();
         Random random = new Random(seed);
-        try (BolideBroker broker = BolideBroker.start(Loopback.brokerSettings(dir, "broker-a").build());
+        try (BolideBroker broker = BolideBroker.start(LoopbackBroker.settings(dir, "broker-a").build());
                 FrameClient good = new FrameClient(broker.port())) {
             byte[][] valid = {frame(send(1)), frame(pull(2))};
             for (int round = 0; round < ROUNDS; round++) {

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.bolide.broker.BolideBroker;
 import dev.bolide.broker.config.BrokerRole;
 import dev.bolide.broker.config.Settings;
-import dev.bolide.broker.fixture.Loopback;
+import dev.bolide.broker.fixture.LoopbackBroker;
 import dev.bolide.testsupport.NoThreadLeaks;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -26,7 +26,7 @@ class HaChannelWireTest {
     Path dir;
 
     private BolideBroker startMaster() throws Exception {
-        return BolideBroker.start(Loopback.brokerSettings(dir, "master").set(Settings.BROKER_ROLE, BrokerRole.SYNC_MASTER)
+        return BolideBroker.start(LoopbackBroker.settings(dir, "master").set(Settings.BROKER_ROLE, BrokerRole.SYNC_MASTER)
                 .set(Settings.HA_SEND_HEARTBEAT_INTERVAL, Duration.ofMillis(200))
                 .set(Settings.HA_HOUSEKEEPING_INTERVAL, Duration.ofSeconds(2)).build());
     }

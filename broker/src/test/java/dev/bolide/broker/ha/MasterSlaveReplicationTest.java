@@ -8,6 +8,7 @@ import dev.bolide.broker.BrokerSettings;
 import dev.bolide.broker.config.BrokerRole;
 import dev.bolide.broker.config.Settings;
 import dev.bolide.broker.fixture.Loopback;
+import dev.bolide.broker.fixture.LoopbackBroker;
 import dev.bolide.broker.send.SendRequests;
 import dev.bolide.protocol.message.MessageId;
 import dev.bolide.protocol.message.MessageRecordView;
@@ -26,8 +27,8 @@ import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -59,12 +60,12 @@ class MasterSlaveReplicationTest {
     private int opaque;
 
     private BrokerSettings.Builder master(BrokerRole role) {
-        return Loopback.brokerSettings(dir, "master").set(Settings.BROKER_NAME, "broker-a")
+        return LoopbackBroker.settings(dir, "master").set(Settings.BROKER_NAME, "broker-a")
                 .set(Settings.BROKER_ROLE, role);
     }
 
     private BolideBroker startSlave(BolideBroker master) throws Exception {
-        return BolideBroker.start(Loopback.brokerSettings(dir, "slave").set(Settings.BROKER_NAME, "broker-a")
+        return BolideBroker.start(LoopbackBroker.settings(dir, "slave").set(Settings.BROKER_NAME, "broker-a")
                 .set(Settings.BROKER_ROLE, BrokerRole.SLAVE).set(Settings.BROKER_ID, 1L)
                 .set(Settings.HA_MASTER_ADDRESS, "127.0.0.1:" + master.replication().port()).build());
     }
@@ -130,7 +131,7 @@ class MasterSlaveReplicationTest {
     @Test
     void aSlaveWithoutHaMasterAddressReplicatesFromTheMasterTheNameServerNames() throws Exception {
         try (BolideBroker master = BolideBroker.start(master(BrokerRole.SYNC_MASTER).build());
-                BolideBroker slave = BolideBroker.start(Loopback.brokerSettings(dir, "slave")
+                BolideBroker slave = BolideBroker.start(LoopbackBroker.settings(dir, "slave")
                         .set(Settings.BROKER_NAME, "broker-a").set(Settings.BROKER_ROLE, BrokerRole.SLAVE)
                         .set(Settings.BROKER_ID, 1L).set(Settings.NAMESRV_LISTEN_PORT, BrokerSettings.NO_EMBEDDED_NAME_SERVER)
                         .set(Settings.NAMESRV_ADDR, List.of("127.0.0.1:" + master.nameServerPort())).build());

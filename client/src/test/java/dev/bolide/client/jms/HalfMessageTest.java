@@ -3,9 +3,9 @@ package dev.bolide.client.jms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bolide.broker.fixture.LoopbackBroker;
 import dev.bolide.broker.transaction.TransactionSettings;
 import dev.bolide.client.rocketmq.ClientSettings;
-import dev.bolide.client.rocketmq.LoopbackBroker;
 import dev.bolide.client.rocketmq.RocketMqClient;
 import dev.bolide.client.rocketmq.TransactionCheck;
 import dev.bolide.protocol.xa.BranchId;
@@ -55,7 +55,7 @@ class HalfMessageTest {
 
     @BeforeAll
     static void startBroker() throws Exception {
-        broker = LoopbackBroker.withNameServer(dir, "broker-a", CHECK_AT_ONCE);
+        broker = LoopbackBroker.builder(dir, "broker-a").transactions(CHECK_AT_ONCE).start();
     }
 
     @AfterAll

@@ -2,7 +2,8 @@ package dev.bolide.client.jms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bolide.client.rocketmq.LoopbackBroker;
+import dev.bolide.broker.config.Settings;
+import dev.bolide.broker.fixture.LoopbackBroker;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
@@ -41,7 +42,7 @@ abstract class JmsTestBase {
 
     @BeforeAll
     static void startBroker() throws Exception {
-        broker = LoopbackBroker.withNameServer(dir, "broker-a", true, true);
+        broker = LoopbackBroker.builder(dir, "broker-a").set(Settings.ENABLE_PROPERTY_FILTER, true).start();
     }
 
     @AfterAll

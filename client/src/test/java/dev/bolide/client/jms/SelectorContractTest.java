@@ -3,9 +3,9 @@ package dev.bolide.client.jms;
 import static dev.bolide.client.jms.AcknowledgementTest.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bolide.broker.fixture.LoopbackBroker;
 import dev.bolide.client.jms.consumer.GroupNames;
 import dev.bolide.client.rocketmq.ClientSettings;
-import dev.bolide.client.rocketmq.LoopbackBroker;
 import dev.bolide.client.rocketmq.MessageQueue;
 import dev.bolide.client.rocketmq.RocketMqClient;
 import jakarta.jms.Connection;
@@ -47,7 +47,7 @@ class SelectorContractTest extends JmsTestBase {
 
     @BeforeAll
     static void startUnfilteringBroker() throws Exception {
-        unfiltering = LoopbackBroker.withNameServer(dir, "unfiltering", true, false);
+        unfiltering = LoopbackBroker.builder(dir, "unfiltering").start();
     }
 
     @AfterAll

@@ -3,7 +3,7 @@ package dev.bolide.client.jms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.bolide.client.rocketmq.LoopbackBroker;
+import dev.bolide.broker.fixture.LoopbackBroker;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.CompletionListener;
 import jakarta.jms.Connection;

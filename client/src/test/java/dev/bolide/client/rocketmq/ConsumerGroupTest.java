@@ -3,6 +3,7 @@ package dev.bolide.client.rocketmq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.bolide.broker.fixture.LoopbackBroker;
 import dev.bolide.testsupport.NoThreadLeaks;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ class ConsumerGroupTest {
 
     @BeforeEach
     void start() throws Exception {
-        broker = LoopbackBroker.withNameServer(dir, "broker-a", true);
+        broker = LoopbackBroker.builder(dir, "broker-a").start();
         broker.createTopic("Orders", 5);
         first = new RocketMqClient(ClientSettings.of(broker.nameServer()));
         second = new RocketMqClient(ClientSettings.of(broker.nameServer()));

@@ -3,6 +3,7 @@ package dev.bolide.client.rocketmq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bolide.broker.fixture.LoopbackBroker;
 import dev.bolide.protocol.remoting.BolideResponseCode;
 import dev.bolide.protocol.xa.BranchId;
 import dev.bolide.remoting.RemotingClient;
@@ -38,7 +39,7 @@ class EndTransactionFallbackTest {
 
     @BeforeEach
     void start() throws Exception {
-        broker = LoopbackBroker.withNameServer(dir, "broker-a", true);
+        broker = LoopbackBroker.builder(dir, "broker-a").start();
         broker.createTopic(TOPIC, 1);
         client = new RocketMqClient(ClientSettings.of(broker.nameServer()));
         remoting = new RemotingClient();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.bolide.broker.fixture.LoopbackBroker;
 import dev.bolide.testsupport.NoThreadLeaks;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ class FailoverTest {
 
     @Test
     void sendsWorkAgainOnceTheBrokerRestartsOnTheSamePort() throws Exception {
-        try (LoopbackBroker broker = LoopbackBroker.withNameServer(dir, "broker-a", true);
+        try (LoopbackBroker broker = LoopbackBroker.builder(dir, "broker-a").start();
                 RocketMqClient client = new RocketMqClient(ClientSettings.of(broker.nameServer()))) {
             broker.createTopic("Orders", 2);
             client.send("writers", message(), null);
@@ -44,8 +45,8 @@ class FailoverTest {
 
     @Test
     void sendsGoToAnotherBrokerOfTheTopicWhenOneIsDown() throws Exception {
-        try (LoopbackBroker a = LoopbackBroker.withNameServer(dir, "broker-a", true);
-                LoopbackBroker b = LoopbackBroker.registeredWith(dir, "broker-b", a);
+        try (LoopbackBroker a = LoopbackBroker.builder(dir, "broker-a").start();
+                LoopbackBroker b = LoopbackBroker.builder(dir, "broker-b").registeredWith(a).start();
                 RocketMqClient client = new RocketMqClient(ClientSettings.of(a.nameServer()))) {
             routeOrdersOverBoth(a, b, client);
 
@@ -61,8 +62,8 @@ class FailoverTest {
 
     @Test
     void aStickySendersQueueMovesToAnotherBrokerWhenItsOwnIsDownAndStaysThere() throws Exception {
-        try (LoopbackBroker a = LoopbackBroker.withNameServer(dir, "broker-a", true);
-                LoopbackBroker b = LoopbackBroker.registeredWith(dir, "broker-b", a);
+        try (LoopbackBroker a = LoopbackBroker.builder(dir, "broker-a").start();
+                LoopbackBroker b = LoopbackBroker.builder(dir, "broker-b").registeredWith(a).start();
                 RocketMqClient client = new RocketMqClient(ClientSettings.of(a.nameServer()))) {
             routeOrdersOverBoth(a, b, client);
             StickyQueues sticky = new StickyQueues();

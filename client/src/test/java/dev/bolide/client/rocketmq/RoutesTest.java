@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.bolide.broker.config.Settings;
+import dev.bolide.broker.fixture.LoopbackBroker;
 import dev.bolide.protocol.remoting.ResponseCode;
 import dev.bolide.protocol.xa.BranchId;
 import dev.bolide.testsupport.NoThreadLeaks;
@@ -27,7 +29,7 @@ class RoutesTest {
 
     @Test
     void aTopicsQueuesComeFromTheNameServer() throws Exception {
-        try (LoopbackBroker broker = LoopbackBroker.withNameServer(dir, "broker-a", true);
+        try (LoopbackBroker broker = LoopbackBroker.builder(dir, "broker-a").start();
                 RocketMqClient client = new RocketMqClient(ClientSettings.of(broker.nameServer()))) {
             broker.createTopic("Orders", 4);
 
@@ -38,7 +40,7 @@ class RoutesTest {
 
     @Test
     void routesAreRefreshedPeriodically() throws Exception {
-        try (LoopbackBroker broker = LoopbackBroker.withNameServer(dir, "broker-a", true);
+        try (LoopbackBroker broker = LoopbackBroker.builder(dir, "broker-a").start();
                 RocketMqClient client = new RocketMqClient(ClientSettings.of(broker.nameServer())
                         .withRouteRefresh(Duration.ofMillis(200)))) {
             broker.createTopic("Orders", 2);
@@ -52,7 +54,7 @@ class RoutesTest {
 
     @Test
     void anUnknownTopicIsCreatedByTheFirstSendWhenTheBrokerAllows() throws Exception {
-        try (LoopbackBroker broker = LoopbackBroker.withNameServer(dir, "broker-a", true);
+        try (LoopbackBroker broker = LoopbackBroker.builder(dir, "broker-a").start();
                 RocketMqClient client = new RocketMqClient(ClientSettings.of(broker.nameServer())
                         .withRouteRefresh(Duration.ofMillis(200)))) {
             SendResult sent = client.send("producers", message("Fresh"), null);
@@ -65,7 +67,7 @@ class RoutesTest {
 
     @Test
     void anUnknownTopicIsRefusedWhenNoBrokerCreatesTopics() throws Exception {
-        try (LoopbackBroker broker = LoopbackBroker.withNameServer(dir, "broker-a", false);
+        try (LoopbackBroker broker = LoopbackBroker.builder(dir, "broker-a").set(Settings.AUTO_CREATE_TOPIC_ENABLE, false).start();
                 RocketMqClient client = new RocketMqClient(ClientSettings.of(broker.nameServer()))) {
             assertThatThrownBy(() -> client.send("producers", message("Fresh"), null))
                     .isInstanceOf(RocketMqException.class).hasMessageContaining("Fresh")
@@ -79,8 +81,8 @@ class RoutesTest {
     // an XA prepare and commit go to the broker a send reached: no name server round trip in between
     @Test
     void aBrokerOfARouteInUseIsReachedByNameWithoutTheNameServers() throws Exception {
-        try (LoopbackBroker nameServer = LoopbackBroker.withNameServer(dir, "broker-a", false);
-                LoopbackBroker broker = LoopbackBroker.registeredWith(dir, "broker-b", nameServer);
+        try (LoopbackBroker nameServer = LoopbackBroker.builder(dir, "broker-a").set(Settings.AUTO_CREATE_TOPIC_ENABLE, false).start();
+                LoopbackBroker broker = LoopbackBroker.builder(dir, "broker-b").registeredWith(nameServer).start();
                 RocketMqClient client = new RocketMqClient(ClientSettings.of(nameServer.nameServer()))) {
             broker.createTopic("Orders", 1);
             String branch = BranchId.of(4660, new byte[] {7}, new byte[] {1}).text();
@@ -96,7 +98,7 @@ class RoutesTest {
 
     @Test
     void theNextNameServerIsAskedWhenOneIsDown() throws Exception {
-        try (LoopbackBroker broker = LoopbackBroker.withNameServer(dir, "broker-a", true);
+        try (LoopbackBroker broker = LoopbackBroker.builder(dir, "broker-a").start();
                 RocketMqClient client = new RocketMqClient(ClientSettings.of(
                         "127.0.0.1:" + freePort() + ";" + broker.nameServer()))) {
             broker.createTopic("Orders", 4);

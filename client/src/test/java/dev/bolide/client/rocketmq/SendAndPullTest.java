@@ -2,6 +2,7 @@ package dev.bolide.client.rocketmq;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bolide.broker.fixture.LoopbackBroker;
 import dev.bolide.protocol.message.PropertyKeys;
 import dev.bolide.testsupport.NoThreadLeaks;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +33,7 @@ class SendAndPullTest {
 
     @BeforeEach
     void start() throws Exception {
-        broker = LoopbackBroker.withNameServer(dir, "broker-a", true);
+        broker = LoopbackBroker.builder(dir, "broker-a").start();
         broker.createTopic("Orders", 1);
         client = new RocketMqClient(ClientSettings.of(broker.nameServer()));
         queue = client.readQueues("Orders").get(0);

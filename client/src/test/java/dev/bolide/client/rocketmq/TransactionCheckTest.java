@@ -3,6 +3,7 @@ package dev.bolide.client.rocketmq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bolide.broker.fixture.LoopbackBroker;
 import dev.bolide.broker.transaction.TransactionSettings;
 import dev.bolide.protocol.message.MessageSysFlag;
 import dev.bolide.protocol.message.PropertyKeys;
@@ -41,7 +42,7 @@ class TransactionCheckTest {
 
     @BeforeEach
     void start() throws Exception {
-        broker = LoopbackBroker.withNameServer(dir, "broker-a", CHECK_AT_ONCE);
+        broker = LoopbackBroker.builder(dir, "broker-a").transactions(CHECK_AT_ONCE).start();
         broker.createTopic(TOPIC, 1);
         client = new RocketMqClient(ClientSettings.of(broker.nameServer()));
         client.joinProducerGroup(PRODUCERS);

@@ -3,6 +3,7 @@ package dev.bolide.client.rocketmq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bolide.broker.fixture.LoopbackBroker;
 import dev.bolide.broker.transaction.TransactionSettings;
 import dev.bolide.protocol.remoting.ResponseCode;
 import dev.bolide.protocol.xa.BranchId;
@@ -39,7 +40,7 @@ class XaBranchesOnRocketMqBrokerTest {
 
     @BeforeEach
     void start() throws Exception {
-        broker = LoopbackBroker.withNameServer(dir, "broker-a", ROCKETMQ_LIKE);
+        broker = LoopbackBroker.builder(dir, "broker-a").transactions(ROCKETMQ_LIKE).start();
         broker.createTopic(TOPIC, 1);
         client = new RocketMqClient(ClientSettings.of(broker.nameServer()));
     }

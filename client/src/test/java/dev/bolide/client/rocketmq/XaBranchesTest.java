@@ -3,6 +3,7 @@ package dev.bolide.client.rocketmq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bolide.broker.fixture.LoopbackBroker;
 import dev.bolide.broker.transaction.TransactionSettings;
 import dev.bolide.protocol.remoting.BolideResponseCode;
 import dev.bolide.protocol.remoting.ResponseCode;
@@ -45,7 +46,7 @@ class XaBranchesTest {
     }
 
     private XaBranches start(TransactionSettings settings) throws Exception {
-        broker = LoopbackBroker.withNameServer(dir, "broker-a", settings);
+        broker = LoopbackBroker.builder(dir, "broker-a").transactions(settings).start();
         broker.createTopic(TOPIC, 1);
         return newClient();
     }

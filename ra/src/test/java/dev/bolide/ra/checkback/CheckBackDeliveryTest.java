@@ -1,14 +1,11 @@
 package dev.bolide.ra.checkback;
 
-import static dev.bolide.testsupport.FreePorts.freeBrokerPort;
-import static dev.bolide.testsupport.FreePorts.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.bolide.broker.BolideBroker;
-import dev.bolide.broker.BrokerSettings;
 import dev.bolide.broker.config.Settings;
+import dev.bolide.broker.fixture.LoopbackBroker;
 import dev.bolide.broker.transaction.TransactionSettings;
 import dev.bolide.client.rocketmq.ClientSettings;
 import dev.bolide.client.rocketmq.Credentials;
@@ -58,7 +55,7 @@ class CheckBackDeliveryTest {
 
     @TempDir
     Path dir;
-    private BolideBroker broker;
+    private LoopbackBroker broker;
     private PooledBootstrapContext server;
     private final BolideResourceAdapter adapter = new BolideResourceAdapter();
     private RocketMqClient producer;
@@ -67,16 +64,11 @@ class CheckBackDeliveryTest {
 
     @BeforeEach
     void start() throws Exception {
-        int port = freeBrokerPort();
-        broker = BolideBroker.start(BrokerSettings.builder().set(Settings.BROKER_IP1, "127.0.0.1")
-                .set(Settings.LISTEN_PORT, port).set(Settings.NAMESRV_LISTEN_PORT, freePort())
-                .set(Settings.DEFAULT_TOPIC_QUEUE_NUMS, 1).set(Settings.STORE_PATH_ROOT_DIR, dir)
-                .set(Settings.MAPPED_FILE_SIZE_COMMIT_LOG, 1 << 20).set(Settings.MAX_MESSAGE_SIZE, 64 * 1024)
-                .set(Settings.MAX_HASH_SLOT_NUM, 1024).set(Settings.MAX_INDEX_NUM, 4096)
-                .set(Settings.CONSOLE_LISTEN_PORT, BrokerSettings.NO_CONSOLE).set(Settings.ACL_ENABLE, true)
+        broker = LoopbackBroker.builder(dir, "broker-a").set(Settings.DEFAULT_TOPIC_QUEUE_NUMS, 1)
+                .set(Settings.ACL_ENABLE, true)
                 .set(Settings.ACL_CONFIG_FILE, Files.writeString(dir.resolve("plain_acl.yml"), ACL))
-                .transactions(new TransactionSettings(Duration.ZERO, Duration.ofMillis(100), 50)).build());
-        String nameServer = "127.0.0.1:" + broker.nameServerPort();
+                .transactions(new TransactionSettings(Duration.ZERO, Duration.ofMillis(100), 50)).start();
+        String nameServer = broker.nameServer();
         server = new PooledBootstrapContext();
         adapter.setMode("REMOTE");
         adapter.setNamesrvAddr(nameServer);

@@ -3,9 +3,8 @@ package dev.bolide.ra.inbound;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.bolide.broker.BolideBroker;
-import dev.bolide.broker.BrokerSettings;
 import dev.bolide.broker.config.Settings;
+import dev.bolide.broker.fixture.LoopbackBroker;
 import dev.bolide.ra.BolideResourceAdapter;
 import dev.bolide.ra.PooledBootstrapContext;
 import dev.bolide.ra.outbound.BolideManagedConnectionFactory;
@@ -30,25 +29,20 @@ class TlsDeliveryTest {
     @TempDir
     static Path dir;
     private static SelfSignedCertificate certificate;
-    private static BolideBroker broker;
+    private static LoopbackBroker broker;
     private static PooledBootstrapContext server;
     private static BolideResourceAdapter adapter;
 
     @BeforeAll
     static void start() throws Exception {
         certificate = new SelfSignedCertificate("bolide-broker");
-        broker = BolideBroker.start(BrokerSettings.builder().set(Settings.BROKER_IP1, "127.0.0.1")
-                .set(Settings.LISTEN_PORT, 0).set(Settings.NAMESRV_LISTEN_PORT, 0)
-                .set(Settings.CONSOLE_LISTEN_PORT, BrokerSettings.NO_CONSOLE)
-                .set(Settings.STORE_PATH_ROOT_DIR, dir.resolve("store"))
-                .set(Settings.MAPPED_FILE_SIZE_COMMIT_LOG, 8 << 20)
-                .set(Settings.TLS_SERVER_MODE, TlsMode.ENFORCING)
+        broker = LoopbackBroker.builder(dir, "broker-a").set(Settings.TLS_SERVER_MODE, TlsMode.ENFORCING)
                 .set(Settings.TLS_SERVER_CERT_PATH, certificate.certificate().toPath())
-                .set(Settings.TLS_SERVER_KEY_PATH, certificate.privateKey().toPath()).build());
+                .set(Settings.TLS_SERVER_KEY_PATH, certificate.privateKey().toPath()).start();
         server = new PooledBootstrapContext();
         adapter = new BolideResourceAdapter();
         adapter.setMode("REMOTE");
-        adapter.setNamesrvAddr("127.0.0.1:" + broker.nameServerPort());
+        adapter.setNamesrvAddr(broker.nameServer());
         adapter.setUseTLS(true);
         adapter.setTlsTrustCertPath(certificate.certificate().toString());
         adapter.start(server);

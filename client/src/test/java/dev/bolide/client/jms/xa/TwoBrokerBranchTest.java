@@ -6,8 +6,8 @@ import static javax.transaction.xa.XAResource.TMSTARTRSCAN;
 import static javax.transaction.xa.XAResource.TMSUCCESS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bolide.broker.fixture.LoopbackBroker;
 import dev.bolide.client.rocketmq.ClientSettings;
-import dev.bolide.client.rocketmq.LoopbackBroker;
 import dev.bolide.client.rocketmq.MessageQueue;
 import dev.bolide.client.rocketmq.OutgoingMessage;
 import dev.bolide.client.rocketmq.PullRequest;
@@ -42,8 +42,8 @@ class TwoBrokerBranchTest {
 
     @BeforeEach
     void start() throws Exception {
-        first = LoopbackBroker.withNameServer(dir, "broker-a", true);
-        second = LoopbackBroker.registeredWith(dir, "broker-b", first);
+        first = LoopbackBroker.builder(dir, "broker-a").start();
+        second = LoopbackBroker.builder(dir, "broker-b").registeredWith(first).start();
         first.createTopic(TOPIC, 1);
         second.createTopic(TOPIC, 1);
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(this::routedToBoth);

@@ -1,7 +1,7 @@
 package dev.bolide.client.jms.xa;
 
+import dev.bolide.broker.fixture.LoopbackBroker;
 import dev.bolide.client.rocketmq.ClientSettings;
-import dev.bolide.client.rocketmq.LoopbackBroker;
 import dev.bolide.client.rocketmq.MessageQueue;
 import dev.bolide.client.rocketmq.OutgoingMessage;
 import dev.bolide.client.rocketmq.PullRequest;
@@ -35,7 +35,7 @@ final class XaCluster implements AutoCloseable {
     private String topic;
 
     XaCluster(Path dir) throws Exception {
-        this(LoopbackBroker.withNameServer(dir, "broker-a", true), null);
+        this(LoopbackBroker.builder(dir, "broker-a").start(), null);
     }
 
     private XaCluster(LoopbackBroker broker, String nameServer) {
