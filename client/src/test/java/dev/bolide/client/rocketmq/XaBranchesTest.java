@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bolide.broker.fixture.LoopbackBroker;
 import dev.bolide.broker.transaction.TransactionSettings;
+import dev.bolide.protocol.message.MessageSysFlag;
+import dev.bolide.protocol.message.PropertyKeys;
 import dev.bolide.protocol.remoting.BolideResponseCode;
 import dev.bolide.protocol.remoting.ResponseCode;
 import dev.bolide.protocol.xa.BranchId;
+import dev.bolide.testsupport.MutableClock;
 import dev.bolide.testsupport.NoThreadLeaks;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -16,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
@@ -24,11 +29,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** XA branches on a real Bolide broker: half messages sent in a branch, decided by the branch requests. */
+/**
+ * XA branches on a real Bolide broker: half messages sent in a branch, decided by the branch requests.
+ * The broker's timeouts run on a clock the tests move, and a check pass is known to have read it
+ * when it checks back a plain half message sent after the move.
+ */
 @ExtendWith(NoThreadLeaks.class)
 class XaBranchesTest {
     private static final String TOPIC = "Orders";
     private static final String PRODUCERS = "xa-producers";
+    private static final String PINGS = "Pings";
     private static final AtomicInteger BRANCHES = new AtomicInteger();
     /** Check passes every 50 ms that would check back at once and move aside after one check. */
     private static final TransactionSettings EAGER_CHECKS = new TransactionSettings(Duration.ZERO,
@@ -38,6 +48,9 @@ class XaBranchesTest {
     Path dir;
     private LoopbackBroker broker;
     private final List<RocketMqClient> clients = new ArrayList<>();
+    private final MutableClock clock = new MutableClock();
+    private final Set<String> checkedBack = ConcurrentHashMap.newKeySet();
+    private boolean answeringCheckBacks;
 
     @AfterEach
     void stop() throws Exception {
@@ -46,8 +59,9 @@ class XaBranchesTest {
     }
 
     private XaBranches start(TransactionSettings settings) throws Exception {
-        broker = LoopbackBroker.builder(dir, "broker-a").transactions(settings).start();
+        broker = LoopbackBroker.builder(dir, "broker-a").transactions(settings).clock(clock).start();
         broker.createTopic(TOPIC, 1);
+        broker.createTopic(PINGS, 1);
         return newClient();
     }
 
@@ -55,6 +69,29 @@ class XaBranchesTest {
         RocketMqClient client = new RocketMqClient(ClientSettings.of(broker.nameServer()));
         clients.add(client);
         return client.branches();
+    }
+
+    /**
+     * Returns once a check pass that began after now is over: the one that checks back a plain half
+     * message sent now (and rolls it back). The branches' half messages stand before it in the half
+     * queue, so that pass met them at the time the clock reads now.
+     */
+    private void awaitCheckPass() {
+        RocketMqClient client = clients.get(0);
+        if (!answeringCheckBacks) {
+            answeringCheckBacks = true;
+            client.joinProducerGroup(PRODUCERS);
+            client.onTransactionCheck(PRODUCERS, check -> {
+                checkedBack.add(new String(check.halfMessage().body(), StandardCharsets.UTF_8));
+                check.rollback();
+            });
+        }
+        String ping = "ping-" + BRANCHES.incrementAndGet();
+        client.send(PRODUCERS, new OutgoingMessage(PINGS, ping.getBytes(StandardCharsets.UTF_8), 0,
+                Map.of(PropertyKeys.TRANSACTION_PREPARED, "true", PropertyKeys.PRODUCER_GROUP, PRODUCERS),
+                MessageSysFlag.TRANSACTION_PREPARED_TYPE), null);
+        Awaitility.await("a check pass after the clock moved").atMost(Duration.ofSeconds(10))
+                .until(() -> checkedBack.contains(ping));
     }
 
     private static String newBranch() {
@@ -214,28 +251,36 @@ class XaBranchesTest {
     }
 
     @Test
-    void anIdleUnpreparedBranchIsRolledBackByTheBroker() throws Exception {
-        XaBranches xa = start(EAGER_CHECKS.withXa(Duration.ofMillis(200), Duration.ZERO));
+    void anIdleUnpreparedBranchIsRolledBackByTheBrokerOnceXaBranchTimeoutIsReached() throws Exception {
+        Duration timeout = Duration.ofSeconds(300);
+        XaBranches xa = start(EAGER_CHECKS.withXa(timeout, Duration.ZERO));
         String branch = newBranch();
         String name = sendHalves(xa, branch, "one").get(0);
 
+        clock.advance(timeout.minusMillis(1));
+        awaitCheckPass();
         // a two-phase commit changes nothing while the branch is open
-        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> answer(() -> xa.commitBranch(name, branch, false, -1))
-                == BolideResponseCode.BRANCH_ROLLED_BACK);
+        assertThat(answer(() -> xa.commitBranch(name, branch, false, -1))).isEqualTo(BolideResponseCode.BRANCH_NOT_PREPARED);
+
+        clock.advance(Duration.ofMillis(1));
+        awaitCheckPass();
+        assertThat(answer(() -> xa.commitBranch(name, branch, false, -1))).isEqualTo(BolideResponseCode.BRANCH_ROLLED_BACK);
         assertThat(delivered()).isEmpty();
     }
 
     @Test
     void aPreparedBranchIsNeitherTimedOutNorCheckedBack() throws Exception {
         XaBranches xa = start(EAGER_CHECKS.withXa(Duration.ofMillis(100), Duration.ZERO));
-        clients.get(0).joinProducerGroup(PRODUCERS);
         String branch = newBranch();
         String name = sendHalves(xa, branch, "one").get(0);
         xa.prepareBranch(name, branch, -1);
 
-        // many check passes that would check a transaction back, move it aside or time a branch out
-        Thread.sleep(1_000);
+        // check passes long after the branch would have timed out had it been open
+        clock.advance(Duration.ofHours(1));
+        awaitCheckPass();
+        awaitCheckPass();
 
+        assertThat(checkedBack).noneMatch("one"::equals);
         assertThat(xa.recoverBranches(name)).containsExactly(branch);
         xa.commitBranch(name, branch, false, -1);
         assertThat(deliveredOnce(1)).containsExactly("one");
@@ -243,14 +288,20 @@ class XaBranchesTest {
 
     @Test
     void aHeuristicRollbackIsReportedUntilForgotten() throws Exception {
-        XaBranches xa = start(EAGER_CHECKS.withXa(Duration.ofSeconds(300), Duration.ofMillis(200)));
+        Duration heuristicTimeout = Duration.ofSeconds(600);
+        XaBranches xa = start(EAGER_CHECKS.withXa(Duration.ofSeconds(300), heuristicTimeout));
         String branch = newBranch();
         String name = sendHalves(xa, branch, "one").get(0);
         xa.prepareBranch(name, branch, -1);
 
+        clock.advance(heuristicTimeout.minusMillis(1));
+        awaitCheckPass();
         // a repeated prepare changes nothing while the branch is prepared
-        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> answer(() -> xa.prepareBranch(name, branch, -1))
-                == BolideResponseCode.BRANCH_HEURISTIC_ROLLBACK);
+        assertThat(answer(() -> xa.prepareBranch(name, branch, -1))).isEqualTo(ResponseCode.SUCCESS);
+
+        clock.advance(Duration.ofMillis(1));
+        awaitCheckPass();
+        assertThat(answer(() -> xa.prepareBranch(name, branch, -1))).isEqualTo(BolideResponseCode.BRANCH_HEURISTIC_ROLLBACK);
         assertThat(answer(() -> xa.commitBranch(name, branch, false, -1)))
                 .isEqualTo(BolideResponseCode.BRANCH_HEURISTIC_ROLLBACK);
         assertThat(xa.recoverBranches(name)).containsExactly(branch);

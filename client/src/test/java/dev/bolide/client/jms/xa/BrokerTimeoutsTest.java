@@ -7,9 +7,14 @@ import static javax.transaction.xa.XAResource.TMSUCCESS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bolide.broker.config.Settings;
+import dev.bolide.broker.fixture.LoopbackBroker;
+import dev.bolide.broker.transaction.TransactionSettings;
 import dev.bolide.client.rocketmq.RocketMqException;
 import dev.bolide.protocol.remoting.BolideResponseCode;
 import dev.bolide.protocol.xa.BranchId;
+import dev.bolide.store.FlushDiskType;
+import dev.bolide.testsupport.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,28 +32,31 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What the broker decides on its own, as the XA layer reports it: an open branch idle past
  * {@code xaBranchTimeout} (rolled back: XA_RBTIMEOUT at prepare) and a prepared branch past
- * {@code xaHeuristicTimeout} (rolled back heuristically: XA_HEURRB at commit, then forget).
+ * {@code xaHeuristicTimeout} (rolled back heuristically: XA_HEURRB at commit, then forget). The
+ * broker's clock is moved past the timeouts by hand.
  */
 class BrokerTimeoutsTest {
     private static final String BROKER = "broker-a";
+    private static final Duration BRANCH_TIMEOUT = Duration.ofSeconds(300);
+    private static final Duration HEURISTIC_TIMEOUT = Duration.ofSeconds(600);
+    private static final MutableClock CLOCK = new MutableClock();
 
     @TempDir
     static Path dir;
-    private static BrokerChild broker;
     private static XaCluster cluster;
     private BolideXAResource resource;
 
     @BeforeAll
     static void start() throws Exception {
-        broker = BrokerChild.start(dir, "transactionCheckInterval = 100", "xaBranchTimeout = 2000",
-                "xaHeuristicTimeout = 1000");
-        cluster = XaCluster.elsewhere(broker.nameServer());
+        cluster = XaCluster.on(LoopbackBroker.builder(dir, BROKER).clock(CLOCK)
+                .set(Settings.DEFAULT_TOPIC_QUEUE_NUMS, 1).flushDiskType(FlushDiskType.ASYNC_FLUSH)
+                .transactions(new TransactionSettings(Duration.ofSeconds(6), Duration.ofMillis(100), 15)
+                        .withXa(BRANCH_TIMEOUT, HEURISTIC_TIMEOUT)).start());
     }
 
     @AfterAll
     static void stop() throws Exception {
         cluster.close();
-        broker.close();
     }
 
     @BeforeEach
@@ -65,7 +73,7 @@ class BrokerTimeoutsTest {
     private Xid sendInNewBranch() throws XAException {
         Xid xid = TestXid.next();
         resource.start(xid, TMNOFLAGS);
-        resource.sendInBranch(cluster.message("order"), null);
+        resource.sendInBranch(cluster.message("order"), null).join(); // stored before the clock moves
         resource.end(xid, TMSUCCESS);
         return xid;
     }
@@ -95,7 +103,7 @@ class BrokerTimeoutsTest {
         List<String> settled = new ArrayList<>();
         Xid xid = TestXid.next();
         resource.start(xid, TMNOFLAGS);
-        resource.sendInBranch(cluster.message("order"), null);
+        resource.sendInBranch(cluster.message("order"), null).join(); // stored before the clock moves
         resource.receivedInBranch(new RecordingWork("received", settled));
         resource.end(xid, TMSUCCESS);
         awaitTimedOut(xid);
@@ -108,8 +116,9 @@ class BrokerTimeoutsTest {
     /** Waits for the broker to time the open branch out, asking with a request that changes nothing. */
     private static void awaitTimedOut(Xid xid) {
         String branch = BranchId.format(xid);
+        CLOCK.advance(BRANCH_TIMEOUT);
         // a two-phase commit of an open branch is refused without changing it
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> answers(BolideResponseCode.BRANCH_ROLLED_BACK,
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> answers(BolideResponseCode.BRANCH_ROLLED_BACK,
                 () -> cluster.branches().commitBranch(BROKER, branch, false, -1)));
     }
 
@@ -118,8 +127,9 @@ class BrokerTimeoutsTest {
         Xid xid = sendInNewBranch();
         resource.prepare(xid);
         String branch = BranchId.format(xid);
+        CLOCK.advance(HEURISTIC_TIMEOUT);
         // preparing a prepared branch again changes nothing
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> answers(
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> answers(
                 BolideResponseCode.BRANCH_HEURISTIC_ROLLBACK, () -> cluster.branches().prepareBranch(BROKER, branch, -1)));
         assertThat(resource.recover(TMSTARTRSCAN | TMENDRSCAN)).contains(xid);
 

@@ -44,6 +44,11 @@ final class XaCluster implements AutoCloseable {
         reader = new RocketMqClient(ClientSettings.of(this.nameServer));
     }
 
+    /** Clients of {@code broker}, a loopback broker the test configured, closed with them. */
+    static XaCluster on(LoopbackBroker broker) {
+        return new XaCluster(broker, null);
+    }
+
     /** Clients of the brokers of {@code nameServer}, which create a topic of one queue at its first send. */
     static XaCluster elsewhere(String nameServer) {
         return new XaCluster(null, nameServer);
