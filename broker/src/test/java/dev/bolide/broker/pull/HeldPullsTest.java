@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,8 @@ class HeldPullsTest {
     private static final long HOUR = 3_600_000;
     private final HeldPulls held = new HeldPulls();
     private final AtomicLong queueEnd = new AtomicLong();
+    /** How often a check asked for a queue's end: once per held pull per check. */
+    private final AtomicInteger queueEndReads = new AtomicInteger();
     private final EmbeddedChannel channel = new EmbeddedChannel();
     private final RemotingCommand pull = new RemotingCommand(11, LanguageCode.JAVA, 409, 1, 0, null, Map.of(), null,
             SerializeType.JSON);
@@ -29,7 +32,10 @@ class HeldPullsTest {
         held.start((channel, request) -> {
             executedAgain.add(request);
             return request;
-        }, (topic, queueId) -> queueEnd.get());
+        }, (topic, queueId) -> {
+            queueEndReads.incrementAndGet();
+            return queueEnd.get();
+        });
     }
 
     @AfterEach
@@ -50,11 +56,12 @@ class HeldPullsTest {
     }
 
     @Test
-    void aPullWaitsWhileItsQueueHasNothingPastItsOffset() throws InterruptedException {
+    void aPullWaitsWhileItsQueueHasNothingPastItsOffset() {
         queueEnd.set(3);
 
         held.hold(channel, pull, "TopicTest", 0, 3, HOUR);
-        Thread.sleep(600); // three checks
+        int before = queueEndReads.get();
+        await("three checks").atMost(Duration.ofSeconds(5)).until(() -> queueEndReads.get() >= before + 3);
 
         assertThat(held.size()).isEqualTo(1);
         assertThat(executedAgain).isEmpty();

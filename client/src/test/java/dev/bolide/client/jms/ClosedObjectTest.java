@@ -2,6 +2,7 @@ package dev.bolide.client.jms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import jakarta.jms.Connection;
 import jakarta.jms.IllegalStateException;
@@ -9,8 +10,10 @@ import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class ClosedObjectTest extends JmsTestBase {
@@ -43,18 +46,25 @@ class ClosedObjectTest extends JmsTestBase {
     void aReceiveInProgressReturnsNullWhenItsConsumerCloses() throws Exception {
         Session session = connection().createSession();
         MessageConsumer consumer = session.createConsumer(session.createQueue(fresh("Waiting")));
+        AtomicReference<Thread> receiver = new AtomicReference<>();
         CompletableFuture<Object> receiving = CompletableFuture.supplyAsync(() -> {
+            receiver.set(Thread.currentThread());
             try {
                 return consumer.receive();
             } catch (Exception e) {
                 return e;
             }
         });
-        Thread.sleep(200);
+        await("receive() waiting").atMost(Duration.ofSeconds(5)).until(() -> waiting(receiver.get()));
 
         consumer.close();
 
         assertThat(receiving.get(5, TimeUnit.SECONDS)).isNull();
+    }
+
+    private static boolean waiting(Thread thread) {
+        return thread != null && (thread.getState() == Thread.State.WAITING
+                || thread.getState() == Thread.State.TIMED_WAITING);
     }
 
     @Test

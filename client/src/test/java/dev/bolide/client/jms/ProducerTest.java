@@ -62,8 +62,9 @@ class ProducerTest extends JmsTestBase {
         Queue queue = session.createQueue(fresh("Expiring"));
         MessageProducer producer = session.createProducer(queue);
         producer.setTimeToLive(1);
-        producer.send(session.createTextMessage("stale"));
-        Thread.sleep(20);
+        Message stale = session.createTextMessage("stale");
+        producer.send(stale);
+        await().atMost(Duration.ofSeconds(5)).until(() -> System.currentTimeMillis() > stale.getJMSExpiration());
         producer.setTimeToLive(0);
         producer.send(session.createTextMessage("fresh"));
 

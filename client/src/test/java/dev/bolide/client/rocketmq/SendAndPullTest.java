@@ -139,6 +139,8 @@ class SendAndPullTest {
         long start = System.nanoTime();
         CompletableFuture<PullResult> waiting = client.pullAsync(
                 PullRequest.of(GROUP, queue, 0, 32, Duration.ofSeconds(20), Subscription.all("Orders")));
+        // the window is the point: a long poll with nothing to return stays unanswered (and is held
+        // by the broker by the time the message is sent); no condition tells it from a slow answer
         Thread.sleep(300);
         assertThat(waiting).isNotDone();
 

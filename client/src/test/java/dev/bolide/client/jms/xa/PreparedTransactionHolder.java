@@ -58,6 +58,7 @@ public final class PreparedTransactionHolder {
             if (block) {
                 System.out.println(PREPARED);
                 System.out.flush();
+                // holding the commit forever is the point: the parent kills this JVM mid-commit
                 while (true) {
                     try {
                         Thread.sleep(60_000);
