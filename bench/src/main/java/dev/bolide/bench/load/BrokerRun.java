@@ -99,7 +99,7 @@ final class BrokerRun {
     }
 
     private Measurement drain(String workload, String topic, long acknowledged) throws Exception {
-        return new ConsumeWorkload(broker.clientAddress()).drain(workload, topic, backlog(topic, acknowledged),
+        return new ConsumeWorkload(broker).drain(workload, topic, backlog(producer, topic, acknowledged),
                 plan.consumeTimeout());
     }
 
@@ -108,10 +108,11 @@ final class BrokerRun {
      * those whose send failed on the client after the broker had stored them. Waits while the
      * broker's queues still lag behind its log.
      */
-    private long backlog(String topic, long acknowledged) throws MQClientException, InterruptedException {
+    static long backlog(DefaultMQProducer producer, String topic, long acknowledged)
+            throws MQClientException, InterruptedException {
         long deadline = System.nanoTime() + ROUTE_TIMEOUT.toNanos();
         long backlog;
-        while ((backlog = queuedMessages(topic)) < acknowledged && System.nanoTime() < deadline) {
+        while ((backlog = queuedMessages(producer, topic)) < acknowledged && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
         return backlog;
@@ -119,7 +120,7 @@ final class BrokerRun {
 
     // deprecated in the client for rocketmq-tools' admin API, which is not a dependency here
     @SuppressWarnings("deprecation")
-    private long queuedMessages(String topic) throws MQClientException {
+    private static long queuedMessages(DefaultMQProducer producer, String topic) throws MQClientException {
         long total = 0;
         for (MessageQueue queue : producer.fetchPublishMessageQueues(topic)) {
             total += producer.maxOffset(queue) - producer.minOffset(queue);

@@ -3,6 +3,8 @@ package dev.bolide.bench.load;
 import java.util.List;
 import org.apache.rocketmq.acl.common.AclClientRPCHook;
 import org.apache.rocketmq.acl.common.SessionCredentials;
+import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
+import org.apache.rocketmq.client.consumer.rebalance.AllocateMessageQueueAveragely;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 
 /**
@@ -36,5 +38,13 @@ record BrokerSecurity(String name, List<String> brokerConfLines, boolean clientT
                 : new DefaultMQProducer(group, new AclClientRPCHook(credentials));
         producer.setUseTLS(clientTls);
         return producer;
+    }
+
+    /** A push consumer (not started) that talks to a broker secured so, with the client's default queue allocation. */
+    DefaultMQPushConsumer newPushConsumer(String group) {
+        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(group,
+                credentials == null ? null : new AclClientRPCHook(credentials), new AllocateMessageQueueAveragely());
+        consumer.setUseTLS(clientTls);
+        return consumer;
     }
 }

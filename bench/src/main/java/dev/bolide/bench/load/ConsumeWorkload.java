@@ -14,14 +14,17 @@ import org.apache.rocketmq.common.protocol.heartbeat.MessageModel;
 
 /**
  * Drains a topic's backlog with a push consumer of a new group (clustering, from the first
- * offset, the client's default threads and batch sizes) and times it from the consumer's start
- * to the last message of the backlog.
+ * offset, the client's default threads and batch sizes; over TLS and signing as the broker's
+ * {@link BrokerSecurity} asks) and times it from the consumer's start to the last message of the
+ * backlog.
  */
 final class ConsumeWorkload {
     private final String nameServerAddress;
+    private final BrokerSecurity security;
 
-    ConsumeWorkload(String nameServerAddress) {
-        this.nameServerAddress = nameServerAddress;
+    ConsumeWorkload(BrokerProcess broker) {
+        this.nameServerAddress = broker.clientAddress();
+        this.security = broker.security();
     }
 
     Measurement drain(String workload, String topic, long backlog, Duration timeout)
@@ -29,7 +32,7 @@ final class ConsumeWorkload {
         AtomicLong received = new AtomicLong();
         AtomicLong lastArrival = new AtomicLong();
         CountDownLatch done = new CountDownLatch(1);
-        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer("bench-consumer-" + System.nanoTime());
+        DefaultMQPushConsumer consumer = security.newPushConsumer("bench-consumer-" + System.nanoTime());
         consumer.setNamesrvAddr(nameServerAddress);
         consumer.setInstanceName("bench-consumer-" + System.nanoTime());
         consumer.setMessageModel(MessageModel.CLUSTERING);

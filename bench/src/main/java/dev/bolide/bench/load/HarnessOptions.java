@@ -28,7 +28,9 @@ final class HarnessOptions {
                                    Bolide ASYNC_MASTER alone, in rounds, medians
               --security           instead of the table above: sync sends of 1 KiB from 16 threads
                                    to Bolide plain, with TLS and with ACL, side by side, in rounds,
-                                   medians, ratios TLS / plain and ACL / plain
+                                   each round's sends then drained by a push consumer (over TLS,
+                                   signed under ACL), medians, ratios TLS / plain and ACL / plain
+                                   for sends and for consumption
               --console-cost       instead of the table above: sync sends of 1 KiB from 16 threads
                                    to Bolide without a console and Bolide serving its console,
                                    /metrics scraped every second, side by side, in rounds, medians

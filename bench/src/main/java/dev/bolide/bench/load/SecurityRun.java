@@ -7,11 +7,11 @@ import java.util.List;
 import org.apache.rocketmq.acl.common.SessionCredentials;
 
 /**
- * {@code --security}: what TLS and ACL cost a send. Three Bolide brokers run side by side for the
- * whole run and take turns in rounds ({@link SideBySideRounds}): one plain, one with
- * {@code tls.server.mode} (a self-signed certificate made at start, the client with {@code useTLS}),
- * one with {@code aclEnable = true} (the client signing every request with rocketmq-acl's
- * {@code AclClientRPCHook}).
+ * {@code --security}: what TLS and ACL cost a send and a consumption. Three Bolide brokers run side
+ * by side for the whole run and take turns in rounds ({@link SideBySideRounds}, with its consume
+ * side): one plain, one with {@code tls.server.mode} (a self-signed certificate made at start, the
+ * clients with {@code useTLS}), one with {@code aclEnable = true} (producer and push consumer signing
+ * every request with rocketmq-acl's {@code AclClientRPCHook}).
  */
 final class SecurityRun {
     /** An admin account: the harness creates its topic with the same producer that sends. */
@@ -30,7 +30,7 @@ final class SecurityRun {
         BrokerSetup brokers = options.brokerSetup();
         Path scratch = ScratchDirectory.create(options.scratchParent(), "security-").path();
         SelfSignedCertificate certificate = new SelfSignedCertificate("bolide-broker");
-        try (SideBySideRounds setups = new SideBySideRounds()) {
+        try (SideBySideRounds setups = SideBySideRounds.withConsumption()) {
             Path acl = Files.writeString(scratch.resolve("plain_acl.yml"), PLAIN_ACL_YML);
             BrokerSecurity tls = BrokerSecurity.tls(options.tlsMode(), certificate.certificate().toString(),
                     certificate.privateKey().toString());

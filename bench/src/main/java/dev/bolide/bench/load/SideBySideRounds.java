@@ -16,7 +16,10 @@ import org.apache.rocketmq.common.message.Message;
  * of its own, taking turns in rounds of one send workload (sync sends of 1 KiB from 16 threads),
  * the order rotated each round, so that a burst of other work lands on every setup's rounds rather
  * than on one setup; each line of the table is the median of its rounds, each ratio the ratio of
- * two lines' medians. Closing shuts every producer and broker down.
+ * two lines' medians. {@link #withConsumption()} adds a consume side: each round sends to a topic
+ * of its own, and after the round's sends every setup drains what it was sent there with a push
+ * consumer of a new group ({@link ConsumeWorkload}, secured as its broker asks), in the same rotated
+ * order; those figures are lines and ratios of their own. Closing shuts every producer and broker down.
  */
 final class SideBySideRounds implements AutoCloseable {
     static final int MESSAGE_SIZE = 1024;
@@ -26,15 +29,31 @@ final class SideBySideRounds implements AutoCloseable {
     /** How long a setup may take to answer a send SEND_OK (a SYNC_MASTER's slave connected). */
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
     private static final String FORMAT = "%-36s  %13s  %7s  %7s  %s%n";
+    private static final String CONSUME_WORKLOAD = "consume the round's backlog, push consumer";
 
     /** A line of the table under the setups: {@code label}, setup {@code numerator}'s msgs/s over {@code denominator}'s. */
     record Ratio(String label, int numerator, int denominator) {
     }
 
-    private record Setup(String name, BrokerProcess broker, DefaultMQProducer producer, List<Measurement> rounds) {
+    private record Setup(String name, BrokerProcess broker, DefaultMQProducer producer, List<Measurement> rounds,
+                         List<Measurement> drains) {
     }
 
     private final List<Setup> setups = new ArrayList<>();
+    private final boolean consumption;
+
+    SideBySideRounds() {
+        this(false);
+    }
+
+    private SideBySideRounds(boolean consumption) {
+        this.consumption = consumption;
+    }
+
+    /** Rounds that also drain each round's sends, see the class comment. */
+    static SideBySideRounds withConsumption() {
+        return new SideBySideRounds(true);
+    }
 
     /** Adds a started broker (closed here should its producer or topic fail) and starts its producer. */
     void add(String name, BrokerProcess broker) throws Exception {
@@ -42,7 +61,7 @@ final class SideBySideRounds implements AutoCloseable {
         DefaultMQProducer producer;
         try {
             producer = BrokerRun.startProducer(broker);
-            setups.add(new Setup(name, broker, producer, new ArrayList<>()));
+            setups.add(new Setup(name, broker, producer, new ArrayList<>(), new ArrayList<>()));
         } catch (Exception e) {
             broker.close();
             throw e;
@@ -52,26 +71,62 @@ final class SideBySideRounds implements AutoCloseable {
 
     /** Warms every setup up, runs the rounds, and returns the table under {@code title}. */
     String run(HarnessOptions options, String title, List<Ratio> ratios) throws Exception {
+        if (consumption) {
+            createRoundTopics(options.rounds());
+        }
         String loadAverage = LoadAverage.read();
         for (Setup setup : setups) {
             warmUp(setup, options.plan().warmupDuration());
+            if (consumption) {
+                // the consuming path (and its TLS sessions, its signatures) warmed up too
+                drain(setup, TOPIC, 0, options);
+            }
         }
         for (int round = 0; round < options.rounds(); round++) {
             for (int turn = 0; turn < setups.size(); turn++) {
                 Setup setup = setups.get((round + turn) % setups.size());
-                Measurement measured = new SendWorkload(setup.producer()).run(WORKLOAD, TOPIC, MESSAGE_SIZE,
+                Measurement measured = new SendWorkload(setup.producer()).run(WORKLOAD, sendTopic(round), MESSAGE_SIZE,
                         THREADS, options.plan().sendDuration());
-                System.out.printf(Locale.ROOT, "round %d, %s: %.0f msgs/s%s%n", round + 1, setup.name(),
-                        measured.messagesPerSecond(), measured.problem() == null ? ""
-                                : "  (" + measured.problem() + ")");
-                setup.rounds().add(measured);
+                setup.rounds().add(printed(round, setup.name(), measured));
+            }
+            for (int turn = 0; consumption && turn < setups.size(); turn++) {
+                Setup setup = setups.get((round + turn) % setups.size());
+                long sent = setup.rounds().get(round).messages();
+                setup.drains().add(printed(round, setup.name() + ", consume",
+                        drain(setup, sendTopic(round), sent, options)));
             }
         }
         int cores = Runtime.getRuntime().availableProcessors();
-        String heading = String.format(Locale.ROOT, "%s: %s, %d rounds (%s; %d cores; load average at start %s,"
-                + " at end %s; %s)", title, WORKLOAD, options.rounds(), options, cores, loadAverage, LoadAverage.read(),
-                LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS));
+        String heading = String.format(Locale.ROOT, "%s: %s%s, %d rounds (%s; %d cores; load average at start %s,"
+                + " at end %s; %s)", title, WORKLOAD, consumption ? "; " + CONSUME_WORKLOAD : "", options.rounds(),
+                options, cores, loadAverage, LoadAverage.read(), LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS));
         return render(LoadAverage.headed(heading, loadAverage, cores), ratios);
+    }
+
+    private static Measurement printed(int round, String name, Measurement measured) {
+        System.out.printf(Locale.ROOT, "round %d, %s: %.0f msgs/s%s%n", round + 1, name, measured.messagesPerSecond(),
+                measured.problem() == null ? "" : "  (" + measured.problem() + ")");
+        return measured;
+    }
+
+    /** With consumption each round sends to a topic of its own, so that a drain reads that round's sends only. */
+    private String sendTopic(int round) {
+        return consumption ? TOPIC + "-" + (round + 1) : TOPIC;
+    }
+
+    private void createRoundTopics(int rounds) throws Exception {
+        for (Setup setup : setups) {
+            for (int round = 0; round < rounds; round++) {
+                BrokerRun.createTopic(setup.producer(), setup.broker(), sendTopic(round));
+            }
+        }
+    }
+
+    /** Everything stored on the topic (at least {@code sent}), drained by a new group. */
+    private static Measurement drain(Setup setup, String topic, long sent, HarnessOptions options) throws Exception {
+        long backlog = BrokerRun.backlog(setup.producer(), topic, sent);
+        return new ConsumeWorkload(setup.broker()).drain(CONSUME_WORKLOAD, topic, backlog,
+                options.plan().consumeTimeout());
     }
 
     /** Waits until a send is answered SEND_OK, then sends for {@code warmup}. */
@@ -102,28 +157,51 @@ final class SideBySideRounds implements AutoCloseable {
     private String render(String heading, List<Ratio> ratios) {
         StringBuilder out = new StringBuilder(heading).append(System.lineSeparator());
         out.append(String.format(Locale.ROOT, FORMAT, "setup", "median msgs/s", "p50 ms", "p99 ms", "rounds msgs/s"));
-        for (Setup setup : setups) {
-            List<String> rounds = setup.rounds().stream()
-                    .map(round -> String.format(Locale.ROOT, "%.0f", round.messagesPerSecond())).toList();
-            out.append(String.format(Locale.ROOT, FORMAT, setup.name(),
-                    LoadReport.decimal(median(setup, Measurement::messagesPerSecond), 0),
-                    LoadReport.decimal(median(setup, Measurement::p50Millis), 2),
-                    LoadReport.decimal(median(setup, Measurement::p99Millis), 2), String.join(" ", rounds)));
+        List<Side> sides = consumption ? List.of(Side.SEND, Side.CONSUME) : List.of(Side.SEND);
+        for (Side side : sides) {
+            for (Setup setup : setups) {
+                List<Measurement> measured = side.of(setup);
+                List<String> rounds = measured.stream()
+                        .map(round -> String.format(Locale.ROOT, "%.0f", round.messagesPerSecond())).toList();
+                out.append(String.format(Locale.ROOT, FORMAT, setup.name() + side.suffix,
+                        LoadReport.decimal(median(measured, Measurement::messagesPerSecond), 0),
+                        LoadReport.decimal(median(measured, Measurement::p50Millis), 2),
+                        LoadReport.decimal(median(measured, Measurement::p99Millis), 2), String.join(" ", rounds)));
+            }
         }
-        for (Ratio ratio : ratios) {
-            out.append(String.format(Locale.ROOT, "%s: %s%n", ratio.label(), LoadReport.decimal(
-                    median(setups.get(ratio.numerator()), Measurement::messagesPerSecond)
-                            / median(setups.get(ratio.denominator()), Measurement::messagesPerSecond), 2)));
+        for (Side side : sides) {
+            for (Ratio ratio : ratios) {
+                out.append(String.format(Locale.ROOT, "%s%s: %s%n", ratio.label(), side.suffix, LoadReport.decimal(
+                        median(side.of(setups.get(ratio.numerator())), Measurement::messagesPerSecond)
+                                / median(side.of(setups.get(ratio.denominator())), Measurement::messagesPerSecond), 2)));
+            }
         }
-        for (Setup setup : setups) {
-            setup.rounds().stream().filter(round -> round.problem() != null).forEach(round -> out.append(
-                    String.format(Locale.ROOT, "WARNING: %s: %s%n", setup.name(), round.problem())));
+        for (Side side : sides) {
+            for (Setup setup : setups) {
+                side.of(setup).stream().filter(round -> round.problem() != null).forEach(round -> out.append(
+                        String.format(Locale.ROOT, "WARNING: %s%s: %s%n", setup.name(), side.suffix, round.problem())));
+            }
         }
         return out.toString();
     }
 
-    private static double median(Setup setup, ToDoubleFunction<Measurement> figure) {
-        return LoadReport.median(setup.rounds().stream().map(figure::applyAsDouble).toList());
+    /** The two kinds of figure a setup collects, and how the table tells them apart. */
+    private enum Side {
+        SEND(""), CONSUME(", consume");
+
+        private final String suffix;
+
+        Side(String suffix) {
+            this.suffix = suffix;
+        }
+
+        List<Measurement> of(Setup setup) {
+            return this == SEND ? setup.rounds() : setup.drains();
+        }
+    }
+
+    private static double median(List<Measurement> measured, ToDoubleFunction<Measurement> figure) {
+        return LoadReport.median(measured.stream().map(figure::applyAsDouble).toList());
     }
 
     @Override

@@ -24,18 +24,32 @@ public final class Asadmin {
         return new Asadmin(Path.of(payara, "bin", "asadmin"), PayaraPorts.fromBuild().admin());
     }
 
+    /** What a command printed, and whether it succeeded. */
+    public record Outcome(boolean succeeded, String output) {
+    }
+
     /** Runs a remote command and returns what it printed; a failed command fails with its output. */
     public String run(String... command) {
+        Outcome outcome = attempt(command);
+        if (!outcome.succeeded()) {
+            throw new AssertionError("asadmin " + String.join(" ", command) + " failed:\n" + outcome.output());
+        }
+        return outcome.output();
+    }
+
+    /** Runs a remote command that may fail. */
+    public Outcome attempt(String... command) {
         List<String> line = new ArrayList<>(List.of(executable.toString(), "--host", "localhost",
                 "--port", String.valueOf(adminPort)));
         line.addAll(List.of(command));
         try {
             Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                throw new AssertionError(String.join(" ", line) + " failed:\n" + output);
+            if (!process.waitFor(2, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new AssertionError(String.join(" ", line) + " did not end within 2 minutes:\n" + output);
             }
-            return output;
+            return new Outcome(process.exitValue() == 0, output);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

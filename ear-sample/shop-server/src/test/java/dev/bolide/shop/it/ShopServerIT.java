@@ -27,6 +27,17 @@ class ShopServerIT {
         assertThat(properties).contains("property.mode=EMBEDDED", "property.flushType=SYNC_FLUSH");
     }
 
+    /** The account's secret key is in the domain only: the ACL file and a password alias, which Payara resolves. */
+    @Test
+    void adapterSignsAsTheDomainsAccountWithAPasswordAlias() {
+        String properties = Asadmin.fromBuild().run("get", "resources.resource-adapter-config.bolide-ra.property.*");
+
+        assertThat(properties).contains("property.userName=" + ShopDomain.BROKER_USER,
+                "property.password=${ALIAS=bolide-shop-broker}",
+                "property.aclConfigFile=" + ShopDomain.fromBuild().aclFile().toAbsolutePath().normalize());
+        assertThat(properties).doesNotContain(ShopDomain.fromBuild().brokerSecretKey());
+    }
+
     @Test
     void embeddedBrokerListensOnItsNameServerPort() throws IOException {
         int port = Integer.getInteger("shop.nameServerPort", 9876);

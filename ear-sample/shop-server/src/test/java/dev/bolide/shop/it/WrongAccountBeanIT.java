@@ -1,0 +1,71 @@
+package dev.bolide.shop.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bolide.shop.it.Asadmin.Outcome;
+import dev.bolide.shop.it.wrongaccount.WrongAccountBean;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The other half of the shop's beans receiving as the domain's account (OrderFlowsIT, TopUpIT): a
+ * bean whose activation names that account with a wrong password does not start: Payara refuses its
+ * deployment, and the server log says why in the broker's words.
+ */
+class WrongAccountBeanIT {
+    private static final String APPLICATION = "shop-wrong-account";
+
+    @TempDir
+    Path dir;
+
+    private final Asadmin asadmin = Asadmin.fromBuild();
+
+    @Test
+    void aBeanWithAWrongPasswordFailsItsDeploymentNamingTheSignatureCheck() throws Exception {
+        Path jar = beanJar(dir.resolve(APPLICATION + ".jar"));
+        Path log = ShopDomain.fromBuild().serverLog();
+        long logged = Files.size(log);
+
+        Outcome deployment = asadmin.attempt("deploy", "--name", APPLICATION, jar.toString());
+        if (deployment.succeeded()) {
+            asadmin.run("undeploy", APPLICATION);
+        }
+
+        assertThat(deployment.succeeded()).as(deployment.output()).isFalse();
+        assertThat(deployment.output()).contains("EJB Container initialization error");
+        assertThat(loggedSince(log, logged)).contains("[WrongAccountBean]",
+                "Bolide activation: the brokers refused the account",
+                "Check signature failed for accessKey=" + ShopDomain.BROKER_USER);
+        assertThat(asadmin.run("list-applications")).doesNotContain(APPLICATION);
+    }
+
+    private static String loggedSince(Path log, long offset) throws IOException {
+        byte[] all = Files.readAllBytes(log);
+        return new String(all, (int) Math.min(offset, all.length), (int) Math.max(0, all.length - offset),
+                StandardCharsets.UTF_8);
+    }
+
+    /** An EJB jar of the bean's package, as the test build compiled it. */
+    private static Path beanJar(Path jar) throws IOException, URISyntaxException {
+        Path classes = Path.of(WrongAccountBean.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path beanPackage = classes.resolve(WrongAccountBean.class.getPackageName().replace('.', '/'));
+        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file);
+                Stream<Path> compiled = Files.list(beanPackage)) {
+            for (Path type : compiled.filter(path -> path.toString().endsWith(".class")).toList()) {
+                out.putNextEntry(new JarEntry(classes.relativize(type).toString()));
+                out.write(Files.readAllBytes(type));
+                out.closeEntry();
+            }
+        }
+        return jar;
+    }
+}
