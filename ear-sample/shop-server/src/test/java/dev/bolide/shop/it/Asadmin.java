@@ -1,12 +1,8 @@
 package dev.bolide.shop.it;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** Payara's {@code asadmin} of the build's server, talking to the test domain. */
 public final class Asadmin {
@@ -29,18 +25,6 @@ public final class Asadmin {
         List<String> line = new ArrayList<>(List.of(executable.toString(), "--host", "localhost",
                 "--port", String.valueOf(adminPort)));
         line.addAll(List.of(command));
-        try {
-            Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                throw new AssertionError(String.join(" ", line) + " failed:\n" + output);
-            }
-            return output;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted waiting for asadmin", e);
-        }
+        return AdminCommand.run(line);
     }
 }

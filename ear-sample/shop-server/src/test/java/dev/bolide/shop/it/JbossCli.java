@@ -1,0 +1,27 @@
+package dev.bolide.shop.it;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** WildFly's {@code jboss-cli} of the build's server (profile wildfly), connected to the shop's server. */
+public final class JbossCli {
+
+    private final Path executable;
+    private final int managementPort;
+
+    private JbossCli(Path executable, int managementPort) {
+        this.executable = executable;
+        this.managementPort = managementPort;
+    }
+
+    public static JbossCli fromBuild() {
+        String wildfly = System.getProperty("shop.wildfly", "target/wildfly");
+        return new JbossCli(Path.of(wildfly, "bin", "jboss-cli.sh"), Integer.getInteger("shop.wildflyManagementPort", 9990));
+    }
+
+    /** Runs one command or operation and returns what it printed; a failed one fails with its output. */
+    public String run(String command) {
+        return AdminCommand.run(List.of(executable.toString(), "--connect",
+                "--controller=localhost:" + managementPort, "--command=" + command));
+    }
+}
