@@ -19,9 +19,12 @@ public final class JbossCli {
         return new JbossCli(Path.of(wildfly, "bin", "jboss-cli.sh"), Integer.getInteger("shop.wildflyManagementPort", 9990));
     }
 
-    /** Runs one command or operation and returns what it printed; a failed one fails with its output. */
-    public String run(String command) {
+    /**
+     * Runs commands or operations, in order, in one client (each client is a JVM that takes seconds to
+     * start) and returns what they printed; a failed one fails with the output.
+     */
+    public String run(String... commands) {
         return AdminCommand.run(List.of(executable.toString(), "--connect",
-                "--controller=localhost:" + managementPort, "--command=" + command));
+                "--controller=localhost:" + managementPort, "--commands=" + String.join(",", commands)));
     }
 }
