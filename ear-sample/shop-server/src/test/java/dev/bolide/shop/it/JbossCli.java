@@ -1,10 +1,13 @@
 package dev.bolide.shop.it;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /** WildFly's {@code jboss-cli} of the build's server (profile wildfly), connected to the shop's server. */
 public final class JbossCli {
+    /** jboss-cli gives up connecting after 5 s by default, which a loaded machine may take. */
+    private static final Duration CONNECT_PATIENCE = Duration.ofSeconds(60);
 
     private final Path executable;
     private final int managementPort;
@@ -25,6 +28,7 @@ public final class JbossCli {
      */
     public String run(String... commands) {
         return AdminCommand.run(List.of(executable.toString(), "--connect",
-                "--controller=localhost:" + managementPort, "--commands=" + String.join(",", commands)));
+                "--controller=localhost:" + managementPort, "--timeout=" + CONNECT_PATIENCE.toMillis(),
+                "--commands=" + String.join(",", commands)));
     }
 }
