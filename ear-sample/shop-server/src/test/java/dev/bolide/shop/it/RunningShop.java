@@ -17,8 +17,9 @@ import org.awaitility.core.ConditionFactory;
 /**
  * The shop that {@code bin/bolide-shop start} runs, as the integration tests see it: its URLs, its REST
  * API over the JDK's HTTP client with JSON bodies, and waits for what its message-driven beans do later.
- * The build passes the domain's port base ({@code shop.portBase}); without it (a test started by hand)
- * the shop is the one on Payara's default ports.
+ * The build passes the HTTP port of a shop on WildFly ({@code shop.httpPort}, profile wildfly) or the
+ * Payara domain's port base ({@code shop.portBase}); without either (a test started by hand) the shop
+ * is the one on Payara's default ports.
  */
 public final class RunningShop {
 
@@ -33,7 +34,8 @@ public final class RunningShop {
     }
 
     public static RunningShop fromBuild() {
-        return new RunningShop(URI.create("http://localhost:" + PayaraPorts.fromBuild().http() + "/shop/"));
+        int httpPort = Integer.getInteger("shop.httpPort", PayaraPorts.fromBuild().http());
+        return new RunningShop(URI.create("http://localhost:" + httpPort + "/shop/"));
     }
 
     /** The shop's HTML page. */

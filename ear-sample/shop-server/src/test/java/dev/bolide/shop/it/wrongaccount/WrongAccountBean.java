@@ -8,7 +8,7 @@ import jakarta.jms.MessageListener;
 /**
  * A bean that names the shop's broker account with a wrong password in its own activation
  * properties (they come before the adapter's account): its activation must fail. Deployed by
- * {@code WrongAccountBeanIT}, never part of the shop.
+ * {@code WrongAccountBeanOnPayaraIT}, never part of the shop.
  */
 @MessageDriven(activationConfig = {
     @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "bolide-ra"),

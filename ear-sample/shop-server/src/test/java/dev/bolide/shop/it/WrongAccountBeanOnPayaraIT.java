@@ -2,7 +2,7 @@ package dev.bolide.shop.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bolide.shop.it.Asadmin.Outcome;
+import dev.bolide.shop.it.AdminCommand.Outcome;
 import dev.bolide.shop.it.wrongaccount.WrongAccountBean;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * bean whose activation names that account with a wrong password does not start: Payara refuses its
  * deployment, and the server log says why in the broker's words.
  */
-class WrongAccountBeanIT {
+class WrongAccountBeanOnPayaraIT {
     private static final String APPLICATION = "shop-wrong-account";
 
     @TempDir

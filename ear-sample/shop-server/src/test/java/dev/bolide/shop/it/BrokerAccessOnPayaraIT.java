@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * domain is served, a client without it or with a wrong secret key is refused (the real RocketMQ
  * 4.9 client, signing as {@code AclClientRPCHook} does).
  */
-class BrokerAccessIT {
+class BrokerAccessOnPayaraIT {
     /** A topic of its own: nothing of the shop listens to it. */
     private static final String TOPIC = "ShopAclProbe";
 
