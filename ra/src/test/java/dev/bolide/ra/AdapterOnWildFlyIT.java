@@ -1,6 +1,7 @@
 package dev.bolide.ra;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bolide.client.jms.BolideConnectionFactory;
@@ -11,6 +12,7 @@ import jakarta.jms.Message;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import jakarta.jms.Topic;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import javax.naming.InitialContext;
@@ -28,8 +30,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * repository's src/main/wildfly/bolide-ra.cli (profile wildfly). The tests run in the server: they
  * send through the XA pool the script declares, in container transactions, and look at the queue with
  * a plain Bolide client outside the pool and the transaction (message-driven beans:
- * MessageDrivenBeansOnWildFlyIT). Assertions are JUnit's, the only test library packaged with the
- * archive.
+ * MessageDrivenBeansOnWildFlyIT; REMOTE mode: RemoteBrokerOnWildFlyIT). {@link PaymentLedger} puts a
+ * row of an XA datasource on WildFly's H2 and a Bolide send in one transaction. Assertions are
+ * JUnit's, the only test library packaged with the archive.
  *
  * <p>WildFly activates a new instance of the adapter for each {@code @ConnectionFactoryDefinition}
  * and {@code @JMSConnectionFactoryDefinition} naming it (OrderSender's), with ra.xml's defaults: in
@@ -47,7 +50,7 @@ class AdapterOnWildFlyIT {
     @Deployment
     static WebArchive testArchive() {
         return ShrinkWrap.create(WebArchive.class, "wildfly-it.war")
-                .addClasses(PoolSender.class, OrderSender.class, QueueContents.class)
+                .addClasses(PoolSender.class, OrderSender.class, QueueContents.class, PaymentLedger.class)
                 .setManifest(new StringAsset("Manifest-Version: 1.0\nDependencies: deployment.bolide-ra.rar\n"));
     }
 
@@ -87,11 +90,21 @@ class AdapterOnWildFlyIT {
     void anInjectedContextOfTheScriptsPoolSends() throws Exception {
         String queue = "Orders" + System.nanoTime();
 
-        poolSender().sendInjected(queue, "by injection");
+        poolSender().sendInjected(queue, "by injection", false);
 
         try (Connection outside = outsideClient()) {
             assertEquals(List.of("by injection"), QueueContents.awaitText(outside, queue, "by injection"));
         }
+    }
+
+    /** WildFly's injected context joins the container's transaction: its send rolls back with it. */
+    @Test
+    void anInjectedContextOfTheScriptsPoolInATransactionSetRollbackOnlyIsNeverVisible() throws Exception {
+        String queue = "Orders" + System.nanoTime();
+
+        poolSender().sendInjected(queue, "injected, cancelled", true);
+
+        assertOnlyALaterSendArrives(queue);
     }
 
     /** The script's broker holds what the definition's factory sent: one embedded broker for both instances. */
@@ -124,6 +137,33 @@ class AdapterOnWildFlyIT {
         }
     }
 
+    /** Narayana with two XA resources, H2's and Bolide's: the row and the message. */
+    @Test
+    void aRowAndASendInOneCommittedTransactionAreBothVisible() throws Exception {
+        String id = "payment" + System.nanoTime();
+        String queue = "Ledger" + System.nanoTime();
+        PaymentLedger ledger = ledger();
+
+        ledger.pay(id, queue, false);
+
+        assertTrue(ledger.recorded(id), "the committed row is missing");
+        try (Connection outside = outsideClient()) {
+            assertEquals(List.of(id), QueueContents.awaitText(outside, queue, id));
+        }
+    }
+
+    @Test
+    void aRowAndASendInATransactionSetRollbackOnlyAreNeitherVisible() throws Exception {
+        String id = "payment" + System.nanoTime();
+        String queue = "Ledger" + System.nanoTime();
+        PaymentLedger ledger = ledger();
+
+        ledger.pay(id, queue, true);
+
+        assertFalse(ledger.recorded(id), "the rolled back row is there");
+        assertOnlyALaterSendArrives(queue);
+    }
+
     /** Once a later message sent at once is readable, the queue holds it alone. */
     private static void assertOnlyALaterSendArrives(String queue) throws Exception {
         try (Connection outside = outsideClient()) {
@@ -133,6 +173,13 @@ class AdapterOnWildFlyIT {
 
     private static PoolSender poolSender() throws NamingException {
         return InitialContext.doLookup("java:module/PoolSender");
+    }
+
+    /** The ledger bean, its table created if missing. */
+    private static PaymentLedger ledger() throws NamingException, SQLException {
+        PaymentLedger ledger = InitialContext.doLookup("java:module/PaymentLedger");
+        ledger.createTable();
+        return ledger;
     }
 
     private static OrderSender orderSender() throws NamingException {

@@ -1,5 +1,6 @@
 package dev.bolide.ra;
 
+import static dev.bolide.testsupport.FreePorts.freeBrokerPort;
 import static dev.bolide.testsupport.FreePorts.freePort;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -57,7 +58,7 @@ class CrashRecoveryOnPayaraIT {
     void aBranchPreparedWhenTheServerWasKilledIsCommittedOnceByRecoveryAfterTheRestart() throws Exception {
         int nameServerPort = freePort();
         nameServer = "127.0.0.1:" + nameServerPort;
-        Path commands = writePostbootCommands(freePort(), nameServerPort);
+        Path commands = writePostbootCommands(freeBrokerPort(), nameServerPort);
         Path war = HangingTransaction.exportArchive(root.resolve("crash.war"));
         int httpPort = freePort();
         String queue = "Payments" + System.nanoTime();

@@ -1,5 +1,6 @@
 package dev.bolide.ra;
 
+import static dev.bolide.testsupport.FreePorts.freeBrokerPort;
 import static dev.bolide.testsupport.FreePorts.freePort;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,7 +56,8 @@ class CrashRecoveryOnWildFlyIT {
     void aBranchPreparedWhenTheServerWasKilledIsCommittedOnceByRecoveryAfterTheRestart() throws Exception {
         configureServerDirectory();
         HangingTransaction.exportArchive(base.resolve("deployments").resolve("crash.war"));
-        int brokerPort = freePort();
+        // its HA and VIP ports beside it free too: once another build's socket sat on port + 1
+        int brokerPort = freeBrokerPort();
         int nameServerPort = freePort();
         String nameServer = "127.0.0.1:" + nameServerPort;
         String queue = "Payments" + System.nanoTime();

@@ -20,6 +20,7 @@ import dev.bolide.ra.mdb.OrdersBean;
 import dev.bolide.ra.mdb.PaymentCheckBean;
 import dev.bolide.ra.mdb.PoisonBean;
 import dev.bolide.ra.mdb.SelectiveBean;
+import dev.bolide.ra.mdb.StepsBean;
 import dev.bolide.ra.mdb.TransactedOrdersBean;
 import jakarta.jms.Destination;
 import jakarta.jms.JMSContext;
@@ -29,6 +30,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -140,6 +143,27 @@ class MessageDrivenBeansOnPayaraIT {
         eventually(PATIENCE, () -> DeliveryLog.textsOf(SelectiveBean.QUEUE).contains("for the bean" + RUN), "selected");
         assertFalse(DeliveryLog.textsOf(SelectiveBean.QUEUE).stream().anyMatch(text -> text.startsWith("not for")),
                 "a message the selector excludes reached the bean");
+    }
+
+    /**
+     * One context sends the steps, so they sit in one RocketMQ queue in send order; the failed
+     * delivery of step 2 (a rolled back transaction) comes again before step 3.
+     */
+    @Test
+    void anOrderlyBeanGetsTheStepsInSendOrderWithAFailedOneAgainBeforeTheNext() throws Exception {
+        List<String> steps = IntStream.range(0, 6).mapToObj(i -> "step " + i + RUN).toList();
+        send(false, StepsBean.QUEUE, "step", steps.toArray(String[]::new));
+
+        eventually(PATIENCE, () -> stepsOfThisRun().size() == steps.size() + 1, "every step delivered");
+        String failing = StepsBean.FAILING + RUN;
+        assertEquals(Stream.of(steps.subList(0, 3), List.of(failing), steps.subList(3, 6)).flatMap(List::stream)
+                .toList(), stepsOfThisRun());
+        assertEquals(List.of(1, 2), DeliveryLog.of(StepsBean.QUEUE).stream().filter(entry -> entry.text().equals(failing))
+                .map(DeliveryLog.Entry::deliveryCount).toList());
+    }
+
+    private static List<String> stepsOfThisRun() {
+        return DeliveryLog.textsOf(StepsBean.QUEUE).stream().filter(text -> text.endsWith(RUN)).toList();
     }
 
     /** A RocketMQ local transaction that never decided: the check-back bean decides it. */

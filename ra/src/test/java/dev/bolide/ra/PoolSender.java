@@ -38,9 +38,12 @@ public class PoolSender {
         }
     }
 
-    /** Sends through the injected context, in the caller's transaction or a new one. */
+    /** Sends through the injected context, in the caller's transaction or a new one, marked for rollback if asked to. */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
-    public void sendInjected(String queue, String text) {
+    public void sendInjected(String queue, String text, boolean rollback) {
         injected.createProducer().send(injected.createQueue(queue), text);
+        if (rollback) {
+            bean.setRollbackOnly();
+        }
     }
 }
