@@ -60,6 +60,7 @@ import dev.bolide.broker.namesrv.NameServer;
 import dev.bolide.broker.namesrv.RouteTable;
 import dev.bolide.broker.offset.ConsumerOffsetProcessor;
 import dev.bolide.broker.offset.ConsumerOffsets;
+import dev.bolide.broker.pull.HeldOffsets;
 import dev.bolide.broker.offset.UnconsumedMessages;
 import dev.bolide.broker.pull.HeldPulls;
 import dev.bolide.broker.query.QueryMessageProcessor;
@@ -298,8 +299,8 @@ public final class BolideBroker implements AutoCloseable {
         if (!isSlave(settings)) {
             transactions = TransactionService.start(store, replication.writes(), topics, clients.producers(),
                     settings.transactions(), configDir,
-                    new CommittedSends(new DelayedSends(settings.schedule().messageDelayLevel()), timers),
-                    settings.clock());
+                    new CommittedSends(new DelayedSends(settings.schedule().messageDelayLevel()), timers), offsets,
+                    new RetryTopics(topics), settings.clock());
             metrics.add(new XaBranchMeters(transactions));
             new HalfMessageMeters(transactions).bindTo(metrics.registry());
         }
@@ -415,7 +416,8 @@ public final class BolideBroker implements AutoCloseable {
         QueryMessageProcessor queries = new QueryMessageProcessor(store);
         QueueLockProcessor queueLocks = new QueueLockProcessor(new QueueLocks(Clock.systemUTC(), LOCK_MAX_LIVE_MILLIS));
         brokerServer.register(RequestCode.PULL_MESSAGE, timed(new PullMessageProcessor(store, topics, offsets,
-                clients.consumers(), groupConfigs, stats, filters, heldPulls, pullRouting(settings)),
+                clients.consumers(), groupConfigs, stats, filters, heldPulls, pullRouting(settings),
+                transactions == null ? HeldOffsets.NONE : transactions.heldOffsets()),
                 TimedRequests::pulls), pullExecutor)
                 .register(RequestCode.CHECK_CLIENT_CONFIG, new CheckClientConfigProcessor(filters), adminExecutor)
                 .register(RequestCode.HEART_BEAT, heartbeats, adminExecutor)

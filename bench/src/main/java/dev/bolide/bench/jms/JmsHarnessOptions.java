@@ -19,7 +19,7 @@ record JmsHarnessOptions(Duration seconds, Duration warmup, int rounds, int thre
     /** Without {@code --only}: Bolide as configured by default, and Artemis both ways. */
     static final List<String> DEFAULT_BROKERS = List.of("bolide", "artemis", "artemis-tuned");
     /** The groups of lines {@code --lines} chooses from, in the order they run. */
-    static final List<String> LINE_GROUPS = List.of("send", "receive", "batch", "xa");
+    static final List<String> LINE_GROUPS = List.of("send", "receive", "batch", "xa", "xa-receive");
 
     static final String USAGE = """
             usage: java -jar bench/target/jms-harness.jar [options]
@@ -40,7 +40,8 @@ record JmsHarnessOptions(Duration seconds, Duration warmup, int rounds, int thre
                                  measured on the disk by artemis perf-journal's rule) or
                                  sync-per-write (timeout 0) (default sync-per-write)
               --lines LIST       the lines to measure, comma-separated: send, receive, batch
-                                 (transacted batches of 1 and 100), xa (default: all)
+                                 (transacted batches of 1 and 100), xa, xa-receive (a
+                                 receive from a backlog in each XA transaction) (default: all)
               --dir DIR          where the brokers' data go (default bench/target/jms-data)
               --out FILE         the report (default bench/target/jms-results.txt)
             """;

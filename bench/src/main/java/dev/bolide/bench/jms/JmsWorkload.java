@@ -23,8 +23,9 @@ final class JmsWorkload {
     static final String BATCH_100_COMMITS = "transacted batch of 100, commits/s";
     static final String BATCH_100_MESSAGES = "transacted batch of 100, msgs/s";
     static final String XA_COMMITS = "XA send + H2 insert, commits/s";
+    static final String XA_RECEIVE_COMMITS = "XA receive + send + H2 insert, commits/s";
     static final List<String> METRICS = List.of(SEND, SEND_P50, SEND_P99, RECEIVE, BATCH_1_COMMITS,
-            BATCH_1_MESSAGES, BATCH_100_COMMITS, BATCH_100_MESSAGES, XA_COMMITS);
+            BATCH_1_MESSAGES, BATCH_100_COMMITS, BATCH_100_MESSAGES, XA_COMMITS, XA_RECEIVE_COMMITS);
     /** Latencies are better lower: their ratio is no target. */
     static final List<String> LATENCIES = List.of(SEND_P50, SEND_P99);
 
@@ -55,6 +56,9 @@ final class JmsWorkload {
         }
         if (options.measures("xa")) {
             measureXa(target, scratch, figures);
+        }
+        if (options.measures("xa-receive")) {
+            measureXaReceive(target, scratch, figures);
         }
         return figures;
     }
@@ -98,7 +102,7 @@ final class JmsWorkload {
                     options.threads());
             QueueDrain.drain(target.factory(), "jms-receive", backlog, options.threads());
         }
-        if (options.measures("xa") && target.xaFactory() != null) {
+        if ((options.measures("xa") || options.measures("xa-receive")) && target.xaFactory() != null) {
             System.out.println(target.name() + ": warming XA up for " + options.warmup().toSeconds() + " s");
             XADataSource database = XaDatabase.create(scratch.resolve("h2-warmup-" + target.name()));
             TimedLoop.Outcome commits = timed(XaSender.factory(transactions, target.xaFactory(), database,
@@ -138,6 +142,27 @@ final class JmsWorkload {
         figures.put(XA_COMMITS, commits.perSecond());
         report(target, XA_COMMITS, figures);
         QueueDrain.drain(target.factory(), "jms-xa", commits.operations(), options.threads());
+    }
+
+    /**
+     * Each transaction receives a message of a backlog put on a queue unmeasured, sends one and
+     * inserts a row: what an MDB does. The backlog's rest and the sends are drained after.
+     *
+     * @param scratch where the line's database goes, one per round and broker
+     */
+    private void measureXaReceive(JmsTarget target, Path scratch, Figures figures) throws Exception {
+        if (target.xaFactory() == null) {
+            figures.unavailable(XA_RECEIVE_COMMITS, "the client has no XAConnectionFactory");
+            return;
+        }
+        long backlog = QueueFill.fill(target.factory(), "jms-xa-backlog", body, options.backlog(), options.threads());
+        XADataSource database = XaDatabase.create(scratch.resolve("h2-receive-" + target.name()));
+        TimedLoop.Outcome commits = timed(XaSender.factory(transactions, target.xaFactory(), database, "jms-xa-sent",
+                "jms-xa-backlog", body), options.seconds());
+        figures.put(XA_RECEIVE_COMMITS, commits.perSecond());
+        report(target, XA_RECEIVE_COMMITS, figures);
+        QueueDrain.drain(target.factory(), "jms-xa-backlog", backlog - commits.operations(), options.threads());
+        QueueDrain.drain(target.factory(), "jms-xa-sent", commits.operations(), options.threads());
     }
 
     private TimedLoop.Outcome timed(TimedLoop.WorkerFactory workers, Duration length) throws Exception {

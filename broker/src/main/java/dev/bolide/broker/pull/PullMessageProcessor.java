@@ -44,14 +44,16 @@ public final class PullMessageProcessor implements RequestProcessor {
     private final SubscriptionFilters filters;
     private final HeldPulls held;
     private final PullRouting routing;
+    private final HeldOffsets heldOffsets;
 
     /**
      * @param held where requests wait for news; started here, closed by the caller
      * @param routing which broker consumers are sent to next, and how a slave answers
+     * @param heldOffsets the messages of XA branches a group must not be delivered again
      */
     public PullMessageProcessor(MessageStore store, TopicConfigTable topics, ConsumerOffsets offsets,
             ConsumerGroups groups, SubscriptionGroupTable groupConfigs, BrokerStats stats, SubscriptionFilters filters,
-            HeldPulls held, PullRouting routing) {
+            HeldPulls held, PullRouting routing, HeldOffsets heldOffsets) {
         this.store = store;
         this.topics = topics;
         this.offsets = offsets;
@@ -61,6 +63,7 @@ public final class PullMessageProcessor implements RequestProcessor {
         this.filters = filters;
         this.held = held;
         this.routing = routing;
+        this.heldOffsets = heldOffsets;
         held.start((channel, request) -> answer(channel, request, false), store::maxOffset);
         store.addDispatchListener(held::dispatched);
     }
@@ -113,7 +116,8 @@ public final class PullMessageProcessor implements RequestProcessor {
         }
         MessageFilter filter;
         try {
-            filter = filters.filterFor(subscription.get());
+            filter = heldOffsets.around(header.consumerGroup(), header.topic(), header.queueId(),
+                    filters.filterFor(subscription.get()));
         } catch (FilterRefusedException e) {
             return error(request, e.responseCode(), e.getMessage());
         }

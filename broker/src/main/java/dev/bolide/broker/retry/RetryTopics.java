@@ -39,6 +39,11 @@ public final class RetryTopics {
         return findOrCreate(retryTopic(group.groupName()), Math.max(1, group.retryQueueNums()));
     }
 
+    /** The group's retry topic, created with one queue when the group's members never asked for it. */
+    public TopicConfig retryTopicOf(String group) throws IOException {
+        return findOrCreate(retryTopic(group), 1);
+    }
+
     TopicConfig deadLetterTopicOf(String group) throws IOException {
         return findOrCreate(deadLetterTopic(group), DEAD_LETTER_QUEUES);
     }

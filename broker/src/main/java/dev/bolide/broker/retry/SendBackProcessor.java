@@ -7,8 +7,6 @@ import dev.bolide.remoting.RequestProcessor;
 import dev.bolide.broker.send.Destination;
 import dev.bolide.broker.send.Diversion;
 import dev.bolide.broker.topic.TopicConfig;
-import dev.bolide.protocol.message.MessageId;
-import dev.bolide.protocol.message.MessageProperties;
 import dev.bolide.protocol.message.MessageRecordView;
 import dev.bolide.protocol.message.PropertyKeys;
 import dev.bolide.protocol.remoting.RemotingCommand;
@@ -94,10 +92,7 @@ public final class SendBackProcessor implements RequestProcessor {
 
     private MessageToStore retry(MessageRecordView original, SubscriptionGroupConfig group, TopicConfig retryTopic,
             RemotingCommand request) throws IOException {
-        Map<String, String> properties = MessageProperties.decode(original.properties());
-        properties.putIfAbsent(PropertyKeys.RETRY_TOPIC, original.topic());
-        properties.putIfAbsent(PropertyKeys.ORIGIN_MESSAGE_ID,
-                MessageId.offsetMessageId(original.storeHost(), original.physicalOffset()));
+        Map<String, String> properties = RetryCopy.properties(original);
         int reconsumeTimes = original.reconsumeTimes();
         int delayLevel = request.intField("delayLevel");
         Destination destination;

@@ -3,6 +3,7 @@ package dev.bolide.broker.transaction;
 import dev.bolide.protocol.remoting.BolideResponseCode;
 import dev.bolide.protocol.remoting.ResponseCode;
 import dev.bolide.broker.ha.Writes;
+import dev.bolide.protocol.xa.BranchReceipt;
 import dev.bolide.store.AppendResult;
 import dev.bolide.store.AppendedMessage;
 import dev.bolide.store.MessageStore;
@@ -26,6 +27,11 @@ import java.util.concurrent.locks.LockSupport;
  * appended, so a request never waits for the dispatcher), then read by CommitLog offset. A commit appends every message
  * of the branch, in send order, and the branch's op record in one append, so they reach the
  * CommitLog (and consumers) together.
+ *
+ * <p>The messages a client received in a branch from this broker's queues come with its prepare and
+ * are recorded in the PREPARED op record; from then on pulls of their group skip them
+ * ({@link HeldReceipts}); a commit has consumed them, a rollback appends their retry copies
+ * ({@link ReleasedReceipts}) with its op record.
  */
 final class BranchCoordinator {
     private static final System.Logger LOG = System.getLogger(BranchCoordinator.class.getName());
@@ -60,10 +66,12 @@ final class BranchCoordinator {
     private final PendingHalves pending;
     private final TransactionSettings settings;
     private final Clock clock;
+    private final HeldReceipts held;
+    private final ReleasedReceipts released;
 
     BranchCoordinator(MessageStore store, Writes writes, OpenTransactions open, BranchTable table,
             BranchMembers members, PendingHalves pending, TransactionSettings settings, CommitRouting routing,
-            Clock clock) {
+            Clock clock, HeldReceipts held, ReleasedReceipts released) {
         this.store = store;
         this.writes = writes;
         this.routing = routing;
@@ -73,11 +81,19 @@ final class BranchCoordinator {
         this.pending = pending;
         this.settings = settings;
         this.clock = clock;
+        this.held = held;
+        this.released = released;
     }
 
-    /** @param sent how many messages the client sent in the branch to this broker; -1: not said */
-    synchronized Answer prepare(String branch, int sent) {
+    /**
+     * @param sent     how many messages the client sent in the branch to this broker; -1: not said
+     * @param receipts the messages the client received in the branch from this broker's queues
+     */
+    synchronized Answer prepare(String branch, int sent, List<BranchReceipt> receipts) {
         List<HalfRecord> halves = scan(branch);
+        if (!receipts.isEmpty() && table.state(branch).isEmpty()) {
+            table.opened(branch, clock.millis());
+        }
         Optional<BranchState> state = decidable(branch);
         if (state.isEmpty()) {
             return unknown(branch);
@@ -85,7 +101,7 @@ final class BranchCoordinator {
         return switch (state.get()) {
             case PREPARED -> Answer.DONE;
             case OPEN -> halves.size() < sent ? incomplete(branch, halves.size(), sent)
-                    : Answer.after(enter(List.of(), branch, BranchState.PREPARED), true);
+                    : Answer.after(prepared(branch, receipts), true);
             default -> refused(branch, state.get());
         };
     }
@@ -127,7 +143,7 @@ final class BranchCoordinator {
         }
         return switch (state.get()) {
             case ROLLED_BACK, TIMED_OUT -> Answer.DONE;
-            case OPEN, PREPARED -> Answer.after(enter(List.of(), branch, BranchState.ROLLED_BACK), false);
+            case OPEN, PREPARED -> Answer.after(rolledBack(branch, BranchState.ROLLED_BACK), false);
             default -> refused(branch, state.get());
         };
     }
@@ -163,7 +179,7 @@ final class BranchCoordinator {
         LOG.log(System.Logger.Level.WARNING, "XA branch {0} {1} by hand: heuristic until its transaction manager "
                 + "forgets it", branch, commit ? "committed" : "rolled back");
         return commit ? delivered(branch, halves, BranchState.HEURISTIC_COMMITTED)
-                : Answer.after(enter(List.of(), branch, BranchState.HEURISTIC_ROLLED_BACK), false);
+                : Answer.after(rolledBack(branch, BranchState.HEURISTIC_ROLLED_BACK), false);
     }
 
     synchronized Map<BranchState, Long> countByState() {
@@ -201,7 +217,7 @@ final class BranchCoordinator {
             }
         } else if (state == BranchState.PREPARED && !settings.xaHeuristicTimeout().isZero()
                 && now - table.since(branch) >= settings.xaHeuristicTimeout().toMillis()) {
-            enter(List.of(), branch, BranchState.HEURISTIC_ROLLED_BACK);
+            rolledBack(branch, BranchState.HEURISTIC_ROLLED_BACK);
             LOG.log(System.Logger.Level.WARNING, "XA branch {0} stayed prepared longer than {1}: rolled back "
                     + "heuristically; it is reported so until forgotten", branch, settings.xaHeuristicTimeout());
         }
@@ -231,6 +247,10 @@ final class BranchCoordinator {
     /** Recovery read an op record of a branch, stored at {@code storeTimestamp}. */
     synchronized void recorded(BranchOpRecord op, long opOffset, long storeTimestamp) {
         table.changed(op.branch(), op.state(), opOffset, storeTimestamp);
+        if (!op.receipts().isEmpty()) {
+            table.received(op.branch(), op.receipts());
+            held.hold(op.receipts());
+        }
     }
 
     /**
@@ -240,7 +260,9 @@ final class BranchCoordinator {
      * @see BranchTable#advance
      */
     synchronized long advance(long progress, long opOffset) {
-        long needed = table.advance(progress, clock.millis() - settings.xaBranchTimeout().toMillis(), opOffset);
+        held.releaseConsumed();
+        long needed = table.advance(progress, clock.millis() - settings.xaBranchTimeout().toMillis(), opOffset,
+                held::consumed);
         members.forget(progress, branch -> table.state(branch).map(BranchState::over).orElse(true));
         return needed;
     }
@@ -272,6 +294,21 @@ final class BranchCoordinator {
         }
     }
 
+    /** Prepares the branch: its op record names the receipts, which pulls skip from now on. */
+    private AppendResult prepared(String branch, List<BranchReceipt> receipts) {
+        AppendResult decision = enter(List.of(), new BranchOpRecord(branch, BranchState.PREPARED, receipts));
+        if (!receipts.isEmpty()) {
+            table.received(branch, receipts);
+            held.hold(receipts);
+        }
+        return decision;
+    }
+
+    /** Rolls the branch back: its receipts go back to their groups' retry topics in the same append. */
+    private AppendResult rolledBack(String branch, BranchState state) {
+        return enter(released.copies(table.receipts(branch)), branch, state);
+    }
+
     /** @param state {@code COMMITTED}, or {@code HEURISTIC_COMMITTED} by hand */
     private Answer delivered(String branch, List<HalfRecord> halves, BranchState state) {
         List<MessageToStore> messages = halves.stream().map(half -> half.committed(routing)).toList();
@@ -286,8 +323,14 @@ final class BranchCoordinator {
      * disk wait for it after, in {@link #settled}, so that concurrent decisions share a force.
      */
     private AppendResult enter(List<MessageToStore> delivered, String branch, BranchState state) {
+        return enter(delivered, new BranchOpRecord(branch, state));
+    }
+
+    private AppendResult enter(List<MessageToStore> delivered, BranchOpRecord record) {
+        String branch = record.branch();
+        BranchState state = record.state();
         List<MessageToStore> batch = new ArrayList<>(delivered);
-        batch.add(new BranchOpRecord(branch, state).toStore());
+        batch.add(record.toStore());
         boolean settles = state.settled() && !table.state(branch).orElse(BranchState.OPEN).settled();
         AppendResult result = store.appendWithoutWaiting(batch);
         AppendedMessage op = result.messages().get(result.messages().size() - 1);

@@ -6,6 +6,7 @@ import dev.bolide.protocol.remoting.BolideRequestCode;
 import dev.bolide.protocol.remoting.RemotingCommand;
 import dev.bolide.protocol.remoting.ResponseCode;
 import dev.bolide.protocol.xa.BranchId;
+import dev.bolide.protocol.xa.BranchReceipt;
 import dev.bolide.remoting.RequestProcessor;
 import io.netty.channel.Channel;
 import java.io.ByteArrayOutputStream;
@@ -17,8 +18,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The XA branch requests, {@link BolideRequestCode#BRANCH_PREPARE} to
  * {@link BolideRequestCode#BRANCH_FORGET}: reads header {@code branch} (and {@code onePhase},
- * {@code messages}), asks the {@link BranchCoordinator}, answers with its code; BRANCH_RECOVER answers
- * a JSON array of branch ids.
+ * {@code messages}, {@code receipts}), asks the {@link BranchCoordinator}, answers with its code;
+ * BRANCH_RECOVER answers a JSON array of branch ids.
  */
 final class BranchProcessor implements RequestProcessor {
     private static final JsonFactory JSON = new JsonFactory();
@@ -40,14 +41,16 @@ final class BranchProcessor implements RequestProcessor {
         }
         String branch;
         int sent;
+        List<BranchReceipt> receipts;
         try {
             branch = BranchId.parse(request.requiredField("branch")).text();
             sent = sentCount(request.field("messages"));
+            receipts = BranchReceipt.parse(request.field("receipts"));
         } catch (IllegalArgumentException e) {
             return answer(request, new BranchCoordinator.Answer(ResponseCode.SYSTEM_ERROR, e.getMessage()), null);
         }
         BranchCoordinator.Answer answer = switch (request.code()) {
-            case BolideRequestCode.BRANCH_PREPARE -> branches.prepare(branch, sent);
+            case BolideRequestCode.BRANCH_PREPARE -> branches.prepare(branch, sent, receipts);
             case BolideRequestCode.BRANCH_COMMIT -> branches.commit(branch,
                     Boolean.parseBoolean(request.field("onePhase")), sent);
             case BolideRequestCode.BRANCH_ROLLBACK -> branches.rollback(branch);

@@ -1,5 +1,6 @@
 package dev.bolide.broker.transaction;
 
+import dev.bolide.protocol.xa.BranchReceipt;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -28,6 +29,23 @@ final class BranchTable {
         long since;
         /** Op queue offset of its first op record still needed; -1 when it has none. */
         long firstOp = -1;
+        /** The messages received in it, recorded at its prepare. */
+        List<BranchReceipt> receipts = List.of();
+    }
+
+    /** A branch that only received from this broker is known from its prepare, which creates it open. */
+    void opened(String branch, long time) {
+        branches.computeIfAbsent(branch, b -> new Branch()).since = time;
+    }
+
+    /** The messages received in the branch, as its prepare recorded them. */
+    void received(String branch, List<BranchReceipt> receipts) {
+        branches.get(branch).receipts = List.copyOf(receipts);
+    }
+
+    List<BranchReceipt> receipts(String branch) {
+        Branch known = branches.get(branch);
+        return known == null ? List.of() : known.receipts;
     }
 
     /** A half message of the branch, stored at {@code storeTimestamp}, was read. */
@@ -81,17 +99,20 @@ final class BranchTable {
     }
 
     /**
-     * Forgets the branches that are over, wholly behind {@code progress}, and decided before
-     * {@code decidedBefore} (kept that long so that a repeated request gets the same answer).
+     * Forgets the branches that are over, wholly behind {@code progress}, decided before
+     * {@code decidedBefore} (kept that long so that a repeated request gets the same answer), and
+     * whose receipts {@code consumed} says no pull reaches any more (until then recovery must read
+     * the prepare that recorded them).
      *
      * @param opOffset where recovery would read the op log from without branches
      * @return where it must read it from so that it finds the op records of every listed branch
      */
-    long advance(long progress, long decidedBefore, long opOffset) {
+    long advance(long progress, long decidedBefore, long opOffset, Predicate<List<BranchReceipt>> consumed) {
         long oldest = opOffset;
         for (Iterator<Branch> it = branches.values().iterator(); it.hasNext();) {
             Branch known = it.next();
-            if (known.state.over() && known.newestHalf < progress && known.since < decidedBefore) {
+            if (known.state.over() && known.newestHalf < progress && known.since < decidedBefore
+                    && consumed.test(known.receipts)) {
                 it.remove();
             } else if (known.firstOp >= 0) {
                 oldest = Math.min(oldest, known.firstOp);

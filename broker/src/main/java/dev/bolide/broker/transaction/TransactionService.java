@@ -2,6 +2,9 @@ package dev.bolide.broker.transaction;
 
 import dev.bolide.broker.client.ProducerGroups;
 import dev.bolide.broker.metadata.MetadataFile;
+import dev.bolide.broker.offset.ConsumerOffsets;
+import dev.bolide.broker.pull.HeldOffsets;
+import dev.bolide.broker.retry.RetryTopics;
 import dev.bolide.protocol.remoting.ResponseCode;
 import dev.bolide.remoting.RequestProcessor;
 import dev.bolide.broker.topic.TopicConfig;
@@ -38,15 +41,17 @@ public final class TransactionService implements AutoCloseable {
     private final BranchCoordinator branches;
     private final UndecidedTransactions undecided;
     private final PendingHalves pending;
+    private final HeldReceipts held;
 
     private TransactionService(TransactionChecker checker, EndTransactionProcessor endTransaction,
-            BranchCoordinator branches, UndecidedTransactions undecided, PendingHalves pending) {
+            BranchCoordinator branches, UndecidedTransactions undecided, PendingHalves pending, HeldReceipts held) {
         this.checker = checker;
         this.endTransaction = endTransaction;
         this.branchRequests = new BranchProcessor(branches);
         this.branches = branches;
         this.undecided = undecided;
         this.pending = pending;
+        this.held = held;
     }
 
     /**
@@ -54,11 +59,13 @@ public final class TransactionService implements AutoCloseable {
      *
      * @param writes    how commits, rollbacks and XA decisions are waited for before they are answered
      * @param configDir where the check progress is saved
+     * @param offsets   the groups' committed offsets, past which messages received in XA branches need no holding
+     * @param retries   where messages received in an XA branch that rolls back are given back to their group
      * @param clock     what the check-back and XA branch timeouts are measured on (the broker's clock)
      */
     public static TransactionService start(MessageStore store, Writes writes, TopicConfigTable topics,
             ProducerGroups producers, TransactionSettings settings, Path configDir, CommitRouting routing,
-            Clock clock) throws IOException {
+            ConsumerOffsets offsets, RetryTopics retries, Clock clock) throws IOException {
         if (topics.find(TransactionTopics.CHECK_MAX_TIME).isEmpty()) {
             // readable, so that what was moved aside can be listed by pulling it
             topics.put(TopicConfig.of(TransactionTopics.CHECK_MAX_TIME, 1));
@@ -71,8 +78,9 @@ public final class TransactionService implements AutoCloseable {
         store.addAppendListener(members::appended);
         store.addDispatchListener(members::dispatched);
         PendingHalves pending = new PendingHalves();
+        HeldReceipts held = new HeldReceipts(offsets);
         BranchCoordinator branches = new BranchCoordinator(store, writes, open, new BranchTable(), members, pending,
-                settings, routing, clock);
+                settings, routing, clock, held, new ReleasedReceipts(store, retries));
         recover(store, saved, open, branches);
         // after recovery: nothing sends to the half or op queue before the broker serves requests
         pending.recovered(open.unresolved() - branches.settledMembers());
@@ -81,7 +89,7 @@ public final class TransactionService implements AutoCloseable {
         TransactionChecker checker = new TransactionChecker(store, open, resolver, new CheckBackSender(producers),
                 branches, settings, progressFile, clock);
         TransactionService service = new TransactionService(checker, new EndTransactionProcessor(store, resolver),
-                branches, new UndecidedTransactions(store, open, resolver), pending);
+                branches, new UndecidedTransactions(store, open, resolver), pending, held);
         long interval = settings.transactionCheckInterval().toMillis();
         service.scheduler.scheduleWithFixedDelay(service::checkOnce, interval, interval, TimeUnit.MILLISECONDS);
         return service;
@@ -127,6 +135,11 @@ public final class TransactionService implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "transaction check pass failed", e);
         }
+    }
+
+    /** The messages received in XA branches that pulls of their groups skip. */
+    public HeldOffsets heldOffsets() {
+        return held;
     }
 
     /** The processor for END_TRANSACTION. */

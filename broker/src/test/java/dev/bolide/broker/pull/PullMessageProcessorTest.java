@@ -75,7 +75,7 @@ class PullMessageProcessorTest {
         }
         loopback = Loopback.start(Map.of(RequestCode.PULL_MESSAGE,
                 new PullMessageProcessor(store, topics, offsets, groups, groupConfigs, new BrokerStats(Clock.systemUTC()),
-                        new SubscriptionFilters(true), held, routing)));
+                        new SubscriptionFilters(true), held, routing, HeldOffsets.NONE)));
     }
 
     @AfterEach

@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.bolide.broker.client.ClientConnection;
 import dev.bolide.broker.client.ProducerGroups;
+import dev.bolide.broker.metadata.MetadataFile;
+import dev.bolide.broker.offset.ConsumerOffsets;
+import dev.bolide.broker.retry.RetryTopics;
 import dev.bolide.broker.fixture.Loopback;
 import dev.bolide.broker.ha.Writes;
 import dev.bolide.broker.metadata.MetadataFile;
@@ -63,6 +66,7 @@ class TransactionServiceTest {
     Path dir;
     private MessageStore store;
     private TransactionService service;
+    private ConsumerOffsets offsets;
     private TimerService timers;
     private Loopback loopback;
     private final EmbeddedChannel producer = new EmbeddedChannel();
@@ -85,8 +89,9 @@ class TransactionServiceTest {
         ProducerGroups producers = new ProducerGroups();
         producers.register("PG", new ClientConnection(producer, "producer-1", LanguageCode.JAVA, 409));
         timers = TimerService.start(store, Loopback.storeConfig(dir), TimerSettings.DEFAULT);
+        offsets = ConsumerOffsets.load(new MetadataFile(dir.resolve("config/consumerOffset.json")));
         service = TransactionService.start(store, Writes.unreplicated(store), topics, producers, settings, dir.resolve("config"),
-                new CommittedSends(Diversion.NONE, timers), Clock.systemUTC());
+                new CommittedSends(Diversion.NONE, timers), offsets, new RetryTopics(topics), Clock.systemUTC());
         SendMessageProcessor send = new SendMessageProcessor(store, topics, timers, "DefaultCluster", "DefaultRegion",
                 64 * 1024, Diversion.NONE);
         Map<Integer, RequestProcessor> processors = new HashMap<>(Map.of(RequestCode.SEND_MESSAGE_V2, send,
@@ -541,5 +546,98 @@ class TransactionServiceTest {
 
         assertThat(answer.code()).isEqualTo(ResponseCode.SYSTEM_ERROR);
         assertThat(answer.remark()).contains("12:zz:00");
+    }
+
+    // --- messages received in a branch
+
+    private static final String GROUP = "CG-xa";
+    private static final String RECEIPT = GROUP + "," + TOPIC + "," + QUEUE + ",0";
+
+    /** An ordinary message in {@link #QUEUE}, the one a client then receives in {@link #BRANCH}. */
+    private void sendPlain(String body) throws IOException {
+        RemotingCommand response = loopback.call(RequestCode.SEND_MESSAGE_V2, SendRequests.v2Header(TOPIC, QUEUE, ""),
+                body.getBytes(StandardCharsets.UTF_8));
+        assertThat(response.code()).isEqualTo(ResponseCode.SUCCESS);
+    }
+
+    private RemotingCommand prepareWithReceipt() throws IOException {
+        return loopback.call(BolideRequestCode.BRANCH_PREPARE, Map.of("branch", BRANCH, "messages", "0",
+                "receipts", RECEIPT), null);
+    }
+
+    /** What a pull of {@code group} from offset 0 of the queue gets. */
+    private List<String> pulledBy(String group) {
+        await().until(() -> store.dispatchedOffset() >= store.commitLogMaxOffset());
+        List<String> bodies = new ArrayList<>();
+        try (GetMessageResult read = store.getMessages(TOPIC, QUEUE, 0, 32,
+                service.heldOffsets().around(group, TOPIC, QUEUE, MessageFilter.ALL))) {
+            read.messages().forEach(record -> bodies.add(new String(new MessageRecordView().wrap(record,
+                    record.position()).bodyBytes(), StandardCharsets.UTF_8)));
+        }
+        return bodies;
+    }
+
+    @Test
+    void aMessageReceivedInAPreparedBranchIsNotPulledByItsGroupAndTheCommitConsumesIt() throws Exception {
+        start(CHECK_AT_ONCE);
+        sendPlain("received");
+        sendPlain("next");
+
+        assertThat(prepareWithReceipt().code()).isEqualTo(ResponseCode.SUCCESS);
+
+        assertThat(pulledBy(GROUP)).containsExactly("next");
+        assertThat(pulledBy("CG-other")).containsExactly("received", "next");
+        RemotingCommand recovered = branchRequest(BolideRequestCode.BRANCH_RECOVER, false);
+        assertThat(new String(recovered.body(), StandardCharsets.UTF_8)).isEqualTo("[\"" + BRANCH + "\"]");
+        assertThat(branchRequest(BolideRequestCode.BRANCH_COMMIT, false).code()).isEqualTo(ResponseCode.SUCCESS);
+        assertThat(pulledBy(GROUP)).containsExactly("next");
+        assertThat(records(RetryTopics.retryTopic(GROUP), 0)).isEmpty();
+    }
+
+    @Test
+    void aRollbackGivesAReceivedMessageBackThroughTheRetryTopicOnce() throws Exception {
+        start(CHECK_AT_ONCE);
+        sendPlain("received");
+        prepareWithReceipt();
+
+        assertThat(branchRequest(BolideRequestCode.BRANCH_ROLLBACK, false).code()).isEqualTo(ResponseCode.SUCCESS);
+        assertThat(branchRequest(BolideRequestCode.BRANCH_ROLLBACK, false).code()).isEqualTo(ResponseCode.SUCCESS);
+
+        List<MessageRecordView> retries = records(RetryTopics.retryTopic(GROUP), 0);
+        assertThat(retries).extracting(r -> new String(r.bodyBytes(), StandardCharsets.UTF_8))
+                .containsExactly("received");
+        assertThat(retries.get(0).reconsumeTimes()).isEqualTo(1);
+        assertThat(MessageProperties.decode(retries.get(0).properties())).containsEntry("RETRY_TOPIC", TOPIC);
+        assertThat(pulledBy(GROUP)).isEmpty();
+    }
+
+    @Test
+    void aReceiptOutlivesARestartAndARollbackAfterItGivesTheMessageBack() throws Exception {
+        start(CHECK_AT_ONCE);
+        sendPlain("received");
+        prepareWithReceipt();
+
+        restart(false);
+
+        assertThat(pulledBy(GROUP)).isEmpty();
+        assertThat(branchRequest(BolideRequestCode.BRANCH_ROLLBACK, false).code()).isEqualTo(ResponseCode.SUCCESS);
+        assertThat(records(RetryTopics.retryTopic(GROUP), 0)).extracting(MessageRecordView::reconsumeTimes)
+                .containsExactly(1);
+        restart(true);
+        assertThat(pulledBy(GROUP)).isEmpty();
+        assertThat(records(RetryTopics.retryTopic(GROUP), 0)).hasSize(1);
+    }
+
+    @Test
+    void aReceiptIsLetGoOnceItsGroupCommittedPastIt() throws Exception {
+        start(CHECK_AT_ONCE);
+        sendPlain("received");
+        prepareWithReceipt();
+        branchRequest(BolideRequestCode.BRANCH_COMMIT, false);
+
+        offsets.commit(GROUP, TOPIC, QUEUE, 1);
+        checkPass();
+
+        assertThat(service.heldOffsets().around(GROUP, TOPIC, QUEUE, MessageFilter.ALL)).isSameAs(MessageFilter.ALL);
     }
 }

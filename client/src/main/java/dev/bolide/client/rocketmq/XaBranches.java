@@ -8,6 +8,7 @@ import dev.bolide.protocol.remoting.BolideRequestCode;
 import dev.bolide.protocol.remoting.RemotingCommand;
 import dev.bolide.protocol.remoting.ResponseCode;
 import dev.bolide.protocol.xa.BranchId;
+import dev.bolide.protocol.xa.BranchReceipt;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -131,7 +132,20 @@ public final class XaBranches {
      *             checks it still holds (BRANCH_INCOMPLETE otherwise); -1 when not known
      */
     public void prepareBranch(String brokerName, String branchId, int sent) {
-        expectSuccess(brokerName, call(brokerName, BolideRequestCode.BRANCH_PREPARE, branchFields(branchId, sent)));
+        prepareBranch(brokerName, branchId, sent, List.of());
+    }
+
+    /**
+     * Makes the branch durable on the broker with the messages received in it from the broker's
+     * queues: its group is not delivered them again, its commit consumes them, its rollback gives them
+     * back through the group's retry topic (header {@code receipts}, sent only when there are some).
+     */
+    public void prepareBranch(String brokerName, String branchId, int sent, List<BranchReceipt> receipts) {
+        Map<String, String> fields = branchFields(branchId, sent);
+        if (!receipts.isEmpty()) {
+            fields.put("receipts", BranchReceipt.format(receipts));
+        }
+        expectSuccess(brokerName, call(brokerName, BolideRequestCode.BRANCH_PREPARE, fields));
     }
 
     /**

@@ -24,10 +24,14 @@ import jakarta.jms.XAQueueConnectionFactory;
 import jakarta.jms.XASession;
 import jakarta.jms.XATopicConnectionFactory;
 import jakarta.transaction.TransactionManager;
+import dev.bolide.protocol.xa.BranchId;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.transaction.xa.XAResource;
+import javax.transaction.xa.Xid;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -148,6 +152,27 @@ class XaSessionTest extends JmsTestBase {
         Message again = consumer.receive(WAIT);
         assertThat(again.getJMSRedelivered()).isTrue();
         assertThat(again.getIntProperty("JMSXDeliveryCount")).isEqualTo(2);
+    }
+
+    @Test
+    void aReceivePreparedThenRolledBackComesBackOnceThroughTheBroker() throws Exception {
+        Queue queue = queueWith("order");
+        XASession session = xaSession();
+        MessageConsumer consumer = session.createConsumer(queue);
+        XAResource resource = session.getXAResource();
+        Xid xid = BranchId.of(0x4244, Long.toString(System.nanoTime()).getBytes(StandardCharsets.US_ASCII),
+                new byte[] {1});
+        resource.start(xid, XAResource.TMNOFLAGS);
+        assertThat(((TextMessage) consumer.receive(WAIT)).getText()).isEqualTo("order");
+        resource.end(xid, XAResource.TMSUCCESS);
+        assertThat(resource.prepare(xid)).isEqualTo(XAResource.XA_OK);
+
+        resource.rollback(xid);
+
+        Message again = consumer.receive(WAIT);
+        assertThat(((TextMessage) again).getText()).isEqualTo("order");
+        assertThat(again.getIntProperty("JMSXDeliveryCount")).isEqualTo(2);
+        assertThat(consumer.receive(1_000)).as("given back by the broker only, not again here").isNull();
     }
 
     /** An application server's server session: the container begins a transaction, enlists the session, runs it. */

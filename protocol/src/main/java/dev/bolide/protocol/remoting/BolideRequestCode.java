@@ -45,6 +45,12 @@ public final class BolideRequestCode {
      * to this broker in the branch. Answers: SUCCESS; BRANCH_UNKNOWN (no message was sent in the branch,
      * or it is long over); BRANCH_ROLLED_BACK (the broker or a rollback ended it); BRANCH_COMMITTED;
      * BRANCH_INCOMPLETE (the broker holds fewer than {@code messages}: it rolled the branch back).
+     * Optional header {@code receipts}: the messages the client received in the branch from this
+     * broker's queues ({@code group,topic,queueId,offset;...}, see
+     * {@link dev.bolide.protocol.xa.BranchReceipt}); the broker records them with the PREPARED
+     * decision (a branch with receipts and no send is created by its prepare), pulls of the group skip
+     * them from then on, a commit consumes them and a rollback sends each to {@code %RETRY%group} with
+     * its reconsume count + 1. RocketMQ's own requests are unchanged: only this code carries them.
      */
     public static final int BRANCH_PREPARE = 9002;
 

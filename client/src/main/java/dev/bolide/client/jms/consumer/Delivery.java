@@ -2,6 +2,7 @@ package dev.bolide.client.jms.consumer;
 
 import dev.bolide.client.jms.mapping.JmsPropertyKeys;
 import dev.bolide.client.jms.mapping.ReceivedRecord;
+import dev.bolide.client.rocketmq.MessageQueue;
 import dev.bolide.client.rocketmq.ReceivedMessage;
 
 /**
@@ -32,6 +33,16 @@ public record Delivery(ReceivedMessage message, GroupReader reader, QueueCursor 
     public static boolean expired(ReceivedMessage message, long now) {
         String expiration = message.property(JmsPropertyKeys.EXPIRATION);
         return expiration != null && Long.parseLong(expiration) <= now;
+    }
+
+    /** The queue the message was pulled from (a retry topic's, for a message given back). */
+    public MessageQueue queue() {
+        return cursor.queue();
+    }
+
+    /** The consumer group it was pulled for. */
+    public String group() {
+        return reader.group();
     }
 
     /** The message is done with: its offset may be committed. */

@@ -372,7 +372,7 @@ public class BolideSession implements QueueSession, TopicSession, AcknowledgingS
         }
         if (taken != null) {
             BolideMessageConsumer consumer = taken.consumer();
-            receives.enlist(delivery::acknowledge, () -> consumer.pushBack(delivery.redelivered()));
+            receives.enlist(delivery, delivery::acknowledge, () -> consumer.pushBack(delivery.redelivered()));
         }
     }
 

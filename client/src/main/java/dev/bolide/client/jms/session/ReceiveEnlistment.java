@@ -1,5 +1,7 @@
 package dev.bolide.client.jms.session;
 
+import dev.bolide.client.jms.consumer.Delivery;
+
 /**
  * Where a session's receives go while a global (XA) transaction owns them: instead of being
  * acknowledged at once, each is handed over, to be acknowledged if the transaction commits and
@@ -14,7 +16,7 @@ public interface ReceiveEnlistment {
         }
 
         @Override
-        public void enlist(Runnable acknowledge, Runnable redeliver) {
+        public void enlist(Delivery delivery, Runnable acknowledge, Runnable redeliver) {
             throw new java.lang.IllegalStateException("no transaction takes receives");
         }
     };
@@ -22,5 +24,6 @@ public interface ReceiveEnlistment {
     /** Whether a global transaction owns the session's receives now. */
     boolean active();
 
-    void enlist(Runnable acknowledge, Runnable redeliver);
+    /** @param delivery what was received: its queue and offset, which the transaction may record */
+    void enlist(Delivery delivery, Runnable acknowledge, Runnable redeliver);
 }

@@ -24,9 +24,11 @@ import javax.transaction.xa.Xid;
  * once (BRANCH_COMMIT), {@code rollback} discards them (BRANCH_ROLLBACK), {@code recover} lists the
  * prepared branches of every broker of the cluster (BRANCH_RECOVER), whoever prepared them, and
  * {@code forget} lets a broker forget a heuristic decision (BRANCH_FORGET). Messages received in a
- * branch ({@link #receivedInBranch}) are acknowledged when it commits and delivered again when it
- * rolls back; they are not part of the broker's branch, so a client crash after prepare redelivers
- * them (at least once) while recovery still commits the sends.
+ * branch ({@link #receivedInBranch}) are part of it: the prepare names them to the broker of their
+ * queue, which from then on keeps them from their group, consumes them at the commit and gives them
+ * back through the group's retry topic (delivery count + 1) at a rollback, also when this JVM is gone
+ * and recovery decides; a branch never prepared (one phase, or rolled back before) acknowledges them
+ * at its commit or delivers them again here at its rollback.
  *
  * <p>States follow the XA specification: a resource is associated with at most one branch at a time
  * (start..end), may hold suspended associations (end TMSUSPEND, start TMRESUME), and a branch is

@@ -2,12 +2,14 @@ package dev.bolide.client.jms.xa;
 
 import dev.bolide.client.rocketmq.SendResult;
 import dev.bolide.protocol.xa.BranchId;
+import dev.bolide.protocol.xa.BranchReceipt;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -30,6 +32,8 @@ final class Branch {
     private final Map<String, Integer> brokers = new TreeMap<>();
     private final Set<String> heuristicBrokers = new TreeSet<>();
     private final List<BranchWork> work = new ArrayList<>();
+    /** The brokers that recorded the branch's receipts from their queues at its prepare: they settle them. */
+    private final Set<String> receiptsHeldBy = new TreeSet<>();
     /** Sends not yet awaited: their brokers count only once they answered. */
     private final List<CompletableFuture<SendResult>> sending = new ArrayList<>();
     /** Why a send in the branch failed; the branch can then only roll back. */
@@ -154,6 +158,26 @@ final class Branch {
         work.add(done);
     }
 
+    /**
+     * Before a prepare: the brokers whose queues the branch received from are among its brokers
+     * (none sent to), so that they record the receipts and hear the decision.
+     */
+    synchronized void includeReceiptBrokers() {
+        work.stream().map(BranchWork::received).filter(Objects::nonNull)
+                .forEach(received -> brokers.putIfAbsent(received.brokerName(), 0));
+    }
+
+    /** The messages the branch received from the broker's queues, in receive order. */
+    synchronized List<BranchReceipt> receiptsOn(String brokerName) {
+        return work.stream().map(BranchWork::received).filter(Objects::nonNull)
+                .filter(received -> received.brokerName().equals(brokerName)).map(ReceivedInBranch::receipt).toList();
+    }
+
+    /** The broker prepared the branch with its receipts: it gives them back itself if the branch rolls back. */
+    synchronized void receiptsHeldBy(String brokerName) {
+        receiptsHeldBy.add(brokerName);
+    }
+
     /** Whether the branch may be prepared or committed in one phase: no resource works in it, nothing decided. */
     synchronized void checkEnded(String operation) throws XAException {
         if (associations > 0 || suspensions > 0) {
@@ -214,18 +238,30 @@ final class Branch {
         return List.copyOf(heuristicBrokers);
     }
 
-    /** Acknowledges (on commit) or redelivers (on rollback, last first so the first is delivered first again). */
+    /**
+     * Acknowledges (on commit) or redelivers (on rollback, last first so the first is delivered first
+     * again). A receipt a broker recorded at the prepare is acknowledged here either way: on rollback
+     * that broker gave the message back through the group's retry topic, the one redelivery.
+     */
     void settleWork(boolean committed) {
         List<BranchWork> done;
+        Set<String> heldBy;
         synchronized (this) {
             done = new ArrayList<>(work);
             work.clear();
+            heldBy = Set.copyOf(receiptsHeldBy);
         }
         if (committed) {
             done.forEach(BranchWork::committed);
         } else {
             Collections.reverse(done);
-            done.forEach(BranchWork::rolledBack);
+            done.forEach(item -> {
+                if (item.received() != null && heldBy.contains(item.received().brokerName())) {
+                    item.committed();
+                } else {
+                    item.rolledBack();
+                }
+            });
         }
     }
 }

@@ -24,11 +24,16 @@ final class BranchDecisions {
         this.brokers = brokers;
     }
 
-    /** Prepares the branch on each broker; if one refuses, rolls it back everywhere and throws XA_RB*. */
+    /**
+     * Prepares the branch on each broker it sent to or received from, with the messages received from
+     * that broker's queues; if one refuses, rolls it back everywhere and throws XA_RB*.
+     */
     void prepare(Branch branch) throws XAException {
+        branch.includeReceiptBrokers();
         for (String broker : branch.brokers()) {
             try {
-                brokers.prepareBranch(broker, branch.text(), branch.sentCount(broker));
+                brokers.prepareBranch(broker, branch.text(), branch.sentCount(broker), branch.receiptsOn(broker));
+                branch.receiptsHeldBy(broker);
             } catch (RocketMqException refusal) {
                 int code = XaErrors.code(XaOperation.PREPARE, refusal);
                 rollbackQuietly(branch);

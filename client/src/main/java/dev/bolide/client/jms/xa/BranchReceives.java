@@ -1,8 +1,15 @@
 package dev.bolide.client.jms.xa;
 
+import dev.bolide.client.jms.consumer.Delivery;
 import dev.bolide.client.jms.session.ReceiveEnlistment;
+import dev.bolide.client.rocketmq.MessageQueue;
+import dev.bolide.protocol.xa.BranchReceipt;
 
-/** The receives of an XA session while its resource works in a branch: settled with the branch. */
+/**
+ * The receives of an XA session while its resource works in a branch: part of the branch. Its
+ * prepare hands each to the broker of its queue ({@link ReceivedInBranch}), which then settles it
+ * with the branch whatever becomes of this JVM; a branch never prepared settles them here.
+ */
 final class BranchReceives implements ReceiveEnlistment {
     private final BolideXAResource resource;
 
@@ -16,7 +23,10 @@ final class BranchReceives implements ReceiveEnlistment {
     }
 
     @Override
-    public void enlist(Runnable acknowledge, Runnable redeliver) {
+    public void enlist(Delivery delivery, Runnable acknowledge, Runnable redeliver) {
+        MessageQueue queue = delivery.queue();
+        ReceivedInBranch received = new ReceivedInBranch(queue.brokerName(), new BranchReceipt(delivery.group(),
+                queue.topic(), queue.queueId(), delivery.message().queueOffset()));
         resource.receivedInBranch(new BranchWork() {
             @Override
             public void committed() {
@@ -26,6 +36,11 @@ final class BranchReceives implements ReceiveEnlistment {
             @Override
             public void rolledBack() {
                 redeliver.run();
+            }
+
+            @Override
+            public ReceivedInBranch received() {
+                return received;
             }
         });
     }

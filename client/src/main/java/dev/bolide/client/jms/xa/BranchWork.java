@@ -10,4 +10,9 @@ public interface BranchWork {
 
     /** The branch rolled back: deliver again, counted as a redelivery. */
     void rolledBack();
+
+    /** The message received, which the branch's prepare records on its broker; null: nothing to record. */
+    default ReceivedInBranch received() {
+        return null;
+    }
 }
