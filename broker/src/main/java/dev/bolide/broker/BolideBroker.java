@@ -299,6 +299,8 @@ public final class BolideBroker implements AutoCloseable {
             transactions = TransactionService.start(store, replication.writes(), topics, clients.producers(),
                     settings.transactions(), configDir,
                     new CommittedSends(new DelayedSends(settings.schedule().messageDelayLevel()), timers));
+            transactions.coordinateAcrossBrokers(settings.brokerName(), () -> outboundClient(tls.client(), own),
+                    configDir);
             metrics.add(new XaBranchMeters(transactions));
             new HalfMessageMeters(transactions).bindTo(metrics.registry());
         }

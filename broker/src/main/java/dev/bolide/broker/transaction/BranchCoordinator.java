@@ -166,6 +166,16 @@ final class BranchCoordinator {
                 : Answer.after(enter(List.of(), branch, BranchState.HEURISTIC_ROLLED_BACK), false);
     }
 
+    /** Where the branch stands; empty for a branch never seen, long over or forgotten. */
+    synchronized Optional<BranchState> state(String branch) {
+        return decidable(branch);
+    }
+
+    /** When the branch entered its state (its newest message while open); only for a branch {@link #state} knows. */
+    synchronized long since(String branch) {
+        return table.since(branch);
+    }
+
     synchronized Map<BranchState, Long> countByState() {
         return table.countByState();
     }
