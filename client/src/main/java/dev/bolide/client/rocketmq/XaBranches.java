@@ -10,6 +10,7 @@ import dev.bolide.protocol.remoting.ResponseCode;
 import dev.bolide.protocol.xa.BranchId;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,6 +145,41 @@ public final class XaBranches {
         Map<String, String> fields = branchFields(branchId, sent);
         fields.put("onePhase", Boolean.toString(onePhase));
         decide(brokerName, branchId, call(brokerName, BolideRequestCode.BRANCH_COMMIT, fields), onePhase, true);
+    }
+
+    /**
+     * {@link #prepareBranch} of a local transaction that spans brokers: the broker keeps the address
+     * of {@code coordinatorBroker}, which it asks for the outcome (BRANCH_OUTCOME) should the branch
+     * stay prepared past its transaction timeout.
+     */
+    public void prepareBranch(String brokerName, String branchId, int sent, String coordinatorBroker) {
+        Map<String, String> fields = branchFields(branchId, sent);
+        fields.put("coordinator", requests.await(routes.master(coordinatorBroker)));
+        expectSuccess(brokerName, call(brokerName, BolideRequestCode.BRANCH_PREPARE, fields));
+    }
+
+    /**
+     * Commits, in one phase, the coordinator's branch of a local transaction that spans brokers: its
+     * success is the transaction's decision, which the broker keeps until the participants applied it.
+     *
+     * @param participants the brokers whose branches were prepared naming this one
+     */
+    public void commitDecision(String brokerName, String branchId, int sent, Collection<String> participants) {
+        Map<String, String> fields = branchFields(branchId, sent);
+        fields.put("onePhase", "true");
+        fields.put("participants", String.join(",", participants));
+        expectSuccess(brokerName, call(brokerName, BolideRequestCode.BRANCH_COMMIT, fields));
+    }
+
+    /**
+     * What the coordinator of a local transaction that spans brokers decided: {@code COMMIT},
+     * {@code ROLLBACK} (it rolls back its own branch if still open, so that no commit comes after),
+     * or {@code UNKNOWN}.
+     */
+    public String branchOutcome(String coordinatorBroker, String branchId) {
+        RemotingCommand response = call(coordinatorBroker, BolideRequestCode.BRANCH_OUTCOME, branchFields(branchId));
+        expectSuccess(coordinatorBroker, response);
+        return response.field("outcome");
     }
 
     /** Discards every message of the branch. */

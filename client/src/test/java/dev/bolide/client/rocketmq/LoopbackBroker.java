@@ -53,9 +53,15 @@ public final class LoopbackBroker implements AutoCloseable {
 
     /** A broker registering with {@code nameServer}'s name server. */
     public static LoopbackBroker registeredWith(Path dir, String name, LoopbackBroker nameServer) throws Exception {
+        return registeredWith(dir, name, nameServer, TransactionSettings.DEFAULTS);
+    }
+
+    /** A broker registering with {@code nameServer}'s name server, with its own transaction settings. */
+    public static LoopbackBroker registeredWith(Path dir, String name, LoopbackBroker nameServer,
+            TransactionSettings transactions) throws Exception {
         return new LoopbackBroker(settings(dir, name)
                 .set(Settings.NAMESRV_LISTEN_PORT, BrokerSettings.NO_EMBEDDED_NAME_SERVER)
-                .set(Settings.NAMESRV_ADDR, List.of(nameServer.nameServer())).build());
+                .set(Settings.NAMESRV_ADDR, List.of(nameServer.nameServer())).transactions(transactions).build());
     }
 
     /** A small store and fixed free ports, so that a restarted broker is found where it was. */
@@ -90,8 +96,13 @@ public final class LoopbackBroker implements AutoCloseable {
 
     /** Creates (or changes) {@code topic} with {@code queues} read and write queues. */
     public void createTopic(String topic, int queues) {
+        createTopic(address(), topic, queues);
+    }
+
+    /** Creates (or changes) {@code topic} on the broker at {@code address} (one of another JVM, say). */
+    public static void createTopic(String address, String topic, int queues) {
         try (RemotingClient admin = new RemotingClient()) {
-            var response = admin.invoke(address(), RequestCode.UPDATE_AND_CREATE_TOPIC, Map.of("topic", topic,
+            var response = admin.invoke(address, RequestCode.UPDATE_AND_CREATE_TOPIC, Map.of("topic", topic,
                     "readQueueNums", Integer.toString(queues), "writeQueueNums", Integer.toString(queues),
                     "perm", "6"), null, Duration.ofSeconds(5)).join();
             assertThat(response.code()).isEqualTo(ResponseCode.SUCCESS);
