@@ -65,7 +65,11 @@ final class ParticipantResolver {
             }
             return;
         }
-        ask(coordinator, Map.of("branch", branch, "applied", brokerName));
+        RemotingCommand confirmed = call(coordinator, Map.of("branch", branch, "applied", brokerName));
+        // an Apache RocketMQ coordinator (REQUEST_CODE_NOT_SUPPORTED) keeps nothing to forget
+        if (confirmed.code() != ResponseCode.REQUEST_CODE_NOT_SUPPORTED) {
+            expectSuccess(confirmed);
+        }
         log.resolved(branch);
     }
 
@@ -84,12 +88,19 @@ final class ParticipantResolver {
     }
 
     private CrossBrokerRequests.Outcome ask(String coordinator, Map<String, String> fields) {
-        RemotingCommand answer = client().invoke(coordinator, BolideRequestCode.BRANCH_OUTCOME, fields, null,
-                ASK_TIMEOUT).join();
+        RemotingCommand answer = call(coordinator, fields);
+        expectSuccess(answer);
+        return CrossBrokerRequests.Outcome.valueOf(answer.field("outcome"));
+    }
+
+    private RemotingCommand call(String coordinator, Map<String, String> fields) {
+        return client().invoke(coordinator, BolideRequestCode.BRANCH_OUTCOME, fields, null, ASK_TIMEOUT).join();
+    }
+
+    private static void expectSuccess(RemotingCommand answer) {
         if (answer.code() != ResponseCode.SUCCESS) {
             throw new IllegalStateException("BRANCH_OUTCOME answered " + answer.code() + ": " + answer.remark());
         }
-        return CrossBrokerRequests.Outcome.valueOf(answer.field("outcome"));
     }
 
     private RemotingClient client() {

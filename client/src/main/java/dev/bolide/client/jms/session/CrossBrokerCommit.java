@@ -27,7 +27,8 @@ import java.util.function.Consumer;
  * The coordinator's branch is never prepared: one forced write less than preparing everyone, and the
  * client dying before its commit leaves it open, hence rolled back, as presumed abort wants.
  * Brokers without the branch requests (Apache RocketMQ) are committed one after the other, as
- * before, which is not atomic.
+ * before, which is not atomic: all of them when a participant is one, the coordinator first when it
+ * is one.
  */
 final class CrossBrokerCommit {
     private static final System.Logger LOG = System.getLogger(CrossBrokerCommit.class.getName());
@@ -85,6 +86,10 @@ final class CrossBrokerCommit {
             branches.commitDecision(coordinator, branch, sent, participants);
             return;
         } catch (RocketMqException refused) {
+            if (refused.responseCode() == ResponseCode.REQUEST_CODE_NOT_SUPPORTED) {
+                commitWithoutDecision(branch, coordinator, sent, participants);
+                return;
+            }
             String outcome;
             try {
                 outcome = branches.branchOutcome(coordinator, branch);
@@ -101,6 +106,17 @@ final class CrossBrokerCommit {
             rollBack(participants, branch);
             throw rolledBack("broker " + coordinator + " did not commit the transaction, its sends were rolled back: ",
                     refused);
+        }
+    }
+
+    /** An Apache RocketMQ coordinator keeps no decision: committed first, as before, which is not atomic. */
+    private void commitWithoutDecision(String branch, String coordinator, int sent, List<String> participants)
+            throws JMSException {
+        try {
+            branches.commitBranch(coordinator, branch, true, sent);
+        } catch (RocketMqException e) {
+            rollBack(participants, branch);
+            throw rolledBack("the transaction's sends were rolled back: ", e);
         }
     }
 
