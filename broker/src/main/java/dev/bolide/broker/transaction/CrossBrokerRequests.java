@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * The branch requests of local transactions that span brokers ({@link BolideRequestCode#BRANCH_OUTCOME}),
@@ -31,11 +32,15 @@ final class CrossBrokerRequests implements RequestProcessor {
     private final RequestProcessor branchRequests;
     private final BranchCoordinator branches;
     private final CrossBrokerLog log;
+    /** Where the log is written: forced writes, kept off the threads that serve requests and flush the store. */
+    private final Executor writer;
 
-    CrossBrokerRequests(RequestProcessor branchRequests, BranchCoordinator branches, CrossBrokerLog log) {
+    CrossBrokerRequests(RequestProcessor branchRequests, BranchCoordinator branches, CrossBrokerLog log,
+            Executor writer) {
         this.branchRequests = branchRequests;
         this.branches = branches;
         this.log = log;
+        this.writer = writer;
     }
 
     @Override
@@ -56,13 +61,13 @@ final class CrossBrokerRequests implements RequestProcessor {
         }
         return switch (request.code()) {
             case BolideRequestCode.BRANCH_PREPARE -> CompletableFuture.runAsync(() -> write(() ->
-                    log.coordinatedBy(branch, coordinator))).thenCompose(written -> passOn(channel, request));
+                    log.coordinatedBy(branch, coordinator)), writer).thenCompose(written -> passOn(channel, request));
             case BolideRequestCode.BRANCH_COMMIT -> passOn(channel, request).thenApplyAsync(answer -> {
                 if (answer.code() == ResponseCode.SUCCESS) {
                     write(() -> log.committed(branch, names(participants)));
                 }
                 return answer;
-            });
+            }, writer);
             default -> outcome(request, branch);
         };
     }

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +41,11 @@ public final class TransactionService implements AutoCloseable {
     /** Its own thread: asking a coordinator that is down must not hold up the check pass. */
     private final ScheduledExecutorService resolving = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "bolide-cross-broker-resolution");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final ExecutorService crossBrokerLogWriter = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "bolide-cross-broker-log");
         thread.setDaemon(true);
         return thread;
     });
@@ -160,7 +166,7 @@ public final class TransactionService implements AutoCloseable {
     public void coordinateAcrossBrokers(String brokerName, Supplier<RemotingClient> outbound, Path configDir)
             throws IOException {
         CrossBrokerLog log = CrossBrokerLog.load(new MetadataFile(configDir.resolve(CROSS_BROKER_FILE)));
-        branchRequests = new CrossBrokerRequests(branchRequests, branches, log);
+        branchRequests = new CrossBrokerRequests(branchRequests, branches, log, crossBrokerLogWriter);
         participants = new ParticipantResolver(brokerName, branches, log, outbound, settings.transactionTimeout(),
                 Clock.systemUTC());
         long interval = settings.transactionCheckInterval().toMillis();
@@ -237,6 +243,7 @@ public final class TransactionService implements AutoCloseable {
     @Override
     public void close() {
         resolving.shutdownNow();
+        crossBrokerLogWriter.shutdown();
         if (participants != null) {
             participants.close();
         }

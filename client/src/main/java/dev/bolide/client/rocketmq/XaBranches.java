@@ -21,7 +21,9 @@ import java.util.stream.Stream;
  * XA branches on the brokers ({@link BolideRequestCode} 9002 to 9006): half messages sent in a branch,
  * and the branch's prepare, commit, rollback, recover and forget. A branch lives on one broker; a
  * transaction that sent to several has a branch on each, under the same branch id, decided broker
- * by broker. A refusal is a {@link RocketMqException} whose {@link RocketMqException#responseCode()
+ * by broker (a transacted session's branch over several brokers is made atomic by them: see
+ * {@link #prepareBranch(String, String, int, String)}, {@link #commitDecision} and {@link #branchOutcome},
+ * BolideRequestCode.BRANCH_OUTCOME). A refusal is a {@link RocketMqException} whose {@link RocketMqException#responseCode()
  * response code} is one of {@code BolideResponseCode}'s, for the XA layer to map to XAException codes.
  *
  * <p>On an Apache RocketMQ broker, which answers REQUEST_CODE_NOT_SUPPORTED, a one-phase commit and

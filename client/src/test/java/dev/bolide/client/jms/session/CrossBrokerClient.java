@@ -1,6 +1,5 @@
 package dev.bolide.client.jms.session;
 
-import dev.bolide.client.jms.BolideConnectionFactory;
 import jakarta.jms.Connection;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
@@ -26,7 +25,7 @@ public final class CrossBrokerClient {
                 waitForTheKill();
             }
         };
-        try (Connection connection = new BolideConnectionFactory(args[0]).createConnection()) {
+        try (Connection connection = CrossBrokerFixture.factory(args[0]).createConnection()) {
             CrossBrokerFixture.sendToBoth(connection.createSession(Session.SESSION_TRANSACTED)).commit();
         }
     }

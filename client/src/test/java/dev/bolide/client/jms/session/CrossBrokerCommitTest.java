@@ -2,7 +2,6 @@ package dev.bolide.client.jms.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bolide.client.jms.BolideConnectionFactory;
 import dev.bolide.client.jms.xa.ChildJvm;
 import dev.bolide.client.rocketmq.LoopbackBroker;
 import jakarta.jms.Connection;
@@ -47,7 +46,7 @@ class CrossBrokerCommitTest {
 
     @Test
     void aCommitMakesTheSendsVisibleOnBothBrokers() throws Exception {
-        try (Connection connection = new BolideConnectionFactory(brokerA.nameServer()).createConnection()) {
+        try (Connection connection = CrossBrokerFixture.factory(brokerA.nameServer()).createConnection()) {
             Session session = CrossBrokerFixture.sendToBoth(connection.createSession(Session.SESSION_TRANSACTED));
             assertThat(brokers.delivered()).isEmpty();
 
@@ -63,7 +62,7 @@ class CrossBrokerCommitTest {
 
     @Test
     void aRollbackLeavesNothingOnEitherBroker() throws Exception {
-        try (Connection connection = new BolideConnectionFactory(brokerA.nameServer()).createConnection()) {
+        try (Connection connection = CrossBrokerFixture.factory(brokerA.nameServer()).createConnection()) {
             Session session = CrossBrokerFixture.sendToBoth(connection.createSession(Session.SESSION_TRANSACTED));
             session.rollback();
             CrossBrokerFixture.sendToBoth(session).commit();

@@ -1,6 +1,7 @@
 package dev.bolide.client.jms.session;
 
 import dev.bolide.broker.transaction.TransactionSettings;
+import dev.bolide.client.jms.BolideConnectionFactory;
 import dev.bolide.client.rocketmq.ClientSettings;
 import dev.bolide.client.rocketmq.MessageQueue;
 import dev.bolide.client.rocketmq.PullRequest;
@@ -32,7 +33,15 @@ final class CrossBrokerFixture implements AutoCloseable {
     private final RocketMqClient reader;
 
     CrossBrokerFixture(String nameServer) {
-        reader = new RocketMqClient(ClientSettings.of(nameServer));
+        reader = new RocketMqClient(ClientSettings.of(nameServer).withRequestTimeout(Duration.ofSeconds(15)));
+    }
+
+    /**
+     * A connection factory of the cluster of {@code nameServer} with a long request timeout: the
+     * machines these tests run on are shared, and a kill test must not fail on a slow answer.
+     */
+    static BolideConnectionFactory factory(String nameServer) {
+        return new BolideConnectionFactory("bolide://" + nameServer + "?requestTimeout=15000");
     }
 
     /** Sends one message to each broker in the transacted {@code session}: "a" to broker-a, "b" to broker-b. */

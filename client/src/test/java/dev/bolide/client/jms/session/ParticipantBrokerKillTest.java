@@ -2,7 +2,6 @@ package dev.bolide.client.jms.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bolide.client.jms.BolideConnectionFactory;
 import dev.bolide.client.jms.xa.BrokerChild;
 import dev.bolide.client.rocketmq.LoopbackBroker;
 import jakarta.jms.Connection;
@@ -45,7 +44,7 @@ class ParticipantBrokerKillTest {
                 }
             };
 
-            try (Connection connection = new BolideConnectionFactory(brokerA.nameServer()).createConnection()) {
+            try (Connection connection = CrossBrokerFixture.factory(brokerA.nameServer()).createConnection()) {
                 CrossBrokerFixture.sendToBoth(connection.createSession(Session.SESSION_TRANSACTED)).commit();
             }
             brokerB.restart();
