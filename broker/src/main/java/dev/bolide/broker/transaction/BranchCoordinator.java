@@ -166,8 +166,13 @@ final class BranchCoordinator {
                 : Answer.after(enter(List.of(), branch, BranchState.HEURISTIC_ROLLED_BACK), false);
     }
 
-    /** Where the branch stands; empty for a branch never seen, long over or forgotten. */
+    /**
+     * Where the branch stands; empty for a branch never seen, long over or forgotten. Its messages
+     * are looked at first: a branch only sent to is known to the table once a request or the check
+     * pass met it.
+     */
     synchronized Optional<BranchState> state(String branch) {
+        scan(branch);
         return decidable(branch);
     }
 

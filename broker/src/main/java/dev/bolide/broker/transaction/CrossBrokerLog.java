@@ -1,13 +1,13 @@
 package dev.bolide.broker.transaction;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import dev.bolide.broker.metadata.MetadataFile;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,43 +16,52 @@ import java.util.TreeSet;
 
 /**
  * What the broker must remember of local transactions that spanned brokers, in
- * {@code config/crossBrokerTransactions.json}, forced to disk at every change:
+ * {@code config/crossBrokerTransactions.log}:
  * <ul>
- * <li>as a participant, the coordinator of each branch it was asked to prepare, written before the
+ * <li>as a participant, the coordinator of each branch it was asked to prepare, forced before the
  * prepare is, so that a prepared branch always knows whom to ask for its outcome;</li>
  * <li>as a coordinator, each commit decision and the participants that have not yet said they
  * applied it. The op log holds the decision too, but only until the branch table forgets it
  * ({@code xaBranchTimeout}) or retention deletes it; a participant may ask much later.</li>
  * </ul>
- * Both lists stay short: an entry lives from a prepare or commit to the participant's own
- * resolution. Thread-safe.
+ * A journal: each change is one line appended ({@code C branch coordinator}, {@code R branch},
+ * {@code D branch participants}, {@code A branch participants}), so a write costs the same however
+ * many transactions are in flight; what must be kept is forced, what is forgotten is not (an entry
+ * kept after a crash only costs a repeated report or a few bytes). Read back at start, where a torn
+ * last line is dropped, and rewritten compactly then and every {@link #COMPACT_AFTER} lines.
+ * Thread-safe.
  */
-final class CrossBrokerLog {
-    private static final JsonFactory JSON = new JsonFactory();
+final class CrossBrokerLog implements AutoCloseable {
+    private static final int COMPACT_AFTER = 10_000;
 
-    private final MetadataFile file;
+    private final Path file;
     /** Participant side: branch to its coordinator's address. */
     private final Map<String, String> coordinators = new LinkedHashMap<>();
     /** Coordinator side: branch committed to the participants that have not confirmed. */
     private final Map<String, Set<String>> decisions = new LinkedHashMap<>();
+    private FileChannel journal;
+    private int lines;
 
-    private CrossBrokerLog(MetadataFile file) {
+    private CrossBrokerLog(Path file) {
         this.file = file;
     }
 
-    static CrossBrokerLog load(MetadataFile file) throws IOException {
+    static CrossBrokerLog open(Path file) throws IOException {
         CrossBrokerLog log = new CrossBrokerLog(file);
-        file.load(content -> {
-            log.parse(content);
-            return log;
-        });
+        if (Files.exists(file)) {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (!log.replay(line.split(" ", -1))) {
+                    break;
+                }
+            }
+        }
+        log.compact();
         return log;
     }
 
     synchronized void coordinatedBy(String branch, String coordinator) throws IOException {
-        if (!coordinator.equals(coordinators.put(branch, coordinator))) {
-            save();
-        }
+        coordinators.put(branch, coordinator);
+        append(true, "C", branch, coordinator);
     }
 
     synchronized Map<String, String> coordinators() {
@@ -62,13 +71,13 @@ final class CrossBrokerLog {
     /** The participant's branch is over: it no longer needs its coordinator. */
     synchronized void resolved(String branch) throws IOException {
         if (coordinators.remove(branch) != null) {
-            save();
+            append(false, "R", branch);
         }
     }
 
     synchronized void committed(String branch, Collection<String> participants) throws IOException {
         decisions.put(branch, new TreeSet<>(participants));
-        save();
+        append(true, "D", branch, String.join(",", participants));
     }
 
     synchronized boolean isCommitted(String branch) {
@@ -77,69 +86,72 @@ final class CrossBrokerLog {
 
     /** These participants applied the commit; the decision is forgotten once all did. */
     synchronized void applied(String branch, Collection<String> participants) throws IOException {
+        if (forget(branch, participants)) {
+            append(false, "A", branch, String.join(",", participants));
+        }
+    }
+
+    private boolean forget(String branch, Collection<String> participants) {
         Set<String> waiting = decisions.get(branch);
-        if (waiting != null && waiting.removeAll(participants)) {
-            if (waiting.isEmpty()) {
-                decisions.remove(branch);
-            }
-            save();
+        if (waiting == null || !waiting.removeAll(participants)) {
+            return false;
+        }
+        if (waiting.isEmpty()) {
+            decisions.remove(branch);
+        }
+        return true;
+    }
+
+    /** @return false for a line that is not whole (the last one, torn by a crash) */
+    private boolean replay(String[] line) {
+        if (line.length == 3 && "C".equals(line[0])) {
+            coordinators.put(line[1], line[2]);
+        } else if (line.length == 2 && "R".equals(line[0])) {
+            coordinators.remove(line[1]);
+        } else if (line.length == 3 && "D".equals(line[0])) {
+            decisions.put(line[1], new TreeSet<>(CrossBrokerRequests.names(line[2])));
+        } else if (line.length == 3 && "A".equals(line[0])) {
+            forget(line[1], CrossBrokerRequests.names(line[2]));
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    private void append(boolean force, String... fields) throws IOException {
+        journal.write(ByteBuffer.wrap((String.join(" ", fields) + "\n").getBytes(StandardCharsets.UTF_8)));
+        if (force) {
+            journal.force(false);
+        }
+        if (++lines >= COMPACT_AFTER) {
+            compact();
         }
     }
 
-    private void save() throws IOException {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator json = JSON.createGenerator(out)) {
-            json.writeStartObject();
-            json.writeObjectFieldStart("coordinators");
-            for (Map.Entry<String, String> entry : coordinators.entrySet()) {
-                json.writeStringField(entry.getKey(), entry.getValue());
-            }
-            json.writeEndObject();
-            json.writeObjectFieldStart("decisions");
-            for (Map.Entry<String, Set<String>> entry : decisions.entrySet()) {
-                json.writeArrayFieldStart(entry.getKey());
-                for (String participant : entry.getValue()) {
-                    json.writeString(participant);
-                }
-                json.writeEndArray();
-            }
-            json.writeEndObject();
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** Rewrites the journal as what it holds now: one line per entry, forced, then renamed over the old one. */
+    private void compact() throws IOException {
+        StringBuilder content = new StringBuilder();
+        coordinators.forEach((branch, coordinator) -> content.append("C ").append(branch).append(' ')
+                .append(coordinator).append('\n'));
+        decisions.forEach((branch, waiting) -> content.append("D ").append(branch).append(' ')
+                .append(String.join(",", waiting)).append('\n'));
+        Files.createDirectories(file.getParent());
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.wrap(content.toString().getBytes(StandardCharsets.UTF_8)));
+            channel.force(true);
         }
-        file.store(out.toString());
+        close();
+        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        journal = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        lines = 0;
     }
 
-    private void parse(String content) {
-        try (JsonParser json = JSON.createParser(content)) {
-            expect(json.nextToken(), JsonToken.START_OBJECT);
-            while (json.nextToken() == JsonToken.FIELD_NAME) {
-                String section = json.currentName();
-                expect(json.nextToken(), JsonToken.START_OBJECT);
-                while (json.nextToken() == JsonToken.FIELD_NAME) {
-                    String branch = json.currentName();
-                    if ("decisions".equals(section)) {
-                        expect(json.nextToken(), JsonToken.START_ARRAY);
-                        Set<String> waiting = new TreeSet<>();
-                        while (json.nextToken() == JsonToken.VALUE_STRING) {
-                            waiting.add(json.getText());
-                        }
-                        decisions.put(branch, waiting);
-                    } else {
-                        expect(json.nextToken(), JsonToken.VALUE_STRING);
-                        coordinators.put(branch, json.getText());
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new IllegalArgumentException("not a cross-broker transaction file: " + e.getMessage(), e);
-        }
-    }
-
-    private static void expect(JsonToken found, JsonToken expected) {
-        if (found != expected) {
-            throw new IllegalArgumentException("expected " + expected + ", found " + found);
+    @Override
+    public synchronized void close() throws IOException {
+        if (journal != null) {
+            journal.close();
         }
     }
 }

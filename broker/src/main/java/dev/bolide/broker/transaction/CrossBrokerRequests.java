@@ -83,7 +83,10 @@ final class CrossBrokerRequests implements RequestProcessor {
     private CompletableFuture<RemotingCommand> outcome(RemotingCommand request, String branch) {
         String applied = request.field("applied");
         if (applied != null) {
+            // a report, not a question: it must not roll back a branch still open
             write(() -> log.applied(branch, names(applied)));
+            return CompletableFuture.completedFuture(RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null,
+                    null, null));
         }
         return decide(branch).thenApply(outcome -> RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null,
                 Map.of("outcome", outcome.name()), null));

@@ -31,7 +31,7 @@ import java.util.function.Supplier;
 public final class TransactionService implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(TransactionService.class.getName());
     private static final String PROGRESS_FILE = "transactionProgress.json";
-    private static final String CROSS_BROKER_FILE = "crossBrokerTransactions.json";
+    private static final String CROSS_BROKER_FILE = "crossBrokerTransactions.log";
 
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "bolide-transaction-check");
@@ -53,6 +53,7 @@ public final class TransactionService implements AutoCloseable {
     private final EndTransactionProcessor endTransaction;
     private RequestProcessor branchRequests;
     private ParticipantResolver participants;
+    private CrossBrokerLog crossBrokerLog;
     private final TransactionSettings settings;
     private final BranchCoordinator branches;
     private final UndecidedTransactions undecided;
@@ -165,7 +166,8 @@ public final class TransactionService implements AutoCloseable {
      */
     public void coordinateAcrossBrokers(String brokerName, Supplier<RemotingClient> outbound, Path configDir)
             throws IOException {
-        CrossBrokerLog log = CrossBrokerLog.load(new MetadataFile(configDir.resolve(CROSS_BROKER_FILE)));
+        crossBrokerLog = CrossBrokerLog.open(configDir.resolve(CROSS_BROKER_FILE));
+        CrossBrokerLog log = crossBrokerLog;
         branchRequests = new CrossBrokerRequests(branchRequests, branches, log, crossBrokerLogWriter);
         participants = new ParticipantResolver(brokerName, branches, log, outbound, settings.transactionTimeout(),
                 Clock.systemUTC());
@@ -232,6 +234,18 @@ public final class TransactionService implements AutoCloseable {
                 : settled.remark());
     }
 
+    private void closeCrossBrokerLog() {
+        try {
+            if (crossBrokerLogWriter.awaitTermination(10, TimeUnit.SECONDS) && crossBrokerLog != null) {
+                crossBrokerLog.close();
+            }
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot close the cross-broker transaction journal", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** The request codes {@link #branchProcessor()} serves. */
     public static int[] branchRequestCodes() {
         int[] codes = Arrays.copyOf(BranchProcessor.CODES, BranchProcessor.CODES.length + 1);
@@ -244,6 +258,7 @@ public final class TransactionService implements AutoCloseable {
     public void close() {
         resolving.shutdownNow();
         crossBrokerLogWriter.shutdown();
+        closeCrossBrokerLog();
         if (participants != null) {
             participants.close();
         }

@@ -76,8 +76,8 @@
  * <ul>
  * <li>{@code CrossBrokerRequests}, in front of {@code BranchProcessor}, writes the coordinator named
  * by a participant's prepare, and the decision that a coordinator's one-phase commit naming its
- * participants is, to {@code CrossBrokerLog} ({@code config/crossBrokerTransactions.json}, forced at
- * every change): the prepare only after the coordinator is written, the commit answered only after
+ * participants is, to {@code CrossBrokerLog} ({@code config/crossBrokerTransactions.log}, a journal
+ * of one line per change, forced for what must be kept): the prepare only after the coordinator is written, the commit answered only after
  * the decision is. It answers BRANCH_OUTCOME from the decision, else from the branch's state; an open
  * branch is rolled back then, so that no commit can follow a ROLLBACK answer.</li>
  * <li>{@code ParticipantResolver}, every {@code transactionCheckInterval} on a thread of its own,

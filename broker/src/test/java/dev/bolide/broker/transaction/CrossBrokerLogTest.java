@@ -3,10 +3,11 @@ package dev.bolide.broker.transaction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import dev.bolide.broker.metadata.MetadataFile;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,8 +18,20 @@ class CrossBrokerLogTest {
     @TempDir
     Path dir;
 
+    private CrossBrokerLog last;
+
+    /** The log as a restarted broker reads it: the previous one closed as a kill -9 closes it, nothing forced. */
     private CrossBrokerLog reopened() throws Exception {
-        return CrossBrokerLog.load(new MetadataFile(dir.resolve("crossBrokerTransactions.json")));
+        close();
+        last = CrossBrokerLog.open(dir.resolve("crossBrokerTransactions.log"));
+        return last;
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (last != null) {
+            last.close();
+        }
     }
 
     @Test
@@ -41,6 +54,16 @@ class CrossBrokerLogTest {
         assertThat(reopened().isCommitted(BRANCH)).isTrue();
         reopened().applied(BRANCH, List.of("broker-c"));
         assertThat(reopened().isCommitted(BRANCH)).isFalse();
+    }
+
+    @Test
+    void aLineTornByACrashIsDroppedAndWhatCameBeforeIsKept() throws Exception {
+        Files.writeString(dir.resolve("crossBrokerTransactions.log"),
+                "C " + BRANCH + " 127.0.0.1:10911\nD 1112493129:0c:01");
+
+        CrossBrokerLog afterRestart = reopened();
+        assertThat(afterRestart.coordinators()).containsOnlyKeys(BRANCH);
+        assertThat(afterRestart.isCommitted("1112493129:0c:01")).isFalse();
     }
 
     @Test

@@ -95,9 +95,9 @@ public final class BolideRequestCode {
      * succeed.
      *
      * <p>Headers {@code branch}; optionally {@code applied}: participants' names, comma-separated,
-     * that applied the outcome (the coordinator forgets the decision once all did). Answers SUCCESS
-     * with ext field {@code outcome}: {@code COMMIT}, {@code ROLLBACK}, or {@code UNKNOWN} (ask again
-     * later). The number is the last of Bolide's range, so that codes added from 9007 up never meet it.
+     * that applied the outcome (the coordinator forgets the decision once all did), which makes the
+     * request a report answered SUCCESS alone. Otherwise answers SUCCESS with ext field
+     * {@code outcome}: {@code COMMIT}, {@code ROLLBACK}, or {@code UNKNOWN} (ask again later). The number is the last of Bolide's range, so that codes added from 9007 up never meet it.
      */
     public static final int BRANCH_OUTCOME = 9999;
 
