@@ -301,6 +301,8 @@ public final class BolideBroker implements AutoCloseable {
                     settings.transactions(), configDir,
                     new CommittedSends(new DelayedSends(settings.schedule().messageDelayLevel()), timers), offsets,
                     new RetryTopics(topics), settings.clock());
+            transactions.coordinateAcrossBrokers(settings.brokerName(), () -> outboundClient(tls.client(), own),
+                    configDir);
             metrics.add(new XaBranchMeters(transactions));
             new HalfMessageMeters(transactions).bindTo(metrics.registry());
         }

@@ -182,6 +182,21 @@ final class BranchCoordinator {
                 : Answer.after(rolledBack(branch, BranchState.HEURISTIC_ROLLED_BACK), false);
     }
 
+    /**
+     * Where the branch stands; empty for a branch never seen, long over or forgotten. Its messages
+     * are looked at first: a branch only sent to is known to the table once a request or the check
+     * pass met it.
+     */
+    synchronized Optional<BranchState> state(String branch) {
+        scan(branch);
+        return decidable(branch);
+    }
+
+    /** When the branch entered its state (its newest message while open); only for a branch {@link #state} knows. */
+    synchronized long since(String branch) {
+        return table.since(branch);
+    }
+
     synchronized Map<BranchState, Long> countByState() {
         return table.countByState();
     }

@@ -5,7 +5,9 @@ import dev.bolide.broker.metadata.MetadataFile;
 import dev.bolide.broker.offset.ConsumerOffsets;
 import dev.bolide.broker.pull.HeldOffsets;
 import dev.bolide.broker.retry.RetryTopics;
+import dev.bolide.protocol.remoting.BolideRequestCode;
 import dev.bolide.protocol.remoting.ResponseCode;
+import dev.bolide.remoting.RemotingClient;
 import dev.bolide.remoting.RequestProcessor;
 import dev.bolide.broker.topic.TopicConfig;
 import dev.bolide.broker.topic.TopicConfigTable;
@@ -14,13 +16,16 @@ import dev.bolide.store.MessageStore;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The broker's transactional messages: recovers what is open from the store at start, serves
@@ -29,23 +34,40 @@ import java.util.concurrent.TimeUnit;
 public final class TransactionService implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(TransactionService.class.getName());
     private static final String PROGRESS_FILE = "transactionProgress.json";
+    private static final String CROSS_BROKER_FILE = "crossBrokerTransactions.log";
 
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "bolide-transaction-check");
         thread.setDaemon(true);
         return thread;
     });
+    /** Its own thread: asking a coordinator that is down must not hold up the check pass. */
+    private final ScheduledExecutorService resolving = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "bolide-cross-broker-resolution");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final ExecutorService crossBrokerLogWriter = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "bolide-cross-broker-log");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final TransactionChecker checker;
     private final EndTransactionProcessor endTransaction;
-    private final BranchProcessor branchRequests;
+    private RequestProcessor branchRequests;
+    private ParticipantResolver participants;
+    private CrossBrokerLog crossBrokerLog;
+    private final TransactionSettings settings;
     private final BranchCoordinator branches;
     private final UndecidedTransactions undecided;
     private final PendingHalves pending;
     private final HeldReceipts held;
 
     private TransactionService(TransactionChecker checker, EndTransactionProcessor endTransaction,
-            BranchCoordinator branches, UndecidedTransactions undecided, PendingHalves pending, HeldReceipts held) {
+            BranchCoordinator branches, UndecidedTransactions undecided, PendingHalves pending, HeldReceipts held,
+            TransactionSettings settings) {
         this.checker = checker;
+        this.settings = settings;
         this.endTransaction = endTransaction;
         this.branchRequests = new BranchProcessor(branches);
         this.branches = branches;
@@ -89,7 +111,7 @@ public final class TransactionService implements AutoCloseable {
         TransactionChecker checker = new TransactionChecker(store, open, resolver, new CheckBackSender(producers),
                 branches, settings, progressFile, clock);
         TransactionService service = new TransactionService(checker, new EndTransactionProcessor(store, resolver),
-                branches, new UndecidedTransactions(store, open, resolver), pending, held);
+                branches, new UndecidedTransactions(store, open, resolver), pending, held, settings);
         long interval = settings.transactionCheckInterval().toMillis();
         service.scheduler.scheduleWithFixedDelay(service::checkOnce, interval, interval, TimeUnit.MILLISECONDS);
         return service;
@@ -145,6 +167,26 @@ public final class TransactionService implements AutoCloseable {
     /** The processor for END_TRANSACTION. */
     public RequestProcessor endTransactionProcessor() {
         return endTransaction;
+    }
+
+    /**
+     * Makes local transactions that span brokers atomic (BRANCH_OUTCOME): from now on this broker
+     * keeps the decisions of the transactions it coordinates, and asks their coordinators about the
+     * branches it prepared that their client left. Call before the broker serves requests.
+     *
+     * @param brokerName this broker's name, by which clients and coordinators know it
+     * @param outbound   opens the connection through which this broker asks coordinators, at the first need
+     * @param configDir  where the decisions and coordinators are kept
+     */
+    public void coordinateAcrossBrokers(String brokerName, Supplier<RemotingClient> outbound, Path configDir)
+            throws IOException {
+        crossBrokerLog = CrossBrokerLog.open(configDir.resolve(CROSS_BROKER_FILE));
+        CrossBrokerLog log = crossBrokerLog;
+        branchRequests = new CrossBrokerRequests(branchRequests, branches, log, crossBrokerLogWriter);
+        participants = new ParticipantResolver(brokerName, branches, log, outbound, settings.transactionTimeout(),
+                Clock.systemUTC());
+        long interval = settings.transactionCheckInterval().toMillis();
+        resolving.scheduleWithFixedDelay(participants::resolveOnce, interval, interval, TimeUnit.MILLISECONDS);
     }
 
     /** The processor for the XA branch requests ({@link BranchProcessor#CODES}). */
@@ -206,14 +248,34 @@ public final class TransactionService implements AutoCloseable {
                 : settled.remark());
     }
 
+    private void closeCrossBrokerLog() {
+        try {
+            if (crossBrokerLogWriter.awaitTermination(10, TimeUnit.SECONDS) && crossBrokerLog != null) {
+                crossBrokerLog.close();
+            }
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot close the cross-broker transaction journal", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** The request codes {@link #branchProcessor()} serves. */
     public static int[] branchRequestCodes() {
-        return BranchProcessor.CODES.clone();
+        int[] codes = Arrays.copyOf(BranchProcessor.CODES, BranchProcessor.CODES.length + 1);
+        codes[codes.length - 1] = BolideRequestCode.BRANCH_OUTCOME;
+        return codes;
     }
 
     /** Stops checking and saves the progress; call before the store closes. */
     @Override
     public void close() {
+        resolving.shutdownNow();
+        crossBrokerLogWriter.shutdown();
+        closeCrossBrokerLog();
+        if (participants != null) {
+            participants.close();
+        }
         scheduler.shutdownNow();
         try {
             if (!scheduler.awaitTermination(10, TimeUnit.SECONDS)) {

@@ -68,5 +68,22 @@
  * <li>A half message of a branch may still be resolved on its own by END_TRANSACTION (what a client
  * does on a broker without the branch requests); a branch commit leaves such messages out.</li>
  * </ul>
+ *
+ * <h2>Local transactions that span brokers</h2>
+ * The branches of transacted sessions (format id {@code BranchId.LOCAL_FORMAT_ID}, "BOLI") have no
+ * transaction manager; one that sent to several brokers is committed in two phases with one of the
+ * brokers as coordinator ({@code BolideRequestCode.BRANCH_OUTCOME}, presumed abort):
+ * <ul>
+ * <li>{@code CrossBrokerRequests}, in front of {@code BranchProcessor}, writes the coordinator named
+ * by a participant's prepare, and the decision that a coordinator's one-phase commit naming its
+ * participants is, to {@code CrossBrokerLog} ({@code config/crossBrokerTransactions.log}, a journal
+ * of one line per change, forced for what must be kept): the prepare only after the coordinator is written, the commit answered only after
+ * the decision is. It answers BRANCH_OUTCOME from the decision, else from the branch's state; an open
+ * branch is rolled back then, so that no commit can follow a ROLLBACK answer.</li>
+ * <li>{@code ParticipantResolver}, every {@code transactionCheckInterval} on a thread of its own,
+ * asks the coordinator about each branch prepared longer than {@code transactionTimeout} and decides
+ * it so; each branch that is over is reported applied (the coordinator forgets its decision once
+ * every participant did) and then forgotten.</li>
+ * </ul>
  */
 package dev.bolide.broker.transaction;

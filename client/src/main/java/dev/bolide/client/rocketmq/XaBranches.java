@@ -11,6 +11,7 @@ import dev.bolide.protocol.xa.BranchId;
 import dev.bolide.protocol.xa.BranchReceipt;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,9 @@ import java.util.stream.Stream;
  * XA branches on the brokers ({@link BolideRequestCode} 9002 to 9006): half messages sent in a branch,
  * and the branch's prepare, commit, rollback, recover and forget. A branch lives on one broker; a
  * transaction that sent to several has a branch on each, under the same branch id, decided broker
- * by broker. A refusal is a {@link RocketMqException} whose {@link RocketMqException#responseCode()
+ * by broker (a transacted session's branch over several brokers is made atomic by them: see
+ * {@link #prepareBranch(String, String, int, String)}, {@link #commitDecision} and {@link #branchOutcome},
+ * BolideRequestCode.BRANCH_OUTCOME). A refusal is a {@link RocketMqException} whose {@link RocketMqException#responseCode()
  * response code} is one of {@code BolideResponseCode}'s, for the XA layer to map to XAException codes.
  *
  * <p>On an Apache RocketMQ broker, which answers REQUEST_CODE_NOT_SUPPORTED, a one-phase commit and
@@ -158,6 +161,41 @@ public final class XaBranches {
         Map<String, String> fields = branchFields(branchId, sent);
         fields.put("onePhase", Boolean.toString(onePhase));
         decide(brokerName, branchId, call(brokerName, BolideRequestCode.BRANCH_COMMIT, fields), onePhase, true);
+    }
+
+    /**
+     * {@link #prepareBranch} of a local transaction that spans brokers: the broker keeps the address
+     * of {@code coordinatorBroker}, which it asks for the outcome (BRANCH_OUTCOME) should the branch
+     * stay prepared past its transaction timeout.
+     */
+    public void prepareBranch(String brokerName, String branchId, int sent, String coordinatorBroker) {
+        Map<String, String> fields = branchFields(branchId, sent);
+        fields.put("coordinator", requests.await(routes.master(coordinatorBroker)));
+        expectSuccess(brokerName, call(brokerName, BolideRequestCode.BRANCH_PREPARE, fields));
+    }
+
+    /**
+     * Commits, in one phase, the coordinator's branch of a local transaction that spans brokers: its
+     * success is the transaction's decision, which the broker keeps until the participants applied it.
+     *
+     * @param participants the brokers whose branches were prepared naming this one
+     */
+    public void commitDecision(String brokerName, String branchId, int sent, Collection<String> participants) {
+        Map<String, String> fields = branchFields(branchId, sent);
+        fields.put("onePhase", "true");
+        fields.put("participants", String.join(",", participants));
+        expectSuccess(brokerName, call(brokerName, BolideRequestCode.BRANCH_COMMIT, fields));
+    }
+
+    /**
+     * What the coordinator of a local transaction that spans brokers decided: {@code COMMIT},
+     * {@code ROLLBACK} (it rolls back its own branch if still open, so that no commit comes after),
+     * or {@code UNKNOWN}.
+     */
+    public String branchOutcome(String coordinatorBroker, String branchId) {
+        RemotingCommand response = call(coordinatorBroker, BolideRequestCode.BRANCH_OUTCOME, branchFields(branchId));
+        expectSuccess(coordinatorBroker, response);
+        return response.field("outcome");
     }
 
     /** Discards every message of the branch. */

@@ -87,6 +87,26 @@ public final class BolideRequestCode {
      */
     public static final int BRANCH_FORGET = 9006;
 
+    /**
+     * The outcome of a local transaction that spanned brokers, asked of its coordinator. A transacted
+     * session (branch ids of format {@code 0x424F4C49}, "BOLI") that sent to several brokers prepares
+     * its branch on every broker but one, the coordinator, with header {@code coordinator} (the
+     * coordinator's {@code host:port}) on BRANCH_PREPARE; then commits the coordinator's branch in one
+     * phase with header {@code participants} (the other brokers' names, comma-separated): that commit
+     * is the transaction's decision, which the coordinator keeps until every participant has applied
+     * it; then commits the participants. A participant whose branch stays prepared longer than its
+     * {@code transactionTimeout} (the client died, or the participant restarted) asks this of the
+     * coordinator and commits or rolls back. Presumed abort: a coordinator without a commit decision
+     * answers ROLLBACK, and rolls back its own branch if still open so that a late commit cannot
+     * succeed.
+     *
+     * <p>Headers {@code branch}; optionally {@code applied}: participants' names, comma-separated,
+     * that applied the outcome (the coordinator forgets the decision once all did), which makes the
+     * request a report answered SUCCESS alone. Otherwise answers SUCCESS with ext field
+     * {@code outcome}: {@code COMMIT}, {@code ROLLBACK}, or {@code UNKNOWN} (ask again later). The number is the last of Bolide's range, so that codes added from 9007 up never meet it.
+     */
+    public static final int BRANCH_OUTCOME = 9999;
+
     private BolideRequestCode() {
     }
 }

@@ -12,6 +12,12 @@ import javax.transaction.xa.Xid;
  * hex. Equal Xids give equal text, so the text is the branch's key on the broker.
  */
 public final class BranchId implements Xid {
+    /**
+     * "BOLI": the format id of the branches of transacted sessions (local transactions), which
+     * no transaction manager decides; a broker may ask another about them (BRANCH_OUTCOME).
+     */
+    public static final int LOCAL_FORMAT_ID = 0x424F4C49;
+
     private static final HexFormat HEX = HexFormat.of();
 
     private final int formatId;

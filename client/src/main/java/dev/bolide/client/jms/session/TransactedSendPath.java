@@ -13,11 +13,11 @@ import jakarta.jms.JMSException;
 import jakarta.jms.TransactionRolledBackException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -26,14 +26,12 @@ import java.util.concurrent.CompletionException;
 /**
  * The sends of a transacted session: half messages of a branch of its own (a fresh branch id per
  * transaction), invisible to consumers until {@link #commit()} commits the branch in one phase on
- * every broker it touched; {@link #rollback()} discards them. Sends do not wait for the broker, and
- * go in batches: a failed one fails the commit, which then rolls the rest back. A transaction spanning brokers is
- * committed broker by broker: a failure after the first leaves the others to roll back (reported).
+ * the broker it touched; {@link #rollback()} discards them. Sends do not wait for the broker, and
+ * go in batches: a failed one fails the commit, which then rolls the rest back. A transaction spanning brokers
+ * commits atomically among them, in two phases ({@link CrossBrokerCommit}); one on a single broker pays
+ * nothing for it: the same one-phase commit.
  */
 final class TransactedSendPath implements MessageSendPath {
-    /** "BOLI": marks branch ids of local transactions (XA ones carry the transaction manager's format). */
-    private static final int LOCAL_FORMAT_ID = 0x424F4C49;
-
     /**
      * A batch goes out once it holds this many bytes of bodies, or this many messages, or at commit:
      * what a transaction holds back is bounded, and a transaction within the bound commits as one
@@ -151,23 +149,18 @@ final class TransactedSendPath implements MessageSendPath {
         RuntimeException sendFailure = settleSends(touched);
         reset();
         if (sendFailure != null) {
-            rollBack(touched.keySet(), committing);
+            CrossBrokerCommit.rollBack(client.branches(), touched.keySet(), committing);
             throw rolledBack("a send of the transaction failed, its sends were rolled back: ", sendFailure);
         }
-        List<String> brokers = List.copyOf(touched.keySet());
-        for (int i = 0; i < brokers.size(); i++) {
+        if (touched.size() > 1) {
+            new CrossBrokerCommit(client.branches()).commit(committing, new TreeMap<>(touched));
+            return;
+        }
+        for (Map.Entry<String, Integer> only : touched.entrySet()) {
             try {
-                client.branches().commitBranch(brokers.get(i), committing, true, touched.get(brokers.get(i)));
+                client.branches().commitBranch(only.getKey(), committing, true, only.getValue());
             } catch (RocketMqException e) {
-                rollBack(brokers.subList(i + 1, brokers.size()), committing);
-                if (i == 0) {
-                    throw rolledBack("the transaction's sends were rolled back: ", e);
-                }
-                JMSException failure = new JMSException("the transaction's sends were committed on "
-                        + brokers.subList(0, i) + " but not on " + brokers.subList(i, brokers.size()) + ": "
-                        + e.getMessage());
-                failure.initCause(e);
-                throw failure;
+                throw rolledBack("the transaction's sends were rolled back: ", e);
             }
         }
     }
@@ -217,7 +210,7 @@ final class TransactedSendPath implements MessageSendPath {
         return firstFailure;
     }
 
-    private static TransactionRolledBackException rolledBack(String why, Throwable cause) {
+    static TransactionRolledBackException rolledBack(String why, Throwable cause) {
         Throwable reason = cause instanceof CompletionException && cause.getCause() != null ? cause.getCause() : cause;
         TransactionRolledBackException failure = new TransactionRolledBackException(why + reason.getMessage());
         failure.initCause(reason);
@@ -240,16 +233,6 @@ final class TransactedSendPath implements MessageSendPath {
         }
     }
 
-    private void rollBack(Collection<String> touched, String rollingBack) {
-        for (String broker : touched) {
-            try {
-                client.branches().rollbackBranch(broker, rollingBack);
-            } catch (RocketMqException ignored) {
-                // the broker's transaction check rolls back what nobody decides
-            }
-        }
-    }
-
     private void reset() {
         clearBatch();
         pending.clear();
@@ -260,6 +243,6 @@ final class TransactedSendPath implements MessageSendPath {
         UUID id = UUID.randomUUID();
         byte[] global = ByteBuffer.allocate(16).putLong(id.getMostSignificantBits())
                 .putLong(id.getLeastSignificantBits()).array();
-        return BranchId.of(LOCAL_FORMAT_ID, global, new byte[] {1}).text();
+        return BranchId.of(BranchId.LOCAL_FORMAT_ID, global, new byte[] {1}).text();
     }
 }

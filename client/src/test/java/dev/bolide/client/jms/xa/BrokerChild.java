@@ -5,30 +5,48 @@ import dev.bolide.testsupport.FreePorts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * A Bolide broker (and its name server) in a child JVM, so that a test can kill it as {@code kill -9}
- * does and start it again on the same store and ports. New topics get one queue.
+ * A Bolide broker (and its name server, or registered with another's) in a child JVM, so that a test
+ * can kill it as {@code kill -9} does and start it again on the same store and ports. New topics get
+ * one queue.
  */
-final class BrokerChild implements AutoCloseable {
+public final class BrokerChild implements AutoCloseable {
     private final Path directory;
-    private final int nameServerPort;
+    private final String nameServer;
+    private final int listenPort;
     private ChildJvm jvm;
 
-    private BrokerChild(Path directory, int nameServerPort) {
+    private BrokerChild(Path directory, String nameServer, int listenPort) {
         this.directory = directory;
-        this.nameServerPort = nameServerPort;
+        this.nameServer = nameServer;
+        this.listenPort = listenPort;
     }
 
     /** @param extraLines further {@code broker.conf} lines */
-    static BrokerChild start(Path directory, String... extraLines) throws IOException {
+    public static BrokerChild start(Path directory, String... extraLines) throws IOException {
         int nameServerPort = FreePorts.freePort();
-        Files.writeString(directory.resolve("broker.conf"), String.join("\n",
+        return start(directory, "127.0.0.1:" + nameServerPort, List.of("brokerName = broker-a",
+                "namesrvListenPort = " + nameServerPort), extraLines);
+    }
+
+    /** A broker named {@code brokerName} registering with the name server at {@code nameServer}. */
+    public static BrokerChild registeredWith(Path directory, String brokerName, String nameServer,
+            String... extraLines) throws IOException {
+        return start(directory, nameServer, List.of("brokerName = " + brokerName, "namesrvListenPort = -1",
+                "namesrvAddr = " + nameServer), extraLines);
+    }
+
+    private static BrokerChild start(Path directory, String nameServer, List<String> identity, String... extraLines)
+            throws IOException {
+        int listenPort = FreePorts.freeBrokerPort();
+        List<String> lines = new ArrayList<>(identity);
+        lines.addAll(List.of(
                 "brokerClusterName = DefaultCluster",
-                "brokerName = broker-a",
                 "brokerIP1 = 127.0.0.1",
-                "listenPort = " + FreePorts.freeBrokerPort(),
-                "namesrvListenPort = " + nameServerPort,
+                "listenPort = " + listenPort,
                 "consoleListenPort = -1",
                 "storePathRootDir = " + directory.resolve("store"),
                 "mapedFileSizeCommitLog = 1048576",
@@ -36,9 +54,10 @@ final class BrokerChild implements AutoCloseable {
                 "maxHashSlotNum = 1024",
                 "maxIndexNum = 4096",
                 "defaultTopicQueueNums = 1",
-                "flushDiskType = ASYNC_FLUSH",
-                String.join("\n", extraLines), ""));
-        BrokerChild broker = new BrokerChild(directory, nameServerPort);
+                "flushDiskType = ASYNC_FLUSH"));
+        lines.addAll(List.of(extraLines));
+        Files.writeString(directory.resolve("broker.conf"), String.join("\n", lines) + "\n");
+        BrokerChild broker = new BrokerChild(directory, nameServer, listenPort);
         broker.launch();
         return broker;
     }
@@ -48,15 +67,20 @@ final class BrokerChild implements AutoCloseable {
         jvm.awaitOutput("started");
     }
 
-    String nameServer() {
-        return "127.0.0.1:" + nameServerPort;
+    public String nameServer() {
+        return nameServer;
     }
 
-    void killNine() throws InterruptedException {
+    /** The broker's own {@code host:port}. */
+    public String address() {
+        return "127.0.0.1:" + listenPort;
+    }
+
+    public void killNine() throws InterruptedException {
         jvm.killNine();
     }
 
-    void restart() throws IOException {
+    public void restart() throws IOException {
         launch();
     }
 

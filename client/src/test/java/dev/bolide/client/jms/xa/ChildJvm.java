@@ -13,7 +13,7 @@ import org.awaitility.Awaitility;
  * A JVM started from this test classpath running a {@code main} of the tests, its output in a file,
  * that a test can kill as {@code kill -9} does (SIGKILL: nothing closed, no shutdown hook).
  */
-final class ChildJvm implements AutoCloseable {
+public final class ChildJvm implements AutoCloseable {
     private final Process process;
     private final Path output;
 
@@ -22,7 +22,7 @@ final class ChildJvm implements AutoCloseable {
         this.output = output;
     }
 
-    static ChildJvm start(Path directory, Class<?> main, String... args) throws IOException {
+    public static ChildJvm start(Path directory, Class<?> main, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx256m", "-cp", System.getProperty("java.class.path"), main.getName()));
         command.addAll(List.of(args));
@@ -32,7 +32,7 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** Waits until the child printed {@code text}; fails with its output when it ends first. */
-    void awaitOutput(String text) {
+    public void awaitOutput(String text) {
         Awaitility.await(text).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
                 .until(() -> output().contains(text) || !process.isAlive());
         if (!output().contains(text)) {
@@ -41,21 +41,21 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** Waits for the child to end on its own, and fails with its output unless it exits with 0. */
-    void awaitSuccess() throws InterruptedException {
+    public void awaitSuccess() throws InterruptedException {
         if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new IllegalStateException(process.isAlive() ? "still running" : "exit " + process.exitValue()
                     + ", output:\n" + output());
         }
     }
 
-    void killNine() throws InterruptedException {
+    public void killNine() throws InterruptedException {
         process.destroyForcibly();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the child JVM outlived SIGKILL");
         }
     }
 
-    String output() {
+    public String output() {
         try {
             return Files.readString(output);
         } catch (IOException e) {

@@ -1,0 +1,76 @@
+package dev.bolide.broker.transaction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a broker remembers of transactions spanning brokers outlives its restart, and no longer than needed. */
+class CrossBrokerLogTest {
+    private static final String BRANCH = "1112493129:0a0b:01";
+
+    @TempDir
+    Path dir;
+
+    private CrossBrokerLog last;
+
+    /** The log as a restarted broker reads it: the previous one closed as a kill -9 closes it, nothing forced. */
+    private CrossBrokerLog reopened() throws Exception {
+        close();
+        last = CrossBrokerLog.open(dir.resolve("crossBrokerTransactions.log"));
+        return last;
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (last != null) {
+            last.close();
+        }
+    }
+
+    @Test
+    void aParticipantKnowsItsCoordinatorAfterARestartUntilItsBranchIsOver() throws Exception {
+        reopened().coordinatedBy(BRANCH, "127.0.0.1:10911");
+
+        CrossBrokerLog afterRestart = reopened();
+        assertThat(afterRestart.coordinators()).isEqualTo(Map.of(BRANCH, "127.0.0.1:10911"));
+        afterRestart.resolved(BRANCH);
+        assertThat(reopened().coordinators()).isEmpty();
+    }
+
+    @Test
+    void aCoordinatorKeepsItsDecisionAfterARestartUntilEveryParticipantAppliedIt() throws Exception {
+        reopened().committed(BRANCH, List.of("broker-b", "broker-c"));
+
+        CrossBrokerLog afterRestart = reopened();
+        assertThat(afterRestart.isCommitted(BRANCH)).isTrue();
+        afterRestart.applied(BRANCH, List.of("broker-b"));
+        assertThat(reopened().isCommitted(BRANCH)).isTrue();
+        reopened().applied(BRANCH, List.of("broker-c"));
+        assertThat(reopened().isCommitted(BRANCH)).isFalse();
+    }
+
+    @Test
+    void aLineTornByACrashIsDroppedAndWhatCameBeforeIsKept() throws Exception {
+        Files.writeString(dir.resolve("crossBrokerTransactions.log"),
+                "C " + BRANCH + " 127.0.0.1:10911\nD 1112493129:0c:01");
+
+        CrossBrokerLog afterRestart = reopened();
+        assertThat(afterRestart.coordinators()).containsOnlyKeys(BRANCH);
+        assertThat(afterRestart.isCommitted("1112493129:0c:01")).isFalse();
+    }
+
+    @Test
+    void onlyLocalTransactionsAreAskedAbout() {
+        assertThat(CrossBrokerRequests.localBranch(BRANCH)).isEqualTo(BRANCH);
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> CrossBrokerRequests.localBranch("4660:0a0b:01"))
+                .withMessageContaining("transaction manager");
+    }
+}
