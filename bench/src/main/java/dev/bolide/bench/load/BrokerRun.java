@@ -37,7 +37,7 @@ final class BrokerRun {
 
     /** A started producer of its own for {@code broker}; the caller shuts it down. */
     static DefaultMQProducer startProducer(BrokerProcess broker) throws MQClientException {
-        DefaultMQProducer producer = broker.security().newProducer("bench-producer");
+        DefaultMQProducer producer = SecuredClients.newProducer(broker.security(), "bench-producer");
         producer.setNamesrvAddr(broker.clientAddress());
         producer.setInstanceName("bench-producer-" + System.nanoTime());
         // every request on the broker's main port; the VIP port is a RocketMQ peculiarity

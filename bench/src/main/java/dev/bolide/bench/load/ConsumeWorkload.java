@@ -32,7 +32,7 @@ final class ConsumeWorkload {
         AtomicLong received = new AtomicLong();
         AtomicLong lastArrival = new AtomicLong();
         CountDownLatch done = new CountDownLatch(1);
-        DefaultMQPushConsumer consumer = security.newPushConsumer("bench-consumer-" + System.nanoTime());
+        DefaultMQPushConsumer consumer = SecuredClients.newPushConsumer(security, "bench-consumer-" + System.nanoTime());
         consumer.setNamesrvAddr(nameServerAddress);
         consumer.setInstanceName("bench-consumer-" + System.nanoTime());
         consumer.setMessageModel(MessageModel.CLUSTERING);

@@ -4,7 +4,6 @@ import io.netty.handler.ssl.util.SelfSignedCertificate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.rocketmq.acl.common.SessionCredentials;
 
 /**
  * {@code --security}: what TLS and ACL cost a send and a consumption. Three Bolide brokers run side
@@ -15,7 +14,7 @@ import org.apache.rocketmq.acl.common.SessionCredentials;
  */
 final class SecurityRun {
     /** An admin account: the harness creates its topic with the same producer that sends. */
-    private static final SessionCredentials ACCOUNT = new SessionCredentials("benchmark1", "benchmark-secret");
+    private static final BrokerSecurity.Account ACCOUNT = new BrokerSecurity.Account("benchmark1", "benchmark-secret");
     private static final String PLAIN_ACL_YML = """
             accounts:
               - accessKey: benchmark1
