@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
@@ -25,13 +26,25 @@ final class SideBySideRounds implements AutoCloseable {
     private static final String TOPIC = "bench-side-by-side";
     /** How long a setup may take to answer a send SEND_OK (a SYNC_MASTER's slave connected). */
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
-    private static final String FORMAT = "%-36s  %13s  %7s  %7s  %s%n";
+    private static final String FORMAT = "%-36s  %13s  %7s  %7s  %11s  %s%n";
 
     /** A line of the table under the setups: {@code label}, setup {@code numerator}'s msgs/s over {@code denominator}'s. */
     record Ratio(String label, int numerator, int denominator) {
     }
 
-    private record Setup(String name, BrokerProcess broker, DefaultMQProducer producer, List<Measurement> rounds) {
+    /**
+     * @param cpuNanos CPU of each of the setup's broker JVMs over its own turns only (the counters
+     *                 tick in 10 ms steps: summed over the rounds, not per round)
+     */
+    private record Setup(String name, BrokerProcess broker, DefaultMQProducer producer, List<Measurement> rounds,
+            long[] cpuNanos) {
+        long messages() {
+            return rounds.stream().mapToLong(Measurement::messages).sum();
+        }
+
+        double cpuMicrosPerMessage(long nanos) {
+            return messages() == 0 ? Double.NaN : nanos / 1000.0 / messages();
+        }
     }
 
     private final List<Setup> setups = new ArrayList<>();
@@ -42,7 +55,7 @@ final class SideBySideRounds implements AutoCloseable {
         DefaultMQProducer producer;
         try {
             producer = BrokerRun.startProducer(broker);
-            setups.add(new Setup(name, broker, producer, new ArrayList<>()));
+            setups.add(new Setup(name, broker, producer, new ArrayList<>(), new long[broker.cpuNanosByJvm().length]));
         } catch (Exception e) {
             broker.close();
             throw e;
@@ -59,8 +72,13 @@ final class SideBySideRounds implements AutoCloseable {
         for (int round = 0; round < options.rounds(); round++) {
             for (int turn = 0; turn < setups.size(); turn++) {
                 Setup setup = setups.get((round + turn) % setups.size());
+                long[] cpuBefore = setup.broker().cpuNanosByJvm();
                 Measurement measured = new SendWorkload(setup.producer()).run(WORKLOAD, TOPIC, MESSAGE_SIZE,
                         THREADS, options.plan().sendDuration());
+                long[] cpuAfter = setup.broker().cpuNanosByJvm();
+                for (int jvm = 0; jvm < cpuAfter.length; jvm++) {
+                    setup.cpuNanos()[jvm] += cpuAfter[jvm] - cpuBefore[jvm];
+                }
                 System.out.printf(Locale.ROOT, "round %d, %s: %.0f msgs/s%s%n", round + 1, setup.name(),
                         measured.messagesPerSecond(), measured.problem() == null ? ""
                                 : "  (" + measured.problem() + ")");
@@ -101,14 +119,26 @@ final class SideBySideRounds implements AutoCloseable {
 
     private String render(String heading, List<Ratio> ratios) {
         StringBuilder out = new StringBuilder(heading).append(System.lineSeparator());
-        out.append(String.format(Locale.ROOT, FORMAT, "setup", "median msgs/s", "p50 ms", "p99 ms", "rounds msgs/s"));
+        out.append(String.format(Locale.ROOT, FORMAT, "setup", "median msgs/s", "p50 ms", "p99 ms", "CPU us/msg",
+                "rounds msgs/s"));
         for (Setup setup : setups) {
             List<String> rounds = setup.rounds().stream()
                     .map(round -> String.format(Locale.ROOT, "%.0f", round.messagesPerSecond())).toList();
             out.append(String.format(Locale.ROOT, FORMAT, setup.name(),
                     LoadReport.decimal(median(setup, Measurement::messagesPerSecond), 0),
                     LoadReport.decimal(median(setup, Measurement::p50Millis), 2),
-                    LoadReport.decimal(median(setup, Measurement::p99Millis), 2), String.join(" ", rounds)));
+                    LoadReport.decimal(median(setup, Measurement::p99Millis), 2),
+                    LoadReport.decimal(setup.cpuMicrosPerMessage(Arrays.stream(setup.cpuNanos()).sum()), 1),
+                    String.join(" ", rounds)));
+        }
+        out.append("CPU us/msg: the setup's broker JVMs over its own rounds, per message answered SEND_OK")
+                .append(System.lineSeparator());
+        for (Setup setup : setups) {
+            if (setup.cpuNanos().length > 1) {
+                out.append(String.format(Locale.ROOT, "  %s, by JVM in start order: %s%n", setup.name(),
+                        String.join(" + ", Arrays.stream(setup.cpuNanos())
+                                .mapToObj(nanos -> LoadReport.decimal(setup.cpuMicrosPerMessage(nanos), 1)).toList())));
+            }
         }
         for (Ratio ratio : ratios) {
             out.append(String.format(Locale.ROOT, "%s: %s%n", ratio.label(), LoadReport.decimal(
