@@ -15,6 +15,7 @@ import dev.bolide.store.flush.CommitLogFlusher;
 import dev.bolide.store.index.IndexService;
 import dev.bolide.store.replication.ReplicatedCommitLog;
 import dev.bolide.store.retention.RetentionService;
+import dev.bolide.store.worker.Timeouts;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -26,7 +27,6 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -59,6 +59,8 @@ public final class MessageStore implements AutoCloseable {
     private final QueueReader reader;
     private final ReplicatedCommitLog replication;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Answers a SYNC_FLUSH append false once it waited {@code syncFlushTimeout} for its force. */
+    private final Timeouts<Boolean> flushTimeouts;
     private volatile CommitLogTimings timings = CommitLogTimings.NONE;
 
     private MessageStore(StoreConfig config, StoreLock lock, Recovery recovered, TagsCode tagsCodes)
@@ -71,6 +73,7 @@ public final class MessageStore implements AutoCloseable {
         this.index = recovered.index;
         this.dispatcher = new Dispatcher(commitLog, queues, index, recovered.commitLogEnd, this::dispatchLimit,
                 tagsCodes);
+        this.flushTimeouts = new Timeouts<>(config.syncFlushTimeout(), false);
         this.flusher = CommitLogFlusher.create(commitLog.segments(), config, dispatcher::wakeUp);
         this.checkpoints = new CheckpointService(checkpointFile(config), recovered.checkpoint, queues, index,
                 flusher::flushedOffset, dispatcher::progress);
@@ -160,8 +163,7 @@ public final class MessageStore implements AutoCloseable {
         if (flushed.isDone() && !flushed.isCompletedExceptionally()) {
             return new PendingAppend(result, CompletableFuture.completedFuture(true));
         }
-        return new PendingAppend(result, flushed.thenApply(done -> true)
-                .completeOnTimeout(false, config.syncFlushTimeout().toMillis(), TimeUnit.MILLISECONDS));
+        return new PendingAppend(result, flushTimeouts.completeOnTimeout(flushed.thenApply(done -> true)));
     }
 
     /**
@@ -201,8 +203,7 @@ public final class MessageStore implements AutoCloseable {
         if (config.flushDiskType() != FlushDiskType.SYNC_FLUSH) {
             return CompletableFuture.completedFuture(true);
         }
-        return flusher.appended(endOffset(result), true).thenApply(flushed -> true)
-                .completeOnTimeout(false, config.syncFlushTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        return flushTimeouts.completeOnTimeout(flusher.appended(endOffset(result), true).thenApply(flushed -> true));
     }
 
     /**

@@ -44,6 +44,11 @@ public abstract class BrokerProcess implements AutoCloseable {
         return children.stream().mapToLong(ChildJvm::cpuNanos).sum();
     }
 
+    /** {@link #cpuNanos()} per JVM, in the order they were started (a master before its slave). */
+    final synchronized long[] cpuNanosByJvm() {
+        return children.stream().mapToLong(ChildJvm::cpuNanos).toArray();
+    }
+
     /** How clients must talk to this broker: by default in the clear, unsigned. */
     BrokerSecurity security() {
         return BrokerSecurity.NONE;

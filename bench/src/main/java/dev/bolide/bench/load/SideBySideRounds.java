@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
@@ -28,15 +29,26 @@ final class SideBySideRounds implements AutoCloseable {
     private static final String TOPIC = "bench-side-by-side";
     /** How long a setup may take to answer a send SEND_OK (a SYNC_MASTER's slave connected). */
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
-    private static final String FORMAT = "%-36s  %13s  %7s  %7s  %s%n";
+    private static final String FORMAT = "%-36s  %13s  %7s  %7s  %11s  %s%n";
     private static final String CONSUME_WORKLOAD = "consume the round's backlog, push consumer";
 
     /** A line of the table under the setups: {@code label}, setup {@code numerator}'s msgs/s over {@code denominator}'s. */
     record Ratio(String label, int numerator, int denominator) {
     }
 
+    /**
+     * @param cpuNanos CPU of each of the setup's broker JVMs over its own send turns only (the counters
+     *                 tick in 10 ms steps: summed over the rounds, not per round)
+     */
     private record Setup(String name, BrokerProcess broker, DefaultMQProducer producer, List<Measurement> rounds,
-                         List<Measurement> drains) {
+                         List<Measurement> drains, long[] cpuNanos) {
+        long messages() {
+            return rounds.stream().mapToLong(Measurement::messages).sum();
+        }
+
+        double cpuMicrosPerMessage(long nanos) {
+            return messages() == 0 ? Double.NaN : nanos / 1000.0 / messages();
+        }
     }
 
     private final List<Setup> setups = new ArrayList<>();
@@ -61,7 +73,8 @@ final class SideBySideRounds implements AutoCloseable {
         DefaultMQProducer producer;
         try {
             producer = BrokerRun.startProducer(broker);
-            setups.add(new Setup(name, broker, producer, new ArrayList<>(), new ArrayList<>()));
+            setups.add(new Setup(name, broker, producer, new ArrayList<>(), new ArrayList<>(),
+                    new long[broker.cpuNanosByJvm().length]));
         } catch (Exception e) {
             broker.close();
             throw e;
@@ -85,8 +98,13 @@ final class SideBySideRounds implements AutoCloseable {
         for (int round = 0; round < options.rounds(); round++) {
             for (int turn = 0; turn < setups.size(); turn++) {
                 Setup setup = setups.get((round + turn) % setups.size());
+                long[] cpuBefore = setup.broker().cpuNanosByJvm();
                 Measurement measured = new SendWorkload(setup.producer()).run(WORKLOAD, sendTopic(round), MESSAGE_SIZE,
                         THREADS, options.plan().sendDuration());
+                long[] cpuAfter = setup.broker().cpuNanosByJvm();
+                for (int jvm = 0; jvm < cpuAfter.length; jvm++) {
+                    setup.cpuNanos()[jvm] += cpuAfter[jvm] - cpuBefore[jvm];
+                }
                 setup.rounds().add(printed(round, setup.name(), measured));
             }
             for (int turn = 0; consumption && turn < setups.size(); turn++) {
@@ -156,7 +174,8 @@ final class SideBySideRounds implements AutoCloseable {
 
     private String render(String heading, List<Ratio> ratios) {
         StringBuilder out = new StringBuilder(heading).append(System.lineSeparator());
-        out.append(String.format(Locale.ROOT, FORMAT, "setup", "median msgs/s", "p50 ms", "p99 ms", "rounds msgs/s"));
+        out.append(String.format(Locale.ROOT, FORMAT, "setup", "median msgs/s", "p50 ms", "p99 ms", "CPU us/msg",
+                "rounds msgs/s"));
         List<Side> sides = consumption ? List.of(Side.SEND, Side.CONSUME) : List.of(Side.SEND);
         for (Side side : sides) {
             for (Setup setup : setups) {
@@ -166,7 +185,19 @@ final class SideBySideRounds implements AutoCloseable {
                 out.append(String.format(Locale.ROOT, FORMAT, setup.name() + side.suffix,
                         LoadReport.decimal(median(measured, Measurement::messagesPerSecond), 0),
                         LoadReport.decimal(median(measured, Measurement::p50Millis), 2),
-                        LoadReport.decimal(median(measured, Measurement::p99Millis), 2), String.join(" ", rounds)));
+                        LoadReport.decimal(median(measured, Measurement::p99Millis), 2),
+                        side == Side.SEND ? LoadReport.decimal(setup.cpuMicrosPerMessage(
+                                Arrays.stream(setup.cpuNanos()).sum()), 1) : "-",
+                        String.join(" ", rounds)));
+            }
+        }
+        out.append("CPU us/msg: the setup's broker JVMs over its own send rounds, per message answered SEND_OK")
+                .append(System.lineSeparator());
+        for (Setup setup : setups) {
+            if (setup.cpuNanos().length > 1) {
+                out.append(String.format(Locale.ROOT, "  %s, by JVM in start order: %s%n", setup.name(),
+                        String.join(" + ", Arrays.stream(setup.cpuNanos())
+                                .mapToObj(nanos -> LoadReport.decimal(setup.cpuMicrosPerMessage(nanos), 1)).toList())));
             }
         }
         for (Side side : sides) {

