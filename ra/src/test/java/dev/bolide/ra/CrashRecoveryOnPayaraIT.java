@@ -19,9 +19,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Payara Micro killed (SIGKILL) between the prepare and the commit of a container transaction that
- * sent a Bolide message through the adapter's XA pool, then started again on the same root
- * directory: its transaction recovery commits the Bolide branch, through a managed connection of the
- * pool, and the message is delivered exactly once.
+ * received a Bolide message and sent one through the adapter's XA pool, then started again on the
+ * same root directory: its transaction recovery commits the Bolide branch, through a managed
+ * connection of the pool; the sent message is delivered exactly once and the received one is not
+ * delivered again (the branch's prepare named it to the broker, whose commit consumed it).
  *
  * <p>How the kill falls between prepare and the Bolide commit: the transaction also holds a
  * {@link CommitBlockingResource}, enlisted before the Bolide connection, which in its commit creates a
@@ -41,6 +42,8 @@ class CrashRecoveryOnPayaraIT {
     private static final Path IT_DIRECTORY = Path.of(System.getProperty("it.directory"));
     /** The text the hanging transaction sends. */
     private static final String TEXT = "paid";
+    /** The text the hanging transaction receives. */
+    private static final String ORDER = "order";
     /** Payara's recovery runs on a thread of its own, which may end after the server says it is ready. */
     private static final Duration RECOVERY_PATIENCE = Duration.ofMinutes(2);
 
@@ -55,17 +58,19 @@ class CrashRecoveryOnPayaraIT {
     }
 
     @Test
-    void aBranchPreparedWhenTheServerWasKilledIsCommittedOnceByRecoveryAfterTheRestart() throws Exception {
+    void aBranchPreparedWhenTheServerWasKilledIsCommittedOnceWithItsReceiveByRecoveryAfterTheRestart() throws Exception {
         int nameServerPort = freePort();
         nameServer = "127.0.0.1:" + nameServerPort;
         Path commands = writePostbootCommands(freeBrokerPort(), nameServerPort);
         Path war = HangingTransaction.exportArchive(root.resolve("crash.war"));
         int httpPort = freePort();
         String queue = "Payments" + System.nanoTime();
+        String input = "Orders" + System.nanoTime();
 
         try (ServerProcess first = start(httpPort, "first.log", "--postbootcommandfile", commands.toString(),
                 "--deploy", war.toString())) {
-            HangingTransaction.awaitMarker(marker, first, HangingTransaction.pay(httpPort, queue, TEXT));
+            HangingTransaction.send(nameServer, input, ORDER);
+            HangingTransaction.awaitMarker(marker, first, HangingTransaction.pay(httpPort, input, queue, TEXT));
 
             assertEquals(1, HangingTransaction.preparedBranches(nameServer).size(),
                     "the Bolide branch is not prepared while the commit hangs");
@@ -81,6 +86,8 @@ class CrashRecoveryOnPayaraIT {
 
             assertEquals(List.of(TEXT), delivered);
             assertEquals(List.of(), HangingTransaction.preparedBranches(nameServer), "recovery left the branch prepared");
+            assertEquals(List.of(), HangingTransaction.deliveredUpToALaterSend(nameServer, input),
+                    "the message received in the committed branch is delivered again");
         }
     }
 

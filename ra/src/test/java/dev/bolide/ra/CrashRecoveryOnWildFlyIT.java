@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * WildFly killed (SIGKILL) between the prepare and the commit of a container transaction that sent a
  * Bolide message through the XA pool of src/main/wildfly/bolide-ra.cli, then started again on the same
  * server directory: Narayana's recovery commits the Bolide branch, through a managed connection of
- * the pool (which the script gives recovery credentials), and the message is delivered exactly once.
+ * the pool (which the script gives recovery credentials), and the message is delivered exactly once;
+ * the message the transaction received is not delivered again.
  * The WildFly counterpart of {@link CrashRecoveryOnPayaraIT}, with the same archive and the same
  * checks before the kill (the Bolide branch prepared, the queue empty). Without ManagedXAResource the
  * branch stayed prepared: IronJacamar destroys its recovery connection after the scan, and Narayana's
@@ -45,6 +46,7 @@ class CrashRecoveryOnWildFlyIT {
     private static final int HTTP_PORT = 8080 + PORT_OFFSET;
     private static final int RECOVERY_PORT = 4712 + PORT_OFFSET;
     private static final String TEXT = "paid";
+    private static final String ORDER = "order";
     private static final Duration CONFIGURE_PATIENCE = Duration.ofMinutes(5);
     private static final Duration RECOVERY_PATIENCE = Duration.ofMinutes(3);
 
@@ -53,7 +55,7 @@ class CrashRecoveryOnWildFlyIT {
     private final Path marker = logs.resolve("commit-blocked");
 
     @Test
-    void aBranchPreparedWhenTheServerWasKilledIsCommittedOnceByRecoveryAfterTheRestart() throws Exception {
+    void aBranchPreparedWhenTheServerWasKilledIsCommittedOnceWithItsReceiveByRecoveryAfterTheRestart() throws Exception {
         configureServerDirectory();
         HangingTransaction.exportArchive(base.resolve("deployments").resolve("crash.war"));
         // its HA and VIP ports beside it free too: once another build's socket sat on port + 1
@@ -61,9 +63,11 @@ class CrashRecoveryOnWildFlyIT {
         int nameServerPort = freePort();
         String nameServer = "127.0.0.1:" + nameServerPort;
         String queue = "Payments" + System.nanoTime();
+        String input = "Orders" + System.nanoTime();
 
         try (ServerProcess first = start(brokerPort, nameServerPort, "first.log")) {
-            HangingTransaction.awaitMarker(marker, first, HangingTransaction.pay(HTTP_PORT, queue, TEXT));
+            HangingTransaction.send(nameServer, input, ORDER);
+            HangingTransaction.awaitMarker(marker, first, HangingTransaction.pay(HTTP_PORT, input, queue, TEXT));
 
             assertEquals(1, HangingTransaction.preparedBranches(nameServer).size(),
                     "the Bolide branch is not prepared while the commit hangs");
@@ -76,6 +80,8 @@ class CrashRecoveryOnWildFlyIT {
 
             assertEquals(List.of(TEXT), delivered);
             assertEquals(List.of(), HangingTransaction.preparedBranches(nameServer), "recovery left the branch prepared");
+            assertEquals(List.of(), HangingTransaction.deliveredUpToALaterSend(nameServer, input),
+                    "the message received in the committed branch is delivered again");
         }
     }
 

@@ -6,6 +6,10 @@ import dev.bolide.client.jms.BolideConnectionFactory;
 import dev.bolide.ra.crash.CommitBlockingResource;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
 import jakarta.jms.XAConnection;
 import java.io.IOException;
 import java.net.URI;
@@ -15,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -34,6 +39,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 final class HangingTransaction {
     private static final Duration MARKER_PATIENCE = Duration.ofMinutes(1);
     private static final Duration ANSWER_PATIENCE = Duration.ofSeconds(30);
+    /** How long after the marker a message given back through the retry topic is waited for. */
+    private static final Duration REDELIVERY_WATCH = Duration.ofSeconds(5);
 
     private HangingTransaction() {
     }
@@ -45,11 +52,14 @@ final class HangingTransaction {
         return war;
     }
 
-    /** Starts the payment that sends {@code text} to {@code queue} and then hangs in commit; answers only if it did not hang. */
-    static CompletableFuture<HttpResponse<String>> pay(int httpPort, String queue, String text) {
+    /**
+     * Starts the payment that receives a message from {@code input}, sends {@code text} to
+     * {@code queue} and then hangs in commit; answers only if it did not hang.
+     */
+    static CompletableFuture<HttpResponse<String>> pay(int httpPort, String input, String queue, String text) {
         return HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort
-                + "/crash/pay?queue=" + queue + "&text=" + text)).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
+                + "/crash/pay?input=" + input + "&queue=" + queue + "&text=" + text))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Until the transaction hangs in its commit phase ({@code marker} exists); fails at once if the request came back instead. */
@@ -83,6 +93,43 @@ final class HangingTransaction {
                     throw e;
                 }
             }
+        }
+    }
+
+    /** {@code text} sent to {@code queue} by a plain client, for the payment to receive. */
+    static void send(String nameServer, String queue, String text) throws JMSException {
+        try (Connection outside = new BolideConnectionFactory(nameServer).createConnection()) {
+            Session session = outside.createSession();
+            session.createProducer(session.createQueue(queue)).send(session.createTextMessage(text));
+        }
+    }
+
+    /**
+     * The texts {@code queue}'s group is delivered, by a plain client's consumer, before a message
+     * sent now ({@link QueueContents#LATER}) and in {@link #REDELIVERY_WATCH} after it. A message
+     * that must not be delivered again can only be shown absent by waiting for it: the marker bounds
+     * the wait by a condition (the group's pulls have reached the queue's end), and the watch after it
+     * catches a message given back through the group's retry topic, which comes in no order with the
+     * marker.
+     */
+    static List<String> deliveredUpToALaterSend(String nameServer, String queue) throws JMSException {
+        try (Connection outside = new BolideConnectionFactory(nameServer).createConnection()) {
+            outside.start();
+            Session session = outside.createSession();
+            session.createProducer(session.createQueue(queue)).send(session.createTextMessage(QueueContents.LATER));
+            MessageConsumer consumer = session.createConsumer(session.createQueue(queue));
+            List<String> delivered = new ArrayList<>();
+            boolean markerSeen = false;
+            for (Message next = consumer.receive(ANSWER_PATIENCE.toMillis()); next != null;
+                    next = consumer.receive(markerSeen ? REDELIVERY_WATCH.toMillis() : ANSWER_PATIENCE.toMillis())) {
+                String text = ((TextMessage) next).getText();
+                markerSeen |= QueueContents.LATER.equals(text);
+                if (!QueueContents.LATER.equals(text)) {
+                    delivered.add(text);
+                }
+            }
+            assertTrue(markerSeen, "the marker sent to " + queue + " never came; before it came " + delivered);
+            return delivered;
         }
     }
 

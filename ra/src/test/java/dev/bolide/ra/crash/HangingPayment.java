@@ -6,6 +6,8 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.transaction.SystemException;
@@ -14,7 +16,8 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
 /**
- * Sends a Bolide message in a container transaction that also holds a {@link CommitBlockingResource}.
+ * Receives a Bolide message and sends one in a container transaction that also holds a
+ * {@link CommitBlockingResource}.
  * The blocking resource is enlisted first, before the connection (whose XAResource the pool enlists
  * when it hands out the connection), so that the transaction manager commits it first and blocks
  * there: the Bolide branch is prepared and never committed before the server dies.
@@ -28,14 +31,28 @@ public class HangingPayment {
     public static final String FACTORY_PROPERTY = "bolide.crash.factory";
     /** The pool when the property is not set: the one the Payara crash test creates. */
     public static final String FACTORY = "jms/CrashFactory";
+    /** The input message was put on its queue before the request: it is there unless the broker lost it. */
+    private static final long RECEIVE_PATIENCE_MILLIS = 30_000;
 
+    /**
+     * Receives one message from {@code input} and sends {@code text} to {@code queue}, both in the
+     * Bolide branch; fails (and rolls back) if {@code input} holds nothing, rather than hanging with a
+     * branch that received nothing.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
-    public void pay(String queue, String text)
+    public void pay(String input, String queue, String text)
             throws JMSException, SystemException, RollbackException, NamingException {
         ServerTransactionManager.lookup().getTransaction().enlistResource(new CommitBlockingResource());
         ConnectionFactory factory = InitialContext.doLookup(System.getProperty(FACTORY_PROPERTY, FACTORY));
         try (Connection connection = factory.createConnection()) {
+            connection.start();
             Session session = connection.createSession();
+            try (MessageConsumer consumer = session.createConsumer(session.createQueue(input))) {
+                Message order = consumer.receive(RECEIVE_PATIENCE_MILLIS);
+                if (order == null) {
+                    throw new JMSException("nothing to receive from " + input);
+                }
+            }
             try (MessageProducer producer = session.createProducer(session.createQueue(queue))) {
                 producer.send(session.createTextMessage(text));
             }

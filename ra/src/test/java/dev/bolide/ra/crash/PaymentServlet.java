@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** {@code POST /pay?queue=..&text=..}: how the crash test, outside the server, starts the hanging transaction. */
+/** {@code POST /pay?input=..&queue=..&text=..}: how the crash test, outside the server, starts the hanging transaction. */
 @WebServlet("/pay")
 public class PaymentServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -20,7 +20,7 @@ public class PaymentServlet extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
         try {
-            payment.pay(request.getParameter("queue"), request.getParameter("text"));
+            payment.pay(request.getParameter("input"), request.getParameter("queue"), request.getParameter("text"));
         } catch (Exception e) {
             throw new ServletException(e);
         }
