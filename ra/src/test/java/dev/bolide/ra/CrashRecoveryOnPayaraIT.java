@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.bolide.client.jms.BolideConnectionFactory;
 import dev.bolide.ra.crash.CommitBlockingResource;
 import dev.bolide.ra.crash.HangingPayment;
+import dev.bolide.ra.crash.defined.DefinedFactory;
 import jakarta.jms.Connection;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,7 +35,11 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Payara recovers at start only with {@code automatic-recovery=true} in its transaction service
  * (the command file sets it; without it the branch stayed prepared after the restart), through the
- * XA pool of its configuration ({@value HangingPayment#FACTORY}, created by the command file). The
+ * XA pools of its configuration ({@value HangingPayment#FACTORY}, created by the command file, or one
+ * of the archive's {@code glassfish-resources.xml}), never through one the application defines with
+ * {@code @ConnectionFactoryDefinition} (its {@code ConnectorsRecoveryResourceHandler} does not look
+ * at those: with an empty {@code glassfish-resources.xml} the second test's message was still missing
+ * after {@link #RECOVERY_PATIENCE}). The
  * restart needs neither the command file nor {@code --deploy}: the root directory keeps Payara's
  * configuration, deployed applications and transaction log, and the broker's store.
  */
@@ -59,15 +64,45 @@ class CrashRecoveryOnPayaraIT {
 
     @Test
     void aBranchPreparedWhenTheServerWasKilledIsCommittedOnceWithItsReceiveByRecoveryAfterTheRestart() throws Exception {
+        List<String> pool = List.of(
+                "create-connector-connection-pool --raname bolide-ra --connectiondefinition jakarta.jms.ConnectionFactory"
+                        + " --transactionsupport XATransaction crash-pool",
+                "create-connector-resource --poolname crash-pool " + HangingPayment.FACTORY);
+
+        killBetweenPrepareAndCommitThenRestart(HangingTransaction.exportArchive(root.resolve("crash.war")),
+                HangingPayment.FACTORY, pool);
+    }
+
+    /**
+     * The branch is prepared through a pool the application defines ({@code @ConnectionFactoryDefinition}),
+     * which Payara's recovery does not scan, and the server's configuration declares no pool: the
+     * application's {@code glassfish-resources.xml} declares one it never uses, which recovery scans,
+     * and whose recover lists the branch.
+     */
+    @Test
+    void aBranchPreparedThroughAnApplicationDefinedPoolIsCommittedOnceThroughADeclaredPoolAfterTheRestart()
+            throws Exception {
+        Path war = HangingTransaction.exportArchive(root.resolve("crash.war"), DefinedFactory.class,
+                "crash/glassfish-resources.xml");
+
+        killBetweenPrepareAndCommitThenRestart(war, DefinedFactory.NAME, List.of());
+    }
+
+    /**
+     * Deploys {@code war} on a server whose configuration adds {@code poolCommands}, has its payment
+     * go through {@code factory} and hang in commit, kills the server, starts it again and checks what
+     * its recovery did.
+     */
+    private void killBetweenPrepareAndCommitThenRestart(Path war, String factory, List<String> poolCommands)
+            throws Exception {
         int nameServerPort = freePort();
         nameServer = "127.0.0.1:" + nameServerPort;
-        Path commands = writePostbootCommands(freeBrokerPort(), nameServerPort);
-        Path war = HangingTransaction.exportArchive(root.resolve("crash.war"));
+        Path commands = writePostbootCommands(freeBrokerPort(), nameServerPort, poolCommands);
         int httpPort = freePort();
         String queue = "Payments" + System.nanoTime();
         String input = "Orders" + System.nanoTime();
 
-        try (ServerProcess first = start(httpPort, "first.log", "--postbootcommandfile", commands.toString(),
+        try (ServerProcess first = start(httpPort, factory, "first.log", "--postbootcommandfile", commands.toString(),
                 "--deploy", war.toString())) {
             HangingTransaction.send(nameServer, input, ORDER);
             HangingTransaction.awaitMarker(marker, first, HangingTransaction.pay(httpPort, input, queue, TEXT));
@@ -78,7 +113,7 @@ class CrashRecoveryOnPayaraIT {
                     "the message is visible before the Bolide branch was committed");
             first.kill();
         }
-        try (ServerProcess restarted = start(httpPort, "restarted.log")) {
+        try (ServerProcess restarted = start(httpPort, factory, "restarted.log")) {
             List<String> delivered;
             try (Connection outside = new BolideConnectionFactory(nameServer).createConnection()) {
                 delivered = QueueContents.awaitText(outside, queue, TEXT, RECOVERY_PATIENCE);
@@ -91,32 +126,34 @@ class CrashRecoveryOnPayaraIT {
         }
     }
 
-    private Path writePostbootCommands(int brokerPort, int nameServerPort) throws IOException {
+    private Path writePostbootCommands(int brokerPort, int nameServerPort, List<String> poolCommands)
+            throws IOException {
         Path commands = root.resolve("postboot.txt");
-        Files.write(commands, List.of(
+        List<String> lines = new ArrayList<>(List.of(
                 "set configs.config.server-config.transaction-service.automatic-recovery=true",
                 "create-resource-adapter-config --property mode=EMBEDDED:brokerPort=" + brokerPort + ":nameServerPort="
                         + nameServerPort + ":storeDir=" + root.resolve("store") + ":mappedFileSizeCommitLog=8388608 bolide-ra",
-                "deploy --name bolide-ra " + IT_DIRECTORY.resolveSibling("bolide-ra.rar"),
-                "create-connector-connection-pool --raname bolide-ra --connectiondefinition jakarta.jms.ConnectionFactory"
-                        + " --transactionsupport XATransaction crash-pool",
-                "create-connector-resource --poolname crash-pool " + HangingPayment.FACTORY));
+                "deploy --name bolide-ra " + IT_DIRECTORY.resolveSibling("bolide-ra.rar")));
+        lines.addAll(poolCommands);
+        Files.write(commands, lines);
         return commands;
     }
 
     /**
-     * Payara Micro on the test's root directory, where it keeps its configuration (domain.xml with the
-     * adapter's settings, the pool, automatic recovery and the deployed applications) and its
-     * transaction log: the restart needs no command file and no {@code --deploy}.
+     * Payara Micro on the test's root directory, its payment going through {@code factory}. Payara
+     * keeps its configuration there (domain.xml with the adapter's settings, the pool, automatic
+     * recovery and the deployed applications) and its transaction log: the restart needs no command
+     * file and no {@code --deploy}.
      */
-    private ServerProcess start(int httpPort, String log, String... moreOptions)
+    private ServerProcess start(int httpPort, String factory, String log, String... moreOptions)
             throws IOException, InterruptedException {
         List<String> options = new ArrayList<>(List.of("--rootdir", root.resolve("payara").toString(),
                 "--port", Integer.toString(httpPort)));
         options.addAll(List.of(moreOptions));
         return PayaraMicroProcess.start(IT_DIRECTORY.resolve("payara-micro.jar"),
                 List.of("-Xmx512m", "-Djava.io.tmpdir=" + root.resolve("tmp"),
-                        "-D" + CommitBlockingResource.MARKER_PROPERTY + "=" + marker),
+                        "-D" + CommitBlockingResource.MARKER_PROPERTY + "=" + marker,
+                        "-D" + HangingPayment.FACTORY_PROPERTY + "=" + factory),
                 options, root.resolve(log));
     }
 }

@@ -47,8 +47,24 @@ final class HangingTransaction {
 
     /** The crash archive, {@code crash.war} (context root {@code /crash}), written to {@code war}. */
     static Path exportArchive(Path war) {
-        ShrinkWrap.create(WebArchive.class, "crash.war").addPackage(CommitBlockingResource.class.getPackage())
-                .as(ZipExporter.class).exportTo(war.toFile(), true);
+        return export(archive(), war);
+    }
+
+    /**
+     * The crash archive with the classes of {@code extra}'s package and {@code glassfishResources}
+     * (a test resource) as its {@code WEB-INF/glassfish-resources.xml}, written to {@code war}.
+     */
+    static Path exportArchive(Path war, Class<?> extra, String glassfishResources) {
+        return export(archive().addPackage(extra.getPackage())
+                .addAsWebInfResource(glassfishResources, "glassfish-resources.xml"), war);
+    }
+
+    private static WebArchive archive() {
+        return ShrinkWrap.create(WebArchive.class, "crash.war").addPackage(CommitBlockingResource.class.getPackage());
+    }
+
+    private static Path export(WebArchive archive, Path war) {
+        archive.as(ZipExporter.class).exportTo(war.toFile(), true);
         return war;
     }
 
