@@ -53,6 +53,10 @@ final class HeldReceipts implements HeldOffsets {
 
     @Override
     public MessageFilter around(String group, String topic, int queueId, MessageFilter filter) {
+        if (held.isEmpty()) {
+            // the common case, asked on every pull: no key built, nothing looked up
+            return filter;
+        }
         NavigableSet<Long> heldOffsets = held.get(new Queue(group, topic, queueId));
         if (heldOffsets == null || heldOffsets.isEmpty()) {
             return filter;
