@@ -126,15 +126,18 @@ public final class GroupReader {
         }
     }
 
-    /** Adds a local consumer, which also gets the messages no other consumer selected. */
+    /**
+     * Adds a local consumer, which also gets the messages no other consumer selected: those first,
+     * in the order they were pulled, before anything pulled meanwhile (the reader starts pulling
+     * before its first consumer is added).
+     */
     public void add(DeliveryTarget target) {
-        targets.add(target);
-        List<Delivery> waiting;
         synchronized (unclaimed) {
-            waiting = new ArrayList<>(unclaimed);
+            targets.add(target);
+            List<Delivery> waiting = new ArrayList<>(unclaimed);
             unclaimed.clear();
+            waiting.forEach(this::dispatch);
         }
-        waiting.forEach(this::dispatch);
     }
 
     /** Removes a local consumer; true when it was the last one (the caller then closes this reader). */
@@ -146,22 +149,23 @@ public final class GroupReader {
     /**
      * Hands a delivery to the next local consumer that takes it; only a delivery taken moves the turn
      * on, so the consumers of a subscription share its messages alike whether or not its broker
-     * filtered them.
+     * filtered them. Deliveries are handed one at a time, so a consumer gets a queue's messages in
+     * the order they were pulled, also while {@link #add} hands it those that waited.
      */
     public void dispatch(Delivery delivery) {
-        List<DeliveryTarget> all = List.copyOf(targets);
-        int first = Math.floorMod(turn.get(), Math.max(1, all.size()));
-        for (int i = 0; i < all.size(); i++) {
-            DeliveryTarget.Offer offer = all.get((first + i) % all.size()).offer(delivery);
-            if (offer == DeliveryTarget.Offer.TAKEN) {
-                turn.incrementAndGet();
-                return;
-            }
-            if (offer == DeliveryTarget.Offer.SKIPPED) {
-                return;
-            }
-        }
         synchronized (unclaimed) {
+            List<DeliveryTarget> all = List.copyOf(targets);
+            int first = Math.floorMod(turn.get(), Math.max(1, all.size()));
+            for (int i = 0; i < all.size(); i++) {
+                DeliveryTarget.Offer offer = all.get((first + i) % all.size()).offer(delivery);
+                if (offer == DeliveryTarget.Offer.TAKEN) {
+                    turn.incrementAndGet();
+                    return;
+                }
+                if (offer == DeliveryTarget.Offer.SKIPPED) {
+                    return;
+                }
+            }
             unclaimed.add(delivery);
         }
     }
