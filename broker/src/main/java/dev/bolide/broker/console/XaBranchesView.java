@@ -10,7 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The XA branches XA recover lists, each with its state, age and message count: a prepared one (in
+ * The XA branches XA recover lists, each with its state, age, the messages sent in it and those
+ * received in it (a branch may only have received from this broker): a prepared one (in
  * doubt) with buttons that commit or roll it back by hand, heuristically; one decided heuristically
  * with a button that forgets it, for when its transaction manager never will.
  */
@@ -37,10 +38,11 @@ final class XaBranchesView implements View {
             rows.add(List.of(Cell.fixed(branch.branch()), Cell.fixed(branch.state()),
                     Cell.fixed(Instant.ofEpochMilli(branch.since()).toString()),
                     Cell.fixed(Duration.ofMillis(Math.max(0, now - branch.since())).toSeconds() + " s"),
-                    Cell.fixed(Integer.toString(branch.messages())), first(branch, query), second(branch, query)));
+                    Cell.fixed(Integer.toString(branch.messages())), Cell.fixed(Integer.toString(branch.received())),
+                    first(branch, query), second(branch, query)));
         }
         return List.of(new Table(rows.size() + " XA branches in doubt", List.of("Xid", "state", "since", "age",
-                "messages", "", ""), rows));
+                "sent", "received", "", ""), rows));
     }
 
     private static Cell first(InDoubtBranch branch, String query) {

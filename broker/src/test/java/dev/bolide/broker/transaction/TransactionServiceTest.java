@@ -33,6 +33,7 @@ import dev.bolide.remoting.RequestProcessor;
 import dev.bolide.store.GetMessageResult;
 import dev.bolide.store.MessageFilter;
 import dev.bolide.store.MessageStore;
+import dev.bolide.testsupport.MutableClock;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -82,6 +83,11 @@ class TransactionServiceTest {
     }
 
     private void start(TransactionSettings settings) throws Exception {
+        start(settings, Clock.systemUTC());
+    }
+
+    /** @param clock what the transaction timeouts are measured on */
+    private void start(TransactionSettings settings, Clock clock) throws Exception {
         store = Loopback.openStore(dir);
         TopicConfigTable topics = TopicConfigTable.load(new MetadataFile(dir.resolve("config/topics.json")),
                 Clock.systemUTC());
@@ -91,7 +97,7 @@ class TransactionServiceTest {
         timers = TimerService.start(store, Loopback.storeConfig(dir), TimerSettings.DEFAULT);
         offsets = ConsumerOffsets.load(new MetadataFile(dir.resolve("config/consumerOffset.json")));
         service = TransactionService.start(store, Writes.unreplicated(store), topics, producers, settings, dir.resolve("config"),
-                new CommittedSends(Diversion.NONE, timers), offsets, new RetryTopics(topics), Clock.systemUTC());
+                new CommittedSends(Diversion.NONE, timers), offsets, new RetryTopics(topics), clock);
         SendMessageProcessor send = new SendMessageProcessor(store, topics, timers, "DefaultCluster", "DefaultRegion",
                 64 * 1024, Diversion.NONE);
         Map<Integer, RequestProcessor> processors = new HashMap<>(Map.of(RequestCode.SEND_MESSAGE_V2, send,
@@ -639,5 +645,30 @@ class TransactionServiceTest {
         checkPass();
 
         assertThat(service.heldOffsets().around(GROUP, TOPIC, QUEUE, MessageFilter.ALL)).isSameAs(MessageFilter.ALL);
+    }
+
+    @Test
+    void aBranchThatOnlyReceivedIsInDoubtUntilXaHeuristicTimeoutRollsItBack() throws Exception {
+        Duration heuristicTimeout = Duration.ofSeconds(600);
+        MutableClock clock = new MutableClock();
+        start(CHECK_AT_ONCE.withXa(Duration.ofSeconds(300), heuristicTimeout), clock);
+        sendPlain("received");
+        prepareWithReceipt();
+
+        assertThat(service.inDoubtBranches()).containsExactly(new InDoubtBranch(BRANCH, "PREPARED", clock.millis(), 0,
+                1));
+        clock.advance(heuristicTimeout.minusMillis(1));
+        checkPass();
+        assertThat(service.inDoubtBranches()).extracting(InDoubtBranch::state).containsExactly("PREPARED");
+
+        clock.advance(Duration.ofMillis(1));
+        checkPass();
+
+        assertThat(service.inDoubtBranches()).extracting(InDoubtBranch::state).containsExactly("HEURISTIC_ROLLED_BACK");
+        assertThat(branchRequest(BolideRequestCode.BRANCH_COMMIT, false).code())
+                .isEqualTo(BolideResponseCode.BRANCH_HEURISTIC_ROLLBACK);
+        assertThat(records(RetryTopics.retryTopic(GROUP), 0)).extracting(MessageRecordView::reconsumeTimes)
+                .containsExactly(1);
+        assertThat(pulledBy(GROUP)).isEmpty();
     }
 }
