@@ -4,8 +4,6 @@ import dev.bolide.broker.transaction.InDoubtBranch;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,8 +34,8 @@ final class XaBranchesView implements View {
         for (InDoubtBranch branch : branches) {
             String query = "?branch=" + URLEncoder.encode(branch.branch(), StandardCharsets.UTF_8);
             rows.add(List.of(Cell.fixed(branch.branch()), Cell.fixed(branch.state()),
-                    Cell.fixed(Instant.ofEpochMilli(branch.since()).toString()),
-                    Cell.fixed(Duration.ofMillis(Math.max(0, now - branch.since())).toSeconds() + " s"),
+                    Cell.time(branch.since()),
+                    Cell.age(branch.since(), now),
                     Cell.fixed(Integer.toString(branch.messages())), Cell.fixed(Integer.toString(branch.received())),
                     first(branch, query), second(branch, query)));
         }
