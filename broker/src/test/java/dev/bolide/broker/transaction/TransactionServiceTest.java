@@ -9,6 +9,7 @@ import dev.bolide.broker.metadata.MetadataFile;
 import dev.bolide.broker.offset.ConsumerOffsets;
 import dev.bolide.broker.retry.RetryTopics;
 import dev.bolide.broker.fixture.Loopback;
+import dev.bolide.broker.fixture.LoopbackBroker;
 import dev.bolide.broker.ha.Writes;
 import dev.bolide.broker.metadata.MetadataFile;
 import dev.bolide.broker.send.CommittedSends;
@@ -40,8 +41,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -573,9 +576,13 @@ class TransactionServiceTest {
 
     /** What a pull of {@code group} from offset 0 of the queue gets. */
     private List<String> pulledBy(String group) {
+        return pulledBy(group, 0);
+    }
+
+    private List<String> pulledBy(String group, long fromOffset) {
         await().until(() -> store.dispatchedOffset() >= store.commitLogMaxOffset());
         List<String> bodies = new ArrayList<>();
-        try (GetMessageResult read = store.getMessages(TOPIC, QUEUE, 0, 32,
+        try (GetMessageResult read = store.getMessages(TOPIC, QUEUE, fromOffset, 32,
                 service.heldOffsets().around(group, TOPIC, QUEUE, MessageFilter.ALL))) {
             read.messages().forEach(record -> bodies.add(new String(new MessageRecordView().wrap(record,
                     record.position()).bodyBytes(), StandardCharsets.UTF_8)));
@@ -670,5 +677,47 @@ class TransactionServiceTest {
         assertThat(records(RetryTopics.retryTopic(GROUP), 0)).extracting(MessageRecordView::reconsumeTimes)
                 .containsExactly(1);
         assertThat(pulledBy(GROUP)).isEmpty();
+    }
+
+    /**
+     * Retention may delete the prepare that named a receipt before the group consumed past the
+     * message, and a restart then no longer holds it; but never the prepare without the message: a
+     * message is stored before it is received, hence before its prepare, and CommitLog files go
+     * oldest first. What the lost receipt held is gone with it.
+     */
+    @Test
+    void retentionDeletesAReceiptsPrepareOnlyWithTheMessageItHeld() throws Exception {
+        start(CHECK_AT_ONCE);
+        sendPlain("received");
+        prepareWithReceipt();
+        branchRequest(BolideRequestCode.BRANCH_COMMIT, false);
+        fillTheFirstCommitLogFile();
+        store.flush();
+        Path first = Loopback.storeConfig(dir).storePathCommitLog().resolve("00000000000000000000");
+        Files.setLastModifiedTime(first, FileTime.from(Instant.now().minus(Duration.ofDays(30))));
+
+        assertThat(store.deleteExpiredFilesNow()).isEqualTo(1);
+        restart(true);
+        sendPlain("after");
+
+        assertThat(service.heldOffsets().around(GROUP, TOPIC, QUEUE, MessageFilter.ALL)).as("the receipt is lost")
+                .isSameAs(MessageFilter.ALL);
+        assertThat(pulledFromTheStartBy(GROUP)).containsExactly("after");
+    }
+
+    /** Messages in another queue until the CommitLog has moved to its second file. */
+    private void fillTheFirstCommitLogFile() throws IOException {
+        byte[] body = new byte[60 * 1024];
+        while (store.commitLogMaxOffset() < LoopbackBroker.SEGMENT_SIZE) {
+            RemotingCommand response = loopback.call(RequestCode.SEND_MESSAGE_V2, SendRequests.v2Header(TOPIC,
+                    QUEUE + 1, ""), body);
+            assertThat(response.code()).isEqualTo(ResponseCode.SUCCESS);
+        }
+    }
+
+    /** What a pull of {@code group} from the first offset the queue still holds gets. */
+    private List<String> pulledFromTheStartBy(String group) {
+        await().until(() -> store.dispatchedOffset() >= store.commitLogMaxOffset());
+        return pulledBy(group, store.minOffset(TOPIC, QUEUE));
     }
 }
