@@ -11,6 +11,7 @@ import static dev.bolide.broker.config.Settings.BROKER_NAME;
 import static dev.bolide.broker.config.Settings.BROKER_ROLE;
 import static dev.bolide.broker.config.Settings.CONSOLE_ADDRESS;
 import static dev.bolide.broker.config.Settings.CONSOLE_LISTEN_PORT;
+import static dev.bolide.broker.config.Settings.CROSS_BROKER_DECISION_RESERVED_TIME;
 import static dev.bolide.broker.config.Settings.HA_HOUSEKEEPING_INTERVAL;
 import static dev.bolide.broker.config.Settings.HA_LISTEN_PORT;
 import static dev.bolide.broker.config.Settings.HA_MASTER_ADDRESS;
@@ -94,7 +95,8 @@ public final class BrokerSettings {
         this.storeConfig = storeConfig;
         this.timer = new TimerSettings(get(TIMER_MAX_DELAY_SEC), get(TIMER_PRECISION_MS));
         this.transactions = new TransactionSettings(get(TRANSACTION_TIMEOUT), get(TRANSACTION_CHECK_INTERVAL),
-                get(TRANSACTION_CHECK_MAX), get(XA_BRANCH_TIMEOUT), get(XA_HEURISTIC_TIMEOUT), get(XA_ENABLED));
+                get(TRANSACTION_CHECK_MAX), get(XA_BRANCH_TIMEOUT), get(XA_HEURISTIC_TIMEOUT), get(XA_ENABLED),
+                get(CROSS_BROKER_DECISION_RESERVED_TIME));
         this.schedule = new ScheduleSettings(get(MESSAGE_DELAY_LEVEL), get(FLUSH_DELAY_OFFSET_INTERVAL));
         this.ha = new HaSettings(get(HA_LISTEN_PORT), get(HA_MASTER_ADDRESS), get(HA_SEND_HEARTBEAT_INTERVAL), get(HA_HOUSEKEEPING_INTERVAL),
                 get(HA_TRANSFER_BATCH_SIZE), get(HA_SLAVE_FALLBEHIND_MAX), get(SLAVE_TIMEOUT));
@@ -311,14 +313,15 @@ public final class BrokerSettings {
             return this;
         }
 
-        /** The six settings of {@code settings}. */
+        /** The seven settings of {@code settings}. */
         public Builder transactions(TransactionSettings settings) {
             return set(TRANSACTION_TIMEOUT, settings.transactionTimeout())
                     .set(TRANSACTION_CHECK_INTERVAL, settings.transactionCheckInterval())
                     .set(TRANSACTION_CHECK_MAX, settings.transactionCheckMax())
                     .set(XA_BRANCH_TIMEOUT, settings.xaBranchTimeout())
                     .set(XA_HEURISTIC_TIMEOUT, settings.xaHeuristicTimeout())
-                    .set(XA_ENABLED, settings.xaEnabled());
+                    .set(XA_ENABLED, settings.xaEnabled())
+                    .set(CROSS_BROKER_DECISION_RESERVED_TIME, settings.crossBrokerDecisionReservedTime());
         }
 
         /**

@@ -9,6 +9,7 @@ import java.util.Set;
  * topic and group create/update/delete, broker configuration), and those that RocketMQ leaves to
  * anyone though they let a client destroy or take what is not its own: moving a group's offsets,
  * re-sending dead letters into their topics, listing and forgetting the XA branches of every client,
+ * asking for, or reporting applied, the outcome of any client's transaction that spanned brokers,
  * reading or changing the ACL itself, changing name-server state (a broker registering is one: a
  * rogue one would take the routes of the topics it claims), deleting files.
  * Codes Bolide does not serve yet are listed too, so that serving one later cannot open it by mistake.
@@ -19,6 +20,8 @@ final class AdminRequests {
             RequestCode.UPDATE_AND_CREATE_SUBSCRIPTIONGROUP, RequestCode.DELETE_SUBSCRIPTIONGROUP);
     private static final Set<Integer> BOLIDE = Set.of(BolideRequestCode.RESEND_DEAD_LETTER,
             BolideRequestCode.BRANCH_RECOVER, BolideRequestCode.BRANCH_FORGET,
+            // brokers ask one another, signed with their aclAccessKey account; a report makes a coordinator forget
+            BolideRequestCode.BRANCH_OUTCOME,
             // offsets
             RequestCode.RESET_CONSUMER_OFFSET_IN_BROKER, RequestCode.INVOKE_BROKER_TO_RESET_OFFSET,
             RequestCode.CLONE_GROUP_OFFSET,

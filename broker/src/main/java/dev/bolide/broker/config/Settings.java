@@ -218,6 +218,10 @@ public final class Settings {
     public static final Setting<Boolean> XA_ENABLED = Setting.of("xaEnabled", SettingType.BOOLEAN,
             TRANSACTION_DEFAULTS.xaEnabled(), TRANSACTIONS,
             "false: XA branch requests are refused, as Apache RocketMQ refuses them").from(Origin.BOLIDE);
+    public static final Setting<Duration> CROSS_BROKER_DECISION_RESERVED_TIME = Setting.of(
+            "crossBrokerDecisionReservedTime", SettingType.HOURS, TRANSACTION_DEFAULTS.crossBrokerDecisionReservedTime(),
+            TRANSACTIONS, "a commit decision of a transaction across brokers that a participant never confirmed is "
+            + "forgotten after this long").from(Origin.BOLIDE);
 
     public static final Setting<Long> TIMER_MAX_DELAY_SEC = Setting.of("timerMaxDelaySec", SettingType.LONG,
             TimerSettings.DEFAULT.timerMaxDelaySec(), TIMER, "how far ahead (seconds) a delivery time may lie")
@@ -294,7 +298,7 @@ public final class Settings {
             CLEAN_UNCONSUMED_FILE_FORCIBLY_ENABLE,
             MESSAGE_DELAY_LEVEL, FLUSH_DELAY_OFFSET_INTERVAL,
             TRANSACTION_TIMEOUT, TRANSACTION_CHECK_INTERVAL, TRANSACTION_CHECK_MAX, XA_BRANCH_TIMEOUT,
-            XA_HEURISTIC_TIMEOUT, XA_ENABLED,
+            XA_HEURISTIC_TIMEOUT, XA_ENABLED, CROSS_BROKER_DECISION_RESERVED_TIME,
             TIMER_MAX_DELAY_SEC, TIMER_PRECISION_MS,
             ACL_ENABLE, ACL_CONFIG_FILE, ACL_ACCESS_KEY,
             CONSOLE_LISTEN_PORT, CONSOLE_ADDRESS,

@@ -1,5 +1,8 @@
 package dev.bolide.broker.console;
 
+import java.time.Duration;
+import java.time.Instant;
+
 /**
  * One cell of a console table: its text and, for a number that changes, the key under which the
  * page's script finds its new value in the view's JSON.
@@ -23,5 +26,15 @@ record Cell(String key, String text, String href, boolean post) {
 
     static Cell button(String text, String href) {
         return new Cell(null, text, href, true);
+    }
+
+    /** A time, as an instant. */
+    static Cell time(long millis) {
+        return fixed(Instant.ofEpochMilli(millis).toString());
+    }
+
+    /** How long ago {@code since} was at {@code now}, in whole seconds; 0 for a time ahead of {@code now}. */
+    static Cell age(long since, long now) {
+        return fixed(Duration.ofMillis(Math.max(0, now - since)).toSeconds() + " s");
     }
 }

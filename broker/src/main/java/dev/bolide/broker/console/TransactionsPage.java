@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * {@code GET /transactions?page=}: the undecided transactions and the XA branches in doubt;
+ * {@code GET /transactions?page=}: the undecided transactions, the XA branches in doubt, and the
+ * transactions across brokers not settled everywhere ({@link CrossBrokerView});
  * {@code POST /transactions/commit?offset=} and {@code /transactions/rollback?offset=} decide one
  * transaction (the CommitLog offset of a half record) as END_TRANSACTION does
  * ({@link UndecidedTransactions#decide}), {@code POST /transactions/xa/commit?branch=} and
@@ -67,7 +68,9 @@ final class TransactionsPage implements HttpHandler {
         TransactionsView view = new TransactionsView(transactions.undecided().list(),
                 (int) Math.min(Integer.MAX_VALUE, Forms.number(fields, "page", 0)), Clock.systemUTC());
         View page = new CombinedView(view.title(), List.of(view,
-                new XaBranchesView(transactions.inDoubtBranches(), Clock.systemUTC())));
+                new XaBranchesView(transactions.inDoubtBranches(), Clock.systemUTC()),
+                new CrossBrokerView(transactions.unconfirmedDecisions(), transactions.branchesAwaitingCoordinators(),
+                        Clock.systemUTC())));
         String done = fields.containsKey("done") ? "<p id=\"done\">" + Html.escape(fields.get("done")) + "</p>" : "";
         Responses.html(exchange, Html.still(page, done, view.pages(), CsrfGuard.token(exchange)));
     }

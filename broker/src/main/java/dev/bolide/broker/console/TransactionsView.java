@@ -2,8 +2,6 @@ package dev.bolide.broker.console;
 
 import dev.bolide.broker.transaction.UndecidedTransaction;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,8 +36,8 @@ final class TransactionsView implements View {
             String offset = "?offset=" + transaction.halfOffset();
             rows.add(List.of(Cell.fixed(transaction.uniqueKey() == null ? "" : transaction.uniqueKey()),
                     Cell.fixed(transaction.topic()), Cell.fixed(String.valueOf(transaction.producerGroup())),
-                    Cell.fixed(Instant.ofEpochMilli(transaction.bornTimestamp()).toString()),
-                    Cell.fixed(Duration.ofMillis(Math.max(0, now - transaction.bornTimestamp())).toSeconds() + " s"),
+                    Cell.time(transaction.bornTimestamp()),
+                    Cell.age(transaction.bornTimestamp(), now),
                     Cell.fixed(Integer.toString(transaction.checkTimes())),
                     Cell.button("Commit", "/transactions/commit" + offset),
                     Cell.button("Roll back", "/transactions/rollback" + offset)));

@@ -4,13 +4,12 @@ import dev.bolide.broker.transaction.InDoubtBranch;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The XA branches XA recover lists, each with its state, age and message count: a prepared one (in
+ * The XA branches XA recover lists, each with its state, age, the messages sent in it and those
+ * received in it (a branch may only have received from this broker): a prepared one (in
  * doubt) with buttons that commit or roll it back by hand, heuristically; one decided heuristically
  * with a button that forgets it, for when its transaction manager never will.
  */
@@ -35,12 +34,13 @@ final class XaBranchesView implements View {
         for (InDoubtBranch branch : branches) {
             String query = "?branch=" + URLEncoder.encode(branch.branch(), StandardCharsets.UTF_8);
             rows.add(List.of(Cell.fixed(branch.branch()), Cell.fixed(branch.state()),
-                    Cell.fixed(Instant.ofEpochMilli(branch.since()).toString()),
-                    Cell.fixed(Duration.ofMillis(Math.max(0, now - branch.since())).toSeconds() + " s"),
-                    Cell.fixed(Integer.toString(branch.messages())), first(branch, query), second(branch, query)));
+                    Cell.time(branch.since()),
+                    Cell.age(branch.since(), now),
+                    Cell.fixed(Integer.toString(branch.messages())), Cell.fixed(Integer.toString(branch.received())),
+                    first(branch, query), second(branch, query)));
         }
         return List.of(new Table(rows.size() + " XA branches in doubt", List.of("Xid", "state", "since", "age",
-                "messages", "", ""), rows));
+                "sent", "received", "", ""), rows));
     }
 
     private static Cell first(InDoubtBranch branch, String query) {

@@ -208,18 +208,37 @@ final class BranchCoordinator {
     /** The branches {@link #recoverable()} lists, with their state, since when, and their messages. */
     synchronized List<InDoubtBranch> inDoubt() {
         return table.recoverable().stream().map(branch -> new InDoubtBranch(branch,
-                table.state(branch).orElseThrow().name(), table.since(branch), members.of(branch).size())).toList();
+                table.state(branch).orElseThrow().name(), table.since(branch), members.of(branch).size(),
+                table.receipts(branch).size())).toList();
     }
 
     /**
      * The check pass met a half message of a branch: rolls the branch back when it has been open
-     * longer than {@code xaBranchTimeout}, or prepared longer than a set {@code xaHeuristicTimeout}.
+     * longer than {@code xaBranchTimeout}, or prepared longer than a set {@code xaHeuristicTimeout}
+     * ({@link #expire}).
      *
      * @return whether the message must hold the progress offset back (its branch is not over)
      */
     synchronized boolean holdsBack(HalfRecord half, long now) {
         String branch = half.branch();
         table.sighted(branch, half.queueOffset(), half.storeTimestamp());
+        expire(branch, now);
+        return !table.state(branch).orElseThrow().over();
+    }
+
+    /**
+     * After the check pass: the branches that hold no half message here (they only received from
+     * this broker's queues), which the pass cannot meet, get the same timeouts as those it met.
+     */
+    synchronized void expireWithoutMessages(long now) {
+        table.withoutHalves().forEach(branch -> expire(branch, now));
+    }
+
+    /**
+     * Rolls the branch back when it has been open longer than {@code xaBranchTimeout}, or prepared
+     * longer than a set {@code xaHeuristicTimeout}.
+     */
+    private void expire(String branch, long now) {
         BranchState state = table.state(branch).orElseThrow();
         if (state == BranchState.OPEN && now - table.since(branch) >= settings.xaBranchTimeout().toMillis()) {
             // the pass may not have met the branch's newest messages yet
@@ -236,7 +255,6 @@ final class BranchCoordinator {
             LOG.log(System.Logger.Level.WARNING, "XA branch {0} stayed prepared longer than {1}: rolled back "
                     + "heuristically; it is reported so until forgotten", branch, settings.xaHeuristicTimeout());
         }
-        return !table.state(branch).orElseThrow().over();
     }
 
     /** Recovery read a half message of a branch. */

@@ -92,6 +92,12 @@ final class BranchTable {
                 .map(Map.Entry::getKey).toList();
     }
 
+    /** The branches not over that hold no half message (they only received from this broker). */
+    List<String> withoutHalves() {
+        return branches.entrySet().stream().filter(entry -> entry.getValue().newestHalf < 0
+                && !entry.getValue().state.over()).map(Map.Entry::getKey).toList();
+    }
+
     /** The branches XA recover lists, sorted. */
     List<String> recoverable() {
         return branches.entrySet().stream().filter(entry -> entry.getValue().state.recoverable())

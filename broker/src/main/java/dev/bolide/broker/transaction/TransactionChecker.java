@@ -58,6 +58,9 @@ final class TransactionChecker {
     void checkOnce() {
         Pass pass = new Pass(clock.millis(), halfQueue.endOffset());
         halfQueue.read(open.progress(), pass.end, pass::visit);
+        if (settings.xaEnabled()) {
+            branches.expireWithoutMessages(pass.now);
+        }
         long opOffset = open.advance(pass.firstWaiting, opQueue.endOffset());
         save(new TransactionProgress(open.progress(), branches.advance(open.progress(), opOffset)));
     }

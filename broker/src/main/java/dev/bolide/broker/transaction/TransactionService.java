@@ -62,11 +62,13 @@ public final class TransactionService implements AutoCloseable {
     private final UndecidedTransactions undecided;
     private final PendingHalves pending;
     private final HeldReceipts held;
+    private final Clock clock;
 
     private TransactionService(TransactionChecker checker, EndTransactionProcessor endTransaction,
             BranchCoordinator branches, UndecidedTransactions undecided, PendingHalves pending, HeldReceipts held,
-            TransactionSettings settings) {
+            TransactionSettings settings, Clock clock) {
         this.checker = checker;
+        this.clock = clock;
         this.settings = settings;
         this.endTransaction = endTransaction;
         this.branchRequests = new BranchProcessor(branches);
@@ -111,7 +113,7 @@ public final class TransactionService implements AutoCloseable {
         TransactionChecker checker = new TransactionChecker(store, open, resolver, new CheckBackSender(producers),
                 branches, settings, progressFile, clock);
         TransactionService service = new TransactionService(checker, new EndTransactionProcessor(store, resolver),
-                branches, new UndecidedTransactions(store, open, resolver), pending, held, settings);
+                branches, new UndecidedTransactions(store, open, resolver), pending, held, settings, clock);
         long interval = settings.transactionCheckInterval().toMillis();
         service.scheduler.scheduleWithFixedDelay(service::checkOnce, interval, interval, TimeUnit.MILLISECONDS);
         return service;
@@ -180,13 +182,51 @@ public final class TransactionService implements AutoCloseable {
      */
     public void coordinateAcrossBrokers(String brokerName, Supplier<RemotingClient> outbound, Path configDir)
             throws IOException {
-        crossBrokerLog = CrossBrokerLog.open(configDir.resolve(CROSS_BROKER_FILE));
+        crossBrokerLog = CrossBrokerLog.open(configDir.resolve(CROSS_BROKER_FILE), clock);
         CrossBrokerLog log = crossBrokerLog;
         branchRequests = new CrossBrokerRequests(branchRequests, branches, log, crossBrokerLogWriter);
         participants = new ParticipantResolver(brokerName, branches, log, outbound, settings.transactionTimeout(),
-                Clock.systemUTC());
+                clock);
         long interval = settings.transactionCheckInterval().toMillis();
-        resolving.scheduleWithFixedDelay(participants::resolveOnce, interval, interval, TimeUnit.MILLISECONDS);
+        resolving.scheduleWithFixedDelay(() -> {
+            participants.resolveOnce();
+            expireDecisions();
+        }, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    /** Forgets the decisions older than {@code crossBrokerDecisionReservedTime} some participant never confirmed. */
+    void expireDecisions() {
+        try {
+            for (UnconfirmedDecision expired : crossBrokerLog.expire(settings.crossBrokerDecisionReservedTime())) {
+                LOG.log(System.Logger.Level.WARNING, "the commit of local transaction {0}, decided {1} ms ago, was "
+                        + "never confirmed by {2}: forgotten after crossBrokerDecisionReservedTime {3}; asking now, "
+                        + "they would be answered ROLLBACK", expired.branch(), clock.millis() - expired.decidedAt(),
+                        expired.waitingFor(), settings.crossBrokerDecisionReservedTime());
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "cannot expire cross-broker transaction decisions", e);
+        }
+    }
+
+    /**
+     * The commit decisions of local transactions across brokers this broker coordinated that some
+     * participant has not confirmed, oldest first; none when it coordinates none.
+     */
+    public List<UnconfirmedDecision> unconfirmedDecisions() {
+        return crossBrokerLog == null ? List.of() : crossBrokerLog.unconfirmed();
+    }
+
+    /**
+     * The branches this broker prepared as participant of local transactions across brokers that
+     * still need their coordinator: in doubt while PREPARED, else waiting to report that they are over.
+     */
+    public List<CoordinatedBranch> branchesAwaitingCoordinators() {
+        if (crossBrokerLog == null) {
+            return List.of();
+        }
+        return crossBrokerLog.coordinators().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(entry -> new CoordinatedBranch(entry.getKey(), entry.getValue(), branches.state(entry.getKey())
+                        .map(BranchState::name).orElse("UNKNOWN"))).toList();
     }
 
     /** The processor for the XA branch requests ({@link BranchProcessor#CODES}). */

@@ -60,6 +60,11 @@
  * reads; a prepared branch therefore keeps the check window, and the list of transactions in it,
  * open until it is decided. The op offset saved with the progress is also kept at or before the
  * first op record of every branch still listed.</li>
+ * <li>A branch that only received from this broker's queues holds no half message: known from its
+ * prepare, it gets the same timeouts after each pass as those the pass meets. Retention may delete
+ * the PREPARED op record that named a receipt before the group consumed past the message (a restart
+ * then holds it no more), but only with the message: it was stored before it was received, hence
+ * before the prepare, and CommitLog files go oldest first.</li>
  * <li>{@code BranchTable} keeps, in memory, the state of each branch seen, next to
  * {@code OpenTransactions}; recovery rebuilds it from the half queue (from the saved progress) and the
  * op log (from the saved op offset). A decided branch is forgotten once the pass is past its messages
@@ -84,6 +89,8 @@
  * asks the coordinator about each branch prepared longer than {@code transactionTimeout} and decides
  * it so; each branch that is over is reported applied (the coordinator forgets its decision once
  * every participant did) and then forgotten.</li>
+ * <li>On the same thread, a decision some participant never confirmed is forgotten
+ * {@code crossBrokerDecisionReservedTime} after it was taken, with a warning naming them.</li>
  * </ul>
  */
 package dev.bolide.broker.transaction;

@@ -65,6 +65,9 @@ class AccessValidatorTest {
                 "12345678"))).contains("Need admin permission for request code=215, but accessKey=RocketMQ is not");
         assertThat(decide(CLIENT, signed(9001, Map.of("offset", "0"), "RocketMQ", "12345678")))
                 .contains("Need admin permission for request code=9001, but accessKey=RocketMQ is not");
+        // the outcome of a transaction across brokers: brokers ask one another, signed as admins
+        assertThat(decide(CLIENT, signed(9999, Map.of("branch", "1112493129:0a:01"), "RocketMQ", "12345678")))
+                .contains("Need admin permission for request code=9999, but accessKey=RocketMQ is not");
         assertThat(decide(CLIENT, signed(RequestCode.DELETE_TOPIC_IN_BROKER, Map.of("topic", "topicB"), "operator1",
                 "operator-secret"))).isEmpty();
         assertThat(decide(CLIENT, signed(RequestCode.SEND_MESSAGE_V2, Map.of("a", "PG", "b", "anything"), "operator1",

@@ -3,8 +3,10 @@ package dev.bolide.broker.transaction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import dev.bolide.testsupport.MutableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -19,11 +21,12 @@ class CrossBrokerLogTest {
     Path dir;
 
     private CrossBrokerLog last;
+    private final MutableClock clock = new MutableClock();
 
     /** The log as a restarted broker reads it: the previous one closed as a kill -9 closes it, nothing forced. */
     private CrossBrokerLog reopened() throws Exception {
         close();
-        last = CrossBrokerLog.open(dir.resolve("crossBrokerTransactions.log"));
+        last = CrossBrokerLog.open(dir.resolve("crossBrokerTransactions.log"), clock);
         return last;
     }
 
@@ -58,12 +61,43 @@ class CrossBrokerLogTest {
 
     @Test
     void aLineTornByACrashIsDroppedAndWhatCameBeforeIsKept() throws Exception {
+        // torn within the decision's time: whole-looking, but without its line end
         Files.writeString(dir.resolve("crossBrokerTransactions.log"),
-                "C " + BRANCH + " 127.0.0.1:10911\nD 1112493129:0c:01");
+                "C " + BRANCH + " 127.0.0.1:10911\nD 1112493129:0c:01 broker-b 17");
 
         CrossBrokerLog afterRestart = reopened();
         assertThat(afterRestart.coordinators()).containsOnlyKeys(BRANCH);
         assertThat(afterRestart.isCommitted("1112493129:0c:01")).isFalse();
+    }
+
+    @Test
+    void aDecisionNoParticipantConfirmsIsForgottenOnceItsReservedTimeIsOver() throws Exception {
+        Duration reservedTime = Duration.ofHours(72);
+        reopened().committed(BRANCH, List.of("broker-b", "broker-c"));
+        reopened().applied(BRANCH, List.of("broker-b"));
+        long decidedAt = clock.millis();
+
+        clock.advance(reservedTime.minusMillis(1));
+        assertThat(reopened().expire(reservedTime)).isEmpty();
+        assertThat(last.unconfirmed()).containsExactly(new UnconfirmedDecision(BRANCH, decidedAt, List.of("broker-c")));
+
+        clock.advance(Duration.ofMillis(1));
+        assertThat(last.expire(reservedTime)).containsExactly(new UnconfirmedDecision(BRANCH, decidedAt,
+                List.of("broker-c")));
+        assertThat(last.isCommitted(BRANCH)).isFalse();
+        assertThat(reopened().isCommitted(BRANCH)).isFalse();
+        assertThat(last.unconfirmed()).isEmpty();
+    }
+
+    @Test
+    void aDecisionOfAnEarlierBuildsJournalCountsItsReservedTimeFromTheStart() throws Exception {
+        Files.writeString(dir.resolve("crossBrokerTransactions.log"), "D " + BRANCH + " broker-b\n");
+        long started = clock.millis();
+
+        assertThat(reopened().unconfirmed()).containsExactly(new UnconfirmedDecision(BRANCH, started,
+                List.of("broker-b")));
+        clock.advance(Duration.ofHours(1));
+        assertThat(reopened().unconfirmed()).extracting(UnconfirmedDecision::decidedAt).containsExactly(started);
     }
 
     @Test

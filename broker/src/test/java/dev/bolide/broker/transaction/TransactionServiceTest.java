@@ -9,6 +9,7 @@ import dev.bolide.broker.metadata.MetadataFile;
 import dev.bolide.broker.offset.ConsumerOffsets;
 import dev.bolide.broker.retry.RetryTopics;
 import dev.bolide.broker.fixture.Loopback;
+import dev.bolide.broker.fixture.LoopbackBroker;
 import dev.bolide.broker.ha.Writes;
 import dev.bolide.broker.metadata.MetadataFile;
 import dev.bolide.broker.send.CommittedSends;
@@ -33,14 +34,17 @@ import dev.bolide.remoting.RequestProcessor;
 import dev.bolide.store.GetMessageResult;
 import dev.bolide.store.MessageFilter;
 import dev.bolide.store.MessageStore;
+import dev.bolide.testsupport.MutableClock;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -82,6 +86,11 @@ class TransactionServiceTest {
     }
 
     private void start(TransactionSettings settings) throws Exception {
+        start(settings, Clock.systemUTC());
+    }
+
+    /** @param clock what the transaction timeouts are measured on */
+    private void start(TransactionSettings settings, Clock clock) throws Exception {
         store = Loopback.openStore(dir);
         TopicConfigTable topics = TopicConfigTable.load(new MetadataFile(dir.resolve("config/topics.json")),
                 Clock.systemUTC());
@@ -91,7 +100,7 @@ class TransactionServiceTest {
         timers = TimerService.start(store, Loopback.storeConfig(dir), TimerSettings.DEFAULT);
         offsets = ConsumerOffsets.load(new MetadataFile(dir.resolve("config/consumerOffset.json")));
         service = TransactionService.start(store, Writes.unreplicated(store), topics, producers, settings, dir.resolve("config"),
-                new CommittedSends(Diversion.NONE, timers), offsets, new RetryTopics(topics), Clock.systemUTC());
+                new CommittedSends(Diversion.NONE, timers), offsets, new RetryTopics(topics), clock);
         SendMessageProcessor send = new SendMessageProcessor(store, topics, timers, "DefaultCluster", "DefaultRegion",
                 64 * 1024, Diversion.NONE);
         Map<Integer, RequestProcessor> processors = new HashMap<>(Map.of(RequestCode.SEND_MESSAGE_V2, send,
@@ -567,9 +576,13 @@ class TransactionServiceTest {
 
     /** What a pull of {@code group} from offset 0 of the queue gets. */
     private List<String> pulledBy(String group) {
+        return pulledBy(group, 0);
+    }
+
+    private List<String> pulledBy(String group, long fromOffset) {
         await().until(() -> store.dispatchedOffset() >= store.commitLogMaxOffset());
         List<String> bodies = new ArrayList<>();
-        try (GetMessageResult read = store.getMessages(TOPIC, QUEUE, 0, 32,
+        try (GetMessageResult read = store.getMessages(TOPIC, QUEUE, fromOffset, 32,
                 service.heldOffsets().around(group, TOPIC, QUEUE, MessageFilter.ALL))) {
             read.messages().forEach(record -> bodies.add(new String(new MessageRecordView().wrap(record,
                     record.position()).bodyBytes(), StandardCharsets.UTF_8)));
@@ -639,5 +652,72 @@ class TransactionServiceTest {
         checkPass();
 
         assertThat(service.heldOffsets().around(GROUP, TOPIC, QUEUE, MessageFilter.ALL)).isSameAs(MessageFilter.ALL);
+    }
+
+    @Test
+    void aBranchThatOnlyReceivedIsInDoubtUntilXaHeuristicTimeoutRollsItBack() throws Exception {
+        Duration heuristicTimeout = Duration.ofSeconds(600);
+        MutableClock clock = new MutableClock();
+        start(CHECK_AT_ONCE.withXa(Duration.ofSeconds(300), heuristicTimeout), clock);
+        sendPlain("received");
+        prepareWithReceipt();
+
+        assertThat(service.inDoubtBranches()).containsExactly(new InDoubtBranch(BRANCH, "PREPARED", clock.millis(), 0,
+                1));
+        clock.advance(heuristicTimeout.minusMillis(1));
+        checkPass();
+        assertThat(service.inDoubtBranches()).extracting(InDoubtBranch::state).containsExactly("PREPARED");
+
+        clock.advance(Duration.ofMillis(1));
+        checkPass();
+
+        assertThat(service.inDoubtBranches()).extracting(InDoubtBranch::state).containsExactly("HEURISTIC_ROLLED_BACK");
+        assertThat(branchRequest(BolideRequestCode.BRANCH_COMMIT, false).code())
+                .isEqualTo(BolideResponseCode.BRANCH_HEURISTIC_ROLLBACK);
+        assertThat(records(RetryTopics.retryTopic(GROUP), 0)).extracting(MessageRecordView::reconsumeTimes)
+                .containsExactly(1);
+        assertThat(pulledBy(GROUP)).isEmpty();
+    }
+
+    /**
+     * Retention may delete the prepare that named a receipt before the group consumed past the
+     * message, and a restart then no longer holds it; but never the prepare without the message: a
+     * message is stored before it is received, hence before its prepare, and CommitLog files go
+     * oldest first. What the lost receipt held is gone with it.
+     */
+    @Test
+    void retentionDeletesAReceiptsPrepareOnlyWithTheMessageItHeld() throws Exception {
+        start(CHECK_AT_ONCE);
+        sendPlain("received");
+        prepareWithReceipt();
+        branchRequest(BolideRequestCode.BRANCH_COMMIT, false);
+        fillTheFirstCommitLogFile();
+        store.flush();
+        Path first = Loopback.storeConfig(dir).storePathCommitLog().resolve("00000000000000000000");
+        Files.setLastModifiedTime(first, FileTime.from(Instant.now().minus(Duration.ofDays(30))));
+
+        assertThat(store.deleteExpiredFilesNow()).isEqualTo(1);
+        restart(true);
+        sendPlain("after");
+
+        assertThat(service.heldOffsets().around(GROUP, TOPIC, QUEUE, MessageFilter.ALL)).as("the receipt is lost")
+                .isSameAs(MessageFilter.ALL);
+        assertThat(pulledFromTheStartBy(GROUP)).containsExactly("after");
+    }
+
+    /** Messages in another queue until the CommitLog has moved to its second file. */
+    private void fillTheFirstCommitLogFile() throws IOException {
+        byte[] body = new byte[60 * 1024];
+        while (store.commitLogMaxOffset() < LoopbackBroker.SEGMENT_SIZE) {
+            RemotingCommand response = loopback.call(RequestCode.SEND_MESSAGE_V2, SendRequests.v2Header(TOPIC,
+                    QUEUE + 1, ""), body);
+            assertThat(response.code()).isEqualTo(ResponseCode.SUCCESS);
+        }
+    }
+
+    /** What a pull of {@code group} from the first offset the queue still holds gets. */
+    private List<String> pulledFromTheStartBy(String group) {
+        await().until(() -> store.dispatchedOffset() >= store.commitLogMaxOffset());
+        return pulledBy(group, store.minOffset(TOPIC, QUEUE));
     }
 }

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.bolide.client.jms.BolideConnectionFactory;
+import dev.bolide.client.rocketmq.ClientSettings;
+import dev.bolide.client.rocketmq.OutgoingMessage;
+import dev.bolide.client.rocketmq.RocketMqClient;
+import dev.bolide.client.rocketmq.XaBranches;
 import dev.bolide.protocol.xa.BranchId;
 import jakarta.jms.XAConnection;
 import jakarta.jms.XASession;
@@ -119,8 +123,8 @@ class TransactionsPageTest {
             fixture.chromium.driver().get(fixture.console + "/transactions");
             String row = fixture.chromium.driver().findElement(By.xpath("//tr[td[.='" + xid.text() + "']]")).getText()
                     .replaceAll("\\s+", " ");
-            // state, since, age, one message, the two buttons
-            assertThat(row).contains(" PREPARED ").endsWith(" s 1 Commit Roll back");
+            // state, since, age, one message sent and none received, the two buttons
+            assertThat(row).contains(" PREPARED ").endsWith(" s 1 0 Commit Roll back");
             fixture.chromium.screenshot("transactions-xa");
             fixture.chromium.driver().findElement(By.xpath("//tr[td[.='" + xid.text()
                     + "']]//button[.='Roll back']")).click();
@@ -130,7 +134,7 @@ class TransactionsPageTest {
             String decided = fixture.chromium.driver().findElement(By.xpath("//tr[td[.='" + xid.text() + "']]"))
                     .getText().replaceAll("\\s+", " ");
             // heuristic until forgotten: only a Forget button
-            assertThat(decided).contains(" HEURISTIC_ROLLED_BACK ").endsWith(" s 1 Forget");
+            assertThat(decided).contains(" HEURISTIC_ROLLED_BACK ").endsWith(" s 1 0 Forget");
             assertThat(Arrays.stream(resource.recover(XAResource.TMSTARTRSCAN | XAResource.TMENDRSCAN))
                     .map(BranchId::format)).contains(xid.text());
             fixture.chromium.screenshot("transactions-xa-heuristic");
@@ -143,6 +147,38 @@ class TransactionsPageTest {
             assertThat(Arrays.stream(resource.recover(XAResource.TMSTARTRSCAN | XAResource.TMENDRSCAN))
                     .map(BranchId::format)).doesNotContain(xid.text());
         }
+    }
+
+    /**
+     * Transactions across brokers not settled everywhere: a commit decision this broker took as
+     * coordinator that a participant (a broker long gone) never confirmed, listed with whom it waits
+     * for, and a branch it prepared for a coordinator's decision, listed with its coordinator.
+     */
+    @Test
+    void transactionsAcrossBrokersNotSettledEverywhereAreListed() throws Exception {
+        String decided = BranchId.of(BranchId.LOCAL_FORMAT_ID, new byte[] {0x0d}, new byte[] {1}).text();
+        String prepared = BranchId.of(BranchId.LOCAL_FORMAT_ID, new byte[] {0x0e}, new byte[] {1}).text();
+        try (RocketMqClient client = new RocketMqClient(ClientSettings.of(fixture.broker.nameServerAddress()))) {
+            XaBranches branches = client.branches();
+            String broker = sendHalf(branches, decided);
+            sendHalf(branches, prepared);
+            branches.commitDecision(broker, decided, 1, List.of("broker-gone"));
+            // its own coordinator, which answers UNKNOWN while the branch is prepared: it stays so
+            branches.prepareBranch(broker, prepared, 1, broker);
+
+            String page = fixture.http.get("/transactions").body();
+
+            assertThat(page).contains("1 commit decisions not confirmed by every participant",
+                    "1 branches prepared here awaiting their coordinator")
+                    .containsPattern(decided + "</td>.*</td>\\s*<td>broker-gone</td>")
+                    .containsPattern(prepared + "</td>\\s*<td>PREPARED</td>");
+            branches.rollbackBranch(broker, prepared);
+        }
+    }
+
+    private static String sendHalf(XaBranches branches, String branch) {
+        return branches.sendHalf("CrossBrokerProducers", branch, OutgoingMessage.of("CrossBrokerPending",
+                branch.getBytes(StandardCharsets.UTF_8), Map.of()), null).queue().brokerName();
     }
 
     @Test

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import dev.bolide.client.jms.BolideConnectionFactory;
+import dev.bolide.protocol.remoting.BolideRequestCode;
+import dev.bolide.protocol.xa.BranchId;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSSecurityException;
 import jakarta.jms.JMSSecurityRuntimeException;
@@ -18,6 +20,9 @@ import java.time.Duration;
 import org.apache.rocketmq.common.PlainAccessConfig;
 import org.apache.rocketmq.common.TopicConfig;
 import org.apache.rocketmq.common.protocol.ResponseCode;
+import org.apache.rocketmq.remoting.RPCHook;
+import org.apache.rocketmq.remoting.netty.NettyClientConfig;
+import org.apache.rocketmq.remoting.netty.NettyRemotingClient;
 import org.apache.rocketmq.remoting.protocol.RemotingCommand;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.junit.jupiter.api.Test;
@@ -118,6 +123,39 @@ class AccessControlTest extends AclScenarios {
                     new TopicConfig("Sneaky", 4, 4, 6))), "Need admin permission for request code=17");
         } finally {
             nonAdmin.shutdown();
+        }
+    }
+
+    /**
+     * BRANCH_OUTCOME answers a participant broker the outcome of a transaction that spanned brokers,
+     * and its report makes the coordinator forget the decision: brokers ask it of one another, signed
+     * with their {@code aclAccessKey} account, and no client may, as none may list or forget branches.
+     */
+    @Test
+    void onlyAnAdminAsksACoordinatorForTheOutcomeOfATransaction() throws Exception {
+        String branch = BranchId.of(BranchId.LOCAL_FORMAT_ID, new byte[] {7}, new byte[] {1}).text();
+
+        RemotingCommand asProducer = branchOutcome(hook(PRODUCER), branch);
+        RemotingCommand asAdmin = branchOutcome(hook(ADMIN), branch);
+
+        assertThat(asProducer.getCode()).isEqualTo(ResponseCode.SYSTEM_ERROR);
+        assertThat(asProducer.getRemark()).contains("Need admin permission for request code="
+                + BolideRequestCode.BRANCH_OUTCOME + ", but accessKey=producer1 is not");
+        assertThat(asAdmin.getCode()).isEqualTo(ResponseCode.SUCCESS);
+        // presumed abort: no commit decision for a branch the coordinator never saw
+        assertThat(asAdmin.getExtFields()).containsEntry("outcome", "ROLLBACK");
+    }
+
+    private RemotingCommand branchOutcome(RPCHook hook, String branch) throws Exception {
+        NettyRemotingClient client = new NettyRemotingClient(new NettyClientConfig());
+        client.registerRPCHook(hook);
+        client.start();
+        try {
+            RemotingCommand request = RemotingCommand.createRequestCommand(BolideRequestCode.BRANCH_OUTCOME, null);
+            request.addExtField("branch", branch);
+            return client.invokeSync(brokerAddress(), request, 5_000);
+        } finally {
+            client.shutdown();
         }
     }
 

@@ -86,7 +86,7 @@ final class CrossBrokerFixture implements AutoCloseable {
      */
     static boolean keepsNoDecision(Path storeRoot) throws IOException {
         List<String> lines = Files.readAllLines(storeRoot.resolve("config").resolve("crossBrokerTransactions.log"));
-        // with one participant, each decision ("D branch participant") ends when it is applied ("A branch participant")
+        // with one participant, each decision ("D branch participant time") ends when it is applied ("A branch participant")
         Set<String> open = new HashSet<>();
         for (String line : lines) {
             String[] fields = line.split(" ");
