@@ -120,6 +120,9 @@ public final class ReplicatedCommitLog {
             throw new ReplicationException(ReplicationException.Reason.GAP, "replicated bytes start at "
                     + physicalOffset + " but this CommitLog ends at " + received + "; the bytes in between are missing");
         }
+        if (!pending.hasRemaining()) {
+            return bytes; // the usual case, a frame of whole records: nothing to join, nothing to copy
+        }
         int kept = (int) (physicalOffset - pendingStart);
         int overlap = Math.min(pending.remaining() - kept, bytes.remaining());
         if (pending.slice(kept, overlap).mismatch(bytes.slice(0, overlap)) >= 0) {
@@ -155,6 +158,9 @@ public final class ReplicatedCommitLog {
     }
 
     private static ByteBuffer copy(ByteBuffer bytes) {
+        if (!bytes.hasRemaining()) {
+            return EMPTY;
+        }
         return ByteBuffer.allocate(bytes.remaining()).put(bytes.duplicate()).flip();
     }
 }
