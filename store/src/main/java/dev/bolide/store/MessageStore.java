@@ -79,10 +79,8 @@ public final class MessageStore implements AutoCloseable {
                 flusher::flushedOffset, dispatcher::progress);
         this.retention = new RetentionService(config, commitLog, queues, index, dispatcher::dispatchedOffset);
         this.reader = new QueueReader(commitLog, queues);
-        this.replication = new ReplicatedCommitLog(commitLog, end -> {
-            flusher.appended(end, false);
-            dispatcher.wakeUp();
-        });
+        this.replication = new ReplicatedCommitLog(commitLog, end -> flusher.appended(end, false),
+                dispatcher::dispatchNow);
     }
 
     /**

@@ -2,15 +2,15 @@ package dev.bolide.broker.ha;
 
 import dev.bolide.store.replication.ReplicatedCommitLog;
 import dev.bolide.store.replication.ReplicationException;
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
@@ -26,15 +26,23 @@ final class HaClient implements AutoCloseable {
     private static final Duration FIRST_RETRY = Duration.ofMillis(100);
     /** A frame larger than this is not RocketMQ HA (a master sends at most its haTransferBatchSize). */
     private static final int MAX_FRAME = 64 << 20;
-    private static final long REPORT_AT_LEAST_EVERY = 256 * 1024;
+    /** A frame's header: physical offset and size. */
+    private static final int HEADER = Long.BYTES + Integer.BYTES;
+    /** Room for several frames of a master that sends small ones, so that one read takes them all. */
+    private static final int MIN_BUFFER = 256 * 1024;
 
     private final ReplicatedCommitLog commitLog;
     private final HaSettings settings;
     private final Supplier<String> masterAddress;
     private final LongAdder bytesReceived = new LongAdder();
     private final Thread thread;
+    private final ScheduledExecutorService watchdog;
     private volatile boolean closed;
-    private volatile Socket socket;
+    private volatile SocketChannel channel;
+    /** When the connection last brought bytes (or was opened). */
+    private volatile long lastReceived;
+    /** Set when the watchdog closed the connection for silence. */
+    private volatile boolean silent;
 
     /** @param masterAddress the master's HA address now, null while unknown */
     HaClient(ReplicatedCommitLog commitLog, HaSettings settings, Supplier<String> masterAddress) {
@@ -43,10 +51,17 @@ final class HaClient implements AutoCloseable {
         this.masterAddress = masterAddress;
         this.thread = new Thread(this::run, "bolide-ha-client");
         thread.setDaemon(true);
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread watching = new Thread(task, "bolide-ha-client-watchdog");
+            watching.setDaemon(true);
+            return watching;
+        });
     }
 
     void start() {
         thread.start();
+        long period = Math.max(1, settings.housekeepingInterval().toMillis() / 10);
+        watchdog.scheduleWithFixedDelay(this::watch, period, period, TimeUnit.MILLISECONDS);
     }
 
     /** CommitLog bytes received from masters since start, heartbeats excluded. */
@@ -77,66 +92,121 @@ final class HaClient implements AutoCloseable {
     /** Replicates until the connection ends; returns whether anything was received. */
     private boolean replicateFrom(String address) {
         long received = bytesReceived();
-        try (Socket connection = new Socket()) {
-            socket = connection;
+        try (SocketChannel connection = SocketChannel.open()) {
+            lastReceived = System.currentTimeMillis();
+            channel = connection;
             if (closed) {
                 return false;
             }
-            connection.connect(socketAddress(address), (int) settings.heartbeatInterval().toMillis());
-            connection.setTcpNoDelay(true);
-            connection.setSoTimeout((int) settings.housekeepingInterval().toMillis());
+            connection.socket().connect(socketAddress(address), (int) settings.heartbeatInterval().toMillis());
+            connection.setOption(StandardSocketOptions.TCP_NODELAY, true);
             LOG.log(System.Logger.Level.INFO, "replicating from master {0}, from offset {1}", address,
                     commitLog.maxOffset());
-            receive(new DataInputStream(new BufferedInputStream(connection.getInputStream(),
-                    settings.transferBatchSize() + 16)), new DataOutputStream(connection.getOutputStream()));
+            receive(connection);
         } catch (ReplicationException e) {
             LOG.log(System.Logger.Level.ERROR, "refusing what master {0} sends: {1}", address, e.getMessage());
-        } catch (SocketTimeoutException e) {
-            LOG.log(System.Logger.Level.WARNING, "master {0} silent for {1} ms: connecting again", address,
-                    settings.housekeepingInterval().toMillis());
         } catch (IllegalArgumentException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot replicate from master {0}: {1}", address, e.getMessage());
         } catch (IOException e) {
-            if (!closed) {
+            if (silent) {
+                LOG.log(System.Logger.Level.WARNING, "master {0} silent for {1} ms: connecting again", address,
+                        settings.housekeepingInterval().toMillis());
+            } else if (!closed) {
                 LOG.log(System.Logger.Level.DEBUG, "replication from master {0} ended: {1}", address, e.toString());
             }
+        } finally {
+            silent = false;
         }
         return bytesReceived() > received;
     }
 
-    private void receive(DataInputStream in, DataOutputStream out) throws IOException {
+    /**
+     * Reads frames straight into one direct buffer and appends them from there (no copy on the
+     * heap, none into a temporary buffer for the file's write), and reports after each read that
+     * appended something, as RocketMQ's slave does: the frames one read brings share one report.
+     * Then it dispatches them itself while the master answers, rather than waking the
+     * dispatcher's thread once per read (on the slave that park and wake cost more than the
+     * dispatching).
+     * The read blocks without a socket timeout, which would cost a poll before every read; the
+     * watchdog ends a silent connection instead.
+     */
+    private void receive(SocketChannel connection) throws IOException {
         long heartbeatMillis = settings.heartbeatInterval().toMillis();
-        long reported = report(out);
+        ByteBuffer frames = ByteBuffer.allocateDirect(Math.max(MIN_BUFFER, settings.transferBatchSize() + HEADER));
+        ByteBuffer report = ByteBuffer.allocateDirect(Long.BYTES);
+        long reported = report(connection, report);
         long lastReport = System.currentTimeMillis();
         while (!closed) {
-            long offset = in.readLong();
-            int size = in.readInt();
-            if (size < 0 || size > MAX_FRAME) {
-                throw new IOException("frame of " + size + " bytes at offset " + offset + ": not RocketMQ HA");
+            if (connection.read(frames) < 0) {
+                throw new EOFException("the master closed the connection");
             }
-            byte[] body = new byte[size];
-            in.readFully(body);
-            if (size > 0) {
-                commitLog.append(offset, ByteBuffer.wrap(body));
-                bytesReceived.add(size);
-            }
-            // after a batch, as RocketMQ's slave after each read; under a steady stream at least every
-            // few frames, so that a SYNC_MASTER's sends do not wait for the stream to pause
-            long unreported = commitLog.maxOffset() - reported;
-            boolean batchDone = in.available() == 0 || unreported >= REPORT_AT_LEAST_EVERY;
             long now = System.currentTimeMillis();
-            if ((batchDone && unreported != 0) || now - lastReport >= heartbeatMillis) {
-                reported = report(out);
+            lastReceived = now;
+            frames = appendWholeFrames(frames.flip());
+            boolean appended = commitLog.maxOffset() != reported;
+            if (appended || now - lastReport >= heartbeatMillis) {
+                reported = report(connection, report);
                 lastReport = now;
+            }
+            if (appended) {
+                // after the report, so that a SYNC_MASTER's sends do not wait for it
+                commitLog.dispatchAppended();
             }
         }
     }
 
-    private long report(DataOutputStream out) throws IOException {
+    /**
+     * Appends every whole frame of {@code frames} (flipped) and returns the buffer to read on into:
+     * the same one compacted, or a larger one when the frame begun needs more room.
+     */
+    private ByteBuffer appendWholeFrames(ByteBuffer frames) throws IOException {
+        while (frames.remaining() >= HEADER) {
+            int at = frames.position();
+            long offset = frames.getLong(at);
+            int size = frames.getInt(at + Long.BYTES);
+            if (size < 0 || size > MAX_FRAME) {
+                throw new IOException("frame of " + size + " bytes at offset " + offset + ": not RocketMQ HA");
+            }
+            if (frames.remaining() < HEADER + size) {
+                if (HEADER + size > frames.capacity()) {
+                    return ByteBuffer.allocateDirect(HEADER + size).put(frames);
+                }
+                break;
+            }
+            if (size > 0) {
+                commitLog.append(offset, frames.slice(at + HEADER, size));
+                bytesReceived.add(size);
+            }
+            frames.position(at + HEADER + size);
+        }
+        return frames.compact();
+    }
+
+    private long report(SocketChannel connection, ByteBuffer report) throws IOException {
         long offset = commitLog.maxOffset();
-        out.writeLong(offset);
-        out.flush();
+        report.clear().putLong(0, offset);
+        while (report.hasRemaining()) {
+            connection.write(report);
+        }
         return offset;
+    }
+
+    /** Closes a connection the master left silent for {@code haHousekeepingInterval}. */
+    private void watch() {
+        SocketChannel current = channel;
+        if (current != null && current.isOpen()
+                && System.currentTimeMillis() - lastReceived >= settings.housekeepingInterval().toMillis()) {
+            silent = true;
+            closeQuietly(current);
+        }
+    }
+
+    private static void closeQuietly(SocketChannel connection) {
+        try {
+            connection.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "closing the master connection", e);
+        }
     }
 
     private static InetSocketAddress socketAddress(String address) {
@@ -150,13 +220,10 @@ final class HaClient implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         closed = true;
-        Socket current = socket;
+        watchdog.shutdownNow();
+        SocketChannel current = channel;
         if (current != null) {
-            try {
-                current.close();
-            } catch (IOException e) {
-                LOG.log(System.Logger.Level.DEBUG, "closing the master connection", e);
-            }
+            closeQuietly(current);
         }
         thread.interrupt();
         thread.join(TimeUnit.SECONDS.toMillis(10));

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /** A master's HA port: accepts slaves, each served by its own {@link SlaveLink}. */
@@ -25,6 +28,8 @@ final class HaServer implements AutoCloseable {
     private final List<SlaveLink> links = new CopyOnWriteArrayList<>();
     private final LongAdder bytesSent = new LongAdder();
     private final Thread acceptor;
+    /** Closes connections whose slave went silent (the links read without a socket timeout). */
+    private final ScheduledExecutorService watchdog;
     private volatile boolean closed;
 
     private HaServer(ServerSocket serverSocket, ReplicatedCommitLog commitLog, HaSettings settings, NewBytes newBytes,
@@ -37,6 +42,11 @@ final class HaServer implements AutoCloseable {
         this.pushOnAppend = pushOnAppend;
         this.acceptor = new Thread(this::acceptSlaves, "bolide-ha-accept");
         acceptor.setDaemon(true);
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread watching = new Thread(task, "bolide-ha-watchdog");
+            watching.setDaemon(true);
+            return watching;
+        });
     }
 
     /**
@@ -57,6 +67,8 @@ final class HaServer implements AutoCloseable {
         }
         HaServer server = new HaServer(serverSocket, commitLog, settings, newBytes, acknowledgements, pushOnAppend);
         server.acceptor.start();
+        long period = Math.max(1, settings.housekeepingInterval().toMillis() / 10);
+        server.watchdog.scheduleWithFixedDelay(server::closeSilentLinks, period, period, TimeUnit.MILLISECONDS);
         return server;
     }
 
@@ -95,6 +107,13 @@ final class HaServer implements AutoCloseable {
         return offsets;
     }
 
+    private void closeSilentLinks() {
+        long now = System.currentTimeMillis();
+        for (SlaveLink link : links) {
+            link.closeIfSilent(now);
+        }
+    }
+
     private void acceptSlaves() {
         while (!closed) {
             try {
@@ -116,6 +135,7 @@ final class HaServer implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         closed = true;
+        watchdog.shutdownNow();
         try {
             serverSocket.close();
         } catch (IOException e) {

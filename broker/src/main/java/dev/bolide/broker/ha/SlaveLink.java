@@ -7,7 +7,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +49,10 @@ final class SlaveLink implements AutoCloseable {
     private final Thread reader;
     private final Thread streamer;
     private volatile long reported = -1;
+    /** When the slave last reported (or connected). */
+    private volatile long lastReportMillis = System.currentTimeMillis();
+    /** Set when {@link #closeIfSilent} closed the connection. */
+    private volatile boolean silent;
     /** Held by whichever thread writes frames: the streaming thread, or an appending one. */
     private final ReentrantLock sending = new ReentrantLock();
     /** Written under {@link #sending}, once the streaming thread has the slave's first report. */
@@ -92,12 +95,16 @@ final class SlaveLink implements AutoCloseable {
         streamer.start();
     }
 
+    /**
+     * Reads without a socket timeout, which would put a poll before every read (13 % of this
+     * thread): {@link #closeIfSilent} ends a silent connection instead.
+     */
     private void readReports() {
         try {
-            socket.setSoTimeout((int) settings.housekeepingInterval().toMillis());
             DataInputStream in = new DataInputStream(socket.getInputStream());
             while (!closed.get()) {
                 long offset = in.readLong();
+                lastReportMillis = System.currentTimeMillis();
                 reported = offset;
                 firstReport.countDown();
                 acknowledgements.acknowledged(offset);
@@ -108,12 +115,23 @@ final class SlaveLink implements AutoCloseable {
                     }
                 }
             }
-        } catch (SocketTimeoutException e) {
-            LOG.log(System.Logger.Level.WARNING, "slave {0} silent for {1} ms: closing its connection",
-                    socket.getRemoteSocketAddress(), settings.housekeepingInterval().toMillis());
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "slave {0} gone: {1}", socket.getRemoteSocketAddress(), e.toString());
+            if (silent) {
+                LOG.log(System.Logger.Level.WARNING, "slave {0} silent for {1} ms: closed its connection",
+                        socket.getRemoteSocketAddress(), settings.housekeepingInterval().toMillis());
+            } else {
+                LOG.log(System.Logger.Level.DEBUG, "slave {0} gone: {1}", socket.getRemoteSocketAddress(),
+                        e.toString());
+            }
         } finally {
+            close();
+        }
+    }
+
+    /** Closes the connection when the slave has not reported for {@code haHousekeepingInterval}. */
+    void closeIfSilent(long nowMillis) {
+        if (nowMillis - lastReportMillis >= settings.housekeepingInterval().toMillis()) {
+            silent = true;
             close();
         }
     }

@@ -11,7 +11,9 @@ import dev.bolide.testsupport.NoThreadLeaks;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -68,6 +70,28 @@ class HaChannelWireTest {
 
             assertThat(drain(slave)).as("end of stream, no frame").isEqualTo(-1);
             await().atMost(Duration.ofSeconds(30)).until(() -> master.replication().connectedSlaves() == 0);
+        }
+    }
+
+    @Test
+    void aSlaveWhoseMasterIsSilentForTheHousekeepingIntervalConnectsAgain() throws Exception {
+        try (ServerSocket silentMaster = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+                BolideBroker slave = BolideBroker.start(LoopbackBroker.settings(dir, "slave")
+                        .set(Settings.BROKER_ROLE, BrokerRole.SLAVE).set(Settings.BROKER_ID, 1L)
+                        .set(Settings.HA_MASTER_ADDRESS, "127.0.0.1:" + silentMaster.getLocalPort())
+                        .set(Settings.HA_SEND_HEARTBEAT_INTERVAL, Duration.ofMillis(200))
+                        .set(Settings.HA_HOUSEKEEPING_INTERVAL, Duration.ofSeconds(2)).build())) {
+            silentMaster.setSoTimeout(30_000);
+            try (Socket first = silentMaster.accept()) {
+                first.setSoTimeout(30_000);
+                assertThat(new DataInputStream(first.getInputStream()).readLong()).as("the slave's report").isZero();
+
+                assertThat(drain(first)).as("the slave closes the silent connection").isEqualTo(-1);
+            }
+            try (Socket second = silentMaster.accept()) {
+                second.setSoTimeout(30_000);
+                assertThat(new DataInputStream(second.getInputStream()).readLong()).isZero();
+            }
         }
     }
 

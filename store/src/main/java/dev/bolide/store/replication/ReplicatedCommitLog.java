@@ -15,15 +15,30 @@ public final class ReplicatedCommitLog {
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
 
     private final LongConsumer appended;
+    private final Runnable dispatch;
     /** Received bytes just past the CommitLog's end that do not make a whole record yet. */
     private ByteBuffer pending = EMPTY;
     /** Where {@link #pending} goes: the CommitLog's end (or where an empty one will start). */
     private long pendingStart;
 
-    /** @param appended told the new end after each replicated append (to flush and dispatch it) */
-    public ReplicatedCommitLog(CommitLog commitLog, LongConsumer appended) {
+    /**
+     * @param appended told the new end after each replicated append (to flush it)
+     * @param dispatch dispatches what is appended, on the calling thread
+     */
+    public ReplicatedCommitLog(CommitLog commitLog, LongConsumer appended, Runnable dispatch) {
         this.commitLog = commitLog;
         this.appended = appended;
+        this.dispatch = dispatch;
+    }
+
+    /**
+     * Writes the ConsumeQueue units and index entries of what was appended, on the calling thread
+     * (a slave's HA connection after it reported a read's frames, before the next read), unless
+     * the dispatcher's thread is at it. Appends do not wake that thread: what a caller leaves
+     * undispatched it finds within a millisecond (its longest park).
+     */
+    public void dispatchAppended() {
+        dispatch.run();
     }
 
     /** Offset just past the last byte received: what a slave reports to its master. */
@@ -120,6 +135,9 @@ public final class ReplicatedCommitLog {
             throw new ReplicationException(ReplicationException.Reason.GAP, "replicated bytes start at "
                     + physicalOffset + " but this CommitLog ends at " + received + "; the bytes in between are missing");
         }
+        if (!pending.hasRemaining()) {
+            return bytes; // the usual case, a frame of whole records: nothing to join, nothing to copy
+        }
         int kept = (int) (physicalOffset - pendingStart);
         int overlap = Math.min(pending.remaining() - kept, bytes.remaining());
         if (pending.slice(kept, overlap).mismatch(bytes.slice(0, overlap)) >= 0) {
@@ -155,6 +173,9 @@ public final class ReplicatedCommitLog {
     }
 
     private static ByteBuffer copy(ByteBuffer bytes) {
+        if (!bytes.hasRemaining()) {
+            return EMPTY;
+        }
         return ByteBuffer.allocate(bytes.remaining()).put(bytes.duplicate()).flip();
     }
 }

@@ -21,6 +21,8 @@ public final class WorkerLoop implements AutoCloseable {
     private final LongSupplier parkNanos;
     private volatile boolean running = true;
     private volatile boolean parked;
+    /** Set before {@link #start()}. */
+    private long gatherNanos;
 
     /**
      * @param round     one round of work; returns whether it did anything
@@ -63,6 +65,16 @@ public final class WorkerLoop implements AutoCloseable {
         }, () -> false, 0, periodNanos);
     }
 
+    /**
+     * After a round that did work, the thread naps {@code nanos} before the next one without being
+     * woken: work produced meanwhile costs its writers no wake-up and is taken by one round. Work
+     * that comes while the thread is parked idle still wakes it at once.
+     */
+    public WorkerLoop gatheringFor(long nanos) {
+        this.gatherNanos = nanos;
+        return this;
+    }
+
     public void start() {
         thread.start();
     }
@@ -78,6 +90,8 @@ public final class WorkerLoop implements AutoCloseable {
             try {
                 if (!round.getAsBoolean()) {
                     idle();
+                } else if (gatherNanos > 0) {
+                    LockSupport.parkNanos(gatherNanos);
                 }
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.ERROR, thread.getName() + " failed; retrying", e);

@@ -80,6 +80,28 @@ class ReplicatedCommitLogTest {
     }
 
     @Test
+    void framesReadIntoOneReusedDirectBufferMakeAnIdenticalCommitLog() throws IOException {
+        try (MessageStore source = open(master, FlushDiskType.ASYNC_FLUSH);
+                MessageStore copy = open(slave, FlushDiskType.ASYNC_FLUSH)) {
+            appendAcrossSegments(source, 300);
+            // the slave's HA connection reads every frame into the same buffer: a record's start
+            // kept for the next frame must not change when the buffer is overwritten
+            ByteBuffer reused = ByteBuffer.allocateDirect(CHUNK);
+            for (long next = 0; next < source.commitLogMaxOffset(); ) {
+                ByteBuffer chunk = source.replication().read(next, CHUNK);
+                reused.clear().put(chunk).flip();
+                copy.replication().append(next, reused);
+                next += reused.limit();
+                reused.clear().put(new byte[CHUNK]);
+            }
+
+            assertSameBytes(source, copy);
+            await().until(() -> copy.dispatchedOffset() == copy.commitLogMaxOffset());
+            assertThat(units(copy, "orders", 1)).isEqualTo(units(source, "orders", 1)).isNotEmpty();
+        }
+    }
+
+    @Test
     void bytesBeyondTheEndAreRefusedAsAGap() throws IOException {
         try (MessageStore source = open(master, FlushDiskType.ASYNC_FLUSH);
                 MessageStore copy = open(slave, FlushDiskType.ASYNC_FLUSH)) {
