@@ -94,6 +94,10 @@ public final class JmsHarness {
             }
             for (JmsTarget target : contenders.targets) {
                 workload.warmUp(target, scratch);
+                // the other lines' code changes the JIT's picture of the receive path (deoptimised in
+                // both JVMs): an unmeasured round puts the first measured round where the later ones are
+                System.out.println(target.name() + ": an unmeasured round");
+                workload.measure(target, scratch.resolve("round-unmeasured"));
             }
             measureInTurns(options, workload, contenders.targets, scratch, rounds);
         }
