@@ -3,6 +3,7 @@ package dev.bolide.tck.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.bolide.tck.rocketmq.BrokerProcess;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -90,6 +91,7 @@ class DeadLettersPageTest {
         consumer.setInstanceName(group + "-" + System.nanoTime());
         consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
         consumer.setMaxReconsumeTimes(0);
+        BrokerProcess.routesPolledEverySecond(consumer);
         consumer.subscribe(topic, "*");
         consumer.registerMessageListener((MessageListenerConcurrently) (messages, context) -> {
             if (!consuming.accepting.get()) {

@@ -3,6 +3,7 @@ package dev.bolide.tck.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.bolide.tck.rocketmq.BrokerProcess;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -76,6 +77,7 @@ class MessageTracePageTest {
         consumer.setNamesrvAddr(fixture.broker.nameServerAddress());
         consumer.setInstanceName(group + "-readers-" + System.nanoTime());
         consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        BrokerProcess.routesPolledEverySecond(consumer);
         consumer.subscribe(topic, "*");
         consumer.registerMessageListener((MessageListenerConcurrently) (messages, context) -> {
             messages.forEach(m -> received.put(new String(m.getBody(), StandardCharsets.UTF_8), List.of(m)));

@@ -124,8 +124,7 @@ class ConsumingFromASlaveTest {
     @Test
     void withTheMasterShutDownAConsumerGroupConsumesFromTheSlaveAndCommitsThere() throws Exception {
         Map<String, List<MessageExt>> received = new ConcurrentHashMap<>();
-        consumer = slave.startConsumer("CG-slave", TOPIC, received,
-                settings -> settings.setPollNameServerInterval(1_000));
+        consumer = slave.startConsumer("CG-slave", TOPIC, received);
 
         master.close();
         master = null;
