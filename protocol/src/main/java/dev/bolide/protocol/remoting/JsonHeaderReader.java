@@ -1,6 +1,7 @@
 package dev.bolide.protocol.remoting;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -157,7 +158,22 @@ final class JsonHeaderReader {
 
     /** A number, or a string holding one, as an int; 0 for anything else, as the client's reader answers. */
     private int intValue() {
-        String text = scalar();
+        boolean negative = next() == '-';
+        int start = negative ? pos + 1 : pos;
+        int end = start;
+        long value = 0;
+        while (end - start < 18 && in[end] >= '0' && in[end] <= '9') {
+            value = value * 10 + (in[end++] - '0');
+        }
+        if (end > start && !isNumberPart(in[end])) {
+            // the usual case, a plain integer, read without a String for it
+            pos = end;
+            return (int) (negative ? -value : value);
+        }
+        return intValue(scalar());
+    }
+
+    private static int intValue(String text) {
         if (text == null) {
             return 0;
         }
@@ -199,8 +215,69 @@ final class JsonHeaderReader {
         }
     }
 
-    /** A string with escapes (a send's properties are separated by \\u0001 and \\u0002). */
+    /**
+     * A string with escapes (a send's properties are separated by \\u0001 and \\u0002): unescaped into
+     * UTF-8 bytes, one String made of them at the end. An escape beyond ASCII takes the way through chars.
+     */
     private String escapedString(int start) {
+        byte[] bytes = new byte[64];
+        int length = 0;
+        int run = start;
+        for (int i = start; ; ) {
+            byte b = in[i];
+            if (b != '"' && b != '\\' && (b < 0 || b >= 0x20)) {
+                i++;
+                continue;
+            }
+            if (b >= 0 && b < 0x20) {
+                throw new MalformedFrameException("JSON header has a raw control character in a string");
+            }
+            bytes = ensure(bytes, length + i - run + 1);
+            System.arraycopy(in, run, bytes, length, i - run);
+            length += i - run;
+            if (b == '"') {
+                pos = i + 1;
+                return new String(bytes, 0, length, StandardCharsets.UTF_8);
+            }
+            int unescaped = asciiEscape(i + 1);
+            if (unescaped < 0) {
+                return charsString(start);
+            }
+            bytes[length++] = (byte) unescaped;
+            i += in[i + 1] == 'u' ? 6 : 2;
+            run = i;
+        }
+    }
+
+    private static byte[] ensure(byte[] bytes, int length) {
+        return length <= bytes.length ? bytes : Arrays.copyOf(bytes, Math.max(length, bytes.length * 2));
+    }
+
+    /** The ASCII character of the escape whose letter is at {@code at}, or -1 for one beyond ASCII. */
+    private int asciiEscape(int at) {
+        if (in[at] != 'u') {
+            return simpleEscape(in[at]);
+        }
+        int c = hex4(at + 1);
+        return c < 0x80 ? c : -1;
+    }
+
+    private static byte simpleEscape(byte letter) {
+        return switch (letter) {
+            case '"' -> '"';
+            case '\\' -> '\\';
+            case '/' -> '/';
+            case 'b' -> '\b';
+            case 'f' -> '\f';
+            case 'n' -> '\n';
+            case 'r' -> '\r';
+            case 't' -> '\t';
+            default -> throw new MalformedFrameException("JSON header has a bad escape '\\" + (char) letter + "'");
+        };
+    }
+
+    /** A string with an escape beyond ASCII (\\u00e9, a surrogate of a pair), unescaped into chars. */
+    private String charsString(int start) {
         StringBuilder text = new StringBuilder(64);
         int run = start;
         for (int i = start; ; ) {
@@ -225,23 +302,16 @@ final class JsonHeaderReader {
 
     /** Appends the escape whose letter is at {@code at}; returns the index after it. */
     private int escape(StringBuilder text, int at) {
-        switch (in[at]) {
-            case '"' -> text.append('"');
-            case '\\' -> text.append('\\');
-            case '/' -> text.append('/');
-            case 'b' -> text.append('\b');
-            case 'f' -> text.append('\f');
-            case 'n' -> text.append('\n');
-            case 'r' -> text.append('\r');
-            case 't' -> text.append('\t');
-            case 'u' -> {
-                text.append((char) (hex(in[at + 1]) << 12 | hex(in[at + 2]) << 8 | hex(in[at + 3]) << 4
-                        | hex(in[at + 4])));
-                return at + 5;
-            }
-            default -> throw new MalformedFrameException("JSON header has a bad escape '\\" + (char) in[at] + "'");
+        if (in[at] != 'u') {
+            text.append((char) simpleEscape(in[at]));
+            return at + 1;
         }
-        return at + 1;
+        text.append((char) hex4(at + 1));
+        return at + 5;
+    }
+
+    private int hex4(int at) {
+        return hex(in[at]) << 12 | hex(in[at + 1]) << 8 | hex(in[at + 2]) << 4 | hex(in[at + 3]);
     }
 
     private static int hex(byte b) {

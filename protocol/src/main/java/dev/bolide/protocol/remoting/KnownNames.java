@@ -1,5 +1,8 @@
 package dev.bolide.protocol.remoting;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
 /**
  * The property and custom field names that headers carry again and again, so that reading one
  * finds the String there is instead of making a new one per request (and the switch on it, or
@@ -21,8 +24,9 @@ final class KnownNames {
         // what an ACL client signs with
         "AccessKey", "Signature", "SecurityToken",
     };
-    /** Open addressing, at most a quarter full. */
+    /** Open addressing, at most a quarter full; {@link #SPELLINGS} holds each name's bytes in the same slot. */
     private static final String[] TABLE = new String[256];
+    private static final byte[][] SPELLINGS = new byte[TABLE.length][];
 
     static {
         for (char letter = 'a'; letter <= 'z'; letter++) {
@@ -40,39 +44,28 @@ final class KnownNames {
     /** The known name spelled by the ASCII bytes {@code [start, end)}, or null. */
     static String find(byte[] bytes, int start, int end) {
         for (int slot = hash(bytes, start, end); ; slot = (slot + 1) & (TABLE.length - 1)) {
-            String name = TABLE[slot];
-            if (name == null || spells(name, bytes, start, end)) {
-                return name;
+            byte[] spelling = SPELLINGS[slot];
+            if (spelling == null || Arrays.equals(spelling, 0, spelling.length, bytes, start, end)) {
+                return TABLE[slot];
             }
         }
-    }
-
-    private static boolean spells(String name, byte[] bytes, int start, int end) {
-        if (name.length() != end - start) {
-            return false;
-        }
-        for (int i = 0; i < name.length(); i++) {
-            if (name.charAt(i) != bytes[start + i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static void add(String name) {
-        byte[] bytes = name.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] bytes = name.getBytes(StandardCharsets.US_ASCII);
         int slot = hash(bytes, 0, bytes.length);
         while (TABLE[slot] != null) {
             slot = (slot + 1) & (TABLE.length - 1);
         }
         TABLE[slot] = name;
+        SPELLINGS[slot] = bytes;
     }
 
     private static int hash(byte[] bytes, int start, int end) {
-        int hash = end - start;
-        for (int i = start; i < end; i++) {
-            hash = 31 * hash + bytes[i];
-        }
+        // length and the first and last two bytes tell the names apart well enough, at a fixed cost
+        int length = end - start;
+        int hash = length == 0 ? 0
+                : length * 31 + bytes[start] * 7 + bytes[end - 1] * 13 + bytes[start + length / 2] * 17;
         return (hash ^ (hash >>> 8)) & (TABLE.length - 1);
     }
 }
