@@ -50,7 +50,7 @@ final class JsonHeaderReader {
             throw new MalformedFrameException("JSON header is not an object");
         }
         pos++;
-        boolean more = next() != '}';
+        boolean more = hasMembers();
         while (more) {
             String name = name();
             switch (name) {
@@ -80,7 +80,7 @@ final class JsonHeaderReader {
         }
         pos++;
         Map<String, String> fields = new HashMap<>(RemotingFrameCodec.FIELDS_CAPACITY);
-        boolean more = next() != '}';
+        boolean more = hasMembers();
         while (more) {
             String key = name();
             byte first = next();
@@ -114,6 +114,15 @@ final class JsonHeaderReader {
         }
         pos++;
         return name;
+    }
+
+    /** Just inside an object: true if a member follows, false (the object read) if it is empty. */
+    private boolean hasMembers() {
+        if (next() != '}') {
+            return true;
+        }
+        pos++;
+        return false;
     }
 
     /** After a member: true at a comma (another member follows), false at {@code close}. */

@@ -43,6 +43,18 @@ class JsonHeaderReaderTest {
         assertThat(command.extFields()).containsOnly(Map.entry("k", "v"));
     }
 
+    /** RocketMQ's fastjson writes {@code "extFields":{}} for a response header class without fields. */
+    @Test
+    void readsWhatFollowsAnEmptyObject() {
+        RemotingCommand command = read("{\"code\":0,\"extFields\":{},\"flag\":1,\"language\":\"JAVA\","
+                + "\"opaque\":5,\"serializeTypeCurrentRPC\":\"JSON\",\"version\":397}");
+
+        assertThat(command.extFields()).isEmpty();
+        assertThat(command.opaque()).isEqualTo(5);
+        assertThat(command.isResponse()).isTrue();
+        assertThat(command.version()).isEqualTo(397);
+    }
+
     @Test
     void anEmptyOrNullHeaderPartIsNothing() {
         assertThat(read("{}").extFields()).isEmpty();
@@ -84,12 +96,13 @@ class JsonHeaderReaderTest {
             try (JsonGenerator json = new JsonFactory().createGenerator(bytes)) {
                 json.writeStartObject();
                 json.writeNumberField("code", round);
-                json.writeStringField("remark", remark);
                 json.writeObjectFieldStart("extFields");
                 for (Map.Entry<String, String> field : fields.entrySet()) {
                     json.writeStringField(field.getKey(), field.getValue());
                 }
                 json.writeEndObject();
+                // after extFields, as fastjson orders them: what follows an object, empty or not, is read too
+                json.writeStringField("remark", remark);
                 json.writeEndObject();
             }
 
