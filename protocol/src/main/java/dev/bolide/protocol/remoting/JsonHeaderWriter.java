@@ -1,5 +1,6 @@
 package dev.bolide.protocol.remoting;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -16,6 +17,11 @@ final class JsonHeaderWriter {
     private int length;
     /** Whether the object being written has no field yet (no comma before the next). */
     private boolean firstField;
+
+    /** @param room bytes left before the JSON for the caller (the frame's length fields) */
+    JsonHeaderWriter(int room) {
+        length = room;
+    }
 
     JsonHeaderWriter startObject() {
         put('{');
@@ -37,7 +43,7 @@ final class JsonHeaderWriter {
 
     JsonHeaderWriter field(String name, int value) {
         fieldName(name);
-        ascii(Integer.toString(value));
+        digits(value);
         return this;
     }
 
@@ -47,8 +53,9 @@ final class JsonHeaderWriter {
         return this;
     }
 
-    byte[] toByteArray() {
-        return Arrays.copyOf(bytes, length);
+    /** The room and the JSON, from 0, without a copy. */
+    ByteBuffer toByteBuffer() {
+        return ByteBuffer.wrap(bytes, 0, length);
     }
 
     private void fieldName(String name) {
@@ -105,6 +112,28 @@ final class JsonHeaderWriter {
         System.arraycopy(utf8, 0, bytes, length, utf8.length);
         length += utf8.length;
         return end - 1;
+    }
+
+    /** An int in decimal, without a String for it. */
+    private void digits(int value) {
+        if (value < 0) {
+            if (value == Integer.MIN_VALUE) {
+                ascii(Integer.toString(value));
+                return;
+            }
+            put('-');
+            value = -value;
+        }
+        int size = 1;
+        for (int rest = value / 10; rest > 0; rest /= 10) {
+            size++;
+        }
+        ensure(size);
+        for (int i = length + size - 1; i >= length; i--) {
+            bytes[i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
+        length += size;
     }
 
     private void ascii(String text) {

@@ -18,7 +18,8 @@ final class RocketMqHeaderCodec {
     private RocketMqHeaderCodec() {
     }
 
-    static byte[] encode(RemotingCommand command) {
+    /** The header behind {@code room} bytes left for the caller, in one buffer from 0. */
+    static ByteBuffer encode(RemotingCommand command, int room) {
         byte[] remark = command.remark() == null ? new byte[0] : utf8(command.remark());
         int mapLength = 0;
         List<byte[]> keysAndValues = new ArrayList<>();
@@ -31,8 +32,8 @@ final class RocketMqHeaderCodec {
                 mapLength += 2 + key.length + 4 + value.length;
             }
         }
-        ByteBuffer out = ByteBuffer.allocate(2 + 1 + 2 + 4 + 4 + 4 + remark.length + 4 + mapLength);
-        out.putShort((short) command.code()).put((byte) command.language().ordinal())
+        ByteBuffer out = ByteBuffer.allocate(room + 2 + 1 + 2 + 4 + 4 + 4 + remark.length + 4 + mapLength);
+        out.position(room).putShort((short) command.code()).put((byte) command.language().ordinal())
                 .putShort((short) command.version()).putInt(command.opaque()).putInt(command.flag())
                 .putInt(remark.length).put(remark).putInt(mapLength);
         for (int i = 0; i < keysAndValues.size(); i += 2) {
@@ -40,7 +41,7 @@ final class RocketMqHeaderCodec {
             byte[] value = keysAndValues.get(i + 1);
             out.putShort((short) key.length).put(key).putInt(value.length).put(value);
         }
-        return out.array();
+        return out.flip();
     }
 
     static RemotingCommand decode(byte[] header, byte[] body) {
@@ -63,7 +64,7 @@ final class RocketMqHeaderCodec {
     }
 
     private static Map<String, String> fields(ByteBuffer area) {
-        Map<String, String> fields = new HashMap<>();
+        Map<String, String> fields = new HashMap<>(RemotingFrameCodec.FIELDS_CAPACITY);
         while (area.hasRemaining()) {
             String key = string(area, area.getShort() & 0xFFFF);
             String value = string(area, area.getInt());
