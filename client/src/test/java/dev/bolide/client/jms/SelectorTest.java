@@ -8,6 +8,7 @@ import jakarta.jms.Connection;
 import jakarta.jms.Destination;
 import jakarta.jms.InvalidSelectorException;
 import jakarta.jms.InvalidSelectorRuntimeException;
+import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
@@ -138,6 +139,29 @@ class SelectorTest extends JmsTestBase {
         assertThat(tests.receive(5000).getBooleanProperty("lastMessage")).isTrue();
         assertThat(tests.receive(500)).isNull();
         assertThat(everything.receive(5000).getJMSType()).isEqualTo("foo");
+    }
+
+    /**
+     * The TCK's core20 JMSContext createConsumerTest: a selective consumer takes the last of three
+     * messages of one queue (a session sends them all to the same RocketMQ queue), so the offset the
+     * broker keeps stays below the two it left; the queue's next consumer in the connection gets
+     * those two, and not the one already acknowledged.
+     */
+    @Test
+    void aMessageASelectiveQueueConsumerAcknowledgedIsNotDeliveredToTheQueuesNextConsumer() throws Exception {
+        JMSContext context = context();
+        Queue queue = context.createQueue(fresh("TakenAhead"));
+        JMSConsumer selective = context.createConsumer(queue, "lastMessage = TRUE");
+        for (int i = 1; i <= 3; i++) {
+            context.createProducer().setProperty("lastMessage", i == 3).send(queue, "Message " + i);
+        }
+        assertThat(selective.receiveBody(String.class, 5000)).isEqualTo("Message 3");
+        selective.close();
+
+        JMSConsumer next = context.createConsumer(queue);
+        assertThat(next.receiveBody(String.class, 5000)).isEqualTo("Message 1");
+        assertThat(next.receiveBody(String.class, 5000)).isEqualTo("Message 2");
+        assertThat(next.receive(1000)).as("the message the selective consumer acknowledged").isNull();
     }
 
     private static Message typed(Session session, String text, String type) throws Exception {

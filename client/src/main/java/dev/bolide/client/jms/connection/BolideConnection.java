@@ -2,6 +2,7 @@ package dev.bolide.client.jms.connection;
 
 import dev.bolide.client.jms.consumer.GroupNames;
 import dev.bolide.client.jms.consumer.GroupReader;
+import dev.bolide.client.jms.consumer.SettledAhead;
 import dev.bolide.client.jms.consumer.SubscriptionGroups;
 import dev.bolide.client.jms.consumer.StartPosition;
 import dev.bolide.client.jms.session.BolideConnectionConsumer;
@@ -14,6 +15,7 @@ import dev.bolide.client.spi.AdapterConnection;
 import dev.bolide.client.spi.ConnectionSettings;
 import dev.bolide.client.rocketmq.ClientSettings;
 import dev.bolide.client.rocketmq.Credentials;
+import dev.bolide.client.rocketmq.MessageQueue;
 import dev.bolide.client.rocketmq.RocketMqClient;
 import dev.bolide.client.rocketmq.RocketMqException;
 import dev.bolide.client.rocketmq.Subscription;
@@ -85,6 +87,11 @@ public final class BolideConnection implements XAQueueConnection, XATopicConnect
     private volatile boolean startedOnce;
     /** Guarded by this connection. */
     private final List<GroupReader> readersAwaitingStart = new ArrayList<>();
+    /**
+     * Per group, what its last closed reader here had acknowledged above its committed offsets, for
+     * the group's next reader here: a queue consumer with a selector takes messages out of order.
+     */
+    private final Map<String, Map<MessageQueue, SettledAhead>> settledByGroup = new ConcurrentHashMap<>();
     private volatile boolean closed;
     private String clientId;
     private boolean clientIdFixed;
@@ -248,6 +255,10 @@ public final class BolideConnection implements XAQueueConnection, XATopicConnect
             return reader;
         }
         reader = new GroupReader(client, group, subscription, start, settings.maxRedeliveries(), scheduler);
+        Map<MessageQueue, SettledAhead> settled = settledByGroup.remove(group);
+        if (settled != null) {
+            reader.skipSettled(settled);
+        }
         if (start == StartPosition.COMMITTED_OR_FIRST && !startedOnce) {
             readersAwaitingStart.add(reader);
         } else {
@@ -284,12 +295,19 @@ public final class BolideConnection implements XAQueueConnection, XATopicConnect
     @Override
     public synchronized void readerUnused(GroupReader reader) {
         readers.remove(reader.group(), reader);
-        close(reader);
+        Map<MessageQueue, SettledAhead> settled = close(reader);
+        if (!settled.isEmpty() && !GroupNames.isNonDurable(reader.group())) {
+            settledByGroup.put(reader.group(), settled);
+        }
     }
 
-    /** Leaves the group; a non-durable subscriber's group is removed from the brokers too. */
-    private void close(GroupReader reader) {
-        reader.close();
+    /**
+     * Leaves the group; a non-durable subscriber's group is removed from the brokers too.
+     *
+     * @return what the reader acknowledged above its committed offsets ({@link GroupReader#close})
+     */
+    private Map<MessageQueue, SettledAhead> close(GroupReader reader) {
+        Map<MessageQueue, SettledAhead> settled = reader.close();
         if (GroupNames.isNonDurable(reader.group())) {
             try {
                 new SubscriptionGroups(client).delete(reader.group());
@@ -297,6 +315,7 @@ public final class BolideConnection implements XAQueueConnection, XATopicConnect
                 LOG.log(System.Logger.Level.DEBUG, "removing group {0} failed: {1}", reader.group(), e.toString());
             }
         }
+        return settled;
     }
 
     @Override

@@ -62,6 +62,8 @@ public final class GroupReader {
     private final Deque<Delivery> unclaimed = new ArrayDeque<>();
     private final AtomicInteger turn = new AtomicInteger();
     private final AtomicInteger outstanding = new AtomicInteger();
+    /** What the group's previous reader in this connection settled beyond its commit points. */
+    private final Map<MessageQueue, SettledAhead> settledBefore = new ConcurrentHashMap<>();
     private volatile boolean open = true;
     /** {@link #start} was called: the reader is a member of its group. */
     private boolean member;
@@ -124,6 +126,14 @@ public final class GroupReader {
         } catch (RocketMqException e) {
             return false;
         }
+    }
+
+    /**
+     * Takes over what the group's previous reader in this connection settled beyond its commit
+     * points ({@link #close}): those messages are acknowledged again when pulled, not delivered.
+     */
+    public void skipSettled(Map<MessageQueue, SettledAhead> settled) {
+        settledBefore.putAll(settled);
     }
 
     /**
@@ -311,13 +321,19 @@ public final class GroupReader {
         if (!open || !cursor.active()) {
             return;
         }
+        SettledAhead settled = settledBefore.get(cursor.queue());
+        List<Delivery> deliveries = new ArrayList<>();
         for (var message : result.messages()) {
+            if (settled != null && settled.contains(message.queueOffset())) {
+                continue; // acknowledged through the previous reader: only the commit point moves past it
+            }
             cursor.pulled(message.queueOffset());
             outstanding.incrementAndGet();
+            deliveries.add(new Delivery(message, this, cursor, 0));
         }
         cursor.moveTo(result.nextBeginOffset());
-        result.messages().forEach(message -> dispatch(new Delivery(message, this, cursor, 0)));
-        if (result.messages().isEmpty()) {
+        deliveries.forEach(this::dispatch);
+        if (deliveries.isEmpty()) {
             commit(cursor);
         }
         scheduler.execute(() -> pull(cursor));
@@ -374,14 +390,19 @@ public final class GroupReader {
     /**
      * Stops pulling and leaves the group. Messages pulled and not acknowledged stay uncommitted: the
      * group's next reader gets them again.
+     *
+     * @return per queue, what was acknowledged above the offset committed, for the group's next
+     *         reader in this connection to {@linkplain #skipSettled skip}
      */
-    public synchronized void close() {
+    public synchronized Map<MessageQueue, SettledAhead> close() {
         if (!open) {
-            return;
+            return Map.of();
         }
         open = false;
+        Map<MessageQueue, SettledAhead> settled = new HashMap<>();
         cursors.values().forEach(cursor -> {
             cursor.deactivate();
+            cursor.settledAhead().ifPresent(ahead -> settled.put(cursor.queue(), ahead));
             commit(cursor);
         });
         cursors.clear();
@@ -390,5 +411,6 @@ public final class GroupReader {
         } catch (RocketMqException e) {
             LOG.log(System.Logger.Level.DEBUG, "leaving {0} failed: {1}", group, e.getMessage());
         }
+        return settled;
     }
 }

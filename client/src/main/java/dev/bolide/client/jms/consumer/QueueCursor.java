@@ -2,6 +2,7 @@ package dev.bolide.client.jms.consumer;
 
 import dev.bolide.client.rocketmq.MessageQueue;
 import dev.bolide.client.rocketmq.QueueProgress;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -99,6 +100,14 @@ final class QueueCursor {
         }
         commitInFlight = true;
         return point;
+    }
+
+    /** What this cursor settled above its commit point, if anything: none when nothing is outstanding. */
+    synchronized Optional<SettledAhead> settledAhead() {
+        if (outstanding.isEmpty() || outstanding.size() == nextOffset - outstanding.first()) {
+            return Optional.empty();
+        }
+        return Optional.of(new SettledAhead(outstanding.first(), nextOffset, outstanding));
     }
 
     private long point() {

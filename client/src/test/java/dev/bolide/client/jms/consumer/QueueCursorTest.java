@@ -51,4 +51,29 @@ class QueueCursorTest {
         assertThat(cursor.commitAnswered(point, false)).isFalse();
         assertThat(cursor.commitPoint()).isEqualTo(-1);
     }
+
+    @Test
+    void whatWasAcknowledgedAboveTheCommitPointIsSettledAheadAndTheRestIsPending() {
+        for (long offset = 0; offset < 4; offset++) {
+            cursor.pulled(offset);
+        }
+        cursor.moveTo(4);
+        cursor.acknowledged(2);
+
+        SettledAhead ahead = cursor.settledAhead().orElseThrow();
+        assertThat(ahead.contains(2)).isTrue();
+        assertThat(ahead.contains(0)).isFalse();
+        assertThat(ahead.contains(1)).isFalse();
+        assertThat(ahead.contains(3)).isFalse();
+        assertThat(ahead.contains(4)).as("never pulled").isFalse();
+    }
+
+    @Test
+    void nothingIsSettledAheadWhenAcknowledgementsCameInOrder() {
+        pullAndAcknowledge(0, 3);
+        cursor.pulled(3);
+        cursor.moveTo(4);
+
+        assertThat(cursor.settledAhead()).isEmpty();
+    }
 }
