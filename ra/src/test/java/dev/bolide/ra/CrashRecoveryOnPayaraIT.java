@@ -5,8 +5,10 @@ import static dev.bolide.testsupport.FreePorts.freePort;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.bolide.client.jms.BolideConnectionFactory;
+import dev.bolide.ra.crash.BlockingResource;
 import dev.bolide.ra.crash.CommitBlockingResource;
 import dev.bolide.ra.crash.HangingPayment;
+import dev.bolide.ra.crash.delivery.HangingOrdersBean;
 import dev.bolide.ra.crash.defined.DefinedFactory;
 import jakarta.jms.Connection;
 import java.io.IOException;
@@ -42,6 +44,11 @@ import org.junit.jupiter.api.Test;
  * after {@link #RECOVERY_PATIENCE}). The
  * restart needs neither the command file nor {@code --deploy}: the root directory keeps Payara's
  * configuration, deployed applications and transaction log, and the broker's store.
+ *
+ * <p>The other way round, a transaction killed after the Bolide branch's prepare but before the
+ * transaction manager's decision (a {@code PrepareBlockingResource} enlisted after the Bolide
+ * connection, prepared after it): recovery rolls the branch back, for a request's transaction and for
+ * a message-driven bean's delivery, whose message is then delivered again and processed once.
  */
 class CrashRecoveryOnPayaraIT {
     private static final Path IT_DIRECTORY = Path.of(System.getProperty("it.directory"));
@@ -49,11 +56,19 @@ class CrashRecoveryOnPayaraIT {
     private static final String TEXT = "paid";
     /** The text the hanging transaction receives. */
     private static final String ORDER = "order";
+    /** What the bean's second delivery, after the restart, receives. */
+    private static final String SECOND_ORDER = "second order";
     /** Payara's recovery runs on a thread of its own, which may end after the server says it is ready. */
     private static final Duration RECOVERY_PATIENCE = Duration.ofMinutes(2);
 
+    /** The server's XA pool of the adapter, {@value HangingPayment#FACTORY}, which Payara's recovery scans. */
+    private static final List<String> SERVER_POOL = List.of(
+            "create-connector-connection-pool --raname bolide-ra --connectiondefinition jakarta.jms.ConnectionFactory"
+                    + " --transactionsupport XATransaction crash-pool",
+            "create-connector-resource --poolname crash-pool " + HangingPayment.FACTORY);
+
     private final Path root = IT_DIRECTORY.resolve("crash");
-    private final Path marker = root.resolve("commit-blocked");
+    private final Path marker = root.resolve("transaction-hung");
     private String nameServer;
 
     @BeforeEach
@@ -64,13 +79,8 @@ class CrashRecoveryOnPayaraIT {
 
     @Test
     void aBranchPreparedWhenTheServerWasKilledIsCommittedOnceWithItsReceiveByRecoveryAfterTheRestart() throws Exception {
-        List<String> pool = List.of(
-                "create-connector-connection-pool --raname bolide-ra --connectiondefinition jakarta.jms.ConnectionFactory"
-                        + " --transactionsupport XATransaction crash-pool",
-                "create-connector-resource --poolname crash-pool " + HangingPayment.FACTORY);
-
         killBetweenPrepareAndCommitThenRestart(HangingTransaction.exportArchive(root.resolve("crash.war")),
-                HangingPayment.FACTORY, pool);
+                HangingPayment.FACTORY, SERVER_POOL);
     }
 
     /**
@@ -89,30 +99,105 @@ class CrashRecoveryOnPayaraIT {
     }
 
     /**
+     * The payment hangs in prepare, after the Bolide branch: the transaction manager logged no
+     * decision, so its recovery rolls the branch back (presumed abort): the sent message is never
+     * visible and the received one is delivered again.
+     */
+    @Test
+    void aBranchPreparedWithoutACommitDecisionIsRolledBackByRecoveryAfterTheRestart() throws Exception {
+        String queue = "Payments" + System.nanoTime();
+        String input = "Orders" + System.nanoTime();
+        int httpPort = startThenKillWhenHung(HangingTransaction.exportArchive(root.resolve("crash.war")),
+                HangingPayment.FACTORY, SERVER_POOL, (first, port) -> {
+                    HangingTransaction.send(nameServer, input, ORDER);
+                    HangingTransaction.awaitMarker(marker, first,
+                            HangingTransaction.payHangingInPrepare(port, input, queue, TEXT));
+                }, queue);
+
+        try (ServerProcess restarted = start(httpPort, HangingPayment.FACTORY, "restarted.log")) {
+            HangingTransaction.awaitNoPreparedBranch(nameServer, RECOVERY_PATIENCE);
+
+            try (Connection outside = new BolideConnectionFactory(nameServer).createConnection()) {
+                assertEquals(List.of(QueueContents.LATER), QueueContents.afterALaterSend(outside, queue),
+                        "the rolled back send is visible");
+            }
+            assertEquals(List.of(ORDER), HangingTransaction.deliveredUpToALaterSend(nameServer, input),
+                    "the message received in the rolled back branch is not delivered again, once");
+        }
+    }
+
+    /**
+     * A message-driven bean's container-transacted delivery (which sends through the pool) hangs in
+     * prepare, after the delivery's Bolide branch: recovery rolls it back, the message is delivered
+     * again after the restart and processed once; the first attempt's send is never visible.
+     */
+    @Test
+    void aDeliveryKilledAfterItsPrepareIsProcessedOnceAfterTheRestart() throws Exception {
+        Path war = HangingTransaction.exportArchive(root.resolve("crash.war"), HangingOrdersBean.class);
+        int httpPort = startThenKillWhenHung(war, HangingPayment.FACTORY, SERVER_POOL, (first, port) -> {
+            HangingTransaction.send(nameServer, HangingOrdersBean.ORDERS, ORDER);
+            HangingTransaction.awaitMarker(marker, first);
+        }, HangingOrdersBean.PROCESSED);
+
+        try (ServerProcess restarted = start(httpPort, HangingPayment.FACTORY, "restarted.log");
+                Connection outside = new BolideConnectionFactory(nameServer).createConnection()) {
+            QueueContents.awaitText(outside, HangingOrdersBean.PROCESSED, HangingOrdersBean.processed(ORDER),
+                    RECOVERY_PATIENCE);
+            HangingTransaction.send(nameServer, HangingOrdersBean.ORDERS, SECOND_ORDER);
+            List<String> processed = QueueContents.awaitText(outside, HangingOrdersBean.PROCESSED,
+                    HangingOrdersBean.processed(SECOND_ORDER));
+
+            assertEquals(List.of(HangingOrdersBean.processed(ORDER), HangingOrdersBean.processed(SECOND_ORDER)),
+                    processed.stream().sorted().toList());
+            assertEquals(List.of(), HangingTransaction.preparedBranches(nameServer), "recovery left a branch prepared");
+        }
+    }
+
+    /** What the first server does until its transaction hangs, given the server and its HTTP port. */
+    @FunctionalInterface
+    private interface Hanging {
+        void start(ServerProcess first, int httpPort) throws Exception;
+    }
+
+    /**
+     * Deploys {@code war} on a server whose configuration adds {@code poolCommands}, its transactions
+     * going through {@code factory}; has {@code hanging} hang a transaction, checks that its Bolide
+     * branch is prepared and that nothing it sent to {@code output} is visible, kills the server and
+     * answers its HTTP port, for the restart.
+     */
+    private int startThenKillWhenHung(Path war, String factory, List<String> poolCommands, Hanging hanging,
+            String output) throws Exception {
+        int nameServerPort = freePort();
+        nameServer = "127.0.0.1:" + nameServerPort;
+        Path commands = writePostbootCommands(freeBrokerPort(), nameServerPort, poolCommands);
+        int httpPort = freePort();
+        try (ServerProcess first = start(httpPort, factory, "first.log", "--postbootcommandfile",
+                commands.toString(), "--deploy", war.toString())) {
+            hanging.start(first, httpPort);
+
+            assertEquals(1, HangingTransaction.preparedBranches(nameServer).size(),
+                    "the Bolide branch is not prepared while the transaction hangs");
+            assertEquals(List.of(), HangingTransaction.browse(nameServer, output),
+                    "a message is visible before the Bolide branch was decided");
+            first.kill();
+        }
+        return httpPort;
+    }
+
+    /**
      * Deploys {@code war} on a server whose configuration adds {@code poolCommands}, has its payment
      * go through {@code factory} and hang in commit, kills the server, starts it again and checks what
      * its recovery did.
      */
     private void killBetweenPrepareAndCommitThenRestart(Path war, String factory, List<String> poolCommands)
             throws Exception {
-        int nameServerPort = freePort();
-        nameServer = "127.0.0.1:" + nameServerPort;
-        Path commands = writePostbootCommands(freeBrokerPort(), nameServerPort, poolCommands);
-        int httpPort = freePort();
         String queue = "Payments" + System.nanoTime();
         String input = "Orders" + System.nanoTime();
-
-        try (ServerProcess first = start(httpPort, factory, "first.log", "--postbootcommandfile", commands.toString(),
-                "--deploy", war.toString())) {
+        int httpPort = startThenKillWhenHung(war, factory, poolCommands, (first, port) -> {
             HangingTransaction.send(nameServer, input, ORDER);
-            HangingTransaction.awaitMarker(marker, first, HangingTransaction.pay(httpPort, input, queue, TEXT));
+            HangingTransaction.awaitMarker(marker, first, HangingTransaction.pay(port, input, queue, TEXT));
+        }, queue);
 
-            assertEquals(1, HangingTransaction.preparedBranches(nameServer).size(),
-                    "the Bolide branch is not prepared while the commit hangs");
-            assertEquals(List.of(), HangingTransaction.browse(nameServer, queue),
-                    "the message is visible before the Bolide branch was committed");
-            first.kill();
-        }
         try (ServerProcess restarted = start(httpPort, factory, "restarted.log")) {
             List<String> delivered;
             try (Connection outside = new BolideConnectionFactory(nameServer).createConnection()) {
@@ -152,7 +237,7 @@ class CrashRecoveryOnPayaraIT {
         options.addAll(List.of(moreOptions));
         return PayaraMicroProcess.start(IT_DIRECTORY.resolve("payara-micro.jar"),
                 List.of("-Xmx512m", "-Djava.io.tmpdir=" + root.resolve("tmp"),
-                        "-D" + CommitBlockingResource.MARKER_PROPERTY + "=" + marker,
+                        "-D" + BlockingResource.MARKER_PROPERTY + "=" + marker,
                         "-D" + HangingPayment.FACTORY_PROPERTY + "=" + factory),
                 options, root.resolve(log));
     }

@@ -5,7 +5,7 @@ import static dev.bolide.testsupport.FreePorts.freePort;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.bolide.ra.crash.CommitBlockingResource;
+import dev.bolide.ra.crash.BlockingResource;
 import dev.bolide.ra.crash.HangingPayment;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -109,7 +109,7 @@ class CrashRecoveryOnWildFlyIT {
                 "-c", "standalone-full.xml", "-Djboss.server.base.dir=" + base,
                 "-Djboss.socket.binding.port-offset=" + PORT_OFFSET, "-Dbolide.it.brokerPort=" + brokerPort,
                 "-Dbolide.it.nameServerPort=" + nameServerPort,
-                "-D" + CommitBlockingResource.MARKER_PROPERTY + "=" + marker,
+                "-D" + BlockingResource.MARKER_PROPERTY + "=" + marker,
                 "-D" + HangingPayment.FACTORY_PROPERTY + "=" + PoolSender.FACTORY);
         server.environment().put("JAVA_HOME", System.getProperty("java.home"));
         // WFLYSRV0025: started; WFLYSRV0026: started with errors (a deployment failed)

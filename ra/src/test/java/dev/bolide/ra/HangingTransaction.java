@@ -59,6 +59,11 @@ final class HangingTransaction {
                 .addAsWebInfResource(glassfishResources, "glassfish-resources.xml"), war);
     }
 
+    /** The crash archive with the classes of {@code extra}'s package, written to {@code war}. */
+    static Path exportArchive(Path war, Class<?> extra) {
+        return export(archive().addPackage(extra.getPackage()), war);
+    }
+
     private static WebArchive archive() {
         return ShrinkWrap.create(WebArchive.class, "crash.war").addPackage(CommitBlockingResource.class.getPackage());
     }
@@ -73,9 +78,18 @@ final class HangingTransaction {
      * {@code queue} and then hangs in commit; answers only if it did not hang.
      */
     static CompletableFuture<HttpResponse<String>> pay(int httpPort, String input, String queue, String text) {
+        return post(httpPort, "/crash/pay?input=" + input + "&queue=" + queue + "&text=" + text);
+    }
+
+    /** The same payment, hanging in prepare instead: after the Bolide branch is prepared, before any decision. */
+    static CompletableFuture<HttpResponse<String>> payHangingInPrepare(int httpPort, String input, String queue,
+            String text) {
+        return post(httpPort, "/crash/pay?input=" + input + "&queue=" + queue + "&text=" + text + "&hang=prepare");
+    }
+
+    private static CompletableFuture<HttpResponse<String>> post(int httpPort, String pathAndQuery) {
         return HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort
-                + "/crash/pay?input=" + input + "&queue=" + queue + "&text=" + text))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                + pathAndQuery)).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Until the transaction hangs in its commit phase ({@code marker} exists); fails at once if the request came back instead. */
@@ -90,6 +104,25 @@ final class HangingTransaction {
             }
             assertTrue(System.nanoTime() < deadline, "the transaction never reached its commit phase:\n" + server.log());
             Thread.sleep(100);
+        }
+    }
+
+    /** Until a transaction the test did not start (a message-driven bean's delivery) hangs ({@code marker} exists). */
+    static void awaitMarker(Path marker, ServerProcess server) throws Exception {
+        long deadline = System.nanoTime() + MARKER_PATIENCE.toNanos();
+        while (!Files.exists(marker)) {
+            assertTrue(System.nanoTime() < deadline, "the transaction never hung:\n" + server.log());
+            Thread.sleep(100);
+        }
+    }
+
+    /** Until BRANCH_RECOVER lists nothing: recovery has decided every branch. */
+    static void awaitNoPreparedBranch(String nameServer, Duration patience) throws Exception {
+        long deadline = System.nanoTime() + patience.toNanos();
+        for (List<Xid> prepared = preparedBranches(nameServer); !prepared.isEmpty();
+                prepared = preparedBranches(nameServer)) {
+            assertTrue(System.nanoTime() < deadline, "recovery left the branches prepared: " + prepared);
+            Thread.sleep(250);
         }
     }
 

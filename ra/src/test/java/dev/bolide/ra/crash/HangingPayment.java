@@ -17,10 +17,11 @@ import javax.naming.NamingException;
 
 /**
  * Receives a Bolide message and sends one in a container transaction that also holds a
- * {@link CommitBlockingResource}.
- * The blocking resource is enlisted first, before the connection (whose XAResource the pool enlists
- * when it hands out the connection), so that the transaction manager commits it first and blocks
- * there: the Bolide branch is prepared and never committed before the server dies.
+ * {@link BlockingResource}. A {@link CommitBlockingResource} is enlisted first, before the connection
+ * (whose XAResource the pool enlists when it hands out the connection), so that the transaction
+ * manager commits it first and blocks there: the Bolide branch is prepared and never committed before
+ * the server dies. A {@link PrepareBlockingResource} is enlisted after it, so that it is prepared
+ * after it: the Bolide branch is prepared and the transaction manager has decided nothing.
  */
 @Stateless
 public class HangingPayment {
@@ -36,13 +37,29 @@ public class HangingPayment {
 
     /**
      * Receives one message from {@code input} and sends {@code text} to {@code queue}, both in the
-     * Bolide branch; fails (and rolls back) if {@code input} holds nothing, rather than hanging with a
-     * branch that received nothing.
+     * Bolide branch, and hangs in commit (after the transaction manager logged its decision); fails
+     * (and rolls back) if {@code input} holds nothing, rather than hanging with a branch that received
+     * nothing.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public void pay(String input, String queue, String text)
             throws JMSException, SystemException, RollbackException, NamingException {
         ServerTransactionManager.lookup().getTransaction().enlistResource(new CommitBlockingResource());
+        receiveAndSend(input, queue, text);
+    }
+
+    /**
+     * The same, but hangs in prepare, after the Bolide branch is prepared and before the transaction
+     * manager decides: the blocking resource is enlisted after the Bolide connection.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public void payHangingInPrepare(String input, String queue, String text)
+            throws JMSException, SystemException, RollbackException, NamingException {
+        receiveAndSend(input, queue, text);
+        ServerTransactionManager.lookup().getTransaction().enlistResource(new PrepareBlockingResource());
+    }
+
+    private static void receiveAndSend(String input, String queue, String text) throws JMSException, NamingException {
         ConnectionFactory factory = InitialContext.doLookup(System.getProperty(FACTORY_PROPERTY, FACTORY));
         try (Connection connection = factory.createConnection()) {
             connection.start();

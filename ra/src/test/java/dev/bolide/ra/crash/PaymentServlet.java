@@ -8,7 +8,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** {@code POST /pay?input=..&queue=..&text=..}: how the crash test, outside the server, starts the hanging transaction. */
+/**
+ * {@code POST /pay?input=..&queue=..&text=..[&hang=prepare]}: how the crash test, outside the server,
+ * starts the transaction that hangs in commit (in prepare with {@code hang=prepare}).
+ */
 @WebServlet("/pay")
 public class PaymentServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -20,7 +23,14 @@ public class PaymentServlet extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
         try {
-            payment.pay(request.getParameter("input"), request.getParameter("queue"), request.getParameter("text"));
+            String input = request.getParameter("input");
+            String queue = request.getParameter("queue");
+            String text = request.getParameter("text");
+            if ("prepare".equals(request.getParameter("hang"))) {
+                payment.payHangingInPrepare(input, queue, text);
+            } else {
+                payment.pay(input, queue, text);
+            }
         } catch (Exception e) {
             throw new ServletException(e);
         }

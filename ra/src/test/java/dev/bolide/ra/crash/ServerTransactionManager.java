@@ -7,16 +7,16 @@ import javax.naming.NamingException;
 
 /**
  * The server's JTA TransactionManager, which Jakarta EE does not name: the crash test enlists a
- * resource of its own with it. Each server binds it under a name of its own.
+ * resource of its own with it (the shop's crash test too). Each server binds it under a name of its own.
  */
-final class ServerTransactionManager {
+public final class ServerTransactionManager {
     /** Payara and GlassFish, then WildFly (Narayana). */
     private static final List<String> NAMES = List.of("java:appserver/TransactionManager", "java:/TransactionManager");
 
     private ServerTransactionManager() {
     }
 
-    static TransactionManager lookup() throws NamingException {
+    public static TransactionManager lookup() throws NamingException {
         for (String name : NAMES) {
             try {
                 return InitialContext.doLookup(name);

@@ -25,6 +25,15 @@ public final class Asadmin {
         return AdminCommand.run(line(command));
     }
 
+    /**
+     * Starts {@code domain} (a local command: asadmin starts the server and waits until it answers);
+     * the applications it had deployed are started with it.
+     */
+    public void startDomain(ShopDomain domain) {
+        AdminCommand.run(List.of(executable.toString(), "start-domain", "--domaindir",
+                domain.directory().getParent().toString(), domain.directory().getFileName().toString()));
+    }
+
     /** Runs a remote command that may fail. */
     AdminCommand.Outcome attempt(String... command) {
         return AdminCommand.attempt(line(command));

@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bolide.shop.it.AdminCommand.Outcome;
 import dev.bolide.shop.it.wrongaccount.WrongAccountBean;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.stream.Stream;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +27,7 @@ class WrongAccountBeanOnPayaraIT {
 
     @Test
     void aBeanWithAWrongPasswordFailsItsDeploymentNamingTheSignatureCheck() throws Exception {
-        Path jar = beanJar(dir.resolve(APPLICATION + ".jar"));
+        Path jar = TestArchive.ejbJar(dir.resolve(APPLICATION + ".jar"), List.of(WrongAccountBean.class));
         Path log = ShopDomain.fromBuild().serverLog();
         long logged = Files.size(log);
 
@@ -52,20 +48,5 @@ class WrongAccountBeanOnPayaraIT {
         byte[] all = Files.readAllBytes(log);
         return new String(all, (int) Math.min(offset, all.length), (int) Math.max(0, all.length - offset),
                 StandardCharsets.UTF_8);
-    }
-
-    /** An EJB jar of the bean's package, as the test build compiled it. */
-    private static Path beanJar(Path jar) throws IOException, URISyntaxException {
-        Path classes = Path.of(WrongAccountBean.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Path beanPackage = classes.resolve(WrongAccountBean.class.getPackageName().replace('.', '/'));
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file);
-                Stream<Path> compiled = Files.list(beanPackage)) {
-            for (Path type : compiled.filter(path -> path.toString().endsWith(".class")).toList()) {
-                out.putNextEntry(new JarEntry(classes.relativize(type).toString()));
-                out.write(Files.readAllBytes(type));
-                out.closeEntry();
-            }
-        }
-        return jar;
     }
 }
