@@ -569,7 +569,9 @@ class TransactionServiceTest {
         assertThat(response.code()).isEqualTo(ResponseCode.SUCCESS);
     }
 
+    /** A receipt names a message its client pulled: one the dispatcher has made readable already. */
     private RemotingCommand prepareWithReceipt() throws IOException {
+        await().until(() -> store.dispatchedOffset() >= store.commitLogMaxOffset());
         return loopback.call(BolideRequestCode.BRANCH_PREPARE, Map.of("branch", BRANCH, "messages", "0",
                 "receipts", RECEIPT), null);
     }
