@@ -20,8 +20,9 @@ import java.util.concurrent.Executor;
  * The branch requests of local transactions that span brokers ({@link BolideRequestCode#BRANCH_OUTCOME}),
  * in front of {@link BranchProcessor}: a prepare naming its {@code coordinator} has it written down first;
  * a one-phase commit naming its {@code participants} is the transaction's decision, written down once
- * the branch is committed; BRANCH_OUTCOME answers a participant. Every other request, and every
- * branch of an XA transaction manager, goes through unchanged.
+ * the branch is committed; BRANCH_OUTCOME answers a participant. Local transactions are those of
+ * transacted sessions and of the resource adapter ({@link BranchId#isLocal()}). Every other request,
+ * and every branch of an XA transaction manager, goes through unchanged.
  */
 final class CrossBrokerRequests implements RequestProcessor {
     private static final System.Logger LOG = System.getLogger(CrossBrokerRequests.class.getName());
@@ -117,12 +118,16 @@ final class CrossBrokerRequests implements RequestProcessor {
         };
     }
 
-    /** The branch id's text, for a branch of a transacted session only: XA branches have their transaction manager. */
+    /**
+     * The branch id's text, for the branch of a local transaction only (a transacted session's or the
+     * resource adapter's, {@link BranchId#isLocal()}): XA branches have their transaction manager.
+     */
     static String localBranch(String text) {
         BranchId id = BranchId.parse(text);
-        if (id.getFormatId() != BranchId.LOCAL_FORMAT_ID) {
+        if (!id.isLocal()) {
             throw new IllegalArgumentException("branch " + text + " is not a local transaction's (format "
-                    + BranchId.LOCAL_FORMAT_ID + "): its transaction manager decides it");
+                    + BranchId.LOCAL_FORMAT_ID + " or " + BranchId.ADAPTER_LOCAL_FORMAT_ID
+                    + "): its transaction manager decides it");
         }
         return id.text();
     }

@@ -75,7 +75,8 @@
  * </ul>
  *
  * <h2>Local transactions that span brokers</h2>
- * The branches of transacted sessions (format id {@code BranchId.LOCAL_FORMAT_ID}, "BOLI") have no
+ * The branches of transacted sessions (format id {@code BranchId.LOCAL_FORMAT_ID}, "BOLI") and of the
+ * resource adapter's local transactions ({@code BranchId.ADAPTER_LOCAL_FORMAT_ID}, "BOLR") have no
  * transaction manager; one that sent to several brokers is committed in two phases with one of the
  * brokers as coordinator ({@code BolideRequestCode.BRANCH_OUTCOME}, presumed abort):
  * <ul>

@@ -3,6 +3,7 @@ package dev.bolide.broker.transaction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import dev.bolide.protocol.xa.BranchId;
 import dev.bolide.testsupport.MutableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,6 +104,8 @@ class CrossBrokerLogTest {
     @Test
     void onlyLocalTransactionsAreAskedAbout() {
         assertThat(CrossBrokerRequests.localBranch(BRANCH)).isEqualTo(BRANCH);
+        String adapters = BranchId.of(BranchId.ADAPTER_LOCAL_FORMAT_ID, new byte[] {0x0a}, new byte[] {1}).text();
+        assertThat(CrossBrokerRequests.localBranch(adapters)).isEqualTo(adapters);
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> CrossBrokerRequests.localBranch("4660:0a0b:01"))
                 .withMessageContaining("transaction manager");

@@ -22,10 +22,11 @@ import java.util.stream.Stream;
  * XA branches on the brokers ({@link BolideRequestCode} 9002 to 9006): half messages sent in a branch,
  * and the branch's prepare, commit, rollback, recover and forget. A branch lives on one broker; a
  * transaction that sent to several has a branch on each, under the same branch id, decided broker
- * by broker (a transacted session's branch over several brokers is made atomic by them: see
- * {@link #prepareBranch(String, String, int, String)}, {@link #commitDecision} and {@link #branchOutcome},
- * BolideRequestCode.BRANCH_OUTCOME). A refusal is a {@link RocketMqException} whose {@link RocketMqException#responseCode()
- * response code} is one of {@code BolideResponseCode}'s, for the XA layer to map to XAException codes.
+ * by broker (the branch of a local transaction over several brokers is made atomic by them, through
+ * {@link CrossBrokerCommit}: see {@link #prepareBranch(String, String, int, List, String)},
+ * {@link #commitDecision} and {@link #branchOutcome}, BolideRequestCode.BRANCH_OUTCOME). A refusal is
+ * a {@link RocketMqException} whose {@link RocketMqException#responseCode() response code} is one of
+ * {@code BolideResponseCode}'s, for the XA layer to map to XAException codes.
  *
  * <p>On an Apache RocketMQ broker, which answers REQUEST_CODE_NOT_SUPPORTED, a one-phase commit and
  * a rollback still work (through {@link EndTransactionFallback}), which is all transacted sessions
@@ -144,11 +145,16 @@ public final class XaBranches {
      * back through the group's retry topic (header {@code receipts}, sent only when there are some).
      */
     public void prepareBranch(String brokerName, String branchId, int sent, List<BranchReceipt> receipts) {
+        expectSuccess(brokerName, call(brokerName, BolideRequestCode.BRANCH_PREPARE,
+                prepareFields(branchId, sent, receipts)));
+    }
+
+    private static Map<String, String> prepareFields(String branchId, int sent, List<BranchReceipt> receipts) {
         Map<String, String> fields = branchFields(branchId, sent);
         if (!receipts.isEmpty()) {
             fields.put("receipts", BranchReceipt.format(receipts));
         }
-        expectSuccess(brokerName, call(brokerName, BolideRequestCode.BRANCH_PREPARE, fields));
+        return fields;
     }
 
     /**
@@ -166,10 +172,11 @@ public final class XaBranches {
     /**
      * {@link #prepareBranch} of a local transaction that spans brokers: the broker keeps the address
      * of {@code coordinatorBroker}, which it asks for the outcome (BRANCH_OUTCOME) should the branch
-     * stay prepared past its transaction timeout.
+     * stay prepared past its transaction timeout, and holds {@code receipts} as any prepare does.
      */
-    public void prepareBranch(String brokerName, String branchId, int sent, String coordinatorBroker) {
-        Map<String, String> fields = branchFields(branchId, sent);
+    public void prepareBranch(String brokerName, String branchId, int sent, List<BranchReceipt> receipts,
+            String coordinatorBroker) {
+        Map<String, String> fields = prepareFields(branchId, sent, receipts);
         fields.put("coordinator", requests.await(routes.master(coordinatorBroker)));
         expectSuccess(brokerName, call(brokerName, BolideRequestCode.BRANCH_PREPARE, fields));
     }

@@ -17,6 +17,12 @@ public final class BranchId implements Xid {
      * no transaction manager decides; a broker may ask another about them (BRANCH_OUTCOME).
      */
     public static final int LOCAL_FORMAT_ID = 0x424F4C49;
+    /**
+     * "BOLR": the format id of the resource adapter's local transactions (a pool declared
+     * {@code LocalTransaction}), run as branches of an XA resource; like {@link #LOCAL_FORMAT_ID},
+     * decided by no transaction manager.
+     */
+    public static final int ADAPTER_LOCAL_FORMAT_ID = 0x424F4C52;
 
     private static final HexFormat HEX = HexFormat.of();
 
@@ -64,6 +70,15 @@ public final class BranchId implements Xid {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("branch id '" + text + "': " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Whether this is the branch of a local transaction ({@link #LOCAL_FORMAT_ID} or
+     * {@link #ADAPTER_LOCAL_FORMAT_ID}): no transaction manager decides it, so when it spans brokers
+     * one of them coordinates it and the others ask that one (BRANCH_OUTCOME).
+     */
+    public boolean isLocal() {
+        return formatId == LOCAL_FORMAT_ID || formatId == ADAPTER_LOCAL_FORMAT_ID;
     }
 
     public String text() {

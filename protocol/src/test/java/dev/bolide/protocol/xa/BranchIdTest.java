@@ -39,6 +39,13 @@ class BranchIdTest {
     }
 
     @Test
+    void theBranchesOfTransactedSessionsAndOfTheAdaptersLocalTransactionsAreLocal() {
+        assertThat(BranchId.of(BranchId.LOCAL_FORMAT_ID, new byte[] {1}, new byte[] {1}).isLocal()).isTrue();
+        assertThat(BranchId.of(BranchId.ADAPTER_LOCAL_FORMAT_ID, new byte[] {1}, new byte[] {1}).isLocal()).isTrue();
+        assertThat(BranchId.of(4660, new byte[] {1}, new byte[] {1}).isLocal()).isFalse();
+    }
+
+    @Test
     void idsLongerThanXaAllowsAreRefused() {
         assertThatIllegalArgumentException().isThrownBy(() -> BranchId.of(1, new byte[65], new byte[1]))
                 .withMessageContaining("64 bytes");

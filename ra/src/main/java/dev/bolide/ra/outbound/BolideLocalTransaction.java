@@ -11,14 +11,15 @@ import javax.transaction.xa.XAResource;
 
 /**
  * The server's local transaction on a managed connection (a pool declared {@code LocalTransaction}):
- * a branch of the connection's own XA resource under an id of the adapter's, committed in one phase.
- * So the session's sends between begin and commit are half-messages, visible only after the commit
- * and never after a rollback, and its receives are settled with it, as in an XA transaction.
+ * a branch of the connection's own XA resource under an id of the adapter's
+ * ({@link BranchId#ADAPTER_LOCAL_FORMAT_ID}, "BOLR", which transaction managers never use), committed
+ * in one phase. So the session's sends between begin and commit are half-messages, visible only after
+ * the commit and never after a rollback, and its receives are settled with it, as in an XA transaction.
+ * A transaction that sent to several brokers commits atomically among them, as a transacted session's
+ * does: the client's XA resource knows the format id for a local transaction's, and one of the brokers
+ * keeps the decision, which the others ask for if the commit does not reach them.
  */
 final class BolideLocalTransaction implements LocalTransaction {
-    /** "BOLR": the format id of the adapter's local branches, which a transaction manager's never use. */
-    private static final int FORMAT_ID = 0x424F4C52;
-
     private final XAResource resource;
     private BranchId branch;
 
@@ -84,6 +85,6 @@ final class BolideLocalTransaction implements LocalTransaction {
         UUID id = UUID.randomUUID();
         byte[] global = ByteBuffer.allocate(16).putLong(id.getMostSignificantBits())
                 .putLong(id.getLeastSignificantBits()).array();
-        return BranchId.of(FORMAT_ID, global, new byte[] {1});
+        return BranchId.of(BranchId.ADAPTER_LOCAL_FORMAT_ID, global, new byte[] {1});
     }
 }

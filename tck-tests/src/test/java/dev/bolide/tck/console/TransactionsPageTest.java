@@ -164,7 +164,7 @@ class TransactionsPageTest {
             sendHalf(branches, prepared);
             branches.commitDecision(broker, decided, 1, List.of("broker-gone"));
             // its own coordinator, which answers UNKNOWN while the branch is prepared: it stays so
-            branches.prepareBranch(broker, prepared, 1, broker);
+            branches.prepareBranch(broker, prepared, 1, List.of(), broker);
 
             String page = fixture.http.get("/transactions").body();
 

@@ -2,6 +2,7 @@ package dev.bolide.client.jms.session;
 
 import dev.bolide.client.jms.mapping.OutgoingRecord;
 import dev.bolide.client.jms.message.PropertyNames;
+import dev.bolide.client.rocketmq.CrossBrokerCommit;
 import dev.bolide.client.rocketmq.OutgoingMessage;
 import dev.bolide.client.rocketmq.QueueSelector;
 import dev.bolide.client.rocketmq.RocketMqClient;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
@@ -153,7 +155,7 @@ final class TransactedSendPath implements MessageSendPath {
             throw rolledBack("a send of the transaction failed, its sends were rolled back: ", sendFailure);
         }
         if (touched.size() > 1) {
-            new CrossBrokerCommit(client.branches()).commit(committing, new TreeMap<>(touched));
+            commitAcrossBrokers(committing, touched);
             return;
         }
         for (Map.Entry<String, Integer> only : touched.entrySet()) {
@@ -162,6 +164,23 @@ final class TransactedSendPath implements MessageSendPath {
             } catch (RocketMqException e) {
                 throw rolledBack("the transaction's sends were rolled back: ", e);
             }
+        }
+    }
+
+    private void commitAcrossBrokers(String committing, Map<String, Integer> touched) throws JMSException {
+        SortedMap<String, CrossBrokerCommit.Part> parts = new TreeMap<>();
+        touched.forEach((broker, sent) -> parts.put(broker, CrossBrokerCommit.Part.sent(sent)));
+        try {
+            new CrossBrokerCommit(client.branches()).commit(committing, parts, prepared -> { });
+        } catch (CrossBrokerCommit.Failure failure) {
+            if (failure.outcome() == CrossBrokerCommit.Failure.Outcome.ROLLED_BACK) {
+                TransactionRolledBackException rolledBack = new TransactionRolledBackException(failure.getMessage());
+                rolledBack.initCause(failure.refusal());
+                throw rolledBack;
+            }
+            JMSException unsettled = new JMSException(failure.getMessage());
+            unsettled.initCause(failure.refusal());
+            throw unsettled;
         }
     }
 

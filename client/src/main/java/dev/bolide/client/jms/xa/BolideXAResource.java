@@ -36,6 +36,11 @@ import javax.transaction.xa.Xid;
  * send and no receive prepares as XA_RDONLY without asking a broker. Resources of the same cluster
  * are the same resource manager ({@link #isSameRM}) and share their branches within the JVM, so that
  * TMJOIN works across sessions and connections.
+ *
+ * <p>A one-phase commit of a branch that sent to several brokers is two-phase inside, all or nothing;
+ * for the branch of a local transaction ({@link BranchId#isLocal()}: the resource adapter's), which
+ * no transaction manager recovers, one of the brokers keeps the decision, as for a transacted session
+ * ({@link dev.bolide.client.rocketmq.CrossBrokerCommit}).
  */
 public final class BolideXAResource implements XAResource {
     /** The producer group of branch sends; branch messages are never checked back with it. */
@@ -208,11 +213,32 @@ public final class BolideXAResource implements XAResource {
             branch.checkEnded("one-phase commit");
             branch.awaitSends();
             rollbackIfDoomed(branch);
+            if (isLocalAcrossBrokers(branch)) {
+                commitAcrossBrokers(branch);
+                return;
+            }
             prepareIfSeveralBrokers(branch);
         } else {
             branch.checkPrepared();
         }
         decide(branch, () -> decisions.commit(branch, onePhase && branch.brokers().size() <= 1));
+    }
+
+    /**
+     * A local transaction's branch (the resource adapter's) that sent to several brokers has no
+     * transaction manager to recover it: one of the brokers keeps the decision, as for a transacted session.
+     */
+    private static boolean isLocalAcrossBrokers(Branch branch) {
+        return branch.id().isLocal() && branch.brokers().size() > 1;
+    }
+
+    // over either way: settled, or left to the brokers, which ask the coordinator
+    private void commitAcrossBrokers(Branch branch) throws XAException {
+        try {
+            decisions.commitAcrossBrokers(branch);
+        } finally {
+            registry.remove(branch);
+        }
     }
 
     // a one-phase commit over several brokers is two-phase inside, so that it is all or nothing

@@ -1,10 +1,13 @@
 package dev.bolide.client.jms.xa;
 
+import dev.bolide.client.rocketmq.CrossBrokerCommit;
 import dev.bolide.client.rocketmq.RocketMqException;
 import dev.bolide.client.rocketmq.XaBranches;
 import dev.bolide.protocol.remoting.BolideResponseCode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import javax.transaction.xa.XAException;
 
 /**
@@ -58,6 +61,41 @@ final class BranchDecisions {
         if (heuristic != null) {
             throw heuristic;
         }
+    }
+
+    /**
+     * Commits, in one phase, the branch of a local transaction that sent to several brokers, atomically
+     * among them ({@link CrossBrokerCommit}): each participant's prepare hands it the branch's receipts
+     * from its queues, the others are settled here. XA_RB* when it rolled back, XAER_RMFAIL when its
+     * outcome is not known (the brokers settle it), XA_HEURMIX when brokers without the branch requests
+     * committed it in part.
+     */
+    void commitAcrossBrokers(Branch branch) throws XAException {
+        SortedMap<String, CrossBrokerCommit.Part> parts = new TreeMap<>();
+        for (String broker : branch.brokers()) {
+            parts.put(broker, new CrossBrokerCommit.Part(branch.sentCount(broker), branch.receiptsOn(broker)));
+        }
+        try {
+            new CrossBrokerCommit(brokers).commit(branch.text(), parts, branch::receiptsHeldBy);
+        } catch (CrossBrokerCommit.Failure failure) {
+            // redelivered when not known to be committed: at least once
+            branch.settleWork(false);
+            throw XaErrors.error(switch (failure.outcome()) {
+                case ROLLED_BACK -> rollbackCode(failure.refusal());
+                case UNKNOWN -> XAException.XAER_RMFAIL;
+                case PARTLY_COMMITTED -> XAException.XA_HEURMIX;
+            }, "one-phase commit of branch " + branch.id() + ": " + failure.getMessage(), failure.refusal());
+        }
+        branch.settleWork(true);
+    }
+
+    /**
+     * The XA_RB* code of a commit that rolled back because of {@code refusal}, a participant's prepare
+     * or the coordinator's commit: either way it means what it means to a prepare (no answer: XA_RBCOMMFAIL).
+     */
+    private static int rollbackCode(RocketMqException refusal) {
+        int code = XaErrors.code(XaOperation.PREPARE, refusal);
+        return XaErrors.isRollback(code) ? code : XAException.XA_RBROLLBACK;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.bolide.client.jms.session;
 
+import dev.bolide.client.rocketmq.CrossBrokerCommit;
 import jakarta.jms.Connection;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bolide.broker.fixture.LoopbackBroker;
 import dev.bolide.client.jms.xa.ChildJvm;
+import dev.bolide.client.rocketmq.CrossBrokerCommit;
 import jakarta.jms.Connection;
 import jakarta.jms.Session;
 import java.nio.file.Path;
