@@ -1,6 +1,7 @@
 package dev.bolide.ra.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bolide.broker.fixture.LoopbackBroker;
 import dev.bolide.broker.transaction.TransactionSettings;
@@ -36,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The server's local transaction on a managed connection whose sends went to two brokers commits on
  * both or on neither, as a transacted session's does: broker-a (first by name) keeps the decision,
- * and broker-b, prepared naming it, asks it when the commit does not reach it.
+ * and broker-b, prepared naming it, asks it when the commit does not reach it. A commit that stops
+ * half-way is simulated in the client's JVM, at the phases {@link CrossBrokerCommit#phaseReached} tells.
  */
 class LocalTransactionAcrossBrokersTest {
     private static final String ON_A = "LocalCrossA";
@@ -125,6 +127,27 @@ class LocalTransactionAcrossBrokersTest {
         Awaitility.await().atMost(SETTLED).ignoreExceptions().until(() -> delivered().size() == 2);
         assertThat(delivered()).containsExactly("a", "b");
         assertThat(reader.branches().recoverBranches("broker-b")).isEmpty();
+    }
+
+    @Test
+    void aCommitCutBeforeTheDecisionIsRolledBackOnBothBrokersWithoutTheClient() throws Exception {
+        IllegalStateException cut = new IllegalStateException("the client stops between the prepare and the decision");
+        CrossBrokerCommit.phaseReached = phase -> {
+            if (phase == CrossBrokerCommit.Phase.PREPARED) {
+                throw cut;
+            }
+        };
+        LocalTransaction transaction = managed.getLocalTransaction();
+        transaction.begin();
+        sendToBoth();
+
+        assertThatThrownBy(transaction::commit).isSameAs(cut);
+        assertThat(reader.branches().recoverBranches("broker-b")).hasSize(1);
+
+        // broker-b asks broker-a, which has no decision and rolls its own open branch back
+        Awaitility.await().atMost(SETTLED).until(() -> reader.branches().recoverBranches("broker-b").isEmpty());
+        assertThat(QueueContents.afterALaterSend(outside, ON_A)).containsExactly(QueueContents.LATER);
+        assertThat(QueueContents.afterALaterSend(outside, ON_B)).containsExactly(QueueContents.LATER);
     }
 
     @Test
