@@ -22,8 +22,8 @@ import javax.transaction.xa.Xid;
  * while this resource is associated with the branch ({@link #sendInBranch}). {@code prepare} makes the
  * branch durable on every broker it sent to (BRANCH_PREPARE), {@code commit} delivers all its messages at
  * once (BRANCH_COMMIT), {@code rollback} discards them (BRANCH_ROLLBACK), {@code recover} lists the
- * prepared branches of every broker of the cluster (BRANCH_RECOVER), whoever prepared them, and
- * {@code forget} lets a broker forget a heuristic decision (BRANCH_FORGET). Messages received in a
+ * prepared branches of every broker of the cluster (BRANCH_RECOVER), whoever prepared them (but those
+ * of local transactions, which the brokers settle among themselves), and {@code forget} lets a broker forget a heuristic decision (BRANCH_FORGET). Messages received in a
  * branch ({@link #receivedInBranch}) are part of it: the prepare names them to the broker of their
  * queue, which from then on keeps them from their group, consumes them at the commit and gives them
  * back through the group's retry topic (delivery count + 1) at a rollback, also when this JVM is gone
@@ -323,8 +323,10 @@ public final class BolideXAResource implements XAResource {
         if (!starts && !scanning) {
             throw XaErrors.error(XAException.XAER_PROTO, "recover without TMSTARTRSCAN outside a scan");
         }
-        // the whole list comes with TMSTARTRSCAN; a continued scan has nothing more
-        Xid[] found = starts ? decisions.recover().stream().map(BranchId::parse).toArray(Xid[]::new) : new Xid[0];
+        // the whole list comes with TMSTARTRSCAN; a continued scan has nothing more. A local transaction's
+        // branch is left out: its brokers settle it with its coordinator, and a manager presuming abort must not
+        Xid[] found = starts ? decisions.recover().stream().map(BranchId::parse).filter(id -> !id.isLocal())
+                .toArray(Xid[]::new) : new Xid[0];
         scanning = (flags & TMENDRSCAN) == 0;
         return found;
     }

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bolide.client.rocketmq.OutgoingMessage;
 import dev.bolide.client.rocketmq.SendResult;
+import dev.bolide.protocol.xa.BranchId;
 import dev.bolide.testsupport.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -397,6 +398,21 @@ class BolideXAResourceTest {
         assertThat(resource.recover(TMNOFLAGS)).isEmpty();
         assertThat(resource.recover(TMENDRSCAN)).isEmpty();
         resource.rollback(xid);
+    }
+
+    @Test
+    void aScanLeavesOutTheBranchesOfLocalTransactionsWhichTheBrokersSettle() throws Exception {
+        Xid managers = sendInNewBranch(resource, "the manager's");
+        resource.prepare(managers);
+        Xid local = BranchId.of(BranchId.ADAPTER_LOCAL_FORMAT_ID, new byte[] {0x4c, 0x0c}, new byte[] {1});
+        resource.start(local, TMNOFLAGS);
+        resource.sendInBranch(cluster.message("the adapter's"), null);
+        resource.end(local, TMSUCCESS);
+        resource.prepare(local);
+
+        assertThat(resource.recover(TMSTARTRSCAN | TMENDRSCAN)).contains(managers).doesNotContain(local);
+        resource.rollback(managers);
+        resource.rollback(local);
     }
 
     @Test
