@@ -14,11 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * SEND_MESSAGE_V2 (and SEND_BATCH_MESSAGE) with RocketMQ's failover: queues are taken in turn; when a send gets no answer
- * or a retriable refusal, the topic's route is refreshed and the send is tried on a queue of
+ * (a half message: no connection, but not a late answer) or a retriable refusal, the topic's route is refreshed and the send is tried on a queue of
  * another broker, up to {@link #ATTEMPTS} times. Sends to a selected queue are not moved (that
  * would break the order the selector exists for), unless the selector {@linkplain QueueSelector#mayMove() may move}:
  * then the selected queue is where they start, and the selector is told where they went.
@@ -43,7 +44,7 @@ final class Sender {
     CompletableFuture<SendResult> send(String producerGroup, OutgoingMessage original, QueueSelector selector) {
         OutgoingMessage message = compressed(original);
         Map<String, String> properties = withUniqueId(message);
-        return attempt(message.topic(), selector, null, attempts(selector), (address, queue) ->
+        return attempt(message.topic(), selector, null, attempts(selector), half(message), (address, queue) ->
                 requests.call(address, RequestCode.SEND_MESSAGE_V2, header(producerGroup, message, properties, queue),
                         message.body()).thenApply(response -> result(response, properties, queue)));
     }
@@ -70,7 +71,7 @@ final class Sender {
             items.add(new BatchBody.Item(message.flag(), message.body(), MessageProperties.encode(withId)));
         }
         byte[] body = BatchBody.encode(items);
-        return attempt(batch.topic(), selector, null, attempts(selector), (address, queue) -> {
+        return attempt(batch.topic(), selector, null, attempts(selector), half(batch), (address, queue) -> {
             Map<String, String> fields = header(producerGroup, batch, batch.properties(), queue);
             fields.put("m", "true");
             return requests.call(address, RequestCode.SEND_BATCH_MESSAGE, fields, body)
@@ -94,20 +95,41 @@ final class Sender {
         CompletableFuture<T> send(String brokerAddress, MessageQueue queue);
     }
 
+    /** @param half whether a half message is sent, which a send that timed out must not repeat */
     private <T> CompletableFuture<T> attempt(String topic, QueueSelector selector, String failedBroker,
-            int attemptsLeft, SendTo<T> sendTo) {
+            int attemptsLeft, boolean half, SendTo<T> sendTo) {
         return routes.forPublishing(topic).thenCompose(route -> {
             MessageQueue queue = choose(route, topic, selector, failedBroker);
             return sendTo.send(route.masterAddress(queue.brokerName()), queue)
                     .exceptionallyCompose(failure -> {
                         RocketMqException cause = RocketMqException.of(failure);
-                        if (attemptsLeft <= 1 || !RETRIABLE.contains(cause.responseCode())) {
+                        if (attemptsLeft <= 1 || !RETRIABLE.contains(cause.responseCode())
+                                || half && timedOut(cause)) {
                             return CompletableFuture.failedFuture(cause);
                         }
                         return routes.refresh(topic).exceptionally(e -> null).thenCompose(refreshed ->
-                                attempt(topic, selector, queue.brokerName(), attemptsLeft - 1, sendTo));
+                                attempt(topic, selector, queue.brokerName(), attemptsLeft - 1, half, sendTo));
                     });
         });
+    }
+
+    private static boolean half(OutgoingMessage message) {
+        return MessageSysFlag.transactionType(message.sysFlag()) == MessageSysFlag.TRANSACTION_PREPARED_TYPE;
+    }
+
+    /**
+     * Whether the request went out and no answer came in time: the broker may have stored the
+     * message. An ordinary message goes again all the same (at least once, as RocketMQ's producer);
+     * a half message does not: a second copy would be one more message of its transaction,
+     * committed with it (two sends of a local transaction were browsed as ["one", "two", "two", "one"]).
+     */
+    private static boolean timedOut(RocketMqException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int attempts(QueueSelector selector) {
