@@ -42,12 +42,13 @@ final class ReceivedProperties extends AbstractMap<String, String> {
         if (decoded != null) {
             return MessageProperties.encode(decoded);
         }
-        String kept = cutStart == cutEnd ? received : received.substring(0, cutStart) + received.substring(cutEnd);
+        String before = received.substring(0, cutStart == cutEnd ? received.length() : cutStart);
+        String after = cutStart == cutEnd ? "" : received.substring(cutEnd);
         if (addedKey == null) {
-            return kept;
+            return before + after;
         }
-        return (kept.isEmpty() ? "" : kept + MessageProperties.PROPERTY_SEPARATOR) + addedKey
-                + MessageProperties.NAME_VALUE_SEPARATOR + addedValue;
+        String separator = before.isEmpty() && after.isEmpty() ? "" : String.valueOf(MessageProperties.PROPERTY_SEPARATOR);
+        return before + after + separator + addedKey + MessageProperties.NAME_VALUE_SEPARATOR + addedValue;
     }
 
     @Override
