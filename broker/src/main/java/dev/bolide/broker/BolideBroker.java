@@ -74,6 +74,7 @@ import dev.bolide.remoting.ClientTls;
 import dev.bolide.remoting.RemotingClient;
 import dev.bolide.remoting.RemotingServer;
 import dev.bolide.remoting.RequestGuard;
+import dev.bolide.remoting.RequestLane;
 import dev.bolide.remoting.RequestProcessor;
 import dev.bolide.remoting.ServerRequestHandler;
 import dev.bolide.remoting.ServerTls;
@@ -117,6 +118,7 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -139,13 +141,14 @@ public final class BolideBroker implements AutoCloseable {
     private final HeldPulls heldPulls = new HeldPulls();
     private final BrokerStats stats = new BrokerStats(Clock.systemDefaultZone());
     /**
-     * One thread, RocketMQ's default {@code sendMessageThreadPoolNums}: the requests of a connection
-     * are stored in the order they arrive, which pipelined sends rely on (a transaction's half
-     * messages, asynchronous sends, the messages of one ordering key). Its requests never block:
-     * appends and decisions complete their futures when the disk has them.
+     * One request at a time, as RocketMQ's default {@code sendMessageThreadPoolNums} of 1: the
+     * requests of a connection are stored in the order they arrive, which pipelined sends rely on
+     * (a transaction's half messages, asynchronous sends, the messages of one ordering key). Sends,
+     * transaction ends and send-backs never block (appends and decisions complete their futures when
+     * the disk has them), so an idle lane runs them on the connection's I/O thread; XA branch
+     * requests, which may force the disk, go to the lane's own thread.
      */
-    private final ThreadPoolExecutor sendExecutor = (ThreadPoolExecutor) Executors.newFixedThreadPool(1,
-            daemon("bolide-send"));
+    private final RequestLane sendLane = new RequestLane("bolide-send");
     private final ThreadPoolExecutor pullExecutor = (ThreadPoolExecutor) Executors.newFixedThreadPool(4,
             daemon("bolide-pull"));
     private final ThreadPoolExecutor adminExecutor = (ThreadPoolExecutor) Executors.newFixedThreadPool(2,
@@ -454,16 +457,17 @@ public final class BolideBroker implements AutoCloseable {
                         settings.storeConfig().maxMessageSize(),
                         new ExhaustedRetries(groupConfigs, retryTopics).andThen(delays), replication.writes()),
                         TimedRequests::sends));
-        brokerServer.register(RequestCode.SEND_MESSAGE, send, sendExecutor)
-                .register(RequestCode.SEND_MESSAGE_V2, send, sendExecutor)
-                .register(RequestCode.SEND_BATCH_MESSAGE, send, sendExecutor)
-                .register(RequestCode.END_TRANSACTION, transactions.endTransactionProcessor(), sendExecutor)
+        Executor storing = sendLane.inlineWhenIdle();
+        brokerServer.register(RequestCode.SEND_MESSAGE, send, storing)
+                .register(RequestCode.SEND_MESSAGE_V2, send, storing)
+                .register(RequestCode.SEND_BATCH_MESSAGE, send, storing)
+                .register(RequestCode.END_TRANSACTION, transactions.endTransactionProcessor(), storing)
                 .register(RequestCode.CONSUMER_SEND_MSG_BACK,
                         new WritePermissionGate(permission, topics, settings.brokerIP1(), new SendBackProcessor(store,
-                                replication.writes(), groupConfigs, retryTopics, delays)), sendExecutor);
+                                replication.writes(), groupConfigs, retryTopics, delays)), storing);
         if (settings.transactions().xaEnabled()) {
             for (int code : TransactionService.branchRequestCodes()) {
-                brokerServer.register(code, transactions.branchProcessor(), sendExecutor);
+                brokerServer.register(code, transactions.branchProcessor(), sendLane.handedOff());
             }
         }
     }
@@ -526,7 +530,7 @@ public final class BolideBroker implements AutoCloseable {
                 .register(RequestCode.QUERY_TOPIC_CONSUME_BY_WHO,
                         new TopicConsumersProcessor(clients.consumers(), offsets), adminExecutor)
                 .register(RequestCode.GET_BROKER_RUNTIME_INFO, new BrokerRuntimeProcessor(store, stats,
-                        new RequestPools(sendExecutor, pullExecutor, adminExecutor),
+                        new RequestPools(sendLane.queue(), pullExecutor.getQueue(), adminExecutor.getQueue()),
                         new StoreLatencyFigures(metrics.registry()), settings.storeConfig(), replication,
                         this::masterCommitLogEnd), adminExecutor)
                 .register(RequestCode.GET_BROKER_CONFIG, config, adminExecutor)
@@ -695,7 +699,7 @@ public final class BolideBroker implements AutoCloseable {
             transactions.close();
         }
         housekeeping.shutdownNow();
-        sendExecutor.shutdownNow();
+        sendLane.close();
         pullExecutor.shutdownNow();
         adminExecutor.shutdownNow();
         if (schedule != null) {

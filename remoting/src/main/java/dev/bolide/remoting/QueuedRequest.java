@@ -1,6 +1,6 @@
 package dev.bolide.remoting;
 
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.Queue;
 
 /**
  * A request handed to its processor's executor, stamped with when it was queued, so that the
@@ -13,9 +13,8 @@ public record QueuedRequest(long queuedMillis, Runnable work) implements Runnabl
         work.run();
     }
 
-    /** How long the request at the head of the executor's queue has waited; 0 when none waits. */
-    public static long headWaitMillis(ThreadPoolExecutor executor, long nowMillis) {
-        return executor.getQueue().peek() instanceof QueuedRequest head ? Math.max(0, nowMillis - head.queuedMillis())
-                : 0;
+    /** How long the request at the head of an executor's queue has waited; 0 when none waits. */
+    public static long headWaitMillis(Queue<Runnable> queue, long nowMillis) {
+        return queue.peek() instanceof QueuedRequest head ? Math.max(0, nowMillis - head.queuedMillis()) : 0;
     }
 }

@@ -15,12 +15,12 @@ class QueuedRequestTest {
         CountDownLatch release = new CountDownLatch(1);
         try {
             executor.execute(() -> awaitQuietly(release));
-            long idle = QueuedRequest.headWaitMillis(executor, 5_000);
+            long idle = QueuedRequest.headWaitMillis(executor.getQueue(), 5_000);
             executor.execute(new QueuedRequest(1_000, () -> { }));
             executor.execute(new QueuedRequest(3_000, () -> { }));
 
             assertThat(idle).isZero();
-            assertThat(QueuedRequest.headWaitMillis(executor, 5_000)).isEqualTo(4_000);
+            assertThat(QueuedRequest.headWaitMillis(executor.getQueue(), 5_000)).isEqualTo(4_000);
         } finally {
             release.countDown();
             executor.shutdownNow();

@@ -28,7 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.BlockingQueue;
 
 /**
  * GET_BROKER_RUNTIME_INFO (mqadmin {@code clusterList}, {@code brokerStatus}): a table of strings
@@ -139,17 +139,17 @@ public final class BrokerRuntimeProcessor implements RequestProcessor {
         putQueue(table, "send", pools.send(), now);
         putQueue(table, "pull", pools.pull(), now);
         putQueue(table, "query", pools.query(), now);
-        table.put("EndTransactionQueueSize", Integer.toString(pools.send().getQueue().size()));
-        table.put("EndTransactionThreadPoolQueueCapacity", Integer.toString(pools.send().getQueue().remainingCapacity()));
+        table.put("EndTransactionQueueSize", Integer.toString(pools.send().size()));
+        table.put("EndTransactionThreadPoolQueueCapacity", Integer.toString(pools.send().remainingCapacity()));
         table.put("pageCacheLockTimeMills", Long.toString(store.appendLockHeldMillis()));
         // RocketMQ 4.9.7 lists it and never sets it: 0
         table.put("dispatchMaxBuffer", "0");
     }
 
-    private static void putQueue(Map<String, String> table, String pool, ThreadPoolExecutor executor, long now) {
-        table.put(pool + "ThreadPoolQueueSize", Integer.toString(executor.getQueue().size()));
-        table.put(pool + "ThreadPoolQueueCapacity", Integer.toString(executor.getQueue().remainingCapacity()));
-        table.put(pool + "ThreadPoolQueueHeadWaitTimeMills", Long.toString(QueuedRequest.headWaitMillis(executor, now)));
+    private static void putQueue(Map<String, String> table, String pool, BlockingQueue<Runnable> queue, long now) {
+        table.put(pool + "ThreadPoolQueueSize", Integer.toString(queue.size()));
+        table.put(pool + "ThreadPoolQueueCapacity", Integer.toString(queue.remainingCapacity()));
+        table.put(pool + "ThreadPoolQueueHeadWaitTimeMills", Long.toString(QueuedRequest.headWaitMillis(queue, now)));
     }
 
     private void putStore(Map<String, String> table) throws IOException {

@@ -1,11 +1,11 @@
 package dev.bolide.broker.admin;
 
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.BlockingQueue;
 
 /**
- * The thread pools whose queues GET_BROKER_RUNTIME_INFO shows under RocketMQ's names: sends (and
- * transaction ends, which Bolide serves on the same pool), pulls, and queries (served with the other
- * admin requests).
+ * The queues of requests waiting for their thread that GET_BROKER_RUNTIME_INFO shows under RocketMQ's
+ * names: sends (and transaction ends, which Bolide serves on the same lane), pulls, and queries
+ * (served with the other admin requests).
  */
-public record RequestPools(ThreadPoolExecutor send, ThreadPoolExecutor pull, ThreadPoolExecutor query) {
+public record RequestPools(BlockingQueue<Runnable> send, BlockingQueue<Runnable> pull, BlockingQueue<Runnable> query) {
 }
