@@ -108,7 +108,7 @@ final class HaServer implements AutoCloseable {
     }
 
     private void closeSilentLinks() {
-        long now = System.currentTimeMillis();
+        long now = System.nanoTime();
         for (SlaveLink link : links) {
             link.closeIfSilent(now);
         }

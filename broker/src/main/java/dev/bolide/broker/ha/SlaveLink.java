@@ -49,8 +49,11 @@ final class SlaveLink implements AutoCloseable {
     private final Thread reader;
     private final Thread streamer;
     private volatile long reported = -1;
-    /** When the slave last reported (or connected). */
-    private volatile long lastReportMillis = System.currentTimeMillis();
+    /**
+     * When the slave last reported (or connected), by {@link System#nanoTime}: a wall-clock jump must
+     * not close a link.
+     */
+    private volatile long lastReportNanos = System.nanoTime();
     /** Set when {@link #closeIfSilent} closed the connection. */
     private volatile boolean silent;
     /** Held by whichever thread writes frames: the streaming thread, or an appending one. */
@@ -59,7 +62,8 @@ final class SlaveLink implements AutoCloseable {
     private DataOutputStream out;
     /** Where the next frame starts; -1 until streaming starts. Written under {@link #sending}. */
     private volatile long next = -1;
-    private volatile long lastSentMillis;
+    /** When the last frame went, by {@link System#nanoTime}. */
+    private volatile long lastSentNanos;
     /** Set when an append left its bytes for the report on the frame in flight to send. */
     private volatile boolean gathered;
 
@@ -104,7 +108,7 @@ final class SlaveLink implements AutoCloseable {
             DataInputStream in = new DataInputStream(socket.getInputStream());
             while (!closed.get()) {
                 long offset = in.readLong();
-                lastReportMillis = System.currentTimeMillis();
+                lastReportNanos = System.nanoTime();
                 reported = offset;
                 firstReport.countDown();
                 acknowledgements.acknowledged(offset);
@@ -129,8 +133,8 @@ final class SlaveLink implements AutoCloseable {
     }
 
     /** Closes the connection when the slave has not reported for {@code haHousekeepingInterval}. */
-    void closeIfSilent(long nowMillis) {
-        if (nowMillis - lastReportMillis >= settings.housekeepingInterval().toMillis()) {
+    void closeIfSilent(long nowNanos) {
+        if (nowNanos - lastReportNanos >= settings.housekeepingInterval().toNanos()) {
             silent = true;
             close();
         }
@@ -150,7 +154,7 @@ final class SlaveLink implements AutoCloseable {
                 out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream(),
                         settings.transferBatchSize() + 16));
                 next = start;
-                lastSentMillis = System.currentTimeMillis();
+                lastSentNanos = System.nanoTime();
             } finally {
                 sending.unlock();
             }
@@ -168,18 +172,18 @@ final class SlaveLink implements AutoCloseable {
     }
 
     private void streamNewBytes() throws IOException, InterruptedException {
-        long heartbeatMillis = settings.heartbeatInterval().toMillis();
+        long heartbeatNanos = settings.heartbeatInterval().toNanos();
         while (!closed.get()) {
             sending.lock();
             try {
-                if (!sendAvailable() && System.currentTimeMillis() - lastSentMillis >= heartbeatMillis) {
+                if (!sendAvailable() && System.nanoTime() - lastSentNanos >= heartbeatNanos) {
                     send(next, HEARTBEAT);
                 }
             } finally {
                 sending.unlock();
             }
-            long idle = System.currentTimeMillis() - lastSentMillis;
-            newBytes.awaitBeyond(() -> next, commitLog::maxOffset, heartbeatMillis - idle, closed::get);
+            long idle = System.nanoTime() - lastSentNanos;
+            newBytes.awaitBeyond(() -> next, commitLog::maxOffset, heartbeatNanos - idle, closed::get);
         }
     }
 
@@ -246,7 +250,7 @@ final class SlaveLink implements AutoCloseable {
         out.write(chunk.array(), chunk.arrayOffset() + chunk.position(), chunk.remaining());
         out.flush();
         next = offset + chunk.remaining();
-        lastSentMillis = System.currentTimeMillis();
+        lastSentNanos = System.nanoTime();
         bytesSent.add(chunk.remaining());
     }
 
