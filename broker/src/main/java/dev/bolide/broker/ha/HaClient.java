@@ -39,7 +39,10 @@ final class HaClient implements AutoCloseable {
     private final ScheduledExecutorService watchdog;
     private volatile boolean closed;
     private volatile SocketChannel channel;
-    /** When the connection last brought bytes (or was opened). */
+    /**
+     * When the connection last brought bytes (or was opened), by {@link System#nanoTime}: a wall-clock
+     * jump must not close it.
+     */
     private volatile long lastReceived;
     /** Set when the watchdog closed the connection for silence. */
     private volatile boolean silent;
@@ -93,7 +96,7 @@ final class HaClient implements AutoCloseable {
     private boolean replicateFrom(String address) {
         long received = bytesReceived();
         try (SocketChannel connection = SocketChannel.open()) {
-            lastReceived = System.currentTimeMillis();
+            lastReceived = System.nanoTime();
             channel = connection;
             if (closed) {
                 return false;
@@ -131,20 +134,20 @@ final class HaClient implements AutoCloseable {
      * watchdog ends a silent connection instead.
      */
     private void receive(SocketChannel connection) throws IOException {
-        long heartbeatMillis = settings.heartbeatInterval().toMillis();
+        long heartbeatNanos = settings.heartbeatInterval().toNanos();
         ByteBuffer frames = ByteBuffer.allocateDirect(Math.max(MIN_BUFFER, settings.transferBatchSize() + HEADER));
         ByteBuffer report = ByteBuffer.allocateDirect(Long.BYTES);
         long reported = report(connection, report);
-        long lastReport = System.currentTimeMillis();
+        long lastReport = System.nanoTime();
         while (!closed) {
             if (connection.read(frames) < 0) {
                 throw new EOFException("the master closed the connection");
             }
-            long now = System.currentTimeMillis();
+            long now = System.nanoTime();
             lastReceived = now;
             frames = appendWholeFrames(frames.flip());
             boolean appended = commitLog.maxOffset() != reported;
-            if (appended || now - lastReport >= heartbeatMillis) {
+            if (appended || now - lastReport >= heartbeatNanos) {
                 reported = report(connection, report);
                 lastReport = now;
             }
@@ -195,7 +198,7 @@ final class HaClient implements AutoCloseable {
     private void watch() {
         SocketChannel current = channel;
         if (current != null && current.isOpen()
-                && System.currentTimeMillis() - lastReceived >= settings.housekeepingInterval().toMillis()) {
+                && System.nanoTime() - lastReceived >= settings.housekeepingInterval().toNanos()) {
             silent = true;
             closeQuietly(current);
         }

@@ -1,5 +1,6 @@
 package dev.bolide.broker.ha;
 
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
@@ -30,21 +31,21 @@ final class NewBytes {
 
     /**
      * Waits until {@code end} goes beyond {@code offset} (read again at each wake-up: another thread
-     * may have sent the new bytes meanwhile), at most {@code timeoutMillis}, or until
+     * may have sent the new bytes meanwhile), at most {@code timeoutNanos}, or until
      * {@code stopped} holds: checked under the monitor {@link #wakeAll} takes, so a stop set before it
      * is never missed.
      */
-    void awaitBeyond(LongSupplier offset, LongSupplier end, long timeoutMillis, BooleanSupplier stopped)
+    void awaitBeyond(LongSupplier offset, LongSupplier end, long timeoutNanos, BooleanSupplier stopped)
             throws InterruptedException {
-        long deadline = System.currentTimeMillis() + timeoutMillis;
+        long deadline = System.nanoTime() + timeoutNanos;
         // counted before the check: an append after the check sees the count and notifies
         waiting.incrementAndGet();
         try {
             synchronized (monitor) {
-                long remaining = timeoutMillis;
+                long remaining = timeoutNanos;
                 while (!stopped.getAsBoolean() && end.getAsLong() <= offset.getAsLong() && remaining > 0) {
-                    monitor.wait(remaining);
-                    remaining = deadline - System.currentTimeMillis();
+                    TimeUnit.NANOSECONDS.timedWait(monitor, remaining);
+                    remaining = deadline - System.nanoTime();
                 }
             }
         } finally {

@@ -277,16 +277,32 @@ public final class CommitLog implements AutoCloseable {
      * segment; empty when nothing is stored there.
      */
     public ByteBuffer copyBytes(long physicalOffset, int maxBytes) {
+        ByteBuffer[] copy = {ByteBuffer.allocate(0)};
+        StoredBytesReader<RuntimeException> copying = bytes -> copy[0] = ByteBuffer.allocate(bytes.remaining())
+                .put(bytes).flip();
+        readBytes(physicalOffset, maxBytes, copying);
+        return copy[0];
+    }
+
+    /**
+     * Shows {@code reader} at most {@code maxBytes} stored bytes from {@code physicalOffset}, all
+     * from one segment, where they are mapped: the segment stays mapped until the reader returns.
+     *
+     * @return how many bytes the reader was shown; 0 when nothing is stored there (the reader is not called)
+     */
+    public <X extends Exception> int readBytes(long physicalOffset, int maxBytes, StoredBytesReader<X> reader)
+            throws X {
         MappedSegment segment = acquire(physicalOffset);
         if (segment == null) {
-            return ByteBuffer.allocate(0);
+            return 0;
         }
         try {
             int position = (int) (physicalOffset - segment.startOffset());
             int length = Math.max(0, Math.min(maxBytes, segment.writePosition() - position));
-            ByteBuffer copy = ByteBuffer.allocate(length);
-            copy.put(0, segment.buffer(), position, length);
-            return copy;
+            if (length > 0) {
+                reader.read(segment.buffer().slice(position, length).asReadOnlyBuffer());
+            }
+            return length;
         } finally {
             segment.release();
         }

@@ -12,7 +12,8 @@ import java.util.List;
  * One index file: a 40-byte header, a table of hash slots each holding the number of the newest
  * entry for that slot, and entries of 20 bytes (key hash, CommitLog offset, seconds since the
  * file's begin timestamp, number of the previous entry in the same slot). Entry 0 is never used,
- * so 0 means "none". Written by the dispatcher thread only.
+ * so 0 means "none". Written by the dispatcher thread only; the slot table of the file being
+ * written is held in a {@link SlotTable} meanwhile.
  */
 final class IndexFile {
     private static final int HEADER = 40;
@@ -30,6 +31,8 @@ final class IndexFile {
     private final ByteBuffer buffer;
     private final int slotCount;
     private final int maxEntries;
+    /** The slots while this file is written, null before its first entry here and once it is full. */
+    private volatile SlotTable slots;
 
     private IndexFile(long name, MappedSegment file, int slotCount, int maxEntries) {
         this.name = name;
@@ -57,6 +60,7 @@ final class IndexFile {
         }
         IndexFile index = new IndexFile(name, file, slotCount, maxEntries);
         index.buffer.putInt(INDEX_COUNT, 1);
+        index.slots = SlotTable.empty(HEADER, slotCount * SLOT);
         return index;
     }
 
@@ -117,9 +121,10 @@ final class IndexFile {
     void put(String key, long physicalOffset, long storeTimestamp) {
         int count = entryCount();
         allocate(entryPosition(count) + ENTRY);
+        SlotTable table = writableSlots();
         int hash = keyHash(key);
         int slotAt = slotPosition(hash);
-        int previous = buffer.getInt(slotAt);
+        int previous = table.get(slotAt);
         if (previous <= 0 || previous >= count) {
             previous = 0;
         }
@@ -131,12 +136,27 @@ final class IndexFile {
                 .putLong(entryAt + 4, physicalOffset)
                 .putInt(entryAt + 12, timeDiff(storeTimestamp))
                 .putInt(entryAt + 16, previous);
-        buffer.putInt(slotAt, count);
+        table.put(slotAt, count);
         if (previous == 0) {
             buffer.putInt(HASH_SLOT_COUNT, buffer.getInt(HASH_SLOT_COUNT) + 1);
         }
         buffer.putLong(END_TIMESTAMP, storeTimestamp).putLong(END_PHY_OFFSET, physicalOffset);
         buffer.putInt(INDEX_COUNT, count + 1);
+    }
+
+    private SlotTable writableSlots() {
+        SlotTable table = slots;
+        if (table == null) {
+            table = SlotTable.read(file, HEADER, slotCount * SLOT);
+            slots = table;
+        }
+        return table;
+    }
+
+    /** The newest entry of the slot at {@code position}. */
+    private int slot(int position) {
+        SlotTable table = slots;
+        return table != null ? table.get(position) : buffer.getInt(position);
     }
 
     private void allocate(int end) {
@@ -174,7 +194,7 @@ final class IndexFile {
 
     private void selectRetained(int hash, int maxNum, long begin, long end, List<Long> out) {
         int count = entryCount();
-        int entry = buffer.getInt(slotPosition(hash));
+        int entry = slot(slotPosition(hash));
         while (entry > 0 && entry < count && out.size() < maxNum) {
             int entryAt = entryPosition(entry);
             long time = beginTimestamp() + buffer.getInt(entryAt + 12) * 1000L;
@@ -199,6 +219,7 @@ final class IndexFile {
      * but slots may point at entries that never reached the disk.
      */
     void repair(int keepCount, long commitLogEnd) {
+        slots = null; // rebuilt in the file, read again by the next entry
         int count = Math.max(1, Math.min(keepCount, entryCount()));
         while (count > 1 && buffer.getLong(entryPosition(count - 1) + 4) >= commitLogEnd) {
             count--;
@@ -233,11 +254,26 @@ final class IndexFile {
         return HEADER + slotCount * SLOT + entry * ENTRY;
     }
 
+    /** Writes the slot table into the file, then forces it; a full file's table is then let go. */
     void flush() {
+        SlotTable table = slots;
+        // checked first: once full, no entry is on its way into the table
+        boolean full = isFull();
+        if (table != null) {
+            table.writeTo(file);
+        }
         file.forceAll();
+        if (full) {
+            slots = null;
+        }
     }
 
+    /** Writes the slot table into the file (without forcing it) and unmaps it. */
     void close() {
+        SlotTable table = slots;
+        if (table != null) {
+            table.writeTo(file);
+        }
         file.close();
     }
 

@@ -1,6 +1,7 @@
 package dev.bolide.store.replication;
 
 import dev.bolide.store.commitlog.CommitLog;
+import dev.bolide.store.commitlog.StoredBytesReader;
 import dev.bolide.store.segment.MappedSegment;
 import java.nio.ByteBuffer;
 import java.util.function.LongConsumer;
@@ -76,6 +77,17 @@ public final class ReplicatedCommitLog {
      */
     public ByteBuffer read(long fromOffset, int maxBytes) {
         return commitLog.copyBytes(fromOffset, maxBytes);
+    }
+
+    /**
+     * Shows {@code reader} at most {@code maxBytes} stored bytes from {@code fromOffset}, all from
+     * one segment, where they are mapped, as {@link #read} copies them: a master writes them to its
+     * slave's socket from there, with no copy on the heap.
+     *
+     * @return how many bytes the reader was shown; 0 when nothing is stored there yet
+     */
+    public <X extends Exception> int read(long fromOffset, int maxBytes, StoredBytesReader<X> reader) throws X {
+        return commitLog.readBytes(fromOffset, maxBytes, reader);
     }
 
     /**

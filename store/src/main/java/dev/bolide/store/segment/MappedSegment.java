@@ -282,7 +282,19 @@ public final class MappedSegment {
             buffer.put(position, source, 0, length);
             return;
         }
-        ByteBuffer bytes = source.slice(0, length);
+        writeThroughChannel(position, source.slice(0, length));
+    }
+
+    /**
+     * Writes {@code bytes} (position to limit) at {@code position} through the channel, whatever the
+     * allocation: for bytes copied in bulk into a file otherwise written through the mapping, whose
+     * pages would each take a write fault. Below the allocated position only.
+     */
+    public void writeThroughChannel(int position, ByteBuffer bytes) {
+        if (position + bytes.remaining() > allocatedPosition) {
+            throw new IllegalStateException("write to " + path + " up to " + (position + bytes.remaining())
+                    + " beyond the allocated " + allocatedPosition);
+        }
         try {
             for (long at = position; bytes.hasRemaining(); ) {
                 at += channel.write(bytes, at);
@@ -290,6 +302,11 @@ public final class MappedSegment {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to " + path, e);
         }
+    }
+
+    /** Fills {@code into} (from index 0) with the bytes from {@code position}, through the channel. */
+    public void read(int position, ByteBuffer into) {
+        readFully(into.clear(), position);
     }
 
     public int writePosition() {

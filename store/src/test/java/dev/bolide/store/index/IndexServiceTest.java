@@ -133,6 +133,35 @@ class IndexServiceTest {
         assertThat(index.query("Orders", "order-1", 10, 0, Long.MAX_VALUE)).containsExactly(4096L);
     }
 
+    /** The slots of the file being written are held in memory (see SlotTable): a flush writes them. */
+    @Test
+    void aFlushWritesTheSlotsOfTheFileStillBeingWritten() throws IOException {
+        index.index("Orders", List.of("order-1"), 4096, 1_000_000L);
+
+        index.flush();
+
+        int slot = ByteBuffer.wrap(Files.readAllBytes(onlyIndexFile())).getInt(40 + 12 * 4);
+        assertThat(slot).as("entry number in the key's slot, in the file").isEqualTo(1);
+    }
+
+    @Test
+    void entriesAddedAfterAReopenJoinThoseBefore() throws IOException {
+        indexRecords(1, 15);
+        reopen();
+
+        indexRecords(15, 30);
+        reopen();
+
+        for (int n = 1; n < 30; n++) {
+            assertThat(find("k" + n)).as("k%d", n).containsExactly(100L * n);
+        }
+    }
+
+    private void reopen() throws IOException {
+        index.close();
+        index = IndexService.open(TestStores.config(dir).maxHashSlotNum(16).maxIndexNum(40).build());
+    }
+
     private Path onlyIndexFile() throws IOException {
         try (Stream<Path> files = Files.list(dir.resolve("index"))) {
             return files.filter(Files::isRegularFile).findFirst().orElseThrow();
