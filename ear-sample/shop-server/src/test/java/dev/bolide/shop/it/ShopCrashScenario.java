@@ -56,7 +56,7 @@ abstract class ShopCrashScenario {
     /** The shop's topic of "paid" messages ({@code ShopTopics.ORDER_PAID}, in the shop's EJB module). */
     private static final String PAID_TOPIC = "ShopOrderPaid";
     /** Recovery may run on a thread of its own, which may end after the server says it started. */
-    private static final Duration RECOVERY_PATIENCE = Duration.ofMinutes(3);
+    private static final Duration RECOVERY_PATIENCE = Duration.ofMinutes(5);
     private static final Duration MARKER_PATIENCE = Duration.ofMinutes(1);
 
     @TempDir
