@@ -20,6 +20,7 @@ import dev.bolide.ra.mdb.OrdersBean;
 import dev.bolide.ra.mdb.PaymentCheckBean;
 import dev.bolide.ra.mdb.PoisonBean;
 import dev.bolide.ra.mdb.SelectiveBean;
+import dev.bolide.ra.mdb.SharedPricesBean;
 import dev.bolide.ra.mdb.StepsBean;
 import dev.bolide.ra.mdb.TransactedOrdersBean;
 import jakarta.jms.Destination;
@@ -27,6 +28,7 @@ import jakarta.jms.JMSContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -99,16 +101,37 @@ class MessageDrivenBeansOnPayaraIT {
         eventually(PATIENCE, () -> DeliveryLog.textsOf(OrdersBean.QUEUE).contains("order 1" + RUN), "order 1 delivered");
     }
 
-    /** A new subscription starts at the end of the topic once its queues are found, so the test sends until one arrives. */
     @Test
     void aBeanOnADurableTopicSubscriptionReceives() throws Exception {
+        sendUntilOneArrives(AuditBean.TOPIC);
+
+        assertTrue(DeliveryLog.textsOf(AuditBean.TOPIC).get(0).startsWith("price "));
+    }
+
+    /**
+     * Two beans, two activations, on one shared durable subscription: each price is delivered to one
+     * of them, once (unshared, each bean would get every price). Each price is sent by a context of
+     * its own, so the prices spread over the topic's queues, which the two divide between them.
+     */
+    @Test
+    void twoBeansSharingASubscriptionProcessEachMessageOnce() throws Exception {
+        sendUntilOneArrives(SharedPricesBean.TOPIC);
+        List<String> prices = IntStream.range(0, 12).mapToObj(i -> "shared price " + i + RUN).toList();
+        prices.forEach(price -> send(true, SharedPricesBean.TOPIC, "price", price));
+
+        eventually(PATIENCE, () -> DeliveryLog.textsOf(SharedPricesBean.TOPIC).containsAll(prices), "every shared price");
+        assertEquals(prices, DeliveryLog.textsOf(SharedPricesBean.TOPIC).stream().filter(prices::contains).sorted(
+                Comparator.comparing(prices::indexOf)).toList(), "shared prices delivered, each once");
+    }
+
+    /** A new subscription starts at the end of the topic once its queues are found, so the test sends until one arrives. */
+    private static void sendUntilOneArrives(String topic) throws InterruptedException {
         long deadline = System.nanoTime() + PATIENCE.toNanos() * 2;
-        for (int tick = 0; DeliveryLog.of(AuditBean.TOPIC).isEmpty(); tick++) {
-            assertTrue(System.nanoTime() < deadline, "no price reached the durable subscription");
-            send(true, AuditBean.TOPIC, "price", "price " + tick);
+        for (int tick = 0; DeliveryLog.of(topic).isEmpty(); tick++) {
+            assertTrue(System.nanoTime() < deadline, "no price reached the subscription to " + topic);
+            send(true, topic, "price", "price " + tick);
             Thread.sleep(1000);
         }
-        assertTrue(DeliveryLog.textsOf(AuditBean.TOPIC).get(0).startsWith("price "));
     }
 
     @Test

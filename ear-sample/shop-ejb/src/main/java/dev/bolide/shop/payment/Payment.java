@@ -17,7 +17,9 @@ public class Payment {
     private long userId;
     @Column(precision = 12, scale = 2)
     private BigDecimal amount;
+    /* a varchar column, not H2's enum type: ShopOrder.status says why */
     @Enumerated(EnumType.STRING)
+    @Column(columnDefinition = "varchar(32)")
     private PaymentStatus status;
     private Instant paidAt;
     @Version

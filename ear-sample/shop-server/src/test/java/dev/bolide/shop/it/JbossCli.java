@@ -27,8 +27,16 @@ public final class JbossCli {
      * start) and returns what they printed; a failed one fails with the output.
      */
     public String run(String... commands) {
-        return AdminCommand.run(List.of(executable.toString(), "--connect",
-                "--controller=localhost:" + managementPort, "--timeout=" + CONNECT_PATIENCE.toMillis(),
-                "--commands=" + String.join(",", commands)));
+        return AdminCommand.run(line(commands));
+    }
+
+    /** Runs commands that may fail (the first that fails ends the client). */
+    AdminCommand.Outcome attempt(String... commands) {
+        return AdminCommand.attempt(line(commands));
+    }
+
+    private List<String> line(String... commands) {
+        return List.of(executable.toString(), "--connect", "--controller=localhost:" + managementPort,
+                "--timeout=" + CONNECT_PATIENCE.toMillis(), "--commands=" + String.join(",", commands));
     }
 }

@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,25 +30,9 @@ public record ShopDomain(Path directory) {
         return directory.resolve("logs/server.log");
     }
 
-    /**
-     * Kills the domain's server with SIGKILL (the pid its {@code config/pid} names) and waits until
-     * it is gone: no shutdown, so a transaction in flight is left where it was.
-     */
+    /** Kills the domain's server with SIGKILL (the pid its {@code config/pid} names), see {@link ServerPid#kill}. */
     public void kill() {
-        try {
-            long pid = Long.parseLong(Files.readString(directory.resolve("config/pid")).trim());
-            ProcessHandle server = ProcessHandle.of(pid)
-                    .orElseThrow(() -> new AssertionError("the domain's server (pid " + pid + ") is not running"));
-            server.destroyForcibly();
-            server.onExit().get(1, TimeUnit.MINUTES);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted killing the domain's server", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new AssertionError("the domain's server did not die", e);
-        }
+        new ServerPid(directory.resolve("config/pid")).kill();
     }
 
     /** The secret key of {@link #BROKER_USER}: only the domain holds it. */
