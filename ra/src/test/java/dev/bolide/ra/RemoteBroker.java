@@ -42,6 +42,11 @@ final class RemoteBroker {
         }));
     }
 
+    /** Set for WildFly by the build: the port it reserved for this broker's name server. */
+    static String nameServer() {
+        return "127.0.0.1:" + System.getProperty("bolide.it.remoteNameServerPort");
+    }
+
     private static ProcessBuilder command() throws IOException {
         Files.createDirectories(DIRECTORY);
         Path conf = Files.writeString(DIRECTORY.resolve("broker.conf"), String.join("\n",
