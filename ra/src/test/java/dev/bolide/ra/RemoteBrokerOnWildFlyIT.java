@@ -77,7 +77,7 @@ class RemoteBrokerOnWildFlyIT {
     @Test
     void aContextOfTheRemotePoolReceivesWhatTheRemoteBrokerHolds() throws Exception {
         String queue = "Remote" + System.nanoTime();
-        try (JMSContext outside = new BolideConnectionFactory(RemoteBroker.nameServer()).createContext()) {
+        try (JMSContext outside = new BolideConnectionFactory(remoteNameServer()).createContext()) {
             outside.createProducer().send(outside.createQueue(queue), "sent outside");
         }
 
@@ -90,7 +90,7 @@ class RemoteBrokerOnWildFlyIT {
     @Test
     void aBeanBoundToTheRemoteActivationReceivesWhatIsSentToTheRemoteBroker() throws Exception {
         String text = "remote order" + RUN;
-        try (JMSContext outside = new BolideConnectionFactory(RemoteBroker.nameServer()).createContext()) {
+        try (JMSContext outside = new BolideConnectionFactory(remoteNameServer()).createContext()) {
             outside.createProducer().send(outside.createQueue(OrdersBean.QUEUE), text);
         }
 
@@ -119,8 +119,13 @@ class RemoteBrokerOnWildFlyIT {
         return InitialContext.doLookup(FACTORY);
     }
 
+    /** Set for WildFly by arquillian.xml: the port the build reserved for the remote broker's name server. */
+    private static String remoteNameServer() {
+        return "127.0.0.1:" + System.getProperty("bolide.it.remoteNameServerPort");
+    }
+
     /** A plain Bolide client of the remote broker, outside the pool and the container's transactions. */
     private static Connection outsideClient() throws JMSException {
-        return new BolideConnectionFactory(RemoteBroker.nameServer()).createConnection();
+        return new BolideConnectionFactory(remoteNameServer()).createConnection();
     }
 }
