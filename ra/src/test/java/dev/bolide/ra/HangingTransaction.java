@@ -1,5 +1,6 @@
 package dev.bolide.ra;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bolide.client.jms.BolideConnectionFactory;
@@ -51,12 +52,11 @@ final class HangingTransaction {
     }
 
     /**
-     * The crash archive with the classes of {@code extra}'s package and {@code glassfishResources}
-     * (a test resource) as its {@code WEB-INF/glassfish-resources.xml}, written to {@code war}.
+     * The crash archive with the classes of {@code extra}'s package and {@code descriptor} (a test
+     * resource) as its {@code WEB-INF/}{@code name}, written to {@code war}.
      */
-    static Path exportArchive(Path war, Class<?> extra, String glassfishResources) {
-        return export(archive().addPackage(extra.getPackage())
-                .addAsWebInfResource(glassfishResources, "glassfish-resources.xml"), war);
+    static Path exportArchive(Path war, Class<?> extra, String descriptor, String name) {
+        return export(archive().addPackage(extra.getPackage()).addAsWebInfResource(descriptor, name), war);
     }
 
     /** The crash archive with the classes of {@code extra}'s package, written to {@code war}. */
@@ -180,6 +180,19 @@ final class HangingTransaction {
             assertTrue(markerSeen, "the marker sent to " + queue + " never came; before it came " + delivered);
             return delivered;
         }
+    }
+
+    /**
+     * What a branch rolled back by recovery leaves: its send to {@code queue} never visible, and what
+     * it received from {@code input}, {@code received}, delivered again once.
+     */
+    static void assertRolledBack(String nameServer, String queue, String input, String received) throws Exception {
+        try (Connection outside = new BolideConnectionFactory(nameServer).createConnection()) {
+            assertEquals(List.of(QueueContents.LATER), QueueContents.afterALaterSend(outside, queue),
+                    "the rolled back send is visible");
+        }
+        assertEquals(List.of(received), deliveredUpToALaterSend(nameServer, input),
+                "the message received in the rolled back branch is not delivered again, once");
     }
 
     static List<String> browse(String nameServer, String queue) throws JMSException {

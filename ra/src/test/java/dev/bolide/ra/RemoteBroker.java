@@ -42,8 +42,14 @@ final class RemoteBroker {
         }));
     }
 
+    /** Set for WildFly by the build: the port it reserved for this broker's name server. */
+    static String nameServer() {
+        return "127.0.0.1:" + System.getProperty("bolide.it.remoteNameServerPort");
+    }
+
     private static ProcessBuilder command() throws IOException {
-        Files.createDirectories(DIRECTORY);
+        // a fresh store for each JVM: a branch an earlier run left prepared would be counted as this run's
+        HangingTransaction.emptyDirectory(DIRECTORY);
         Path conf = Files.writeString(DIRECTORY.resolve("broker.conf"), String.join("\n",
                 "brokerIP1 = 127.0.0.1",
                 "listenPort = " + FreePorts.freeBrokerPort(),
