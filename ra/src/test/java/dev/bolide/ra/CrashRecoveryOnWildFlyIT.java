@@ -8,14 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.bolide.client.jms.BolideConnectionFactory;
 import dev.bolide.ra.crash.BlockingResource;
 import dev.bolide.ra.crash.HangingPayment;
+import dev.bolide.ra.crash.NarayanaRecoveryListener;
 import dev.bolide.ra.crash.delivery.HangingOrdersBean;
 import jakarta.jms.Connection;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -259,19 +255,7 @@ class CrashRecoveryOnWildFlyIT {
         while (!recovered.holds()) {
             assertTrue(System.nanoTime() < deadline,
                     "recovery did not bring '" + what + "' within " + RECOVERY_PATIENCE + ":\n" + server.log());
-            scan();
-        }
-    }
-
-    /** One full recovery pass of Narayana: it answers DONE when the pass has ended. */
-    private static void scan() throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", RECOVERY_PORT)) {
-            OutputStream out = socket.getOutputStream();
-            out.write("SCAN\n".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            String answer = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
-                    .readLine();
-            assertEquals("DONE", answer, "Narayana's answer to SCAN");
+            new NarayanaRecoveryListener(RECOVERY_PORT).scan();
         }
     }
 
