@@ -18,11 +18,12 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * SEND_MESSAGE_V2 (and SEND_BATCH_MESSAGE) with RocketMQ's failover: queues are taken in turn; when a send gets no answer
- * (a half message: no connection, but not a late answer) or a retriable refusal, the topic's route is refreshed and the send is tried on a queue of
- * another broker, up to {@link #ATTEMPTS} times. Sends to a selected queue are not moved (that
- * would break the order the selector exists for), unless the selector {@linkplain QueueSelector#mayMove() may move}:
- * then the selected queue is where they start, and the selector is told where they went.
+ * SEND_MESSAGE_V2 (and SEND_BATCH_MESSAGE) with RocketMQ's failover: queues are taken in turn; when a
+ * send gets no answer or a retriable refusal, the topic's route is refreshed and the send is tried on a
+ * queue of another broker, up to {@link #ATTEMPTS} times (a half message not after a late answer: see
+ * {@link #timedOut}). Sends to a selected queue are not moved (that would break the order the selector
+ * exists for), unless the selector {@linkplain QueueSelector#mayMove() may move}: then the selected
+ * queue is where they start, and the selector is told where they went.
  */
 final class Sender {
     /** RocketMQ's {@code retryTimesWhenSendFailed} (2) plus the first attempt. */

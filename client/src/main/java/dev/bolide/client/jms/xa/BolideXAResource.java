@@ -23,7 +23,8 @@ import javax.transaction.xa.Xid;
  * branch durable on every broker it sent to (BRANCH_PREPARE), {@code commit} delivers all its messages at
  * once (BRANCH_COMMIT), {@code rollback} discards them (BRANCH_ROLLBACK), {@code recover} lists the
  * prepared branches of every broker of the cluster (BRANCH_RECOVER), whoever prepared them (but those
- * of local transactions, which the brokers settle among themselves), and {@code forget} lets a broker forget a heuristic decision (BRANCH_FORGET). Messages received in a
+ * of local transactions, which the brokers settle among themselves), and {@code forget} lets a broker
+ * forget a heuristic decision (BRANCH_FORGET). Messages received in a
  * branch ({@link #receivedInBranch}) are part of it: the prepare names them to the broker of their
  * queue, which from then on keeps them from their group, consumes them at the commit and gives them
  * back through the group's retry topic (delivery count + 1) at a rollback, also when this JVM is gone
