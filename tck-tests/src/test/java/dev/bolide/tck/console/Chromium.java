@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -32,9 +33,14 @@ final class Chromium implements AutoCloseable {
         return driver;
     }
 
-    /** Waits for what the page's script does; generous for a loaded machine. */
+    /**
+     * Waits for what the page's script does; generous for a loaded machine. The pages redraw their
+     * tables as figures change, so an element found may be gone when read: the condition is tried again.
+     */
     WebDriverWait waiting() {
-        return new WebDriverWait(driver, Duration.ofSeconds(60));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     /** Saves what the browser shows as {@code target/<name>.png}. */
