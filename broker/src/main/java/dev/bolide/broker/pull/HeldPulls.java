@@ -49,7 +49,8 @@ public final class HeldPulls implements AutoCloseable {
     private QueueEnd queueEnd;
 
     /**
-     * @param reexecute runs a held request again without holding it, returning the answer
+     * @param reexecute runs a held request again without holding it, returning the answer (null
+     *                  when it wrote the answer itself)
      * @param queueEnd  where each queue ends now
      */
     void start(BiFunction<Channel, RemotingCommand, RemotingCommand> reexecute, QueueEnd queueEnd) {
@@ -93,7 +94,10 @@ public final class HeldPulls implements AutoCloseable {
             if (due.test(held)) {
                 it.remove();
                 if (held.channel.isActive()) {
-                    held.channel.writeAndFlush(reexecute.apply(held.channel, held.request));
+                    RemotingCommand answer = reexecute.apply(held.channel, held.request);
+                    if (answer != null) {
+                        held.channel.writeAndFlush(answer);
+                    }
                 }
             }
         }

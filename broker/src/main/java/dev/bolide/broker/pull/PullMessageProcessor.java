@@ -19,7 +19,6 @@ import dev.bolide.store.MessageStore;
 import io.netty.channel.Channel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -73,7 +72,7 @@ public final class PullMessageProcessor implements RequestProcessor {
         return CompletableFuture.completedFuture(answer(channel, request, true));
     }
 
-    /** The answer, or null when the request is held for later. */
+    /** The answer, or null when the request is held for later or its records were written already. */
     private RemotingCommand answer(Channel channel, RemotingCommand request, boolean firstExecution) {
         PullRequestHeader header;
         try {
@@ -125,13 +124,18 @@ public final class PullMessageProcessor implements RequestProcessor {
         if (header.hasCommitOffset() && firstExecution && !routing.slave()) {
             offsets.commit(header.consumerGroup(), header.topic(), header.queueId(), header.commitOffset());
         }
-        try (GetMessageResult result = store.getMessages(header.topic(), header.queueId(), header.queueOffset(),
-                header.maxMsgNums(), filter)) {
+        GetMessageResult result = store.getMessages(header.topic(), header.queueId(), header.queueOffset(),
+                header.maxMsgNums(), filter);
+        boolean written = false;
+        try {
             RemotingCommand response = response(request, header, group.get(), result);
             stats.pulled(response.code() == ResponseCode.SUCCESS);
             if (response.code() == ResponseCode.SUCCESS) {
                 stats.delivered(header.consumerGroup(), header.topic(), result.messages().size(),
-                        response.body().length);
+                        PulledRecords.bodyLength(result));
+                PulledRecords.write(channel, response, result);
+                written = true;
+                return null;
             }
             if (firstExecution && header.maySuspend() && response.code() == ResponseCode.PULL_NOT_FOUND) {
                 held.hold(channel, request, header.topic(), header.queueId(), header.queueOffset(),
@@ -139,6 +143,10 @@ public final class PullMessageProcessor implements RequestProcessor {
                 return null;
             }
             return response;
+        } finally {
+            if (!written) {
+                result.close();
+            }
         }
     }
 
@@ -171,8 +179,8 @@ public final class PullMessageProcessor implements RequestProcessor {
             suggested = group.brokerId();
         }
         fields.put("suggestWhichBrokerId", Long.toString(suggested));
-        byte[] body = code == ResponseCode.SUCCESS ? concatenate(result) : null;
-        return RemotingCommand.responseTo(request, code, result.status().name(), fields, body);
+        // a found pull's records follow the header where they lie (PulledRecords), not in the command
+        return RemotingCommand.responseTo(request, code, result.status().name(), fields, null);
     }
 
     /**
@@ -185,13 +193,6 @@ public final class PullMessageProcessor implements RequestProcessor {
         }
         long lastRead = store.commitLogOffset(header.topic(), header.queueId(), result.nextBeginOffset() - 1);
         return lastRead < 0 ? -1 : store.commitLogMaxOffset() - lastRead;
-    }
-
-    private static byte[] concatenate(GetMessageResult result) {
-        int total = result.messages().stream().mapToInt(ByteBuffer::remaining).sum();
-        ByteBuffer body = ByteBuffer.allocate(total);
-        result.messages().forEach(message -> body.put(message.duplicate()));
-        return body.array();
     }
 
     private static RemotingCommand error(RemotingCommand request, int code, String remark) {
