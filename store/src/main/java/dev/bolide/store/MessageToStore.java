@@ -35,7 +35,7 @@ public final class MessageToStore {
         this.queueId = b.queueId;
         this.flag = b.flag;
         this.body = b.body;
-        this.properties = b.properties.getBytes(StandardCharsets.UTF_8);
+        this.properties = b.properties;
         this.sysFlag = b.sysFlag;
         this.bornTimestamp = b.bornTimestamp;
         this.bornHost = b.bornHost;
@@ -123,26 +123,25 @@ public final class MessageToStore {
         return waitForFlush;
     }
 
-    /** Collects the fields of a {@link MessageToStore}; only topic, queue and body are required. */
     /** A builder holding everything of this message, for storing it under another topic and queue. */
     public Builder toBuilder(String topic, int queueId) {
-        Builder copy = new Builder(topic, queueId, body)
+        return new Builder(topic, queueId, body)
                 .flag(flag)
                 .sysFlag(sysFlag)
                 .bornTimestamp(bornTimestamp)
                 .reconsumeTimes(reconsumeTimes)
-                .properties(new String(properties, StandardCharsets.UTF_8))
+                .bornHost(bornHost)
+                .properties(properties)
                 .preparedTransactionOffset(preparedTransactionOffset)
                 .waitForFlush(waitForFlush);
-        copy.bornHost = bornHost;
-        return copy;
     }
 
+    /** Collects the fields of a {@link MessageToStore}; only topic, queue and body are required. */
     public static final class Builder {
         private final String topic;
         private final int queueId;
         private final byte[] body;
-        private String properties = "";
+        private byte[] properties = new byte[0];
         private int flag;
         private int sysFlag;
         private long bornTimestamp = System.currentTimeMillis();
@@ -158,13 +157,17 @@ public final class MessageToStore {
         }
 
         public Builder properties(Map<String, String> properties) {
-            this.properties = MessageProperties.encode(properties);
-            return this;
+            return properties(MessageProperties.encode(properties));
         }
 
         /** The property string as it arrives in a RocketMQ send request. */
         public Builder properties(String encoded) {
-            this.properties = encoded;
+            return properties(encoded.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** The property string as a record stores it, UTF-8, never changed afterwards. */
+        public Builder properties(byte[] encodedUtf8) {
+            this.properties = encodedUtf8;
             return this;
         }
 
@@ -185,6 +188,12 @@ public final class MessageToStore {
 
         public Builder bornHost(InetSocketAddress host) {
             this.bornHost = HostAddress.encode(host);
+            return this;
+        }
+
+        /** The born host already encoded by {@link HostAddress#encode}, never changed afterwards (it may be shared). */
+        public Builder bornHost(byte[] encoded) {
+            this.bornHost = encoded;
             return this;
         }
 

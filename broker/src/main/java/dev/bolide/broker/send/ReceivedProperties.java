@@ -1,7 +1,9 @@
 package dev.bolide.broker.send;
 
 import dev.bolide.protocol.message.MessageProperties;
+import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 
@@ -49,6 +51,31 @@ final class ReceivedProperties extends AbstractMap<String, String> {
         }
         String separator = before.isEmpty() && after.isEmpty() ? "" : String.valueOf(MessageProperties.PROPERTY_SEPARATOR);
         return before + after + separator + addedKey + MessageProperties.NAME_VALUE_SEPARATOR + addedValue;
+    }
+
+    /**
+     * {@link #encoded()} as UTF-8, the form a record stores. An ASCII string, as properties
+     * nearly always are, is cut and extended as bytes, without building the string first.
+     */
+    byte[] encodedUtf8() {
+        byte[] bytes = received.getBytes(StandardCharsets.UTF_8);
+        if (decoded != null || bytes.length != received.length()) {
+            // the cut is measured in chars, which only match bytes for ASCII
+            return encoded().getBytes(StandardCharsets.UTF_8);
+        }
+        int kept = bytes.length - (cutEnd - cutStart);
+        byte[] added = addedKey == null ? new byte[0]
+                : (addedKey + MessageProperties.NAME_VALUE_SEPARATOR + addedValue).getBytes(StandardCharsets.UTF_8);
+        int separator = added.length > 0 && kept > 0 ? 1 : 0;
+        byte[] stored = Arrays.copyOf(bytes, kept + separator + added.length);
+        if (cutStart != cutEnd) {
+            System.arraycopy(bytes, cutEnd, stored, cutStart, bytes.length - cutEnd);
+        }
+        if (separator > 0) {
+            stored[kept] = (byte) MessageProperties.PROPERTY_SEPARATOR;
+        }
+        System.arraycopy(added, 0, stored, kept + separator, added.length);
+        return stored;
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.bolide.broker.topic.TopicConfig;
 import dev.bolide.broker.topic.TopicConfigTable;
 import dev.bolide.broker.topic.TopicName;
 import dev.bolide.protocol.message.BatchBody;
+import dev.bolide.protocol.message.HostAddress;
 import dev.bolide.protocol.message.MessageProperties;
 import dev.bolide.protocol.message.MessageSysFlag;
 import dev.bolide.protocol.message.PropertyKeys;
@@ -20,8 +21,11 @@ import dev.bolide.store.MessageStore;
 import dev.bolide.store.MessageToStore;
 import dev.bolide.store.StoreException;
 import io.netty.channel.Channel;
+import io.netty.util.Attribute;
+import io.netty.util.AttributeKey;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -48,6 +52,8 @@ public final class SendMessageProcessor implements RequestProcessor {
     private static final Set<String> FORBIDDEN_TOPICS = Set.of("SCHEDULE_TOPIC_XXXX", "RMQ_SYS_TRANS_HALF_TOPIC",
             "RMQ_SYS_TRANS_OP_HALF_TOPIC", "TRANS_CHECK_MAX_TIME_TOPIC", "SELF_TEST_TOPIC", "OFFSET_MOVED_EVENT",
             "rmq_sys_wheel_timer");
+
+    private static final AttributeKey<byte[]> PRODUCER_HOST = AttributeKey.valueOf("bolide.send.producerHost");
 
     private final TopicConfigTable topics;
     private final TimerService timers;
@@ -105,7 +111,7 @@ public final class SendMessageProcessor implements RequestProcessor {
         }
         List<MessageToStore> messages;
         try {
-            messages = messages(header, queueId, request.body(), (InetSocketAddress) channel.remoteAddress());
+            messages = messages(header, queueId, request.body(), producerHost(channel));
         } catch (IllegalArgumentException e) {
             return answer(request, ResponseCode.MESSAGE_ILLEGAL, e.getMessage());
         }
@@ -122,8 +128,19 @@ public final class SendMessageProcessor implements RequestProcessor {
                 : topics.createFrom(header.topic(), template.get(), header.defaultTopicQueueNums());
     }
 
+    /** The producer's address as records carry it: encoded once per connection rather than per message. */
+    private static byte[] producerHost(Channel channel) {
+        Attribute<byte[]> encoded = channel.attr(PRODUCER_HOST);
+        byte[] host = encoded.get();
+        if (host == null) {
+            host = HostAddress.encode((InetSocketAddress) channel.remoteAddress());
+            encoded.set(host);
+        }
+        return host;
+    }
+
     private List<MessageToStore> messages(SendRequestHeader header, int queueId, byte[] body,
-            InetSocketAddress producer) throws IOException {
+            byte[] producer) throws IOException {
         ReceivedProperties properties = new ReceivedProperties(header.properties());
         refuseUnsupported(properties, header.batch());
         boolean waitForFlush = !"false".equals(properties.remove(PropertyKeys.WAIT_STORE_MSG_OK));
@@ -149,7 +166,7 @@ public final class SendMessageProcessor implements RequestProcessor {
                     ? half(header, queueId, producer, waitForFlush, item.flag(), item.body(),
                             new ReceivedProperties(itemProperties))
                     : message(header, new Destination(header.topic(), queueId), header.sysFlag(), producer,
-                            waitForFlush, item.flag(), item.body(), itemProperties));
+                            waitForFlush, item.flag(), item.body(), itemProperties.getBytes(StandardCharsets.UTF_8)));
         }
         return messages;
     }
@@ -181,7 +198,7 @@ public final class SendMessageProcessor implements RequestProcessor {
      * A single message: the prepared half of a transaction is stored in the half topic; any other
      * goes where the diversions send it, as a timer record when it asks for a delivery time.
      */
-    private MessageToStore single(SendRequestHeader header, int queueId, InetSocketAddress producer,
+    private MessageToStore single(SendRequestHeader header, int queueId, byte[] producer,
             boolean waitForFlush, byte[] body, ReceivedProperties properties) throws IOException {
         if (HalfMessages.isPrepared(properties)) {
             // its timer starts at the commit (CommittedSends); a time the timer refuses is refused now,
@@ -193,21 +210,21 @@ public final class SendMessageProcessor implements RequestProcessor {
                 header.reconsumeTimes(), header.maxReconsumeTimes());
         OptionalLong deliverAt = timers.requestedDeliveryTime(properties);
         MessageToStore message = message(header, destination, header.sysFlag(), producer, waitForFlush,
-                header.flag(), body, properties.encoded());
+                header.flag(), body, properties.encodedUtf8());
         return deliverAt.isPresent() ? timers.timerRecord(message, deliverAt.getAsLong()) : message;
     }
 
     /** The prepared half of a transaction, stored in the half topic with its real destination kept. */
-    private static MessageToStore half(SendRequestHeader header, int queueId, InetSocketAddress producer,
+    private static MessageToStore half(SendRequestHeader header, int queueId, byte[] producer,
             boolean waitForFlush, int flag, byte[] body, ReceivedProperties properties) {
         HalfMessages.keepDestination(properties, header.topic(), queueId);
         return message(header, new Destination(HalfMessages.TOPIC, HalfMessages.QUEUE_ID),
                 HalfMessages.storedSysFlag(header.sysFlag()), producer, waitForFlush, flag, body,
-                properties.encoded());
+                properties.encodedUtf8());
     }
 
     private static MessageToStore message(SendRequestHeader header, Destination destination, int sysFlag,
-            InetSocketAddress producer, boolean waitForFlush, int flag, byte[] body, String properties) {
+            byte[] producer, boolean waitForFlush, int flag, byte[] body, byte[] properties) {
         try {
             return MessageToStore.builder(destination.topic(), destination.queueId(), body)
                     .flag(flag)

@@ -3,6 +3,7 @@ package dev.bolide.broker.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bolide.protocol.message.MessageProperties;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +74,27 @@ class ReceivedPropertiesTest {
             }
 
             assertThat(MessageProperties.decode(properties.encoded())).as("round %d", round).isEqualTo(expected);
+            assertThat(properties.encodedUtf8()).as("round %d", round)
+                    .isEqualTo(properties.encoded().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void theStoredBytesAreTheStoredStringInUtf8WhetherCutAsBytesOrNot() {
+        for (String sent : List.of(SENT, "WAIT\u0001false\u0002KEYS\u0001k", "KEYS\u0001k\u0002WAIT\u0001false",
+                "WAIT\u0001false", "", "KEYS\u0001k", "KEYS\u0001caf\u00e9\u0002WAIT\u0001true",
+                "KEYS\u0001\u65e5\u672c\u0002WAIT\u0001true")) {
+            ReceivedProperties cut = new ReceivedProperties(sent);
+            cut.remove("WAIT");
+            ReceivedProperties extended = new ReceivedProperties(sent);
+            extended.remove("WAIT");
+            extended.put("CLUSTER", "DefaultCluster");
+            ReceivedProperties untouched = new ReceivedProperties(sent);
+
+            for (ReceivedProperties properties : List.of(cut, extended, untouched)) {
+                assertThat(properties.encodedUtf8()).as(sent)
+                        .isEqualTo(properties.encoded().getBytes(StandardCharsets.UTF_8));
+            }
         }
     }
 
