@@ -20,9 +20,9 @@ final class EndTransactionProcessor implements RequestProcessor {
     private static final System.Logger LOG = System.getLogger(EndTransactionProcessor.class.getName());
 
     private final MessageStore store;
-    private final TransactionResolver resolver;
+    private final ResolutionQueue resolver;
 
-    EndTransactionProcessor(MessageStore store, TransactionResolver resolver) {
+    EndTransactionProcessor(MessageStore store, ResolutionQueue resolver) {
         this.store = store;
         this.resolver = resolver;
     }

@@ -53,6 +53,7 @@ public final class TransactionService implements AutoCloseable {
         return thread;
     });
     private final TransactionChecker checker;
+    private final ResolutionQueue ends;
     private final EndTransactionProcessor endTransaction;
     private RequestProcessor branchRequests;
     private ParticipantResolver participants;
@@ -64,10 +65,11 @@ public final class TransactionService implements AutoCloseable {
     private final HeldReceipts held;
     private final Clock clock;
 
-    private TransactionService(TransactionChecker checker, EndTransactionProcessor endTransaction,
+    private TransactionService(TransactionChecker checker, ResolutionQueue ends, EndTransactionProcessor endTransaction,
             BranchCoordinator branches, UndecidedTransactions undecided, PendingHalves pending, HeldReceipts held,
             TransactionSettings settings, Clock clock) {
         this.checker = checker;
+        this.ends = ends;
         this.clock = clock;
         this.settings = settings;
         this.endTransaction = endTransaction;
@@ -112,7 +114,8 @@ public final class TransactionService implements AutoCloseable {
         TransactionResolver resolver = new TransactionResolver(store, writes, open, routing);
         TransactionChecker checker = new TransactionChecker(store, open, resolver, new CheckBackSender(producers),
                 branches, settings, progressFile, clock);
-        TransactionService service = new TransactionService(checker, new EndTransactionProcessor(store, resolver),
+        ResolutionQueue ends = new ResolutionQueue(resolver);
+        TransactionService service = new TransactionService(checker, ends, new EndTransactionProcessor(store, ends),
                 branches, new UndecidedTransactions(store, open, resolver), pending, held, settings, clock);
         long interval = settings.transactionCheckInterval().toMillis();
         service.scheduler.scheduleWithFixedDelay(service::checkOnce, interval, interval, TimeUnit.MILLISECONDS);
@@ -310,6 +313,7 @@ public final class TransactionService implements AutoCloseable {
     /** Stops checking and saves the progress; call before the store closes. */
     @Override
     public void close() {
+        ends.close();
         resolving.shutdownNow();
         crossBrokerLogWriter.shutdown();
         closeCrossBrokerLog();
