@@ -12,7 +12,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * END_TRANSACTION (37), which producers send oneway: commit or roll back the transaction of the
- * half message at {@code commitLogOffset}, once; "unknown" leaves it to the next check-back.
+ * half message at {@code commitLogOffset}, once; "unknown" leaves it to the next check-back. The
+ * request is checked here; the resolution is queued ({@link ResolutionQueue}) and answered once recorded.
  * Requests that do not name a half message of the producer's group are refused (and logged, since
  * a oneway request gets no answer).
  */
