@@ -12,8 +12,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * END_TRANSACTION (37), which producers send oneway: commit or roll back the transaction of the
- * half message at {@code commitLogOffset}, once; "unknown" leaves it to the next check-back. The
- * request is checked here; the resolution is queued ({@link ResolutionQueue}) and answered once recorded.
+ * half message at {@code commitLogOffset}, once; "unknown" leaves it to the next check-back.
  * Requests that do not name a half message of the producer's group are refused (and logged, since
  * a oneway request gets no answer).
  */
@@ -21,9 +20,9 @@ final class EndTransactionProcessor implements RequestProcessor {
     private static final System.Logger LOG = System.getLogger(EndTransactionProcessor.class.getName());
 
     private final MessageStore store;
-    private final ResolutionQueue resolver;
+    private final TransactionResolver resolver;
 
-    EndTransactionProcessor(MessageStore store, ResolutionQueue resolver) {
+    EndTransactionProcessor(MessageStore store, TransactionResolver resolver) {
         this.store = store;
         this.resolver = resolver;
     }

@@ -5,7 +5,6 @@ import dev.bolide.broker.ha.Written;
 import dev.bolide.store.AppendedMessage;
 import dev.bolide.store.MessageStore;
 import dev.bolide.store.MessageToStore;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -29,79 +28,35 @@ final class TransactionResolver {
         this.opQueue = new SystemQueue(store, TransactionTopics.OP);
     }
 
-    /** A transaction to resolve: one of its half records and how. */
-    record Ask(HalfRecord half, Resolution resolution) {
-    }
-
     /**
      * Resolves the transaction of {@code half} (any of its half records).
      *
      * @return completes with whether this call resolved it (false: it was resolved before)
      */
     CompletableFuture<Boolean> resolve(HalfRecord half, Resolution resolution) {
-        return resolveAll(List.of(new Ask(half, resolution))).get(0);
-    }
-
-    /**
-     * Resolves the transactions asked, in order, with one append for all those not resolved before
-     * (of a transaction asked twice, the first ask resolves it): each commit's message and op
-     * record stay next to each other in it.
-     *
-     * @return for each ask, completes with whether it resolved its transaction
-     */
-    List<CompletableFuture<Boolean>> resolveAll(List<Ask> asks) {
-        List<CompletableFuture<Boolean>> outcomes = new ArrayList<>(asks.size());
-        List<Ask> granted = new ArrayList<>(asks.size());
-        List<CompletableFuture<Boolean>> grantedOutcomes = new ArrayList<>(asks.size());
-        List<MessageToStore> records = new ArrayList<>(asks.size() * 2);
-        long opLowerBound = opQueue.endOffset();
-        for (Ask ask : asks) {
-            CompletableFuture<Boolean> outcome = new CompletableFuture<>();
-            outcomes.add(outcome);
-            OpenTransactions.Claim claim = open.claim(ask.half().transactionKey(), ask.half().queueOffset(),
-                    ask.resolution(), opLowerBound);
-            if (!claim.granted()) {
-                LOG.log(System.Logger.Level.INFO, "{0} ignored: it was {1} already", describe(ask),
-                        claim.earlier().map(Resolution::pastTense).orElse("resolved"));
-                outcome.complete(false);
-                continue;
-            }
-            granted.add(ask);
-            grantedOutcomes.add(outcome);
-            records.addAll(records(ask.half(), ask.resolution()));
+        long key = half.transactionKey();
+        OpenTransactions.Claim claim = open.claim(key, half.queueOffset(), resolution, opQueue.endOffset());
+        if (!claim.granted()) {
+            LOG.log(System.Logger.Level.INFO, "{0} ignored: it was {1} already", describe(half, resolution),
+                    claim.earlier().map(Resolution::pastTense).orElse("resolved"));
+            return CompletableFuture.completedFuture(false);
         }
-        if (!granted.isEmpty()) {
-            append(granted, grantedOutcomes, records);
-        }
-        return outcomes;
-    }
-
-    private void append(List<Ask> granted, List<CompletableFuture<Boolean>> outcomes, List<MessageToStore> records) {
         CompletableFuture<Written> appended;
         try {
-            appended = writes.append(records);
+            appended = writes.append(records(half, resolution));
         } catch (RuntimeException e) {
-            appended = CompletableFuture.failedFuture(e);
+            open.release(key);
+            return CompletableFuture.failedFuture(e);
         }
-        appended.whenComplete((result, failure) -> {
+        return appended.handle((result, failure) -> {
             if (failure != null) {
-                for (int i = 0; i < granted.size(); i++) {
-                    open.release(granted.get(i).half().transactionKey());
-                    outcomes.get(i).completeExceptionally(
-                            new IllegalStateException("cannot record " + describe(granted.get(i)), failure));
-                }
-                return;
+                open.release(key);
+                throw new IllegalStateException("cannot record " + describe(half, resolution), failure);
             }
-            List<AppendedMessage> stored = result.appended().messages();
-            int next = 0;
-            for (int i = 0; i < granted.size(); i++) {
-                Ask ask = granted.get(i);
-                // the op record closes each transaction's records
-                next += ask.resolution() == Resolution.ROLLBACK ? 1 : 2;
-                open.recorded(ask.half().transactionKey(), stored.get(next - 1).queueOffset());
-                LOG.log(System.Logger.Level.DEBUG, "{0}", describe(ask));
-                outcomes.get(i).complete(true);
-            }
+            List<AppendedMessage> records = result.appended().messages();
+            open.recorded(key, records.get(records.size() - 1).queueOffset());
+            LOG.log(System.Logger.Level.DEBUG, "{0}", describe(half, resolution));
+            return true;
         });
     }
 
@@ -114,7 +69,7 @@ final class TransactionResolver {
         };
     }
 
-    private static String describe(Ask ask) {
-        return ask.resolution() + " of " + ask.half();
+    private static String describe(HalfRecord half, Resolution resolution) {
+        return resolution + " of " + half;
     }
 }

@@ -53,7 +53,6 @@ public final class TransactionService implements AutoCloseable {
         return thread;
     });
     private final TransactionChecker checker;
-    private final ResolutionQueue ends;
     private final EndTransactionProcessor endTransaction;
     private RequestProcessor branchRequests;
     private ParticipantResolver participants;
@@ -65,11 +64,10 @@ public final class TransactionService implements AutoCloseable {
     private final HeldReceipts held;
     private final Clock clock;
 
-    private TransactionService(TransactionChecker checker, ResolutionQueue ends, EndTransactionProcessor endTransaction,
+    private TransactionService(TransactionChecker checker, EndTransactionProcessor endTransaction,
             BranchCoordinator branches, UndecidedTransactions undecided, PendingHalves pending, HeldReceipts held,
             TransactionSettings settings, Clock clock) {
         this.checker = checker;
-        this.ends = ends;
         this.clock = clock;
         this.settings = settings;
         this.endTransaction = endTransaction;
@@ -114,8 +112,7 @@ public final class TransactionService implements AutoCloseable {
         TransactionResolver resolver = new TransactionResolver(store, writes, open, routing);
         TransactionChecker checker = new TransactionChecker(store, open, resolver, new CheckBackSender(producers),
                 branches, settings, progressFile, clock);
-        ResolutionQueue ends = new ResolutionQueue(resolver);
-        TransactionService service = new TransactionService(checker, ends, new EndTransactionProcessor(store, ends),
+        TransactionService service = new TransactionService(checker, new EndTransactionProcessor(store, resolver),
                 branches, new UndecidedTransactions(store, open, resolver), pending, held, settings, clock);
         long interval = settings.transactionCheckInterval().toMillis();
         service.scheduler.scheduleWithFixedDelay(service::checkOnce, interval, interval, TimeUnit.MILLISECONDS);
@@ -313,7 +310,6 @@ public final class TransactionService implements AutoCloseable {
     /** Stops checking and saves the progress; call before the store closes. */
     @Override
     public void close() {
-        ends.close();
         resolving.shutdownNow();
         crossBrokerLogWriter.shutdown();
         closeCrossBrokerLog();

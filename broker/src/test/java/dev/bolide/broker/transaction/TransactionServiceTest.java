@@ -147,12 +147,6 @@ class TransactionServiceTest {
                 commitOrRollback, false);
     }
 
-    /** END_TRANSACTION as the client sends it after its local transaction: oneway, nobody waits. */
-    private void endOneway(RemotingCommand sent, int commitOrRollback) throws IOException {
-        loopback.send(RequestCode.END_TRANSACTION, endFields(sent.field("queueOffset"),
-                Long.toString(MessageId.physicalOffset(sent.field("msgId"))), commitOrRollback, false), null);
-    }
-
     /** END_TRANSACTION as the client sends it answering a check-back. */
     private RemotingCommand answer(RemotingCommand check, int commitOrRollback) throws IOException {
         return end(check.field("tranStateTableOffset"), check.field("commitLogOffset"), commitOrRollback, true);
@@ -160,12 +154,6 @@ class TransactionServiceTest {
 
     private RemotingCommand end(String queueOffset, String commitLogOffset, int commitOrRollback, boolean fromCheck)
             throws IOException {
-        return loopback.call(RequestCode.END_TRANSACTION, endFields(queueOffset, commitLogOffset, commitOrRollback,
-                fromCheck), null);
-    }
-
-    private static Map<String, String> endFields(String queueOffset, String commitLogOffset, int commitOrRollback,
-            boolean fromCheck) {
         Map<String, String> fields = new HashMap<>();
         fields.put("producerGroup", "PG");
         fields.put("tranStateTableOffset", queueOffset);
@@ -173,7 +161,7 @@ class TransactionServiceTest {
         fields.put("commitOrRollback", Integer.toString(commitOrRollback));
         fields.put("fromTransactionCheck", Boolean.toString(fromCheck));
         fields.put("msgId", "whatever");
-        return fields;
+        return loopback.call(RequestCode.END_TRANSACTION, fields, null);
     }
 
     /** Runs a check pass once what was appended so far is readable, and returns the check-backs it sent. */
@@ -248,27 +236,6 @@ class TransactionServiceTest {
 
         assertThat(delivered()).containsExactly("twice");
         assertThat(records(TransactionTopics.OP, 0)).as("one op record per transaction").hasSize(2);
-    }
-
-    @Test
-    void endTransactionsSentOnewayInARowResolveEachTransactionOnce() throws Exception {
-        start(CHECK_AT_ONCE);
-        List<RemotingCommand> sent = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
-            sent.add(prepare("m" + i));
-        }
-
-        for (int i = 0; i < sent.size(); i++) {
-            endOneway(sent.get(i), i % 2 == 0 ? COMMIT : ROLLBACK);
-        }
-        endOneway(sent.get(0), COMMIT);
-        endOneway(sent.get(1), COMMIT);
-
-        await().until(() -> store.maxOffset(TransactionTopics.OP, 0) == sent.size());
-        assertThat(delivered()).containsExactlyElementsOf(
-                java.util.stream.IntStream.range(0, sent.size()).filter(i -> i % 2 == 0).mapToObj(i -> "m" + i).toList());
-        assertThat(checkPass()).isEmpty();
-        assertThat(records(TransactionTopics.OP, 0)).as("one op record per transaction").hasSize(sent.size());
     }
 
     @Test
