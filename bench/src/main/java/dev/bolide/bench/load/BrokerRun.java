@@ -8,10 +8,14 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.apache.rocketmq.client.producer.TransactionMQProducer;
 import org.apache.rocketmq.common.message.MessageQueue;
 import org.apache.rocketmq.common.topic.TopicValidator;
 
-/** The whole {@link WorkloadPlan} against one started broker, through one producer. */
+/**
+ * The whole {@link WorkloadPlan} against one started broker, through one producer and one
+ * transactional producer.
+ */
 final class BrokerRun {
     private static final String WARMUP_TOPIC = "bench-warmup";
     private static final Duration ROUTE_TIMEOUT = Duration.ofSeconds(30);
@@ -19,17 +23,25 @@ final class BrokerRun {
     private final BrokerProcess broker;
     private final WorkloadPlan plan;
     private final DefaultMQProducer producer;
+    private final CommittingProducer transactional;
 
-    private BrokerRun(BrokerProcess broker, WorkloadPlan plan, DefaultMQProducer producer) {
+    private BrokerRun(BrokerProcess broker, WorkloadPlan plan, DefaultMQProducer producer,
+            CommittingProducer transactional) {
         this.broker = broker;
         this.plan = plan;
         this.producer = producer;
+        this.transactional = transactional;
     }
 
     static RunFigures measure(BrokerProcess broker, WorkloadPlan plan) throws Exception {
         DefaultMQProducer producer = startProducer(broker);
         try {
-            return new BrokerRun(broker, plan, producer).measureAll();
+            CommittingProducer transactional = CommittingProducer.start(broker);
+            try {
+                return new BrokerRun(broker, plan, producer, transactional).measureAll();
+            } finally {
+                transactional.producer().shutdown();
+            }
         } finally {
             producer.shutdown();
         }
@@ -56,6 +68,9 @@ final class BrokerRun {
         for (int size : WorkloadPlan.MESSAGE_SIZES) {
             createTopic(producer, broker, WorkloadPlan.topic(size));
         }
+        for (WorkloadPlan.SendCell cell : WorkloadPlan.transactionalCells()) {
+            createTopic(producer, broker, cell.topic());
+        }
         warmUp();
         List<Measurement> results = new ArrayList<>();
         Map<Integer, Long> acknowledged = new LinkedHashMap<>();
@@ -78,23 +93,47 @@ final class BrokerRun {
             results.add(report(drained));
             consumed += drained.messages();
         }
-        List<CpuCost> cpu = List.of(sending, consumeCpu.stop("consumption", consumed));
+        CpuCost consumption = consumeCpu.stop("consumption", consumed);
+        List<CpuCost> cpu = List.of(sending, consumption, sendTransactions(results));
         cpu.forEach(cost -> System.out.printf(Locale.ROOT, "%s: CPU per message, %s: broker %.1f us, client %.1f us%n",
                 broker.name(), cost.phase(), cost.brokerMicrosPerMessage(), cost.clientMicrosPerMessage()));
         return new RunFigures(results, cpu);
     }
 
     /**
-     * Both brokers' JIT compilers and page caches see the same traffic, every message size, before
-     * anything is measured; the warm-up backlog is consumed too, to warm the consuming path.
+     * Every transactional cell, each counted only as far as its committed messages reached the
+     * topic's queues (a broker that lost commits would otherwise score them). The CPU spans the
+     * wait for the queues, which the oneway {@code END_TRANSACTION}s may leave behind the sends.
+     */
+    private CpuCost sendTransactions(List<Measurement> results) throws Exception {
+        CpuCost.Meter cpu = CpuCost.start(broker);
+        long committed = 0;
+        for (WorkloadPlan.SendCell cell : WorkloadPlan.transactionalCells()) {
+            Measurement sent = SendWorkload.transactional(transactional.producer()).run(cell.workload(), cell.topic(),
+                    cell.messageSize(), cell.threads(), plan.sendDuration());
+            Measurement queued = sent.countingOnly(backlog(producer, cell.topic(), sent.messages()));
+            results.add(report(queued));
+            committed += queued.messages();
+        }
+        CpuCost cost = cpu.stop("transactional sends", committed);
+        System.out.printf("%s: %d transaction checks asked by the broker%n", broker.name(), transactional.checks());
+        return cost;
+    }
+
+    /**
+     * Every broker's JIT compilers and page caches see the same traffic, every message size and
+     * transactional sends, before anything is measured; the warm-up backlog is consumed too, to
+     * warm the consuming path.
      */
     private void warmUp() throws Exception {
-        System.out.printf("%s: warming up for %d s%n", broker.name(), plan.warmupDuration().toSeconds());
         Duration perSize = plan.warmupDuration().dividedBy(WorkloadPlan.MESSAGE_SIZES.size());
+        System.out.printf("%s: warming up for %d s%n", broker.name(), plan.warmupDuration().plus(perSize).toSeconds());
         long sent = 0;
         for (int size : WorkloadPlan.MESSAGE_SIZES) {
             sent += new SendWorkload(producer).run("warm-up", WARMUP_TOPIC, size, 8, perSize).messages();
         }
+        sent += SendWorkload.transactional(transactional.producer()).run("warm-up", WARMUP_TOPIC,
+                WorkloadPlan.TRANSACTIONAL_SIZE, 8, perSize).messages();
         drain("warm-up consume", WARMUP_TOPIC, sent);
     }
 
@@ -167,7 +206,7 @@ final class BrokerRun {
     private Measurement report(Measurement measurement) {
         String latency = measurement.latencies() == null ? "" : String.format(Locale.ROOT,
                 "  p50 %.2f ms  p99 %.2f ms", measurement.p50Millis(), measurement.p99Millis());
-        System.out.printf(Locale.ROOT, "%s: %-26s %9.0f msgs/s%s%s%n", broker.name(), measurement.workload(),
+        System.out.printf(Locale.ROOT, "%s: %-37s %9.0f msgs/s%s%s%n", broker.name(), measurement.workload(),
                 measurement.messagesPerSecond(), latency,
                 measurement.problem() == null ? "" : "  (" + measurement.problem() + ")");
         return measurement;

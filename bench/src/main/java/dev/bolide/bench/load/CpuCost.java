@@ -4,8 +4,10 @@ package dev.bolide.bench.load;
  * The CPU a phase of the workload cost per message, on both sides of the wire: the broker's JVMs
  * (name server included) and the harness's own JVM, the client, which shares the machine with them.
  *
- * @param phase       {@code sends} (every send cell) or {@code consumption} (every backlog drained)
- * @param messages    messages sent with SEND_OK, or consumed, in the phase
+ * @param phase       {@code sends} (every send cell), {@code consumption} (every backlog drained) or
+ *                    {@code transactional sends} (every transactional cell)
+ * @param messages    messages sent with SEND_OK (transactional: and committed and found on the broker), or
+ *                    consumed, in the phase
  * @param brokerNanos CPU of the broker's processes over the phase
  * @param clientNanos CPU of the harness's process over the phase
  */

@@ -13,7 +13,8 @@ final class HarnessOptions {
             usage: java -jar bench/target/load-harness.jar [options]
               --quick              2 s per send cell and 2 s warm-up, to try the harness out
               --seconds N          length of each send cell (default 10)
-              --warmup N           length of the warm-up sends (default 10)
+              --warmup N           length of the warm-up's plain sends (default 10; its
+                                   transactional sends take half as long again)
               --flush MODE         ASYNC_FLUSH (default) or SYNC_FLUSH, for every broker
               --heap SIZE          -Xms and -Xmx of every broker JVM (default 512m)
               --rocketmq-tsp       also RocketMQ 4.9.7 with transientStorePoolEnable and its flush

@@ -73,7 +73,7 @@ public final class LoadHarness {
         }
         int cores = Runtime.getRuntime().availableProcessors();
         String heading = String.format("Bolide vs Apache RocketMQ, client rocketmq-client %s: sync sends, then push"
-                + " consumption of the backlog (%s; %d cores; load average at start %s; %s)",
+                + " consumption of the backlog, then transactional sends (%s; %d cores; load average at start %s; %s)",
                 MQVersion.getVersionDesc(MQVersion.CURRENT_VERSION), options, cores, loadAverage,
                 LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS));
         return new LoadReport(brokers, names, rounds).render(LoadAverage.headed(heading, loadAverage, cores));

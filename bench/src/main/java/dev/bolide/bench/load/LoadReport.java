@@ -22,6 +22,8 @@ final class LoadReport {
     static final double SEND_TARGET = 1.5;
     static final double CONSUME_TARGET = 2.0;
     static final double CPU_TARGET = 0.5;
+    /** The first column: wide enough for "transactional send 1024 B, 32 threads". */
+    private static final String LABEL = "%-38s";
     private static final String GROUP = "  %9s %6s %6s";
     private static final String TAIL = "  %6s  %-19s  %7s%n";
 
@@ -38,16 +40,16 @@ final class LoadReport {
 
     String render(String heading) {
         StringBuilder out = new StringBuilder(heading).append(System.lineSeparator());
-        out.append(String.format(Locale.ROOT, "%-30s", ""));
+        out.append(String.format(Locale.ROOT, LABEL, ""));
         contenders.forEach(contender -> out.append(String.format(Locale.ROOT, "  %-23s", names.get(contender))));
         out.append(String.format(Locale.ROOT, TAIL, "Bolide", "target vs " + RocketMqEdition.VERSION_4,
-                "Bolide")).append(String.format(Locale.ROOT, "%-30s", "workload"));
+                "Bolide")).append(String.format(Locale.ROOT, LABEL, "workload"));
         contenders.forEach(contender -> out.append(String.format(Locale.ROOT, GROUP, "msgs/s", "p50 ms", "p99 ms")));
         out.append(String.format(Locale.ROOT, TAIL, "/ ref", "", "/ best"));
         for (String workload : workloads()) {
             out.append(workloadLine(workload));
         }
-        for (String phase : List.of("sends", "consumption")) {
+        for (String phase : List.of("sends", "consumption", "transactional sends")) {
             out.append(cpuLine("broker CPU us/msg, " + phase, phase, CpuCost::brokerMicrosPerMessage, true));
             out.append(cpuLine("client CPU us/msg, " + phase, phase, CpuCost::clientMicrosPerMessage, false));
         }
@@ -62,7 +64,7 @@ final class LoadReport {
     }
 
     private String workloadLine(String workload) {
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-30s", workload));
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, LABEL, workload));
         for (Contender contender : contenders) {
             line.append(String.format(Locale.ROOT, GROUP,
                     decimal(median(contender, figures -> measurement(figures, workload)
@@ -94,7 +96,7 @@ final class LoadReport {
     private String cpuLine(String row, String phase, ToDoubleFunction<CpuCost> perMessage, boolean hasTarget) {
         Figure figure = figures -> figures.cpu().stream().filter(cost -> cost.phase().equals(phase)).findFirst()
                 .map(perMessage::applyAsDouble);
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-30s", row));
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, LABEL, row));
         for (Contender contender : contenders) {
             line.append(String.format(Locale.ROOT, GROUP, decimal(median(contender, figure), 1), "", ""));
         }

@@ -1,5 +1,7 @@
 package dev.bolide.bench.load;
 
+import java.util.Locale;
+
 /**
  * One measured workload against one broker.
  *
@@ -12,6 +14,19 @@ package dev.bolide.bench.load;
  */
 record Measurement(String workload, long messages, long failures, long elapsedNanos, LatencySamples latencies,
                    String problem) {
+
+    /**
+     * This measurement with no more messages than {@code found} (the broker's count of them): the
+     * rest become failures, and the figure says so.
+     */
+    Measurement countingOnly(long found) {
+        if (found >= messages) {
+            return this;
+        }
+        String shortfall = String.format(Locale.ROOT, "only %d of %d messages found on the broker", found, messages);
+        return new Measurement(workload, found, failures + messages - found, elapsedNanos, latencies,
+                problem == null ? shortfall : shortfall + "; " + problem);
+    }
 
     double messagesPerSecond() {
         return elapsedNanos == 0 ? Double.NaN : messages * 1e9 / elapsedNanos;

@@ -8,8 +8,11 @@ import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.apache.rocketmq.client.producer.LocalTransactionState;
 import org.apache.rocketmq.client.producer.SendResult;
 import org.apache.rocketmq.client.producer.SendStatus;
+import org.apache.rocketmq.client.producer.TransactionMQProducer;
+import org.apache.rocketmq.client.producer.TransactionSendResult;
 import org.apache.rocketmq.common.message.Message;
 
 /**
@@ -17,15 +20,44 @@ import org.apache.rocketmq.common.message.Message;
  * application sharing one {@link DefaultMQProducer} would send. Each thread times every send.
  */
 final class SendWorkload {
-    private final DefaultMQProducer producer;
+    private final SendCall call;
 
+    /** Plain sends: each counts when it returns {@code SEND_OK}. */
     SendWorkload(DefaultMQProducer producer) {
-        this.producer = producer;
+        this(message -> failure(producer.send(message)));
+    }
+
+    private SendWorkload(SendCall call) {
+        this.call = call;
+    }
+
+    /**
+     * Transactional sends ({@code sendMessageInTransaction}, the producer's listener deciding):
+     * each counts when its half message returned {@code SEND_OK} and the local transaction
+     * committed, the client having then sent the broker its {@code END_TRANSACTION} (oneway).
+     */
+    static SendWorkload transactional(TransactionMQProducer producer) {
+        return new SendWorkload(message -> {
+            TransactionSendResult result = producer.sendMessageInTransaction(message, null);
+            String failure = failure(result);
+            return failure != null || result.getLocalTransactionState() == LocalTransactionState.COMMIT_MESSAGE
+                    ? failure : "local transaction " + result.getLocalTransactionState();
+        });
+    }
+
+    private static String failure(SendResult result) {
+        return result.getSendStatus() == SendStatus.SEND_OK ? null : result.getSendStatus().toString();
+    }
+
+    /** One send, and why it does not count ({@code null} when it does). */
+    @FunctionalInterface
+    private interface SendCall {
+        String send(Message message) throws Exception;
     }
 
     /** One sending thread's tally; only that thread writes it until it is joined. */
     private static final class Sender implements Runnable {
-        private final DefaultMQProducer producer;
+        private final SendCall call;
         private final String topic;
         private final byte[] body;
         private final CyclicBarrier start;
@@ -34,8 +66,8 @@ final class SendWorkload {
         private long failures;
         private String firstFailure;
 
-        Sender(DefaultMQProducer producer, String topic, byte[] body, CyclicBarrier start, Duration duration) {
-            this.producer = producer;
+        Sender(SendCall call, String topic, byte[] body, CyclicBarrier start, Duration duration) {
+            this.call = call;
             this.topic = topic;
             this.body = body;
             this.start = start;
@@ -62,11 +94,11 @@ final class SendWorkload {
             Message message = new Message(topic, body);
             long begin = System.nanoTime();
             try {
-                SendResult result = producer.send(message);
-                if (result.getSendStatus() == SendStatus.SEND_OK) {
+                String failure = call.send(message);
+                if (failure == null) {
                     latencies.record(System.nanoTime() - begin);
                 } else {
-                    fail(result.getSendStatus().toString());
+                    fail(failure);
                 }
             } catch (InterruptedException e) {
                 throw e;
@@ -92,7 +124,7 @@ final class SendWorkload {
         List<Sender> senders = new ArrayList<>();
         List<Thread> running = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
-            Sender sender = new Sender(producer, topic, body, start, duration);
+            Sender sender = new Sender(call, topic, body, start, duration);
             Thread thread = new Thread(sender, "bench-send-" + i);
             thread.start();
             senders.add(sender);
