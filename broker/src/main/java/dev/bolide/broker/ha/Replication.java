@@ -58,6 +58,11 @@ public final class Replication implements AutoCloseable {
                 role == BrokerRole.SYNC_MASTER);
         server = started;
         store.addAppendListener((message, where) -> started.appended());
+        if (role == BrokerRole.SYNC_MASTER) {
+            // each append woke the dispatcher's thread: as many context switches as sends on the
+            // master, where the slaves' reports come once per group of sends
+            store.dispatchedByOthersWhile(() -> acknowledgements.connectedSlaves() > 0);
+        }
     }
 
     /** What this broker's writes wait for before they are answered: the disk, and a slave on a SYNC_MASTER. */
