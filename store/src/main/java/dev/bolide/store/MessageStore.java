@@ -404,10 +404,10 @@ public final class MessageStore implements AutoCloseable {
     }
 
     /**
-     * While {@code condition} holds, appends do not wake the dispatcher's thread: another thread
-     * dispatches them soon through {@link ReplicatedCommitLog#dispatchAppended} (a SYNC_MASTER's
-     * HA connection, after each slave report), and the dispatcher's thread takes what it leaves
-     * within {@link Dispatcher}'s longest park. Read at each append: must be quick.
+     * While {@code condition} holds, another thread dispatches the appends soon through
+     * {@link ReplicatedCommitLog#dispatchAppended} (an HA connection, after each slave report):
+     * appends do not wake the dispatcher's thread, which only takes what that one leaves, within
+     * {@link Dispatcher}'s longest park. Read at each append: must be quick.
      */
     public void dispatchedByOthersWhile(BooleanSupplier condition) {
         dispatcher.dispatchedByOthersWhile(condition);

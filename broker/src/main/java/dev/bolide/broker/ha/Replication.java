@@ -46,6 +46,9 @@ public final class Replication implements AutoCloseable {
      */
     public void start() throws IOException {
         if (role == BrokerRole.SLAVE) {
+            // all a slave appends comes through its HA connection, which dispatches it after each
+            // report: the dispatcher's own thread need not wake every millisecond to look
+            store.dispatchedByOthersWhile(() -> true);
             client = new HaClient(store.replication(), settings, masterAddress);
             client.start();
             return;

@@ -107,10 +107,11 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     /**
-     * While {@code condition} holds, appends do not wake this thread: another one dispatches them
-     * soon through {@link #dispatchNow} (a SYNC_MASTER's HA connection, after each slave report),
-     * and this thread, parked up to {@link #BACKSTOP_PARK_NANOS} at a time, takes what it leaves.
-     * Read at each append: must be quick.
+     * While {@code condition} holds, another thread dispatches the appends soon through
+     * {@link #dispatchNow} (a SYNC_MASTER's HA connections after each slave report, a slave's
+     * after each report it sends): appends do not wake this thread, which only takes what that
+     * one leaves, parked up to {@link #BACKSTOP_PARK_NANOS} at a time. Read at each append: must
+     * be quick.
      */
     public void dispatchedByOthersWhile(BooleanSupplier condition) {
         this.dispatchedByOthers = condition;
