@@ -28,6 +28,7 @@ import java.util.function.Predicate;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 /**
  * The storage engine: a CommitLog of message records, ConsumeQueues and an index derived from it,
@@ -221,7 +222,7 @@ public final class MessageStore implements AutoCloseable {
         long started = System.nanoTime();
         AppendResult result = new AppendResult(AppendResult.Status.PUT_OK, commitLog.append(messages));
         timings.appended(messages.size(), System.nanoTime() - started);
-        dispatcher.wakeUp();
+        dispatcher.appended();
         for (AppendListener listener : appendListeners) {
             for (int i = 0; i < messages.size(); i++) {
                 listener.appended(messages.get(i), result.messages().get(i));
@@ -400,6 +401,16 @@ public final class MessageStore implements AutoCloseable {
 
     public void addAppendListener(AppendListener listener) {
         appendListeners.add(listener);
+    }
+
+    /**
+     * While {@code condition} holds, another thread dispatches the appends soon through
+     * {@link ReplicatedCommitLog#dispatchAppended} (an HA connection, after each slave report):
+     * appends do not wake the dispatcher's thread, which only takes what that one leaves, within
+     * {@link Dispatcher}'s longest park. Read at each append: must be quick.
+     */
+    public void dispatchedByOthersWhile(BooleanSupplier condition) {
+        dispatcher.dispatchedByOthersWhile(condition);
     }
 
     /**

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -46,6 +47,31 @@ class StoreHooksTest {
             try (GetMessageResult due = store.getMessages("due", 0, 0, 1, code -> code == stored + 1000)) {
                 assertThat(due.messages()).hasSize(1);
             }
+        }
+    }
+
+    @Test
+    void appendsLeftToAnotherThreadToDispatchAreReadableOnceItDispatches() throws IOException {
+        try (MessageStore store = MessageStore.open(TestStores.config(dir).build())) {
+            store.dispatchedByOthersWhile(() -> true);
+            store.append(message("t", 0, "x"));
+            store.replication().dispatchAppended();
+
+            await().until(() -> store.dispatchedOffset() == store.commitLogMaxOffset());
+            try (GetMessageResult read = store.getMessages("t", 0, 0, 1, code -> true)) {
+                assertThat(read.messages()).hasSize(1);
+            }
+        }
+    }
+
+    @Test
+    void appendsLeftToAnotherThreadThatDoesNotDispatchAreDispatchedByTheDispatchersOwnThread() throws IOException {
+        try (MessageStore store = MessageStore.open(TestStores.config(dir).build())) {
+            store.dispatchedByOthersWhile(() -> true);
+            store.append(message("t", 0, "x"));
+
+            // within its longest park (ten milliseconds), with room for a slow machine
+            await().atMost(Duration.ofSeconds(2)).until(() -> store.dispatchedOffset() == store.commitLogMaxOffset());
         }
     }
 

@@ -28,7 +28,7 @@ final class HaServer implements AutoCloseable {
     private final HaSettings settings;
     private final NewBytes newBytes;
     private final SlaveAcknowledgements acknowledgements;
-    private final boolean pushOnAppend;
+    private final boolean syncMaster;
     private final List<SlaveLink> links = new CopyOnWriteArrayList<>();
     private final LongAdder bytesSent = new LongAdder();
     private final Thread acceptor;
@@ -37,13 +37,13 @@ final class HaServer implements AutoCloseable {
     private volatile boolean closed;
 
     private HaServer(ServerSocketChannel serverSocket, ReplicatedCommitLog commitLog, HaSettings settings, NewBytes newBytes,
-            SlaveAcknowledgements acknowledgements, boolean pushOnAppend) {
+            SlaveAcknowledgements acknowledgements, boolean syncMaster) {
         this.serverSocket = serverSocket;
         this.commitLog = commitLog;
         this.settings = settings;
         this.newBytes = newBytes;
         this.acknowledgements = acknowledgements;
-        this.pushOnAppend = pushOnAppend;
+        this.syncMaster = syncMaster;
         this.acceptor = new Thread(this::acceptSlaves, "bolide-ha-accept");
         acceptor.setDaemon(true);
         this.watchdog = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -54,12 +54,13 @@ final class HaServer implements AutoCloseable {
     }
 
     /**
-     * @param pushOnAppend whether the thread that appends sends new bytes to slaves that keep up
-     *                     (a SYNC_MASTER, whose sends wait for them), rather than only waking the
-     *                     streaming threads
+     * @param syncMaster whether this is a SYNC_MASTER, whose sends wait for the slaves: the thread
+     *                   that appends sends new bytes to slaves that keep up, rather than only waking
+     *                   the streaming threads, and the threads reading the slaves' reports dispatch
+     *                   the appends (see {@link dev.bolide.store.MessageStore#dispatchedByOthersWhile})
      */
     static HaServer start(ReplicatedCommitLog commitLog, HaSettings settings, NewBytes newBytes,
-            SlaveAcknowledgements acknowledgements, boolean pushOnAppend) throws IOException {
+            SlaveAcknowledgements acknowledgements, boolean syncMaster) throws IOException {
         ServerSocketChannel serverSocket = ServerSocketChannel.open();
         try {
             serverSocket.setOption(StandardSocketOptions.SO_REUSEADDR, true);
@@ -69,7 +70,7 @@ final class HaServer implements AutoCloseable {
             throw new IOException("cannot listen on port " + settings.listenPort() + " (haListenPort): "
                     + e.getMessage(), e);
         }
-        HaServer server = new HaServer(serverSocket, commitLog, settings, newBytes, acknowledgements, pushOnAppend);
+        HaServer server = new HaServer(serverSocket, commitLog, settings, newBytes, acknowledgements, syncMaster);
         server.acceptor.start();
         long period = Math.max(1, settings.housekeepingInterval().toMillis() / 10);
         server.watchdog.scheduleWithFixedDelay(server::closeSilentLinks, period, period, TimeUnit.MILLISECONDS);
@@ -82,7 +83,7 @@ final class HaServer implements AutoCloseable {
 
     /** Called after each append: sends the new bytes now, or wakes the threads that stream them. */
     void appended() {
-        if (!pushOnAppend || !pushedToAll()) {
+        if (!syncMaster || !pushedToAll()) {
             newBytes.arrived();
         }
     }
@@ -125,7 +126,7 @@ final class HaServer implements AutoCloseable {
                 socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 LOG.log(System.Logger.Level.INFO, "slave connected from {0}", socket.getRemoteAddress());
                 SlaveLink link = new SlaveLink(socket, commitLog, settings, newBytes, acknowledgements, bytesSent,
-                        links::remove);
+                        syncMaster, links::remove);
                 links.add(link);
                 link.start();
             } catch (ClosedChannelException e) {

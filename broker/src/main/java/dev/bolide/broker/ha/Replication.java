@@ -46,6 +46,9 @@ public final class Replication implements AutoCloseable {
      */
     public void start() throws IOException {
         if (role == BrokerRole.SLAVE) {
+            // all a slave appends comes through its HA connection, which dispatches it after each
+            // report: the dispatcher's own thread need not wake every millisecond to look
+            store.dispatchedByOthersWhile(() -> true);
             client = new HaClient(store.replication(), settings, masterAddress);
             client.start();
             return;
@@ -58,6 +61,11 @@ public final class Replication implements AutoCloseable {
                 role == BrokerRole.SYNC_MASTER);
         server = started;
         store.addAppendListener((message, where) -> started.appended());
+        if (role == BrokerRole.SYNC_MASTER) {
+            // each append woke the dispatcher's thread: as many context switches as sends on the
+            // master, where the slaves' reports come once per group of sends
+            store.dispatchedByOthersWhile(() -> acknowledgements.connectedSlaves() > 0);
+        }
     }
 
     /** What this broker's writes wait for before they are answered: the disk, and a slave on a SYNC_MASTER. */

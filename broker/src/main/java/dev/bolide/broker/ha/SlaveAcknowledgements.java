@@ -18,9 +18,10 @@ public final class SlaveAcknowledgements implements SyncReplication {
     private final long fallbehindMax;
     /** One timer entry for all waiting sends, not one each ({@code completeOnTimeout}: 8 % of a send thread). */
     private final Timeouts<ReplicationStatus> timeouts;
-    /** Guarded by {@code this}, as are {@link #connected} and {@link #acknowledged}. */
+    /** Guarded by {@code this}, as is {@link #acknowledged}. */
     private final PriorityQueue<Waiter> waiters = new PriorityQueue<>(Comparator.comparingLong(Waiter::endOffset));
-    private int connected;
+    /** Written under {@code this}; read without it by {@link #connectedSlaves}, at every append. */
+    private volatile int connected;
     private long acknowledged;
 
     private record Waiter(long endOffset, CompletableFuture<ReplicationStatus> done) {
@@ -80,7 +81,7 @@ public final class SlaveAcknowledgements implements SyncReplication {
     }
 
     /** How many slaves are connected now. */
-    public synchronized int connectedSlaves() {
+    public int connectedSlaves() {
         return connected;
     }
 }

@@ -48,6 +48,8 @@ final class SlaveLink implements AutoCloseable {
     private final SlaveAcknowledgements acknowledgements;
     private final Consumer<SlaveLink> onClosed;
     private final LongAdder bytesSent;
+    /** Whether this thread dispatches the master's appends after each read of reports (a SYNC_MASTER's). */
+    private final boolean dispatches;
     private final CountDownLatch firstReport = new CountDownLatch(1);
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Thread reader;
@@ -72,7 +74,8 @@ final class SlaveLink implements AutoCloseable {
     private volatile boolean gathered;
 
     SlaveLink(SocketChannel channel, ReplicatedCommitLog commitLog, HaSettings settings, NewBytes newBytes,
-            SlaveAcknowledgements acknowledgements, LongAdder bytesSent, Consumer<SlaveLink> onClosed) {
+            SlaveAcknowledgements acknowledgements, LongAdder bytesSent, boolean dispatches,
+            Consumer<SlaveLink> onClosed) {
         this.channel = channel;
         this.socket = channel.socket();
         this.commitLog = commitLog;
@@ -80,6 +83,7 @@ final class SlaveLink implements AutoCloseable {
         this.newBytes = newBytes;
         this.acknowledgements = acknowledgements;
         this.bytesSent = bytesSent;
+        this.dispatches = dispatches;
         this.onClosed = onClosed;
         String peer = socket.getRemoteSocketAddress().toString();
         this.reader = new Thread(this::readReports, "bolide-ha-acks " + peer);
@@ -120,6 +124,10 @@ final class SlaveLink implements AutoCloseable {
                     reported(reports.getLong());
                 }
                 reports.compact();
+                if (dispatches) {
+                    // after the frame the report let go: the slave's copy does not wait for it
+                    commitLog.dispatchAppended();
+                }
             }
         } catch (IOException e) {
             if (silent) {

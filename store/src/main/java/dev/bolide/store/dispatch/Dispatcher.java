@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -34,6 +35,12 @@ public final class Dispatcher implements AutoCloseable {
      */
     private static final long IDLE_SPIN_NANOS = Runtime.getRuntime().availableProcessors() > 2 ? 20_000L : 0;
     private static final long IDLE_PARK_NANOS = 1_000_000L;
+    /**
+     * The longest park while another thread dispatches the appends ({@link #dispatchedByOthersWhile}):
+     * this thread is then only the backstop for what that thread leaves, and each timed wake-up
+     * costs a context switch (parking a millisecond at a time was 10 % of a SYNC_MASTER's samples).
+     */
+    private static final long BACKSTOP_PARK_NANOS = 10_000_000L;
     /**
      * After dispatching, the thread naps this long before looking again, unwoken: under a steady
      * stream one wake-up then covers the records of a few appends instead of one each (parking and
@@ -58,6 +65,7 @@ public final class Dispatcher implements AutoCloseable {
     private volatile DispatchProgress progress;
     /** Consecutive records mostly share their topic: its string is reused rather than decoded again. */
     private String lastTopic = "";
+    private volatile BooleanSupplier dispatchedByOthers = () -> false;
 
     /**
      * @param index null when message indexing is disabled
@@ -73,8 +81,9 @@ public final class Dispatcher implements AutoCloseable {
         this.tagsCodes = tagsCodes;
         this.offset = fromOffset;
         this.progress = new DispatchProgress(fromOffset, indexPosition());
-        this.loop = new WorkerLoop("bolide-dispatcher", this::round,
-                () -> limit.getAsLong() > offset, IDLE_SPIN_NANOS, IDLE_PARK_NANOS).gatheringFor(GATHER_NANOS);
+        this.loop = new WorkerLoop("bolide-dispatcher", this::round, () -> limit.getAsLong() > offset,
+                IDLE_SPIN_NANOS, () -> dispatchedByOthers.getAsBoolean() ? BACKSTOP_PARK_NANOS : IDLE_PARK_NANOS)
+                .gatheringFor(GATHER_NANOS);
     }
 
     public void addListener(DispatchListener listener) {
@@ -88,6 +97,24 @@ public final class Dispatcher implements AutoCloseable {
     /** Wakes the dispatcher after an append (or a flush that moved the limit). */
     public void wakeUp() {
         loop.wakeUp();
+    }
+
+    /** Wakes the dispatcher after an append, unless another thread dispatches appends now. */
+    public void appended() {
+        if (!dispatchedByOthers.getAsBoolean()) {
+            loop.wakeUp();
+        }
+    }
+
+    /**
+     * While {@code condition} holds, another thread dispatches the appends soon through
+     * {@link #dispatchNow} (a SYNC_MASTER's HA connections after each slave report, a slave's
+     * after each report it sends): appends do not wake this thread, which only takes what that
+     * one leaves, parked up to {@link #BACKSTOP_PARK_NANOS} at a time. Read at each append: must
+     * be quick.
+     */
+    public void dispatchedByOthersWhile(BooleanSupplier condition) {
+        this.dispatchedByOthers = condition;
     }
 
     /**
