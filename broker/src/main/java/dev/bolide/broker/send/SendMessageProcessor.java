@@ -109,7 +109,7 @@ public final class SendMessageProcessor implements RequestProcessor {
         } catch (IllegalArgumentException e) {
             return answer(request, ResponseCode.MESSAGE_ILLEGAL, e.getMessage());
         }
-        return append(request, queueId, messages);
+        return append(request, queueId, messages, topics.persisted(header.topic()));
     }
 
     private Optional<TopicConfig> topicFor(SendRequestHeader header) throws IOException {
@@ -223,10 +223,15 @@ public final class SendMessageProcessor implements RequestProcessor {
         }
     }
 
+    /** Answers once the store may acknowledge and the topics file holds the topic (created on this send, say). */
     private CompletableFuture<RemotingCommand> append(RemotingCommand request, int queueId,
-            List<MessageToStore> messages) {
+            List<MessageToStore> messages, CompletableFuture<Void> topicPersisted) {
         try {
-            return writes.append(messages)
+            CompletableFuture<Written> acknowledgeable = writes.append(messages);
+            if (!topicPersisted.isDone() || topicPersisted.isCompletedExceptionally()) {
+                acknowledgeable = acknowledgeable.thenCombine(topicPersisted, (written, persisted) -> written);
+            }
+            return acknowledgeable
                     .thenApply(written -> stored(request, queueId, written))
                     .exceptionally(failure -> refused(request, failure instanceof CompletionException
                             && failure.getCause() != null ? failure.getCause() : failure));
