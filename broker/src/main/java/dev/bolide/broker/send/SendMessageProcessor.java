@@ -109,7 +109,16 @@ public final class SendMessageProcessor implements RequestProcessor {
         } catch (IllegalArgumentException e) {
             return answer(request, ResponseCode.MESSAGE_ILLEGAL, e.getMessage());
         }
-        return append(request, queueId, messages, topics.persisted(header.topic()));
+        return append(request, queueId, messages, topicsPersisted(header.topic(), messages.get(0).topic()));
+    }
+
+    /**
+     * When the topics file holds the topic sent to and the one the messages are stored in, either
+     * created for this send: a dead-letter topic, when a retry is diverted there.
+     */
+    private CompletableFuture<Void> topicsPersisted(String sentTo, String storedIn) {
+        CompletableFuture<Void> persisted = topics.persisted(sentTo);
+        return sentTo.equals(storedIn) ? persisted : CompletableFuture.allOf(persisted, topics.persisted(storedIn));
     }
 
     private Optional<TopicConfig> topicFor(SendRequestHeader header) throws IOException {

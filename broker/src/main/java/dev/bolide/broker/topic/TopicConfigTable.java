@@ -113,30 +113,42 @@ public final class TopicConfigTable {
      * Creates {@code topic} from an inheritable {@code template} (RocketMQ's auto-creation on send):
      * {@code min(requestedQueues, template's write queues)} queues, the template's permission
      * without inheritance and its filter type. Returns the existing topic if there is one, empty
-     * when the template does not allow inheritance. The file is written on the persister, which
-     * then tells the change listeners; {@link #persisted} says when.
+     * when the template does not allow inheritance. The file is written as by {@link #createIfAbsent}.
      */
     public Optional<TopicConfig> createFrom(String topic, TopicConfig template, int requestedQueues) {
-        TopicConfig created;
+        TopicConfig existing = topics.get(topic);
+        if (existing != null) {
+            return Optional.of(existing);
+        }
+        if (!template.isInheritable()) {
+            return Optional.empty();
+        }
+        int queues = Math.max(0, Math.min(requestedQueues, template.writeQueueNums()));
+        return Optional.of(createIfAbsent(new TopicConfig(topic, queues, queues,
+                template.perm() & ~TopicConfig.PERM_INHERIT, template.topicFilterType(), 0, false)));
+    }
+
+    /**
+     * Adds {@code config} (its name checked) unless its topic exists, for a send that needs it; the
+     * file is written on the persister, which then tells the change listeners, and {@link #persisted}
+     * says when. Returns the topic the table holds.
+     */
+    public TopicConfig createIfAbsent(TopicConfig config) {
+        String topic = config.topicName();
         CompletableFuture<Void> persisted = new CompletableFuture<>();
         synchronized (this) {
             TopicConfig existing = topics.get(topic);
             if (existing != null) {
-                return Optional.of(existing);
+                return existing;
             }
-            if (!template.isInheritable()) {
-                return Optional.empty();
-            }
-            int queues = Math.max(0, Math.min(requestedQueues, template.writeQueueNums()));
-            created = new TopicConfig(TopicName.check(topic), queues, queues,
-                    template.perm() & ~TopicConfig.PERM_INHERIT, template.topicFilterType(), 0, false);
+            TopicName.check(topic);
             // told unpersisted before anyone finds it
             unpersisted.put(topic, persisted);
-            topics.put(topic, created);
+            topics.put(topic, config);
             dataVersion = dataVersion.next(clock.millis());
         }
         persistLater(topic, persisted);
-        return Optional.of(created);
+        return config;
     }
 
     /**
