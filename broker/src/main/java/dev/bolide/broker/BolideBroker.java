@@ -283,8 +283,9 @@ public final class BolideBroker implements AutoCloseable {
     private void startServers(BrokerSettings settings, Path configDir, BrokerConfigUpdate configUpdate,
             WatchedAclFile acl, Tls tls, OwnAccount own) throws IOException, InterruptedException {
         tlsMode = tls.server().mode();
+        // topics created on a send are written by housekeeping, off the I/O thread that may run the send
         TopicConfigTable topics = TopicConfigTable.load(new MetadataFile(configDir.resolve("topics.json")),
-                Clock.systemUTC());
+                Clock.systemUTC(), housekeeping);
         SystemTopics systemTopics = new SystemTopics(settings.brokerClusterName(), settings.brokerName(),
                 settings.createdTraceTopic());
         systemTopics.createMissing(topics, settings.autoCreateTopicEnable(), settings.defaultTopicQueueNums());

@@ -3,8 +3,8 @@ package dev.bolide.broker.retry;
 import dev.bolide.broker.group.SubscriptionGroupConfig;
 import dev.bolide.broker.topic.TopicConfig;
 import dev.bolide.broker.topic.TopicConfigTable;
-import java.io.IOException;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A consumer group's retry topic {@code %RETRY%<group>} (the group's {@code retryQueueNums}
@@ -35,26 +35,26 @@ public final class RetryTopics {
         return topic.startsWith(RETRY_PREFIX) ? Optional.of(topic.substring(RETRY_PREFIX.length())) : Optional.empty();
     }
 
-    TopicConfig retryTopicOf(SubscriptionGroupConfig group) throws IOException {
+    TopicConfig retryTopicOf(SubscriptionGroupConfig group) {
         return findOrCreate(retryTopic(group.groupName()), Math.max(1, group.retryQueueNums()));
     }
 
     /** The group's retry topic, created with one queue when the group's members never asked for it. */
-    public TopicConfig retryTopicOf(String group) throws IOException {
+    public TopicConfig retryTopicOf(String group) {
         return findOrCreate(retryTopic(group), 1);
     }
 
-    TopicConfig deadLetterTopicOf(String group) throws IOException {
+    TopicConfig deadLetterTopicOf(String group) {
         return findOrCreate(deadLetterTopic(group), DEAD_LETTER_QUEUES);
     }
 
-    private synchronized TopicConfig findOrCreate(String name, int queues) throws IOException {
-        Optional<TopicConfig> existing = topics.find(name);
-        if (existing.isPresent()) {
-            return existing.get();
-        }
-        TopicConfig created = TopicConfig.of(name, queues);
-        topics.put(created);
-        return created;
+    /** Completes once the topics file holds {@code topic}, one of these created for a send, say. */
+    public CompletableFuture<Void> persisted(String topic) {
+        return topics.persisted(topic);
+    }
+
+    /** Created without waiting for the topics file (sends run on I/O threads): see {@link #persisted}. */
+    private TopicConfig findOrCreate(String name, int queues) {
+        return topics.find(name).orElseGet(() -> topics.createIfAbsent(TopicConfig.of(name, queues)));
     }
 }

@@ -87,7 +87,9 @@ public final class SendBackProcessor implements RequestProcessor {
             return answer(request, ResponseCode.SYSTEM_ERROR, "look message by offset failed, " + offset);
         }
         MessageToStore retry = retry(new MessageRecordView().wrap(original, 0), group.get(), retryTopic, request);
-        return append(request, retry);
+        // the retry topic, or the dead-letter topic it went to, may have been created for it
+        return append(request, retry, CompletableFuture.allOf(topics.persisted(retryTopic.topicName()),
+                topics.persisted(retry.topic())));
     }
 
     private MessageToStore retry(MessageRecordView original, SubscriptionGroupConfig group, TopicConfig retryTopic,
@@ -116,11 +118,15 @@ public final class SendBackProcessor implements RequestProcessor {
                 : request.intField("maxReconsumeTimes");
     }
 
-    private CompletableFuture<RemotingCommand> append(RemotingCommand request, MessageToStore retry) {
+    /** Answers once the store may acknowledge and the topics file holds the topics the retry needs. */
+    private CompletableFuture<RemotingCommand> append(RemotingCommand request, MessageToStore retry,
+            CompletableFuture<Void> topicsPersisted) {
         try {
-            return writes.append(List.of(retry)).handle((result, failure) -> failure == null
-                    ? RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null, null, null)
-                    : RemotingCommand.responseTo(request, ResponseCode.SYSTEM_ERROR, failure.getMessage(), null, null));
+            return writes.append(List.of(retry)).thenCombine(topicsPersisted, (written, persisted) -> written)
+                    .handle((result, failure) -> failure == null
+                            ? RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null, null, null)
+                            : RemotingCommand.responseTo(request, ResponseCode.SYSTEM_ERROR, failure.getMessage(),
+                                    null, null));
         } catch (StoreException e) {
             return answer(request, ResponseCode.SYSTEM_ERROR, e.getMessage());
         }

@@ -115,7 +115,16 @@ public final class SendMessageProcessor implements RequestProcessor {
         } catch (IllegalArgumentException e) {
             return answer(request, ResponseCode.MESSAGE_ILLEGAL, e.getMessage());
         }
-        return append(request, queueId, messages);
+        return append(request, queueId, messages, topicsPersisted(header.topic(), messages.get(0).topic()));
+    }
+
+    /**
+     * When the topics file holds the topic sent to and the one the messages are stored in, either
+     * created for this send: a dead-letter topic, when a retry is diverted there.
+     */
+    private CompletableFuture<Void> topicsPersisted(String sentTo, String storedIn) {
+        CompletableFuture<Void> persisted = topics.persisted(sentTo);
+        return sentTo.equals(storedIn) ? persisted : CompletableFuture.allOf(persisted, topics.persisted(storedIn));
     }
 
     private Optional<TopicConfig> topicFor(SendRequestHeader header) throws IOException {
@@ -240,10 +249,15 @@ public final class SendMessageProcessor implements RequestProcessor {
         }
     }
 
+    /** Answers once the store may acknowledge and the topics file holds the topic (created on this send, say). */
     private CompletableFuture<RemotingCommand> append(RemotingCommand request, int queueId,
-            List<MessageToStore> messages) {
+            List<MessageToStore> messages, CompletableFuture<Void> topicPersisted) {
         try {
-            return writes.append(messages)
+            CompletableFuture<Written> acknowledgeable = writes.append(messages);
+            if (!topicPersisted.isDone() || topicPersisted.isCompletedExceptionally()) {
+                acknowledgeable = acknowledgeable.thenCombine(topicPersisted, (written, persisted) -> written);
+            }
+            return acknowledgeable
                     .thenApply(written -> stored(request, queueId, written))
                     .exceptionally(failure -> refused(request, failure instanceof CompletionException
                             && failure.getCause() != null ? failure.getCause() : failure));

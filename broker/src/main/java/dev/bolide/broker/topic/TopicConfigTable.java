@@ -12,35 +12,58 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The broker's topics, persisted on every change in {@code config/topics.json} in RocketMQ's shape
  * ({@link TopicTableJson}). The data version grows with every change, so name servers can tell a
  * newer registration from an older one.
+ * <p>
+ * A topic created on a send is persisted on another thread ({@link #createFrom}): writing the file
+ * forces the disk, and a send may run on a connection's I/O thread. Until the file holds it,
+ * {@link #persisted} tells the sends to that topic, which answer only once it does: an acknowledged
+ * message is never in a topic the broker forgets in a crash.
  */
 public final class TopicConfigTable {
     private static final JsonFactory JSON = new JsonFactory();
+    private static final CompletableFuture<Void> ON_DISK = CompletableFuture.completedFuture(null);
 
     private final MetadataFile file;
     private final Clock clock;
+    private final Executor persister;
     private final Map<String, TopicConfig> topics = new ConcurrentHashMap<>();
+    /** Topics created on a send, until the file holds them: when it will (failed when it could not). */
+    private final Map<String, CompletableFuture<Void>> unpersisted = new ConcurrentHashMap<>();
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
+    /** Held while writing the file, one writer at a time; taken before the table's own lock, never after. */
+    private final Object writing = new Object();
     private DataVersion dataVersion;
+    /** Guarded by {@link #writing}. */
+    private DataVersion written;
 
-    private TopicConfigTable(MetadataFile file, Clock clock) {
+    private TopicConfigTable(MetadataFile file, Clock clock, Executor persister) {
         this.file = file;
         this.clock = clock;
+        this.persister = persister;
         this.dataVersion = new DataVersion(0, clock.millis());
     }
 
+    /** A table that persists the topics created on a send on the thread that creates them. */
     public static TopicConfigTable load(MetadataFile file, Clock clock) throws IOException {
-        TopicConfigTable table = new TopicConfigTable(file, clock);
+        return load(file, clock, Runnable::run);
+    }
+
+    /** @param persister writes the file after a topic is created on a send */
+    public static TopicConfigTable load(MetadataFile file, Clock clock, Executor persister) throws IOException {
+        TopicConfigTable table = new TopicConfigTable(file, clock, persister);
         file.load(TopicConfigTable::parse).ifPresent(loaded -> {
             table.topics.putAll(loaded.topics());
             table.dataVersion = loaded.dataVersion();
         });
+        table.written = table.dataVersion;
         return table;
     }
 
@@ -67,27 +90,32 @@ public final class TopicConfigTable {
     }
 
     /** Adds or replaces a topic (its name checked) and persists the table. */
-    public synchronized void put(TopicConfig config) throws IOException {
-        topics.put(TopicName.check(config.topicName()), config);
+    public void put(TopicConfig config) throws IOException {
+        synchronized (this) {
+            topics.put(TopicName.check(config.topicName()), config);
+            dataVersion = dataVersion.next(clock.millis());
+        }
         changed();
     }
 
-    public synchronized boolean delete(String topic) throws IOException {
-        boolean removed = topics.remove(topic) != null;
-        if (removed) {
-            changed();
+    public boolean delete(String topic) throws IOException {
+        synchronized (this) {
+            if (topics.remove(topic) == null) {
+                return false;
+            }
+            dataVersion = dataVersion.next(clock.millis());
         }
-        return removed;
+        changed();
+        return true;
     }
 
     /**
      * Creates {@code topic} from an inheritable {@code template} (RocketMQ's auto-creation on send):
      * {@code min(requestedQueues, template's write queues)} queues, the template's permission
      * without inheritance and its filter type. Returns the existing topic if there is one, empty
-     * when the template does not allow inheritance.
+     * when the template does not allow inheritance. The file is written as by {@link #createIfAbsent}.
      */
-    public synchronized Optional<TopicConfig> createFrom(String topic, TopicConfig template, int requestedQueues)
-            throws IOException {
+    public Optional<TopicConfig> createFrom(String topic, TopicConfig template, int requestedQueues) {
         TopicConfig existing = topics.get(topic);
         if (existing != null) {
             return Optional.of(existing);
@@ -96,10 +124,61 @@ public final class TopicConfigTable {
             return Optional.empty();
         }
         int queues = Math.max(0, Math.min(requestedQueues, template.writeQueueNums()));
-        TopicConfig created = new TopicConfig(topic, queues, queues, template.perm() & ~TopicConfig.PERM_INHERIT,
-                template.topicFilterType(), 0, false);
-        put(created);
-        return Optional.of(created);
+        return Optional.of(createIfAbsent(new TopicConfig(topic, queues, queues,
+                template.perm() & ~TopicConfig.PERM_INHERIT, template.topicFilterType(), 0, false)));
+    }
+
+    /**
+     * Adds {@code config} (its name checked) unless its topic exists, for a send that needs it; the
+     * file is written on the persister, which then tells the change listeners, and {@link #persisted}
+     * says when. Returns the topic the table holds.
+     */
+    public TopicConfig createIfAbsent(TopicConfig config) {
+        String topic = config.topicName();
+        CompletableFuture<Void> persisted = new CompletableFuture<>();
+        synchronized (this) {
+            TopicConfig existing = topics.get(topic);
+            if (existing != null) {
+                return existing;
+            }
+            TopicName.check(topic);
+            // told unpersisted before anyone finds it
+            unpersisted.put(topic, persisted);
+            topics.put(topic, config);
+            dataVersion = dataVersion.next(clock.millis());
+        }
+        persistLater(topic, persisted);
+        return config;
+    }
+
+    /**
+     * Completes once the file holds {@code topic} (at once for a topic it held already); fails when
+     * writing it failed, and asking again then tries again.
+     */
+    public CompletableFuture<Void> persisted(String topic) {
+        CompletableFuture<Void> pending = unpersisted.get(topic);
+        if (pending == null || !pending.isCompletedExceptionally()) {
+            return pending == null ? ON_DISK : pending;
+        }
+        CompletableFuture<Void> again = new CompletableFuture<>();
+        if (!unpersisted.replace(topic, pending, again)) {
+            return persisted(topic);
+        }
+        persistLater(topic, again);
+        return again;
+    }
+
+    private void persistLater(String topic, CompletableFuture<Void> persisted) {
+        persister.execute(() -> {
+            try {
+                store();
+                unpersisted.remove(topic, persisted);
+                persisted.complete(null);
+                changeListeners.forEach(Runnable::run);
+            } catch (IOException | RuntimeException e) {
+                persisted.completeExceptionally(e);
+            }
+        });
     }
 
     /**
@@ -107,7 +186,10 @@ public final class TopicConfigTable {
      * broker registers changed without them ({@code brokerPermission}), and name servers take a
      * broker's topics again only under a new version, as RocketMQ's {@code updateBrokerConfig} bumps it.
      */
-    public synchronized void nextVersion() throws IOException {
+    public void nextVersion() throws IOException {
+        synchronized (this) {
+            dataVersion = dataVersion.next(clock.millis());
+        }
         changed();
     }
 
@@ -120,22 +202,39 @@ public final class TopicConfigTable {
      * @return whether the table changed
      * @throws IllegalArgumentException when {@code json} is not a topic table
      */
-    public synchronized boolean copyMasters(String json) throws IOException {
+    public boolean copyMasters(String json) throws IOException {
         VersionedTopics master = parse(json);
-        if (master.dataVersion().equals(dataVersion)) {
-            return false;
+        synchronized (this) {
+            if (master.dataVersion().equals(dataVersion)) {
+                return false;
+            }
+            topics.clear();
+            topics.putAll(master.topics());
+            dataVersion = master.dataVersion();
         }
-        topics.clear();
-        topics.putAll(master.topics());
-        dataVersion = master.dataVersion();
-        file.store(serialize());
+        store();
         return true;
     }
 
     private void changed() throws IOException {
-        dataVersion = dataVersion.next(clock.millis());
-        file.store(serialize());
+        store();
         changeListeners.forEach(Runnable::run);
+    }
+
+    /** Writes the table as it is now, unless the file holds this version already. */
+    private void store() throws IOException {
+        synchronized (writing) {
+            DataVersion version;
+            String content;
+            synchronized (this) {
+                version = dataVersion;
+                content = serialize();
+            }
+            if (!version.equals(written)) {
+                file.store(content);
+                written = version;
+            }
+        }
     }
 
     private String serialize() {

@@ -100,7 +100,7 @@ final class BranchCoordinator {
         }
         return switch (state.get()) {
             case PREPARED -> Answer.DONE;
-            case OPEN -> halves.size() < sent ? incomplete(branch, halves.size(), sent)
+            case OPEN -> miscounted(halves, sent) ? mismatched(branch, halves.size(), sent)
                     : Answer.after(prepared(branch, receipts), true);
             default -> refused(branch, state.get());
         };
@@ -116,23 +116,33 @@ final class BranchCoordinator {
         return switch (state.get()) {
             case COMMITTED -> Answer.DONE;
             case PREPARED -> delivered(branch, halves, BranchState.COMMITTED);
-            case OPEN -> !onePhase ? refused(branch, state.get()) : halves.size() < sent
-                    ? incomplete(branch, halves.size(), sent) : delivered(branch, halves, BranchState.COMMITTED);
+            case OPEN -> !onePhase ? refused(branch, state.get()) : miscounted(halves, sent)
+                    ? mismatched(branch, halves.size(), sent) : delivered(branch, halves, BranchState.COMMITTED);
             default -> refused(branch, state.get());
         };
     }
 
+    /** Whether the branch holds other than the {@code sent} messages the client counts (-1: not counted). */
+    private static boolean miscounted(List<HalfRecord> halves, int sent) {
+        return sent >= 0 && halves.size() != sent;
+    }
+
     /**
-     * A branch that lost messages: half messages are answered before they are on disk, so a broker
-     * that crashed before the prepare may hold only the first ones. Delivering them would commit part
-     * of a transaction; the branch is rolled back instead.
+     * A branch whose messages are not those the client sent in it, rolled back rather than delivered.
+     * Fewer: it lost some (half messages are answered before they are on disk, so a broker that
+     * crashed before the prepare may hold only the first ones), and delivering them would commit part
+     * of a transaction. More: a send the client saw fail was stored all the same (answered with an
+     * error after its append, then sent again), and delivering them would commit a copy.
      */
-    private Answer incomplete(String branch, int held, int sent) {
+    private Answer mismatched(String branch, int held, int sent) {
         enter(List.of(), branch, BranchState.ROLLED_BACK);
-        LOG.log(System.Logger.Level.WARNING, "XA branch {0} holds {1} of the {2} messages sent in it (the broker "
-                + "restarted before they were on disk): rolled back", branch, held, sent);
-        return new Answer(BolideResponseCode.BRANCH_INCOMPLETE, "XA branch " + branch + " holds " + held + " of the "
-                + sent + " messages sent in it (the broker restarted before they were on disk): rolled back");
+        String why = held < sent
+                ? "holds " + held + " of the " + sent + " messages sent in it (the broker restarted before they"
+                        + " were on disk)"
+                : "holds " + held + " messages, more than the " + sent + " sent in it (a send answered with an"
+                        + " error was stored)";
+        LOG.log(System.Logger.Level.WARNING, "XA branch {0} {1}: rolled back", branch, why);
+        return new Answer(BolideResponseCode.BRANCH_INCOMPLETE, "XA branch " + branch + " " + why + ": rolled back");
     }
 
     synchronized Answer rollback(String branch) {

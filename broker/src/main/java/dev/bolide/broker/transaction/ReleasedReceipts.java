@@ -10,8 +10,6 @@ import dev.bolide.store.GetMessageResult;
 import dev.bolide.store.MessageFilter;
 import dev.bolide.store.MessageStore;
 import dev.bolide.store.MessageToStore;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,13 +56,13 @@ final class ReleasedReceipts {
                 return Optional.empty();
             }
             TopicConfig retryTopic = retryTopics.retryTopicOf(receipt.group());
+            // a branch request runs on the send lane's own thread, which may wait for the disk
+            retryTopics.persisted(retryTopic.topicName()).join();
             Map<String, String> properties = RetryCopy.properties(original);
             // due now: a delay the message once had was served before its first delivery
             properties.remove(PropertyKeys.DELAY_TIME_LEVEL);
             return Optional.of(MessageToStore.copyOf(original, retryTopic.topicName(), 0)
                     .reconsumeTimes(original.reconsumeTimes() + 1).properties(properties).build());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

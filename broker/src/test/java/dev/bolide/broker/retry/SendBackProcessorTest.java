@@ -22,11 +22,15 @@ import dev.bolide.store.MessageStore;
 import dev.bolide.store.MessageToStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -97,6 +101,25 @@ class SendBackProcessorTest {
                 .containsEntry("REAL_TOPIC", "%RETRY%CG").containsEntry("RETRY_TOPIC", "Orders")
                 .containsEntry("ORIGIN_MESSAGE_ID", original.offsetMessageId()).containsEntry("KEYS", "order-1")
                 .containsEntry("UNIQ_KEY", "ID-1").containsEntry("TAGS", "T");
+    }
+
+    @Test
+    void aRetryTopicCreatedForASendBackIsWrittenOffTheSendingThreadAndAnsweredOnceWritten() throws Exception {
+        List<Runnable> persister = new ArrayList<>();
+        TopicConfigTable heldTopics = TopicConfigTable.load(new MetadataFile(dir.resolve("held/topics.json")),
+                Clock.systemUTC(), persister::add);
+        SendBackProcessor processor = new SendBackProcessor(store, Writes.unreplicated(store), groups,
+                new RetryTopics(heldTopics), new DelayedSends(DelayLevels.DEFAULT));
+        AppendedMessage original = consumed("Orders", 0, Map.of());
+
+        CompletableFuture<RemotingCommand> answer = processor.process(null, RemotingCommand.request(
+                RequestCode.CONSUMER_SEND_MSG_BACK, 1, Map.of("group", "CG", "offset",
+                        Long.toString(original.physicalOffset()), "delayLevel", "0"), null));
+
+        assertThat(answer).as("answered before the topics file holds %RETRY%CG").isNotDone();
+        persister.forEach(Runnable::run);
+        assertThat(answer.get(5, TimeUnit.SECONDS).code()).isEqualTo(ResponseCode.SUCCESS);
+        assertThat(Files.readString(dir.resolve("held/topics.json"))).contains("\"%RETRY%CG\"");
     }
 
     @Test

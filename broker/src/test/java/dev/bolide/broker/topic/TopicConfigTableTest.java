@@ -9,6 +9,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,6 +60,24 @@ class TopicConfigTableTest {
         assertThat(created.writeQueueNums()).isEqualTo(4);
         assertThat(created.perm()).isEqualTo(TopicConfig.PERM_READ_WRITE);
         assertThat(table.createFrom("Other", TBW102, 100).orElseThrow().readQueueNums()).isEqualTo(8);
+    }
+
+    @Test
+    void aTopicCreatedOnASendIsWrittenByThePersisterWhichSaysWhen() throws IOException {
+        List<Runnable> persister = new ArrayList<>();
+        TopicConfigTable table = TopicConfigTable.load(new MetadataFile(dir.resolve("config/topics.json")),
+                Clock.systemUTC(), persister::add);
+
+        table.createFrom("NewTopic", TBW102, 4);
+        CompletableFuture<Void> persisted = table.persisted("NewTopic");
+
+        assertThat(table.find("NewTopic")).isPresent();
+        assertThat(persisted).isNotDone();
+        assertThat(load().find("NewTopic")).as("on disk").isEmpty();
+        persister.forEach(Runnable::run);
+        assertThat(persisted).isCompleted();
+        assertThat(load().find("NewTopic")).as("on disk").isPresent();
+        assertThat(table.persisted("NewTopic")).isCompleted();
     }
 
     @Test

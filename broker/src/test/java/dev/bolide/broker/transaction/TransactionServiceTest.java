@@ -512,6 +512,35 @@ class TransactionServiceTest {
         assertThat(delivered()).isEmpty();
     }
 
+    // a half message answered with an error (SYSTEM_ERROR) yet stored, sent again by the client: one
+    // more copy than it counts, which a commit would deliver twice
+    @Test
+    void aPrepareOfABranchHoldingMoreMessagesThanSentRollsItBack() throws Exception {
+        start(CHECK_AT_ONCE);
+        prepareInBranch("xa-1");
+        prepareInBranch("xa-1");
+
+        RemotingCommand answer = branchRequest(BolideRequestCode.BRANCH_PREPARE, false, 1);
+
+        assertThat(answer.code()).isEqualTo(BolideResponseCode.BRANCH_INCOMPLETE);
+        assertThat(answer.remark()).contains("2 messages, more than the 1 sent");
+        assertThat(branchRequest(BolideRequestCode.BRANCH_COMMIT, false).code())
+                .isEqualTo(BolideResponseCode.BRANCH_ROLLED_BACK);
+        assertThat(delivered()).isEmpty();
+    }
+
+    @Test
+    void aOnePhaseCommitOfABranchHoldingMoreMessagesThanSentDeliversNone() throws Exception {
+        start(CHECK_AT_ONCE);
+        prepareInBranch("xa-1");
+        prepareInBranch("xa-2");
+
+        assertThat(branchRequest(BolideRequestCode.BRANCH_COMMIT, true, 1).code())
+                .isEqualTo(BolideResponseCode.BRANCH_INCOMPLETE);
+
+        assertThat(delivered()).isEmpty();
+    }
+
     @Test
     void aBranchHoldingEveryMessageSentPreparesAndCommits() throws Exception {
         start(CHECK_AT_ONCE);

@@ -44,7 +44,7 @@ public final class BolideRequestCode {
      * Headers {@code branch} and, optionally, {@code messages}: how many half messages the client sent
      * to this broker in the branch. Answers: SUCCESS; BRANCH_UNKNOWN (no message was sent in the branch,
      * or it is long over); BRANCH_ROLLED_BACK (the broker or a rollback ended it); BRANCH_COMMITTED;
-     * BRANCH_INCOMPLETE (the broker holds fewer than {@code messages}: it rolled the branch back).
+     * BRANCH_INCOMPLETE (the broker holds fewer or more than {@code messages}: it rolled the branch back).
      * Optional header {@code receipts}: the messages the client received in the branch from this
      * broker's queues ({@code group,topic,queueId,offset;...}, see
      * {@link dev.bolide.protocol.xa.BranchReceipt}); the broker records them with the PREPARED

@@ -26,9 +26,10 @@ public final class BolideResponseCode {
     /** BRANCH_FORGET of a branch that was not decided heuristically. XA: XAER_PROTO. */
     public static final int BRANCH_NOT_HEURISTIC = 9105;
     /**
-     * The broker holds fewer of the branch's messages than the prepare or one-phase commit counts
-     * (it restarted and lost half messages not yet on disk): it rolled the branch back rather than
-     * deliver part of it. XA: XA_RBINTEGRITY.
+     * The broker holds other than the number of the branch's messages the prepare or one-phase commit
+     * counts: fewer (it restarted and lost half messages not yet on disk), or more (a send answered
+     * with an error was stored all the same, then sent again). It rolled the branch back rather than
+     * deliver part of it, or a copy. XA: XA_RBINTEGRITY.
      */
     public static final int BRANCH_INCOMPLETE = 9106;
     /**

@@ -199,8 +199,11 @@ public final class SegmentSequence implements AutoCloseable {
     /**
      * Called by the single appender on every append, cheap when there is nothing to do; in the
      * background, allocates the last segment's next step once writes come within a step of its
-     * allocated end, and prepares the segment after it once it is half full, so that appends
-     * rarely wait for either.
+     * allocated end, and prepares the segment after it as soon as the last one is begun (as
+     * RocketMQ's allocation service keeps the next file ready), so that appends rarely wait for either:
+     * the appender may be a connection's I/O thread, and creating a segment (zero-filled and forced,
+     * under {@code zeroFillCommitLog}) would stall every connection of that thread. It waits only
+     * when a whole segment is written faster than the next one is made.
      */
     public void prepareAhead() {
         MappedSegment last = last();
@@ -208,7 +211,7 @@ public final class SegmentSequence implements AutoCloseable {
             return;
         }
         allocateAhead(last);
-        if (preallocated == null && last.writePosition() >= segmentSize / 2) {
+        if (preallocated == null) {
             preallocate(last.endOffset());
         }
     }

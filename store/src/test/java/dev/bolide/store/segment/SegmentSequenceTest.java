@@ -77,18 +77,15 @@ class SegmentSequenceTest {
     }
 
     @Test
-    void preparesTheNextSegmentOnceTheLastIsHalfFull() throws IOException {
+    void preparesTheNextSegmentAsSoonAsTheLastIsBegun() throws IOException {
         try (SegmentSequence sequence = SegmentSequence.open(dir, SIZE, true)) {
-            MappedSegment first = sequence.createNextSegment();
-            first.setWritePosition(SIZE / 2 - 1);
-            sequence.prepareAhead();
-            assertThat(dir.resolve(SegmentSequence.fileName(SIZE))).as("not yet half full").doesNotExist();
-
-            first.setWritePosition(SIZE / 2);
+            sequence.createNextSegment();
             sequence.prepareAhead();
             org.awaitility.Awaitility.await().until(() -> Files.exists(dir.resolve(SegmentSequence.fileName(SIZE))));
 
             assertThat(sequence.createNextSegment().startOffset()).isEqualTo(SIZE);
+            sequence.prepareAhead();
+            org.awaitility.Awaitility.await().until(() -> Files.exists(dir.resolve(SegmentSequence.fileName(2 * SIZE))));
         }
         assertThat(dir.resolve(SegmentSequence.fileName(2 * SIZE))).as("unused spare removed on close").doesNotExist();
     }

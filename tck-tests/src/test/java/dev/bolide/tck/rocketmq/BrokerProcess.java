@@ -89,8 +89,14 @@ public final class BrokerProcess implements AutoCloseable {
                 "-Xmx256m", "-Dbolide.log.dir=" + logDirectory(), "-jar", System.getProperty("bolide.broker.jar"), "-c",
                 directory.resolve("broker.conf").toString())
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        await("broker started").atMost(Duration.ofSeconds(60))
-                .until(() -> Files.readString(output).contains("started") || !started.isAlive());
+        try {
+            await("broker started").atMost(Duration.ofSeconds(60))
+                    .until(() -> Files.readString(output).contains("started") || !started.isAlive());
+        } catch (RuntimeException e) {
+            // a broker that did not start in time is nobody's to close
+            started.destroyForcibly();
+            throw e;
+        }
         if (!started.isAlive()) {
             throw new IllegalStateException("broker did not start:\n" + Files.readString(output));
         }
