@@ -44,9 +44,13 @@ public class StoreAppendBenchmark {
     @Param({"ASYNC_FLUSH", "SYNC_FLUSH"})
     public FlushDiskType flushDiskType;
 
-    /** The store's {@code zeroFillCommitLog}: its default, or {@code -p zeroFillCommitLog=true}. */
-    @Param({"false"})
-    public boolean zeroFillCommitLog;
+    /**
+     * The store's {@code zeroFillCommitLog}: {@code default} leaves it to the store (zero-filled
+     * under SYNC_FLUSH, sparse under ASYNC_FLUSH, as a broker runs), {@code true} or {@code false}
+     * sets it.
+     */
+    @Param({"default"})
+    public String zeroFillCommitLog;
 
     private Path directory;
     private MessageStore store;
@@ -71,7 +75,11 @@ public class StoreAppendBenchmark {
     @Setup(Level.Trial)
     public void openStore() throws IOException {
         directory = BenchDirectory.createTrialDirectory("store-");
-        store = MessageStore.open(config(directory, flushDiskType).zeroFillCommitLog(zeroFillCommitLog).build());
+        StoreConfig.Builder config = config(directory, flushDiskType);
+        if (!zeroFillCommitLog.equals("default")) {
+            config.zeroFillCommitLog(Boolean.parseBoolean(zeroFillCommitLog));
+        }
+        store = MessageStore.open(config.build());
         messages = new MessageToStore[QUEUES];
         byte[] body = randomBody(messageSize);
         for (int queue = 0; queue < QUEUES; queue++) {
